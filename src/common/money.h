@@ -1,0 +1,53 @@
+// Money and numbers typed by people or read from spreadsheets. Money is int64 fen
+// (1 元 = 100 fen; 1 万元 = 1,000,000 fen) everywhere; parsing is exact decimal
+// arithmetic, never floating point. All functions are pure and thread-safe.
+//
+// Number grammar shared by every parser here, applied after NormalizeInput (so full-width
+// digits, the full-width comma and surrounding blanks are fine):
+//   [+|-] digits [. digits]
+// where the integer digits may be grouped by thousands separators ',' ("1,033.98":
+// first group 1–3 digits, every later group exactly 3). No exponent, no currency sign,
+// no spaces inside, at least one digit on each side of the point.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace shanhai {
+
+// "1033.98" → 103398, "1,033.98" → 103398, "-5" → -500, "12.3" → 1230.
+// Errors (InvalidArgument): empty text, a malformed number (the message says what is
+// wrong: a non-digit, misplaced thousands separator, scientific notation, …), more than
+// 2 decimal places (even "1.000": a third decimal usually means the wrong unit), a value
+// outside the int64 fen range.
+Result<int64_t> ParseYuanToFen(std::string_view text);
+
+// An amount in 万元 (ten thousand yuan), as Chinese financial statements report it:
+// "1033.98" → 1033.98 万元 = 10,339,800 元 = 1,033,980,000 fen. Up to 6 decimal places
+// (0.000001 万元 = 1 fen). Errors as ParseYuanToFen, with "more than 6 decimal places".
+Result<int64_t> ParseWanYuanToFen(std::string_view text);
+
+// fen as 元 with exactly two decimals and no grouping: 103398 → "1033.98", -5 → "-0.05".
+std::string FormatFenAsYuan(int64_t fen);
+
+// fen as 万元 with two decimals, rounded half away from zero:
+// 1033980000 → "1033.98", 5000 → "0.01", -5000 → "-0.01", 4999 → "0.00".
+// A value that rounds to zero prints "0.00", never "-0.00".
+std::string FormatFenAsWanYuan(int64_t fen);
+
+// A whole number in [min, max] (thousands separators allowed, no decimal point).
+// Errors (InvalidArgument): empty, malformed, has decimals, or outside [min, max]
+// (the message states the range).
+Result<int64_t> ParseInteger(std::string_view text, int64_t min = std::numeric_limits<int64_t>::min(),
+                             int64_t max = std::numeric_limits<int64_t>::max());
+
+// A decimal number such as a rate or a quantity, as a double (the nearest one to the
+// decimal text). Any number of decimal places. Errors (InvalidArgument): empty, malformed,
+// or too large to be a finite double.
+Result<double> ParseDecimal(std::string_view text);
+
+}  // namespace shanhai

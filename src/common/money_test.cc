@@ -1,0 +1,138 @@
+#include "common/money.h"
+
+#include <gtest/gtest.h>
+
+namespace shanhai {
+namespace {
+
+constexpr int64_t kMax = std::numeric_limits<int64_t>::max();  //  9223372036854775807
+constexpr int64_t kMin = std::numeric_limits<int64_t>::min();  // -9223372036854775808
+
+template <typename T>
+std::string ErrorOf(const Result<T>& r) {
+  EXPECT_FALSE(r.ok());
+  if (r.ok()) return "";
+  EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+  EXPECT_FALSE(r.status().message_zh().empty());
+  return r.status().message_en();
+}
+
+bool Contains(const std::string& haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST(ParseYuanToFen, ExactDecimalValues) {
+  EXPECT_EQ(*ParseYuanToFen("1033.98"), 103398);
+  EXPECT_EQ(*ParseYuanToFen("1,033.98"), 103398);
+  EXPECT_EQ(*ParseYuanToFen("-5"), -500);
+  EXPECT_EQ(*ParseYuanToFen("12.3"), 1230);
+  EXPECT_EQ(*ParseYuanToFen("+0.01"), 1);
+  EXPECT_EQ(*ParseYuanToFen("0"), 0);
+  EXPECT_EQ(*ParseYuanToFen("-0.00"), 0);
+  EXPECT_EQ(*ParseYuanToFen("1,234,567.89"), 123456789);
+  EXPECT_EQ(*ParseYuanToFen(" １，０３３．９８ "), 103398);  // full-width, padded
+  // 0.1 + 0.2 style values a double would get wrong: 0.29 * 100 = 28.999999999999996.
+  EXPECT_EQ(*ParseYuanToFen("0.29"), 29);
+  EXPECT_EQ(*ParseYuanToFen("4.35"), 435);
+}
+
+TEST(ParseYuanToFen, Int64Limits) {
+  EXPECT_EQ(*ParseYuanToFen("92233720368547758.07"), kMax);
+  EXPECT_EQ(*ParseYuanToFen("-92233720368547758.08"), kMin);
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("92233720368547758.08")), "out of the representable range"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("-92233720368547758.09")), "out of the representable range"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("100000000000000000000")), "out of the representable range"));
+}
+
+TEST(ParseYuanToFen, NamesEachError) {
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("")), "amount is empty"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen(" \u3000")), "amount is empty"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1.234")), "has 3 decimal places; at most 2"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1.000")), "has 3 decimal places"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("12a")), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("¥12")), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1 000")), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("--5")), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1.2.3")), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1.03E+08")), "scientific notation"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen(".5")), "whole-number part is missing"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("-")), "whole-number part is missing"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("5.")), "no digit after the decimal point"));
+  for (std::string_view bad : {"1,00", "10,00.5", "1234,567", ",123", "1,,000", "1,000,", "1,0000"})
+    EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen(bad)), "thousands separator")) << bad;
+  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1\xff")), "UTF-8"));
+}
+
+TEST(ParseWanYuanToFen, ScalesByAMillion) {
+  // 1033.98 万元 = 10,339,800 元 = 1,033,980,000 fen.
+  EXPECT_EQ(*ParseWanYuanToFen("1033.98"), 1033980000);
+  EXPECT_EQ(*ParseWanYuanToFen("0.000001"), 1);  // one fen
+  EXPECT_EQ(*ParseWanYuanToFen("-2"), -2000000);
+  EXPECT_EQ(*ParseWanYuanToFen("1,000"), 1000000000);
+  EXPECT_TRUE(Contains(ErrorOf(ParseWanYuanToFen("0.0000001")), "has 7 decimal places; at most 6"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseWanYuanToFen("9223372036854.775808")), "out of the representable range"));
+  EXPECT_EQ(*ParseWanYuanToFen("9223372036854.775807"), kMax);
+}
+
+TEST(FormatFenAsYuan, TwoDecimals) {
+  EXPECT_EQ(FormatFenAsYuan(103398), "1033.98");
+  EXPECT_EQ(FormatFenAsYuan(0), "0.00");
+  EXPECT_EQ(FormatFenAsYuan(5), "0.05");
+  EXPECT_EQ(FormatFenAsYuan(-5), "-0.05");
+  EXPECT_EQ(FormatFenAsYuan(-500), "-5.00");
+  EXPECT_EQ(FormatFenAsYuan(kMax), "92233720368547758.07");
+  EXPECT_EQ(FormatFenAsYuan(kMin), "-92233720368547758.08");
+}
+
+TEST(FormatFenAsWanYuan, RoundsHalfAwayFromZero) {
+  EXPECT_EQ(FormatFenAsWanYuan(1033980000), "1033.98");
+  EXPECT_EQ(FormatFenAsWanYuan(10000), "0.01");   // 100 元
+  EXPECT_EQ(FormatFenAsWanYuan(5000), "0.01");    // 50 元 = 0.005 万元, half rounds up
+  EXPECT_EQ(FormatFenAsWanYuan(4999), "0.00");
+  EXPECT_EQ(FormatFenAsWanYuan(-5000), "-0.01");  // away from zero
+  EXPECT_EQ(FormatFenAsWanYuan(-4999), "0.00");   // never "-0.00"
+  EXPECT_EQ(FormatFenAsWanYuan(1033985000), "1033.99");
+  EXPECT_EQ(FormatFenAsWanYuan(0), "0.00");
+  // 9223372036854775807 fen / 1,000,000 = 9223372036854.775807 万元 → .78
+  EXPECT_EQ(FormatFenAsWanYuan(kMax), "9223372036854.78");
+  EXPECT_EQ(FormatFenAsWanYuan(kMin), "-9223372036854.78");
+}
+
+TEST(FormatAndParse, RoundTrip) {
+  for (int64_t fen : {int64_t{0}, int64_t{1}, int64_t{-1}, int64_t{99}, int64_t{100}, int64_t{123456789}, kMax, kMin}) {
+    EXPECT_EQ(*ParseYuanToFen(FormatFenAsYuan(fen)), fen) << fen;
+  }
+}
+
+TEST(ParseInteger, StrictWholeNumbers) {
+  EXPECT_EQ(*ParseInteger("42"), 42);
+  EXPECT_EQ(*ParseInteger("-1,000,000"), -1000000);
+  EXPECT_EQ(*ParseInteger("９"), 9);
+  EXPECT_EQ(*ParseInteger("9223372036854775807"), kMax);
+  EXPECT_EQ(*ParseInteger("-9223372036854775808"), kMin);
+  EXPECT_TRUE(Contains(ErrorOf(ParseInteger("9223372036854775808")), "out of the representable range"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseInteger("12.0")), "not a whole number"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseInteger("")), "number is empty"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseInteger("12x")), "not a digit"));
+}
+
+TEST(ParseInteger, RangeChecked) {
+  EXPECT_EQ(*ParseInteger("0", 0, 120), 0);
+  EXPECT_EQ(*ParseInteger("120", 0, 120), 120);
+  EXPECT_TRUE(Contains(ErrorOf(ParseInteger("121", 0, 120)), "121 is outside the allowed range 0–120"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseInteger("-1", 0, 120)), "-1 is outside the allowed range 0–120"));
+}
+
+TEST(ParseDecimal, ReadsDecimals) {
+  EXPECT_DOUBLE_EQ(*ParseDecimal("3.14159"), 3.14159);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("-1,234.5"), -1234.5);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("0.125"), 0.125);
+  EXPECT_DOUBLE_EQ(*ParseDecimal("７"), 7.0);
+  EXPECT_TRUE(Contains(ErrorOf(ParseDecimal("1e5")), "scientific notation"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseDecimal("nan")), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseDecimal("")), "number is empty"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseDecimal(std::string(400, '9'))), "out of the representable range"));
+}
+
+}  // namespace
+}  // namespace shanhai

@@ -1,0 +1,40 @@
+#include "demo/demo_writer.h"
+
+#include "domain/ledger/ledger_def.h"
+
+namespace shanhai::demo {
+
+Result<int64_t> DemoWriter::Add(const std::string& ledger, const std::string& pair,
+                                std::vector<std::pair<std::string, std::string>> fields) {
+  const LedgerDef* def = FindLedger(ledger);
+  if (!def) return Status::Internal("demo: unknown ledger " + ledger);
+  RawRecord raw{pair, std::move(fields)};
+  Result<Record> created = service_.Create(actor_, *def, raw, InputSource::kApi);
+  if (!created.ok()) {
+    return Status::Internal("demo data rejected in " + ledger + ": " + created.status().ToString());
+  }
+  return created->id;
+}
+
+uint32_t DemoWriter::Next() {
+  // SplitMix64: tiny, well-distributed, identical everywhere.
+  uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return static_cast<uint32_t>((z ^ (z >> 31)) >> 32);
+}
+
+std::string DemoWriter::PersonName() {
+  static const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
+                                    "罗", "蒙", "韦", "石", "莫", "卢", "谭", "覃", "潘", "龙"};
+  static const char* kGiven[] = {"明", "华", "强", "芳", "丽", "军", "伟", "静", "敏", "勇", "艳", "杰",
+                                 "娟", "涛", "超", "霞", "平", "刚", "燕", "辉", "兰", "林", "红", "波"};
+  std::string name = kSurnames[Next() % 20];
+  name += kGiven[Next() % 24];
+  if (Next() % 3 != 0) name += kGiven[Next() % 24];
+  return name;
+}
+
+std::string TwoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+}  // namespace shanhai::demo

@@ -1,0 +1,51 @@
+// Writes demo records through the real LedgerService (so they pass the same validation as
+// users' input) and generates deterministic synthetic names and numbers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/ledger/ledger_service.h"
+
+namespace shanhai::demo {
+
+inline constexpr const char* kCountyPair = "440111-522727";
+inline constexpr const char* kCityPair = "440100-522700";
+inline constexpr const char* kProvincePair = "440000-520000";
+inline constexpr const char* kDemoNote = "演示数据";
+
+class DemoWriter {
+ public:
+  DemoWriter(LedgerService& service, const Actor& actor) : service_(service), actor_(actor) {}
+
+  // Creates one record of ledger in pair from key/value text (API units: money in fen).
+  // Returns its id; any validation error aborts the demo load.
+  Result<int64_t> Add(const std::string& ledger, const std::string& pair,
+                      std::vector<std::pair<std::string, std::string>> fields);
+
+  // Deterministic pseudo-random numbers (the same data on every machine and library).
+  uint32_t Next();
+  // A synthetic Chinese personal name.
+  std::string PersonName();
+
+ private:
+  LedgerService& service_;
+  Actor actor_;
+  uint64_t state_ = 20200722;
+};
+
+// "01", "02", … for synthetic unit names.
+std::string TwoDigits(int n);
+
+// Parts of the dataset, each in its own file.
+Status AddPairs(DemoWriter& w);
+Status AddExchange(DemoWriter& w);
+Status AddTalent(DemoWriter& w);
+Status AddPairing(DemoWriter& w);
+Status AddProjectsAndFunds(DemoWriter& w);
+Status AddNeeds(DemoWriter& w);
+Status AddInvestments(DemoWriter& w);
+Status AddPeople(DemoWriter& w);
+Status AddTargets(DemoWriter& w);
+
+}  // namespace shanhai::demo

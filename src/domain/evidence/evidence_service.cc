@@ -1,0 +1,120 @@
+#include "domain/evidence/evidence_service.h"
+
+#include <sodium.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace shanhai {
+
+namespace {
+
+constexpr const char* kInsertEvidence =
+    "INSERT INTO evidence (ledger, record_id, helped_region, file_name, content_type, size_bytes, sha256, created_at, "
+    "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kSelectEvidence =
+    "SELECT id, ledger, record_id, file_name, content_type, sha256, created_at, created_by, size_bytes FROM evidence";
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+EvidenceInfo InfoFromRow(const std::vector<Value>& r) {
+  return {AsInt(r[0]), AsText(r[1]), AsInt(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5]), AsText(r[6]),
+          AsText(r[7]), AsInt(r[8])};
+}
+
+}  // namespace
+
+std::string SniffEvidenceType(const std::string& file_name, const std::string& bytes) {
+  const std::string name = Lower(file_name);
+  const auto starts = [&](std::string_view magic) { return bytes.compare(0, magic.size(), magic) == 0; };
+  if (starts("%PDF-") && name.ends_with(".pdf")) return "application/pdf";
+  if (starts("\x89PNG\r\n\x1a\n") && name.ends_with(".png")) return "image/png";
+  if (starts("\xff\xd8\xff") && (name.ends_with(".jpg") || name.ends_with(".jpeg"))) return "image/jpeg";
+  if (starts("PK\x03\x04")) {
+    // Office files are zip packages; the part names inside tell which kind.
+    if (name.ends_with(".xlsx") && bytes.find("xl/") != std::string::npos)
+      return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (name.ends_with(".docx") && bytes.find("word/") != std::string::npos)
+      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  }
+  return "";
+}
+
+Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef& def, int64_t record_id,
+                                             const std::string& file_name, const std::string& bytes) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
+  if (bytes.empty()) return Status::InvalidArgument("文件是空的", "the file is empty");
+  if (static_cast<int64_t>(bytes.size()) > kMaxBytes)
+    return Status::InvalidArgument("文件超过 20 MB", "the file is larger than 20 MB");
+  const std::string type = SniffEvidenceType(file_name, bytes);
+  if (type.empty())
+    return Status::InvalidArgument("只接受 PDF、PNG、JPEG、XLSX、DOCX 文件，且扩展名须与内容一致：" + file_name,
+                                   "only PDF, PNG, JPEG, XLSX or DOCX files whose name matches their content: " + file_name);
+  SH_ASSIGN_OR_RETURN(Record record, ledgers_.Get(actor, def, record_id));
+  const std::string sha = Sha256Hex(bytes);
+  const std::filesystem::path folder = std::filesystem::path(dir_) / sha.substr(0, 2);
+  const std::filesystem::path target = folder / sha;
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (!std::filesystem::exists(target)) {
+    // Write then rename, so a half-written file never carries a valid name.
+    const std::filesystem::path tmp = target.string() + ".tmp";
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) return Status::Unavailable("无法保存文件", "cannot store the file");
+    std::filesystem::rename(tmp, target, ec);
+    if (ec) return Status::Unavailable("无法保存文件：" + ec.message(), "cannot store the file: " + ec.message());
+  }
+  Database& db = ledgers_.db();
+  Result<EvidenceInfo> out = Status::Internal("not attached");
+  SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(Rows id, db.Query(kInsertEvidence, {def.name, record_id, record.helped_region, file_name, type,
+                                                            static_cast<int64_t>(bytes.size()), sha,
+                                                            ledgers_.env().now(), actor.name}));
+    SH_RETURN_IF_ERROR(ledgers_.audit().Write(actor, "attach", def.name, record_id, record.helped_region, "", "",
+                                              "evidence=" + AsText(id.rows[0][0]) + " file=" + file_name));
+    SH_ASSIGN_OR_RETURN(Rows row, db.Query(std::string(kSelectEvidence) + " WHERE id = ?", {id.rows[0][0]}));
+    out = InfoFromRow(row.rows[0]);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<EvidenceInfo>> EvidenceService::List(const Actor& actor, const LedgerDef& def, int64_t record_id) {
+  SH_RETURN_IF_ERROR(ledgers_.Get(actor, def, record_id).status());
+  SH_ASSIGN_OR_RETURN(Rows rows, ledgers_.db().Query(std::string(kSelectEvidence) +
+                                                         " WHERE ledger = ? AND record_id = ? ORDER BY id",
+                                                     {def.name, record_id}));
+  std::vector<EvidenceInfo> out;
+  for (const auto& r : rows.rows) out.push_back(InfoFromRow(r));
+  return out;
+}
+
+Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& actor, int64_t evidence_id) {
+  SH_ASSIGN_OR_RETURN(Rows rows, ledgers_.db().Query(std::string(kSelectEvidence) + " WHERE id = ?", {evidence_id}));
+  if (rows.rows.empty()) return Status::NotFound("没有该证明材料", "no such evidence file");
+  EvidenceInfo info = InfoFromRow(rows.rows[0]);
+  const LedgerDef* def = FindLedger(info.ledger);
+  if (!def) return Status::Internal("evidence of unknown ledger " + info.ledger);
+  SH_RETURN_IF_ERROR(ledgers_.Get(actor, *def, info.record_id).status());  // visibility and read permission
+  std::ifstream in(std::filesystem::path(dir_) / info.sha256.substr(0, 2) / info.sha256, std::ios::binary);
+  if (!in) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return std::make_pair(std::move(info), buffer.str());
+}
+
+}  // namespace shanhai

@@ -1,0 +1,83 @@
+// Terse constructors for ledger declarations, so each module's ledger file reads like a
+// table of fields. Every builder returns a FieldDef by value; chain .Required() etc.
+#pragma once
+
+#include <utility>
+
+#include "domain/ledger/ledger_def.h"
+
+namespace shanhai::fields {
+
+struct F : FieldDef {
+  F&& Required() && { required = true; return std::move(*this); }
+  F&& Searchable() && { searchable = true; return std::move(*this); }
+  F&& Hint(std::string h) && { hint_zh = std::move(h); return std::move(*this); }
+  F&& Min(int64_t m) && { min = m; return std::move(*this); }
+  F&& Computed() && { computed = true; return std::move(*this); }
+};
+
+inline F Make(std::string key, std::string zh, std::string en, FieldType t) {
+  F f;
+  f.key = std::move(key);
+  f.label_zh = std::move(zh);
+  f.label_en = std::move(en);
+  f.type = t;
+  return f;
+}
+inline F Text(std::string k, std::string zh, std::string en) { return Make(std::move(k), std::move(zh), std::move(en), FieldType::kText); }
+inline F Integer(std::string k, std::string zh, std::string en) { return Make(std::move(k), std::move(zh), std::move(en), FieldType::kInteger); }
+inline F Money(std::string k, std::string zh, std::string en) { return Make(std::move(k), std::move(zh), std::move(en), FieldType::kMoney); }
+inline F Date(std::string k, std::string zh, std::string en) { return Make(std::move(k), std::move(zh), std::move(en), FieldType::kDate); }
+inline F Bool(std::string k, std::string zh, std::string en) { return Make(std::move(k), std::move(zh), std::move(en), FieldType::kBool); }
+inline F Region(std::string k, std::string zh, std::string en) { return Make(std::move(k), std::move(zh), std::move(en), FieldType::kRegion); }
+inline F IdNumber(std::string k, std::string zh, std::string en) { return Make(std::move(k), std::move(zh), std::move(en), FieldType::kIdNumber); }
+inline F Mobile(std::string k, std::string zh, std::string en) { return Make(std::move(k), std::move(zh), std::move(en), FieldType::kMobile); }
+inline F CreditCode(std::string k, std::string zh, std::string en) { return Make(std::move(k), std::move(zh), std::move(en), FieldType::kCreditCode); }
+inline F Enum(std::string k, std::string zh, std::string en, std::vector<EnumOption> opts) {
+  F f = Make(std::move(k), std::move(zh), std::move(en), FieldType::kEnum);
+  f.options = std::move(opts);
+  return f;
+}
+inline F SensitiveEnum(std::string k, std::string zh, std::string en, std::vector<EnumOption> opts) {
+  F f = Make(std::move(k), std::move(zh), std::move(en), FieldType::kSensitiveEnum);
+  f.options = std::move(opts);
+  return f;
+}
+inline F Ref(std::string k, std::string zh, std::string en, std::string ledger) {
+  F f = Make(std::move(k), std::move(zh), std::move(en), FieldType::kRef);
+  f.ref_ledger = std::move(ledger);
+  return f;
+}
+
+// Direction of people or money between the two sides, used by talent, visits and funds.
+inline std::vector<EnumOption> DirectionOptions() {
+  return {{"to_helped", "东部→西部（派往受帮扶方）", "helper to helped (east to west)"},
+          {"to_helper", "西部→东部（派往帮扶方）", "helped to helper (west to east)"}};
+}
+
+}  // namespace shanhai::fields
+
+namespace shanhai::fields {
+
+// A check that the later date, when given, is not before the earlier one.
+inline RecordCheck DatesInOrder(std::string earlier, std::string later) {
+  return [earlier, later](const Record*, const Record& r, std::vector<FieldError>& errors) {
+    const Value* a = r.Get(earlier);
+    const Value* b = r.Get(later);
+    if (a && b && !IsNull(*a) && !IsNull(*b) && AsText(*b) < AsText(*a))
+      errors.push_back({0, later, "结束日期早于开始日期", "the end date is before the start date"});
+  };
+}
+
+
+// A check that a "其中" sub-count does not exceed its whole.
+inline RecordCheck PartNotAboveWhole(std::string whole, std::string part) {
+  return [whole, part](const Record*, const Record& r, std::vector<FieldError>& errors) {
+    const Value* w = r.Get(whole);
+    const Value* p = r.Get(part);
+    if (w && p && AsInt(*p) > AsInt(*w))
+      errors.push_back({0, part, "“其中”数不能大于总数", "the sub-count exceeds its total"});
+  };
+}
+
+}  // namespace shanhai::fields

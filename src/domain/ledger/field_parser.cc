@@ -1,0 +1,103 @@
+#include "domain/ledger/field_parser.h"
+
+#include "common/credit_code.h"
+#include "common/date.h"
+#include "common/id_number.h"
+#include "common/mobile.h"
+#include "common/money.h"
+#include "common/text.h"
+#include "regions/region_catalog.h"
+
+namespace shanhai {
+
+namespace {
+
+Status FieldProblem(const FieldDef& f, const std::string& zh, const std::string& en) {
+  return Status::Invalid({{0, f.key, f.label_zh + "：" + zh, f.label_en + ": " + en}});
+}
+
+// Re-labels a validator's own message as a problem of this field.
+Status FieldProblem(const FieldDef& f, const Status& s) { return FieldProblem(f, s.message_zh(), s.message_en()); }
+
+std::string OptionList(const FieldDef& f) {
+  std::string out;
+  for (const EnumOption& o : f.options) out += (out.empty() ? "" : "、") + o.label_zh;
+  return out;
+}
+
+}  // namespace
+
+Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputSource source) {
+  Result<std::string> normalised = NormalizeInput(raw_in);
+  if (!normalised.ok()) return FieldProblem(f, normalised.status());
+  const std::string& raw = *normalised;
+  if (raw.empty()) return Value{};
+
+  switch (f.type) {
+    case FieldType::kText:
+      return Value{raw};
+    case FieldType::kInteger: {
+      Result<int64_t> n = ParseInteger(raw);
+      if (!n.ok()) return FieldProblem(f, n.status());
+      if (*n < f.min)
+        return FieldProblem(f, "不能小于 " + std::to_string(f.min), "must be at least " + std::to_string(f.min));
+      return Value{*n};
+    }
+    case FieldType::kMoney: {
+      Result<int64_t> fen = source == InputSource::kSpreadsheet ? ParseYuanToFen(raw) : ParseInteger(raw);
+      if (!fen.ok()) return FieldProblem(f, fen.status());
+      if (*fen < f.min) return FieldProblem(f, "金额不能为负数", "must not be negative");
+      return Value{*fen};
+    }
+    case FieldType::kDate: {
+      Result<std::string> d = ParseDate(raw);
+      if (!d.ok()) return FieldProblem(f, d.status());
+      return Value{*d};
+    }
+    case FieldType::kBool: {
+      if (raw == "是" || raw == "1" || raw == "true" || raw == "TRUE" || raw == "Y") return Value{int64_t{1}};
+      if (raw == "否" || raw == "0" || raw == "false" || raw == "FALSE" || raw == "N") return Value{int64_t{0}};
+      return FieldProblem(f, "应填“是”或“否”，而不是“" + raw + "”", "expected yes/no (是/否), got \"" + raw + "\"");
+    }
+    case FieldType::kEnum:
+    case FieldType::kSensitiveEnum: {
+      const EnumOption* o = f.FindOption(raw);
+      if (!o)
+        return FieldProblem(f, "“" + raw + "”不是可选值（可选：" + OptionList(f) + "）",
+                            "\"" + raw + "\" is not one of the allowed values");
+      return Value{o->code};
+    }
+    case FieldType::kRegion: {
+      Status s = RegionCatalog::Embedded().ValidateCode(raw, RegionLevel::kProvince, RegionLevel::kVillage);
+      if (!s.ok()) return FieldProblem(f, s);
+      return Value{raw};
+    }
+    case FieldType::kRef:
+      return Value{raw};
+    case FieldType::kIdNumber: {
+      Result<IdNumber> id = ParseIdNumber(raw);
+      if (!id.ok()) return FieldProblem(f, id.status());
+      // Old ID numbers keep the county code of their year of issue, which may since have been
+      // abolished: accept a current county, or failing that a current prefecture, prefix.
+      const RegionCatalog& regions = RegionCatalog::Embedded();
+      const std::string county = id->region_code();
+      if (!regions.Find(county) && !regions.Find(county.substr(0, 4) + "00"))
+        return FieldProblem(f, "前6位 " + id->region_code() + " 不是有效的行政区划代码",
+                            "the first six digits " + id->region_code() + " are not a region code");
+      return Value{id->value()};
+    }
+    case FieldType::kMobile: {
+      Result<std::string> m = ParseMobile(raw);
+      if (!m.ok()) return FieldProblem(f, m.status());
+      return Value{*m};
+    }
+    case FieldType::kCreditCode: {
+      Result<std::string> c = ParseCreditCode(raw);
+      if (!c.ok()) return FieldProblem(f, c.status());
+      return Value{*c};
+    }
+  }
+  return Status::Internal("unknown field type");
+}
+
+}  // namespace shanhai

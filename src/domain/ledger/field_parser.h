@@ -1,0 +1,26 @@
+// Turns one raw input value (a spreadsheet cell or a JSON value as text) into the plain
+// value a field stores, or says precisely why it cannot. Normalises first (full-width
+// digits, spaces). References are not resolved here (the service does, it needs the DB).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "domain/ledger/ledger_def.h"
+
+namespace shanhai {
+
+// Where an input comes from decides a few units: spreadsheets carry money in 元 with up
+// to two decimals, enums as Chinese labels and booleans as 是/否; the JSON API carries
+// money in fen (integer) and enums as codes — though labels are accepted from both.
+enum class InputSource { kSpreadsheet, kApi };
+
+// Result value:
+//  - empty input → NULL (the caller decides whether the field was required);
+//  - kInteger/kMoney/kBool → int64; kRef → the raw natural key (spreadsheet) or id (API)
+//    as text, resolved later; kIdNumber → the normalised 18-character number; kMobile → 11
+//    digits; kEnum/kSensitiveEnum → the option code; others → normalised text.
+// Errors: InvalidArgument whose single FieldError names the field and the reason.
+Result<Value> ParseFieldValue(const FieldDef& field, std::string_view raw, InputSource source);
+
+}  // namespace shanhai

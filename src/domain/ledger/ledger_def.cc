@@ -1,0 +1,38 @@
+#include "domain/ledger/ledger_def.h"
+
+namespace shanhai {
+
+const EnumOption* FieldDef::FindOption(std::string_view code_or_label) const {
+  for (const EnumOption& o : options)
+    if (o.code == code_or_label || o.label_zh == code_or_label || o.label_en == code_or_label) return &o;
+  return nullptr;
+}
+
+const Value* Record::Get(std::string_view key) const {
+  for (const auto& [k, v] : values)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+void Record::Set(const std::string& key, Value v) {
+  for (auto& [k, old] : values)
+    if (k == key) {
+      old = std::move(v);
+      return;
+    }
+  values.emplace_back(key, std::move(v));
+}
+
+const FieldDef* LedgerDef::Field(std::string_view key) const {
+  for (const FieldDef& f : fields)
+    if (f.key == key) return &f;
+  return nullptr;
+}
+
+const LedgerDef* FindLedger(std::string_view name) {
+  for (const LedgerDef* l : AllLedgers())
+    if (l->name == name) return l;
+  return nullptr;
+}
+
+}  // namespace shanhai

@@ -1,0 +1,94 @@
+// A ledger (台账) is declared, not hand-coded: a LedgerDef lists its fields with their
+// types, Chinese/English labels and rules. The generic repository, service, import/export,
+// JSON API and OpenAPI document are all driven by these declarations, so adding a ledger
+// means writing one declaration plus its table in a migration (a test checks both agree).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "storage/database.h"
+
+namespace shanhai {
+
+enum class FieldType {
+  kText,
+  kInteger,     // int64
+  kMoney,       // int64 fen; key ends in _fen; spreadsheets carry 元 with up to 2 decimals
+  kDate,        // ISO YYYY-MM-DD
+  kEnum,        // a code from options; spreadsheets may carry the Chinese label
+  kBool,        // 0/1; spreadsheets carry 是/否
+  kRegion,      // GB/T 2260 code, validated against the region catalogue
+  kRef,         // id of a record of ref_ledger in the same pair; spreadsheets carry its natural key
+  kIdNumber,    // resident ID: stored encrypted (<key>_enc) + keyed hash (<key>_hash), shown masked
+  kMobile,      // mobile number: stored like kIdNumber
+  kSensitiveEnum,  // an enum stored like kIdNumber (e.g. poverty status), counted by its hash
+  kCreditCode,  // 统一社会信用代码, validated
+};
+
+struct EnumOption {
+  std::string code;
+  std::string label_zh;
+  std::string label_en;
+};
+
+struct FieldDef {
+  std::string key;  // column name and JSON key
+  std::string label_zh;
+  std::string label_en;
+  FieldType type = FieldType::kText;
+  bool required = false;
+  std::vector<EnumOption> options;  // kEnum / kSensitiveEnum
+  std::string ref_ledger;           // kRef
+  std::string hint_zh;              // shown in the template's instructions row
+  int64_t min = 0;                  // kInteger/kMoney lower bound (inclusive)
+  bool searchable = false;          // included in the list's free-text search (?q=)
+  bool computed = false;            // derived by the ledger's derive hook; never taken from input
+
+  bool IsSensitive() const {
+    return type == FieldType::kIdNumber || type == FieldType::kMobile || type == FieldType::kSensitiveEnum;
+  }
+  const EnumOption* FindOption(std::string_view code_or_label) const;
+};
+
+// A record as the services see it: field key → value, in declaration order.
+struct Record {
+  int64_t id = 0;
+  int64_t pair_id = 0;       // 0 for ledgers that are not pair-scoped
+  std::string pair_code;     // "440111-522727"
+  std::string helped_region; // the distribution key, copied from the pair
+  std::vector<std::pair<std::string, Value>> values;
+
+  const Value* Get(std::string_view key) const;
+  void Set(const std::string& key, Value v);
+};
+
+// Checks that involve several fields or the stored record before a change.
+// before is null on create. Appends problems to errors (row left 0; callers fill it).
+using RecordCheck = std::function<void(const Record* before, const Record& after, std::vector<FieldError>& errors)>;
+
+struct LedgerDef {
+  std::string name;    // "visits": the CLI's LEDGER name, the table name and the API entity
+  std::string module;  // "exchange": src/domain/<module>, /api/v1/<module>/<name>
+  std::string label_zh;
+  std::string label_en;
+  std::vector<FieldDef> fields;
+  std::string date_field;   // the date placing a record in a report period ("" = none)
+  std::string natural_key;  // field other ledgers' spreadsheets use to name a record ("" = none)
+  bool pair_scoped = true;  // every record belongs to one pair (carries pair_id, helped_region)
+  RecordCheck check;        // optional cross-field rules
+  // Optional: fills computed fields from the parsed input before checks and storage.
+  std::function<void(Record&)> derive;
+
+  const FieldDef* Field(std::string_view key) const;
+};
+
+// All ledgers, in the order reports and menus show them. Never empty; lives forever.
+const std::vector<const LedgerDef*>& AllLedgers();
+// The ledger of that name, or nullptr.
+const LedgerDef* FindLedger(std::string_view name);
+
+}  // namespace shanhai

@@ -1,0 +1,323 @@
+#include "domain/ledger/ledger_io.h"
+
+#include <map>
+
+#include "common/money.h"
+#include "excel/csv_writer.h"
+#include "excel/table_reader.h"
+#include "excel/xlsx_writer.h"
+
+namespace shanhai {
+
+namespace {
+
+constexpr const char* kPairHeader = "帮扶关系";
+constexpr const char* kInstructionsMarker = "填写说明";
+constexpr int64_t kExportPageSize = 1000;
+
+bool EndsWith(const std::string& path, const char* ext) {
+  const std::string e = ext;
+  if (path.size() < e.size()) return false;
+  std::string tail = path.substr(path.size() - e.size());
+  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tail == e;
+}
+
+// Fields a sheet carries, in column order (computed fields are shown on export only).
+std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed) {
+  std::vector<const FieldDef*> out;
+  for (const FieldDef& f : def.fields)
+    if (with_computed || !f.computed) out.push_back(&f);
+  return out;
+}
+
+std::string HeaderOf(const FieldDef& f) { return (f.required ? "*" : "") + f.label_zh; }
+
+std::vector<std::string> Headers(const LedgerDef& def, bool with_computed) {
+  std::vector<std::string> headers;
+  if (def.pair_scoped) headers.push_back(std::string("*") + kPairHeader);
+  for (const FieldDef* f : SheetFields(def, with_computed)) headers.push_back(HeaderOf(*f));
+  return headers;
+}
+
+std::string InstructionOf(const FieldDef& f) {
+  std::string note = f.required ? "必填" : "选填";
+  switch (f.type) {
+    case FieldType::kDate: note += "；日期，如 2020-06-09"; break;
+    case FieldType::kMoney: note += "；金额（元），最多两位小数"; break;
+    case FieldType::kInteger: note += "；整数"; break;
+    case FieldType::kBool: note += "；是/否"; break;
+    case FieldType::kEnum:
+    case FieldType::kSensitiveEnum: {
+      note += "；可选：";
+      for (size_t i = 0; i < f.options.size(); ++i) note += (i ? "、" : "") + f.options[i].label_zh;
+      break;
+    }
+    case FieldType::kRegion: note += "；行政区划代码"; break;
+    case FieldType::kIdNumber: note += "；18位身份证号"; break;
+    case FieldType::kMobile: note += "；11位手机号"; break;
+    case FieldType::kCreditCode: note += "；18位统一社会信用代码"; break;
+    default: break;
+  }
+  if (!f.hint_zh.empty()) note += "；" + f.hint_zh;
+  return note;
+}
+
+// Maps a header cell to a field: "*名称", "名称", "Name" or "name" all name the same field.
+const FieldDef* FieldForHeader(const LedgerDef& def, std::string header) {
+  while (!header.empty() && (header[0] == '*' || header[0] == ' ')) header.erase(0, 1);
+  for (const FieldDef& f : def.fields)
+    if (header == f.label_zh || header == f.label_en || header == f.key) return &f;
+  return nullptr;
+}
+
+// The cell text of a stored value in the spreadsheet layout.
+std::string CellText(const FieldDef& f, const Value& v, const std::map<int64_t, std::string>* labels) {
+  if (IsNull(v)) return "";
+  switch (f.type) {
+    case FieldType::kMoney: return FormatFenAsYuan(AsInt(v));
+    case FieldType::kBool: return AsInt(v) ? "是" : "否";
+    case FieldType::kEnum: {
+      const EnumOption* o = f.FindOption(AsText(v));
+      return o ? o->label_zh : AsText(v);
+    }
+    case FieldType::kSensitiveEnum: {
+      const EnumOption* o = f.FindOption(AsText(v));
+      return o ? o->label_zh : AsText(v);  // masked values ("***") have no option
+    }
+    case FieldType::kRef: {
+      if (labels) {
+        auto it = labels->find(AsInt(v));
+        if (it != labels->end()) return it->second;
+      }
+      return AsText(v);
+    }
+    default: return AsText(v);
+  }
+}
+
+// One output sheet, xlsx or csv, written row by row.
+class SheetOut {
+ public:
+  static Result<std::unique_ptr<SheetOut>> Open(const std::string& path, const std::string& sheet_name) {
+    auto out = std::unique_ptr<SheetOut>(new SheetOut());
+    if (EndsWith(path, ".csv")) {
+      SH_ASSIGN_OR_RETURN(out->csv_, excel::CsvWriter::Open(path));
+      return out;
+    }
+    if (!EndsWith(path, ".xlsx"))
+      return Status::InvalidArgument("只支持 .xlsx 或 .csv 文件：" + path, "only .xlsx or .csv files: " + path);
+    excel::XlsxWriterOptions options;
+    options.constant_memory = true;
+    SH_ASSIGN_OR_RETURN(out->xlsx_, excel::XlsxWriter::Open(path, options));
+    SH_RETURN_IF_ERROR(out->xlsx_->AddSheet(sheet_name));
+    return out;
+  }
+  Status Header(const std::vector<std::string>& cells) {
+    if (csv_) return csv_->WriteRow(cells);
+    SH_RETURN_IF_ERROR(xlsx_->WriteHeaderRow(row_, cells));
+    SH_RETURN_IF_ERROR(xlsx_->SetColumnWidth(0, static_cast<int>(cells.size()) - 1, 18));
+    ++row_;
+    return Status::Ok();
+  }
+  // numeric[i] says cell i is a number (written as one in xlsx, so Excel can sum it).
+  Status Row(const std::vector<std::string>& cells, const std::vector<bool>& numeric) {
+    if (csv_) return csv_->WriteRow(cells);
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (cells[c].empty()) continue;
+      const int col = static_cast<int>(c);
+      SH_RETURN_IF_ERROR(numeric[c] ? xlsx_->WriteNumber(row_, col, std::stod(cells[c]))
+                                    : xlsx_->WriteString(row_, col, cells[c]));
+    }
+    ++row_;
+    return Status::Ok();
+  }
+  Status Close() { return csv_ ? csv_->Close() : xlsx_->Close(); }
+
+ private:
+  SheetOut() = default;
+  std::unique_ptr<excel::CsvWriter> csv_;
+  std::unique_ptr<excel::XlsxWriter> xlsx_;
+  int row_ = 0;
+};
+
+}  // namespace
+
+Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
+                                  const std::string& path, const ImportOptions& options) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "import")));
+  // Valid rows are inserted as they are read, inside one transaction that is committed only
+  // if the whole file is acceptable: memory stays flat for a million rows, and a rejected
+  // file leaves nothing behind.
+  Database& db = service.db();
+  Transaction tx(db);
+  SH_RETURN_IF_ERROR(tx.begin_status());
+  LedgerRepository repo(db, def);
+
+  ImportReport report;
+  std::vector<const FieldDef*> columns;  // per sheet column; nullptr = pair column or ignored
+  int pair_column = -1;
+  bool have_header = false;
+  const FieldDef* key_field = def.natural_key.empty() ? nullptr : def.Field(def.natural_key);
+  std::map<std::string, int64_t> key_rows;  // pair|natural key → first row, for duplicates in the file
+
+  auto reject = [&](int64_t row_number, std::vector<FieldError> errors) {
+    ++report.invalid;
+    for (FieldError& e : errors) {
+      e.row = row_number;
+      if (const FieldDef* f = def.Field(e.field)) e.field = f->label_zh;
+      else if (e.field == "pair") e.field = kPairHeader;
+      report.errors.push_back(std::move(e));
+    }
+  };
+
+  auto on_row = [&](int64_t row_number, const std::vector<std::string>& cells) -> Status {
+    if (!have_header) {
+      std::vector<std::string> unknown;
+      for (size_t c = 0; c < cells.size(); ++c) {
+        std::string h = cells[c];
+        while (!h.empty() && h[0] == '*') h.erase(0, 1);
+        const FieldDef* f = FieldForHeader(def, cells[c]);
+        if (h == kPairHeader || h == "pair") pair_column = static_cast<int>(c);
+        else if (!f && !h.empty() && h != "编号" && h != "id") unknown.push_back(cells[c]);
+        columns.push_back(f && !f->computed ? f : nullptr);
+      }
+      if (!unknown.empty()) {
+        std::string list;
+        for (const std::string& u : unknown) list += (list.empty() ? "" : "、") + u;
+        return Status::InvalidArgument("第" + std::to_string(row_number) + "行表头有无法识别的列：" + list +
+                                           "（请使用“" + def.label_zh + "”导入模板）",
+                                       "row " + std::to_string(row_number) + ": unknown columns: " + list +
+                                           " (use the " + def.name + " template)");
+      }
+      have_header = true;
+      return Status::Ok();
+    }
+    if (!cells.empty() && cells[0].starts_with(kInstructionsMarker)) return Status::Ok();
+    ++report.rows;
+    RawRecord raw;
+    raw.pair = pair_column >= 0 && pair_column < static_cast<int>(cells.size()) ? cells[pair_column] : "";
+    if (raw.pair.empty()) raw.pair = options.default_pair;
+    std::string key_text;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (!columns[c]) continue;
+      raw.fields.emplace_back(columns[c]->key, c < cells.size() ? cells[c] : "");
+      if (columns[c] == key_field) {
+        Result<Value> k = ParseFieldValue(*key_field, raw.fields.back().second, InputSource::kSpreadsheet);
+        if (k.ok() && !IsNull(*k)) key_text = raw.pair + "|" + AsText(*k);
+      }
+    }
+    if (!key_text.empty()) {
+      auto [first, fresh] = key_rows.emplace(key_text, row_number);
+      if (!fresh) {
+        reject(row_number, {{0, key_field->key, key_field->label_zh + "与第" + std::to_string(first->second) + "行重复",
+                             key_field->label_en + " repeats row " + std::to_string(first->second)}});
+        return Status::Ok();
+      }
+    }
+    Result<Record> record = service.Prepare(actor, def, raw, InputSource::kSpreadsheet, nullptr);
+    if (!record.ok()) {
+      if (record.status().details().empty()) return record.status();  // not a data problem: stop
+      reject(row_number, record.status().details());
+      return Status::Ok();
+    }
+    ++report.valid;
+    if (report.invalid > 0 && !options.skip_invalid) return Status::Ok();  // will be rolled back anyway
+    Result<int64_t> id = repo.Insert(service.StoredRowForInsert(actor, def, *record));
+    if (!id.ok()) {
+      // A conflict the row checks could not see: name the row.
+      --report.valid;
+      reject(row_number, {{0, "", id.status().message_zh(), id.status().message_en()}});
+    }
+    return Status::Ok();
+  };
+  SH_RETURN_IF_ERROR(excel::ReadTable(path, on_row));
+  if (!have_header) return Status::InvalidArgument("文件是空的：" + path, "the file is empty: " + path);
+  if (report.invalid > 0 && !options.skip_invalid) return report;  // tx rolls back: nothing stored
+
+  SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", def.name, 0, "", "", "",
+                                           "file=" + path + " rows=" + std::to_string(report.valid) +
+                                               (options.dry_run ? " dry_run" : "")));
+  if (options.dry_run) return report;  // tx rolls back
+  SH_RETURN_IF_ERROR(tx.Commit());
+  report.stored = report.valid;
+  return report;
+}
+
+Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def, ListRequest request,
+                             const std::string& path, bool reveal) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "export")));
+  if (reveal) SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
+  SH_ASSIGN_OR_RETURN(auto out, SheetOut::Open(path, def.label_zh));
+  SH_RETURN_IF_ERROR(out->Header(Headers(def, true)));
+  const std::vector<const FieldDef*> fields = SheetFields(def, true);
+  std::vector<bool> numeric;
+  if (def.pair_scoped) numeric.push_back(false);
+  for (const FieldDef* f : fields)
+    numeric.push_back(f->type == FieldType::kInteger || f->type == FieldType::kMoney);
+
+  int64_t written = 0;
+  request.page_size = kExportPageSize;
+  for (request.page = 1;; ++request.page) {
+    SH_ASSIGN_OR_RETURN(RecordPage page, service.List(actor, def, request));
+    for (const Record& r : page.records) {
+      std::vector<std::string> cells;
+      if (def.pair_scoped) cells.push_back(r.pair_code);
+      for (const FieldDef* f : fields) {
+        const Value* v = r.Get(f->key);
+        if (reveal && f->IsSensitive() && v && !IsNull(*v)) {
+          SH_ASSIGN_OR_RETURN(std::string whole, service.Reveal(actor, def, r.id, f->key));
+          cells.push_back(CellText(*f, Value{whole}, nullptr));
+          continue;
+        }
+        auto labels = page.ref_labels.find(f->key);
+        cells.push_back(CellText(*f, v ? *v : Value{}, labels == page.ref_labels.end() ? nullptr : &labels->second));
+      }
+      SH_RETURN_IF_ERROR(out->Row(cells, numeric));
+      ++written;
+    }
+    if (static_cast<int64_t>(page.records.size()) < kExportPageSize) break;
+  }
+  SH_RETURN_IF_ERROR(out->Close());
+  return written;
+}
+
+Status WriteTemplate(const LedgerDef& def, const std::string& path) {
+  excel::XlsxWriterOptions options;
+  SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path, options));
+  SH_RETURN_IF_ERROR(xlsx->AddSheet(def.label_zh));
+  const std::vector<std::string> headers = Headers(def, false);
+  SH_RETURN_IF_ERROR(xlsx->WriteHeaderRow(0, headers));
+  std::vector<std::string> notes;
+  int col = 0;
+  if (def.pair_scoped) {
+    notes.push_back(std::string(kInstructionsMarker) + "（导入时跳过本行）：帮扶关系必填，帮扶方代码-受帮扶方代码，如 440111-522727");
+    ++col;
+  }
+  for (const FieldDef* f : SheetFields(def, false)) {
+    std::string note = InstructionOf(*f);
+    if (notes.empty()) note = std::string(kInstructionsMarker) + "（导入时跳过本行）：" + note;
+    notes.push_back(note);
+    if (f->type == FieldType::kEnum || f->type == FieldType::kSensitiveEnum || f->type == FieldType::kBool) {
+      std::vector<std::string> items;
+      if (f->type == FieldType::kBool) items = {"是", "否"};
+      for (const EnumOption& o : f->options) items.push_back(o.label_zh);
+      SH_RETURN_IF_ERROR(xlsx->AddListValidation(2, 10000, col, items));
+    }
+    ++col;
+  }
+  SH_RETURN_IF_ERROR(xlsx->WriteInstructionsRow(1, notes, 60));
+  SH_RETURN_IF_ERROR(xlsx->FreezeTopRows(2));
+  SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(0, static_cast<int>(headers.size()) - 1, 20));
+  return xlsx->Close();
+}
+
+Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path) {
+  SH_ASSIGN_OR_RETURN(auto out, SheetOut::Open(path, "导入错误"));
+  SH_RETURN_IF_ERROR(out->Header({"行号 Row", "列 Column", "原因", "Reason"}));
+  for (const FieldError& e : errors)
+    SH_RETURN_IF_ERROR(out->Row({std::to_string(e.row), e.field, e.message_zh, e.message_en}, {true, false, false, false}));
+  return out->Close();
+}
+
+}  // namespace shanhai

@@ -1,0 +1,244 @@
+#include "domain/ledger/ledger_repository.h"
+
+#include <map>
+#include <mutex>
+
+namespace shanhai {
+
+namespace {
+
+const char* kBookkeeping[] = {"created_at", "updated_at", "created_by", "updated_by"};
+
+LedgerSql BuildSql(const LedgerDef& def) {
+  LedgerSql sql;
+  if (def.pair_scoped) {
+    sql.columns.push_back("pair_id");
+    sql.columns.push_back("helped_region");
+  }
+  for (const std::string& c : StoredColumnsOf(def)) sql.columns.push_back(c);
+  for (const char* c : kBookkeeping) sql.columns.push_back(c);
+
+  std::string names, marks;
+  for (const std::string& c : sql.columns) {
+    names += (names.empty() ? "" : ", ") + c;
+    marks += marks.empty() ? "?" : ", ?";
+  }
+  sql.insert = "INSERT INTO " + def.name + " (" + names + ") VALUES (" + marks + ") RETURNING id";
+  // Pairs scope themselves: joining the table to itself keeps one query shape for all ledgers.
+  const std::string pair_join = def.pair_scoped ? "p.id = r.pair_id" : "p.id = r.id";
+  sql.select_from = "SELECT r.*, p.code AS pair_code FROM " + def.name + " r JOIN pairs p ON " + pair_join;
+  sql.delete_by_id = "DELETE FROM " + def.name + " WHERE id = ?";
+  return sql;
+}
+
+// Generated once per ledger for the life of the process.
+const LedgerSql& SqlFor(const LedgerDef& def) {
+  static std::mutex mu;
+  static std::map<const LedgerDef*, LedgerSql> cache;
+  std::lock_guard lock(mu);
+  auto it = cache.find(&def);
+  if (it == cache.end()) it = cache.emplace(&def, BuildSql(def)).first;
+  return it->second;
+}
+
+// The smallest digit string above every string starting with prefix ("5227" → "5228"),
+// or "" if there is none. Digits order the same in every collation, unlike punctuation.
+std::string NextDigitPrefix(std::string prefix) {
+  while (!prefix.empty()) {
+    if (prefix.back() < '9') {
+      ++prefix.back();
+      return prefix;
+    }
+    prefix.pop_back();
+  }
+  return "";
+}
+
+bool IsSortable(const LedgerDef& def, const std::string& column) {
+  if (column == "id" || column == "created_at" || column == "updated_at") return true;
+  const FieldDef* f = def.Field(column);
+  return f && !f->IsSensitive();
+}
+
+}  // namespace
+
+std::vector<std::string> StoredColumnsOf(const LedgerDef& def) {
+  std::vector<std::string> out;
+  for (const FieldDef& f : def.fields) {
+    if (f.IsSensitive()) {
+      out.push_back(f.key + "_enc");
+      out.push_back(f.key + "_hash");
+    } else {
+      out.push_back(f.key);
+    }
+  }
+  return out;
+}
+
+LedgerRepository::LedgerRepository(Database& db, const LedgerDef& def) : db_(db), def_(def), sql_(SqlFor(def)) {}
+
+Result<int64_t> LedgerRepository::Insert(const Columns& row) {
+  std::vector<Value> params;
+  params.reserve(sql_.columns.size());
+  for (const std::string& c : sql_.columns) {
+    const Value* found = nullptr;
+    for (const auto& [k, v] : row)
+      if (k == c) found = &v;
+    params.push_back(found ? *found : Value{});
+  }
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql_.insert, params));
+  if (rows.rows.empty()) return Status::Internal("insert returned no id");
+  return AsInt(rows.rows[0][0]);
+}
+
+Status LedgerRepository::Update(int64_t id, int64_t expected_version, const Columns& row) {
+  std::string sets;
+  std::vector<Value> params;
+  for (const auto& [k, v] : row) {
+    sets += k + " = ?, ";
+    params.push_back(v);
+  }
+  const std::string sql = "UPDATE " + def_.name + " SET " + sets + "version = version + 1 WHERE id = ? AND version = ?";
+  params.push_back(id);
+  params.push_back(expected_version);
+  SH_ASSIGN_OR_RETURN(int64_t changed, db_.Execute(sql, params));
+  if (changed == 1) return Status::Ok();
+  SH_ASSIGN_OR_RETURN(Rows exists, db_.Query("SELECT version FROM " + def_.name + " WHERE id = ?", {id}));
+  if (exists.rows.empty()) return Status::NotFound("记录不存在", "no such record");
+  return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
+}
+
+Status LedgerRepository::Delete(int64_t id) {
+  SH_ASSIGN_OR_RETURN(int64_t changed, db_.Execute(sql_.delete_by_id, {id}));
+  if (changed == 0) return Status::NotFound("记录不存在", "no such record");
+  return Status::Ok();
+}
+
+void LedgerRepository::AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const {
+  if (!scope.pair_helper_prefix.empty()) {
+    // The range on r.helped_region (the distribution key) lets the index narrow the rows
+    // before the join; the LIKEs on the pair decide.
+    const std::string upper = NextDigitPrefix(scope.pair_helped_prefix);
+    if (def_.pair_scoped && !upper.empty()) {
+      where += " AND r.helped_region >= ? AND r.helped_region < ?";
+      params.emplace_back(scope.pair_helped_prefix);
+      params.emplace_back(upper);
+    }
+    where += " AND p.helper_region LIKE ? AND p.helped_region LIKE ?";
+    params.emplace_back(scope.pair_helper_prefix + "%");
+    params.emplace_back(scope.pair_helped_prefix + "%");
+  }
+  if (!scope.visible_prefix.empty()) {
+    where += " AND (p.helper_region LIKE ? OR p.helped_region LIKE ?)";
+    params.emplace_back(scope.visible_prefix + "%");
+    params.emplace_back(scope.visible_prefix + "%");
+  }
+}
+
+void LedgerRepository::AppendPeriod(const std::string& from, const std::string& to, std::string& where,
+                                    std::vector<Value>& params) const {
+  if (def_.date_field.empty()) return;
+  if (!from.empty()) {
+    where += " AND r." + def_.date_field + " >= ?";
+    params.emplace_back(from);
+  }
+  if (!to.empty()) {
+    where += " AND r." + def_.date_field + " <= ?";
+    params.emplace_back(to);
+  }
+}
+
+Result<std::optional<Rows>> LedgerRepository::Get(int64_t id, const Scope& scope) {
+  std::string where = " WHERE r.id = ?";
+  std::vector<Value> params{id};
+  AppendScope(scope, where, params);
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql_.select_from + where, params));
+  if (rows.rows.empty()) return std::optional<Rows>();
+  return std::optional<Rows>(std::move(rows));
+}
+
+Result<StoredPage> LedgerRepository::List(const ListQuery& query, const Scope& scope) {
+  std::string where = " WHERE 1 = 1";
+  std::vector<Value> params;
+  AppendScope(scope, where, params);
+  AppendPeriod(query.date_from, query.date_to, where, params);
+  for (const auto& [column, value] : query.equals) {
+    if (column != "pair_id" && column != "id" && !def_.Field(column) &&
+        !(column.ends_with("_hash") && def_.Field(column.substr(0, column.size() - 5))))
+      return Status::InvalidArgument("未知的筛选字段：" + column, "unknown filter field: " + column);
+    where += " AND r." + column + " = ?";
+    params.push_back(value);
+  }
+  if (!query.condition.empty()) {
+    where += " AND (" + query.condition + ")";
+    params.insert(params.end(), query.condition_params.begin(), query.condition_params.end());
+  }
+  if (!query.text.empty()) {
+    std::string any;
+    for (const FieldDef& f : def_.fields) {
+      if (!f.searchable) continue;
+      any += (any.empty() ? "" : " OR ") + ("r." + f.key + " LIKE ?");
+      params.emplace_back("%" + query.text + "%");
+    }
+    if (!any.empty()) where += " AND (" + any + ")";
+  }
+  if (!IsSortable(def_, query.sort_column))
+    return Status::InvalidArgument("不能按该字段排序：" + query.sort_column, "cannot sort by " + query.sort_column);
+
+  StoredPage page;
+  const std::string from_part = sql_.select_from.substr(sql_.select_from.find(" FROM "));
+  SH_ASSIGN_OR_RETURN(Rows count, db_.Query("SELECT COUNT(*)" + from_part + where, params));
+  page.total = AsInt(count.rows[0][0]);
+
+  std::string sql = sql_.select_from + where + " ORDER BY r." + query.sort_column +
+                    (query.descending ? " DESC" : " ASC") + ", r.id ASC";
+  if (query.page_size > 0) {
+    sql += " LIMIT ? OFFSET ?";
+    params.emplace_back(query.page_size);
+    params.emplace_back((std::max<int64_t>(query.page, 1) - 1) * query.page_size);
+  }
+  SH_ASSIGN_OR_RETURN(page.rows, db_.Query(sql, params));
+  return page;
+}
+
+Result<Value> LedgerRepository::Aggregate(const std::string& aggregate, const std::string& condition,
+                                          const Scope& scope, const std::string& date_from,
+                                          const std::string& date_to, const std::vector<Value>& condition_params) {
+  const std::string pair_join = def_.pair_scoped ? "p.id = r.pair_id" : "p.id = r.id";
+  std::string where = " WHERE 1 = 1";
+  std::vector<Value> params;
+  AppendScope(scope, where, params);
+  AppendPeriod(date_from, date_to, where, params);
+  if (!condition.empty()) {
+    where += " AND (" + condition + ")";
+    params.insert(params.end(), condition_params.begin(), condition_params.end());
+  }
+  const std::string sql = "SELECT " + aggregate + " FROM " + def_.name + " r JOIN pairs p ON " + pair_join + where;
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
+  if (rows.rows.empty()) return Value{};
+  return rows.rows[0][0];
+}
+
+Result<int64_t> LedgerRepository::FindByNaturalKey(int64_t pair_id, const std::string& column, const Value& value) {
+  std::string sql = "SELECT id FROM " + def_.name + " WHERE " + column + " = ?";
+  std::vector<Value> params{value};
+  if (def_.pair_scoped && pair_id != 0) {
+    sql += " AND pair_id = ?";
+    params.emplace_back(pair_id);
+  }
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
+  return rows.rows.empty() ? int64_t{0} : AsInt(rows.rows[0][0]);
+}
+
+Result<std::vector<std::pair<int64_t, std::string>>> LedgerRepository::NaturalKeysOf(const std::vector<int64_t>& ids) {
+  std::vector<std::pair<int64_t, std::string>> out;
+  if (ids.empty() || def_.natural_key.empty()) return out;
+  const std::string sql = "SELECT id, " + def_.natural_key + " FROM " + def_.name + " WHERE id = ?";
+  for (int64_t id : ids) {
+    SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, {id}));
+    if (!rows.rows.empty()) out.emplace_back(id, AsText(rows.rows[0][1]));
+  }
+  return out;
+}
+
+}  // namespace shanhai

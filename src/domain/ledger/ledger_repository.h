@@ -1,0 +1,96 @@
+// All SQL of every ledger. The statements are generated once per ledger from its LedgerDef
+// (column names come only from declarations, never from user input; user values are always
+// bound parameters) and kept as named members of LedgerSql.
+//
+// Rows here are "stored" rows: sensitive fields are already split into <key>_enc/<key>_hash
+// by the service. Thread safety: none; one repository per Database connection.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/ledger/ledger_def.h"
+#include "storage/database.h"
+
+namespace shanhai {
+
+using Columns = std::vector<std::pair<std::string, Value>>;
+
+// Which records a query may see.
+struct Scope {
+  // Records of pairs inside this pair: helper region and helped region prefixes (see
+  // RegionPrefix). Empty = no pair restriction.
+  std::string pair_helper_prefix;
+  std::string pair_helped_prefix;
+  // The user's region prefix: a record is visible if either side of its pair lies in it.
+  // Empty = everything.
+  std::string visible_prefix;
+};
+
+struct ListQuery {
+  std::string text;                                        // free text over searchable fields
+  std::vector<std::pair<std::string, Value>> equals;       // stored column = value
+  std::string date_from, date_to;                          // inclusive, on the ledger's date_field
+  std::string sort_column = "id";                          // a declared column, id, created_at, updated_at
+  bool descending = false;
+  int64_t page = 1;                                        // 1-based
+  int64_t page_size = 20;                                  // 1..1000; 0 = all (exports)
+  // A constant SQL condition over alias r from the indicator catalogue (never user text),
+  // with its parameters: lists the records behind a figure.
+  std::string condition;
+  std::vector<Value> condition_params;
+};
+
+struct StoredPage {
+  int64_t total = 0;
+  Rows rows;  // columns: every table column, plus pair_code
+};
+
+// The generated SQL of one ledger.
+struct LedgerSql {
+  std::vector<std::string> columns;  // table columns written on insert, in order
+  std::string insert;
+  std::string select_from;           // "SELECT r.*, p.code AS pair_code FROM t r JOIN pairs p ON ..."
+  std::string delete_by_id;
+};
+
+// The table columns a ledger's fields map to (sensitive fields give two).
+std::vector<std::string> StoredColumnsOf(const LedgerDef& def);
+
+class LedgerRepository {
+ public:
+  LedgerRepository(Database& db, const LedgerDef& def);
+
+  const LedgerDef& def() const { return def_; }
+  // Inserts; `row` must hold every column of StoredColumnsOf plus bookkeeping ones. Returns id.
+  Result<int64_t> Insert(const Columns& row);
+  // Updates the given columns where id matches and version equals expected_version; bumps
+  // version. NotFound if no such id, Conflict if the version moved on.
+  Status Update(int64_t id, int64_t expected_version, const Columns& row);
+  Status Delete(int64_t id);
+  // The row of that id if visible in scope.
+  Result<std::optional<Rows>> Get(int64_t id, const Scope& scope);
+  Result<StoredPage> List(const ListQuery& query, const Scope& scope);
+  // Aggregate expression over the ledger's visible records in a period (used by indicators).
+  // aggregate and condition are SQL fragments from the indicator catalogue (constants).
+  Result<Value> Aggregate(const std::string& aggregate, const std::string& condition, const Scope& scope,
+                          const std::string& date_from, const std::string& date_to,
+                          const std::vector<Value>& condition_params);
+  // Id of the record of that pair whose natural key column equals value, or 0.
+  Result<int64_t> FindByNaturalKey(int64_t pair_id, const std::string& column, const Value& value);
+  // The natural-key value of each of ids (for showing references), id → value.
+  Result<std::vector<std::pair<int64_t, std::string>>> NaturalKeysOf(const std::vector<int64_t>& ids);
+
+  // Appends "AND ..." conditions and their parameters for a scope and a period.
+  void AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const;
+  void AppendPeriod(const std::string& from, const std::string& to, std::string& where,
+                    std::vector<Value>& params) const;
+
+ private:
+  Database& db_;
+  const LedgerDef& def_;
+  const LedgerSql& sql_;
+};
+
+}  // namespace shanhai

@@ -1,0 +1,337 @@
+#include "domain/ledger/ledger_service.h"
+
+#include "common/money.h"
+#include "domain/ledger/record_json.h"
+#include "regions/region_catalog.h"
+
+namespace shanhai {
+
+namespace {
+
+constexpr const char* kSelectPairByCode = "SELECT id, code, helper_region, helped_region FROM pairs WHERE code = ?";
+
+Scope ScopeOf(const Actor& actor) { return Scope{"", "", VisiblePrefix(actor)}; }
+
+bool IsVisible(const Actor& actor, const std::string& helper_region, const std::string& helped_region) {
+  const std::string prefix = VisiblePrefix(actor);
+  return prefix.empty() || helper_region.starts_with(prefix) || helped_region.starts_with(prefix);
+}
+
+Status NotFoundRecord(const LedgerDef& def, int64_t id) {
+  return Status::NotFound(def.label_zh + "中没有编号为 " + std::to_string(id) + " 的记录",
+                          "no " + def.name + " record with id " + std::to_string(id));
+}
+
+}  // namespace
+
+std::string LedgerPermission(const LedgerDef& def, const std::string& action) {
+  return def.module + ":" + def.name + ":" + action;
+}
+
+LedgerService::LedgerService(ServiceEnv env) : env_(std::move(env)), audit_(*env_.db, env_.now) {}
+
+Result<LedgerService::PairInfo> LedgerService::FindPair(const Actor& actor, const std::string& code) {
+  auto cached = pair_cache_.find(code);
+  PairInfo info;
+  if (cached != pair_cache_.end()) {
+    info = cached->second;
+  } else {
+    SH_ASSIGN_OR_RETURN(Rows rows, env_.db->Query(kSelectPairByCode, {code}));
+    if (rows.rows.empty())
+      return Status::NotFound("帮扶关系 " + code + " 不存在（先在“帮扶关系”台账中建立）",
+                              "pair " + code + " does not exist (create it in the pairs ledger first)");
+    info = {AsInt(rows.rows[0][0]), AsText(rows.rows[0][1]), AsText(rows.rows[0][2]), AsText(rows.rows[0][3])};
+    pair_cache_[code] = info;
+  }
+  if (!IsVisible(actor, info.helper_region, info.helped_region))
+    return Status::PermissionDenied("无权访问帮扶关系 " + code, "you may not access pair " + code);
+  return info;
+}
+
+Status LedgerService::ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
+                                 Value& out, std::vector<FieldError>& errors) {
+  const LedgerDef* target = FindLedger(field.ref_ledger);
+  if (!target) return Status::Internal("unknown ref ledger " + field.ref_ledger);
+  LedgerRepository repo(*env_.db, *target);
+  // The API names a record by id; spreadsheets by its natural key (e.g. a unit's name).
+  const bool by_id = source == InputSource::kApi && !raw.empty() && raw.size() < 19 &&
+                     raw.find_first_not_of("0123456789") == std::string::npos;
+  const FieldDef* key_field = target->Field(target->natural_key);
+  Result<int64_t> id = int64_t{0};
+  if (by_id) {
+    id = repo.FindByNaturalKey(pair_id, "id", Value{static_cast<int64_t>(std::stoll(raw))});
+  } else if (key_field && key_field->IsSensitive()) {
+    id = repo.FindByNaturalKey(0, target->natural_key + "_hash",
+                               Value{RecordCodec(*target, *env_.vault).HashOf(target->natural_key, raw)});
+  } else {
+    id = repo.FindByNaturalKey(pair_id, target->natural_key, Value{raw});
+  }
+  if (!id.ok()) return id.status();
+  if (*id == 0) {
+    errors.push_back({0, field.key, field.label_zh + "：在本帮扶关系的“" + target->label_zh + "”中找不到“" + raw + "”",
+                      field.label_en + ": no " + target->name + " record \"" + raw + "\" in this pair"});
+    return Status::Ok();
+  }
+  out = *id;
+  return Status::Ok();
+}
+
+Status LedgerService::CheckUnique(const LedgerDef& def, const Record& record, std::vector<FieldError>& errors) {
+  if (def.natural_key.empty()) return Status::Ok();
+  const FieldDef* key_field = def.Field(def.natural_key);
+  const Value* value = record.Get(def.natural_key);
+  if (!key_field || !value || IsNull(*value)) return Status::Ok();
+  LedgerRepository repo(*env_.db, def);
+  RecordCodec codec(def, *env_.vault);
+  const bool sensitive = key_field->IsSensitive();
+  // People are one registry across all pairs: the same ID number is one person everywhere.
+  const int64_t pair_scope = sensitive || !def.pair_scoped ? 0 : record.pair_id;
+  SH_ASSIGN_OR_RETURN(int64_t existing,
+                      repo.FindByNaturalKey(pair_scope, sensitive ? def.natural_key + "_hash" : def.natural_key,
+                                            sensitive ? Value{codec.HashOf(def.natural_key, AsText(*value))} : *value));
+  if (existing != 0 && existing != record.id)
+    errors.push_back({0, def.natural_key,
+                      key_field->label_zh + "已存在（记录编号 " + std::to_string(existing) + "）",
+                      key_field->label_en + " already exists (record " + std::to_string(existing) + ")"});
+  return Status::Ok();
+}
+
+Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& input,
+                                      InputSource source, const Record* before) {
+  std::vector<FieldError> errors;
+  Record record;
+  if (before) record = *before;
+
+  if (def.pair_scoped) {
+    const std::string code = !input.pair.empty() ? input.pair : (before ? before->pair_code : "");
+    if (code.empty()) {
+      errors.push_back({0, "pair", "帮扶关系：必填", "pair: required"});
+    } else {
+      Result<PairInfo> pair = FindPair(actor, code);
+      if (!pair.ok() && pair.status().code() != Code::kNotFound && pair.status().code() != Code::kPermissionDenied)
+        return pair.status();
+      if (!pair.ok()) {
+        errors.push_back({0, "pair", pair.status().message_zh(), pair.status().message_en()});
+      } else {
+        record.pair_id = pair->id;
+        record.pair_code = pair->code;
+        record.helped_region = pair->helped_region;
+      }
+    }
+  }
+
+  for (const auto& [key, raw] : input.fields) {
+    const FieldDef* f = def.Field(key);
+    if (!f) {
+      errors.push_back({0, key, "未知字段：" + key, "unknown field: " + key});
+      continue;
+    }
+    if (f->computed) continue;  // derived below; input for it is ignored
+    Result<Value> v = ParseFieldValue(*f, raw, source);
+    if (!v.ok()) {
+      for (const FieldError& e : v.status().details()) errors.push_back(e);
+      continue;
+    }
+    Value value = std::move(v).value();
+    if (f->type == FieldType::kRef && !IsNull(value)) {
+      if (record.pair_id == 0 && def.pair_scoped) continue;  // the pair error is already reported
+      SH_RETURN_IF_ERROR(ResolveRef(*f, AsText(value), source, record.pair_id, value, errors));
+    }
+    record.Set(key, std::move(value));
+  }
+
+  for (const FieldDef& f : def.fields) {
+    const Value* v = record.Get(f.key);
+    if (!v) record.Set(f.key, Value{});
+    const bool given = v && !IsNull(*v) && !AsText(*v).empty();
+    const bool has_error = std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == f.key; });
+    if (f.required && !f.computed && !given && !has_error)
+      errors.push_back({0, f.key, f.label_zh + "：必填", f.label_en + ": required"});
+  }
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
+
+  if (def.derive) def.derive(record);
+  if (!def.pair_scoped) record.helped_region = AsText(*record.Get("helped_region"));
+  if (def.check) def.check(before, record, errors);
+  auto extra = env_.extra_checks.find(def.name);
+  if (extra != env_.extra_checks.end()) extra->second(before, record, errors);
+  if (errors.empty()) SH_RETURN_IF_ERROR(CheckUnique(def, record, errors));
+  if (!def.pair_scoped && !IsVisible(actor, AsText(*record.Get("helper_region")), record.helped_region))
+    errors.push_back({0, "helped_region", "超出您的管辖区域", "outside your region"});
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
+  return record;
+}
+
+Columns LedgerService::StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record) const {
+  RecordCodec codec(def, *env_.vault);
+  Columns row = codec.Encode(record);
+  if (def.pair_scoped) {
+    row.emplace_back("pair_id", record.pair_id);
+    row.emplace_back("helped_region", record.helped_region);
+  }
+  const std::string now = env_.now();
+  row.emplace_back("created_at", now);
+  row.emplace_back("updated_at", now);
+  row.emplace_back("created_by", actor.name);
+  row.emplace_back("updated_by", actor.name);
+  return row;
+}
+
+Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, const RawRecord& input,
+                                     InputSource source) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "create")));
+  Result<Record> created = Status::Internal("not created");
+  SH_RETURN_IF_ERROR(InTransaction(*env_.db, [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, nullptr));
+    LedgerRepository repo(*env_.db, def);
+    SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record)));
+    SH_ASSIGN_OR_RETURN(Record stored, Get(actor, def, id));
+    SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
+                                    RecordToJsonText(def, stored)));
+    created = std::move(stored);
+    return Status::Ok();
+  }));
+  return created;
+}
+
+Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& input,
+                                     InputSource source, int64_t expected_version) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
+  Result<Record> updated = Status::Internal("not updated");
+  SH_RETURN_IF_ERROR(InTransaction(*env_.db, [&]() -> Status {
+    LedgerRepository repo(*env_.db, def);
+    SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
+    if (!rows) return NotFoundRecord(def, id);
+    RecordCodec codec(def, *env_.vault);
+    SH_ASSIGN_OR_RETURN(Record before, codec.Decode(*rows, 0, Disclosure::kFull));
+    const int64_t version = AsInt(*before.Get("version"));
+    if (expected_version != 0 && expected_version != version)
+      return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
+    SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, &before));
+    Columns row = codec.Encode(record);
+    if (def.pair_scoped) {
+      row.emplace_back("pair_id", record.pair_id);
+      row.emplace_back("helped_region", record.helped_region);
+    }
+    row.emplace_back("updated_at", env_.now());
+    row.emplace_back("updated_by", actor.name);
+    SH_RETURN_IF_ERROR(repo.Update(id, version, row));
+    SH_ASSIGN_OR_RETURN(Record masked_before, codec.Decode(*rows, 0, Disclosure::kMasked));
+    SH_ASSIGN_OR_RETURN(Record after, Get(actor, def, id));
+    SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, id, after.helped_region,
+                                    RecordToJsonText(def, masked_before), RecordToJsonText(def, after)));
+    updated = std::move(after);
+    return Status::Ok();
+  }));
+  return updated;
+}
+
+Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
+  return InTransaction(*env_.db, [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(Record before, Get(actor, def, id));
+    LedgerRepository repo(*env_.db, def);
+    SH_RETURN_IF_ERROR(repo.Delete(id));
+    return audit_.Write(actor, "delete", def.name, id, before.helped_region, RecordToJsonText(def, before), "");
+  });
+}
+
+Result<Record> LedgerService::Get(const Actor& actor, const LedgerDef& def, int64_t id) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "read")));
+  LedgerRepository repo(*env_.db, def);
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
+  if (!rows) return NotFoundRecord(def, id);
+  return RecordCodec(def, *env_.vault).Decode(*rows, 0, Disclosure::kMasked);
+}
+
+Result<RecordPage> LedgerService::List(const Actor& actor, const LedgerDef& def, const ListRequest& request) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "list")));
+  Scope scope = ScopeOf(actor);
+  if (!request.pair.empty()) {
+    const size_t dash = request.pair.find('-');
+    if (dash == std::string::npos)
+      return Status::InvalidArgument("帮扶关系代码应形如 440111-522727", "a pair code looks like 440111-522727");
+    scope.pair_helper_prefix = RegionPrefix(request.pair.substr(0, dash));
+    scope.pair_helped_prefix = RegionPrefix(request.pair.substr(dash + 1));
+  }
+  ListQuery query;
+  query.text = request.text;
+  query.date_from = request.date_from;
+  query.date_to = request.date_to;
+  query.page = request.page;
+  query.page_size = request.page_size;
+  if (!request.sort.empty()) {
+    query.descending = request.sort[0] == '-';
+    query.sort_column = query.descending ? request.sort.substr(1) : request.sort;
+  }
+  std::vector<FieldError> errors;
+  RecordCodec codec(def, *env_.vault);
+  for (const auto& [key, raw] : request.equals) {
+    const FieldDef* f = def.Field(key);
+    if (!f) {
+      errors.push_back({0, key, "未知的筛选字段：" + key, "unknown filter field: " + key});
+      continue;
+    }
+    Result<Value> v = ParseFieldValue(*f, raw, InputSource::kApi);
+    if (!v.ok()) {
+      for (const FieldError& e : v.status().details()) errors.push_back(e);
+      continue;
+    }
+    if (f->IsSensitive())
+      query.equals.emplace_back(key + "_hash", codec.HashOf(key, AsText(*v)));
+    else if (f->type == FieldType::kRef)
+      query.equals.emplace_back(key, Value{static_cast<int64_t>(AsInt(*v))});
+    else
+      query.equals.emplace_back(key, *v);
+  }
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
+  if (query.page_size < 0 || query.page_size > 1000)
+    return Status::InvalidArgument("每页条数应在 1 到 1000 之间", "page_size must be between 1 and 1000");
+
+  LedgerRepository repo(*env_.db, def);
+  SH_ASSIGN_OR_RETURN(StoredPage stored, repo.List(query, scope));
+  RecordPage page;
+  page.total = stored.total;
+  page.records.reserve(stored.rows.rows.size());
+  for (size_t i = 0; i < stored.rows.rows.size(); ++i) {
+    SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, Disclosure::kMasked));
+    page.records.push_back(std::move(r));
+  }
+  for (const FieldDef& f : def.fields) {
+    if (f.type != FieldType::kRef) continue;
+    std::vector<int64_t> ids;
+    for (const Record& r : page.records)
+      if (const Value* v = r.Get(f.key); v && !IsNull(*v)) ids.push_back(AsInt(*v));
+    LedgerRepository target(*env_.db, *FindLedger(f.ref_ledger));
+    SH_ASSIGN_OR_RETURN(auto labels, target.NaturalKeysOf(ids));
+    for (auto& [id, label] : labels) page.ref_labels[f.key][id] = std::move(label);
+  }
+  return page;
+}
+
+Result<std::string> LedgerService::Reveal(const Actor& actor, const LedgerDef& def, int64_t id, const std::string& key) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
+  const FieldDef* f = def.Field(key);
+  if (!f || !f->IsSensitive())
+    return Status::InvalidArgument("字段 " + key + " 不是敏感字段", "field " + key + " is not a sensitive field");
+  LedgerRepository repo(*env_.db, def);
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
+  if (!rows) return NotFoundRecord(def, id);
+  SH_ASSIGN_OR_RETURN(Record full, RecordCodec(def, *env_.vault).Decode(*rows, 0, Disclosure::kFull));
+  // The reading is logged before the value is handed out; no log row, no value.
+  SH_RETURN_IF_ERROR(audit_.Write(actor, "reveal", def.name, id, full.helped_region, "", "", "field=" + key));
+  return AsText(*full.Get(key));
+}
+
+Result<std::vector<AuditEntry>> LedgerService::History(const Actor& actor, const LedgerDef& def, int64_t id) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "read")));
+  AuditFilter filter;
+  filter.ledger = def.name;
+  filter.record_id = id;
+  filter.visible_prefix = VisiblePrefix(actor);
+  filter.page_size = 1000;
+  SH_ASSIGN_OR_RETURN(auto found, audit_.Find(filter));
+  return std::move(found.second);
+}
+
+}  // namespace shanhai

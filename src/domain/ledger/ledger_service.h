@@ -1,0 +1,103 @@
+// The one service behind every ledger: create, read, list, update, delete, reveal, history.
+// The CLI and the HTTP handlers both call it. Every call:
+//  - authorises the actor ("<module>:<ledger>:<action>") and limits it to its region;
+//  - validates every field and reports all problems at once (field, reason, zh + en);
+//  - runs in one transaction together with its audit-log row.
+// Thread safety: none; create one per Database connection (cheap).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/audit/audit_log.h"
+#include "domain/ledger/actor.h"
+#include "domain/ledger/field_parser.h"
+#include "domain/ledger/ledger_repository.h"
+#include "domain/ledger/record_codec.h"
+
+namespace shanhai {
+
+// One record's raw input: field key → text, plus the pair's code for pair-scoped ledgers.
+struct RawRecord {
+  std::string pair;  // "440111-522727"
+  std::vector<std::pair<std::string, std::string>> fields;
+};
+
+struct RecordPage {
+  int64_t total = 0;
+  std::vector<Record> records;
+  // ref field key → id → natural key of the referenced record (for display).
+  std::map<std::string, std::map<int64_t, std::string>> ref_labels;
+};
+
+// Raw list filters as users give them (query string or CLI flags).
+struct ListRequest {
+  std::string pair;        // pair code: records of that pair and the pairs inside it
+  std::string text;        // q
+  std::vector<std::pair<std::string, std::string>> equals;  // field key → raw value
+  std::string date_from, date_to;
+  std::string sort;        // "field" or "-field"
+  int64_t page = 1, page_size = 20;
+};
+
+struct ServiceEnv {
+  Database* db = nullptr;
+  const PiiVault* vault = nullptr;
+  std::function<std::string()> now;  // ISO-8601 UTC timestamp
+  // Extra checks by ledger name, injected by the application (e.g. targets' indicator keys).
+  std::map<std::string, RecordCheck> extra_checks;
+};
+
+class LedgerService {
+ public:
+  explicit LedgerService(ServiceEnv env);
+
+  Result<Record> Create(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source);
+  // Changes the fields present in input (others keep their values). expected_version must be
+  // the record's current version (optimistic concurrency); 0 skips that check.
+  Result<Record> Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& input,
+                        InputSource source, int64_t expected_version);
+  // Deletes; the record stays readable in its history (audit log).
+  Status Delete(const Actor& actor, const LedgerDef& def, int64_t id);
+  Result<Record> Get(const Actor& actor, const LedgerDef& def, int64_t id);
+  Result<RecordPage> List(const Actor& actor, const LedgerDef& def, const ListRequest& request);
+  // The whole value of a sensitive field, audited ("reveal"). Needs "<m>:<l>:reveal".
+  Result<std::string> Reveal(const Actor& actor, const LedgerDef& def, int64_t id, const std::string& field);
+  Result<std::vector<AuditEntry>> History(const Actor& actor, const LedgerDef& def, int64_t id);
+
+  // Validates and converts one input into a storable record without writing: the shared
+  // path of Create, Update and Import. before: the stored record for updates (fields not in
+  // input are kept from it), else null. Errors: Invalid with every FieldError found.
+  Result<Record> Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source,
+                         const Record* before);
+  // Stored columns for a prepared record, with bookkeeping for a new row by actor.
+  Columns StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record) const;
+
+  // The pair of that code, if it exists and the actor may see it.
+  struct PairInfo {
+    int64_t id = 0;
+    std::string code, helper_region, helped_region;
+  };
+  Result<PairInfo> FindPair(const Actor& actor, const std::string& code);
+
+  Database& db() { return *env_.db; }
+  AuditLog& audit() { return audit_; }
+  const ServiceEnv& env() const { return env_; }
+
+ private:
+  Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
+                    Value& out, std::vector<FieldError>& errors);
+  Status CheckUnique(const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
+
+  ServiceEnv env_;
+  AuditLog audit_;
+  std::map<std::string, PairInfo> pair_cache_;
+};
+
+// "<module>:<ledger>:<action>"
+std::string LedgerPermission(const LedgerDef& def, const std::string& action);
+
+}  // namespace shanhai

@@ -1,0 +1,31 @@
+#include "domain/ledger/record_json.h"
+
+namespace shanhai {
+
+boost::json::value ValueToJson(const Value& v) {
+  if (std::holds_alternative<int64_t>(v)) return std::get<int64_t>(v);
+  if (std::holds_alternative<double>(v)) return std::get<double>(v);
+  if (std::holds_alternative<std::string>(v)) return boost::json::string(std::get<std::string>(v));
+  return nullptr;
+}
+
+boost::json::object RecordToJson(const LedgerDef& def, const Record& record,
+                                 const std::map<std::string, std::map<int64_t, std::string>>& labels) {
+  boost::json::object o;
+  o["id"] = record.id;
+  if (def.pair_scoped) o["pair"] = record.pair_code;
+  for (const auto& [key, value] : record.values) {
+    o[key] = ValueToJson(value);
+    auto field_labels = labels.find(key);
+    if (field_labels == labels.end() || IsNull(value)) continue;
+    auto label = field_labels->second.find(AsInt(value));
+    if (label != field_labels->second.end()) o[key + "_label"] = label->second;
+  }
+  return o;
+}
+
+std::string RecordToJsonText(const LedgerDef& def, const Record& record) {
+  return boost::json::serialize(RecordToJson(def, record));
+}
+
+}  // namespace shanhai

@@ -1,0 +1,37 @@
+#include "domain/people/people_ledgers.h"
+
+#include "common/id_number.h"
+#include "domain/ledger/field_builders.h"
+
+namespace shanhai {
+using namespace fields;
+
+const LedgerDef& PeopleLedger() {
+  static const LedgerDef def{
+      .name = "people", .module = "people", .label_zh = "人员库", .label_en = "People",
+      .fields = {
+          Text("name", "姓名", "Name").Required().Searchable(),
+          fields::IdNumber("id_number", "身份证号", "Resident ID number").Required().Hint("18位；15位旧号自动转换"),
+          Mobile("mobile", "手机号", "Mobile"),
+          Region("region_code", "户籍地（行政区划代码）", "Home region code").Hint("村（12位）或乡镇（9位）代码"),
+          SensitiveEnum("poverty_status", "帮扶对象类别", "Poverty status",
+                        {{"lifted", "脱贫户", "poverty-lifted household"},
+                         {"monitored", "监测对象", "monitored household"},
+                         {"ordinary", "一般农户", "ordinary household"}}).Required(),
+          Text("skills", "技能", "Skills").Searchable(),
+          Enum("sex", "性别", "Sex", {{"male", "男", "male"}, {"female", "女", "female"}}).Computed(),
+          Date("birth_date", "出生日期", "Birth date").Computed(),
+          Text("note", "备注", "Note")},
+      .natural_key = "id_number",
+      .derive = [](Record& r) {
+        const Value* id = r.Get("id_number");
+        if (!id) return;
+        Result<shanhai::IdNumber> parsed = ParseIdNumber(AsText(*id));
+        if (!parsed.ok()) return;  // reported by field validation
+        r.Set("sex", parsed->sex() == Sex::kMale ? std::string("male") : std::string("female"));
+        r.Set("birth_date", parsed->birth_date());
+      }};
+  return def;
+}
+
+}  // namespace shanhai

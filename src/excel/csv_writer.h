@@ -1,0 +1,46 @@
+// Writing CSV that Excel opens correctly on a Chinese Windows: UTF-8 with BOM (without it Excel
+// assumes GBK and shows mojibake), CRLF line ends, RFC 4180 quoting.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+
+namespace shanhai::excel {
+
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// Appends cells as one CRLF-terminated record to out. A cell is quoted (with " doubled) when it
+// holds a comma, quote, CR or LF, or starts or ends with a space (Excel would trim it otherwise).
+// Cells are written as given: callers exporting untrusted text that starts with = + - @ decide
+// themselves whether to defuse it. Pure, thread-safe.
+void AppendCsvRecord(const std::vector<std::string>& cells, std::string& out);
+
+// A CSV file being written. The content goes to "<path>.tmp" and replaces path only on a
+// successful Close, so readers never see half a file. Not thread-safe.
+class CsvWriter {
+ public:
+  // Creates "<path>.tmp" and writes the BOM. Errors: Unavailable (zh/en) when it cannot be created.
+  static Result<std::unique_ptr<CsvWriter>> Open(const std::string& path);
+  // Discards the temporary file if Close was not called.
+  ~CsvWriter();
+  CsvWriter(const CsvWriter&) = delete;
+  CsvWriter& operator=(const CsvWriter&) = delete;
+
+  // Errors: Unavailable on a write failure (disk full, ...).
+  Status WriteRow(const std::vector<std::string>& cells);
+  // Flushes and moves the file into place. Errors: Unavailable. Call at most once.
+  Status Close();
+
+ private:
+  CsvWriter(std::FILE* file, std::string path) : file_(file), path_(std::move(path)) {}
+  std::FILE* file_;
+  std::string path_;
+  std::string line_;
+};
+
+}  // namespace shanhai::excel

@@ -1,0 +1,96 @@
+#include "http/api_app.h"
+
+#include <map>
+
+#include "http/access_log.h"
+#include "http/metrics.h"
+#include "security/tokens.h"
+
+namespace shanhai {
+
+namespace {
+
+bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD"; }
+
+}  // namespace
+
+ApiApp::ApiApp(const AppEnv& env, const StaticFiles& static_files)
+    : env_(env), static_files_(static_files), routes_(BuildApiRoutes()) {
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const ApiRoute& r = routes_[i];
+    Status s = router_.Add(Route{r.method, r.path, r.method + " " + r.path, r.permission,
+                                 [this, i](HttpRequest& req) { return Dispatch(req, routes_[i]); }});
+    if (!s.ok()) LogError("route_rejected", {{"route", r.path}, {"error", s.message_en()}});
+  }
+  openapi_ = OpenApiDocument(routes_);
+}
+
+Result<AppConn*> ApiApp::ThreadConnection() {
+  // One connection per worker thread and environment, opened on first use.
+  thread_local std::map<const AppEnv*, std::unique_ptr<AppConn>> connections;
+  auto& conn = connections[&env_];
+  if (!conn) {
+    SH_ASSIGN_OR_RETURN(conn, AppConn::Open(env_, false));
+  }
+  return conn.get();
+}
+
+HttpResponse ApiApp::Handle(HttpRequest& request) {
+  if (request.path == "/healthz") {
+    request.route_name = "healthz";
+    Result<AppConn*> conn = ThreadConnection();
+    if (!conn.ok() || !(*conn)->db().Query("SELECT 1").ok())
+      return HttpResponse::Error(503, "unavailable", "数据库不可用", "the database is unavailable");
+    return HttpResponse::Json(200, R"({"status":"ok"})");
+  }
+  if (request.path == "/metrics") {
+    request.route_name = "metrics";
+    HttpResponse r = HttpResponse::Text(200, GlobalMetrics().RenderPrometheus());
+    r.content_type = std::string(kPrometheusContentType);
+    return r;
+  }
+  if (request.path == "/api/openapi.json") {
+    request.route_name = "openapi";
+    return HttpResponse::Json(200, openapi_);
+  }
+  const std::string method = request.method == "HEAD" ? "GET" : request.method;
+  RouteMatch match = router_.Match(method, request.path);
+  if (match.kind == MatchKind::kFound) {
+    request.path_params = match.params;
+    request.route_name = match.route->name;
+    return match.route->handler(request);
+  }
+  if (!request.path.starts_with("/api/")) {
+    if (std::optional<HttpResponse> file = static_files_.Serve(request)) return *file;
+  }
+  if (match.kind == MatchKind::kMethodNotAllowed) return Router::MethodNotAllowedResponse(match.allow);
+  return Router::NotFoundResponse();
+}
+
+HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
+  Result<AppConn*> conn = ThreadConnection();
+  if (!conn.ok()) return HttpResponse::FromStatus(conn.status());
+  RequestContext ctx{request, Actor{}, **conn, env_, ""};
+  if (route.permission != kPublic) {
+    const auto token = request.Cookie(kSessionCookie);
+    Result<Actor> actor = (*conn)->accounts().Authenticate(token ? std::string(*token) : "", &ctx.csrf_token);
+    if (!actor.ok()) return HttpResponse::FromStatus(actor.status());
+    ctx.actor = std::move(actor).value();
+    ctx.actor.remote = request.remote_address;
+    request.user = ctx.actor.name;
+    // Writes must echo the session's CSRF token in a header a cross-site form cannot set.
+    if (IsWrite(request.method)) {
+      const auto sent = request.Header(kCsrfHeader);
+      if (!sent || !ConstantTimeEquals(*sent, ctx.csrf_token))
+        return HttpResponse::Error(403, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试",
+                                   "missing or wrong CSRF token; reload the page and retry");
+    }
+    if (route.permission != kSession) {
+      Status allowed = Authorize(ctx.actor, route.permission);
+      if (!allowed.ok()) return HttpResponse::FromStatus(allowed);
+    }
+  }
+  return route.handler(ctx);
+}
+
+}  // namespace shanhai

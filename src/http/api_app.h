@@ -1,0 +1,36 @@
+// The HTTP application: route table lookup, authentication (session cookie), CSRF check on
+// writes, permission check, then the handler; plus /healthz, /metrics, the OpenAPI
+// document and the console's static files. Thread-safe: each worker thread lazily opens
+// its own database connection.
+#pragma once
+
+#include <memory>
+
+#include "app/app_context.h"
+#include "http/api_routes.h"
+#include "http/router.h"
+#include "http/static_files.h"
+
+namespace shanhai {
+
+inline constexpr const char* kSessionCookie = "shanhai_session";
+inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
+
+class ApiApp {
+ public:
+  // env and static_files must outlive the app.
+  ApiApp(const AppEnv& env, const StaticFiles& static_files);
+  HttpResponse Handle(HttpRequest& request);
+
+ private:
+  HttpResponse Dispatch(HttpRequest& request, const ApiRoute& route);
+  Result<AppConn*> ThreadConnection();
+
+  const AppEnv& env_;
+  const StaticFiles& static_files_;
+  std::vector<ApiRoute> routes_;
+  Router router_;
+  std::string openapi_;
+};
+
+}  // namespace shanhai

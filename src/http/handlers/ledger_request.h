@@ -1,0 +1,19 @@
+// Request parsing shared by the ledger handlers.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "domain/ledger/ledger_service.h"
+#include "http/http_types.h"
+
+namespace shanhai {
+
+// pair, q, from, to, sort, page, page_size, and <field>=<value> filters. Errors name an
+// unknown parameter or a non-integer page.
+Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef& def);
+// A record's input from a JSON body; bookkeeping keys echoed back by clients are ignored.
+Result<RawRecord> RawRecordFrom(const boost::json::object& body);
+// "/api/v1/<module>/<ledger>"
+std::string LedgerBasePath(const LedgerDef& def);
+
+}  // namespace shanhai

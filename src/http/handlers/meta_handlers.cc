@@ -1,0 +1,70 @@
+// /api/v1/meta: what the console needs to draw forms and pickers — ledger declarations
+// (fields, labels, types, options, required) and the region tree.
+#include "http/api_app.h"
+#include "http/handlers/ledger_request.h"
+#include "http/json_io.h"
+#include "regions/region_catalog.h"
+
+namespace shanhai {
+
+namespace {
+
+const char* TypeName(FieldType t) {
+  switch (t) {
+    case FieldType::kText: return "text";
+    case FieldType::kInteger: return "integer";
+    case FieldType::kMoney: return "money_fen";
+    case FieldType::kDate: return "date";
+    case FieldType::kEnum: return "enum";
+    case FieldType::kBool: return "bool";
+    case FieldType::kRegion: return "region";
+    case FieldType::kRef: return "ref";
+    case FieldType::kIdNumber: return "id_number";
+    case FieldType::kMobile: return "mobile";
+    case FieldType::kSensitiveEnum: return "sensitive_enum";
+    case FieldType::kCreditCode: return "credit_code";
+  }
+  return "text";
+}
+
+boost::json::object LedgerJson(const LedgerDef& def) {
+  boost::json::array fields;
+  for (const FieldDef& f : def.fields) {
+    boost::json::array options;
+    for (const EnumOption& o : f.options) options.push_back({{"code", o.code}, {"label_zh", o.label_zh}, {"label_en", o.label_en}});
+    fields.push_back({{"key", f.key}, {"label_zh", f.label_zh}, {"label_en", f.label_en}, {"type", TypeName(f.type)},
+                      {"required", f.required}, {"computed", f.computed}, {"sensitive", f.IsSensitive()},
+                      {"searchable", f.searchable}, {"ref_ledger", f.ref_ledger}, {"hint_zh", f.hint_zh},
+                      {"options", std::move(options)}});
+  }
+  return {{"name", def.name},           {"module", def.module},       {"label_zh", def.label_zh},
+          {"label_en", def.label_en},   {"path", LedgerBasePath(def)}, {"date_field", def.date_field},
+          {"natural_key", def.natural_key}, {"pair_scoped", def.pair_scoped}, {"fields", std::move(fields)}};
+}
+
+HttpResponse Ledgers(RequestContext&) {
+  boost::json::array items;
+  for (const LedgerDef* def : AllLedgers()) items.push_back(LedgerJson(*def));
+  return JsonResponse(boost::json::object{{"items", std::move(items)}});
+}
+
+HttpResponse RegionChildren(RequestContext& ctx) {
+  const std::string code(ctx.request.PathParam("code").value_or(""));
+  const RegionCatalog& regions = RegionCatalog::Embedded();
+  if (code != "0" && !regions.Find(code))
+    return HttpResponse::FromStatus(Status::NotFound("行政区划代码不存在：" + code, "no region " + code));
+  boost::json::array items;
+  for (const Region* r : regions.Children(code == "0" ? "" : code))
+    items.push_back({{"code", std::string(r->code)}, {"name", std::string(r->name)}, {"level", RegionLevelName(r->level)}});
+  return JsonResponse(boost::json::object{{"items", std::move(items)}, {"source", regions.SourceNote()}});
+}
+
+}  // namespace
+
+void AddMetaRoutes(std::vector<ApiRoute>& routes) {
+  routes.push_back({"GET", "/api/v1/meta/ledgers", kSession, Ledgers, "台账定义（字段、类型、可选值）"});
+  routes.push_back({"GET", "/api/v1/meta/regions/{code}/children", kSession, RegionChildren,
+                    "行政区划下级（code=0 为省级列表）"});
+}
+
+}  // namespace shanhai

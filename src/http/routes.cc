@@ -1,0 +1,17 @@
+// The one route table: method, path, permission and handler of every API endpoint.
+#include "http/api_routes.h"
+
+namespace shanhai {
+
+std::vector<ApiRoute> BuildApiRoutes() {
+  std::vector<ApiRoute> routes;
+  AddAuthRoutes(routes);
+  AddMetaRoutes(routes);
+  AddLedgerRoutes(routes);
+  AddLedgerFileRoutes(routes);
+  AddIndicatorRoutes(routes);
+  AddAdminRoutes(routes);
+  return routes;
+}
+
+}  // namespace shanhai

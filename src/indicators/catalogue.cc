@@ -1,0 +1,60 @@
+#include "indicators/indicator_def.h"
+
+namespace shanhai {
+
+const std::vector<IndicatorDef>& IndicatorCatalogue() {
+  static const std::vector<IndicatorDef> all = [] {
+    std::vector<IndicatorDef> out;
+    for (auto part : {LeadershipIndicators, TalentIndicators, FundsIndicators, PairingIndicators, NeedsIndicators,
+                      ProjectsIndicators, InvestmentIndicators, PeopleIndicators}) {
+      for (IndicatorDef& d : part()) out.push_back(std::move(d));
+    }
+    return out;
+  }();
+  return all;
+}
+
+const IndicatorDef* FindIndicator(const std::string& key) {
+  for (const IndicatorDef& d : IndicatorCatalogue())
+    if (d.key == key) return &d;
+  return nullptr;
+}
+
+std::vector<std::string> AllIndicatorKeys() {
+  std::vector<std::string> keys;
+  for (const IndicatorDef& d : IndicatorCatalogue()) {
+    keys.push_back(d.key);
+    if (!d.poverty_aggregate.empty()) keys.push_back(d.key + ".poverty");
+  }
+  return keys;
+}
+
+const char* GroupLabelZh(IndicatorGroup group) {
+  switch (group) {
+    case IndicatorGroup::kLeadership: return "两方力量·组织领导";
+    case IndicatorGroup::kTalent: return "两方力量·人才交流";
+    case IndicatorGroup::kFunds: return "资金支持";
+    case IndicatorGroup::kPairing: return "两种模式·结对帮扶";
+    case IndicatorGroup::kNeeds: return "两种模式·订单式帮扶";
+    case IndicatorGroup::kProjects: return "两种模式·组团式项目";
+    case IndicatorGroup::kInvestment: return "三个重点·招商引资";
+    case IndicatorGroup::kPeople: return "人员库";
+  }
+  return "";
+}
+
+const char* GroupKey(IndicatorGroup group) {
+  switch (group) {
+    case IndicatorGroup::kLeadership: return "leadership";
+    case IndicatorGroup::kTalent: return "talent";
+    case IndicatorGroup::kFunds: return "funds";
+    case IndicatorGroup::kPairing: return "pairing";
+    case IndicatorGroup::kNeeds: return "needs";
+    case IndicatorGroup::kProjects: return "projects";
+    case IndicatorGroup::kInvestment: return "investment";
+    case IndicatorGroup::kPeople: return "people";
+  }
+  return "";
+}
+
+}  // namespace shanhai

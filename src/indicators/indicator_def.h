@@ -1,0 +1,60 @@
+// The indicator catalogue. Each indicator is declared once, with its key, Chinese label,
+// unit, written definition and the computation itself: an aggregate over one ledger's
+// records, of a pair (and the pairs inside it) in a period, optionally narrowed by a
+// condition. Because the computation is a ledger + condition, the records behind any
+// figure can be listed with the very same condition (drill-down / evidence).
+//
+// A published key keeps its meaning: change a definition by adding a new key.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace shanhai {
+
+// The article's grouping, which the dashboard and the report follow.
+enum class IndicatorGroup { kLeadership, kTalent, kFunds, kPairing, kNeeds, kProjects, kInvestment, kPeople };
+
+struct IndicatorDef {
+  std::string key;             // "leadership.visit_batches"
+  IndicatorGroup group;
+  std::string label_zh;        // "交流互访批次"
+  std::string label_en;
+  std::string unit_zh;         // "批", "人次", "个", "元" (money: value in fen)
+  std::string definition_zh;   // what is counted, in words
+  std::string ledger;          // the records behind it
+  std::string aggregate;       // SQL aggregate over alias r, e.g. "COUNT(*)", "SUM(r.person_times)"
+  std::string condition;       // SQL condition over alias r ("" = all records of the ledger)
+  bool money = false;          // value is fen
+  // The "其中脱贫人口" sub-count, published as "<key>.poverty": an aggregate over the same
+  // records. kRegistryPoverty counts people whose poverty status is 脱贫户 via its hash.
+  std::string poverty_aggregate;
+  // For rates: value = 100 * numerator / denominator (both keys of this catalogue), a
+  // percentage with two decimals; ledger/aggregate are then empty.
+  std::string numerator, denominator;
+
+  bool IsRate() const { return !numerator.empty(); }
+};
+
+// Marker for poverty_aggregate: count people registered as poverty-lifted (脱贫户).
+inline constexpr const char* kRegistryPoverty = "registry:lifted";
+
+// Every indicator, grouped in report order. Keys are unique (checked by a test).
+const std::vector<IndicatorDef>& IndicatorCatalogue();
+const IndicatorDef* FindIndicator(const std::string& key);
+// All publishable keys: every indicator's key and, where it has one, "<key>.poverty".
+std::vector<std::string> AllIndicatorKeys();
+const char* GroupLabelZh(IndicatorGroup group);
+const char* GroupKey(IndicatorGroup group);
+
+// Per-group declarations (one file each).
+std::vector<IndicatorDef> LeadershipIndicators();
+std::vector<IndicatorDef> TalentIndicators();
+std::vector<IndicatorDef> FundsIndicators();
+std::vector<IndicatorDef> PairingIndicators();
+std::vector<IndicatorDef> NeedsIndicators();
+std::vector<IndicatorDef> ProjectsIndicators();
+std::vector<IndicatorDef> InvestmentIndicators();
+std::vector<IndicatorDef> PeopleIndicators();
+
+}  // namespace shanhai

@@ -1,0 +1,150 @@
+#include "indicators/indicator_engine.h"
+
+#include <cmath>
+
+#include "common/date.h"
+#include "domain/people/people_ledgers.h"
+#include "domain/targets/targets_ledgers.h"
+#include "regions/region_catalog.h"
+
+namespace shanhai {
+
+namespace {
+
+constexpr const char* kIndicatorsReadPermission = "indicators:report:read";
+
+double Percent(double numerator, double denominator) {
+  return std::round(10000.0 * numerator / denominator) / 100.0;
+}
+
+double AsNumber(const Value& v) {
+  if (std::holds_alternative<double>(v)) return std::get<double>(v);
+  return static_cast<double>(AsInt(v));
+}
+
+}  // namespace
+
+Result<std::pair<std::string, std::string>> ParsePairCode(const std::string& code) {
+  const size_t dash = code.find('-');
+  if (dash == std::string::npos || code.size() != 13)
+    return Status::InvalidArgument("帮扶关系应写作“帮扶方代码-受帮扶方代码”，如 440111-522727，而不是“" + code + "”",
+                                   "a pair is written HELPER-HELPED, e.g. 440111-522727, not \"" + code + "\"");
+  std::string helper = code.substr(0, dash), helped = code.substr(dash + 1);
+  const RegionCatalog& regions = RegionCatalog::Embedded();
+  SH_RETURN_IF_ERROR(regions.ValidateCode(helper, RegionLevel::kProvince, RegionLevel::kCounty));
+  SH_RETURN_IF_ERROR(regions.ValidateCode(helped, RegionLevel::kProvince, RegionLevel::kCounty));
+  return std::make_pair(helper, helped);
+}
+
+Result<Scope> IndicatorEngine::ScopeFor(const Actor& actor, const std::string& pair) {
+  SH_RETURN_IF_ERROR(Authorize(actor, kIndicatorsReadPermission));
+  SH_ASSIGN_OR_RETURN(auto codes, ParsePairCode(pair));
+  return Scope{RegionPrefix(codes.first), RegionPrefix(codes.second), VisiblePrefix(actor)};
+}
+
+Result<std::map<std::string, int64_t>> IndicatorEngine::Targets(const Scope& scope, const Period& period) {
+  LedgerRepository repo(service_.db(), TargetsLedger());
+  ListQuery query;
+  query.page_size = 0;
+  if (!period.from.empty()) query.condition = "r.year >= " + std::to_string(YearOf(period.from));
+  if (!period.to.empty())
+    query.condition += (query.condition.empty() ? "" : " AND ") + ("r.year <= " + std::to_string(YearOf(period.to)));
+  SH_ASSIGN_OR_RETURN(StoredPage page, repo.List(query, scope));
+  std::map<std::string, int64_t> sums;
+  const int key = page.rows.Column("indicator_key"), value = page.rows.Column("target_value");
+  for (const auto& row : page.rows.rows) sums[AsText(row[key])] += AsInt(row[value]);
+  return sums;
+}
+
+Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& actor, const std::string& pair,
+                                                               const Period& period) {
+  SH_ASSIGN_OR_RETURN(Scope scope, ScopeFor(actor, pair));
+  if ((!period.from.empty() && !IsIsoDate(period.from)) || (!period.to.empty() && !IsIsoDate(period.to)))
+    return Status::InvalidArgument("日期应为 YYYY-MM-DD", "dates are YYYY-MM-DD");
+  if (!period.from.empty() && !period.to.empty() && period.to < period.from)
+    return Status::InvalidArgument("截止日期早于开始日期", "the period ends before it starts");
+
+  const std::string lifted_hash =
+      RecordCodec(PeopleLedger(), *service_.env().vault).HashOf("poverty_status", "lifted");
+  std::vector<IndicatorValue> values;
+  std::map<std::string, Value> by_key;
+  for (const IndicatorDef& def : IndicatorCatalogue()) {
+    IndicatorValue v;
+    v.def = &def;
+    if (def.IsRate()) {
+      const double denominator = AsNumber(by_key[def.denominator]);
+      v.actual = denominator == 0 ? Value{} : Value{Percent(AsNumber(by_key[def.numerator]), denominator)};
+    } else {
+      LedgerRepository repo(service_.db(), *FindLedger(def.ledger));
+      SH_ASSIGN_OR_RETURN(v.actual, repo.Aggregate(def.aggregate, def.condition, scope, period.from, period.to, {}));
+      if (IsNull(v.actual)) v.actual = int64_t{0};
+      if (def.poverty_aggregate == kRegistryPoverty) {
+        SH_ASSIGN_OR_RETURN(Value poor, repo.Aggregate("COUNT(*)", "r.poverty_status_hash = ?", scope, period.from,
+                                                       period.to, {lifted_hash}));
+        v.poverty = AsInt(poor);
+      } else if (!def.poverty_aggregate.empty()) {
+        SH_ASSIGN_OR_RETURN(Value poor,
+                            repo.Aggregate(def.poverty_aggregate, def.condition, scope, period.from, period.to, {}));
+        v.poverty = AsInt(poor);
+      }
+    }
+    by_key[def.key] = v.actual;
+    values.push_back(std::move(v));
+  }
+  SH_ASSIGN_OR_RETURN(auto targets, Targets(scope, period));
+  for (IndicatorValue& v : values) {
+    auto t = targets.find(v.def->key);
+    if (t == targets.end()) continue;
+    v.target = t->second;
+    if (t->second > 0 && !IsNull(v.actual)) v.completion = Percent(AsNumber(v.actual), static_cast<double>(t->second));
+  }
+  return values;
+}
+
+Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std::string& key, const std::string& pair,
+                                                  const Period& period, int64_t page, int64_t page_size) {
+  std::string base_key = key;
+  const bool poverty = key.ends_with(".poverty");
+  if (poverty) base_key = key.substr(0, key.size() - 8);
+  const IndicatorDef* def = FindIndicator(base_key);
+  if (!def) return Status::NotFound("没有指标 " + key, "no indicator " + key);
+  if (def->IsRate())
+    return Status::InvalidArgument("比率指标请查看其分子、分母指标的记录",
+                                   "a rate has no records of its own; list its numerator's and denominator's");
+  SH_ASSIGN_OR_RETURN(Scope scope, ScopeFor(actor, pair));
+  const LedgerDef& ledger = *FindLedger(def->ledger);
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(ledger, "list")));
+  ListQuery query;
+  query.condition = def->condition;
+  if (poverty && def->poverty_aggregate == kRegistryPoverty) {
+    query.condition = "r.poverty_status_hash = ?";
+    query.condition_params = {RecordCodec(PeopleLedger(), *service_.env().vault).HashOf("poverty_status", "lifted")};
+  }
+  query.date_from = period.from;
+  query.date_to = period.to;
+  query.page = page;
+  query.page_size = page_size;
+  LedgerRepository repo(service_.db(), ledger);
+  SH_ASSIGN_OR_RETURN(StoredPage stored, repo.List(query, scope));
+  RecordPage out;
+  out.total = stored.total;
+  RecordCodec codec(ledger, *service_.env().vault);
+  for (size_t i = 0; i < stored.rows.rows.size(); ++i) {
+    SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, Disclosure::kMasked));
+    out.records.push_back(std::move(r));
+  }
+  return out;
+}
+
+RecordCheck TargetKeyCheck() {
+  return [](const Record*, const Record& r, std::vector<FieldError>& errors) {
+    const Value* key = r.Get("indicator_key");
+    if (!key) return;
+    const std::string k = AsText(*key);
+    for (const std::string& known : AllIndicatorKeys())
+      if (known == k) return;
+    errors.push_back({0, "indicator_key", "指标代码“" + k + "”不存在", "no indicator with key \"" + k + "\""});
+  };
+}
+
+}  // namespace shanhai

@@ -1,0 +1,95 @@
+#include "indicators/report.h"
+
+#include <algorithm>
+
+#include "common/money.h"
+#include "indicators/indicator_engine.h"
+#include "regions/region_catalog.h"
+
+namespace shanhai {
+
+std::string WanYuan(int64_t fen) { return FormatFenAsWanYuan(fen); }
+
+const IndicatorValue* Report::Find(const std::string& key) const {
+  for (const IndicatorValue& v : values)
+    if (v.def->key == key) return &v;
+  return nullptr;
+}
+
+int64_t Report::Int(const std::string& key) const {
+  if (key.ends_with(".poverty")) {
+    const IndicatorValue* v = Find(key.substr(0, key.size() - 8));
+    return v && v->poverty ? *v->poverty : 0;
+  }
+  const IndicatorValue* v = Find(key);
+  return v ? AsInt(v->actual) : 0;
+}
+
+namespace {
+
+std::string ShortName(const std::string& code) {
+  const Region* r = RegionCatalog::Embedded().Find(code);
+  return r ? std::string(r->name) : code;
+}
+
+Result<std::vector<ProjectHighlight>> ProjectHighlights(LedgerService& service, const Actor& actor,
+                                                        const std::string& pair, const Period& period) {
+  ListRequest request;
+  request.pair = pair;
+  request.date_from = period.from;
+  request.date_to = period.to;
+  request.sort = "-budget_fen";
+  request.page_size = 1000;
+  SH_ASSIGN_OR_RETURN(RecordPage projects, service.List(actor, *FindLedger("projects"), request));
+  std::vector<ProjectHighlight> out;
+  for (const Record& p : projects.records) {
+    const std::string category = AsText(*p.Get("category"));
+    const std::string stage = AsText(*p.Get("stage"));
+    if (category != "education" && category != "medical" && stage != "in_use") continue;
+    ProjectHighlight h{AsText(*p.Get("name")), category, stage, AsText(*p.Get("start_date")),
+                       AsText(*p.Get("end_date")), AsInt(*p.Get("budget_fen")), {}};
+    ListRequest outcomes_request;
+    outcomes_request.equals = {{"project_id", std::to_string(p.id)}};
+    outcomes_request.date_to = period.to;
+    outcomes_request.page_size = 100;
+    SH_ASSIGN_OR_RETURN(RecordPage outcomes, service.List(actor, *FindLedger("outcomes"), outcomes_request));
+    for (const Record& o : outcomes.records)
+      h.outcomes.push_back(AsText(*o.Get("metric")) + std::to_string(AsInt(*o.Get("value"))) + AsText(*o.Get("unit")));
+    out.push_back(std::move(h));
+    if (out.size() == 5) break;
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> InvestmentNames(LedgerService& service, const Actor& actor, const std::string& pair,
+                                                 const Period& period) {
+  ListRequest request;
+  request.pair = pair;
+  request.date_from = period.from;
+  request.date_to = period.to;
+  request.sort = "-planned_fen";
+  request.page_size = 3;
+  SH_ASSIGN_OR_RETURN(RecordPage page, service.List(actor, *FindLedger("investments"), request));
+  std::vector<std::string> names;
+  for (const Record& r : page.records) names.push_back(AsText(*r.Get("enterprise_name")));
+  return names;
+}
+
+}  // namespace
+
+Result<Report> BuildReport(LedgerService& service, const Actor& actor, const std::string& pair, const Period& period) {
+  IndicatorEngine engine(service);
+  Report report;
+  SH_ASSIGN_OR_RETURN(report.values, engine.ComputeAll(actor, pair, period));
+  SH_ASSIGN_OR_RETURN(auto codes, ParsePairCode(pair));
+  report.pair = pair;
+  report.from = period.from;
+  report.to = period.to;
+  report.helper_name = ShortName(codes.first);
+  report.helped_name = ShortName(codes.second);
+  SH_ASSIGN_OR_RETURN(report.projects, ProjectHighlights(service, actor, pair, period));
+  SH_ASSIGN_OR_RETURN(report.investment_names, InvestmentNames(service, actor, pair, period));
+  return report;
+}
+
+}  // namespace shanhai

@@ -1,0 +1,42 @@
+// The "223" report of a pair and period: every indicator with target and completion, plus
+// the project and investment highlights the narrative names. Renderers turn it into JSON,
+// Chinese Markdown (sentences shaped like the article's) and an xlsx table.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "indicators/indicator_engine.h"
+
+namespace shanhai {
+
+struct ProjectHighlight {
+  std::string name, category, stage, start_date, end_date;
+  int64_t budget_fen = 0;
+  std::vector<std::string> outcomes;  // "累计收治胸痛病人3843例"
+};
+
+struct Report {
+  std::string pair, from, to;
+  std::string helper_name, helped_name;  // short names: 白云区, 平塘县
+  std::vector<IndicatorValue> values;
+  std::vector<ProjectHighlight> projects;   // education/medical/in-use projects, largest budget first
+  std::vector<std::string> investment_names;  // largest planned investment first
+
+  // The value of a key (0 if absent); "<key>.poverty" gives the sub-count.
+  int64_t Int(const std::string& key) const;
+  const IndicatorValue* Find(const std::string& key) const;
+};
+
+Result<Report> BuildReport(LedgerService& service, const Actor& actor, const std::string& pair, const Period& period);
+
+// {"pair":…,"from":…,"to":…,"indicators":{KEY: VALUE,…},"details":{KEY:{label,unit,target,completion,…}}}
+// "<key>.poverty" keys carry the 其中脱贫人口 sub-counts.
+std::string RenderReportJson(const Report& report);
+std::string RenderReportMarkdown(const Report& report);
+Status WriteReportXlsx(const Report& report, const std::string& path);
+
+// "1033.98" — fen as 万元 with two decimals, as Chinese documents show money.
+std::string WanYuan(int64_t fen);
+
+}  // namespace shanhai

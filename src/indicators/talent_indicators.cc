@@ -1,0 +1,63 @@
+// 两方力量 · 人才交流: secondments by category and direction, trainings by category.
+#include "indicators/indicator_def.h"
+
+namespace shanhai {
+
+namespace {
+
+struct Category {
+  const char* code;
+  const char* zh;
+  const char* en;
+};
+
+constexpr Category kSecondmentCategories[] = {
+    {"cadre", "党政干部", "cadres"}, {"doctor", "医生", "doctors"}, {"teacher", "教师", "teachers"},
+    {"technician", "其他专业技术人才", "other professionals"}};
+
+constexpr Category kTrainingCategories[] = {
+    {"cadre", "党政干部培训", "cadre training"},
+    {"professional", "专业技术人才培训", "professional training"},
+    {"leader", "致富带头人培训", "rural business leader training"},
+    {"disabled", "残疾人创业就业培训", "training for the disabled"},
+    {"labor_skill", "劳动力技能培训", "labour skills training"}};
+
+}  // namespace
+
+std::vector<IndicatorDef> TalentIndicators() {
+  const auto g = IndicatorGroup::kTalent;
+  std::vector<IndicatorDef> out;
+  for (const Category& c : kSecondmentCategories) {
+    for (const bool to_helped : {true, false}) {
+      const std::string direction = to_helped ? "to_helped" : "to_helper";
+      out.push_back({.key = std::string("talent.secondment.") + c.code + "." + direction, .group = g,
+                     .label_zh = std::string(to_helped ? "派驻受帮扶方" : "选派到帮扶方") + c.zh,
+                     .label_en = std::string(c.en) + (to_helped ? " seconded east to west" : " seconded west to east"),
+                     .unit_zh = "名",
+                     .definition_zh = std::string("期间内开始挂职/派驻、类别为“") + c.zh + "”、方向为" +
+                                      (to_helped ? "东部→西部" : "西部→东部") + "的人员，每人每次派驻计1名。",
+                     .ledger = "secondments", .aggregate = "COUNT(*)",
+                     .condition = std::string("r.category = '") + c.code + "' AND r.direction = '" + direction + "'"});
+    }
+  }
+  out.push_back({.key = "talent.secondment.cadre.to_helped.county_level", .group = g,
+                 .label_zh = "派驻受帮扶方党政干部中县处级", .label_en = "of which county-level cadres", .unit_zh = "名",
+                 .definition_zh = "上述派驻受帮扶方的党政干部中职级为县处级的人数。", .ledger = "secondments",
+                 .aggregate = "COUNT(*)",
+                 .condition = "r.category = 'cadre' AND r.direction = 'to_helped' AND r.rank = 'county_level'"});
+  for (const Category& c : kTrainingCategories) {
+    const std::string condition = std::string("r.category = '") + c.code + "'";
+    out.push_back({.key = std::string("talent.training.") + c.code + ".sessions", .group = g,
+                   .label_zh = std::string(c.zh) + "期数", .label_en = std::string(c.en) + " sessions", .unit_zh = "期",
+                   .definition_zh = std::string("期间内开班的“") + c.zh + "”期数之和。", .ledger = "trainings",
+                   .aggregate = "COALESCE(SUM(r.sessions), 0)", .condition = condition});
+    out.push_back({.key = std::string("talent.training.") + c.code + ".person_times", .group = g,
+                   .label_zh = std::string(c.zh) + "人次", .label_en = std::string(c.en) + " person-times",
+                   .unit_zh = "人次", .definition_zh = std::string("期间内“") + c.zh + "”培训人次之和；其中脱贫人口按各期登记的脱贫人口人次合计。",
+                   .ledger = "trainings", .aggregate = "COALESCE(SUM(r.person_times), 0)", .condition = condition,
+                   .poverty_aggregate = "COALESCE(SUM(r.poverty_person_times), 0)"});
+  }
+  return out;
+}
+
+}  // namespace shanhai

@@ -1,0 +1,35 @@
+// Password storage (Argon2id through libsodium's crypto_pwhash_str, interactive limits:
+// about 60 ms and 64 MiB per hash on our machines) and the password policy.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace shanhai {
+
+// Limits of CheckPasswordPolicy, in characters (code points).
+inline constexpr size_t kMinPasswordChars = 8;
+inline constexpr size_t kMaxPasswordChars = 128;
+
+// A self-describing Argon2id hash string ("$argon2id$v=19$m=...") with a random salt, to store.
+// Errors: Internal if the hash cannot be computed (out of memory). Thread-safe; CPU- and
+// memory-heavy on purpose: do not call on a latency-critical thread more than needed.
+Result<std::string> HashPassword(std::string_view password);
+
+// True if password matches stored_hash (a HashPassword result). False for a wrong password and
+// for a malformed hash. Takes as long as HashPassword. Thread-safe.
+bool VerifyPassword(std::string_view stored_hash, std::string_view password);
+
+// True if stored_hash was made with other parameters than HashPassword uses now (or is not a
+// valid hash): re-hash the password after the next successful login. Thread-safe; cheap.
+bool PasswordNeedsRehash(std::string_view stored_hash);
+
+// Ok if password has kMinPasswordChars..kMaxPasswordChars characters and at least two kinds
+// of: letters (ASCII letters and any non-ASCII character, e.g. Chinese), digits, and symbols
+// (other ASCII, including space). Errors: InvalidArgument with zh/en saying what is missing.
+// Pure; thread-safe.
+Status CheckPasswordPolicy(std::string_view password);
+
+}  // namespace shanhai

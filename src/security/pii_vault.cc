@@ -1,0 +1,105 @@
+#include "security/pii_vault.h"
+
+#include <sodium.h>
+
+#include "security/sodium_util.h"
+
+namespace shanhai {
+namespace {
+
+constexpr uint8_t kVersion = 1;
+constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "ShanhaiV";
+constexpr uint64_t kEncryptionSubkey = 1;
+constexpr uint64_t kLookupSubkey = 2;
+constexpr size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+static_assert(crypto_aead_xchacha20poly1305_ietf_KEYBYTES == 32);
+
+PiiVault::Key Derive(const PiiVault::Key& data_key, uint64_t subkey_id) {
+  PiiVault::Key subkey;
+  crypto_kdf_derive_from_key(subkey.data(), subkey.size(), subkey_id, kKdfContext, data_key.data());
+  return subkey;
+}
+
+// Binding the version too means a token cannot be replayed under a future format's rules.
+std::string AdditionalData(std::string_view context) {
+  std::string ad(1, static_cast<char>(kVersion));
+  ad.append(context);
+  return ad;
+}
+
+unsigned char* Mutable(std::string& s) { return reinterpret_cast<unsigned char*>(s.data()); }
+const unsigned char* Bytes(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+Status Undecryptable(std::string_view context, std::string_view why) {
+  return Status::Internal("personal data in " + std::string(context) +
+                          " cannot be decrypted (" + std::string(why) +
+                          "): wrong data key, wrong column, or altered data");
+}
+
+}  // namespace
+
+PiiVault::PiiVault(const Key& data_key)
+    : encryption_key_((EnsureSodium(), Derive(data_key, kEncryptionSubkey))),
+      lookup_key_(Derive(data_key, kLookupSubkey)) {}
+
+PiiVault::~PiiVault() {
+  sodium_memzero(encryption_key_.data(), encryption_key_.size());
+  sodium_memzero(lookup_key_.data(), lookup_key_.size());
+}
+
+std::string PiiVault::Encrypt(std::string_view plaintext, std::string_view context) const {
+  std::string sealed(1 + kNonceBytes + plaintext.size() + kTagBytes, '\0');
+  sealed[0] = static_cast<char>(kVersion);
+  unsigned char* nonce = Mutable(sealed) + 1;
+  randombytes_buf(nonce, kNonceBytes);
+  const std::string ad = AdditionalData(context);
+  unsigned long long cipher_length = 0;
+  crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + kNonceBytes, &cipher_length, Bytes(plaintext),
+                                             plaintext.size(), Bytes(ad), ad.size(), nullptr, nonce,
+                                             encryption_key_.data());
+  return ToBase64(sealed, /*url_safe=*/false);
+}
+
+Result<std::string> PiiVault::Decrypt(std::string_view token, std::string_view context) const {
+  const std::optional<std::string> sealed = FromBase64(token, /*url_safe=*/false);
+  if (!sealed) return Undecryptable(context, "not base64");
+  if (sealed->size() < 1 + kNonceBytes + kTagBytes) return Undecryptable(context, "truncated");
+  if (static_cast<uint8_t>((*sealed)[0]) != kVersion) {
+    return Undecryptable(context, "unknown format version " +
+                                      std::to_string(static_cast<uint8_t>((*sealed)[0])));
+  }
+  const unsigned char* nonce = Bytes(*sealed) + 1;
+  const unsigned char* cipher = nonce + kNonceBytes;
+  const size_t cipher_size = sealed->size() - 1 - kNonceBytes;
+  std::string plaintext(cipher_size - kTagBytes, '\0');
+  const std::string ad = AdditionalData(context);
+  unsigned long long plain_length = 0;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(Mutable(plaintext), &plain_length, nullptr, cipher,
+                                                 cipher_size, Bytes(ad), ad.size(), nonce,
+                                                 encryption_key_.data()) != 0) {
+    return Undecryptable(context, "authentication failed");
+  }
+  plaintext.resize(plain_length);
+  return plaintext;
+}
+
+std::string PiiVault::LookupHash(std::string_view value, std::string_view context) const {
+  EnsureSodium();
+  // Length-prefix the context so ("a", "bc") and ("ab", "c") cannot collide.
+  const uint64_t context_size = context.size();
+  unsigned char size_bytes[8];
+  for (int i = 0; i < 8; ++i) size_bytes[i] = static_cast<unsigned char>(context_size >> (8 * i));
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, lookup_key_.data(), lookup_key_.size(), 32);
+  crypto_generichash_update(&state, size_bytes, sizeof size_bytes);
+  crypto_generichash_update(&state, Bytes(context), context.size());
+  crypto_generichash_update(&state, Bytes(value), value.size());
+  unsigned char digest[32];
+  crypto_generichash_final(&state, digest, sizeof digest);
+  return ToHex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
+}  // namespace shanhai

@@ -1,0 +1,55 @@
+// Encryption of personal data (ID numbers, phone numbers, ...) for storage, and deterministic
+// keyed look-up hashes so equal values can still be found without decrypting.
+//
+// Keys: both working keys are derived from the 32-byte data key with libsodium's crypto_kdf
+// (BLAKE2b keyed with the data key; context "ShanhaiV", subkey 1 = encryption key,
+// subkey 2 = look-up key). A look-up hash therefore reveals nothing about the encryption key,
+// and the data key itself is never used directly.
+//
+// Token format (version 1): base64 (standard alphabet, padded) of
+//   0x01 || 24-byte random nonce || XChaCha20-Poly1305-IETF ciphertext with 16-byte tag,
+// with additional data = 0x01 || context, so a token only decrypts under the context
+// (e.g. "people.id_number") it was made for and cannot be moved to another column.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace shanhai {
+
+class PiiVault {
+ public:
+  using Key = std::array<uint8_t, 32>;
+
+  // Derives the working keys from data_key (see above); data_key is not retained.
+  // Thread-safe to construct; the vault is immutable afterwards.
+  explicit PiiVault(const Key& data_key);
+  ~PiiVault();  // wipes the working keys
+  PiiVault(const PiiVault&) = delete;
+  PiiVault& operator=(const PiiVault&) = delete;
+
+  // A new token for plaintext bound to context; a fresh random nonce each call, so equal
+  // plaintexts give different tokens. Never fails. Thread-safe.
+  std::string Encrypt(std::string_view plaintext, std::string_view context) const;
+
+  // The plaintext of a token made by Encrypt with the same data key and context.
+  // Errors: Internal (zh/en) if the token is not base64, has an unknown version, is truncated,
+  // was altered, or was made with another key or context (these cannot be told apart).
+  // Thread-safe.
+  Result<std::string> Decrypt(std::string_view token, std::string_view context) const;
+
+  // Hex (64 chars) of keyed BLAKE2b-256 over (context, value): equal values in the same context
+  // give equal hashes, other contexts or data keys give unrelated ones. Callers normalise value
+  // first (e.g. upper-case the X of an ID number). Thread-safe.
+  std::string LookupHash(std::string_view value, std::string_view context) const;
+
+ private:
+  Key encryption_key_;
+  Key lookup_key_;
+};
+
+}  // namespace shanhai

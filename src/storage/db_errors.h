@@ -1,0 +1,23 @@
+// The Status values both backends return for the same kind of database failure, so callers
+// can react to a code (Conflict, InvalidArgument, Unavailable) without knowing the backend.
+// Thread safety: pure functions.
+#pragma once
+
+#include <string_view>
+
+#include "common/status.h"
+
+namespace shanhai {
+
+// Unique or primary-key violation → Conflict. detail: the database's own words (may be empty).
+Status UniqueViolation(std::string_view detail);
+// Foreign-key violation (referenced row missing, or row still referenced) → Conflict.
+Status ForeignKeyViolation(std::string_view detail);
+// CHECK or NOT NULL violation → InvalidArgument.
+Status ConstraintViolation(std::string_view detail);
+// The database cannot be reached/opened, or is busy/shutting down → Unavailable.
+Status DatabaseUnavailable(std::string_view where, std::string_view detail);
+// Anything else → Internal, carrying the database's message.
+Status DatabaseError(std::string_view detail);
+
+}  // namespace shanhai
