@@ -122,6 +122,22 @@ Result<std::string> NormalizeInput(std::string_view text) {
   return out;
 }
 
+Result<std::string> TrimInput(std::string_view text) {
+  if (text.size() > kMaxNormalizeBytes) {
+    return Status::InvalidArgument("文本过长（超过 " + std::to_string(kMaxNormalizeBytes) + " 字节）",
+                                   "text is too long (over " + std::to_string(kMaxNormalizeBytes) + " bytes)");
+  }
+  if (IsAscii(text)) return TrimAscii(text);
+  const int64_t bad = FirstInvalidUtf8Offset(text);
+  if (bad >= 0) {
+    return Status::InvalidArgument("文本不是有效的 UTF-8 编码（第 " + std::to_string(bad + 1) + " 个字节有误）",
+                                   "text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
+  }
+  std::string out;
+  NormalizeDecoded(text, nullptr, &out);  // no NFKC: only decode and trim
+  return out;
+}
+
 std::string NormalizeInputLossy(std::string_view text) {
   text = text.substr(0, kMaxNormalizeBytes);
   if (IsAscii(text)) return TrimAscii(text);

@@ -29,6 +29,10 @@ bool IsValidUtf8(std::string_view text);
 // Internal when ICU's normalisation data is missing.
 Result<std::string> NormalizeInput(std::string_view text);
 
+// Like NormalizeInput but without NFKC: validates UTF-8 and trims, keeping every interior
+// character as typed. For free text, where full-width Chinese punctuation （，；） is meant.
+Result<std::string> TrimInput(std::string_view text);
+
 // Same as NormalizeInput for text that cannot fail: each ill-formed byte sequence is
 // first replaced by U+FFFD, and only the first kMaxNormalizeBytes are used. Use for
 // display and search keys, never for values stored as the user's data.

@@ -97,7 +97,9 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
     const LedgerDef* def = LedgerOfPath(r.path);
     if (def && (r.method == "POST" || r.method == "PUT") && !r.path.ends_with("/import") && !r.path.ends_with("/evidence"))
       op["requestBody"] = {{"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + def->name}}}}}}}};
-    paths[r.path].as_object()[method] = std::move(op);
+    boost::json::value& entry = paths[r.path];
+    if (!entry.is_object()) entry = boost::json::object();
+    entry.as_object()[method] = std::move(op);
   }
   for (const char* extra : {"/healthz", "/metrics", "/api/openapi.json"})
     paths[extra] = {{"get", {{"summary", extra}, {"responses", {{"200", {{"description", "OK"}}}}}}}};

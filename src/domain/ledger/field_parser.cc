@@ -28,7 +28,9 @@ std::string OptionList(const FieldDef& f) {
 }  // namespace
 
 Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputSource source) {
-  Result<std::string> normalised = NormalizeInput(raw_in);
+  // Codes, numbers and dates are NFKC-normalised (full-width digits → ASCII); free text
+  // only trimmed, so Chinese punctuation stays as typed.
+  Result<std::string> normalised = f.type == FieldType::kText ? TrimInput(raw_in) : NormalizeInput(raw_in);
   if (!normalised.ok()) return FieldProblem(f, normalised.status());
   const std::string& raw = *normalised;
   if (raw.empty()) return Value{};
