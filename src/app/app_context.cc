@@ -8,6 +8,7 @@
 #include "indicators/indicator_engine.h"
 #include "security/data_key.h"
 #include "storage/migrations.h"
+#include "storage/timed_database.h"
 
 namespace shanhai {
 
@@ -65,9 +66,11 @@ Result<std::unique_ptr<AppEnv>> AppEnv::Open(const std::string& db_url, const st
   return env;
 }
 
-Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate) {
+Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
+                                               std::function<void(double)> db_observer) {
   auto conn = std::unique_ptr<AppConn>(new AppConn());
   SH_ASSIGN_OR_RETURN(conn->db_, Database::Open(env.db_url()));
+  if (db_observer) conn->db_ = std::make_unique<TimedDatabase>(std::move(conn->db_), std::move(db_observer));
   if (migrate) {
     SH_RETURN_IF_ERROR(Migrate(*conn->db_));
   } else if (!conn->db_->Query(kSchemaCheck).ok()) {

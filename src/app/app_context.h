@@ -8,6 +8,7 @@
 // beside a SQLite file, or "var/shanhai-postgres.key" for PostgreSQL.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -49,7 +50,9 @@ class AppConn {
   // Opens a connection. migrate: apply pending migrations first (init, serve start-up).
   // Errors: Unavailable if the DB cannot be opened; Unavailable with "run shanhai init"
   // if the schema is missing and migrate is false.
-  static Result<std::unique_ptr<AppConn>> Open(const AppEnv& env, bool migrate);
+  // db_observer, if set, receives each statement's duration in seconds (server metrics).
+  static Result<std::unique_ptr<AppConn>> Open(const AppEnv& env, bool migrate,
+                                               std::function<void(double)> db_observer = {});
 
   Database& db() { return *db_; }
   LedgerService& ledgers() { return *ledgers_; }

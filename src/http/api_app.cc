@@ -30,7 +30,7 @@ Result<AppConn*> ApiApp::ThreadConnection() {
   thread_local std::map<const AppEnv*, std::unique_ptr<AppConn>> connections;
   auto& conn = connections[&env_];
   if (!conn) {
-    SH_ASSIGN_OR_RETURN(conn, AppConn::Open(env_, false));
+    SH_ASSIGN_OR_RETURN(conn, AppConn::Open(env_, false, ObserveDbTime));
   }
   return conn.get();
 }

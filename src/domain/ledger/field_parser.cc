@@ -30,7 +30,9 @@ std::string OptionList(const FieldDef& f) {
 Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputSource source) {
   // Codes, numbers and dates are NFKC-normalised (full-width digits → ASCII); free text
   // only trimmed, so Chinese punctuation stays as typed.
-  Result<std::string> normalised = f.type == FieldType::kText ? TrimInput(raw_in) : NormalizeInput(raw_in);
+  Result<std::string> normalised = f.type == FieldType::kText || f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum
+          ? TrimInput(raw_in)
+          : NormalizeInput(raw_in);
   if (!normalised.ok()) return FieldProblem(f, normalised.status());
   const std::string& raw = *normalised;
   if (raw.empty()) return Value{};
@@ -64,6 +66,9 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
       const EnumOption* o = f.FindOption(raw);
+      // A label typed with half-width brackets (or full-width letters) still names its option.
+      for (size_t i = 0; !o && i < f.options.size(); ++i)
+        if (NormalizeInputLossy(f.options[i].label_zh) == NormalizeInputLossy(raw)) o = &f.options[i];
       if (!o)
         return FieldProblem(f, "“" + raw + "”不是可选值（可选：" + OptionList(f) + "）",
                             "\"" + raw + "\" is not one of the allowed values");

@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# The benchmarks of Shanhai against named peers, measured in the same run on this machine
+# (loopback only). See bench/README.md for what each one measures and why that peer.
+#
+#   bench/run.sh            (or: make bench)
+#
+# Environment:
+#   BUILD_DIR   build directory with (or for) shanhai, gen_people, read_table, bare_beast_server
+#               (default: build, as the Makefile; the targets are built if missing)
+#   BENCH_DIR   scratch directory for the generated files and databases (default: var/bench)
+#   ROWS        people ledger rows (default 1000000)
+#   REPORT_RUNS runs of each report measurement, the median is taken (default 7)
+#   DURATION / HOLD_DURATION   wrk durations for http_bench.sh (default 10s each)
+#   KEEP=1      keep BENCH_DIR afterwards (default: the databases are deleted, the files kept)
+#
+# Prints every figure as it is measured, then the summary table, which also goes to
+# bench/results.md. Exit status 0 whether or not the goals are met (the table says so);
+# 1 if a step fails.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+build="${BUILD_DIR:-build}"
+[[ "$build" = /* ]] || build="$root/$build"
+work="${BENCH_DIR:-$root/var/bench}"
+rows="${ROWS:-1000000}"
+report_runs="${REPORT_RUNS:-7}"
+pair="440111-522727"
+port=18092
+results="$here/results.md"
+shanhai="$build/shanhai"
+step_timeout=900  # no single step may hang the run
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "bench: $*"; exit 1; }
+now() { date +%s.%N; }                      # wall clock; differences of two reads are what we use
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+calc() { awk "BEGIN { $1 }"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# ---------------------------------------------------------------------------------------
+# 0. Tools and inputs
+for tool in sqlite3 node npm wrk curl awk; do
+  command -v "$tool" >/dev/null || die "$tool not found (apt-get install sqlite3 nodejs npm wrk curl)"
+done
+if [[ ! -x "$shanhai" || ! -x "$build/bench/gen_people" || ! -x "$build/bench/read_table" ||
+      ! -x "$build/bench/bare_beast_server" ]]; then
+  log "building shanhai and the bench tools in $build ..."
+  [[ -f "$build/build.ninja" || -f "$build/Makefile" ]] ||
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" --target shanhai gen_people read_table bare_beast_server >/dev/null
+fi
+if [[ ! -d "$here/node/node_modules/exceljs" ]]; then
+  log "installing exceljs into bench/node (npm ci) ..."
+  npm ci --prefix "$here/node" --no-audit --no-fund >/dev/null
+fi
+mkdir -p "$work"
+server_pid=""
+cleanup() {
+  [[ -n "$server_pid" ]] && { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
+  [[ "${KEEP:-0}" = 1 ]] || rm -f "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm "$work"/*.db.key
+}
+trap cleanup EXIT
+
+started_all="$(now)"
+load_start="$(loadavg)"
+build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null || true)"
+log "== Shanhai benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(uname -m)), load average $load_start"
+log "   build: $build (${build_type:-?}); rows: $rows; scratch: $work"
+log "   $(sqlite3 --version | cut -d' ' -f1) (sqlite3 shell), node $(node --version), exceljs $(node -p "require('$here/node/node_modules/exceljs/package.json').version")"
+
+csv="$work/people-$rows.csv"
+xlsx="$work/people-$rows.xlsx"
+if [[ ! -s "$csv" || ! -s "$xlsx" ]]; then
+  t="$(now)"
+  "$shanhai" template people -o "$work/people-template.xlsx" >/dev/null
+  timeout "$step_timeout" "$build/bench/gen_people" --template "$work/people-template.xlsx" --rows "$rows" \
+    --csv "$csv" --xlsx "$xlsx" --pair "$pair" --county 522727
+  log "generated $rows people in $(since "$t") s: $(du -h "$csv" | cut -f1) csv, $(du -h "$xlsx" | cut -f1) xlsx"
+fi
+
+# A database ready for the people import: schema, the admin account, and the demo data
+# (which holds the pair 440111-522727 and other ledgers, so the report and the HTTP list
+# have real work to do). Prints the admin password.
+fresh_db() {
+  rm -f "$1" "$1-wal" "$1-shm" "$1.key"
+  local out
+  out="$("$shanhai" init --db "$1")"
+  "$shanhai" demo --db "$1" >/dev/null
+  sed -n 's/.*user: admin  password: \([^ ]*\).*/\1/p' <<<"$out"
+}
+
+# timed LABEL COMMAND... → runs it (output to $work/LABEL.log), prints the wall seconds.
+timed() {
+  local label="$1" t status=0
+  shift
+  t="$(now)"
+  timeout "$step_timeout" "$@" >"$work/$label.log" 2>&1 || status=$?
+  local s
+  s="$(since "$t")"
+  ((status == 0)) || { cat "$work/$label.log" >&2; die "$label failed (exit $status)"; }
+  echo "$s"
+}
+
+rate() { calc "printf \"%.0f\", $rows / $1"; }
+
+# ---------------------------------------------------------------------------------------
+# 1. Import: CSV against the sqlite3 shell's .import, XLSX against exceljs's streaming reader.
+log ""
+log "== (a) import of $rows people (load average $(loadavg))"
+rm -f "$work/sqlite-peer.db"
+sqlite_s="$(timed sqlite-import sqlite3 "$work/sqlite-peer.db" ".import --csv '$csv' people")"
+sqlite_rows="$(sqlite3 "$work/sqlite-peer.db" 'SELECT COUNT(*) FROM people')"
+[[ "$sqlite_rows" = "$rows" ]] || die "sqlite3 .import stored $sqlite_rows rows, expected $rows"
+log "sqlite3 .import csv (plain table, no validation): $sqlite_s s, $(rate "$sqlite_s") rows/s"
+
+read_csv_s="$(timed read-csv "$build/bench/read_table" "$csv")"
+read_xlsx_s="$(timed read-xlsx "$build/bench/read_table" "$xlsx")"
+log "our reader alone (read_table, no validation/storage): csv $read_csv_s s, xlsx $read_xlsx_s s"
+
+admin_password="$(fresh_db "$work/csv.db")"
+[[ -n "$admin_password" ]] || die "shanhai init printed no admin password"
+csv_s="$(timed import-csv "$shanhai" import people "$csv" --db "$work/csv.db")"
+grep -q "写入 stored $rows" "$work/import-csv.log" || { cat "$work/import-csv.log" >&2; die "csv import did not store $rows rows"; }
+log "shanhai import people .csv (validation + encryption + SQLite): $csv_s s, $(rate "$csv_s") rows/s"
+
+fresh_db "$work/xlsx.db" >/dev/null
+xlsx_s="$(timed import-xlsx "$shanhai" import people "$xlsx" --db "$work/xlsx.db")"
+grep -q "写入 stored $rows" "$work/import-xlsx.log" || { cat "$work/import-xlsx.log" >&2; die "xlsx import did not store $rows rows"; }
+log "shanhai import people .xlsx (validation + encryption + SQLite): $xlsx_s s, $(rate "$xlsx_s") rows/s"
+rm -f "$work/xlsx.db" "$work/xlsx.db-wal" "$work/xlsx.db-shm" "$work/xlsx.db.key"
+
+# A dry run validates and inserts inside a transaction that is rolled back: the same work
+# minus the commit. Run on a fresh copy of the demo-only database.
+fresh_db "$work/dry.db" >/dev/null
+dry_s="$(timed import-dry "$shanhai" import people "$csv" --db "$work/dry.db" --dry-run)"
+log "shanhai import people .csv --dry-run (everything but the commit): $dry_s s"
+rm -f "$work/dry.db" "$work/dry.db-wal" "$work/dry.db-shm" "$work/dry.db.key"
+
+exceljs_s="$(timed exceljs node "$here/node/read_xlsx.mjs" "$xlsx")"
+exceljs_rows="$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' "$work/exceljs.log")"
+[[ "$exceljs_rows" = "$rows" ]] || die "exceljs read $exceljs_rows rows, expected $rows"
+log "exceljs WorkbookReader, iterating rows only: $exceljs_s s, $(rate "$exceljs_s") rows/s"
+
+# ---------------------------------------------------------------------------------------
+# 2. The report over the imported data (demo ledgers + the million people).
+log ""
+log "== (b) report --pair $pair over demo data + $rows people (load average $(loadavg))"
+report_times=()
+for _ in $(seq "$report_runs"); do
+  report_times+=("$(timed report "$shanhai" report --db "$work/csv.db" --pair "$pair" --format json -o "$work/report.json")")
+done
+report_ms="$(printf '%s\n' "${report_times[@]}" | median | awk '{ printf "%.0f", $1 * 1000 }')"
+grep -q '"people.registered"' "$work/report.json" || die "the report has no people.registered indicator"
+startup_times=()
+for _ in $(seq "$report_runs"); do startup_times+=("$(timed version "$shanhai" --version)"); done
+startup_ms="$(printf '%s\n' "${startup_times[@]}" | median | awk '{ printf "%.0f", $1 * 1000 }')"
+log "shanhai report --format json (whole process: start, open db + key, compute, render, write): median ${report_ms} ms of $report_runs (runs: ${report_times[*]} s)"
+log "shanhai --version (bare process start, for scale): median ${startup_ms} ms"
+
+# ---------------------------------------------------------------------------------------
+# 3. HTTP: shanhai serve on the same database, a logged-in session.
+log ""
+log "== (c) HTTP on 127.0.0.1:$port (load average $(loadavg))"
+ulimit -n "$(ulimit -Hn)"
+"$shanhai" serve --db "$work/csv.db" --listen "127.0.0.1:$port" >"$work/serve.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break
+  sleep 0.1
+done
+cookie="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+  --data "{\"name\":\"admin\",\"password\":\"$admin_password\"}" "http://127.0.0.1:$port/api/v1/auth/login" |
+  sed -n 's/^[Ss]et-[Cc]ookie: \(shanhai_session=[^;]*\).*/\1/p' | tr -d '\r')"
+[[ -n "$cookie" ]] || die "login failed (see $work/serve.log)"
+
+# http_ms PATH → median wall ms of REPORT_RUNS requests (after one warm-up), status checked.
+http_ms() {
+  local url="http://127.0.0.1:$port$1" times=() code
+  code="$(curl -s -o "$work/http-body.json" -w '%{http_code}' -H "Cookie: $cookie" "$url")"
+  [[ "$code" = 200 ]] || { cat "$work/http-body.json" >&2; die "GET $1 → HTTP $code"; }
+  for _ in $(seq "$report_runs"); do times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$url")"); done
+  printf '%s\n' "${times[@]}" | median | awk '{ printf "%.1f", $1 * 1000 }'
+}
+report_http_ms="$(http_ms "/api/v1/report?pair=$pair&format=json")"
+indicators_http_ms="$(http_ms "/api/v1/indicators?pair=$pair")"
+log "GET /api/v1/report?format=json (in-process, same report): median $report_http_ms ms"
+log "GET /api/v1/indicators (values only): median $indicators_http_ms ms"
+
+list_path="/api/v1/exchange/visits?page_size=20"
+http_out="$(BUILD_DIR="$build" DURATION="${DURATION:-10s}" HOLD_DURATION="${HOLD_DURATION:-10s}" \
+  timeout "$step_timeout" "$here/http_bench.sh" "http://127.0.0.1:$port$list_path" "$cookie")" ||
+  { printf '%s\n' "$http_out" >&2; die "http_bench.sh failed"; }
+printf '%s\n' "$http_out" >&2
+# Rows of http_bench.sh: label conns requests/s p50 p99 errors (bare, real, bare, real).
+field() { awk -v n="$1" -v k="$2" '$1 ~ /^(bare|real)$/ { i++; if (i == n) print $k }' <<<"$http_out"; }
+bare_rps="$(field 1 3)"; bare_p50="$(field 1 4)"; bare_p99="$(field 1 5)"
+real_rps="$(field 2 3)"; real_p50="$(field 2 4)"; real_p99="$(field 2 5)"; real_err="$(field 2 6)"
+hold_bare_rps="$(field 3 3)"; hold_bare_err="$(field 3 6)"
+hold_rps="$(field 4 3)"; hold_p99="$(field 4 5)"; hold_err="$(field 4 6)"
+hold_conns="${HOLD_CONNS:-2000}"
+kill "$server_pid" 2>/dev/null || true
+wait "$server_pid" 2>/dev/null || true
+server_pid=""
+
+# ---------------------------------------------------------------------------------------
+# 4. The table.
+to_ms() {  # wrk latency ("812.00us", "3.41ms", "1.02s") → ms
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; else { print "nan"; exit } printf "%.2f", n }'
+}
+yes_no() { calc "print ($1) ? \"yes\" : \"**no**\""; }
+real_p99_ms="$(to_ms "$real_p99")"
+import_ratio="$(calc "printf \"%.2f\", $csv_s / $sqlite_s")"
+exceljs_ratio="$(calc "printf \"%.2f\", $exceljs_s / $xlsx_s")"
+http_ratio="$(calc "printf \"%.2f\", $real_rps / $bare_rps")"
+load_end="$(loadavg)"
+total_s="$(since "$started_all")"
+
+table="$(cat <<EOF
+# Benchmark results
+
+$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM,
+build \`${build_type:-?}\`, $rows people rows; load average at start $load_start, at end $load_end
+(other work on the machine shares these cores); whole run $(printf '%.0f' "$total_s") s.
+Wall times of whole processes (\`date +%s.%N\` around each); see bench/README.md.
+
+| benchmark | Shanhai | peer | ratio | goal | met? |
+|---|---|---|---|---|---|
+| (a) import $rows people, .csv, full validation + encryption | ${csv_s} s ($(rate "$csv_s") rows/s) | sqlite3 \`.import\` into a plain table: ${sqlite_s} s ($(rate "$sqlite_s") rows/s) | ${import_ratio}× the peer's time | ≤ 2× | $(yes_no "$import_ratio <= 2") |
+| (a) import $rows people, .xlsx, full validation + encryption | ${xlsx_s} s ($(rate "$xlsx_s") rows/s) | exceljs streaming reader, rows only: ${exceljs_s} s ($(rate "$exceljs_s") rows/s) | ${exceljs_ratio}× faster | ≥ 3× faster | $(yes_no "$exceljs_ratio >= 3") |
+| (b) \`shanhai report --format json\`, whole process, median of $report_runs | ${report_ms} ms | — (process start alone: ${startup_ms} ms) | — | < 200 ms | $(yes_no "$report_ms < 200") |
+| (b) same report in-process, \`GET /api/v1/report\`, median of $report_runs | ${report_http_ms} ms | — (\`GET /api/v1/indicators\`: ${indicators_http_ms} ms) | — | < 200 ms | $(yes_no "$report_http_ms < 200") |
+| (c) \`GET $list_path\`, 64 connections: req/s | $(printf '%.0f' "$real_rps") req/s | bare Beast server: $(printf '%.0f' "$bare_rps") req/s | ${http_ratio} | ≥ 0.25 | $(yes_no "$http_ratio >= 0.25") |
+| (c) same, latency p50 / p99 | ${real_p50} / ${real_p99} | ${bare_p50} / ${bare_p99} | — | p99 < 20 ms | $(yes_no "$real_p99_ms < 20") |
+| (c) hold $hold_conns connections: errors | ${hold_err} errors ($(printf '%.0f' "$hold_rps") req/s, p99 ${hold_p99}) | bare: ${hold_bare_err} errors ($(printf '%.0f' "$hold_bare_rps") req/s) | — | 0 errors | $(yes_no "\"$hold_err\" == \"0\"") |
+
+Phases of the import (same run): our reader alone reads the .csv in ${read_csv_s} s and the .xlsx in
+${read_xlsx_s} s; a \`--dry-run\` import of the .csv (validation, encryption and inserts, rolled back) takes ${dry_s} s.
+EOF
+)"
+printf '%s\n' "$table" >"$results"
+log ""
+printf '%s\n' "$table"
+log ""
+log "written to $results"

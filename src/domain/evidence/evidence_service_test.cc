@@ -1,0 +1,176 @@
+// Evidence files: content sniffing against the name, and Attach/List/Read on both backends in a
+// temporary evidence directory, with permission and visibility checks.
+#include "domain/evidence/evidence_service.h"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "domain/ledger/ledger_test_util.h"
+#include "excel/xlsx_writer.h"
+
+namespace shanhai {
+namespace {
+
+using domain_test::AuditRows;
+using domain_test::kCountyPair;
+
+const std::string kPdf = std::string("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n");
+const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(20, '\x01');
+const std::string kJpeg = std::string("\xff\xd8\xff\xe0\0\x10JFIF\0", 11) + std::string(20, '\x02');
+const std::string kExe = std::string("MZ\x90\0\x03\0\0\0", 8) + "This program cannot be run in DOS mode.";
+
+std::string ReadFileBytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// A real workbook from the project's writer.
+std::string XlsxBytes(const std::string& dir) {
+  const std::string path = dir + "/book.xlsx";
+  auto writer = excel::XlsxWriter::Open(path);
+  EXPECT_TRUE(writer.ok());
+  if (!writer.ok()) return "";
+  EXPECT_TRUE((*writer)->AddSheet("工资表").ok());
+  EXPECT_TRUE((*writer)->WriteString(0, 0, "姓名").ok());
+  EXPECT_TRUE((*writer)->Close().ok());
+  return ReadFileBytes(path);
+}
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  std::string hex;
+  for (unsigned char b : digest) {
+    static const char* kDigits = "0123456789abcdef";
+    hex += kDigits[b >> 4];
+    hex += kDigits[b & 15];
+  }
+  return hex;
+}
+
+TEST(SniffEvidenceType, AcceptsRealFilesWhoseNameAgrees) {
+  EXPECT_EQ(SniffEvidenceType("合同.pdf", kPdf), "application/pdf");
+  EXPECT_EQ(SniffEvidenceType("photo.PNG", kPng), "image/png");
+  EXPECT_EQ(SniffEvidenceType("photo.jpg", kJpeg), "image/jpeg");
+  EXPECT_EQ(SniffEvidenceType("photo.jpeg", kJpeg), "image/jpeg");
+  const std::string dir = (std::filesystem::temp_directory_path() / ("sniff_" + std::to_string(getpid()))).string();
+  std::filesystem::create_directories(dir);
+  const std::string xlsx = XlsxBytes(dir);
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(xlsx.empty());
+  EXPECT_EQ(SniffEvidenceType("工资表.xlsx", xlsx), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+TEST(SniffEvidenceType, RejectsRenamedOrUnknownContent) {
+  EXPECT_EQ(SniffEvidenceType("photo.png", kExe), "");     // a program renamed
+  EXPECT_EQ(SniffEvidenceType("合同.pdf", kExe), "");
+  EXPECT_EQ(SniffEvidenceType("setup.exe", kExe), "");
+  EXPECT_EQ(SniffEvidenceType("note.txt", "hello, world"), "");
+  EXPECT_EQ(SniffEvidenceType("note.pdf", "hello, world"), "");  // text named .pdf
+  EXPECT_EQ(SniffEvidenceType("scan.png", kPdf), "");          // a PDF named .png
+  EXPECT_EQ(SniffEvidenceType("scan.jpg", kPng), "");
+  EXPECT_EQ(SniffEvidenceType("scan", kPdf), "");
+  EXPECT_EQ(SniffEvidenceType("a.pdf", ""), "");
+  EXPECT_EQ(SniffEvidenceType("a.pdf", "%PD"), "");               // truncated magic
+  const std::string dir = (std::filesystem::temp_directory_path() / ("sniff2_" + std::to_string(getpid()))).string();
+  std::filesystem::create_directories(dir);
+  const std::string xlsx = XlsxBytes(dir);
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(SniffEvidenceType("report.docx", xlsx), "");  // a workbook is not a document
+  EXPECT_EQ(SniffEvidenceType("report.zip", xlsx), "");
+}
+
+class EvidenceServiceTest : public domain_test::LedgerTest {
+ protected:
+  void SetUp() override {
+    LedgerTest::SetUp();
+    if (HasFatalFailure()) return;
+    AddPair("440111", "522727");
+    visit_id_ = Add("visits", kCountyPair,
+                    {{"title", "考察"}, {"direction", "to_helped"}, {"person_times", "3"}, {"start_date", "2020-06-09"}});
+    dir_ = test_db().TempPath("evidence");
+    evidence_ = std::make_unique<EvidenceService>(service(), dir_);
+  }
+  const LedgerDef& Visits() { return *FindLedger("visits"); }
+  size_t FilesInDir() {
+    if (!std::filesystem::exists(dir_)) return 0;
+    size_t n = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_)) n += entry.is_regular_file();
+    return n;
+  }
+
+  int64_t visit_id_ = 0;
+  std::string dir_;
+  std::unique_ptr<EvidenceService> evidence_;
+};
+
+TEST_P(EvidenceServiceTest, AttachListReadRoundTrip) {
+  auto attached = evidence_->Attach(Actor::System(), Visits(), visit_id_, "合同.pdf", kPdf);
+  ASSERT_TRUE(attached.ok()) << attached.status().ToString();
+  const std::string sha = Sha256Hex(kPdf);
+  EXPECT_EQ(attached->sha256, sha);
+  EXPECT_EQ(attached->content_type, "application/pdf");
+  EXPECT_EQ(attached->size_bytes, static_cast<int64_t>(kPdf.size()));
+  EXPECT_EQ(attached->file_name, "合同.pdf");
+  EXPECT_EQ(attached->ledger, "visits");
+  EXPECT_EQ(attached->record_id, visit_id_);
+  EXPECT_EQ(attached->created_by, "system");
+  EXPECT_EQ(ReadFileBytes(std::filesystem::path(dir_) / sha.substr(0, 2) / sha), kPdf);
+
+  ASSERT_TRUE(evidence_->Attach(Actor::System(), Visits(), visit_id_, "现场.png", kPng).ok());
+  auto listed = evidence_->List(Actor::System(), Visits(), visit_id_);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[0].file_name, "合同.pdf");
+  EXPECT_EQ((*listed)[1].content_type, "image/png");
+
+  auto read = evidence_->Read(Actor::System(), attached->id);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->second, kPdf);
+  EXPECT_EQ(read->first.sha256, sha);
+  EXPECT_EQ(AuditRows(db(), "attach"), 2);
+
+  // The same bytes attached again are stored once on disk.
+  ASSERT_TRUE(evidence_->Attach(Actor::System(), Visits(), visit_id_, "合同副本.pdf", kPdf).ok());
+  EXPECT_EQ(FilesInDir(), 2u);
+  EXPECT_EQ(evidence_->Read(Actor::System(), 999999).status().code(), Code::kNotFound);
+}
+
+TEST_P(EvidenceServiceTest, RefusedAttachmentsLeaveNoTrace) {
+  const int64_t audit_before = AuditRows(db());
+  EXPECT_EQ(evidence_->Attach(domain_test::Viewer(), Visits(), visit_id_, "合同.pdf", kPdf).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(evidence_->Attach(Actor::System(), Visits(), visit_id_, "photo.png", kExe).status().code(),
+            Code::kInvalidArgument);
+  EXPECT_EQ(evidence_->Attach(Actor::System(), Visits(), visit_id_, "empty.pdf", "").status().code(),
+            Code::kInvalidArgument);
+  EXPECT_EQ(evidence_->Attach(Actor::System(), Visits(), visit_id_ + 1000, "合同.pdf", kPdf).status().code(),
+            Code::kNotFound);
+  // Staff of another district cannot see the record, so cannot attach to it either.
+  EXPECT_EQ(evidence_->Attach(domain_test::StaffIn("440106"), Visits(), visit_id_, "合同.pdf", kPdf).status().code(),
+            Code::kNotFound);
+  EXPECT_EQ(Count("evidence"), 0);
+  EXPECT_EQ(AuditRows(db()), audit_before);
+}
+
+TEST_P(EvidenceServiceTest, ReadingFollowsTheRecordsVisibility) {
+  auto attached = evidence_->Attach(Actor::System(), Visits(), visit_id_, "合同.pdf", kPdf);
+  ASSERT_TRUE(attached.ok());
+  EXPECT_TRUE(evidence_->Read(domain_test::Viewer(), attached->id).ok());
+  EXPECT_TRUE(evidence_->Read(domain_test::StaffIn("522727"), attached->id).ok());
+  EXPECT_FALSE(evidence_->Read(domain_test::StaffIn("440106"), attached->id).ok());
+  EXPECT_FALSE(evidence_->List(domain_test::StaffIn("440106"), Visits(), visit_id_).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, EvidenceServiceTest, testing::ValuesIn(TestDialects()),
+                         DialectTestName<testing::TestParamInfo<Dialect>>);
+
+}  // namespace
+}  // namespace shanhai

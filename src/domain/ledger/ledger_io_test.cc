@@ -1,0 +1,452 @@
+// Spreadsheet import/export on both backends: templates, xlsx and CSV (GB18030 and UTF-8 with
+// BOM) input, all-or-nothing rejection with spreadsheet row numbers, dry runs, skip_invalid,
+// duplicates inside a file, export → re-import round trips and the error workbook.
+#include "domain/ledger/ledger_io.h"
+
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "domain/ledger/ledger_test_util.h"
+#include "excel/table_reader.h"
+#include "excel/xlsx_writer.h"
+
+namespace shanhai {
+namespace {
+
+using domain_test::AuditRows;
+using domain_test::IsOk;
+using domain_test::kCountyPair;
+using Table = std::vector<std::vector<std::string>>;
+
+const LedgerDef& Ledger(const std::string& name) { return *FindLedger(name); }
+
+std::string WithoutStar(std::string header) {
+  while (!header.empty() && header[0] == '*') header.erase(0, 1);
+  return header;
+}
+
+Status WriteXlsx(const std::string& path, const Table& rows) {
+  SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path));
+  SH_RETURN_IF_ERROR(xlsx->AddSheet("Sheet1"));
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < rows[r].size(); ++c)
+      if (!rows[r][c].empty())
+        SH_RETURN_IF_ERROR(xlsx->WriteString(static_cast<int>(r), static_cast<int>(c), rows[r][c]));
+  return xlsx->Close();
+}
+
+// Cells joined by commas (test data holds no commas or quotes), lines ended by eol.
+std::string CsvText(const Table& rows, const std::string& eol = "\n") {
+  std::string out;
+  for (const auto& row : rows) {
+    for (size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + row[c];
+    out += eol;
+  }
+  return out;
+}
+
+void WriteBytes(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+std::string Utf8ToGb18030(const std::string& utf8) {
+  UErrorCode error = U_ZERO_ERROR;
+  std::string out(utf8.size() * 2 + 16, '\0');
+  const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &error);
+  EXPECT_TRUE(U_SUCCESS(error)) << u_errorName(error);
+  out.resize(U_SUCCESS(error) ? n : 0);
+  return out;
+}
+
+Table ReadAll(const std::string& path) {
+  Table rows;
+  Status s = excel::ReadTable(path, [&](int64_t, const std::vector<std::string>& cells) {
+    rows.push_back(cells);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return rows;
+}
+
+const Table kVisitHeader = {{"*帮扶关系", "*互访事由", "*方向", "带队领导", "*人次", "*开始日期", "结束日期"}};
+
+std::vector<std::string> VisitRow(const std::string& title, const std::string& direction, const std::string& persons,
+                                  const std::string& date, const std::string& leader = "", const std::string& end = "") {
+  return {kCountyPair, title, direction, leader, persons, date, end};
+}
+
+Table GoodVisits(int n) {
+  Table rows;
+  for (int i = 0; i < n; ++i)
+    rows.push_back(VisitRow("调研对接第" + std::to_string(i + 1) + "批", i % 2 ? "to_helper" : "东部→西部（派往受帮扶方）",
+                            std::to_string(5 + i), "2020-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10)));
+  return rows;
+}
+
+Table Concat(Table a, const Table& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+class LedgerIoTest : public domain_test::LedgerTest {
+ protected:
+  void SetUp() override {
+    LedgerTest::SetUp();
+    if (HasFatalFailure()) return;
+    AddPair("440111", "522727");
+  }
+
+  std::string Path(const std::string& name) { return test_db().TempPath(name); }
+
+  ImportReport Import(const std::string& ledger, const std::string& path, ImportOptions options = {},
+                      LedgerService* into = nullptr, const Actor& actor = Actor::System()) {
+    auto report = ImportLedger(into ? *into : service(), actor, Ledger(ledger), path, options);
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return report.ok() ? *report : ImportReport{.rows = -1};
+  }
+
+  RecordPage ListAll(const std::string& ledger, LedgerService* from = nullptr) {
+    ListRequest request;
+    request.page_size = 1000;
+    auto page = (from ? *from : service()).List(Actor::System(), Ledger(ledger), request);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    return page.ok() ? *page : RecordPage{};
+  }
+};
+
+TEST_P(LedgerIoTest, TemplateFilledInAsXlsxImports) {
+  const std::string tpl = Path("visits_template.xlsx");
+  ASSERT_TRUE(IsOk(WriteTemplate(Ledger("visits"), tpl)));
+  const Table template_rows = ReadAll(tpl);
+  ASSERT_EQ(template_rows.size(), 2u);  // headers and the instructions row
+  const std::vector<std::string>& headers = template_rows[0];
+  EXPECT_EQ(headers[0], "*帮扶关系");
+  EXPECT_NE(std::find(headers.begin(), headers.end(), "*互访事由"), headers.end());
+  EXPECT_NE(std::find(headers.begin(), headers.end(), "结束日期"), headers.end());
+  EXPECT_TRUE(template_rows[1][0].starts_with("填写说明"));
+
+  // Fill the template's own columns: cells by header.
+  auto row = [&](std::map<std::string, std::string> by_header) {
+    std::vector<std::string> cells;
+    for (const std::string& h : headers) cells.push_back(by_header.count(h) ? by_header[h] : "");
+    return cells;
+  };
+  Table filled = template_rows;
+  filled.push_back(row({{"*帮扶关系", kCountyPair}, {"*互访事由", "白云区党政代表团赴平塘县考察"},
+                        {"*方向", "东部→西部（派往受帮扶方）"}, {"带队领导", "苏小澎"}, {"*人次", "15"},
+                        {"*开始日期", "2020-06-09"}, {"结束日期", "2020-06-09"}}));
+  filled.push_back(row({{"*帮扶关系", kCountyPair}, {"*互访事由", "平塘县党政代表团赴白云区考察"},
+                        {"*方向", "西部→东部（派往帮扶方）"}, {"*人次", "１４"},  // full-width digits
+                        {"*开始日期", "2020/6/18"}, {"结束日期", "44001"}}));  // Excel serial of 2020-06-19
+  const std::string path = Path("visits.xlsx");
+  ASSERT_TRUE(IsOk(WriteXlsx(path, filled)));
+
+  ImportReport report = Import("visits", path);
+  EXPECT_EQ(report.rows, 2);
+  EXPECT_EQ(report.valid, 2);
+  EXPECT_EQ(report.invalid, 0);
+  EXPECT_EQ(report.stored, 2);
+  EXPECT_TRUE(report.errors.empty());
+
+  ListRequest request;
+  request.sort = "start_date";
+  auto page = service().List(Actor::System(), Ledger("visits"), request);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->records.size(), 2u);
+  const Record& first = page->records[0];
+  const Record& second = page->records[1];
+  EXPECT_EQ(AsText(*first.Get("title")), "白云区党政代表团赴平塘县考察");
+  EXPECT_EQ(AsText(*first.Get("direction")), "to_helped");
+  EXPECT_EQ(AsText(*first.Get("leader_name")), "苏小澎");
+  EXPECT_EQ(AsInt(*first.Get("person_times")), 15);
+  EXPECT_EQ(AsText(*second.Get("direction")), "to_helper");
+  EXPECT_EQ(AsInt(*second.Get("person_times")), 14);
+  EXPECT_EQ(AsText(*second.Get("start_date")), "2020-06-18");
+  EXPECT_EQ(AsText(*second.Get("end_date")), "2020-06-19");
+  EXPECT_EQ(AuditRows(db(), "import"), 1);
+}
+
+TEST_P(LedgerIoTest, Gb18030CsvImports) {
+  const Table units = {{"帮扶关系", "单位名称", "所属方", "单位类型", "所在地（行政区划代码）", "深度贫困村"},
+                       {kCountyPair, "甲坝村", "受帮扶方", "村（社区）", "522727200205", "是"},
+                       {kCountyPair, "白云区结对企业01", "帮扶方", "企业", "440111", "否"},
+                       {kCountyPair, "广州石门街商会", "帮扶方", "协会/商会", "440111", "否"}};
+  const std::string utf8 = CsvText(units, "\r\n");
+  const std::string gb = Utf8ToGb18030(utf8);
+  ASSERT_FALSE(gb.empty());
+  ASSERT_NE(gb, utf8);  // really another encoding
+  const std::string path = Path("units_gb18030.csv");
+  WriteBytes(path, gb);
+
+  ImportReport report = Import("units", path);
+  EXPECT_EQ(report.stored, 3) << (report.errors.empty() ? "" : report.errors[0].message_en);
+  RecordPage page = ListAll("units");
+  ASSERT_EQ(page.records.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    const Record& r = page.records[i];
+    const auto expected = std::find_if(units.begin() + 1, units.end(),
+                                       [&](const auto& row) { return row[1] == AsText(*r.Get("name")); });
+    ASSERT_NE(expected, units.end()) << AsText(*r.Get("name"));
+    EXPECT_EQ(AsText(*r.Get("region_code")), (*expected)[4]);
+    EXPECT_EQ(AsInt(*r.Get("deep_poverty")), (*expected)[5] == "是" ? 1 : 0);
+  }
+}
+
+TEST_P(LedgerIoTest, Utf8CsvWithBomImports) {
+  const Table rows = Concat(kVisitHeader, GoodVisits(3));
+  const std::string path = Path("visits_bom.csv");
+  WriteBytes(path, "\xEF\xBB\xBF" + CsvText(rows, "\r\n"));
+  ImportReport report = Import("visits", path);
+  EXPECT_EQ(report.stored, 3);
+  EXPECT_EQ(Count("visits"), 3);
+  RecordPage page = ListAll("visits");
+  ASSERT_EQ(page.records.size(), 3u);
+  EXPECT_EQ(AsText(*page.records[0].Get("title")), rows[1][1]);
+}
+
+TEST_P(LedgerIoTest, OneBadRowStoresNothingAndIsNamedBySpreadsheetRow) {
+  Table rows = kVisitHeader;
+  rows.push_back({"填写说明（导入时跳过本行）"});
+  Table data = GoodVisits(5);
+  const size_t bad_index = 2;
+  data[bad_index][4] = "abc";         // 人次
+  data[bad_index][5] = "2020-02-30";  // 开始日期
+  rows = Concat(rows, data);
+  const int64_t bad_row = 1 /*header*/ + 1 /*instructions*/ + static_cast<int64_t>(bad_index) + 1;
+  const std::string path = Path("visits_bad.xlsx");
+  ASSERT_TRUE(IsOk(WriteXlsx(path, rows)));
+  const int64_t audit_before = AuditRows(db());
+
+  ImportReport report = Import("visits", path);
+  EXPECT_EQ(report.rows, 5);
+  EXPECT_EQ(report.valid, 4);
+  EXPECT_EQ(report.invalid, 1);
+  EXPECT_EQ(report.stored, 0);
+  ASSERT_EQ(report.errors.size(), 2u);
+  std::vector<std::string> fields;
+  for (const FieldError& e : report.errors) {
+    EXPECT_EQ(e.row, bad_row);
+    EXPECT_FALSE(e.message_zh.empty());
+    EXPECT_FALSE(e.message_en.empty());
+    fields.push_back(e.field);
+  }
+  std::sort(fields.begin(), fields.end());
+  std::vector<std::string> expected = {WithoutStar(kVisitHeader[0][4]), WithoutStar(kVisitHeader[0][5])};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(fields, expected);
+  EXPECT_EQ(Count("visits"), 0);
+  EXPECT_EQ(AuditRows(db()), audit_before);
+}
+
+TEST_P(LedgerIoTest, DryRunStoresNothingAndCountsValidRows) {
+  const std::string path = Path("visits.csv");
+  WriteBytes(path, CsvText(Concat(kVisitHeader, GoodVisits(4))));
+  const int64_t audit_before = AuditRows(db());
+  ImportReport dry = Import("visits", path, {.dry_run = true});
+  EXPECT_EQ(dry.rows, 4);
+  EXPECT_EQ(dry.valid, 4);
+  EXPECT_EQ(dry.invalid, 0);
+  EXPECT_EQ(dry.stored, 0);
+  EXPECT_EQ(Count("visits"), 0);
+  EXPECT_EQ(AuditRows(db()), audit_before);
+  EXPECT_EQ(Import("visits", path).stored, 4);
+  EXPECT_EQ(Count("visits"), 4);
+}
+
+TEST_P(LedgerIoTest, SkipInvalidStoresTheGoodRows) {
+  Table data = GoodVisits(4);
+  data[1][2] = "南北";  // 方向: not an option
+  const std::string path = Path("visits.csv");
+  WriteBytes(path, CsvText(Concat(kVisitHeader, data)));
+  ImportReport report = Import("visits", path, {.skip_invalid = true});
+  EXPECT_EQ(report.rows, 4);
+  EXPECT_EQ(report.valid, 3);
+  EXPECT_EQ(report.invalid, 1);
+  EXPECT_EQ(report.stored, 3);
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].row, 3);  // header is row 1, data row index 1 is row 3
+  EXPECT_EQ(report.errors[0].field, WithoutStar(kVisitHeader[0][2]));
+  EXPECT_EQ(Count("visits"), 3);
+  RecordPage page = ListAll("visits");
+  for (const Record& r : page.records) EXPECT_NE(AsText(*r.Get("title")), data[1][1]);
+}
+
+TEST_P(LedgerIoTest, DuplicateNaturalKeysInAFileNameBothRows) {
+  const Table units = {{"帮扶关系", "单位名称", "所属方", "单位类型"},
+                       {kCountyPair, "甲坝村", "受帮扶方", "村（社区）"},
+                       {kCountyPair, "白云区结对企业01", "帮扶方", "企业"},
+                       {kCountyPair, "甲坝村", "受帮扶方", "村（社区）"}};
+  const std::string path = Path("units.csv");
+  WriteBytes(path, CsvText(units));
+  ImportReport report = Import("units", path);
+  EXPECT_EQ(report.stored, 0);
+  EXPECT_EQ(report.invalid, 1);
+  ASSERT_EQ(report.errors.size(), 1u);
+  const FieldError& e = report.errors[0];
+  EXPECT_EQ(e.row, 4);
+  EXPECT_EQ(e.field, "单位名称");
+  EXPECT_NE(e.message_zh.find("第2行"), std::string::npos) << e.message_zh;
+  EXPECT_NE(e.message_en.find("row 2"), std::string::npos) << e.message_en;
+  EXPECT_EQ(Count("units"), 0);
+
+  // A name already in the database is refused as well.
+  ASSERT_NE(Add("units", kCountyPair, {{"name", "甲坝村"}, {"side", "helped"}, {"kind", "village"}, {"deep_poverty", "1"}}), 0);
+  const std::string single = Path("units_single.csv");
+  WriteBytes(single, CsvText({units[0], units[1]}));
+  ImportReport again = Import("units", single);
+  EXPECT_EQ(again.stored, 0);
+  ASSERT_EQ(again.errors.size(), 1u);
+  EXPECT_EQ(again.errors[0].row, 2);
+  EXPECT_EQ(again.errors[0].field, "单位名称");
+  EXPECT_EQ(Count("units"), 1);
+}
+
+// A conflict only the database sees (pairings have no natural key; the table is unique on
+// helper, helped and level): the row is named, and with skip_invalid the other rows are kept,
+// on both backends alike.
+TEST_P(LedgerIoTest, DatabaseLevelConflictIsARowErrorOnBothBackends) {
+  for (const auto& [name, side, kind] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"石门街道", "helper", "street"}, {"江高镇", "helper", "town"},
+           {"甲坝村", "helped", "village"}, {"新场村", "helped", "village"}})
+    ASSERT_NE(Add("units", kCountyPair, {{"name", name}, {"side", side}, {"kind", kind}, {"deep_poverty", "0"}}), 0);
+  const Table pairings = {{"帮扶关系", "帮扶单位", "受帮扶单位", "结对层级", "结对日期"},
+                          {kCountyPair, "石门街道", "甲坝村", "镇（街）–村", "2018-03-15"},
+                          {kCountyPair, "石门街道", "甲坝村", "镇（街）–村", "2018-03-16"},
+                          {kCountyPair, "江高镇", "新场村", "镇（街）–村", "2018-04-15"}};
+  const std::string path = Path("pairings.csv");
+  WriteBytes(path, CsvText(pairings));
+
+  ImportReport strict = Import("pairings", path);
+  EXPECT_EQ(strict.stored, 0);
+  EXPECT_EQ(strict.invalid, 1);
+  ASSERT_FALSE(strict.errors.empty());
+  EXPECT_EQ(strict.errors[0].row, 3);
+  EXPECT_EQ(Count("pairings"), 0);
+
+  ImportReport lenient = Import("pairings", path, {.skip_invalid = true});
+  EXPECT_EQ(lenient.stored, 2);
+  EXPECT_EQ(lenient.invalid, 1);
+  ASSERT_FALSE(lenient.errors.empty());
+  EXPECT_EQ(lenient.errors[0].row, 3);
+  EXPECT_EQ(Count("pairings"), 2);
+}
+
+TEST_P(LedgerIoTest, UnknownColumnsAndViewersAreRefused) {
+  const std::string path = Path("visits.csv");
+  WriteBytes(path, CsvText({{"*帮扶关系", "*互访事由", "天气"}, {kCountyPair, "考察", "晴"}}));
+  auto report = ImportLedger(service(), Actor::System(), Ledger("visits"), path, {});
+  ASSERT_EQ(report.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(report.status().message_zh().find("天气"), std::string::npos);
+  WriteBytes(path, CsvText(Concat(kVisitHeader, GoodVisits(1))));
+  EXPECT_EQ(ImportLedger(service(), domain_test::Viewer(), Ledger("visits"), path, {}).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(Count("visits"), 0);
+}
+
+// A record as a comparable string: every field's value, references by the referenced record's
+// natural key (ids differ between databases).
+std::vector<std::string> Canonical(const LedgerDef& def, const RecordPage& page) {
+  std::vector<std::string> out;
+  for (const Record& r : page.records) {
+    std::string s = r.pair_code;
+    for (const FieldDef& f : def.fields) {
+      const Value* v = r.Get(f.key);
+      std::string text = v ? AsText(*v) : "";
+      if (f.type == FieldType::kRef && v && !IsNull(*v)) {
+        auto labels = page.ref_labels.find(f.key);
+        text = labels == page.ref_labels.end() ? "?" : labels->second.at(AsInt(*v));
+      }
+      s += "|" + f.key + "=" + text;
+    }
+    out.push_back(s);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_P(LedgerIoTest, ExportThenReimportIntoAFreshDatabaseGivesTheSameRecords) {
+  ASSERT_NE(Add("units", kCountyPair,
+                {{"name", "石门街道"}, {"side", "helper"}, {"kind", "street"}, {"region_code", "440111"},
+                 {"deep_poverty", "0"}, {"note", "含中文、英文 and 符号；"}}),
+            0);
+  ASSERT_NE(Add("units", kCountyPair,
+                {{"name", "甲坝村"}, {"side", "helped"}, {"kind", "village"}, {"region_code", "522727200205"},
+                 {"deep_poverty", "1"}}),
+            0);
+  ASSERT_NE(Add("visits", kCountyPair,
+                {{"title", "白云区党政代表团赴平塘县考察"}, {"direction", "to_helped"}, {"leader_name", "苏小澎"},
+                 {"person_times", "15"}, {"start_date", "2020-06-09"}, {"end_date", "2020-06-09"}}),
+            0);
+  ASSERT_NE(Add("visits", kCountyPair,
+                {{"title", "平塘县代表团赴白云区考察学习"}, {"direction", "to_helper"}, {"person_times", "14"},
+                 {"start_date", "2020-06-18"}}),
+            0);
+  ASSERT_NE(Add("funds", kCountyPair,
+                {{"title", "结对帮扶资金"}, {"kind", "social"}, {"direction", "to_helped"}, {"amount_fen", "12345678"},
+                 {"paid_fen", "1"}, {"fund_date", "2019-06-30"}, {"helper_unit_id", "石门街道"},
+                 {"helped_unit_id", "甲坝村"}}),
+            0);
+  ASSERT_NE(Add("funds", kCountyPair,
+                {{"title", "财政援助资金"}, {"kind", "fiscal"}, {"direction", "to_helped"}, {"amount_fen", "100000000"},
+                 {"fund_date", "2020-01-15"}}),
+            0);
+  const std::vector<std::string> ledgers = {"units", "visits", "funds"};  // import order: references first
+
+  for (const std::string ext : {".xlsx", ".csv"}) {
+    SCOPED_TRACE(ext);
+    auto fresh = TestDatabase::Create(GetParam());
+    ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
+    ASSERT_TRUE(IsOk(Migrate((*fresh)->db())));
+    std::unique_ptr<LedgerService> other = MakeService((*fresh)->db());
+    ASSERT_TRUE(other->Create(Actor::System(), Ledger("pairs"),
+                              RawRecord{"", {{"helper_region", "440111"}, {"helped_region", "522727"}}}, InputSource::kApi)
+                    .ok());
+    for (const std::string& name : ledgers) {
+      const std::string path = Path(name + ext);
+      std::filesystem::remove(path);
+      auto written = ExportLedger(service(), Actor::System(), Ledger(name), ListRequest{}, path);
+      ASSERT_TRUE(written.ok()) << written.status().ToString();
+      EXPECT_EQ(*written, Count(name));
+      ImportReport report = Import(name, path, {}, other.get());
+      EXPECT_EQ(report.stored, Count(name)) << name << (report.errors.empty() ? "" : ": " + report.errors[0].field +
+                                                                                           " " + report.errors[0].message_en);
+      EXPECT_EQ(Canonical(Ledger(name), ListAll(name, other.get())), Canonical(Ledger(name), ListAll(name)));
+    }
+  }
+}
+
+TEST_P(LedgerIoTest, ErrorSheetReadsBack) {
+  Table data = GoodVisits(3);
+  data[0][1] = "";       // title missing
+  data[2][5] = "昨天";   // bad date
+  const std::string path = Path("visits.csv");
+  WriteBytes(path, CsvText(Concat(kVisitHeader, data)));
+  ImportReport report = Import("visits", path);
+  ASSERT_EQ(report.errors.size(), 2u);
+  for (const std::string ext : {".xlsx", ".csv"}) {
+    const std::string sheet = Path("errors" + ext);
+    ASSERT_TRUE(IsOk(WriteErrorSheet(report.errors, sheet)));
+    const Table rows = ReadAll(sheet);
+    ASSERT_EQ(rows.size(), report.errors.size() + 1) << ext;
+    for (size_t i = 0; i < report.errors.size(); ++i) {
+      const FieldError& e = report.errors[i];
+      const std::vector<std::string>& cells = rows[i + 1];
+      ASSERT_GE(cells.size(), 4u) << ext;
+      EXPECT_EQ(cells[0], std::to_string(e.row)) << ext;
+      EXPECT_EQ(cells[1], e.field) << ext;
+      EXPECT_EQ(cells[2], e.message_zh) << ext;
+      EXPECT_EQ(cells[3], e.message_en) << ext;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerIoTest, testing::ValuesIn(TestDialects()),
+                         DialectTestName<testing::TestParamInfo<Dialect>>);
+
+}  // namespace
+}  // namespace shanhai

@@ -1,0 +1,96 @@
+// The ledger declarations and the migrated tables agree, on both backends: every column a
+// declaration makes the repository read or write exists, and no table column is undeclared.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "domain/ledger/ledger_repository.h"
+#include "domain/ledger/ledger_test_util.h"
+
+namespace shanhai {
+namespace {
+
+using domain_test::IsOk;
+
+const std::vector<std::string> kBookkeeping = {"id", "created_at", "updated_at", "created_by", "updated_by", "version"};
+
+std::vector<std::string> ExpectedColumns(const LedgerDef& def) {
+  std::vector<std::string> columns = StoredColumnsOf(def);
+  if (def.pair_scoped) {
+    columns.push_back("pair_id");
+    columns.push_back("helped_region");
+  }
+  columns.insert(columns.end(), kBookkeeping.begin(), kBookkeeping.end());
+  return columns;
+}
+
+class LedgerSchemaTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(IsOk(Migrate(db())));
+  }
+};
+
+TEST_P(LedgerSchemaTest, EveryDeclaredColumnExistsInItsTable) {
+  for (const LedgerDef* def : AllLedgers()) {
+    const std::vector<std::string> columns = ExpectedColumns(*def);
+    std::string list;
+    for (const std::string& c : columns) list += (list.empty() ? "" : ", ") + c;
+    auto rows = db().Query("SELECT " + list + " FROM " + def->name + " WHERE 1=0");
+    ASSERT_TRUE(rows.ok()) << def->name << ": " << rows.status().ToString();
+    EXPECT_TRUE(rows->rows.empty());
+    for (const std::string& c : columns) EXPECT_GE(rows->Column(c), 0) << def->name << "." << c;
+  }
+}
+
+TEST_P(LedgerSchemaTest, NoTableColumnIsUndeclared) {
+  for (const LedgerDef* def : AllLedgers()) {
+    const std::vector<std::string> expected = ExpectedColumns(*def);
+    const std::set<std::string> declared(expected.begin(), expected.end());
+    auto rows = db().Query("SELECT * FROM " + def->name + " WHERE 1=0");
+    ASSERT_TRUE(rows.ok()) << def->name << ": " << rows.status().ToString();
+    ASSERT_FALSE(rows->columns.empty()) << def->name;
+    for (const std::string& c : rows->columns) EXPECT_TRUE(declared.count(c)) << def->name << "." << c << " is not declared";
+    EXPECT_EQ(rows->columns.size(), declared.size()) << def->name;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerSchemaTest, testing::ValuesIn(TestDialects()),
+                         DialectTestName<testing::TestParamInfo<Dialect>>);
+
+// Declarations that refer to each other or to their own fields must name things that exist.
+TEST(LedgerDeclarations, ReferencesNameRealLedgersAndFields) {
+  std::set<std::string> names;
+  for (const LedgerDef* def : AllLedgers()) {
+    EXPECT_TRUE(names.insert(def->name).second) << "duplicate ledger " << def->name;
+    EXPECT_EQ(FindLedger(def->name), def);
+    EXPECT_FALSE(def->label_zh.empty());
+    EXPECT_FALSE(def->label_en.empty());
+    if (!def->date_field.empty()) {
+      const FieldDef* f = def->Field(def->date_field);
+      ASSERT_NE(f, nullptr) << def->name << " date_field " << def->date_field;
+      EXPECT_EQ(f->type, FieldType::kDate) << def->name;
+    }
+    if (!def->natural_key.empty()) EXPECT_NE(def->Field(def->natural_key), nullptr) << def->name;
+    std::set<std::string> keys;
+    for (const FieldDef& f : def->fields) {
+      EXPECT_TRUE(keys.insert(f.key).second) << def->name << " repeats field " << f.key;
+      EXPECT_FALSE(f.label_zh.empty()) << def->name << "." << f.key;
+      EXPECT_FALSE(f.label_en.empty()) << def->name << "." << f.key;
+      if (f.type == FieldType::kRef) {
+        const LedgerDef* target = FindLedger(f.ref_ledger);
+        ASSERT_NE(target, nullptr) << def->name << "." << f.key << " → " << f.ref_ledger;
+        EXPECT_FALSE(target->natural_key.empty())
+            << def->name << "." << f.key << ": spreadsheets name a " << f.ref_ledger << " record by its natural key";
+      }
+      if (f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum) EXPECT_FALSE(f.options.empty());
+      if (f.type == FieldType::kMoney) EXPECT_TRUE(f.key.ends_with("_fen")) << def->name << "." << f.key;
+    }
+  }
+  EXPECT_EQ(FindLedger("no_such_ledger"), nullptr);
+}
+
+}  // namespace
+}  // namespace shanhai

@@ -1,0 +1,405 @@
+// The indicator engine on small hand-made data, on both backends. Every expected figure is
+// computed here from the test's own data tables, independently of the engine.
+#include "indicators/indicator_engine.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "domain/ledger/ledger_test_util.h"
+
+namespace shanhai {
+namespace {
+
+using domain_test::Fields;
+using domain_test::HasFieldError;
+using domain_test::kCountyPair;
+
+constexpr const char* kCityPair = "440100-522700";
+constexpr const char* kProvincePair = "440000-520000";
+const Period kPeriod{"2020-01-01", "2020-06-30"};
+
+bool InPeriod(const std::string& date, const Period& p = kPeriod) { return date >= p.from && date <= p.to; }
+
+struct VisitRow {
+  std::string pair, direction, date;
+  int persons;
+};
+const std::vector<VisitRow> kVisits = {
+    {kCountyPair, "to_helped", "2019-12-31", 10}, {kCountyPair, "to_helped", "2020-01-01", 12},
+    {kCountyPair, "to_helper", "2020-03-15", 7},  {kCountyPair, "to_helper", "2020-06-30", 9},
+    {kCountyPair, "to_helped", "2020-07-01", 30}, {kCityPair, "to_helped", "2020-04-16", 20},
+};
+
+struct TrainingRow {
+  std::string category, date;
+  int sessions, persons, poverty;  // poverty < 0: left empty
+};
+const std::vector<TrainingRow> kTrainings = {
+    {"professional", "2020-02-01", 2, 100, 30}, {"professional", "2020-05-01", 1, 50, -1},
+    {"cadre", "2020-03-01", 1, 131, 0},         {"professional", "2019-11-01", 5, 400, 100},
+};
+
+struct UnitRow {
+  std::string name, side, kind;
+  bool deep;
+};
+const std::vector<UnitRow> kUnits = {
+    {"石门街道", "helper", "street", false}, {"白云区结对企业01", "helper", "enterprise", false},
+    {"广州市结对学校01", "helper", "school", false}, {"甲坝村", "helped", "village", true},
+    {"新场村", "helped", "village", true},  {"卡蒲村", "helped", "village", false},
+    {"平塘县第四中学", "helped", "school", false},
+};
+struct PairingRow {
+  std::string helper, helped, level, date;
+};
+const std::vector<PairingRow> kPairings = {
+    {"石门街道", "甲坝村", "town_village", "2020-02-15"},
+    {"石门街道", "新场村", "town_village", "2020-02-16"},  // the same helper twice: counted once
+    {"白云区结对企业01", "甲坝村", "enterprise_village", "2020-03-01"},  // many-to-one
+    {"白云区结对企业01", "卡蒲村", "enterprise_village", "2020-03-02"},
+    {"广州市结对学校01", "平塘县第四中学", "school_school", "2020-04-01"},
+};
+
+struct FundRow {
+  std::string kind, direction, date, helper, helped;
+  int64_t amount, paid;  // paid < 0: left empty
+};
+const std::vector<FundRow> kFunds = {
+    {"social", "to_helped", "2020-06-30", "石门街道", "甲坝村", 35000000, 35000000},
+    {"social", "to_helped", "2020-05-01", "", "", 1000, -1},  // a donation, not through a pairing
+    {"social", "to_helped", "2020-07-01", "白云区结对企业01", "卡蒲村", 9900, 9900},  // after the period
+    {"fiscal", "to_helped", "2020-03-01", "", "", 100000000, 25000000},
+    {"fiscal", "to_helper", "2020-03-02", "", "", 5000000, -1},
+};
+
+const UnitRow& UnitNamed(const std::string& name) {
+  return *std::find_if(kUnits.begin(), kUnits.end(), [&](const UnitRow& u) { return u.name == name; });
+}
+
+class IndicatorEngineTest : public domain_test::LedgerTest {
+ protected:
+  std::map<std::string, RecordCheck> ExtraChecks() const override { return {{"targets", TargetKeyCheck()}}; }
+
+  void SetUp() override {
+    LedgerTest::SetUp();
+    if (HasFatalFailure()) return;
+    AddPair("440000", "520000");
+    AddPair("440100", "522700");
+    AddPair("440111", "522727");
+    for (const VisitRow& v : kVisits) {
+      const int64_t id = Add("visits", v.pair,
+                             {{"title", "考察"}, {"direction", v.direction}, {"person_times", std::to_string(v.persons)},
+                              {"start_date", v.date}});
+      visit_ids_.push_back(id);
+    }
+    Add("meetings", kCountyPair, {{"title", "党政联席会议"}, {"kind", "joint"}, {"meeting_date", "2020-06-09"}});
+    Add("meetings", kCountyPair, {{"title", "工作推进会"}, {"kind", "working"}, {"meeting_date", "2020-03-05"}});
+    Add("meetings", kCountyPair, {{"title", "党政联席会议"}, {"kind", "joint"}, {"meeting_date", "2019-07-23"}});
+    for (const TrainingRow& t : kTrainings) {
+      Fields f = {{"title", "培训"}, {"category", t.category}, {"direction", "to_helped"},
+                  {"sessions", std::to_string(t.sessions)}, {"person_times", std::to_string(t.persons)},
+                  {"start_date", t.date}};
+      if (t.poverty >= 0) f.emplace_back("poverty_person_times", std::to_string(t.poverty));
+      Add("trainings", kCountyPair, f);
+    }
+    for (const UnitRow& u : kUnits)
+      Add("units", kCountyPair,
+          {{"name", u.name}, {"side", u.side}, {"kind", u.kind}, {"deep_poverty", u.deep ? "1" : "0"}});
+    for (const PairingRow& p : kPairings)
+      Add("pairings", kCountyPair,
+          {{"helper_unit_id", p.helper}, {"helped_unit_id", p.helped}, {"level", p.level}, {"established_date", p.date}});
+    for (const FundRow& f : kFunds) {
+      Fields fields = {{"title", "资金"}, {"kind", f.kind}, {"direction", f.direction},
+                       {"amount_fen", std::to_string(f.amount)}, {"fund_date", f.date}};
+      if (f.paid >= 0) fields.emplace_back("paid_fen", std::to_string(f.paid));
+      if (!f.helper.empty()) fields.emplace_back("helper_unit_id", f.helper);
+      if (!f.helped.empty()) fields.emplace_back("helped_unit_id", f.helped);
+      Add("funds", kCountyPair, fields);
+    }
+    for (const auto& [year, key, value] : std::vector<std::tuple<std::string, std::string, int64_t>>{
+             {"2019", "leadership.visit_batches", 2}, {"2020", "leadership.visit_batches", 4},
+             {"2020", "pairing.aid_fen", 100000000}})
+      Add("targets", kCountyPair, {{"year", year}, {"indicator_key", key}, {"target_value", std::to_string(value)}});
+  }
+
+  std::map<std::string, IndicatorValue> Compute(const Actor& actor, const std::string& pair,
+                                                const Period& period = kPeriod) {
+    IndicatorEngine engine(service());
+    auto values = engine.ComputeAll(actor, pair, period);
+    EXPECT_TRUE(values.ok()) << values.status().ToString();
+    std::map<std::string, IndicatorValue> out;
+    if (values.ok())
+      for (const IndicatorValue& v : *values) out[v.def->key] = v;
+    return out;
+  }
+  static int64_t Int(const std::map<std::string, IndicatorValue>& m, const std::string& key) {
+    auto it = m.find(key);
+    EXPECT_NE(it, m.end()) << key;
+    return it == m.end() ? -1 : AsInt(it->second.actual);
+  }
+
+  std::vector<int64_t> visit_ids_;  // parallel to kVisits
+};
+
+int64_t CountVisits(const std::function<bool(const VisitRow&)>& pred) {
+  return std::count_if(kVisits.begin(), kVisits.end(), pred);
+}
+
+TEST_P(IndicatorEngineTest, VisitsMeetingsAndTrainingsMatchIndependentCounts) {
+  const auto m = Compute(Actor::System(), kCountyPair);
+  auto county_in_period = [](const VisitRow& v) { return v.pair == kCountyPair && InPeriod(v.date); };
+  int64_t persons = 0;
+  for (const VisitRow& v : kVisits)
+    if (county_in_period(v)) persons += v.persons;
+  EXPECT_EQ(Int(m, "leadership.visit_batches"), CountVisits(county_in_period));
+  EXPECT_EQ(Int(m, "leadership.visit_person_times"), persons);
+  EXPECT_EQ(Int(m, "leadership.visit_batches.to_helper"),
+            CountVisits([&](const VisitRow& v) { return county_in_period(v) && v.direction == "to_helper"; }));
+  EXPECT_EQ(Int(m, "leadership.visit_batches.to_helped"),
+            CountVisits([&](const VisitRow& v) { return county_in_period(v) && v.direction == "to_helped"; }));
+  EXPECT_EQ(Int(m, "leadership.joint_meetings"), 1);  // one joint meeting in the period, one before it
+
+  int64_t sessions = 0, trained = 0, poverty = 0;
+  for (const TrainingRow& t : kTrainings) {
+    if (t.category != "professional" || !InPeriod(t.date)) continue;
+    sessions += t.sessions;
+    trained += t.persons;
+    poverty += std::max(t.poverty, 0);
+  }
+  EXPECT_EQ(Int(m, "talent.training.professional.sessions"), sessions);
+  EXPECT_EQ(Int(m, "talent.training.professional.person_times"), trained);
+  ASSERT_TRUE(m.at("talent.training.professional.person_times").poverty.has_value());
+  EXPECT_EQ(*m.at("talent.training.professional.person_times").poverty, poverty);
+  EXPECT_EQ(Int(m, "talent.training.cadre.person_times"), 131);
+  EXPECT_EQ(Int(m, "talent.training.leader.person_times"), 0);
+}
+
+TEST_P(IndicatorEngineTest, PairingCountsDistinctUnitsAndAidThroughPairings) {
+  const auto m = Compute(Actor::System(), kCountyPair);
+  std::set<std::string> helpers, deep_villages, towns, enterprises, helped_schools, helper_schools;
+  for (const PairingRow& p : kPairings) {
+    if (!InPeriod(p.date)) continue;
+    const UnitRow& helped = UnitNamed(p.helped);
+    const UnitRow& helper = UnitNamed(p.helper);
+    if (helped.kind == "village") {
+      helpers.insert(p.helper);
+      if (helper.kind == "town" || helper.kind == "street") towns.insert(p.helper);
+      if (helper.kind == "enterprise" || helper.kind == "association" || helper.kind == "social_org")
+        enterprises.insert(p.helper);
+      if (helped.deep) deep_villages.insert(p.helped);
+    }
+    if (p.level == "school_school") {
+      helped_schools.insert(p.helped);
+      helper_schools.insert(p.helper);
+    }
+  }
+  EXPECT_EQ(Int(m, "pairing.helper_units"), static_cast<int64_t>(helpers.size()));
+  EXPECT_EQ(Int(m, "pairing.helper_units.town"), static_cast<int64_t>(towns.size()));
+  EXPECT_EQ(Int(m, "pairing.helper_units.enterprise"), static_cast<int64_t>(enterprises.size()));
+  EXPECT_EQ(Int(m, "pairing.helped_deep_poverty_villages"), static_cast<int64_t>(deep_villages.size()));
+  EXPECT_EQ(Int(m, "pairing.schools.helped"), static_cast<int64_t>(helped_schools.size()));
+  EXPECT_EQ(Int(m, "pairing.schools.helper"), static_cast<int64_t>(helper_schools.size()));
+  EXPECT_EQ(Int(m, "pairing.by_level.town_village"),
+            std::count_if(kPairings.begin(), kPairings.end(), [](const PairingRow& p) { return p.level == "town_village"; }));
+
+  int64_t aid = 0, fiscal = 0, fiscal_paid = 0, social = 0, to_helper = 0;
+  for (const FundRow& f : kFunds) {
+    if (!InPeriod(f.date)) continue;
+    if (f.kind == "social" && !f.helper.empty() && !f.helped.empty()) aid += f.amount;
+    if (f.kind == "social" && f.direction == "to_helped") social += f.amount;
+    if (f.kind == "fiscal" && f.direction == "to_helped") {
+      fiscal += f.amount;
+      fiscal_paid += std::max<int64_t>(f.paid, 0);
+    }
+    if (f.direction == "to_helper") to_helper += f.amount;
+  }
+  EXPECT_EQ(Int(m, "pairing.aid_fen"), aid);
+  EXPECT_EQ(Int(m, "funds.fiscal_fen"), fiscal);
+  EXPECT_EQ(Int(m, "funds.fiscal_paid_fen"), fiscal_paid);
+  EXPECT_EQ(Int(m, "funds.social_fen"), social);
+  EXPECT_EQ(Int(m, "funds.to_helper_fen"), to_helper);
+  const Value& rate = m.at("funds.fiscal_utilisation_rate").actual;
+  ASSERT_TRUE(std::holds_alternative<double>(rate));
+  EXPECT_DOUBLE_EQ(std::get<double>(rate), std::round(10000.0 * fiscal_paid / fiscal) / 100.0);
+}
+
+TEST_P(IndicatorEngineTest, TargetsAreSummedOverTheYearsOfThePeriodWithCompletionRates) {
+  auto m = Compute(Actor::System(), kCountyPair);
+  const IndicatorValue& batches = m.at("leadership.visit_batches");
+  ASSERT_TRUE(batches.target.has_value());
+  EXPECT_EQ(*batches.target, 4);  // only the 2020 target
+  ASSERT_TRUE(batches.completion.has_value());
+  EXPECT_DOUBLE_EQ(*batches.completion, std::round(10000.0 * Int(m, "leadership.visit_batches") / 4) / 100.0);
+  const IndicatorValue& aid = m.at("pairing.aid_fen");
+  ASSERT_TRUE(aid.target.has_value());
+  EXPECT_EQ(*aid.target, 100000000);
+  ASSERT_TRUE(aid.completion.has_value());
+  EXPECT_DOUBLE_EQ(*aid.completion, std::round(10000.0 * Int(m, "pairing.aid_fen") / 100000000) / 100.0);
+  EXPECT_FALSE(m.at("leadership.joint_meetings").target.has_value());
+
+  const Period two_years{"2019-01-01", "2020-06-30"};
+  m = Compute(Actor::System(), kCountyPair, two_years);
+  ASSERT_TRUE(m.at("leadership.visit_batches").target.has_value());
+  EXPECT_EQ(*m.at("leadership.visit_batches").target, 2 + 4);
+  EXPECT_EQ(Int(m, "leadership.visit_batches"), CountVisits([&](const VisitRow& v) {
+              return v.pair == kCountyPair && InPeriod(v.date, two_years);
+            }));
+}
+
+TEST_P(IndicatorEngineTest, CityAndProvincePairsRollUpTheirCountyPairs) {
+  for (const char* pair : {kCountyPair, kCityPair, kProvincePair}) {
+    SCOPED_TRACE(pair);
+    const std::string helper_prefix = pair == std::string(kCountyPair) ? "440111" : (pair == std::string(kCityPair) ? "4401" : "44");
+    const std::string helped_prefix = pair == std::string(kCountyPair) ? "522727" : (pair == std::string(kCityPair) ? "5227" : "52");
+    auto inside = [&](const VisitRow& v) {
+      return v.pair.starts_with(helper_prefix) && v.pair.substr(7).starts_with(helped_prefix) && InPeriod(v.date);
+    };
+    const auto m = Compute(Actor::System(), pair);
+    EXPECT_EQ(Int(m, "leadership.visit_batches"), CountVisits(inside));
+  }
+  // The city visit specifically: in the city and province figures, not in the county's.
+  const auto county = Compute(Actor::System(), kCountyPair);
+  const auto city = Compute(Actor::System(), kCityPair);
+  const auto province = Compute(Actor::System(), kProvincePair);
+  EXPECT_EQ(Int(city, "leadership.visit_batches"), Int(county, "leadership.visit_batches") + 1);
+  EXPECT_EQ(Int(province, "leadership.visit_batches"), Int(city, "leadership.visit_batches"));
+  EXPECT_EQ(Int(city, "leadership.visit_person_times"), Int(county, "leadership.visit_person_times") + 20);
+}
+
+TEST_P(IndicatorEngineTest, AnActorSeesOnlyItsRegionsFigures) {
+  const auto all = Compute(Actor::System(), kCountyPair);
+  const auto pingtang = Compute(domain_test::StaffIn("522727"), kCountyPair);
+  const auto tianhe = Compute(domain_test::StaffIn("440106"), kCountyPair);
+  ASSERT_EQ(pingtang.size(), all.size());
+  ASSERT_EQ(tianhe.size(), all.size());
+  int64_t nonzero = 0;
+  for (const auto& [key, v] : all) {
+    if (v.def->IsRate()) continue;
+    EXPECT_EQ(AsInt(pingtang.at(key).actual), AsInt(v.actual)) << key;
+    EXPECT_EQ(pingtang.at(key).target, v.target) << key;
+    EXPECT_EQ(AsInt(tianhe.at(key).actual), 0) << key;
+    EXPECT_FALSE(tianhe.at(key).target.has_value()) << key;
+    if (tianhe.at(key).poverty) EXPECT_EQ(*tianhe.at(key).poverty, 0) << key;
+    nonzero += AsInt(v.actual) != 0;
+  }
+  EXPECT_GT(nonzero, 10);  // the comparison above was not between zeros
+  EXPECT_TRUE(IsNull(tianhe.at("funds.fiscal_utilisation_rate").actual));
+  // A viewer may read indicators; an unknown role may not.
+  EXPECT_TRUE(IndicatorEngine(service()).ComputeAll(domain_test::Viewer(), kCountyPair, kPeriod).ok());
+  EXPECT_EQ(IndicatorEngine(service()).ComputeAll(Actor{"x", "guest", "", {}, ""}, kCountyPair, kPeriod).status().code(),
+            Code::kPermissionDenied);
+}
+
+TEST_P(IndicatorEngineTest, RecordsBehindAreExactlyTheRecordsCounted) {
+  IndicatorEngine engine(service());
+  const auto m = Compute(Actor::System(), kCountyPair);
+  for (const std::string key : {"leadership.visit_batches", "leadership.visit_batches.to_helper",
+                                "leadership.joint_meetings", "pairing.by_level.enterprise_village"}) {
+    auto behind = engine.RecordsBehind(Actor::System(), key, kCountyPair, kPeriod, 1, 100);
+    ASSERT_TRUE(behind.ok()) << key << ": " << behind.status().ToString();
+    EXPECT_EQ(behind->total, Int(m, key)) << key;
+    EXPECT_EQ(static_cast<int64_t>(behind->records.size()), Int(m, key)) << key;
+  }
+  auto behind = engine.RecordsBehind(Actor::System(), "leadership.visit_batches", kCountyPair, kPeriod, 1, 100);
+  ASSERT_TRUE(behind.ok());
+  std::set<int64_t> got, expected;
+  for (const Record& r : behind->records) got.insert(r.id);
+  for (size_t i = 0; i < kVisits.size(); ++i)
+    if (kVisits[i].pair == kCountyPair && InPeriod(kVisits[i].date)) expected.insert(visit_ids_[i]);
+  EXPECT_EQ(got, expected);
+
+  auto city = engine.RecordsBehind(Actor::System(), "leadership.visit_batches", kCityPair, kPeriod, 1, 100);
+  ASSERT_TRUE(city.ok());
+  EXPECT_EQ(city->total, static_cast<int64_t>(expected.size()) + 1);
+  auto hidden = engine.RecordsBehind(domain_test::StaffIn("440106"), "leadership.visit_batches", kCountyPair, kPeriod, 1, 100);
+  ASSERT_TRUE(hidden.ok());
+  EXPECT_EQ(hidden->total, 0);
+
+  EXPECT_EQ(engine.RecordsBehind(Actor::System(), "no.such.key", kCountyPair, kPeriod, 1, 10).status().code(),
+            Code::kNotFound);
+  EXPECT_EQ(engine.RecordsBehind(Actor::System(), "funds.fiscal_utilisation_rate", kCountyPair, kPeriod, 1, 10)
+                .status()
+                .code(),
+            Code::kInvalidArgument);
+}
+
+TEST_P(IndicatorEngineTest, PeopleRegistryCountsPovertyByHash) {
+  const std::vector<std::pair<std::string, std::string>> people = {
+      {"52272719850312123", "lifted"}, {"52272719900101052", "lifted"}, {"52272719700505071", "monitored"}};
+  for (const auto& [body, status] : people)
+    Add("people", kCountyPair, {{"name", "合成人员"}, {"id_number", domain_test::Id18(body)}, {"poverty_status", status}});
+  const auto m = Compute(Actor::System(), kCountyPair);
+  EXPECT_EQ(Int(m, "people.registered"), static_cast<int64_t>(people.size()));
+  ASSERT_TRUE(m.at("people.registered").poverty.has_value());
+  EXPECT_EQ(*m.at("people.registered").poverty,
+            std::count_if(people.begin(), people.end(), [](const auto& p) { return p.second == "lifted"; }));
+  auto behind = IndicatorEngine(service()).RecordsBehind(Actor::System(), "people.registered.poverty", kCountyPair, kPeriod, 1, 10);
+  ASSERT_TRUE(behind.ok()) << behind.status().ToString();
+  EXPECT_EQ(behind->total, *m.at("people.registered").poverty);
+}
+
+TEST_P(IndicatorEngineTest, BadPairsAndPeriodsAreRefused) {
+  IndicatorEngine engine(service());
+  for (const std::string pair : {"440111", "440111-52272", "440111-999999", "440111-522700"})
+    EXPECT_EQ(engine.ComputeAll(Actor::System(), pair, kPeriod).status().code(), Code::kInvalidArgument) << pair;
+  EXPECT_EQ(engine.ComputeAll(Actor::System(), kCountyPair, {"2020-06-30", "2020-01-01"}).status().code(),
+            Code::kInvalidArgument);
+  EXPECT_EQ(engine.ComputeAll(Actor::System(), kCountyPair, {"2020-1-1", ""}).status().code(), Code::kInvalidArgument);
+}
+
+TEST_P(IndicatorEngineTest, TargetKeysMustNameAPublishedIndicator) {
+  auto unknown = TryCreate("targets", kCountyPair,
+                           {{"year", "2020"}, {"indicator_key", "leadership.banquets"}, {"target_value", "3"}});
+  EXPECT_EQ(unknown.status().code(), Code::kInvalidArgument);
+  EXPECT_TRUE(HasFieldError(unknown.status(), "indicator_key")) << unknown.status().ToString();
+  EXPECT_TRUE(TryCreate("targets", kCountyPair,
+                        {{"year", "2020"}, {"indicator_key", "talent.training.professional.person_times.poverty"},
+                         {"target_value", "10"}})
+                  .ok());
+
+  // The check on its own, for every published key and a few near misses.
+  const RecordCheck check = TargetKeyCheck();
+  for (const std::string& key : AllIndicatorKeys()) {
+    Record r;
+    r.Set("indicator_key", key);
+    std::vector<FieldError> errors;
+    check(nullptr, r, errors);
+    EXPECT_TRUE(errors.empty()) << key;
+  }
+  for (const std::string key : {"", "leadership", "leadership.visit_batches ", "LEADERSHIP.VISIT_BATCHES",
+                                "leadership.visit_batches.poverty"}) {
+    Record r;
+    r.Set("indicator_key", key);
+    std::vector<FieldError> errors;
+    check(nullptr, r, errors);
+    ASSERT_EQ(errors.size(), 1u) << "\"" << key << "\"";
+    EXPECT_EQ(errors[0].field, "indicator_key");
+    EXPECT_FALSE(errors[0].message_zh.empty());
+    EXPECT_FALSE(errors[0].message_en.empty());
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, IndicatorEngineTest, testing::ValuesIn(TestDialects()),
+                         DialectTestName<testing::TestParamInfo<Dialect>>);
+
+TEST(IndicatorCatalogue, KeysAreUniqueAndEveryIndicatorIsComputable) {
+  std::set<std::string> keys;
+  for (const std::string& key : AllIndicatorKeys()) EXPECT_TRUE(keys.insert(key).second) << key;
+  for (const IndicatorDef& d : IndicatorCatalogue()) {
+    EXPECT_FALSE(d.label_zh.empty()) << d.key;
+    EXPECT_FALSE(d.definition_zh.empty()) << d.key;
+    if (d.IsRate()) {
+      EXPECT_NE(FindIndicator(d.numerator), nullptr) << d.key;
+      EXPECT_NE(FindIndicator(d.denominator), nullptr) << d.key;
+    } else {
+      EXPECT_NE(FindLedger(d.ledger), nullptr) << d.key;
+      EXPECT_FALSE(d.aggregate.empty()) << d.key;
+    }
+    EXPECT_EQ(d.money, d.key.ends_with("_fen")) << d.key;
+  }
+}
+
+}  // namespace
+}  // namespace shanhai

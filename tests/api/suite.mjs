@@ -1,0 +1,98 @@
+// The API suite, run once per database: a fresh database with the demo data, `shanhai serve`
+// on a loopback port, every case file in cases/ (in name order), then the OpenAPI checks
+// that use what the cases exercised.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { ApiClient } from '../lib/client.mjs';
+import { TestEnv } from '../lib/shanhai.mjs';
+import { CaseRunner, caseFiles, parseCaseFile } from './runner.mjs';
+
+const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
+
+// "/api/v1/x/{id}/y" → a RegExp matching its concrete paths.
+function templatePattern(template) {
+  return new RegExp('^' + template.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+') + '$');
+}
+
+export function apiSuite(kind) {
+  const files = caseFiles(CASES_DIR).map((f) => ({ file: f, cases: parseCaseFile(f) }));
+
+  describe(`API on ${kind}`, () => {
+    let env;
+    let server;
+    let runner;
+    let admin;
+
+    before(async () => {
+      env = TestEnv.create(kind, 'api');
+      const password = env.init();
+      assert.ok(password, 'init printed no admin password');
+      env.mustRun(['demo']);
+      server = await env.serve();
+      runner = new CaseRunner(server.base, { admin_password: password });
+      admin = new ApiClient(server.base);
+      await admin.mustLogin('admin', password);
+    });
+
+    after(async () => {
+      if (env) await env.cleanup();
+    });
+
+    for (const { file, cases } of files) {
+      describe(path.basename(file), () => {
+        for (const c of cases) it(`${c.file}:${c.line} ${c.method} ${c.path}${c.user !== 'admin' ? ' AS ' + c.user : ''}`, () => runner.run(c));
+      });
+    }
+
+    describe('OpenAPI document', () => {
+      let doc;
+      before(async () => {
+        const r = await admin.get('/api/openapi.json');
+        assert.equal(r.status, 200);
+        doc = r.json;
+      });
+
+      it('is an OpenAPI 3 document with paths', () => {
+        assert.match(doc.openapi, /^3\./);
+        assert.ok(Object.keys(doc.paths).length > 50, `only ${Object.keys(doc.paths).length} paths`);
+      });
+
+      it('documents every path and method the cases exercised', () => {
+        const templates = Object.entries(doc.paths).map(([p, ops]) => ({ p, re: templatePattern(p), methods: Object.keys(ops) }));
+        const missing = new Set();
+        for (const { method, path: p } of runner.exercised) {
+          const m = method.toLowerCase();
+          if (!templates.some((t) => t.re.test(p) && t.methods.includes(m))) missing.add(`${method} ${p}`);
+        }
+        assert.ok(runner.exercised.length > 100, `the cases exercised only ${runner.exercised.length} requests`);
+        assert.deepEqual([...missing], [], 'requests the cases made that the document does not describe');
+      });
+
+      it('has list, create, get, update and delete for every ledger of /api/v1/meta/ledgers', async () => {
+        const r = await admin.get('/api/v1/meta/ledgers');
+        assert.equal(r.status, 200);
+        assert.equal(r.json.items.length, 16);
+        const missing = [];
+        for (const l of r.json.items) {
+          const want = [[l.path, 'get'], [l.path, 'post'], [`${l.path}/{id}`, 'get'], [`${l.path}/{id}`, 'put'], [`${l.path}/{id}`, 'delete']];
+          for (const [p, m] of want) if (!doc.paths[p]?.[m]) missing.push(`${m.toUpperCase()} ${p}`);
+        }
+        assert.deepEqual(missing, []);
+      });
+
+      it('answers every GET path without parameters (not 404, not 5xx)', async () => {
+        const plain = Object.entries(doc.paths).filter(([p, ops]) => !p.includes('{') && ops.get).map(([p]) => p);
+        assert.ok(plain.length >= 16 * 3, `only ${plain.length} plain GET paths`);
+        const bad = [];
+        for (const p of plain) {
+          const r = await admin.get(p);
+          if (r.status === 404 || r.status >= 500) bad.push(`${p} → ${r.status} ${r.text.slice(0, 200)}`);
+        }
+        assert.deepEqual(bad, []);
+      });
+    });
+  });
+}

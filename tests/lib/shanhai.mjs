@@ -1,0 +1,191 @@
+// Running the real shanhai binary for integration tests: its CLI, a throwaway database
+// (a SQLite file in a temp directory, or a fresh PostgreSQL database on the test server),
+// and `shanhai serve` on a loopback port. Everything a suite creates lives in its own temp
+// directory and is removed (and its server stopped) by cleanup().
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// The binary under test: $SHANHAI_BINARY (CTest and run-tests.sh set it), else build/shanhai.
+export function binaryPath() {
+  const bin = process.env.SHANHAI_BINARY || path.join(REPO_ROOT, 'build', 'shanhai');
+  if (!fs.existsSync(bin)) {
+    throw new Error(`shanhai binary not found at ${bin}: build it, or set SHANHAI_BINARY to its path`);
+  }
+  return bin;
+}
+
+// The process environment for the binary, without settings that would point it elsewhere.
+function cleanEnv(extra) {
+  const env = { ...process.env };
+  for (const k of ['SHANHAI_DB', 'SHANHAI_KEY_FILE', 'SHANHAI_DATA_KEY']) delete env[k];
+  return { ...env, ...extra };
+}
+
+// The PostgreSQL test server's URL, or a loud failure when the suite cannot run.
+export function requirePgUrl() {
+  const url = process.env.SHANHAI_TEST_PG_URL;
+  if (!url) {
+    throw new Error(
+      'SHANHAI_TEST_PG_URL is not set: the PostgreSQL suites need a test server ' +
+        '(scripts/run-tests.sh starts one and exports it, e.g. postgresql://postgres@127.0.0.1:54321/shanhai_test)');
+  }
+  return url;
+}
+
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = '/' + name;
+  return u.toString();
+}
+
+function psql(url, sql) {
+  const r = spawnSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], { encoding: 'utf8' });
+  if (r.error) throw new Error(`psql could not run: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`psql failed (${sql}): ${r.stderr}`);
+  return r.stdout;
+}
+
+// A test environment: temp directory, database URL, the env the binary runs with.
+//   kind 'sqlite': <dir>/shanhai.db; init creates the data key file next to it.
+//   kind 'postgres': a new database on $SHANHAI_TEST_PG_URL's server, dropped by cleanup();
+//                    the data key comes from $SHANHAI_DATA_KEY (random per run).
+export class TestEnv {
+  static create(kind, label = 'test') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shanhai-${label}-`));
+    const env = new TestEnv(kind, dir);
+    if (kind === 'postgres') {
+      const base = requirePgUrl();
+      env.pgName = `shanhai_${label.replace(/[^a-z0-9]/gi, '_')}_${process.pid}_${randomBytes(3).toString('hex')}`.toLowerCase();
+      psql(base, `CREATE DATABASE ${env.pgName}`);
+      env.pgBase = base;
+      env.db = withDatabase(base, env.pgName);
+      env.extraEnv.SHANHAI_DATA_KEY = randomBytes(32).toString('hex');
+    } else if (kind === 'sqlite') {
+      env.db = path.join(dir, 'shanhai.db');
+    } else {
+      throw new Error(`unknown database kind ${kind}`);
+    }
+    return env;
+  }
+
+  constructor(kind, dir) {
+    this.kind = kind;
+    this.dir = dir;
+    this.db = '';
+    this.extraEnv = {};
+    this.servers = [];
+  }
+
+  path(...parts) {
+    return path.join(this.dir, ...parts);
+  }
+
+  // Runs `shanhai args...` to completion in the temp directory. input: text for stdin.
+  // db: false to not add --db. Returns { status, stdout, stderr }.
+  run(args, { input, db = true, env = {} } = {}) {
+    const full = db ? [...args, '--db', this.db] : args;
+    const r = spawnSync(binaryPath(), full, {
+      cwd: this.dir,
+      env: cleanEnv({ ...this.extraEnv, ...env }),
+      input: input ?? '',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (r.error) throw new Error(`shanhai ${full.join(' ')} could not run: ${r.error.message}`);
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+  }
+
+  // Like run, but fails unless the exit status is 0.
+  mustRun(args, options) {
+    const r = this.run(args, options);
+    if (r.status !== 0) {
+      throw new Error(`shanhai ${args.join(' ')} exited ${r.status}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+    }
+    return r;
+  }
+
+  // `shanhai init`; returns the admin password it prints (the first time).
+  init() {
+    const r = this.mustRun(['init']);
+    const m = /user: admin\s+password: (\S+)/.exec(r.stdout);
+    return m ? m[1] : null;
+  }
+
+  // Starts `shanhai serve --listen 127.0.0.1:0`; resolves to { base, port, stop() } once it
+  // prints its address.
+  async serve() {
+    const child = spawn(binaryPath(), ['serve', '--db', this.db, '--listen', '127.0.0.1:0', '--threads', '2'], {
+      cwd: this.dir,
+      env: cleanEnv(this.extraEnv),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const server = new RunningServer(child);
+    this.servers.push(server);
+    await server.ready();
+    return server;
+  }
+
+  // Stops the servers, drops the PostgreSQL database and removes the temp directory.
+  async cleanup() {
+    for (const s of this.servers) await s.stop();
+    this.servers = [];
+    if (this.pgName) {
+      try {
+        psql(this.pgBase, `DROP DATABASE IF EXISTS ${this.pgName} WITH (FORCE)`);
+      } catch (e) {
+        console.error(`could not drop test database ${this.pgName}: ${e.message}`);
+      }
+      this.pgName = null;
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+class RunningServer {
+  constructor(child) {
+    this.child = child;
+    this.stdout = '';
+    this.stderr = '';
+    this.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (d) => (this.stdout += d));
+    child.stderr.on('data', (d) => (this.stderr = (this.stderr + d).slice(-20000)));
+    // Never leave a server behind if the test process dies.
+    this.killOnExit = () => child.kill('SIGKILL');
+    process.on('exit', this.killOnExit);
+  }
+
+  async ready(timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    let exited = null;
+    this.exited.then((e) => (exited = e));
+    while (Date.now() < deadline) {
+      const m = /serving on (http:\/\/[^/\s]+)\//.exec(this.stdout);
+      if (m) {
+        this.base = m[1];
+        this.port = Number(new URL(this.base).port);
+        return;
+      }
+      if (exited) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await this.stop();
+    throw new Error(`shanhai serve did not start (exit ${JSON.stringify(exited)})\nstdout: ${this.stdout}\nstderr: ${this.stderr}`);
+  }
+
+  async stop() {
+    process.removeListener('exit', this.killOnExit);
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
