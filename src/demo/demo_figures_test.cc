@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <filesystem>
 #include <map>
 
 #include "domain/ledger/ledger_test_util.h"

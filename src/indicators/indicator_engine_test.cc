@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <set>
+#include <tuple>
 
 #include "domain/ledger/ledger_test_util.h"
 
@@ -281,7 +284,7 @@ TEST_P(IndicatorEngineTest, AnActorSeesOnlyItsRegionsFigures) {
     EXPECT_EQ(pingtang.at(key).target, v.target) << key;
     EXPECT_EQ(AsInt(tianhe.at(key).actual), 0) << key;
     EXPECT_FALSE(tianhe.at(key).target.has_value()) << key;
-    if (tianhe.at(key).poverty) EXPECT_EQ(*tianhe.at(key).poverty, 0) << key;
+    EXPECT_EQ(tianhe.at(key).poverty.value_or(0), 0) << key;
     nonzero += AsInt(v.actual) != 0;
   }
   EXPECT_GT(nonzero, 10);  // the comparison above was not between zeros

@@ -1,5 +1,7 @@
 #include "security/pii_vault.h"
 
+#include <cstring>
+
 #include <sodium.h>
 
 #include "security/sodium_util.h"
@@ -43,7 +45,9 @@ Status Undecryptable(std::string_view context, std::string_view why) {
 
 PiiVault::PiiVault(const Key& data_key)
     : encryption_key_((EnsureSodium(), Derive(data_key, kEncryptionSubkey))),
-      lookup_key_(Derive(data_key, kLookupSubkey)) {}
+      lookup_key_(Derive(data_key, kLookupSubkey)) {
+  randombytes_buf(nonce_prefix_.data(), nonce_prefix_.size());
+}
 
 PiiVault::~PiiVault() {
   sodium_memzero(encryption_key_.data(), encryption_key_.size());
@@ -54,7 +58,10 @@ std::string PiiVault::Encrypt(std::string_view plaintext, std::string_view conte
   std::string sealed(1 + kNonceBytes + plaintext.size() + kTagBytes, '\0');
   sealed[0] = static_cast<char>(kVersion);
   unsigned char* nonce = Mutable(sealed) + 1;
-  randombytes_buf(nonce, kNonceBytes);
+  static_assert(kNonceBytes == 16 + sizeof(uint64_t));
+  std::memcpy(nonce, nonce_prefix_.data(), nonce_prefix_.size());
+  const uint64_t count = nonce_counter_.fetch_add(1, std::memory_order_relaxed);
+  std::memcpy(nonce + nonce_prefix_.size(), &count, sizeof count);
   const std::string ad = AdditionalData(context);
   unsigned long long cipher_length = 0;
   crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + kNonceBytes, &cipher_length, Bytes(plaintext),

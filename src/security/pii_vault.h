@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -50,6 +51,10 @@ class PiiVault {
  private:
   Key encryption_key_;
   Key lookup_key_;
+  // Nonces are a random 16-byte prefix chosen per vault plus a 64-bit counter: unique for
+  // this key without a system call per encryption (bulk imports encrypt millions of values).
+  std::array<uint8_t, 16> nonce_prefix_{};
+  mutable std::atomic<uint64_t> nonce_counter_{0};
 };
 
 }  // namespace shanhai

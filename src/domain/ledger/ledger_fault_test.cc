@@ -70,6 +70,8 @@ class LedgerFaultTest : public domain_test::LedgerTest {
 TEST_P(LedgerFaultTest, AFailedStatementAnywhereInAnImportChangesNothing) {
   const std::string path = WriteImportFile();
   // A dry run issues the same statements as a real import (it rolls back instead of committing).
+  // The first one also fills the service's pair cache, so measure the second.
+  ASSERT_TRUE(ImportThroughFaults(path, true).ok());
   const int64_t calls_before = faulty_->statement_calls();
   auto dry = ImportThroughFaults(path, true);
   ASSERT_TRUE(dry.ok()) << dry.status().ToString();
@@ -133,7 +135,9 @@ TEST_P(LedgerFaultTest, AFailedStatementOrCommitInCreateUpdateOrDeleteChangesNot
     faulty_->FailNthStatement(n);
     updated = update().ok();
     faulty_->FailNthStatement(0);
-    if (!updated) EXPECT_TRUE(Take() == before);
+    if (!updated) {
+      EXPECT_TRUE(Take() == before);
+    }
   }
   ASSERT_TRUE(updated);
   const Snapshot after_update = Take();
@@ -145,7 +149,9 @@ TEST_P(LedgerFaultTest, AFailedStatementOrCommitInCreateUpdateOrDeleteChangesNot
     faulty_->FailNthStatement(n);
     deleted = faulty_service_->Delete(Actor::System(), visits, id).ok();
     faulty_->FailNthStatement(0);
-    if (!deleted) EXPECT_TRUE(Take() == after_update);
+    if (!deleted) {
+      EXPECT_TRUE(Take() == after_update);
+    }
   }
   ASSERT_TRUE(deleted);
   EXPECT_EQ(Count("visits"), before.visits - 1);

@@ -7,7 +7,10 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <tuple>
 
 #include "domain/ledger/ledger_test_util.h"
 #include "excel/table_reader.h"
@@ -277,10 +280,10 @@ TEST_P(LedgerIoTest, SkipInvalidStoresTheGoodRows) {
 }
 
 TEST_P(LedgerIoTest, DuplicateNaturalKeysInAFileNameBothRows) {
-  const Table units = {{"帮扶关系", "单位名称", "所属方", "单位类型"},
-                       {kCountyPair, "甲坝村", "受帮扶方", "村（社区）"},
-                       {kCountyPair, "白云区结对企业01", "帮扶方", "企业"},
-                       {kCountyPair, "甲坝村", "受帮扶方", "村（社区）"}};
+  const Table units = {{"帮扶关系", "单位名称", "所属方", "单位类型", "深度贫困村"},
+                       {kCountyPair, "甲坝村", "受帮扶方", "村（社区）", "是"},
+                       {kCountyPair, "白云区结对企业01", "帮扶方", "企业", "否"},
+                       {kCountyPair, "甲坝村", "受帮扶方", "村（社区）", "是"}};
   const std::string path = Path("units.csv");
   WriteBytes(path, CsvText(units));
   ImportReport report = Import("units", path);

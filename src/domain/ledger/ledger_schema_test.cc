@@ -73,7 +73,9 @@ TEST(LedgerDeclarations, ReferencesNameRealLedgersAndFields) {
       ASSERT_NE(f, nullptr) << def->name << " date_field " << def->date_field;
       EXPECT_EQ(f->type, FieldType::kDate) << def->name;
     }
-    if (!def->natural_key.empty()) EXPECT_NE(def->Field(def->natural_key), nullptr) << def->name;
+    if (!def->natural_key.empty()) {
+      EXPECT_NE(def->Field(def->natural_key), nullptr) << def->name;
+    }
     std::set<std::string> keys;
     for (const FieldDef& f : def->fields) {
       EXPECT_TRUE(keys.insert(f.key).second) << def->name << " repeats field " << f.key;
@@ -85,8 +87,12 @@ TEST(LedgerDeclarations, ReferencesNameRealLedgersAndFields) {
         EXPECT_FALSE(target->natural_key.empty())
             << def->name << "." << f.key << ": spreadsheets name a " << f.ref_ledger << " record by its natural key";
       }
-      if (f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum) EXPECT_FALSE(f.options.empty());
-      if (f.type == FieldType::kMoney) EXPECT_TRUE(f.key.ends_with("_fen")) << def->name << "." << f.key;
+      if (f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum) {
+        EXPECT_FALSE(f.options.empty()) << def->name << "." << f.key;
+      }
+      if (f.type == FieldType::kMoney) {
+        EXPECT_TRUE(f.key.ends_with("_fen")) << def->name << "." << f.key;
+      }
     }
   }
   EXPECT_EQ(FindLedger("no_such_ledger"), nullptr);

@@ -331,6 +331,21 @@ TEST_P(LedgerServiceTest, AViewerReadsButCannotWrite) {
   EXPECT_EQ(page->total, 1);
 }
 
+// A yes/no field left empty means 否 (the tables hold booleans as NOT NULL 0/1), from the API
+// and from a spreadsheet without that column alike.
+TEST_P(LedgerServiceTest, AnEmptyYesNoFieldIsStoredAsNo) {
+  auto unit = TryCreate("units", kCountyPair, {{"name", "白云区结对企业01"}, {"side", "helper"}, {"kind", "enterprise"}});
+  ASSERT_TRUE(unit.ok()) << unit.status().ToString();
+  ASSERT_NE(unit->Get("deep_poverty"), nullptr);
+  EXPECT_EQ(AsInt(*unit->Get("deep_poverty")), 0);
+  EXPECT_FALSE(IsNull(*unit->Get("deep_poverty")));
+  auto blank = TryCreate("units", kCountyPair,
+                         {{"name", "广州石门街商会"}, {"side", "helper"}, {"kind", "association"}, {"deep_poverty", ""}});
+  ASSERT_TRUE(blank.ok()) << blank.status().ToString();
+  EXPECT_EQ(AsInt(*blank->Get("deep_poverty")), 0);
+  EXPECT_EQ(Count("units"), 2);
+}
+
 // --- the people registry -----------------------------------------------------------------
 
 class PeopleTest : public LedgerServiceTest {

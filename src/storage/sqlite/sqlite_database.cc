@@ -89,8 +89,11 @@ Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& path) 
   sqlite3_extended_result_codes(db, 1);
   std::unique_ptr<SqliteDatabase> out(new SqliteDatabase(db, path));
   // The first statement reads the file header, so "not a database" surfaces here.
+  // A 64 MiB page cache (allocated only as used) keeps a million-row import from spilling
+  // dirty pages to the WAL file after every few thousand rows (the "WAL cache cliff").
   Status s = out->ExecScript(
-      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;");
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; "
+      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   if (!s.ok()) return DatabaseUnavailable("open " + path, s.message_en());
   return std::unique_ptr<Database>(std::move(out));
 }

@@ -1,0 +1,257 @@
+// The command-line interface through the real binary, on SQLite databases in a temp
+// directory: help, init, demo, import/export/template, report, user add, backup.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+
+import { ApiClient } from '../lib/client.mjs';
+import { TestEnv } from '../lib/shanhai.mjs';
+import { DEMO_PAIR, DEMO_PERIOD, demoFigures, hasChinese, hasEnglish, isZip } from './cli_support.mjs';
+
+const VISITS_HEADER = '*帮扶关系,*互访事由,*方向,带队领导,领导职务,*人次,*开始日期,结束日期,备注';
+const GOOD_VISITS = [
+  VISITS_HEADER,
+  `${DEMO_PAIR},命令行导入互访一,东部→西部（派往受帮扶方）,测试领导,,10,2019-03-01,2019-03-02,`,
+  `${DEMO_PAIR},命令行导入互访二,to_helper,,,12,2019-04-01,,`,
+].join('\n') + '\n';
+// Row 3 (the second data row) has a 人次 that is not a number.
+const BAD_VISITS = GOOD_VISITS.replace(',12,2019-04-01', ',十二,2019-04-01');
+
+function reportJson(env, extra = []) {
+  const r = env.mustRun(['report', '--pair', DEMO_PAIR, ...DEMO_PERIOD, '--format', 'json', ...extra]);
+  return JSON.parse(r.stdout);
+}
+
+describe('shanhai CLI on SQLite', () => {
+  let env;  // init + demo, shared by the tests below in order
+
+  before(() => {
+    env = TestEnv.create('sqlite', 'cli');
+  });
+  after(async () => {
+    if (env) await env.cleanup();
+  });
+
+  it('--help lists every command', () => {
+    const r = env.run(['--help'], { db: false });
+    assert.equal(r.status, 0, r.stderr);
+    for (const command of ['init', 'demo', 'serve', 'import', 'export', 'template', 'report', 'user', 'backup']) {
+      assert.match(r.stdout, new RegExp(`^\\s+${command}\\s`, 'm'), `--help does not list ${command}`);
+    }
+  });
+
+  it('without a command exits 1 and says what is missing', () => {
+    const r = env.run([], { db: false });
+    assert.equal(r.status, 1);
+    assert.match(r.stdout + r.stderr, /subcommand/i);
+  });
+
+  it('init creates the schema, the data key and admin; a second init changes nothing', () => {
+    const first = env.run(['init']);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /user: admin\s+password: \S{10,}/);
+    assert.ok(fs.existsSync(env.db), 'no database file');
+    assert.ok(fs.existsSync(env.db + '.key'), 'no data key file next to the database');
+    const key = fs.readFileSync(env.db + '.key');
+
+    const second = env.run(['init']);
+    assert.equal(second.status, 0, second.stderr);
+    assert.doesNotMatch(second.stdout, /password/, 'a second init must not create another admin');
+    assert.ok(fs.readFileSync(env.db + '.key').equals(key), 'a second init must keep the data key');
+  });
+
+  it('demo loads the demo data once; on a non-empty database it exits 1 in Chinese and English', () => {
+    env.mustRun(['demo']);
+    const again = env.run(['demo']);
+    assert.equal(again.status, 1, `second demo: ${again.stdout}${again.stderr}`);
+    assert.ok(hasChinese(again.stderr) && hasEnglish(again.stderr), `message: ${again.stderr}`);
+    assert.equal(reportJson(env).indicators['leadership.visit_batches'], 19, 'demo data loaded twice?');
+  });
+
+  it('report --format json has the demo figures', () => {
+    const report = reportJson(env);
+    assert.equal(report.pair, DEMO_PAIR);
+    const expected = demoFigures();
+    assert.equal(Object.keys(expected).length, 26);
+    const got = Object.fromEntries(Object.keys(expected).map((k) => [k, report.indicators[k]]));
+    assert.deepEqual(got, expected);
+  });
+
+  it('report --format md is the Chinese report with the figures', () => {
+    const r = env.mustRun(['report', '--pair', DEMO_PAIR, ...DEMO_PERIOD, '--format', 'md']);
+    assert.match(r.stdout, /共19批229人次/);
+    assert.match(r.stdout, /召开党政联席会议7次/);
+  });
+
+  it('report --format xlsx writes a workbook, and needs -o', () => {
+    const out = env.path('report.xlsx');
+    env.mustRun(['report', '--pair', DEMO_PAIR, ...DEMO_PERIOD, '--format', 'xlsx', '-o', out]);
+    assert.ok(isZip(fs.readFileSync(out)), 'report.xlsx is not a zip');
+    const missing = env.run(['report', '--pair', DEMO_PAIR, '--format', 'xlsx']);
+    assert.equal(missing.status, 1);
+    assert.ok(hasChinese(missing.stderr) && hasEnglish(missing.stderr), missing.stderr);
+    const bad = env.run(['report', '--pair', DEMO_PAIR, '--format', 'pdf']);
+    assert.equal(bad.status, 1);
+  });
+
+  it('template writes an empty workbook', () => {
+    const out = env.path('visits-template.xlsx');
+    const r = env.run(['template', 'visits', '-o', out], { db: false });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(isZip(fs.readFileSync(out)));
+  });
+
+  it('export -o x.xlsx re-imports into a fresh database with the same figures', async () => {
+    const pairs = env.path('pairs.xlsx');
+    const visits = env.path('visits.xlsx');
+    assert.match(env.mustRun(['export', 'pairs', '-o', pairs]).stdout, /3/);
+    assert.match(env.mustRun(['export', 'visits', '-o', visits, '--pair', DEMO_PAIR]).stdout, /19/);
+    assert.ok(isZip(fs.readFileSync(visits)));
+
+    const fresh = TestEnv.create('sqlite', 'cli-reimport');
+    try {
+      fresh.init();
+      const p = fresh.run(['import', 'pairs', pairs]);
+      assert.equal(p.status, 0, p.stdout + p.stderr);
+      const v = fresh.run(['import', 'visits', visits]);
+      assert.equal(v.status, 0, v.stdout + v.stderr);
+      assert.match(v.stdout, /stored 19/);
+      const report = reportJson(fresh);
+      assert.equal(report.indicators['leadership.visit_batches'], 19);
+      assert.equal(report.indicators['leadership.visit_person_times'], 229);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  it('export to .csv writes UTF-8 with a BOM and masks ID numbers', () => {
+    const out = env.path('people.csv');
+    env.mustRun(['export', 'people', '-o', out, '--pair', DEMO_PAIR]);
+    const bytes = fs.readFileSync(out);
+    assert.ok(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'no UTF-8 BOM');
+    const text = bytes.toString('utf8');
+    assert.match(text, /\d{4}\*{10}[\dX]{4}/);
+    assert.doesNotMatch(text, /\d{17}[\dX]/, 'a whole ID number in a default export');
+  });
+
+  it('import of a bad file exits 1, names the row and column, and stores nothing', () => {
+    const file = env.path('bad-visits.csv');
+    fs.writeFileSync(file, BAD_VISITS);
+    const before = reportJson(env).indicators;
+    const r = env.run(['import', 'visits', file]);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /第3行/);
+    assert.match(r.stderr, /row 3/);
+    assert.match(r.stderr, /\[\*?人次\]/);
+    assert.ok(hasChinese(r.stderr) && hasEnglish(r.stderr));
+    assert.match(r.stdout, /invalid 1/);
+    assert.deepEqual(reportJson(env).indicators, before, 'a rejected import changed the data');
+  });
+
+  it('import --error-sheet writes the problems to a workbook', () => {
+    const file = env.path('bad-visits.csv');
+    const sheet = env.path('errors.xlsx');
+    const r = env.run(['import', 'visits', file, '--error-sheet', sheet]);
+    assert.equal(r.status, 1);
+    assert.ok(isZip(fs.readFileSync(sheet)), 'no error sheet');
+  });
+
+  it('import --dry-run validates a good file and stores nothing', () => {
+    const file = env.path('good-visits.csv');
+    fs.writeFileSync(file, GOOD_VISITS);
+    const r = env.run(['import', 'visits', file, '--dry-run']);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /valid 2/);
+    assert.match(r.stdout, /stored 0/);
+    assert.equal(reportJson(env).indicators['leadership.visit_batches'], 19);
+  });
+
+  it('import of a good file stores every row', () => {
+    const r = env.run(['import', 'visits', env.path('good-visits.csv')]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /stored 2/);
+    const figures = reportJson(env).indicators;
+    assert.equal(figures['leadership.visit_batches'], 21);
+    assert.equal(figures['leadership.visit_person_times'], 229 + 22);
+  });
+
+  it('import --skip-invalid stores the good rows of a bad file', () => {
+    const r = env.run(['import', 'visits', env.path('bad-visits.csv'), '--skip-invalid']);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /stored 1/);
+    assert.match(r.stderr, /row 3/);
+    assert.equal(reportJson(env).indicators['leadership.visit_batches'], 22);
+  });
+
+  it('an unknown ledger exits 1 and lists the ledgers', () => {
+    for (const args of [['import', 'spaceships', env.path('good-visits.csv')], ['export', 'spaceships', '-o', env.path('x.csv')]]) {
+      const r = env.run(args);
+      assert.equal(r.status, 1, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /spaceships/);
+      assert.match(r.stderr, /visits/);
+      assert.ok(hasChinese(r.stderr) && hasEnglish(r.stderr));
+    }
+    const t = env.run(['template', 'spaceships', '-o', env.path('x.xlsx')], { db: false });
+    assert.equal(t.status, 1);
+  });
+
+  it('import of a file that does not exist exits 1 or 2 without storing anything', () => {
+    const r = env.run(['import', 'visits', env.path('no-such-file.csv')]);
+    assert.ok(r.status === 1 || r.status === 2, `exit ${r.status}`);
+    assert.match(r.stderr, /no-such-file\.csv/);
+  });
+
+  // Without a data key (the usual case: init creates it next to the database) and with one
+  // from $SHANHAI_DATA_KEY (the key is not what is missing then).
+  for (const [label, extraEnv] of [['key file', {}], ['SHANHAI_DATA_KEY', { SHANHAI_DATA_KEY: 'ab'.repeat(32) }]]) {
+    it(`a --db that does not exist exits 1 or 2 with a hint to run init, and creates nothing (${label})`, () => {
+      const missing = env.path(`nothing-here-${extraEnv.SHANHAI_DATA_KEY ? 'env' : 'file'}.db`);
+      const r = env.run(['import', 'visits', env.path('good-visits.csv'), '--db', missing], { db: false, env: extraEnv });
+      assert.ok(r.status === 1 || r.status === 2, `exit ${r.status}`);
+      assert.match(r.stderr, /shanhai init/, `no hint to run init: ${r.stderr}`);
+      assert.ok(!fs.existsSync(missing), 'a failed import created the database file');
+    });
+  }
+
+  it('user add reads the password from stdin; the user can log in with its limits', async () => {
+    const r = env.run(['user', 'add', 'pingtang1', '--role', 'staff', '--region', '522727'], { input: 'Pingtang-pass-2021\n' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /pingtang1/);
+    assert.doesNotMatch(r.stdout + r.stderr, /Pingtang-pass-2021/, 'the password is echoed');
+
+    const server = await env.serve();
+    const client = new ApiClient(server.base);
+    const login = await client.login('pingtang1', 'Pingtang-pass-2021');
+    assert.equal(login.status, 200, login.text);
+    assert.equal(login.json.role, 'staff');
+    assert.equal(login.json.region, '522727');
+    const visits = await client.get(`/api/v1/exchange/visits?pair=${DEMO_PAIR}&page_size=1`);
+    assert.equal(visits.status, 200);
+    assert.equal(visits.json.total, 22);
+    await server.stop();
+  });
+
+  it('user add refuses a weak password, a taken name and an unknown region (exit 1)', () => {
+    const weak = env.run(['user', 'add', 'weakling', '--role', 'staff'], { input: 'short\n' });
+    assert.equal(weak.status, 1, weak.stdout);
+    assert.ok(hasChinese(weak.stderr) && hasEnglish(weak.stderr), weak.stderr);
+    const taken = env.run(['user', 'add', 'pingtang1', '--role', 'viewer'], { input: 'Another-pass-2021\n' });
+    assert.equal(taken.status, 1);
+    const region = env.run(['user', 'add', 'nowhere', '--role', 'staff', '--region', '999999'], { input: 'Nowhere-pass-2021\n' });
+    assert.equal(region.status, 1);
+    const role = env.run(['user', 'add', 'king', '--role', 'emperor'], { input: 'Emperor-pass-2021\n' });
+    assert.equal(role.status, 1);
+  });
+
+  it('backup -o copy.db gives a database that report can read', () => {
+    const copy = env.path('backup', 'copy.db');
+    fs.mkdirSync(env.path('backup'));
+    const r = env.mustRun(['backup', '-o', copy]);
+    assert.match(r.stdout, /key/i, 'backup should remind to keep the data key');
+    assert.ok(fs.statSync(copy).size > 0);
+    const original = reportJson(env).indicators;
+    const restored = JSON.parse(env.mustRun(['report', '--pair', DEMO_PAIR, ...DEMO_PERIOD, '--format', 'json',
+      '--db', copy, '--key', env.db + '.key'], { db: false }).stdout).indicators;
+    assert.deepEqual(restored, original);
+  });
+});
