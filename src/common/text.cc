@@ -105,7 +105,11 @@ size_t CharacterPosition(std::string_view text, size_t byte_offset) {
 
 bool IsValidUtf8(std::string_view text) { return FirstInvalidUtf8Offset(text) < 0; }
 
-Result<std::string> NormalizeInput(std::string_view text) {
+namespace {
+
+// The checks both NormalizeInput and TrimInput make; apply_nfkc chooses whether characters
+// are mapped or only trimmed.
+Result<std::string> CheckedTrim(std::string_view text, bool apply_nfkc) {
   if (text.size() > kMaxNormalizeBytes) {
     return Status::InvalidArgument("文本过长（超过 " + std::to_string(kMaxNormalizeBytes) + " 字节）",
                                    "text is too long (over " + std::to_string(kMaxNormalizeBytes) + " bytes)");
@@ -118,25 +122,19 @@ Result<std::string> NormalizeInput(std::string_view text) {
                                    "text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
   }
   std::string out;
+  if (!apply_nfkc) {
+    NormalizeDecoded(text, nullptr, &out);  // decode and trim only
+    return out;
+  }
   if (!NormalizeDecoded(text, Nfkc(), &out)) return Status::Internal("ICU NFKC normalisation is unavailable");
   return out;
 }
 
-Result<std::string> TrimInput(std::string_view text) {
-  if (text.size() > kMaxNormalizeBytes) {
-    return Status::InvalidArgument("文本过长（超过 " + std::to_string(kMaxNormalizeBytes) + " 字节）",
-                                   "text is too long (over " + std::to_string(kMaxNormalizeBytes) + " bytes)");
-  }
-  if (IsAscii(text)) return TrimAscii(text);
-  const int64_t bad = FirstInvalidUtf8Offset(text);
-  if (bad >= 0) {
-    return Status::InvalidArgument("文本不是有效的 UTF-8 编码（第 " + std::to_string(bad + 1) + " 个字节有误）",
-                                   "text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
-  }
-  std::string out;
-  NormalizeDecoded(text, nullptr, &out);  // no NFKC: only decode and trim
-  return out;
-}
+}  // namespace
+
+Result<std::string> NormalizeInput(std::string_view text) { return CheckedTrim(text, true); }
+
+Result<std::string> TrimInput(std::string_view text) { return CheckedTrim(text, false); }
 
 std::string NormalizeInputLossy(std::string_view text) {
   text = text.substr(0, kMaxNormalizeBytes);

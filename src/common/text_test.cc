@@ -100,3 +100,23 @@ TEST(MaskMiddle, ShortValuesAreFullyMasked) {
 
 }  // namespace
 }  // namespace shanhai
+
+namespace shanhai {
+namespace {
+
+TEST(TrimInputTest, KeepsFullWidthPunctuationButTrims) {
+  Result<std::string> r = TrimInput("\u3000平塘县委书记；县委副书记（县长） ");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "平塘县委书记；县委副书记（县长）");
+  Result<std::string> n = NormalizeInput("平塘；（县长）");
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, "平塘;(县长)");  // NFKC maps them, which is why free text is only trimmed
+}
+
+TEST(TrimInputTest, RejectsInvalidUtf8) {
+  EXPECT_FALSE(TrimInput(std::string("abc\xff\xfe", 5)).ok());
+  EXPECT_FALSE(TrimInput(std::string("平塘\xe5", 7)).ok());
+}
+
+}  // namespace
+}  // namespace shanhai
