@@ -11,10 +11,11 @@
 # COOKIE  sent as the Cookie header, e.g. "shanhai_session=..." for an authenticated list.
 #
 # Environment: BUILD_DIR (where bench/bare_beast_server is; default: newest build*/),
-# DURATION (default 10s), CONNS (64), THREADS (2), HOLD_CONNS (2000), HOLD_DURATION (10s),
-# SERVER_THREADS (threads for the servers this script starts; default: all cores).
+# DURATION (default 10s), CONNS (64), THREADS (2), HOLD_CONNS (2000; 0 skips that phase),
+# HOLD_DURATION (10s), SERVER_THREADS (threads for the servers this script starts; default: all cores).
 #
-# Prints, for each target, requests/s, p50/p99 latency and error counts at CONNS
+# Prints, for each target, requests/s, p50/p99 latency, the error count (socket errors
+# + non-2xx responses) and its kinds (connect/read/write/timeout/non-2xx) at CONNS
 # connections, then the same while holding HOLD_CONNS connections, and the ratio
 # real/bare. Exit status 1 if wrk is missing or a server does not come up.
 set -euo pipefail
@@ -70,15 +71,15 @@ run_wrk() {
   [[ -n "$cookie" && "$label" != bare* ]] && header=(-H "Cookie: $cookie")
   out="$(wrk -t"$threads" -c"$c" -d"$d" --timeout 5s --latency "${header[@]}" "$target" 2>&1)" || true
   awk -v label="$label" -v conns="$c" '
-    BEGIN { errors = 0 }
+    BEGIN { errors = 0; c = r = w = t = n = 0 }
     /Requests\/sec:/ { rps = $2 }
     $1 == "50%" { p50 = $2 }
     $1 == "99%" { p99 = $2 }
-    /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
-    /Non-2xx or 3xx responses:/ { errors += $5 }
+    /Socket errors:/ { gsub(",", ""); c = $4; r = $6; w = $8; t = $10; errors += c + r + w + t }
+    /Non-2xx or 3xx responses:/ { n = $5; errors += n }
     END {
-      if (rps == "") { rps = 0; p50 = "-"; p99 = "-"; errors = "wrk failed" }
-      printf "%-14s %7s %12.0f %10s %10s %10s\n", label, conns, rps, p50, p99, errors
+      if (rps == "") { rps = 0; p50 = "-"; p99 = "-"; errors = "wrk-failed" }
+      printf "%-14s %7s %12.0f %10s %10s %10s  %s\n", label, conns, rps, p50, p99, errors, c "/" r "/" w "/" t "/" n
     }' <<<"$out"
 }
 
@@ -100,15 +101,17 @@ echo "wrk: $threads threads, $conns connections for $duration, then $hold_conns 
 echo "bare: $bare_url"
 echo "$real_label: $url${cookie:+ (with Cookie)}"
 echo
-printf "%-14s %7s %12s %10s %10s %10s\n" target conns "requests/s" p50 p99 errors
+printf "%-14s %7s %12s %10s %10s %10s  %s\n" target conns "requests/s" p50 p99 errors "c/r/w/timeout/non-2xx"
 rows=()
 rows+=("$(run_wrk bare "$bare_url" "$conns" "$duration")");               echo "${rows[-1]}"
 rows+=("$(run_wrk "$real_label" "$url" "$conns" "$duration")");           echo "${rows[-1]}"
-rows+=("$(run_wrk bare "$bare_url" "$hold_conns" "$hold_duration")");     echo "${rows[-1]}"
-rows+=("$(run_wrk "$real_label" "$url" "$hold_conns" "$hold_duration")"); echo "${rows[-1]}"
+if ((hold_conns > 0)); then
+  rows+=("$(run_wrk bare "$bare_url" "$hold_conns" "$hold_duration")");     echo "${rows[-1]}"
+  rows+=("$(run_wrk "$real_label" "$url" "$hold_conns" "$hold_duration")"); echo "${rows[-1]}"
+fi
 
 ratio() { awk -v a="$(awk '{print $3}' <<<"$1")" -v b="$(awk '{print $3}' <<<"$2")" \
   'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo
-echo "ratio $real_label/bare requests/s: $(ratio "${rows[1]}" "${rows[0]}") at $conns connections," \
-     "$(ratio "${rows[3]}" "${rows[2]}") at $hold_conns connections"
+echo "ratio $real_label/bare requests/s: $(ratio "${rows[1]}" "${rows[0]}") at $conns connections" \
+     "$( ((hold_conns > 0)) && echo ", $(ratio "${rows[3]}" "${rows[2]}") at $hold_conns connections")"

@@ -31,8 +31,8 @@ results="$here/results.md"
 shanhai="$build/shanhai"
 step_timeout=900  # no single step may hang the run
 
-log() { printf '%s\n' "$*" >&2; }
-die() { log "bench: $*"; exit 1; }
+log() { printf '%s\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 now() { date +%s.%N; }                      # wall clock; differences of two reads are what we use
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -45,11 +45,11 @@ for tool in sqlite3 node npm wrk curl awk; do
   command -v "$tool" >/dev/null || die "$tool not found (apt-get install sqlite3 nodejs npm wrk curl)"
 done
 if [[ ! -x "$shanhai" || ! -x "$build/bench/gen_people" || ! -x "$build/bench/read_table" ||
-      ! -x "$build/bench/bare_beast_server" ]]; then
+      ! -x "$build/bench/bare_beast_server" || ! -x "$build/bench/http_core_server" ]]; then
   log "building shanhai and the bench tools in $build ..."
   [[ -f "$build/build.ninja" || -f "$build/Makefile" ]] ||
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" --target shanhai gen_people read_table bare_beast_server >/dev/null
+  cmake --build "$build" --target shanhai gen_people read_table bare_beast_server http_core_server >/dev/null
 fi
 if [[ ! -d "$here/node/node_modules/exceljs" ]]; then
   log "installing exceljs into bench/node (npm ci) ..."
@@ -91,17 +91,16 @@ fresh_db() {
   sed -n 's/.*user: admin  password: \([^ ]*\).*/\1/p' <<<"$out"
 }
 
-# timed LABEL COMMAND... → runs it (output to $work/LABEL.log), prints the wall seconds.
+# timed LABEL COMMAND... → runs it (output to $work/LABEL.log) under bash's `time`; the wall
+# and CPU (user + system, all threads) seconds go to $work/LABEL.time, read by wall/cpu.
 timed() {
-  local label="$1" t status=0
+  local label="$1" status=0 TIMEFORMAT='%3R %3U %3S'
   shift
-  t="$(now)"
-  timeout "$step_timeout" "$@" >"$work/$label.log" 2>&1 || status=$?
-  local s
-  s="$(since "$t")"
+  { time timeout "$step_timeout" "$@" >"$work/$label.log" 2>&1 || status=$?; } 2>"$work/$label.time"
   ((status == 0)) || { cat "$work/$label.log" >&2; die "$label failed (exit $status)"; }
-  echo "$s"
 }
+wall() { awk '{ print $1 }' "$work/$1.time"; }
+cpu() { awk '{ printf "%.3f", $2 + $3 }' "$work/$1.time"; }
 
 rate() { calc "printf \"%.0f\", $rows / $1"; }
 
@@ -110,38 +109,36 @@ rate() { calc "printf \"%.0f\", $rows / $1"; }
 log ""
 log "== (a) import of $rows people (load average $(loadavg))"
 rm -f "$work/sqlite-peer.db"
-sqlite_s="$(timed sqlite-import sqlite3 "$work/sqlite-peer.db" ".import --csv '$csv' people")"
+timed sqlite-import sqlite3 "$work/sqlite-peer.db" ".import --csv '$csv' people"
+sqlite_s="$(wall sqlite-import)"; sqlite_cpu="$(cpu sqlite-import)"
 sqlite_rows="$(sqlite3 "$work/sqlite-peer.db" 'SELECT COUNT(*) FROM people')"
 [[ "$sqlite_rows" = "$rows" ]] || die "sqlite3 .import stored $sqlite_rows rows, expected $rows"
-log "sqlite3 .import csv (plain table, no validation): $sqlite_s s, $(rate "$sqlite_s") rows/s"
+log "sqlite3 .import csv (plain table, no validation): $sqlite_s s wall, $sqlite_cpu s CPU, $(rate "$sqlite_s") rows/s"
 
-read_csv_s="$(timed read-csv "$build/bench/read_table" "$csv")"
-read_xlsx_s="$(timed read-xlsx "$build/bench/read_table" "$xlsx")"
-log "our reader alone (read_table, no validation/storage): csv $read_csv_s s, xlsx $read_xlsx_s s"
+timed read-csv "$build/bench/read_table" "$csv"
+timed read-xlsx "$build/bench/read_table" "$xlsx"
+read_csv_s="$(wall read-csv)"; read_xlsx_s="$(wall read-xlsx)"; read_xlsx_cpu="$(cpu read-xlsx)"
+log "our reader alone (read_table, no validation/storage): csv $read_csv_s s, xlsx $read_xlsx_s s wall ($read_xlsx_cpu s CPU)"
 
 admin_password="$(fresh_db "$work/csv.db")"
 [[ -n "$admin_password" ]] || die "shanhai init printed no admin password"
-csv_s="$(timed import-csv "$shanhai" import people "$csv" --db "$work/csv.db")"
+timed import-csv "$shanhai" import people "$csv" --db "$work/csv.db"
+csv_s="$(wall import-csv)"; csv_cpu="$(cpu import-csv)"
 grep -q "写入 stored $rows" "$work/import-csv.log" || { cat "$work/import-csv.log" >&2; die "csv import did not store $rows rows"; }
-log "shanhai import people .csv (validation + encryption + SQLite): $csv_s s, $(rate "$csv_s") rows/s"
+log "shanhai import people .csv (validation + encryption + SQLite): $csv_s s wall, $csv_cpu s CPU, $(rate "$csv_s") rows/s"
 
 fresh_db "$work/xlsx.db" >/dev/null
-xlsx_s="$(timed import-xlsx "$shanhai" import people "$xlsx" --db "$work/xlsx.db")"
+timed import-xlsx "$shanhai" import people "$xlsx" --db "$work/xlsx.db"
+xlsx_s="$(wall import-xlsx)"; xlsx_cpu="$(cpu import-xlsx)"
 grep -q "写入 stored $rows" "$work/import-xlsx.log" || { cat "$work/import-xlsx.log" >&2; die "xlsx import did not store $rows rows"; }
-log "shanhai import people .xlsx (validation + encryption + SQLite): $xlsx_s s, $(rate "$xlsx_s") rows/s"
+log "shanhai import people .xlsx (validation + encryption + SQLite): $xlsx_s s wall, $xlsx_cpu s CPU, $(rate "$xlsx_s") rows/s"
 rm -f "$work/xlsx.db" "$work/xlsx.db-wal" "$work/xlsx.db-shm" "$work/xlsx.db.key"
 
-# A dry run validates and inserts inside a transaction that is rolled back: the same work
-# minus the commit. Run on a fresh copy of the demo-only database.
-fresh_db "$work/dry.db" >/dev/null
-dry_s="$(timed import-dry "$shanhai" import people "$csv" --db "$work/dry.db" --dry-run)"
-log "shanhai import people .csv --dry-run (everything but the commit): $dry_s s"
-rm -f "$work/dry.db" "$work/dry.db-wal" "$work/dry.db-shm" "$work/dry.db.key"
-
-exceljs_s="$(timed exceljs node "$here/node/read_xlsx.mjs" "$xlsx")"
+timed exceljs node "$here/node/read_xlsx.mjs" "$xlsx"
+exceljs_s="$(wall exceljs)"; exceljs_cpu="$(cpu exceljs)"
 exceljs_rows="$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' "$work/exceljs.log")"
 [[ "$exceljs_rows" = "$rows" ]] || die "exceljs read $exceljs_rows rows, expected $rows"
-log "exceljs WorkbookReader, iterating rows only: $exceljs_s s, $(rate "$exceljs_s") rows/s"
+log "exceljs WorkbookReader, iterating rows only: $exceljs_s s wall, $exceljs_cpu s CPU, $(rate "$exceljs_s") rows/s"
 
 # ---------------------------------------------------------------------------------------
 # 2. The report over the imported data (demo ledgers + the million people).
@@ -149,12 +146,13 @@ log ""
 log "== (b) report --pair $pair over demo data + $rows people (load average $(loadavg))"
 report_times=()
 for _ in $(seq "$report_runs"); do
-  report_times+=("$(timed report "$shanhai" report --db "$work/csv.db" --pair "$pair" --format json -o "$work/report.json")")
+  timed report "$shanhai" report --db "$work/csv.db" --pair "$pair" --format json -o "$work/report.json"
+  report_times+=("$(wall report)")
 done
 report_ms="$(printf '%s\n' "${report_times[@]}" | median | awk '{ printf "%.0f", $1 * 1000 }')"
 grep -q '"people.registered"' "$work/report.json" || die "the report has no people.registered indicator"
 startup_times=()
-for _ in $(seq "$report_runs"); do startup_times+=("$(timed version "$shanhai" --version)"); done
+for _ in $(seq "$report_runs"); do timed version "$shanhai" --version; startup_times+=("$(wall version)"); done
 startup_ms="$(printf '%s\n' "${startup_times[@]}" | median | awk '{ printf "%.0f", $1 * 1000 }')"
 log "shanhai report --format json (whole process: start, open db + key, compute, render, write): median ${report_ms} ms of $report_runs (runs: ${report_times[*]} s)"
 log "shanhai --version (bare process start, for scale): median ${startup_ms} ms"
@@ -187,22 +185,37 @@ report_http_ms="$(http_ms "/api/v1/report?pair=$pair&format=json")"
 indicators_http_ms="$(http_ms "/api/v1/indicators?pair=$pair")"
 log "GET /api/v1/report?format=json (in-process, same report): median $report_http_ms ms"
 log "GET /api/v1/indicators (values only): median $indicators_http_ms ms"
+people_http_ms="$(http_ms "/api/v1/people/people?page_size=20")"
+visits_http_ms="$(http_ms "/api/v1/exchange/visits?page_size=20")"
+log "GET /api/v1/people/people?page_size=20 (first page of $rows+ people, with the total): median $people_http_ms ms"
+log "GET /api/v1/exchange/visits?page_size=20 (one request alone): median $visits_http_ms ms"
 
 list_path="/api/v1/exchange/visits?page_size=20"
 http_out="$(BUILD_DIR="$build" DURATION="${DURATION:-10s}" HOLD_DURATION="${HOLD_DURATION:-10s}" \
   timeout "$step_timeout" "$here/http_bench.sh" "http://127.0.0.1:$port$list_path" "$cookie")" ||
   { printf '%s\n' "$http_out" >&2; die "http_bench.sh failed"; }
-printf '%s\n' "$http_out" >&2
-# Rows of http_bench.sh: label conns requests/s p50 p99 errors (bare, real, bare, real).
+printf '%s\n' "$http_out"
+# Rows of http_bench.sh: label conns requests/s p50 p99 errors kinds (bare, real, bare, real).
 field() { awk -v n="$1" -v k="$2" '$1 ~ /^(bare|real)$/ { i++; if (i == n) print $k }' <<<"$http_out"; }
 bare_rps="$(field 1 3)"; bare_p50="$(field 1 4)"; bare_p99="$(field 1 5)"
 real_rps="$(field 2 3)"; real_p50="$(field 2 4)"; real_p99="$(field 2 5)"; real_err="$(field 2 6)"
 hold_bare_rps="$(field 3 3)"; hold_bare_err="$(field 3 6)"
-hold_rps="$(field 4 3)"; hold_p99="$(field 4 5)"; hold_err="$(field 4 6)"
+hold_rps="$(field 4 3)"; hold_p99="$(field 4 5)"; hold_err="$(field 4 6)"; hold_kinds="$(field 4 7)"
 hold_conns="${HOLD_CONNS:-2000}"
 kill "$server_pid" 2>/dev/null || true
 wait "$server_pid" 2>/dev/null || true
 server_pid=""
+
+# Our HTTP core alone (HttpServer + Router, the bare server's fixed body, no app): shows
+# whether a gap above is the core or the application work behind the route.
+log ""
+log "-- our HTTP core with the fixed body (http_core_server) against the bare server"
+core_out="$(BUILD_DIR="$build" DURATION="${DURATION:-10s}" HOLD_CONNS=0 timeout "$step_timeout" "$here/http_bench.sh")" ||
+  { printf '%s\n' "$core_out" >&2; die "http_bench.sh (core) failed"; }
+printf '%s\n' "$core_out"
+core_rps="$(awk '$1 == "core" { print $3 }' <<<"$core_out")"
+core_p99="$(awk '$1 == "core" { print $5 }' <<<"$core_out")"
+core_bare_rps="$(awk '$1 == "bare" { print $3 }' <<<"$core_out")"
 
 # ---------------------------------------------------------------------------------------
 # 4. The table.
@@ -213,7 +226,10 @@ yes_no() { calc "print ($1) ? \"yes\" : \"**no**\""; }
 real_p99_ms="$(to_ms "$real_p99")"
 import_ratio="$(calc "printf \"%.2f\", $csv_s / $sqlite_s")"
 exceljs_ratio="$(calc "printf \"%.2f\", $exceljs_s / $xlsx_s")"
+import_cpu_ratio="$(calc "printf \"%.1f\", $csv_cpu / $sqlite_cpu")"
+exceljs_cpu_ratio="$(calc "printf \"%.2f\", $exceljs_cpu / $xlsx_cpu")"
 http_ratio="$(calc "printf \"%.2f\", $real_rps / $bare_rps")"
+core_ratio="$(calc "printf \"%.2f\", $core_rps / $core_bare_rps")"
 load_end="$(loadavg)"
 total_s="$(since "$started_all")"
 
@@ -223,20 +239,27 @@ table="$(cat <<EOF
 $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM,
 build \`${build_type:-?}\`, $rows people rows; load average at start $load_start, at end $load_end
 (other work on the machine shares these cores); whole run $(printf '%.0f' "$total_s") s.
-Wall times of whole processes (\`date +%s.%N\` around each); see bench/README.md.
+Times are wall seconds of whole processes (bash \`time\`); CPU = user + system of all the process's threads,
+which the other load on the machine disturbs less. See bench/README.md.
 
 | benchmark | Shanhai | peer | ratio | goal | met? |
 |---|---|---|---|---|---|
-| (a) import $rows people, .csv, full validation + encryption | ${csv_s} s ($(rate "$csv_s") rows/s) | sqlite3 \`.import\` into a plain table: ${sqlite_s} s ($(rate "$sqlite_s") rows/s) | ${import_ratio}× the peer's time | ≤ 2× | $(yes_no "$import_ratio <= 2") |
-| (a) import $rows people, .xlsx, full validation + encryption | ${xlsx_s} s ($(rate "$xlsx_s") rows/s) | exceljs streaming reader, rows only: ${exceljs_s} s ($(rate "$exceljs_s") rows/s) | ${exceljs_ratio}× faster | ≥ 3× faster | $(yes_no "$exceljs_ratio >= 3") |
+| (a) import $rows people, .csv, full validation + encryption | ${csv_s} s ($(rate "$csv_s") rows/s; CPU ${csv_cpu} s) | sqlite3 \`.import\` into a plain table: ${sqlite_s} s ($(rate "$sqlite_s") rows/s; CPU ${sqlite_cpu} s) | ${import_ratio}× the peer's time (CPU ${import_cpu_ratio}×) | ≤ 2× | $(yes_no "$import_ratio <= 2") |
+| (a) import $rows people, .xlsx, full validation + encryption | ${xlsx_s} s ($(rate "$xlsx_s") rows/s; CPU ${xlsx_cpu} s) | exceljs streaming reader, rows only: ${exceljs_s} s ($(rate "$exceljs_s") rows/s; CPU ${exceljs_cpu} s) | ${exceljs_ratio}× faster (CPU ${exceljs_cpu_ratio}×) | ≥ 3× faster | $(yes_no "$exceljs_ratio >= 3") |
 | (b) \`shanhai report --format json\`, whole process, median of $report_runs | ${report_ms} ms | — (process start alone: ${startup_ms} ms) | — | < 200 ms | $(yes_no "$report_ms < 200") |
 | (b) same report in-process, \`GET /api/v1/report\`, median of $report_runs | ${report_http_ms} ms | — (\`GET /api/v1/indicators\`: ${indicators_http_ms} ms) | — | < 200 ms | $(yes_no "$report_http_ms < 200") |
 | (c) \`GET $list_path\`, 64 connections: req/s | $(printf '%.0f' "$real_rps") req/s | bare Beast server: $(printf '%.0f' "$bare_rps") req/s | ${http_ratio} | ≥ 0.25 | $(yes_no "$http_ratio >= 0.25") |
-| (c) same, latency p50 / p99 | ${real_p50} / ${real_p99} | ${bare_p50} / ${bare_p99} | — | p99 < 20 ms | $(yes_no "$real_p99_ms < 20") |
-| (c) hold $hold_conns connections: errors | ${hold_err} errors ($(printf '%.0f' "$hold_rps") req/s, p99 ${hold_p99}) | bare: ${hold_bare_err} errors ($(printf '%.0f' "$hold_bare_rps") req/s) | — | 0 errors | $(yes_no "\"$hold_err\" == \"0\"") |
+| (c) same, latency p50 / p99 (errors) | ${real_p50} / ${real_p99} (${real_err}) | ${bare_p50} / ${bare_p99} | — | p99 < 20 ms | $(yes_no "$real_p99_ms < 20") |
+| (c) hold $hold_conns connections: errors | ${hold_err} errors (connect/read/write/timeout/non-2xx ${hold_kinds}; $(printf '%.0f' "$hold_rps") req/s, p99 ${hold_p99}) | bare: ${hold_bare_err} errors ($(printf '%.0f' "$hold_bare_rps") req/s) | — | 0 errors | $(yes_no "\"$hold_err\" == \"0\"") |
 
-Phases of the import (same run): our reader alone reads the .csv in ${read_csv_s} s and the .xlsx in
-${read_xlsx_s} s; a \`--dry-run\` import of the .csv (validation, encryption and inserts, rolled back) takes ${dry_s} s.
+Our HTTP core alone (\`http_core_server\`: HttpServer + Router answering the bare server's fixed 22-byte body,
+64 connections): $(printf '%.0f' "$core_rps") req/s, p99 ${core_p99}, against the bare server's $(printf '%.0f' "$core_bare_rps") req/s
+in the same minute (ratio ${core_ratio}). The list above answers ~7 KB of JSON built from the database per request.
+
+Reading phase of the import (same run, \`bench/read_table\`, our reader with nothing validated or stored):
+.csv ${read_csv_s} s, .xlsx ${read_xlsx_s} s (CPU ${read_xlsx_cpu} s).
+Single requests, median of $report_runs: \`GET /api/v1/exchange/visits?page_size=20\` ${visits_http_ms} ms,
+\`GET /api/v1/people/people?page_size=20\` (first page of the million, with the total) ${people_http_ms} ms.
 EOF
 )"
 printf '%s\n' "$table" >"$results"

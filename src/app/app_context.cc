@@ -47,6 +47,10 @@ std::string KeyFileFor(const std::string& db_url, const std::string& flag) {
 }
 
 Result<std::unique_ptr<AppEnv>> AppEnv::Open(const std::string& db_url, const std::string& key_file, bool create_key) {
+  // Checked before the key, so a mistyped path gets the useful hint, and nothing is created.
+  if (!create_key && !IsPostgresUrl(db_url) && !std::filesystem::exists(db_url))
+    return Status::NotFound("数据库文件 " + db_url + " 不存在，请先运行 shanhai init --db " + db_url,
+                            "database file " + db_url + " does not exist; run shanhai init --db " + db_url + " first");
   auto env = std::unique_ptr<AppEnv>(new AppEnv());
   env->db_url_ = db_url;
   const std::filesystem::path key_path(key_file);

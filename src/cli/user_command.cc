@@ -53,7 +53,7 @@ void RegisterUser(CLI::App& app) {
   add->add_option("name", a->name, "用户名")->required();
   add->add_option("--role", a->role, "admin | staff | viewer")->check(CLI::IsMember({"admin", "staff", "viewer"}));
   add->add_option("--region", a->region, "只能看到该行政区划的数据，如 522727 / limit to this region");
-  add->add_option("--ledgers", a->ledgers, "staff 可修改的台账，逗号分隔，如 visits,secondments（默认全部）");
+  add->add_option("--ledgers", a->ledgers, "staff 可使用的台账（查看与修改），逗号分隔，如 visits,secondments（默认全部）/ ledgers a staff user may use");
   add->callback([a] {
     ExitCode() = PrintError([&]() -> Status {
       SH_ASSIGN_OR_RETURN(Connected c, Connect(a->db, false));

@@ -32,15 +32,21 @@ std::string ShortName(const std::string& code) {
   return r ? std::string(r->name) : code;
 }
 
-Result<std::vector<ProjectHighlight>> ProjectHighlights(LedgerService& service, const Actor& actor,
-                                                        const std::string& pair, const Period& period) {
+// The records of a pair in a period, in the given order.
+ListRequest PeriodRequest(const std::string& pair, const Period& period, std::string sort, int64_t page_size) {
   ListRequest request;
   request.pair = pair;
   request.date_from = period.from;
   request.date_to = period.to;
-  request.sort = "-budget_fen";
-  request.page_size = 1000;
-  SH_ASSIGN_OR_RETURN(RecordPage projects, service.List(actor, *FindLedger("projects"), request));
+  request.sort = std::move(sort);
+  request.page_size = page_size;
+  return request;
+}
+
+Result<std::vector<ProjectHighlight>> ProjectHighlights(LedgerService& service, const Actor& actor,
+                                                        const std::string& pair, const Period& period) {
+  SH_ASSIGN_OR_RETURN(RecordPage projects, service.List(actor, *FindLedger("projects"),
+                                                       PeriodRequest(pair, period, "-budget_fen", 1000)));
   std::vector<ProjectHighlight> out;
   for (const Record& p : projects.records) {
     const std::string category = AsText(*p.Get("category"));
@@ -63,13 +69,8 @@ Result<std::vector<ProjectHighlight>> ProjectHighlights(LedgerService& service, 
 
 Result<std::vector<std::string>> InvestmentNames(LedgerService& service, const Actor& actor, const std::string& pair,
                                                  const Period& period) {
-  ListRequest request;
-  request.pair = pair;
-  request.date_from = period.from;
-  request.date_to = period.to;
-  request.sort = "-planned_fen";
-  request.page_size = 3;
-  SH_ASSIGN_OR_RETURN(RecordPage page, service.List(actor, *FindLedger("investments"), request));
+  SH_ASSIGN_OR_RETURN(RecordPage page, service.List(actor, *FindLedger("investments"),
+                                                   PeriodRequest(pair, period, "-planned_fen", 3)));
   std::vector<std::string> names;
   for (const Record& r : page.records) names.push_back(AsText(*r.Get("enterprise_name")));
   return names;

@@ -57,20 +57,24 @@ function psql(url, sql) {
 //                    the data key comes from $SHANHAI_DATA_KEY (random per run).
 export class TestEnv {
   static create(kind, label = 'test') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shanhai-${label}-`));
-    const env = new TestEnv(kind, dir);
-    if (kind === 'postgres') {
-      const base = requirePgUrl();
-      env.pgName = `shanhai_${label.replace(/[^a-z0-9]/gi, '_')}_${process.pid}_${randomBytes(3).toString('hex')}`.toLowerCase();
-      psql(base, `CREATE DATABASE ${env.pgName}`);
-      env.pgBase = base;
-      env.db = withDatabase(base, env.pgName);
-      env.extraEnv.SHANHAI_DATA_KEY = randomBytes(32).toString('hex');
-    } else if (kind === 'sqlite') {
-      env.db = path.join(dir, 'shanhai.db');
-    } else {
-      throw new Error(`unknown database kind ${kind}`);
+    if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`unknown database kind ${kind}`);
+    const base = kind === 'postgres' ? requirePgUrl() : null;  // fail before making anything
+    const env = new TestEnv(kind, fs.mkdtempSync(path.join(os.tmpdir(), `shanhai-${label}-`)));
+    if (kind === 'sqlite') {
+      env.db = path.join(env.dir, 'shanhai.db');
+      return env;
     }
+    const name = `shanhai_${label.replace(/[^a-z0-9]/gi, '_')}_${process.pid}_${randomBytes(3).toString('hex')}`.toLowerCase();
+    try {
+      psql(base, `CREATE DATABASE ${name}`);
+    } catch (e) {
+      fs.rmSync(env.dir, { recursive: true, force: true });
+      throw e;
+    }
+    env.pgBase = base;
+    env.pgName = name;
+    env.db = withDatabase(base, name);
+    env.extraEnv.SHANHAI_DATA_KEY = randomBytes(32).toString('hex');
     return env;
   }
 

@@ -158,6 +158,7 @@ TEST_P(EvidenceServiceTest, RefusedAttachmentsLeaveNoTrace) {
             Code::kNotFound);
   EXPECT_EQ(Count("evidence"), 0);
   EXPECT_EQ(AuditRows(db()), audit_before);
+  EXPECT_EQ(FilesInDir(), 0u);
 }
 
 TEST_P(EvidenceServiceTest, ReadingFollowsTheRecordsVisibility) {

@@ -13,7 +13,7 @@ struct Actor {
   std::string name;                  // user name; "system" for set-up commands
   std::string role;                  // "admin" | "staff" | "viewer"
   std::string region;                // GB/T 2260 code the user is limited to; "" = everywhere
-  std::vector<std::string> ledgers;  // ledgers a staff user may change; empty = all
+  std::vector<std::string> ledgers;  // "module:entity" ledgers a staff user may use at all; empty = all
   std::string remote;                // client address, for the audit log
 
   // The all-powerful actor of CLI set-up commands (init, demo, import by an operator).

@@ -160,6 +160,7 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
   bool have_header = false;
   const FieldDef* key_field = def.natural_key.empty() ? nullptr : def.Field(def.natural_key);
   std::map<std::string, int64_t> key_rows;  // pair|natural key → first row, for duplicates in the file
+  const bool guard_rows = db.dialect() == Dialect::kPostgres;  // one savepoint per insert
 
   auto reject = [&](int64_t row_number, std::vector<FieldError> errors) {
     ++report.invalid;
@@ -223,9 +224,13 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
     }
     ++report.valid;
     if (report.invalid > 0 && !options.skip_invalid) return Status::Ok();  // will be rolled back anyway
+    // A row the database refuses must not spoil the rest of the file: on PostgreSQL a failed
+    // statement aborts the whole transaction unless it ran in a savepoint (SQLite's does not).
+    if (guard_rows) SH_RETURN_IF_ERROR(db.Begin());
     Result<int64_t> id = repo.Insert(service.StoredRowForInsert(actor, def, *record));
+    if (guard_rows) SH_RETURN_IF_ERROR(id.ok() ? db.Commit() : db.Rollback());
     if (!id.ok()) {
-      // A conflict the row checks could not see: name the row.
+      // A conflict the row checks could not see (e.g. a unique combination of columns).
       --report.valid;
       reject(row_number, {{0, "", id.status().message_zh(), id.status().message_en()}});
     }

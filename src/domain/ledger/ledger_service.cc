@@ -142,7 +142,9 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
 
   for (const FieldDef& f : def.fields) {
     const Value* v = record.Get(f.key);
-    if (!v) record.Set(f.key, Value{});
+    // An absent yes/no means no: bool columns are NOT NULL with default 0.
+    if ((!v || IsNull(*v)) && f.type == FieldType::kBool) record.Set(f.key, int64_t{0});
+    else if (!v) record.Set(f.key, Value{});
     const bool given = v && !IsNull(*v) && !AsText(*v).empty();
     const bool has_error = std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == f.key; });
     if (f.required && !f.computed && !given && !has_error)

@@ -130,6 +130,24 @@ TEST_P(LedgerServiceTest, EndBeforeStartIsReportedOnTheEndDate) {
                   .ok());
 }
 
+// "Every problem at once" includes cross-field rules: a bad option does not hide an end date
+// before the start date.
+TEST_P(LedgerServiceTest, CrossFieldRulesAreReportedTogetherWithFieldErrors) {
+  auto visit = TryCreate("visits", kCountyPair,
+                         {{"title", "考察"}, {"direction", "南北"}, {"person_times", "3"},
+                          {"start_date", "2020-06-19"}, {"end_date", "2020-06-18"}});
+  ASSERT_EQ(visit.status().code(), Code::kInvalidArgument);
+  EXPECT_TRUE(HasFieldError(visit.status(), "direction")) << visit.status().ToString();
+  EXPECT_TRUE(HasFieldError(visit.status(), "end_date")) << visit.status().ToString();
+  // A rule does not pile a second complaint onto a field that already has one.
+  // (Both regions missing: the pairs rules would also complain about helped_region.)
+  auto pair = TryCreate("pairs", "", {{"name", "无地区"}});
+  ASSERT_EQ(pair.status().code(), Code::kInvalidArgument);
+  ASSERT_EQ(pair.status().details().size(), 2u) << pair.status().ToString();
+  EXPECT_TRUE(HasFieldError(pair.status(), "helper_region"));
+  EXPECT_TRUE(HasFieldError(pair.status(), "helped_region"));
+}
+
 TEST_P(LedgerServiceTest, UpdateWithAStaleVersionConflictsAndChangesNothing) {
   const int64_t id = AddVisit("考察", "to_helped", 10, "2020-03-01");
   ASSERT_TRUE(Update(id, {{"person_times", "11"}}, 1).ok());  // now version 2
@@ -311,6 +329,21 @@ TEST_P(LedgerServiceTest, AnotherDistrictsStaffSeesNothingOfThePairAndCannotWrit
     ASSERT_TRUE(visible.ok());
     EXPECT_EQ(visible->total, 1) << region;
   }
+}
+
+// Whoever may see a record may see its history: staff of the helper side (白云区) too, not only
+// staff of the helped side, whose region code the audit rows carry.
+TEST_P(LedgerServiceTest, StaffOfEitherSideSeeTheHistoryOfRecordsTheySee) {
+  const int64_t id = AddVisit("考察", "to_helped", 10, "2020-03-01");
+  for (const char* region : {"522727", "440111"}) {
+    const Actor staff = domain_test::StaffIn(region);
+    ASSERT_TRUE(service().Get(staff, Visits(), id).ok()) << region;
+    auto history = service().History(staff, Visits(), id);
+    ASSERT_TRUE(history.ok()) << history.status().ToString();
+    EXPECT_EQ(history->size(), 1u) << region;
+  }
+  auto hidden = service().History(domain_test::StaffIn("440106"), Visits(), id);
+  EXPECT_TRUE(!hidden.ok() || hidden->empty());
 }
 
 TEST_P(LedgerServiceTest, AViewerReadsButCannotWrite) {

@@ -1,4 +1,4 @@
--- Shanhai core schema. {{ID}} is the identity primary key of the dialect.
+-- Shanhai core schema. {{ID}} is the identity primary key of the dialect (ids are never reused).
 -- Every pair-scoped table carries helped_region (the helped county's GB/T 2260 code):
 -- it is the distribution key on a sharded PostgreSQL (Citus) and the first column of
 -- its indexes. Columns mirror the LedgerDef declarations in src/domain (checked by a test).

@@ -1,0 +1,252 @@
+// End-to-end tests of the console in Chromium against a real `shanhai serve` with the demo data.
+// Usage: SHANHAI_BINARY=build/shanhai npm --prefix web run e2e
+// Screenshots of the main pages go to docs/screenshots/ (SCREENSHOTS=dir to change).
+import assert from 'node:assert/strict'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { launchBrowser, startStack, testRunner, webDir } from './lib.mjs'
+
+const shots = process.env.SCREENSHOTS ?? join(webDir, '../docs/screenshots')
+mkdirSync(shots, { recursive: true })
+
+const stack = await startStack()
+const context = await launchBrowser()
+const page = context.pages()[0] ?? (await context.newPage())
+page.setDefaultTimeout(15000)
+const t = testRunner((n) => page.screenshot({ path: join(stack.dir, `failure-${n}.png`) }).then(() =>
+  console.log(`  screenshot: ${join(stack.dir, `failure-${n}.png`)}`)))
+console.log(`# console at ${stack.baseUrl} (${stack.embedded ? 'embedded in the binary' : 'vite preview'}), API ${stack.apiUrl}`)
+
+const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) })
+
+/** Polls until the locator's trimmed text equals `expected`. */
+async function textIs(locator, expected, timeout = 10000) {
+  const deadline = Date.now() + timeout
+  let last = ''
+  while (Date.now() < deadline) {
+    last = ((await locator.textContent().catch(() => '')) ?? '').trim()
+    if (last === expected) return
+    await page.waitForTimeout(100)
+  }
+  assert.equal(last, expected)
+}
+
+const visitBatches = page.locator('[data-indicator="leadership.visit_batches"] [data-test=actual]')
+const dialog = page.locator('.el-dialog:visible')
+const field = (key) => dialog.locator(`[data-field="${key}"]`)
+async function pick(key, optionText) {
+  await field(key).locator('.el-select__wrapper').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: optionText }).first().click()
+}
+async function openLedger(groupZh, ledgerZh) {
+  const item = page.locator('.el-menu-item', { hasText: ledgerZh })
+  if (!(await item.isVisible())) await page.locator('.el-sub-menu__title', { hasText: groupZh }).click()
+  await item.click()
+  await page.locator('[data-test=ledger-table] .el-table__row').first().waitFor()
+}
+
+await t.step('login page: a wrong password is refused with the server message', async () => {
+  await page.goto(stack.baseUrl)
+  await page.waitForURL(/\/login/)
+  await page.locator('input[name=name]').fill('admin')
+  await page.locator('input[name=password]').fill('wrong-password')
+  await page.locator('[data-test=login-submit]').click()
+  await page.locator('[data-test=login-error]').waitFor()
+  await page.locator('input[name=password]').fill('')
+  await shot('login')
+})
+
+await t.step('log in as admin and land on the dashboard: 交流互访批次 is 19', async () => {
+  await page.locator('input[name=password]').fill(stack.password)
+  await page.locator('[data-test=login-submit]').click()
+  await page.waitForURL(/\/dashboard/)
+  await textIs(visitBatches, '19')
+  await page.locator('.el-loading-mask').first().waitFor({ state: 'hidden' }).catch(() => {})
+  await page.setViewportSize({ width: 1366, height: 2600 }) // the page scrolls inside the layout: grow to show it all
+  await page.waitForTimeout(1200) // charts animate in
+  await shot('dashboard')
+  await page.setViewportSize({ width: 1366, height: 768 })
+})
+
+await t.step('drill down from a figure to the records behind it', async () => {
+  await visitBatches.click()
+  const drawer = page.locator('.el-drawer:visible')
+  await drawer.locator('.el-table__row').first().waitFor()
+  assert.equal(await drawer.locator('.el-table__row').count(), 19)
+  await shot('dashboard-drill')
+  await page.keyboard.press('Escape')
+  await drawer.waitFor({ state: 'hidden' })
+})
+
+await t.step('browse the visits ledger: 20 demo visits, sorted by date', async () => {
+  await openLedger('两方力量', '交流互访')
+  await textIs(page.locator('[data-test=total]'), '共 20 条') // 19 county-pair visits + 1 of the city pair
+  await page.locator('.el-table__header th', { hasText: '开始日期' }).locator('.sort-caret.descending').click()
+  await page.waitForTimeout(400)
+  const firstDate = await page.locator('[data-test=ledger-table] .el-table__row').first().locator('td').nth(8).textContent()
+  assert.match(firstDate ?? '', /^\d{4}-\d{2}-\d{2}$/)
+  await shot('ledger-list')
+})
+
+await t.step('add dialog: client rules and the server per-field message are shown', async () => {
+  await page.locator('[data-test=add]').click()
+  await dialog.waitFor()
+  await dialog.locator('[data-test=save]').click()
+  await dialog.locator('.el-form-item__error', { hasText: '不能为空' }).first().waitFor()
+  await field('title').locator('input').fill('E2E 测试：白云区教育局赴平塘县考察')
+  await pick('direction', '东部→西部')
+  await field('person_times').locator('input').fill('6')
+  await field('start_date').locator('input').fill('2020-07-10')
+  await field('start_date').locator('input').press('Enter')
+  await field('end_date').locator('input').fill('2020-07-01')
+  await field('end_date').locator('input').press('Enter')
+  await dialog.locator('.el-dialog__title').click() // close the date panel
+  await dialog.locator('[data-test=save]').click()
+  await field('end_date').locator('.el-form-item__error', { hasText: '结束日期早于开始日期' }).waitFor()
+  await shot('edit-dialog')
+})
+
+await t.step('save a valid visit: the list grows to 21', async () => {
+  await field('end_date').locator('input').fill('2020-07-12')
+  await field('end_date').locator('input').press('Enter')
+  await dialog.locator('.el-dialog__title').click()
+  await dialog.locator('[data-test=save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  await textIs(page.locator('[data-test=total]'), '共 21 条')
+})
+
+await t.step('the record history shows who created it and the values', async () => {
+  await page.locator('input[data-test=search-q]').fill('E2E 测试')
+  await page.locator('[data-test=search]').click()
+  await textIs(page.locator('[data-test=total]'), '共 1 条')
+  await page.locator('[data-test=row-history]').first().click()
+  const drawer = page.locator('.el-drawer:visible')
+  await drawer.locator('.el-timeline-item', { hasText: 'admin' }).waitFor()
+  await drawer.locator('td', { hasText: 'E2E 测试：白云区教育局赴平塘县考察' }).waitFor()
+  await shot('history')
+  await page.keyboard.press('Escape')
+  await drawer.waitFor({ state: 'hidden' })
+})
+
+await t.step('the dashboard figure 交流互访批次 is now 20', async () => {
+  await page.locator('.el-menu-item', { hasText: '仪表盘' }).click()
+  await page.waitForURL(/\/dashboard/)
+  await textIs(visitBatches, '20')
+})
+
+await t.step('import a CSV with one bad row: rejected, the row and column named', async () => {
+  await openLedger('两方力量', '交流互访')
+  const csvPath = join(stack.dir, 'visits.csv')
+  writeFileSync(csvPath, [
+    '帮扶关系,互访事由,方向,带队领导,领导职务,人次,开始日期,结束日期,备注',
+    '440111-522727,导入：白云区卫健局赴平塘县对接,东部→西部（派往受帮扶方）,王五,局长,8,2020-07-15,,',
+    '440111-522727,导入：平塘县农业农村局赴白云区学习,西部→东部（派往帮扶方）,赵六,局长,十二,2020-07-16,,',
+  ].join('\n'))
+  await page.locator('[data-test=import]').click()
+  await dialog.waitFor()
+  await dialog.locator('[data-test=import-file]').setInputFiles(csvPath)
+  await dialog.locator('[data-test=import-summary]').waitFor()
+  const errors = dialog.locator('[data-test=import-errors] .el-table__row')
+  assert.equal(await errors.count(), 1)
+  const cells = await errors.first().locator('td').allTextContents()
+  assert.equal(cells[0].trim(), '3') // spreadsheet row 3 (row 1 is the header)
+  assert.equal(cells[1].trim(), '人次')
+  assert.ok(await dialog.locator('[data-test=import-confirm]').isDisabled())
+  await dialog.locator('[data-test=error-sheet]').waitFor()
+  await shot('import-preview')
+  await page.keyboard.press('Escape')
+  await textIs(page.locator('[data-test=total]'), '共 21 条') // nothing stored
+})
+
+await t.step('export the filtered view and re-open the xlsx', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export]').click()])
+  const file = join(stack.dir, 'export.xlsx')
+  await download.saveAs(file)
+  assert.match(download.suggestedFilename(), /交流互访.*\.xlsx$/)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const sheet = wb.worksheets[0]
+  const header = sheet.getRow(1).values.filter(Boolean).map(String)
+  assert.ok(header.some((h) => h.includes('互访事由')), `header: ${header}`)
+  const titles = []
+  sheet.eachRow((row, n) => { if (n > 1) titles.push(String(row.getCell(header.findIndex((h) => h.includes('互访事由')) + 1).value)) })
+  assert.equal(titles.length, 21)
+  assert.ok(titles.includes('E2E 测试：白云区教育局赴平塘县考察'))
+})
+
+await t.step('switch to English and back', async () => {
+  await page.locator('[data-test=lang-switch]').click()
+  await page.locator('.el-menu', { hasText: 'Dashboard' }).waitFor()
+  await page.locator('.el-table__header th', { hasText: 'Start date' }).first().waitFor()
+  await page.locator('.el-button', { hasText: 'Add' }).first().waitFor()
+  await shot('ledger-list-en')
+  await page.locator('[data-test=lang-switch]').click()
+  await page.locator('.el-menu', { hasText: '仪表盘' }).waitFor()
+})
+
+await t.step('report page renders the narrative', async () => {
+  await page.locator('.el-menu-item', { hasText: '报告' }).click()
+  await page.locator('[data-test=report] h1, [data-test=report] h2').first().waitFor()
+  const text = await page.locator('[data-test=report]').textContent()
+  assert.ok(text.includes('交流互访'), 'the report mentions 交流互访')
+  await page.screenshot({ path: join(shots, 'report.png'), fullPage: false })
+})
+
+await t.step('audit log lists the visit created in this run', async () => {
+  await page.locator('.el-sub-menu__title', { hasText: '系统管理' }).click()
+  await page.locator('.el-menu-item', { hasText: '审计日志' }).click()
+  await page.locator('[data-test=audit-table] .el-table__row').first().waitFor()
+  await page.locator('[data-test=audit-table] .el-table__row', { hasText: '交流互访' }).first().locator('.el-table__expand-icon').click()
+  await page.locator('[data-test=audit-table] td', { hasText: 'E2E 测试：白云区教育局赴平塘县考察' }).first().waitFor()
+  await shot('audit')
+})
+
+await t.step('a viewer sees no add/edit/delete buttons', async () => {
+  const r = await page.evaluate(async () => {
+    const me = await (await fetch('/api/v1/auth/me')).json()
+    const res = await fetch('/api/v1/admin/users', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+      body: JSON.stringify({ name: 'reader', password: 'reader-pass-2026', role: 'viewer', region: '522727', ledgers: [] }),
+    })
+    return res.status
+  })
+  assert.equal(r, 201)
+  await page.locator('[data-test=user-menu]').click()
+  await page.locator('[data-test=logout]').click()
+  await page.waitForURL(/\/login/)
+  await page.locator('input[name=name]').fill('reader')
+  await page.locator('input[name=password]').fill('reader-pass-2026')
+  await page.locator('[data-test=login-submit]').click()
+  await page.waitForURL(/\/dashboard/)
+  await openLedger('两方力量', '交流互访')
+  assert.equal(await page.locator('[data-test=add]').count(), 0)
+  assert.equal(await page.locator('[data-test=row-delete]').count(), 0)
+  assert.equal(await page.locator('.el-sub-menu__title', { hasText: '系统管理' }).count(), 0)
+  assert.equal(await page.locator('[data-test=export]').count(), 1)
+})
+
+await t.step('an expired session returns to the login page with a message', async () => {
+  await context.clearCookies()
+  await page.locator('[data-test=search]').click()
+  await page.waitForURL(/\/login\?expired=1/)
+  await page.locator('.el-alert', { hasText: '登录已过期' }).waitFor()
+})
+
+await t.step('phone width: the menu collapses and a ledger is readable', async () => {
+  await page.locator('input[name=name]').fill('reader')
+  await page.locator('input[name=password]').fill('reader-pass-2026')
+  await page.locator('[data-test=login-submit]').click()
+  await page.waitForURL((u) => new URL(u).pathname === '/exchange/visits')
+  await page.setViewportSize({ width: 390, height: 800 })
+  await page.reload()
+  await page.locator('[data-test=ledger-table] .el-table__row').first().waitFor()
+  assert.equal(await page.locator('.aside').evaluate((el) => el.getBoundingClientRect().width), 0)
+  await shot('mobile-ledger')
+  await page.setViewportSize({ width: 1366, height: 768 })
+})
+
+await context.close()
+stack.stop()
+process.exit(t.finish() ? 0 : 1)

@@ -1,0 +1,30 @@
+// One client for every ledger: the base path comes from the ledger's meta
+// ("/api/v1/<module>/<ledger>"), so this mirrors the server's generated routes.
+import { download, http, request } from '../http'
+import type { HistoryEntry, ImportReport, LedgerRecord, ListQuery, RecordPage } from './types'
+
+export function ledgerApi(base: string) {
+  return {
+    list: (query: ListQuery) => http.get<RecordPage>(base, query),
+    get: (id: number) => http.get<LedgerRecord>(`${base}/${id}`),
+    create: (body: Record<string, unknown>) => http.post<LedgerRecord>(base, body),
+    update: (id: number, body: Record<string, unknown>) => http.put<LedgerRecord>(`${base}/${id}`, body),
+    remove: (id: number) => http.del<{ ok: boolean }>(`${base}/${id}`),
+    history: (id: number) => http.get<{ items: HistoryEntry[] }>(`${base}/${id}/history`),
+    reveal: (id: number, field: string) =>
+      http.get<{ field: string; value: string }>(`${base}/${id}/reveal/${encodeURIComponent(field)}`),
+    importFile: (file: File, dryRun: boolean, pair?: string) => {
+      const form = new FormData()
+      form.append('file', file, file.name)
+      return request<ImportReport>('POST', `${base}/import`, {
+        body: form,
+        query: { dry_run: dryRun ? 1 : undefined, pair },
+      })
+    },
+    exportFile: (query: ListQuery, format: 'xlsx' | 'csv' = 'xlsx') =>
+      download(`${base}/export`, { ...query, page: undefined, page_size: undefined, format }, `export.${format}`),
+    template: () => download(`${base}/template`, undefined, 'template.xlsx'),
+  }
+}
+
+export type LedgerApi = ReturnType<typeof ledgerApi>

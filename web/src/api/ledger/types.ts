@@ -1,0 +1,38 @@
+/** A record as the API returns it: field values (money in fen), `<ref>_label`s, id, pair, version. */
+export type LedgerRecord = Record<string, unknown> & { id: number; pair?: string; version?: number }
+
+export interface RecordPage {
+  items: LedgerRecord[]
+  total: number
+  page: number
+  page_size: number
+}
+
+export interface HistoryEntry {
+  at: string
+  actor: string
+  action: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  detail: string
+}
+
+export interface ImportRowError {
+  row: number
+  field: string
+  message_zh: string
+  message_en: string
+}
+
+export interface ImportReport {
+  rows: number
+  valid_count: number
+  invalid_count: number
+  stored: number
+  dry_run: boolean
+  errors: ImportRowError[]
+  /** Download URL of the error sheet when there were errors. */
+  error_sheet?: string
+}
+
+export type ListQuery = Record<string, string | number | undefined>

@@ -1,0 +1,42 @@
+export type FieldType =
+  | 'text' | 'integer' | 'money_fen' | 'date' | 'enum' | 'bool' | 'region' | 'ref'
+  | 'id_number' | 'mobile' | 'sensitive_enum' | 'credit_code'
+
+export interface EnumOption {
+  code: string
+  label_zh: string
+  label_en: string
+}
+
+export interface FieldMeta {
+  key: string
+  label_zh: string
+  label_en: string
+  type: FieldType
+  required: boolean
+  computed: boolean
+  sensitive: boolean
+  searchable: boolean
+  ref_ledger: string
+  hint_zh: string
+  options: EnumOption[]
+}
+
+export interface LedgerMeta {
+  name: string
+  module: string
+  label_zh: string
+  label_en: string
+  /** "/api/v1/<module>/<name>" */
+  path: string
+  date_field: string
+  natural_key: string
+  pair_scoped: boolean
+  fields: FieldMeta[]
+}
+
+export interface RegionNode {
+  code: string
+  name: string
+  level: string
+}

@@ -1,0 +1,47 @@
+// Who is logged in and what they may do. The server decides; this only mirrors /auth/me
+// so menus and buttons can be hidden.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import * as authApi from '@/api/auth'
+import type { CurrentUser } from '@/api/auth/types'
+import { setCsrfToken } from '@/api/http'
+
+export const useAuthStore = defineStore('auth', () => {
+  const user = ref<CurrentUser | null>(null)
+  const permissions = computed(() => new Set(user.value?.permissions ?? []))
+
+  function adopt(u: CurrentUser | null) {
+    user.value = u
+    setCsrfToken(u?.csrf_token ?? '')
+  }
+
+  async function login(name: string, password: string) {
+    adopt(await authApi.login(name, password))
+  }
+
+  /** Restores the session from the cookie; false when there is none. */
+  async function restore(): Promise<boolean> {
+    try {
+      adopt(await authApi.me())
+      return true
+    } catch {
+      adopt(null)
+      return false
+    }
+  }
+
+  async function logout() {
+    try {
+      await authApi.logout()
+    } finally {
+      adopt(null)
+    }
+  }
+
+  /** True when the user holds every permission given (none given: logged in). */
+  function can(...perms: string[]): boolean {
+    return !!user.value && perms.every((p) => permissions.value.has(p))
+  }
+
+  return { user, permissions, login, restore, logout, adopt, can }
+})

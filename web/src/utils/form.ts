@@ -1,0 +1,129 @@
+// Forms generated from a ledger's meta: which fields a form shows, the model a record becomes
+// in a form (money as 元 text), the JSON body a form becomes (money as integer fen), and the
+// client-side rules (the server validates again and its per-field messages win).
+import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
+import type { LedgerRecord } from '@/api/ledger/types'
+import { fenToYuan, formatYuan, yuanToFen } from './money'
+
+export type FormModel = Record<string, string | number | null>
+
+/** Fields a person fills in (computed fields are derived by the server). */
+export function editableFields(meta: LedgerMeta): FieldMeta[] {
+  return meta.fields.filter((f) => !f.computed)
+}
+
+/** Columns of the list table: everything but long free text would be too wide; keep all, in order. */
+export function tableFields(meta: LedgerMeta): FieldMeta[] {
+  return meta.fields
+}
+
+/** A blank form; `pair` is included for pair-scoped ledgers. */
+export function emptyModel(meta: LedgerMeta, pair = ''): FormModel {
+  const model: FormModel = {}
+  if (meta.pair_scoped) model.pair = pair
+  for (const f of editableFields(meta)) model[f.key] = f.type === 'ref' || f.type === 'integer' ? null : ''
+  return model
+}
+
+/** A stored record as form values: money in 元 text, refs as ids, sensitive values as the masked text. */
+export function toFormModel(meta: LedgerMeta, record: LedgerRecord): FormModel {
+  const model = emptyModel(meta, (record.pair as string) ?? '')
+  for (const f of editableFields(meta)) {
+    const v = record[f.key]
+    if (v === null || v === undefined) continue
+    if (f.type === 'money_fen') model[f.key] = fenToYuan(v as number)
+    else if (f.type === 'ref' || f.type === 'integer') model[f.key] = typeof v === 'number' ? v : Number(v)
+    else model[f.key] = String(v)
+  }
+  return model
+}
+
+/**
+ * The JSON body for create/update. Money goes out as integer fen. Sensitive fields are sent only
+ * when typed anew (an unchanged masked value must not overwrite the stored one). Empty values are
+ * sent as "" so an update can clear a field.
+ */
+export function toPayload(meta: LedgerMeta, model: FormModel, original?: LedgerRecord): Record<string, unknown> {
+  const body: Record<string, unknown> = {}
+  if (meta.pair_scoped) body.pair = model.pair ?? ''
+  for (const f of editableFields(meta)) {
+    const v = model[f.key]
+    if (f.sensitive && original && v === original[f.key]) continue
+    if (v === null || v === undefined || v === '') {
+      if (original) body[f.key] = ''
+      continue
+    }
+    if (f.type === 'money_fen') body[f.key] = yuanToFen(v)
+    else if (f.type === 'integer' || f.type === 'ref') body[f.key] = Number(v)
+    else body[f.key] = typeof v === 'string' ? v.trim() : v
+  }
+  if (original?.version !== undefined) body.version = original.version
+  return body
+}
+
+type Translate = (key: string, named?: Record<string, unknown>) => string
+type Validator = (rule: unknown, value: unknown, callback: (e?: Error) => void) => void
+export interface Rule {
+  required?: boolean
+  message?: string | (() => string)
+  trigger?: string | string[]
+  validator?: Validator
+}
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === ''
+
+function check(test: (v: string) => boolean, message: () => string): Rule {
+  return {
+    trigger: 'blur',
+    validator: (_r, v, cb) => (isEmpty(v) || test(String(v)) ? cb() : cb(new Error(message()))),
+  }
+}
+
+/** Element Plus rules for one field. `labelOf` gives the field's label in the current language. */
+export function rulesForField(f: FieldMeta, t: Translate, labelOf: (f: FieldMeta) => string): Rule[] {
+  const rules: Rule[] = []
+  if (f.required)
+    rules.push({ required: true, trigger: ['blur', 'change'], message: () => t('common.required', { field: labelOf(f) }) })
+  if (f.type === 'integer') rules.push(check((v) => /^-?\d+$/.test(v.trim()), () => t('common.invalidInteger')))
+  if (f.type === 'money_fen') rules.push(check((v) => Number.isFinite(yuanToFen(v) ?? NaN), () => t('common.invalidMoney')))
+  if (f.type === 'region') rules.push(check((v) => /^\d{6}$/.test(v.trim()), () => t('common.invalidRegion')))
+  return rules
+}
+
+export function rulesFor(meta: LedgerMeta, t: Translate, labelOf: (f: FieldMeta) => string): Record<string, Rule[]> {
+  const rules: Record<string, Rule[]> = {}
+  for (const f of editableFields(meta)) rules[f.key] = rulesForField(f, t, labelOf)
+  if (meta.pair_scoped)
+    rules.pair = [{ required: true, trigger: 'blur', message: () => t('common.required', { field: t('common.pair') }) }]
+  return rules
+}
+
+/** Server error details (field → message) for showing under each form item. */
+export function fieldMessages(
+  details: { field?: string; message_zh: string; message_en: string }[],
+  zh: boolean,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const d of details) {
+    const key = d.field || '_'
+    const text = (zh ? d.message_zh : d.message_en) || d.message_zh
+    out[key] = out[key] ? `${out[key]}；${text}` : text
+  }
+  return out
+}
+
+/** A value for display in a table cell or a history diff. */
+export function displayValue(f: FieldMeta | undefined, record: Record<string, unknown>, key: string, zh: boolean): string {
+  const v = record[key]
+  if (v === null || v === undefined || v === '') return ''
+  if (!f) return typeof v === 'object' ? JSON.stringify(v) : String(v)
+  if (f.type === 'money_fen') return formatYuan(v as number)
+  if (f.type === 'enum' || f.type === 'sensitive_enum') {
+    const o = f.options.find((x) => x.code === String(v))
+    if (o) return (zh ? o.label_zh : o.label_en) || o.label_zh
+  }
+  if (f.type === 'bool') return v === 1 || v === true || v === '1' ? (zh ? '是' : 'Yes') : zh ? '否' : 'No'
+  if (f.type === 'ref') return String(record[`${key}_label`] ?? v)
+  return String(v)
+}
+

@@ -1,0 +1,49 @@
+// Arranging and formatting server-computed indicator values. Nothing here computes a figure:
+// values, targets and completion rates all come from /api/v1/indicators.
+import type { IndicatorDef, IndicatorValue } from '@/api/indicators/types'
+import { formatWanYuan } from './money'
+
+export interface IndicatorGroup {
+  key: string
+  /** "组织领导" from "两方力量·组织领导" (the whole label when it has no '·') */
+  labelZh: string
+  defs: IndicatorDef[]
+}
+
+export interface IndicatorSection {
+  /** "两方力量", "两种模式", "三个重点", or a group label standing alone ("资金支持") */
+  labelZh: string
+  groups: IndicatorGroup[]
+}
+
+/** Sections in catalogue order, as the article groups them: "两方力量·组织领导" → 两方力量 / 组织领导. */
+export function sectionsOf(catalogue: IndicatorDef[]): IndicatorSection[] {
+  const sections: IndicatorSection[] = []
+  for (const def of catalogue) {
+    const [head, tail] = def.group_label_zh.split('·')
+    let section = sections.find((s) => s.labelZh === head)
+    if (!section) sections.push((section = { labelZh: head, groups: [] }))
+    let group = section.groups.find((g) => g.key === def.group)
+    if (!group) section.groups.push((group = { key: def.group, labelZh: tail ?? head, defs: [] }))
+    group.defs.push(def)
+  }
+  return sections
+}
+
+/** A figure for display: money (fen) as 万元, rates with %, counts with separators. */
+export function formatIndicator(def: IndicatorDef, value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—'
+  if (typeof value === 'string') return value
+  if (def.unit === 'fen') return formatWanYuan(value)
+  if (def.is_rate) return `${value.toLocaleString('zh-CN', { maximumFractionDigits: 1 })}`
+  return value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
+}
+
+export function valuesByKey(items: IndicatorValue[]): Map<string, IndicatorValue> {
+  return new Map(items.map((v) => [v.key, v]))
+}
+
+/** [from, to] of a calendar year. */
+export function yearPeriod(year: number): { from: string; to: string } {
+  return { from: `${year}-01-01`, to: `${year}-12-31` }
+}
