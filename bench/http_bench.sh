@@ -28,8 +28,10 @@ threads="${THREADS:-2}"
 hold_conns="${HOLD_CONNS:-2000}"
 hold_duration="${HOLD_DURATION:-10s}"
 server_threads="${SERVER_THREADS:-$(nproc)}"
-bare_port=18090
-core_port=18091
+# shellcheck source=lib.sh
+source "$here/lib.sh"
+bare_port="$(free_port 18090)"
+core_port="$(free_port $((bare_port + 1)))"
 url="${1:-}"
 cookie="${2:-}"
 
@@ -62,6 +64,8 @@ start_server() {  # binary port
   "$1" "$2" "$server_threads" >/dev/null 2>/dev/null &
   pids+=($!)
   wait_for_port "$2"
+  # The port was free a moment ago; make sure the server answering is the one just started.
+  kill -0 "${pids[-1]}" 2>/dev/null || { echo "$1 exited (port $2 taken?)" >&2; exit 1; }
 }
 
 # run_wrk label url connections duration → one line: label rps p50 p99 errors
@@ -97,7 +101,7 @@ if [[ -z "$url" ]]; then
   fi
 fi
 
-echo "wrk: $threads threads, $conns connections for $duration, then $hold_conns for $hold_duration"
+echo "wrk: $threads threads, $conns connections for $duration$( ((hold_conns > 0)) && echo ", then $hold_conns for $hold_duration")"
 echo "bare: $bare_url"
 echo "$real_label: $url${cookie:+ (with Cookie)}"
 echo

@@ -26,7 +26,9 @@ work="${BENCH_DIR:-$root/var/bench}"
 rows="${ROWS:-1000000}"
 report_runs="${REPORT_RUNS:-7}"
 pair="440111-522727"
-port=18092
+# shellcheck source=lib.sh
+source "$here/lib.sh"
+port="$(free_port 18092)"
 results="$here/results.md"
 shanhai="$build/shanhai"
 step_timeout=900  # no single step may hang the run
@@ -78,6 +80,8 @@ if [[ ! -s "$csv" || ! -s "$xlsx" ]]; then
   timeout "$step_timeout" "$build/bench/gen_people" --template "$work/people-template.xlsx" --rows "$rows" \
     --csv "$csv" --xlsx "$xlsx" --pair "$pair" --county 522727
   log "generated $rows people in $(since "$t") s: $(du -h "$csv" | cut -f1) csv, $(du -h "$xlsx" | cut -f1) xlsx"
+else
+  log "reusing $csv and $xlsx (delete them to regenerate)"
 fi
 
 # A database ready for the people import: schema, the admin account, and the demo data
@@ -168,6 +172,7 @@ for _ in $(seq 1 100); do
   curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break
   sleep 0.1
 done
+kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log" >&2; die "shanhai serve did not start"; }
 cookie="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
   --data "{\"name\":\"admin\",\"password\":\"$admin_password\"}" "http://127.0.0.1:$port/api/v1/auth/login" |
   sed -n 's/^[Ss]et-[Cc]ookie: \(shanhai_session=[^;]*\).*/\1/p' | tr -d '\r')"

@@ -33,6 +33,9 @@ Result<std::pair<std::string, std::string>> ParsePairCode(const std::string& cod
   const RegionCatalog& regions = RegionCatalog::Embedded();
   SH_RETURN_IF_ERROR(regions.ValidateCode(helper, RegionLevel::kProvince, RegionLevel::kCounty));
   SH_RETURN_IF_ERROR(regions.ValidateCode(helped, RegionLevel::kProvince, RegionLevel::kCounty));
+  if (regions.Find(helper)->level != regions.Find(helped)->level)
+    return Status::InvalidArgument("帮扶双方应为同一层级（省对省、市对市、县对县）：" + code,
+                                   "both sides of a pair must be of the same level: " + code);
   return std::make_pair(helper, helped);
 }
 
@@ -141,8 +144,8 @@ RecordCheck TargetKeyCheck() {
     const Value* key = r.Get("indicator_key");
     if (!key) return;
     const std::string k = AsText(*key);
-    for (const std::string& known : AllIndicatorKeys())
-      if (known == k) return;
+    // Only the catalogue's own keys: the report shows targets for those, not for ".poverty" sub-counts.
+    if (FindIndicator(k)) return;
     errors.push_back({0, "indicator_key", "指标代码“" + k + "”不存在", "no indicator with key \"" + k + "\""});
   };
 }

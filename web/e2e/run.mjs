@@ -116,14 +116,23 @@ await t.step('save a valid visit: the list grows to 21', async () => {
   await textIs(page.locator('[data-test=total]'), '共 21 条')
 })
 
-await t.step('the record history shows who created it and the values', async () => {
+await t.step('edit the visit, then its history shows who changed what, before and after', async () => {
   await page.locator('input[data-test=search-q]').fill('E2E 测试')
   await page.locator('[data-test=search]').click()
   await textIs(page.locator('[data-test=total]'), '共 1 条')
+  await page.locator('[data-test=row-edit]').first().click()
+  await dialog.waitFor()
+  await field('person_times').locator('input').fill('7')
+  await dialog.locator('[data-test=save]').click()
+  await dialog.waitFor({ state: 'hidden' })
   await page.locator('[data-test=row-history]').first().click()
   const drawer = page.locator('.el-drawer:visible')
-  await drawer.locator('.el-timeline-item', { hasText: 'admin' }).waitFor()
+  await drawer.locator('.el-timeline-item', { hasText: '修改' }).waitFor()
+  const update = drawer.locator('.el-timeline-item').first()
+  const cells = await update.locator('.el-table__row', { hasText: '人次' }).locator('td').allTextContents()
+  assert.deepEqual(cells.map((c) => c.trim()), ['人次', '6', '7'])
   await drawer.locator('td', { hasText: 'E2E 测试：白云区教育局赴平塘县考察' }).waitFor()
+  await page.waitForTimeout(600) // let the drawer finish sliding in
   await shot('history')
   await page.keyboard.press('Escape')
   await drawer.waitFor({ state: 'hidden' })

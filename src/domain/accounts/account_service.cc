@@ -166,7 +166,11 @@ Result<std::vector<UserInfo>> AccountService::ListUsers(const Actor& actor) {
 Result<Session> AccountService::Login(const std::string& name, const std::string& password, const std::string& remote) {
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE name = ?", {name}));
   Actor who{name, "", "", {}, remote};
-  if (rows.rows.empty() || AsInt(rows.rows[0][5]) != 0 || !VerifyPassword(AsText(rows.rows[0][7]), password)) {
+  // Unknown and disabled users cost a hash check too, so timing does not tell which names exist.
+  static const std::string kDummyHash = HashPassword("not-a-real-password-1").value();
+  const bool known = !rows.rows.empty();
+  const bool password_ok = VerifyPassword(known ? AsText(rows.rows[0][7]) : kDummyHash, password);
+  if (!known || AsInt(rows.rows[0][5]) != 0 || !password_ok) {
     SH_RETURN_IF_ERROR(audit_.Write(who, "login_failed", "users", 0, "", "", ""));
     return BadLogin();
   }

@@ -226,9 +226,18 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
     if (report.invalid > 0 && !options.skip_invalid) return Status::Ok();  // will be rolled back anyway
     // A row the database refuses must not spoil the rest of the file: on PostgreSQL a failed
     // statement aborts the whole transaction unless it ran in a savepoint (SQLite's does not).
-    if (guard_rows) SH_RETURN_IF_ERROR(db.Begin());
-    Result<int64_t> id = repo.Insert(service.StoredRowForInsert(actor, def, *record));
-    if (guard_rows) SH_RETURN_IF_ERROR(id.ok() ? db.Commit() : db.Rollback());
+    Result<int64_t> id = [&]() -> Result<int64_t> {
+      if (!guard_rows) return repo.Insert(service.StoredRowForInsert(actor, def, *record));
+      Transaction row_tx(db);  // a savepoint, rolled back by the guard unless its commit succeeds
+      SH_RETURN_IF_ERROR(row_tx.begin_status());
+      SH_ASSIGN_OR_RETURN(int64_t new_id, repo.Insert(service.StoredRowForInsert(actor, def, *record)));
+      SH_RETURN_IF_ERROR(row_tx.Commit());
+      return new_id;
+    }();
+    // Only what the data caused is the row's fault; anything else (e.g. the database went
+    // away) stops the import, and the outer transaction rolls everything back.
+    if (!id.ok() && id.status().code() != Code::kConflict && id.status().code() != Code::kInvalidArgument)
+      return id.status();
     if (!id.ok()) {
       // A conflict the row checks could not see (e.g. a unique combination of columns).
       --report.valid;

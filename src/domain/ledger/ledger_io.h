@@ -30,7 +30,7 @@ struct ImportReport {
   int64_t valid = 0;      // rows that passed validation
   int64_t invalid = 0;    // rows with at least one problem
   int64_t stored = 0;     // rows written (0 on dry runs and rejected files)
-  std::vector<FieldError> errors;  // field = column header as the file shows it
+  std::vector<FieldError> errors;  // field = the column's Chinese label (e.g. 人次), "" for a whole-row conflict
 };
 
 // Reads path (.xlsx or .csv: UTF-8 with/without BOM or GB18030) into def's ledger.

@@ -150,13 +150,17 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
     if (f.required && !f.computed && !given && !has_error)
       errors.push_back({0, f.key, f.label_zh + "：必填", f.label_en + ": required"});
   }
-  if (!errors.empty()) return Status::Invalid(std::move(errors));
-
-  if (def.derive) def.derive(record);
+  if (errors.empty() && def.derive) def.derive(record);
   if (!def.pair_scoped) record.helped_region = AsText(*record.Get("helped_region"));
-  if (def.check) def.check(before, record, errors);
+  // Cross-field rules run on whatever parsed, so one answer lists every problem; a rule's
+  // complaint about a field that already has an error is left out.
+  std::vector<FieldError> rule_errors;
+  if (def.check) def.check(before, record, rule_errors);
   auto extra = env_.extra_checks.find(def.name);
-  if (extra != env_.extra_checks.end()) extra->second(before, record, errors);
+  if (extra != env_.extra_checks.end()) extra->second(before, record, rule_errors);
+  for (FieldError& e : rule_errors)
+    if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& f) { return f.field == e.field; }))
+      errors.push_back(std::move(e));
   if (errors.empty()) SH_RETURN_IF_ERROR(CheckUnique(def, record, errors));
   if (!def.pair_scoped && !IsVisible(actor, AsText(*record.Get("helper_region")), record.helped_region))
     errors.push_back({0, "helped_region", "超出您的管辖区域", "outside your region"});
@@ -287,7 +291,7 @@ Result<RecordPage> LedgerService::List(const Actor& actor, const LedgerDef& def,
       query.equals.emplace_back(key, *v);
   }
   if (!errors.empty()) return Status::Invalid(std::move(errors));
-  if (query.page_size < 0 || query.page_size > 1000)
+  if (query.page_size < 1 || query.page_size > 1000)
     return Status::InvalidArgument("每页条数应在 1 到 1000 之间", "page_size must be between 1 and 1000");
 
   LedgerRepository repo(*env_.db, def);
@@ -330,7 +334,11 @@ Result<std::vector<AuditEntry>> LedgerService::History(const Actor& actor, const
   AuditFilter filter;
   filter.ledger = def.name;
   filter.record_id = id;
-  filter.visible_prefix = VisiblePrefix(actor);
+  // Whoever sees the record sees its whole history; a deleted record's history stays limited
+  // to the actor's region through the helped region the audit rows carry.
+  Result<Record> current = Get(actor, def, id);
+  if (!current.ok() && current.status().code() != Code::kNotFound) return current.status();
+  filter.visible_prefix = current.ok() ? "" : VisiblePrefix(actor);
   filter.page_size = 1000;
   SH_ASSIGN_OR_RETURN(auto found, audit_.Find(filter));
   return std::move(found.second);

@@ -85,7 +85,7 @@ const en: typeof zh = {
   },
   history: {
     title: 'History',
-    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', reveal: 'Revealed' },
+    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', logout: 'Logged out', password: 'Password changed' },
     field: 'Field',
     before: 'Before',
     after: 'After',

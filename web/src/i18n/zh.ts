@@ -83,7 +83,7 @@ export default {
   },
   history: {
     title: '修改历史',
-    action: { create: '新增', update: '修改', delete: '删除', import: '导入', reveal: '查看完整' } as Record<string, string>,
+    action: { create: '新增', update: '修改', delete: '删除', import: '导入', reveal: '查看完整', login: '登录', login_failed: '登录失败', logout: '退出', password: '修改密码' } as Record<string, string>,
     field: '字段',
     before: '修改前',
     after: '修改后',

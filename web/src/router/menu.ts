@@ -15,6 +15,8 @@ export interface MenuGroup {
   /** i18n key of the group title */
   title: string
   icon: Component
+  /** one entry shown directly under the group's title, without a sub-menu */
+  flat?: boolean
   ledgers?: LedgerEntry[]
   /** non-ledger pages: route path, i18n title key, permission */
   pages?: { path: string; title: string; permission: string }[]
@@ -23,7 +25,7 @@ export interface MenuGroup {
 const L = (module: string, ledger: string): LedgerEntry => ({ module, ledger })
 
 export const menu: MenuGroup[] = [
-  { key: 'dashboard', title: 'menu.dashboard', icon: DataAnalysis,
+  { key: 'dashboard', title: 'menu.dashboard', icon: DataAnalysis, flat: true,
     pages: [{ path: '/dashboard', title: 'menu.dashboard', permission: 'indicators:report:read' }] },
   { key: 'forces', title: 'menu.forces', icon: Connection,
     ledgers: [L('exchange', 'visits'), L('exchange', 'meetings'), L('exchange', 'agreements'),
@@ -33,9 +35,9 @@ export const menu: MenuGroup[] = [
   { key: 'modes', title: 'menu.modes', icon: Briefcase,
     ledgers: [L('needs', 'needs'), L('projects', 'projects'), L('projects', 'milestones'), L('projects', 'outcomes')] },
   { key: 'priorities', title: 'menu.priorities', icon: Flag, ledgers: [L('investment', 'investments')] },
-  { key: 'people', title: 'menu.people', icon: User, ledgers: [L('people', 'people')] },
-  { key: 'targets', title: 'menu.targets', icon: Histogram, ledgers: [L('targets', 'targets')] },
-  { key: 'report', title: 'menu.report', icon: Document,
+  { key: 'people', title: 'menu.people', icon: User, flat: true, ledgers: [L('people', 'people')] },
+  { key: 'targets', title: 'menu.targets', icon: Histogram, flat: true, ledgers: [L('targets', 'targets')] },
+  { key: 'report', title: 'menu.report', icon: Document, flat: true,
     pages: [{ path: '/report', title: 'menu.report', permission: 'indicators:report:read' }] },
   { key: 'system', title: 'menu.system', icon: Setting,
     pages: [

@@ -1,0 +1,75 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import { ApiError } from '@/api/http'
+import type { LedgerApi } from '@/api/ledger'
+import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
+import { i18n } from '@/i18n'
+import RecordDialog from './RecordDialog.vue'
+
+const f = (key: string, label_zh: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta => ({
+  key, label_zh, label_en: key, type, required: false, computed: false, sensitive: false, searchable: false,
+  ref_ledger: '', hint_zh: '', options: [], ...extra,
+})
+
+const visits: LedgerMeta = {
+  name: 'visits', module: 'exchange', label_zh: '交流互访', label_en: 'Visits', path: '/api/v1/exchange/visits',
+  date_field: 'start_date', natural_key: '', pair_scoped: true,
+  fields: [
+    f('title', '互访事由', 'text', { required: true }),
+    f('direction', '方向', 'enum', { required: true, options: [{ code: 'to_helped', label_zh: '东部→西部', label_en: 'E→W' }] }),
+    f('person_times', '人次', 'integer', { required: true }),
+    f('cost_fen', '费用', 'money_fen'),
+    f('start_date', '开始日期', 'date', { required: true }),
+    f('end_date', '结束日期', 'date'),
+    f('code', '代码', 'text', { computed: true }),
+  ],
+}
+
+async function open(api: Partial<LedgerApi>, record: Record<string, unknown> | null = null) {
+  setActivePinia(createPinia())
+  // The pair picker asks the server for the ledger list: answer "none" (no server in unit tests).
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ items: [] }), { status: 200 })))
+  const wrapper = mount(RecordDialog, {
+    props: { modelValue: false, meta: visits, api: api as LedgerApi, record: record as never, defaultPair: '440111-522727' },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  })
+  await wrapper.setProps({ modelValue: true })
+  await flushPromises()
+  await nextTick()
+  return wrapper
+}
+
+describe('RecordDialog generated from meta', () => {
+  it('renders one labelled item per editable field, with the pair first', async () => {
+    const w = await open({})
+    const labels = [...document.body.querySelectorAll('.record-form .el-form-item__label')].map((e) => e.textContent?.trim())
+    expect(labels).toEqual(['帮扶关系', '互访事由', '方向', '人次', '费用', '开始日期', '结束日期'])
+    expect(document.body.querySelector('[data-field="code"]')).toBeNull()
+    expect(document.body.querySelector('[data-field="cost_fen"] .el-input-group__append')?.textContent).toContain('元')
+    w.unmount()
+  })
+
+  it('sends money in fen and shows the server per-field message under its field', async () => {
+    const update = vi.fn().mockRejectedValue(new ApiError(400, 'invalid_argument', '输入有误', 'invalid input', [
+      { field: 'end_date', message_zh: '结束日期早于开始日期', message_en: 'the end date is before the start date' },
+    ]))
+    const record = { id: 5, pair: '440111-522727', title: '考察', direction: 'to_helped', person_times: 3,
+      cost_fen: 12345, start_date: '2020-06-09', end_date: '2020-06-01', version: 2 }
+    const w = await open({ update }, record)
+    ;(document.body.querySelector('[data-test=save]') as HTMLButtonElement).click()
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 50))
+    await flushPromises()
+    expect(update).toHaveBeenCalledTimes(1)
+    const [id, body] = update.mock.calls[0]
+    expect(id).toBe(5)
+    expect(body).toMatchObject({ pair: '440111-522727', cost_fen: 12345, person_times: 3, version: 2 })
+    await vi.waitFor(() =>
+      expect(document.body.querySelector('[data-field="end_date"] .el-form-item__error')?.textContent).toContain('结束日期早于开始日期'),
+    { timeout: 3000 })
+    w.unmount()
+  })
+})

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
+import { displayValue, editableFields, emptyModel, fieldMessages, rulesFor, toFormModel, toPayload } from './form'
+
+function field(key: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta {
+  return {
+    key, label_zh: key, label_en: key, type, required: false, computed: false, sensitive: false,
+    searchable: false, ref_ledger: '', hint_zh: '', options: [], ...extra,
+  }
+}
+
+const funds: LedgerMeta = {
+  name: 'funds', module: 'funds', label_zh: '帮扶资金', label_en: 'Funds', path: '/api/v1/funds/funds',
+  date_field: 'fund_date', natural_key: '', pair_scoped: true,
+  fields: [
+    field('title', 'text', { required: true }),
+    field('kind', 'enum', { options: [{ code: 'fiscal', label_zh: '财政援助', label_en: 'Fiscal' }] }),
+    field('amount_fen', 'money_fen', { required: true }),
+    field('fund_date', 'date'),
+    field('helper_unit_id', 'ref', { ref_ledger: 'units' }),
+    field('count', 'integer'),
+    field('code', 'text', { computed: true }),
+    field('mobile', 'mobile', { sensitive: true }),
+  ],
+}
+
+describe('forms generated from meta', () => {
+  it('leaves computed fields out of the form', () => {
+    expect(editableFields(funds).map((f) => f.key)).not.toContain('code')
+    expect(Object.keys(emptyModel(funds, '440111-522727'))).toEqual(
+      ['pair', 'title', 'kind', 'amount_fen', 'fund_date', 'helper_unit_id', 'count', 'mobile'])
+  })
+
+  it('shows money in yuan and sends it in fen', () => {
+    const record = { id: 7, pair: '440111-522727', title: 'x', amount_fen: 35000000, helper_unit_id: 25,
+      helper_unit_id_label: '三元里街道', mobile: '138****0000', version: 3 }
+    const model = toFormModel(funds, record)
+    expect(model.amount_fen).toBe('350000.00')
+    expect(model.helper_unit_id).toBe(25)
+    model.amount_fen = '12.5'
+    model.count = '4'
+    const body = toPayload(funds, model, record)
+    expect(body.amount_fen).toBe(1250)
+    expect(body.count).toBe(4)
+    expect(body.version).toBe(3)
+    expect(body.pair).toBe('440111-522727')
+    // the masked value was not retyped: it must not overwrite the stored one
+    expect(body).not.toHaveProperty('mobile')
+    // cleared fields are sent empty on update
+    expect(body.fund_date).toBe('')
+  })
+
+  it('omits empty fields on create and sends a retyped sensitive value', () => {
+    const model = emptyModel(funds, '440111-522727')
+    model.title = ' 资金 '
+    model.amount_fen = '1'
+    model.mobile = '13800000000'
+    const body = toPayload(funds, model)
+    expect(body).toEqual({ pair: '440111-522727', title: '资金', amount_fen: 100, mobile: '13800000000' })
+  })
+
+  it('derives rules from the field types', async () => {
+    const t = (k: string, named?: Record<string, unknown>) => `${k}${named ? JSON.stringify(named) : ''}`
+    const rules = rulesFor(funds, t, (f) => f.label_zh)
+    expect(rules.title[0].required).toBe(true)
+    expect(rules.pair[0].required).toBe(true)
+    const money = rules.amount_fen.find((r) => r.validator)!
+    const run = (v: unknown) => new Promise<Error | undefined>((resolve) => money.validator!({}, v, resolve))
+    expect(await run('12.34')).toBeUndefined()
+    expect(await run('12.345')).toBeInstanceOf(Error)
+    expect(await run('')).toBeUndefined()
+  })
+
+  it('maps server details to fields and displays values', () => {
+    const msgs = fieldMessages([
+      { field: 'end_date', message_zh: '结束日期早于开始日期', message_en: 'the end date is before the start date' },
+      { field: 'end_date', message_zh: '另一个问题', message_en: 'another' },
+    ], true)
+    expect(msgs.end_date).toBe('结束日期早于开始日期；另一个问题')
+    const rec = { id: 1, kind: 'fiscal', amount_fen: 123456, helper_unit_id: 25, helper_unit_id_label: '三元里街道' }
+    const f = (k: string) => funds.fields.find((x) => x.key === k)
+    expect(displayValue(f('kind'), rec, 'kind', true)).toBe('财政援助')
+    expect(displayValue(f('kind'), rec, 'kind', false)).toBe('Fiscal')
+    expect(displayValue(f('amount_fen'), rec, 'amount_fen', true)).toBe('1,234.56')
+    expect(displayValue(f('helper_unit_id'), rec, 'helper_unit_id', true)).toBe('三元里街道')
+  })
+})
