@@ -1,5 +1,6 @@
 #include "domain/ledger/ledger_repository.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -39,19 +40,6 @@ const LedgerSql& SqlFor(const LedgerDef& def) {
   auto it = cache.find(&def);
   if (it == cache.end()) it = cache.emplace(&def, BuildSql(def)).first;
   return it->second;
-}
-
-// The smallest digit string above every string starting with prefix ("5227" → "5228"),
-// or "" if there is none. Digits order the same in every collation, unlike punctuation.
-std::string NextDigitPrefix(std::string prefix) {
-  while (!prefix.empty()) {
-    if (prefix.back() < '9') {
-      ++prefix.back();
-      return prefix;
-    }
-    prefix.pop_back();
-  }
-  return "";
 }
 
 bool IsSortable(const LedgerDef& def, const std::string& column) {
@@ -115,24 +103,22 @@ Status LedgerRepository::Delete(int64_t id) {
 }
 
 void LedgerRepository::AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const {
+  // The pairs in scope are few; selecting their ids first lets each ledger's (pair_id, …)
+  // index do the work instead of joining every record to its pair.
+  std::string pairs_in_scope;
   if (!scope.pair_helper_prefix.empty()) {
-    // The range on r.helped_region (the distribution key) lets the index narrow the rows
-    // before the join; the LIKEs on the pair decide.
-    const std::string upper = NextDigitPrefix(scope.pair_helped_prefix);
-    if (def_.pair_scoped && !upper.empty()) {
-      where += " AND r.helped_region >= ? AND r.helped_region < ?";
-      params.emplace_back(scope.pair_helped_prefix);
-      params.emplace_back(upper);
-    }
-    where += " AND p.helper_region LIKE ? AND p.helped_region LIKE ?";
+    pairs_in_scope += " AND sp.helper_region LIKE ? AND sp.helped_region LIKE ?";
     params.emplace_back(scope.pair_helper_prefix + "%");
     params.emplace_back(scope.pair_helped_prefix + "%");
   }
   if (!scope.visible_prefix.empty()) {
-    where += " AND (p.helper_region LIKE ? OR p.helped_region LIKE ?)";
+    pairs_in_scope += " AND (sp.helper_region LIKE ? OR sp.helped_region LIKE ?)";
     params.emplace_back(scope.visible_prefix + "%");
     params.emplace_back(scope.visible_prefix + "%");
   }
+  if (pairs_in_scope.empty()) return;
+  where += std::string(" AND ") + (def_.pair_scoped ? "r.pair_id" : "r.id") +
+           " IN (SELECT sp.id FROM pairs sp WHERE 1 = 1" + pairs_in_scope + ")";
 }
 
 void LedgerRepository::AppendPeriod(const std::string& from, const std::string& to, std::string& where,
@@ -186,8 +172,7 @@ Result<StoredPage> LedgerRepository::List(const ListQuery& query, const Scope& s
     return Status::InvalidArgument("不能按该字段排序：" + query.sort_column, "cannot sort by " + query.sort_column);
 
   StoredPage page;
-  const std::string from_part = sql_.select_from.substr(sql_.select_from.find(" FROM "));
-  SH_ASSIGN_OR_RETURN(Rows count, db_.Query("SELECT COUNT(*)" + from_part + where, params));
+  SH_ASSIGN_OR_RETURN(Rows count, db_.Query("SELECT COUNT(*) FROM " + def_.name + " r" + where, params));
   page.total = AsInt(count.rows[0][0]);
 
   std::string sql = sql_.select_from + where + " ORDER BY r." + query.sort_column +
@@ -204,7 +189,6 @@ Result<StoredPage> LedgerRepository::List(const ListQuery& query, const Scope& s
 Result<Value> LedgerRepository::Aggregate(const std::string& aggregate, const std::string& condition,
                                           const Scope& scope, const std::string& date_from,
                                           const std::string& date_to, const std::vector<Value>& condition_params) {
-  const std::string pair_join = def_.pair_scoped ? "p.id = r.pair_id" : "p.id = r.id";
   std::string where = " WHERE 1 = 1";
   std::vector<Value> params;
   AppendScope(scope, where, params);
@@ -213,7 +197,7 @@ Result<Value> LedgerRepository::Aggregate(const std::string& aggregate, const st
     where += " AND (" + condition + ")";
     params.insert(params.end(), condition_params.begin(), condition_params.end());
   }
-  const std::string sql = "SELECT " + aggregate + " FROM " + def_.name + " r JOIN pairs p ON " + pair_join + where;
+  const std::string sql = "SELECT " + aggregate + " FROM " + def_.name + " r" + where;
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
   if (rows.rows.empty()) return Value{};
   return rows.rows[0][0];
@@ -232,12 +216,21 @@ Result<int64_t> LedgerRepository::FindByNaturalKey(int64_t pair_id, const std::s
 
 Result<std::vector<std::pair<int64_t, std::string>>> LedgerRepository::NaturalKeysOf(const std::vector<int64_t>& ids) {
   std::vector<std::pair<int64_t, std::string>> out;
-  if (ids.empty() || def_.natural_key.empty()) return out;
-  const std::string sql = "SELECT id, " + def_.natural_key + " FROM " + def_.name + " WHERE id = ?";
+  const FieldDef* key = def_.Field(def_.natural_key);
+  if (ids.empty() || !key || key->IsSensitive()) return out;  // a sensitive key is never shown as a label
+  // One query per page: ids are distinct and at most a page long.
+  std::vector<Value> params;
+  std::string marks;
   for (int64_t id : ids) {
-    SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, {id}));
-    if (!rows.rows.empty()) out.emplace_back(id, AsText(rows.rows[0][1]));
+    if (std::find_if(params.begin(), params.end(), [&](const Value& v) { return AsInt(v) == id; }) != params.end())
+      continue;
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(id);
   }
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query("SELECT id, " + def_.natural_key + " FROM " + def_.name +
+                                               " WHERE id IN (" + marks + ")",
+                                           params));
+  for (const auto& row : rows.rows) out.emplace_back(AsInt(row[0]), AsText(row[1]));
   return out;
 }
 

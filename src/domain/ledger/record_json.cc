@@ -11,15 +11,16 @@ boost::json::value ValueToJson(const Value& v) {
 
 boost::json::object RecordToJson(const LedgerDef& def, const Record& record,
                                  const std::map<std::string, std::map<int64_t, std::string>>& labels) {
-  boost::json::object o;
-  o["id"] = record.id;
-  if (def.pair_scoped) o["pair"] = record.pair_code;
+  // Sized once and filled with emplace: list pages build many of these per request.
+  boost::json::object o(record.values.size() + labels.size() + 2);
+  o.emplace("id", record.id);
+  if (def.pair_scoped) o.emplace("pair", record.pair_code);
   for (const auto& [key, value] : record.values) {
-    o[key] = ValueToJson(value);
+    o.emplace(key, ValueToJson(value));
     auto field_labels = labels.find(key);
     if (field_labels == labels.end() || IsNull(value)) continue;
     auto label = field_labels->second.find(AsInt(value));
-    if (label != field_labels->second.end()) o[key + "_label"] = label->second;
+    if (label != field_labels->second.end()) o.emplace(key + "_label", label->second);
   }
   return o;
 }
