@@ -14,9 +14,20 @@ const stack = await startStack()
 const context = await launchBrowser()
 const page = context.pages()[0] ?? (await context.newPage())
 page.setDefaultTimeout(15000)
-const t = testRunner((n) => page.screenshot({ path: join(stack.dir, `failure-${n}.png`) }).then(() =>
-  console.log(`  screenshot: ${join(stack.dir, `failure-${n}.png`)}`)))
+const t = testRunner(async (n) => {
+  await page.screenshot({ path: join(stack.dir, `failure-${n}.png`) })
+  console.log(`  screenshot: ${join(stack.dir, `failure-${n}.png`)}`)
+  // Close whatever dialog or drawer the failed step left open, so later steps start clean.
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Escape')
+})
 console.log(`# console at ${stack.baseUrl} (${stack.embedded ? 'embedded in the binary' : 'vite preview'}), API ${stack.apiUrl}`)
+
+// Every request the page makes must stay on this machine (fonts and icons are bundled).
+const outside = []
+page.on('request', (r) => {
+  const url = new URL(r.url())
+  if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) outside.push(r.url())
+})
 
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) })
 
@@ -63,7 +74,7 @@ await t.step('log in as admin and land on the dashboard: 交流互访批次 is 1
   await page.waitForURL(/\/dashboard/)
   await textIs(visitBatches, '19')
   await page.locator('.el-loading-mask').first().waitFor({ state: 'hidden' }).catch(() => {})
-  await page.setViewportSize({ width: 1366, height: 2600 }) // the page scrolls inside the layout: grow to show it all
+  await page.setViewportSize({ width: 1366, height: 1700 }) // the page scrolls inside the layout: grow to show it all
   await page.waitForTimeout(1200) // charts animate in
   await shot('dashboard')
   await page.setViewportSize({ width: 1366, height: 768 })
@@ -127,8 +138,8 @@ await t.step('edit the visit, then its history shows who changed what, before an
   await dialog.waitFor({ state: 'hidden' })
   await page.locator('[data-test=row-history]').first().click()
   const drawer = page.locator('.el-drawer:visible')
-  await drawer.locator('.el-timeline-item', { hasText: '修改' }).waitFor()
-  const update = drawer.locator('.el-timeline-item').first()
+  const update = drawer.locator('.el-timeline-item:has(.el-tag:has-text("修改"))')
+  await update.waitFor()
   const cells = await update.locator('.el-table__row', { hasText: '人次' }).locator('td').allTextContents()
   assert.deepEqual(cells.map((c) => c.trim()), ['人次', '6', '7'])
   await drawer.locator('td', { hasText: 'E2E 测试：白云区教育局赴平塘县考察' }).waitFor()
@@ -202,13 +213,30 @@ await t.step('report page renders the narrative', async () => {
   await page.screenshot({ path: join(shots, 'report.png'), fullPage: false })
 })
 
-await t.step('audit log lists the visit created in this run', async () => {
+await t.step('audit log lists the change made in this run, with before and after', async () => {
   await page.locator('.el-sub-menu__title', { hasText: '系统管理' }).click()
   await page.locator('.el-menu-item', { hasText: '审计日志' }).click()
-  await page.locator('[data-test=audit-table] .el-table__row').first().waitFor()
-  await page.locator('[data-test=audit-table] .el-table__row', { hasText: '交流互访' }).first().locator('.el-table__expand-icon').click()
-  await page.locator('[data-test=audit-table] td', { hasText: 'E2E 测试：白云区教育局赴平塘县考察' }).first().waitFor()
+  const row = page.locator('[data-test=audit-table] .el-table__row', { hasText: '交流互访' }).filter({ hasText: '修改' }).first()
+  await row.waitFor()
+  await row.locator('.el-table__expand-icon').click()
+  const cells = await page.locator('[data-test=audit-table] .change-table .el-table__row', { hasText: '人次' })
+    .first().locator('td').allTextContents()
+  assert.deepEqual(cells.map((c) => c.trim()), ['人次', '6', '7'])
+  await page.waitForTimeout(300)
   await shot('audit')
+})
+
+await t.step('people: ID numbers are masked; 显示完整 reveals one (and the server audits it)', async () => {
+  await page.locator('.el-menu-item', { hasText: '人员库' }).click()
+  const first = page.locator('[data-test=ledger-table] .el-table__row').first()
+  await first.waitFor()
+  assert.match(await first.textContent(), /\d{4}\*{10}\d{4}/)
+  await first.locator('[data-test=reveal]').first().click()
+  await page.locator('.el-message', { hasText: '审计' }).waitFor()
+  assert.match(await first.textContent(), /\d{17}[\dX]/)
+  const audit = await page.evaluate(async () => (await (await fetch('/api/v1/admin/audit?action=reveal')).json()).total)
+  assert.ok(audit >= 1)
+  await shot('people-reveal')
 })
 
 await t.step('a viewer sees no add/edit/delete buttons', async () => {
@@ -254,6 +282,10 @@ await t.step('phone width: the menu collapses and a ledger is readable', async (
   assert.equal(await page.locator('.aside').evaluate((el) => el.getBoundingClientRect().width), 0)
   await shot('mobile-ledger')
   await page.setViewportSize({ width: 1366, height: 768 })
+})
+
+await t.step('no request left the machine', async () => {
+  assert.deepEqual(outside, [])
 })
 
 await context.close()
