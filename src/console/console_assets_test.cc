@@ -80,7 +80,9 @@ TEST(ConsolePackTest, EmbeddedPackIsWellFormed) {
   StaticFiles files;
   Result<size_t> n = RegisterConsolePack(EmbeddedConsolePack(), files);
   ASSERT_TRUE(n.ok()) << n.status().message_en();
-  if (*n > 0) EXPECT_TRUE(files.Serve(Get("/", false)).has_value());  // a console build has index.html
+  if (*n > 0) {
+    EXPECT_TRUE(files.Serve(Get("/", false)).has_value());  // a console build has index.html
+  }
   StaticFiles again;
   RegisterConsoleAssets(again);
   EXPECT_EQ(again.empty(), *n == 0);

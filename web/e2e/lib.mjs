@@ -59,6 +59,8 @@ export async function startStack() {
 
   const apiPort = await freePort()
   const children = []
+  // However the run ends (a failed start-up included), take the servers down with it.
+  process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')))
   const server = spawn(binary, ['serve', '--db', db, '--listen', `127.0.0.1:${apiPort}`], { stdio: ['ignore', 'ignore', 'pipe'] })
   server.stderr.on('data', () => {}) // JSON access log: not needed
   children.push(server)
@@ -70,14 +72,18 @@ export async function startStack() {
   if (!(root.headers.get('content-type') ?? '').includes('text/html')) {
     // The binary has no console built in: serve web/dist with vite preview, proxying /api.
     const port = await freePort()
-    const preview = spawn(join(webDir, 'node_modules/.bin/vite'), ['preview', '--bypass-lock', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    const preview = spawn(join(webDir, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
       cwd: webDir,
       env: { ...process.env, SHANHAI_API: apiUrl },
-      stdio: ['ignore', 'ignore', 'ignore'],
+      stdio: ['ignore', 'ignore', 'pipe'],
     })
+    let previewErrors = ''
+    preview.stderr.on('data', (d) => (previewErrors += d))
     children.push(preview)
     baseUrl = `http://127.0.0.1:${port}`
-    await waitFor(`${baseUrl}/`)
+    await waitFor(`${baseUrl}/`).catch((e) => {
+      throw new Error(`${e.message}\n${previewErrors}`)
+    })
   }
   return {
     dir,
