@@ -1,6 +1,9 @@
 // The Database contract, run against every backend (see backend_fixture.h).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -247,26 +250,46 @@ TEST_P(BackendTest, BackupRefusesToOverwrite) {
   EXPECT_EQ(content, "keep me");
 }
 
+// pg_dump copies a whole database, and other test processes create and drop their schemas
+// in the shared test database all the time: the PostgreSQL case dumps a database of its own.
+Result<std::string> OwnPostgresDatabase(Database& admin, const std::string& base_url, const std::string& name) {
+  SH_RETURN_IF_ERROR(admin.Execute("CREATE DATABASE " + name).status());
+  return base_url.substr(0, base_url.rfind('/') + 1) + name;
+}
+
 TEST_P(BackendTest, BackupWritesACopy) {
-  Schema("CREATE TABLE keep (id {{ID}}, name TEXT)");
-  ASSERT_TRUE(db().Execute("INSERT INTO keep (name) VALUES (?)", {std::string("甲")}).ok());
   const std::string path = test_db().TempPath("sub/backup.bak");
-  Status s = db().Backup(path);
-  ASSERT_TRUE(s.ok()) << s.ToString();
-  ASSERT_TRUE(std::filesystem::exists(path));
-  ASSERT_GT(std::filesystem::file_size(path), 0u);
   if (GetParam() == Dialect::kSqlite) {
+    Schema("CREATE TABLE keep (id {{ID}}, name TEXT)");
+    ASSERT_TRUE(db().Execute("INSERT INTO keep (name) VALUES (?)", {std::string("甲")}).ok());
+    Status s = db().Backup(path);
+    ASSERT_TRUE(s.ok()) << s.ToString();
     auto copy = Database::Open(path);
     ASSERT_TRUE(copy.ok()) << copy.status().ToString();
     auto rows = (*copy)->Query("SELECT name FROM keep");
     ASSERT_TRUE(rows.ok()) << rows.status().ToString();
     EXPECT_EQ(rows->rows, (std::vector<Row>{{std::string("甲")}}));
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    char magic[5] = {};
-    in.read(magic, 5);
-    EXPECT_EQ(std::string(magic, 5), "PGDMP");  // pg_dump custom-format header
+    return;
   }
+  const char* base_url = std::getenv("SHANHAI_TEST_PG_URL");
+  ASSERT_NE(base_url, nullptr);
+  const std::string name = "shanhai_backup_test_" + std::to_string(::getpid());
+  Result<std::string> url = OwnPostgresDatabase(db(), base_url, name);
+  ASSERT_TRUE(url.ok()) << url.status().ToString();
+  {
+    auto own = Database::Open(*url);
+    ASSERT_TRUE(own.ok()) << own.status().ToString();
+    ASSERT_TRUE((*own)->ExecScript("CREATE TABLE keep (id BIGINT, name TEXT); INSERT INTO keep VALUES (1, '甲')").ok());
+    Status s = (*own)->Backup(path);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
+  ASSERT_TRUE(db().Execute("DROP DATABASE " + name).ok());
+  ASSERT_TRUE(std::filesystem::exists(path));
+  ASSERT_GT(std::filesystem::file_size(path), 0u);
+  std::ifstream in(path, std::ios::binary);
+  char magic[5] = {};
+  in.read(magic, 5);
+  EXPECT_EQ(std::string(magic, 5), "PGDMP");  // pg_dump custom-format header
 }
 
 TEST_P(BackendTest, DialectAndDescribe) {
