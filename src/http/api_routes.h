@@ -43,6 +43,7 @@ void AddLedgerFileRoutes(std::vector<ApiRoute>& routes);
 void AddIndicatorRoutes(std::vector<ApiRoute>& routes);
 void AddAdminRoutes(std::vector<ApiRoute>& routes);
 void AddMetaRoutes(std::vector<ApiRoute>& routes);
+void AddDictionaryRoutes(std::vector<ApiRoute>& routes);
 
 // The OpenAPI 3 document of routes.
 std::string OpenApiDocument(const std::vector<ApiRoute>& routes);

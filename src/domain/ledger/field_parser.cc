@@ -19,15 +19,27 @@ Status FieldProblem(const FieldDef& f, const std::string& zh, const std::string&
 // Re-labels a validator's own message as a problem of this field.
 Status FieldProblem(const FieldDef& f, const Status& s) { return FieldProblem(f, s.message_zh(), s.message_en()); }
 
-std::string OptionList(const FieldDef& f) {
+// The options one may choose now (disabled ones left out), for the error message.
+std::string OptionList(const std::vector<EnumOption>& options) {
   std::string out;
-  for (const EnumOption& o : f.options) out += (out.empty() ? "" : "、") + o.label_zh;
+  for (const EnumOption& o : options)
+    if (!o.disabled) out += (out.empty() ? "" : "、") + o.label_zh;
   return out;
+}
+
+const EnumOption* FindOption(const std::vector<EnumOption>& options, const std::string& raw) {
+  for (const EnumOption& o : options)
+    if (o.code == raw || o.label_zh == raw || o.label_en == raw) return &o;
+  // A label typed with half-width brackets (or full-width letters) still names its option.
+  for (const EnumOption& o : options)
+    if (NormalizeInputLossy(o.label_zh) == NormalizeInputLossy(raw)) return &o;
+  return nullptr;
 }
 
 }  // namespace
 
-Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputSource source) {
+Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputSource source,
+                              const std::vector<EnumOption>* options) {
   // Codes, numbers and dates are NFKC-normalised (full-width digits → ASCII); free text
   // only trimmed, so Chinese punctuation stays as typed.
   Result<std::string> normalised = f.type == FieldType::kText || f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum
@@ -65,13 +77,14 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
     }
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
-      const EnumOption* o = f.FindOption(raw);
-      // A label typed with half-width brackets (or full-width letters) still names its option.
-      for (size_t i = 0; !o && i < f.options.size(); ++i)
-        if (NormalizeInputLossy(f.options[i].label_zh) == NormalizeInputLossy(raw)) o = &f.options[i];
+      const std::vector<EnumOption>& allowed = options && f.type == FieldType::kEnum ? *options : f.options;
+      const EnumOption* o = FindOption(allowed, raw);
       if (!o)
-        return FieldProblem(f, "“" + raw + "”不是可选值（可选：" + OptionList(f) + "）",
+        return FieldProblem(f, "“" + raw + "”不是可选值（可选：" + OptionList(allowed) + "）",
                             "\"" + raw + "\" is not one of the allowed values");
+      if (o->disabled)
+        return FieldProblem(f, "“" + o->label_zh + "”已停用，不能再选用（可选：" + OptionList(allowed) + "）",
+                            "\"" + o->code + "\" has been disabled and can no longer be chosen");
       return Value{o->code};
     }
     case FieldType::kRegion: {

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/ledger/ledger_def.h"
 
@@ -20,7 +21,10 @@ enum class InputSource { kSpreadsheet, kApi };
 //  - kInteger/kMoney/kBool → int64; kRef → the raw natural key (spreadsheet) or id (API)
 //    as text, resolved later; kIdNumber → the normalised 18-character number; kMobile → 11
 //    digits; kEnum/kSensitiveEnum → the option code; others → normalised text.
+// options: the enum options in force (a dictionary's merged list, see
+// domain/dictionaries); nullptr means field.options. A disabled option is refused.
 // Errors: InvalidArgument whose single FieldError names the field and the reason.
-Result<Value> ParseFieldValue(const FieldDef& field, std::string_view raw, InputSource source);
+Result<Value> ParseFieldValue(const FieldDef& field, std::string_view raw, InputSource source,
+                              const std::vector<EnumOption>* options = nullptr);
 
 }  // namespace shanhai

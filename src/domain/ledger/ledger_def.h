@@ -33,6 +33,9 @@ struct EnumOption {
   std::string code;
   std::string label_zh;
   std::string label_en;
+  // Set only on options added through a dictionary (see domain/dictionaries) and then
+  // switched off: refused for new input, still used to label stored records.
+  bool disabled = false;
 };
 
 struct FieldDef {

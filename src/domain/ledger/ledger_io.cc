@@ -40,7 +40,8 @@ std::vector<std::string> Headers(const LedgerDef& def, bool with_computed) {
   return headers;
 }
 
-std::string InstructionOf(const FieldDef& f) {
+// options: the field's options in force (enum fields).
+std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& options) {
   std::string note = f.required ? "必填" : "选填";
   switch (f.type) {
     case FieldType::kDate: note += "；日期，如 2020-06-09"; break;
@@ -50,7 +51,12 @@ std::string InstructionOf(const FieldDef& f) {
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
       note += "；可选：";
-      for (size_t i = 0; i < f.options.size(); ++i) note += (i ? "、" : "") + f.options[i].label_zh;
+      bool first = true;
+      for (const EnumOption& o : options) {
+        if (o.disabled) continue;
+        note += (first ? "" : "、") + o.label_zh;
+        first = false;
+      }
       break;
     }
     case FieldType::kRegion: note += "；行政区划代码"; break;
@@ -71,18 +77,23 @@ const FieldDef* FieldForHeader(const LedgerDef& def, std::string header) {
   return nullptr;
 }
 
-// The cell text of a stored value in the spreadsheet layout.
-std::string CellText(const FieldDef& f, const Value& v, const std::map<int64_t, std::string>* labels) {
+// The option of that code, or null.
+const EnumOption* OptionOf(const std::vector<EnumOption>& options, const std::string& code) {
+  for (const EnumOption& o : options)
+    if (o.code == code) return &o;
+  return nullptr;
+}
+
+// The cell text of a stored value in the spreadsheet layout; options: the field's options in force.
+std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, const Value& v,
+                     const std::map<int64_t, std::string>* labels) {
   if (IsNull(v)) return "";
   switch (f.type) {
     case FieldType::kMoney: return FormatFenAsYuan(AsInt(v));
     case FieldType::kBool: return AsInt(v) ? "是" : "否";
-    case FieldType::kEnum: {
-      const EnumOption* o = f.FindOption(AsText(v));
-      return o ? o->label_zh : AsText(v);
-    }
+    case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
-      const EnumOption* o = f.FindOption(AsText(v));
+      const EnumOption* o = OptionOf(options, AsText(v));
       return o ? o->label_zh : AsText(v);  // masked values ("***") have no option
     }
     case FieldType::kRef: {
@@ -146,6 +157,7 @@ class SheetOut {
 Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
                                   const std::string& path, const ImportOptions& options) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "import")));
+  SH_RETURN_IF_ERROR(service.RefreshDictionaries());  // once: rows are parsed with this snapshot
   // Valid rows are inserted as they are read, inside one transaction that is committed only
   // if the whole file is acceptable: memory stays flat for a million rows, and a rejected
   // file leaves nothing behind.
@@ -204,7 +216,8 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
       if (!columns[c]) continue;
       raw.fields.emplace_back(columns[c]->key, c < cells.size() ? cells[c] : "");
       if (columns[c] == key_field) {
-        Result<Value> k = ParseFieldValue(*key_field, raw.fields.back().second, InputSource::kSpreadsheet);
+        const std::vector<EnumOption>& options = service.dictionary_snapshot().OptionsFor(def, *key_field);
+        Result<Value> k = ParseFieldValue(*key_field, raw.fields.back().second, InputSource::kSpreadsheet, &options);
         if (k.ok() && !IsNull(*k)) key_text = raw.pair + "|" + AsText(*k);
       }
     }
@@ -274,6 +287,7 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
   request.page_size = kExportPageSize;
   for (request.page = 1;; ++request.page) {
     SH_ASSIGN_OR_RETURN(RecordPage page, service.List(actor, def, request));
+    const DictionarySnapshot& dictionaries = service.dictionary_snapshot();  // refreshed by List
     for (const Record& r : page.records) {
       std::vector<std::string> cells;
       if (def.pair_scoped) cells.push_back(r.pair_code);
@@ -281,11 +295,12 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
         const Value* v = r.Get(f->key);
         if (reveal && f->IsSensitive() && v && !IsNull(*v)) {
           SH_ASSIGN_OR_RETURN(std::string whole, service.Reveal(actor, def, r.id, f->key));
-          cells.push_back(CellText(*f, Value{whole}, nullptr));
+          cells.push_back(CellText(*f, f->options, Value{whole}, nullptr));
           continue;
         }
         auto labels = page.ref_labels.find(f->key);
-        cells.push_back(CellText(*f, v ? *v : Value{}, labels == page.ref_labels.end() ? nullptr : &labels->second));
+        cells.push_back(CellText(*f, dictionaries.OptionsFor(def, *f), v ? *v : Value{},
+                                 labels == page.ref_labels.end() ? nullptr : &labels->second));
       }
       SH_RETURN_IF_ERROR(out->Row(cells, numeric));
       ++written;
@@ -296,7 +311,8 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
   return written;
 }
 
-Status WriteTemplate(const LedgerDef& def, const std::string& path) {
+Status WriteTemplate(const LedgerDef& def, const std::string& path, const DictionarySnapshot* dictionaries) {
+  const DictionarySnapshot declared;
   excel::XlsxWriterOptions options;
   SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path, options));
   SH_RETURN_IF_ERROR(xlsx->AddSheet(def.label_zh));
@@ -309,13 +325,15 @@ Status WriteTemplate(const LedgerDef& def, const std::string& path) {
     ++col;
   }
   for (const FieldDef* f : SheetFields(def, false)) {
-    std::string note = InstructionOf(*f);
+    const std::vector<EnumOption>& options = (dictionaries ? *dictionaries : declared).OptionsFor(def, *f);
+    std::string note = InstructionOf(*f, options);
     if (notes.empty()) note = std::string(kInstructionsMarker) + "（导入时跳过本行）：" + note;
     notes.push_back(note);
     if (f->type == FieldType::kEnum || f->type == FieldType::kSensitiveEnum || f->type == FieldType::kBool) {
       std::vector<std::string> items;
       if (f->type == FieldType::kBool) items = {"是", "否"};
-      for (const EnumOption& o : f->options) items.push_back(o.label_zh);
+      for (const EnumOption& o : options)
+        if (!o.disabled) items.push_back(o.label_zh);
       SH_RETURN_IF_ERROR(xlsx->AddListValidation(2, 10000, col, items));
     }
     ++col;

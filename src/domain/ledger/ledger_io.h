@@ -45,7 +45,9 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
                              ListRequest request, const std::string& path, bool reveal = false);
 
 // An empty .xlsx template: headers, instructions row, drop-down lists for enum columns.
-Status WriteTemplate(const LedgerDef& def, const std::string& path);
+// dictionaries: the options in force (enabled ones are offered); null = the declared options.
+Status WriteTemplate(const LedgerDef& def, const std::string& path,
+                     const DictionarySnapshot* dictionaries = nullptr);
 
 // A workbook listing import problems: 行号/row, 列/column, 原因, reason.
 Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path);

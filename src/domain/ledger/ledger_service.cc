@@ -28,7 +28,13 @@ std::string LedgerPermission(const LedgerDef& def, const std::string& action) {
   return def.module + ":" + def.name + ":" + action;
 }
 
-LedgerService::LedgerService(ServiceEnv env) : env_(std::move(env)), audit_(*env_.db, env_.now) {}
+LedgerService::LedgerService(ServiceEnv env)
+    : env_(std::move(env)), audit_(*env_.db, env_.now), dictionaries_(*env_.db, audit_, env_.now) {}
+
+Status LedgerService::RefreshDictionaries() {
+  SH_ASSIGN_OR_RETURN(snapshot_, dictionaries_.Load());
+  return Status::Ok();
+}
 
 Result<LedgerService::PairInfo> LedgerService::FindPair(const Actor& actor, const std::string& code) {
   auto cached = pair_cache_.find(code);
@@ -127,7 +133,13 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
       continue;
     }
     if (f->computed) continue;  // derived below; input for it is ignored
-    Result<Value> v = ParseFieldValue(*f, raw, source);
+    const std::vector<EnumOption>& options = snapshot_.OptionsFor(def, *f);
+    // Re-sending a stored value that has since been disabled is no new choice: keep it.
+    if (before && f->type == FieldType::kEnum) {
+      const Value* stored = before->Get(key);
+      if (stored && !IsNull(*stored) && AsText(*stored) == raw) continue;
+    }
+    Result<Value> v = ParseFieldValue(*f, raw, source, &options);
     if (!v.ok()) {
       for (const FieldError& e : v.status().details()) errors.push_back(e);
       continue;
@@ -186,6 +198,7 @@ Columns LedgerService::StoredRowForInsert(const Actor& actor, const LedgerDef& d
 Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, const RawRecord& input,
                                      InputSource source) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "create")));
+  SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> created = Status::Internal("not created");
   SH_RETURN_IF_ERROR(InTransaction(*env_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, nullptr));
@@ -203,6 +216,7 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
 Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& input,
                                      InputSource source, int64_t expected_version) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
+  SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> updated = Status::Internal("not updated");
   SH_RETURN_IF_ERROR(InTransaction(*env_.db, [&]() -> Status {
     LedgerRepository repo(*env_.db, def);
@@ -252,6 +266,7 @@ Result<Record> LedgerService::Get(const Actor& actor, const LedgerDef& def, int6
 
 Result<RecordPage> LedgerService::List(const Actor& actor, const LedgerDef& def, const ListRequest& request) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "list")));
+  SH_RETURN_IF_ERROR(RefreshDictionaries());
   Scope scope = ScopeOf(actor);
   if (!request.pair.empty()) {
     const size_t dash = request.pair.find('-');
@@ -278,7 +293,10 @@ Result<RecordPage> LedgerService::List(const Actor& actor, const LedgerDef& def,
       errors.push_back({0, key, "未知的筛选字段：" + key, "unknown filter field: " + key});
       continue;
     }
-    Result<Value> v = ParseFieldValue(*f, raw, InputSource::kApi);
+    // Filtering by a disabled option still finds the records that carry it.
+    std::vector<EnumOption> options = snapshot_.OptionsFor(def, *f);
+    for (EnumOption& o : options) o.disabled = false;
+    Result<Value> v = ParseFieldValue(*f, raw, InputSource::kApi, &options);
     if (!v.ok()) {
       for (const FieldError& e : v.status().details()) errors.push_back(e);
       continue;

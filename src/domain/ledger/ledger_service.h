@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/audit/audit_log.h"
+#include "domain/dictionaries/dictionary_service.h"
 #include "domain/ledger/actor.h"
 #include "domain/ledger/field_parser.h"
 #include "domain/ledger/ledger_repository.h"
@@ -83,6 +84,13 @@ class LedgerService {
   };
   Result<PairInfo> FindPair(const Actor& actor, const std::string& code);
 
+  // Reloads the dictionaries' merged options (one query). Create, Update and List call it
+  // first, ImportLedger once per file; Prepare and list filters use the last snapshot.
+  Status RefreshDictionaries();
+  // The options in force as of the last RefreshDictionaries() (declared ones before any).
+  const DictionarySnapshot& dictionary_snapshot() const { return snapshot_; }
+  DictionaryService& dictionaries() { return dictionaries_; }
+
   Database& db() { return *env_.db; }
   AuditLog& audit() { return audit_; }
   const ServiceEnv& env() const { return env_; }
@@ -94,6 +102,8 @@ class LedgerService {
 
   ServiceEnv env_;
   AuditLog audit_;
+  DictionaryService dictionaries_;
+  DictionarySnapshot snapshot_;
   std::map<std::string, PairInfo> pair_cache_;
 };
 

@@ -18,7 +18,8 @@ boost::json::object UserJson(const Actor& actor, const std::string& csrf) {
       const std::string p = LedgerPermission(*def, action);
       if (Authorize(actor, p).ok()) permissions.push_back(boost::json::string(p));
     }
-  for (const char* p : {"indicators:report:read", "admin:users:admin", "admin:audit:admin"})
+  for (const char* p :
+       {"indicators:report:read", "admin:users:admin", "admin:audit:admin", "admin:dictionaries:admin"})
     if (Authorize(actor, p).ok()) permissions.push_back(boost::json::string(p));
   return {{"name", actor.name}, {"role", actor.role}, {"region", actor.region},
           {"ledgers", std::move(ledgers)}, {"permissions", std::move(permissions)}, {"csrf_token", csrf}};

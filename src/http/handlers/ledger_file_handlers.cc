@@ -119,9 +119,11 @@ ApiHandler Export(const LedgerDef& def) {
 }
 
 ApiHandler Template(const LedgerDef& def) {
-  return [&def](RequestContext&) -> HttpResponse {
+  return [&def](RequestContext& ctx) -> HttpResponse {
+    LedgerService& service = ctx.conn.ledgers();
+    if (Status refreshed = service.RefreshDictionaries(); !refreshed.ok()) return HttpResponse::FromStatus(refreshed);
     TempFile out(".xlsx");
-    Status s = WriteTemplate(def, out.path());
+    Status s = WriteTemplate(def, out.path(), &service.dictionary_snapshot());
     if (!s.ok()) return HttpResponse::FromStatus(s);
     Result<std::string> bytes = ReadWholeFile(out.path());
     if (!bytes.ok()) return HttpResponse::FromStatus(bytes.status());

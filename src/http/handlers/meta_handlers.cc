@@ -1,5 +1,5 @@
 // /api/v1/meta: what the console needs to draw forms and pickers — ledger declarations
-// (fields, labels, types, options, required) and the region tree.
+// (fields, labels, types, options as the dictionaries make them, required) and the region tree.
 #include "http/api_app.h"
 #include "http/handlers/ledger_request.h"
 #include "http/json_io.h"
@@ -27,11 +27,13 @@ const char* TypeName(FieldType t) {
   return "text";
 }
 
-boost::json::object LedgerJson(const LedgerDef& def) {
+// dictionaries: the enum options in force (administrators' dictionary changes merged in).
+boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& dictionaries) {
   boost::json::array fields;
   for (const FieldDef& f : def.fields) {
     boost::json::array options;
-    for (const EnumOption& o : f.options) options.push_back({{"code", o.code}, {"label_zh", o.label_zh}, {"label_en", o.label_en}});
+    for (const EnumOption& o : dictionaries.OptionsFor(def, f))
+      options.push_back({{"code", o.code}, {"label_zh", o.label_zh}, {"label_en", o.label_en}, {"disabled", o.disabled}});
     fields.push_back({{"key", f.key}, {"label_zh", f.label_zh}, {"label_en", f.label_en}, {"type", TypeName(f.type)},
                       {"required", f.required}, {"computed", f.computed}, {"sensitive", f.IsSensitive()},
                       {"searchable", f.searchable}, {"ref_ledger", f.ref_ledger}, {"hint_zh", f.hint_zh},
@@ -42,9 +44,11 @@ boost::json::object LedgerJson(const LedgerDef& def) {
           {"natural_key", def.natural_key}, {"pair_scoped", def.pair_scoped}, {"fields", std::move(fields)}};
 }
 
-HttpResponse Ledgers(RequestContext&) {
+HttpResponse Ledgers(RequestContext& ctx) {
+  LedgerService& service = ctx.conn.ledgers();
+  if (Status refreshed = service.RefreshDictionaries(); !refreshed.ok()) return HttpResponse::FromStatus(refreshed);
   boost::json::array items;
-  for (const LedgerDef* def : AllLedgers()) items.push_back(LedgerJson(*def));
+  for (const LedgerDef* def : AllLedgers()) items.push_back(LedgerJson(*def, service.dictionary_snapshot()));
   return JsonResponse(boost::json::object{{"items", std::move(items)}});
 }
 

@@ -28,6 +28,8 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: 'admin:users:admin' } },
       { path: 'admin/audit', name: 'audit', component: () => import('@/views/admin/audit/index.vue'),
         meta: { permission: 'admin:audit:admin' } },
+      { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('@/views/admin/dictionaries/index.vue'),
+        meta: { permission: 'admin:dictionaries:admin' } },
       { path: 'password', name: 'password', component: () => import('@/views/password/index.vue') },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/home/NotFound.vue') },
     ],

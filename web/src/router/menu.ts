@@ -43,6 +43,7 @@ export const menu: MenuGroup[] = [
     pages: [
       { path: '/admin/users', title: 'menu.users', permission: 'admin:users:admin' },
       { path: '/admin/audit', title: 'menu.audit', permission: 'admin:audit:admin' },
+      { path: '/admin/dictionaries', title: 'menu.dictionaries', permission: 'admin:dictionaries:admin' },
     ] },
 ]
 

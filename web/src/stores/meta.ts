@@ -1,5 +1,5 @@
-// Ledger declarations from /api/v1/meta/ledgers, fetched once per session; the console's
-// tables and forms are generated from them.
+// Ledger declarations from /api/v1/meta/ledgers, fetched once per session (and again after a
+// dictionary change); the console's tables and forms are generated from them.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as metaApi from '@/api/meta'
@@ -22,6 +22,13 @@ export const useMetaStore = defineStore('meta', () => {
     return loading
   }
 
+  /** Fetches the declarations again (e.g. after a dictionary change), keeping the old ones
+   *  on screen until the new ones arrive. */
+  async function refresh(): Promise<void> {
+    await loading?.catch(() => undefined)
+    ledgers.value = (await metaApi.ledgers()).items
+  }
+
   function ledger(name: string): LedgerMeta | undefined {
     return ledgers.value.find((l) => l.name === name)
   }
@@ -30,5 +37,5 @@ export const useMetaStore = defineStore('meta', () => {
     ledgers.value = []
   }
 
-  return { ledgers, load, ledger, reset }
+  return { ledgers, load, refresh, ledger, reset }
 })

@@ -6,6 +6,8 @@ export interface EnumOption {
   code: string
   label_zh: string
   label_en: string
+  /** an added dictionary option switched off: shown for stored records, not offered */
+  disabled?: boolean
 }
 
 export interface FieldMeta {

@@ -1,0 +1,86 @@
+// Dictionaries (数据字典): every non-computed kEnum field of every ledger is a dictionary named
+// "<ledger>.<field>" (e.g. "trainings.category"). Its options are the declared ones — whose
+// labels an administrator may change but which can never be disabled, since indicators and
+// state machines use those codes — followed by options administrators added (ordered by
+// sort_order, then code). An added option may be disabled: refused for new input, yet still
+// labelling the records that carry it. Sensitive enums (poverty status) are not dictionaries.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/audit/audit_log.h"
+#include "domain/ledger/actor.h"
+#include "domain/ledger/ledger_def.h"
+#include "storage/database.h"
+
+namespace shanhai {
+
+inline constexpr const char* kDictionaryPermission = "admin:dictionaries:admin";
+
+// One option of a dictionary as administrators see it.
+struct DictionaryEntry {
+  std::string code;
+  std::string label_zh;
+  std::string label_en;
+  int64_t sort_order = 0;  // only orders added options; declared ones keep their order
+  bool disabled = false;
+  bool builtin = false;    // declared in code
+};
+
+struct DictionaryInfo {
+  std::string name;  // "<ledger>.<field>"
+  const LedgerDef* ledger = nullptr;  // never null; lives forever
+  const FieldDef* field = nullptr;    // never null; lives forever
+  std::vector<DictionaryEntry> entries;  // merged, in display order
+};
+
+// The merged options of every dictionary at one moment. Cheap to copy; immutable once built.
+// A default-constructed snapshot is "no changes": every field has its declared options.
+class DictionarySnapshot {
+ public:
+  // The options in force for field of def: the merged list if field is a dictionary with
+  // stored entries, else field.options. The reference lives as long as the snapshot (or def).
+  const std::vector<EnumOption>& OptionsFor(const LedgerDef& def, const FieldDef& field) const;
+
+ private:
+  friend class DictionaryService;
+  std::map<std::string, std::vector<EnumOption>> merged_;  // dictionary name → options
+};
+
+// The dictionary name of a field, or "" if the field is not a dictionary.
+std::string DictionaryName(const LedgerDef& def, const FieldDef& field);
+
+// Thread safety: none; one per Database connection (like LedgerService, which owns one).
+class DictionaryService {
+ public:
+  // db and audit must outlive the service. now() gives the ISO-8601 UTC timestamp.
+  DictionaryService(Database& db, AuditLog& audit, std::function<std::string()> now)
+      : db_(db), audit_(audit), now_(std::move(now)) {}
+
+  // Every dictionary's merged options, in one query. No permission needed (forms need them).
+  Result<DictionarySnapshot> Load();
+
+  // All dictionaries (ledger order, then field order) with their merged entries.
+  // Needs kDictionaryPermission.
+  Result<std::vector<DictionaryInfo>> List(const Actor& actor);
+
+  // Creates or changes the entry code of dictionary, in one transaction with an audit row
+  // ("dictionary_update"). Needs kDictionaryPermission.
+  // Errors: NotFound for an unknown dictionary; Invalid (with field errors) for an empty
+  // label, a new code not matching [a-z][a-z0-9_]{0,31}, a Chinese label another option
+  // already uses, or disabling a declared option.
+  Result<DictionaryEntry> Upsert(const Actor& actor, const std::string& dictionary, const std::string& code,
+                                 const std::string& label_zh, const std::string& label_en, int64_t sort_order,
+                                 bool disabled);
+
+ private:
+  Database& db_;
+  AuditLog& audit_;
+  std::function<std::string()> now_;
+};
+
+}  // namespace shanhai
