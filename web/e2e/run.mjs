@@ -257,9 +257,12 @@ await t.step('dictionaries: add a training category, and the trainings form offe
 
 await t.step('people: ID numbers are masked; 显示完整 reveals one (and the server audits it)', async () => {
   await page.locator('.el-menu-item', { hasText: '人员库' }).click()
+  // Wait for the people rows themselves (the previous page's rows may still be on screen);
+  // a masked ID keeps 4 + 4 characters, the last possibly the check character X.
+  const masked = /\d{4}\*{10}\d{3}[\dX]/
+  await page.locator('[data-test=ledger-table] .el-table__row', { hasText: masked }).first().waitFor()
   const first = page.locator('[data-test=ledger-table] .el-table__row').first()
-  await first.waitFor()
-  assert.match(await first.textContent(), /\d{4}\*{10}\d{4}/)
+  assert.match(await first.textContent(), masked)
   await first.locator('[data-test=reveal]').first().click()
   await page.locator('.el-message', { hasText: '审计' }).waitFor()
   assert.match(await first.textContent(), /\d{17}[\dX]/)
