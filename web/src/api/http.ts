@@ -25,6 +25,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user about a failure: the server's message in the console's language, or the error text. */
+export function errorText(e: unknown, locale: string): string {
+  return e instanceof ApiError ? e.localized(locale) : String(e)
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>
 
 let csrfToken = ''
