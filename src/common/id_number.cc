@@ -85,6 +85,9 @@ Result<IdNumber> ParseIdNumber(std::string_view raw, std::string_view today) {
 
 Result<IdNumber> ParseIdNumber(std::string_view text) { return ParseIdNumber(text, Today()); }
 
-std::string MaskIdNumber(std::string_view id18) { return MaskMiddle(id18, 4, 4); }
+std::string MaskIdNumber(std::string_view id18) {
+  constexpr size_t kProvinceDigits = 2;
+  return MaskMiddle(id18, id18.size() == 18 ? kProvinceDigits : 0, 0);
+}
 
 }  // namespace shanhai

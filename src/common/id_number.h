@@ -56,8 +56,11 @@ Result<IdNumber> ParseIdNumber(std::string_view text, std::string_view today);
 // As above with today = Today() (China Standard Time).
 Result<IdNumber> ParseIdNumber(std::string_view text);
 
-// "52270119900101123X" → "5227**********123X": first 4 and last 4 characters kept.
-// Meant for 18-character numbers; anything else is masked by MaskMiddle's rule.
+// "52270119900101123X" → "52****************": only the province (first 2 characters)
+// is kept. Every other character is either repeated by fields shown beside the number
+// (home region, birth year) or is the sequence and check part that, added to those, would
+// rebuild the whole number; so nothing of it is shown. Anything that is not 18 characters
+// is starred whole (one '*' per code point).
 std::string MaskIdNumber(std::string_view id18);
 
 }  // namespace shanhai

@@ -149,10 +149,13 @@ TEST(ParseIdNumber, DefaultTodayComesFromTheClock) {
   EXPECT_FALSE(ParseIdNumber("110105209912310029").ok());
 }
 
-TEST(MaskIdNumber, FirstFourLastFour) {
-  EXPECT_EQ(MaskIdNumber("52270119900101123X"), "5227**********123X");
-  EXPECT_EQ(MaskIdNumber("11010519491231002X"), "1101**********002X");
+// Region code, birth date and the visible tail of the old mask ("5227**********123X") gave
+// back the whole number; only the province is left now.
+TEST(MaskIdNumber, KeepsOnlyTheProvince) {
+  EXPECT_EQ(MaskIdNumber("52270119900101123X"), "52****************");
+  EXPECT_EQ(MaskIdNumber("11010519491231002X"), "11****************");
   EXPECT_EQ(MaskIdNumber("12345678"), "********");
+  EXPECT_EQ(MaskIdNumber("110105491231002"), "***************");
 }
 
 }  // namespace

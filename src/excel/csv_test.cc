@@ -4,6 +4,7 @@
 #include "excel/csv_parser.h"
 #include "excel/csv_reader.h"
 #include "excel/csv_writer.h"
+#include "excel/formula_guard.h"
 #include "excel/excel_test_util.h"
 
 namespace shanhai::excel {
@@ -112,6 +113,35 @@ TEST_F(CsvFileTest, WriterOutputReadsBack) {
   ASSERT_TRUE(status.ok()) << status.ToString();
   EXPECT_EQ(read, (std::vector<Row>{{1, rows[0]}, {2, rows[1]}, {3, rows[2]}}));
   EXPECT_EQ(*DetectFileEncoding(path), TextEncoding::kUtf8WithBom);
+}
+
+// Text a spreadsheet would run as a formula gets an apostrophe; numbers stay numbers.
+TEST_F(CsvFileTest, WriterDefusesFormulasInTextCellsOnly) {
+  const std::string path = Path("formulas.csv");
+  {
+    auto writer = CsvWriter::Open(path);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    ASSERT_TRUE((*writer)->WriteRow({"=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "-5",
+                                     "-12.50", "=1", "a=b"},
+                                    {false, false, false, false, false, false, false, true, true, false})
+                    .ok());
+    ASSERT_TRUE((*writer)->Close().ok());
+  }
+  Status status;
+  auto read = Read(path, &status);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_EQ(read[0].second, (Cells{"'=HYPERLINK(\"http://x\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tcmd", "'\rcmd", "'-5",
+                                   "-12.50", "'=1", "a=b"}));
+}
+
+TEST(FormulaGuardTest, TriggersAndPlainNumbers) {
+  for (const char* t : {"=", "+x", "-x", "@x", "\tx", "\rx"}) EXPECT_TRUE(StartsLikeFormula(t)) << t;
+  for (const char* t : {"", "x=", " =1", "'=1", "山海"}) EXPECT_FALSE(StartsLikeFormula(t)) << t;
+  for (const char* t : {"0", "-5", "12.50", "-0.1"}) EXPECT_TRUE(IsPlainNumber(t)) << t;
+  for (const char* t : {"", "-", "1.", ".5", "1e5", "-1+2", "=1"}) EXPECT_FALSE(IsPlainNumber(t)) << t;
+  EXPECT_EQ(DefusedCsvText("=1+1"), "'=1+1");
+  EXPECT_EQ(DefusedCsvText("1+1"), "1+1");
 }
 
 TEST_F(CsvFileTest, Utf8WithoutBom) {

@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "excel/formula_guard.h"
+
 namespace shanhai::excel {
 namespace {
 
@@ -52,9 +54,14 @@ CsvWriter::~CsvWriter() {
   std::remove((path_ + ".tmp").c_str());
 }
 
-Status CsvWriter::WriteRow(const std::vector<std::string>& cells) {
+Status CsvWriter::WriteRow(const std::vector<std::string>& cells, const std::vector<bool>& numeric) {
+  defused_.resize(cells.size());
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const bool number = i < numeric.size() && numeric[i] && IsPlainNumber(cells[i]);
+    defused_[i] = number ? cells[i] : DefusedCsvText(cells[i]);
+  }
   line_.clear();
-  AppendCsvRecord(cells, line_);
+  AppendCsvRecord(defused_, line_);
   if (std::fwrite(line_.data(), 1, line_.size(), file_) != line_.size()) return WriteFailed(path_);
   return Status::Ok();
 }

@@ -16,8 +16,7 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 // Appends cells as one CRLF-terminated record to out. A cell is quoted (with " doubled) when it
 // holds a comma, quote, CR or LF, or starts or ends with a space (Excel would trim it otherwise).
-// Cells are written as given: callers exporting untrusted text that starts with = + - @ decide
-// themselves whether to defuse it. Pure, thread-safe.
+// Cells are written as given (CsvWriter::WriteRow defuses formulas first). Pure, thread-safe.
 void AppendCsvRecord(const std::vector<std::string>& cells, std::string& out);
 
 // A CSV file being written. The content goes to "<path>.tmp" and replaces path only on a
@@ -31,8 +30,11 @@ class CsvWriter {
   CsvWriter(const CsvWriter&) = delete;
   CsvWriter& operator=(const CsvWriter&) = delete;
 
+  // Writes one record. Cells are text unless numeric[i] says cell i is a number; text that
+  // would start a formula is defused (DefusedCsvText), and so is a "number" that is not a
+  // plain number, so a negative amount stays a number and "=cmd" never runs.
   // Errors: Unavailable on a write failure (disk full, ...).
-  Status WriteRow(const std::vector<std::string>& cells);
+  Status WriteRow(const std::vector<std::string>& cells, const std::vector<bool>& numeric = {});
   // Flushes and moves the file into place. Errors: Unavailable. Call at most once.
   Status Close();
 
@@ -41,6 +43,7 @@ class CsvWriter {
   std::FILE* file_;
   std::string path_;
   std::string line_;
+  std::vector<std::string> defused_;
 };
 
 }  // namespace shanhai::excel

@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "common/personal_numbers.h"
+
 namespace shanhai {
 namespace {
 
@@ -54,8 +56,12 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return len;
 }
 
-void AppendJsonString(std::string& out, std::string_view s) {
+// Every string of every line goes through here, so no ID number or mobile is logged whole,
+// whether it came as q=, in a path, a user name or an exception's message (point 8 of #6).
+void AppendJsonString(std::string& out, std::string_view raw) {
   static constexpr char kHex[] = "0123456789abcdef";
+  const std::string masked = MaskPersonalNumbers(raw);
+  const std::string_view s = masked;
   out += '"';
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);

@@ -36,7 +36,9 @@ struct LogField {
 };
 
 // Writes {"ts","level","event",...fields}. Thread-safe. Strings are JSON-escaped; bytes
-// that are not valid UTF-8 become U+FFFD so every line stays valid JSON.
+// that are not valid UTF-8 become U+FFFD so every line stays valid JSON. In every string,
+// ID numbers and mobiles are masked by their shape (MaskPersonalNumbers), in whatever
+// field they appear.
 void LogInfo(std::string_view event, std::initializer_list<LogField> fields = {});
 void LogError(std::string_view event, std::initializer_list<LogField> fields = {});
 
@@ -53,7 +55,8 @@ struct AccessLogEntry {
 
 // Writes one "http_request" line. Values of query parameters whose names look
 // sensitive (password, token, secret, session, key, phone, mobile, id_number, ...) are
-// replaced by "***". Thread-safe.
+// replaced by "***"; ID numbers and mobiles anywhere else (q=, the path) are masked by
+// shape as above. Thread-safe.
 void LogAccess(const AccessLogEntry& entry);
 
 // The query rendered as the access log shows it (sensitive values masked),

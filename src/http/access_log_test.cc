@@ -65,6 +65,22 @@ TEST_F(AccessLogTest, EventFieldsAreEscapedAndTyped) {
   EXPECT_EQ(boost::json::parse(lines_.at(1)).at("level").as_string(), "info");
 }
 
+// Point 8 of issue #6: by shape, not by parameter name.
+TEST_F(AccessLogTest, IdNumbersAndMobilesAreMaskedWhereverTheyAppear) {
+  std::vector<std::pair<std::string, std::string>> query = {{"q", "522728199001011238"}, {"q", "13800138000"},
+                                                            {"note", "call 138-0013-8000"}};
+  LogAccess({"GET", "/api/v1/people/people/52272819900101123X", &query, 404, 1, 2, "127.0.0.1", "13912345678"});
+  LogError("http_handler_exception", {{"what", "bad id 522728199001011238 for 13800138000"}});
+  ASSERT_EQ(lines_.size(), 2u);
+  for (const std::string& line : lines_)
+    for (const char* whole : {"522728199001011238", "52272819900101123X", "13800138000", "138-0013-8000", "13912345678"})
+      EXPECT_EQ(line.find(whole), std::string::npos) << whole << " in " << line;
+  auto v = boost::json::parse(lines_[0]).as_object();
+  EXPECT_EQ(v.at("path").as_string(), "/api/v1/people/people/52****************");
+  EXPECT_EQ(v.at("query").as_string(), "q=52****************&q=138****8000&note=call 138****8000");
+  EXPECT_EQ(v.at("user").as_string(), "139****5678");
+}
+
 TEST(RedactedQuery, KeepsOrderAndMasksSensitiveNames) {
   EXPECT_EQ(RedactedQuery({{"q", "x"}, {"mobile", "13800138000"}, {"id_number", "110"}, {"sessionId", "z"}}),
             "q=x&mobile=***&id_number=***&sessionId=***");

@@ -123,6 +123,10 @@ Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std:
     query.condition = "r.poverty_status_hash = ?";
     query.condition_params = {RecordCodec(PeopleLedger(), *service_.env().vault).HashOf("poverty_status", "lifted")};
   }
+  // The figure itself is for everyone who may read the report; the records behind a
+  // condition on a sensitive field say that field's value for each person.
+  const std::vector<std::string> guarded = RevealGuardedFieldsIn(ledger, query.condition);
+  SH_RETURN_IF_ERROR(service_.AuthorizeSensitiveQuery(actor, ledger, guarded));
   query.date_from = period.from;
   query.date_to = period.to;
   query.page = page;
@@ -132,10 +136,14 @@ Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std:
   RecordPage out;
   out.total = stored.total;
   RecordCodec codec(ledger, *service_.env().vault);
+  const Disclosure disclosure = DisclosureFor(actor, ledger);
   for (size_t i = 0; i < stored.rows.rows.size(); ++i) {
-    SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, Disclosure::kMasked));
+    SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, disclosure));
     out.records.push_back(std::move(r));
   }
+  if (!guarded.empty())
+    SH_RETURN_IF_ERROR(service_.AuditSensitiveQuery(actor, ledger, guarded, "indicator=" + key,
+                                                    static_cast<int64_t>(out.records.size()), out.total));
   return out;
 }
 

@@ -343,6 +343,41 @@ TEST_P(IndicatorEngineTest, PeopleRegistryCountsPovertyByHash) {
   EXPECT_EQ(behind->total, *m.at("people.registered").poverty);
 }
 
+// Issue #6 point 2: the figure is for every reader of the report; the people behind a
+// condition on poverty status are for those who may reveal it, and each look is audited.
+TEST_P(IndicatorEngineTest, DrillingDownByASensitiveFieldNeedsRevealAndIsAudited) {
+  for (const char* body : {"52272719850312123", "52272719900101052"})
+    Add("people", kCountyPair, {{"name", "合成人员"}, {"id_number", domain_test::Id18(body)}, {"poverty_status", "lifted"}});
+  const Actor viewer = domain_test::Viewer();
+  EXPECT_EQ(*Compute(viewer, kCountyPair).at("people.registered").poverty, 2);
+  IndicatorEngine engine(service());
+  auto denied = engine.RecordsBehind(viewer, "people.registered.poverty", kCountyPair, kPeriod, 1, 10);
+  EXPECT_EQ(denied.status().code(), Code::kPermissionDenied);
+  // The whole registry says nothing per person about poverty: open to the viewer, not logged.
+  auto all = engine.RecordsBehind(viewer, "people.registered", kCountyPair, kPeriod, 1, 10);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->total, 2);
+  EXPECT_EQ(domain_test::AuditRows(db(), "sensitive_query"), 0);
+
+  const Actor staff = domain_test::StaffIn("");
+  auto behind = engine.RecordsBehind(staff, "people.registered.poverty", kCountyPair, kPeriod, 1, 1);
+  ASSERT_TRUE(behind.ok()) << behind.status().ToString();
+  auto audit = db().Query("SELECT actor, detail FROM audit_log WHERE action = 'sensitive_query'");
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->rows.size(), 1u);
+  EXPECT_EQ(AsText(audit->rows[0][0]), staff.name);
+  EXPECT_EQ(AsText(audit->rows[0][1]), "by=poverty_status indicator=people.registered.poverty rows=1 total=2");
+}
+
+TEST(RevealGuardedFieldsIn, FindsTheSensitiveColumnsACatalogueConditionReads) {
+  const LedgerDef& people = *FindLedger("people");
+  EXPECT_EQ(RevealGuardedFieldsIn(people, "r.poverty_status_hash = ?"), std::vector<std::string>{"poverty_status"});
+  EXPECT_EQ(RevealGuardedFieldsIn(people, "r.birth_date < '1960-01-01' AND r.name <> ''"),
+            std::vector<std::string>{"birth_date"});
+  EXPECT_TRUE(RevealGuardedFieldsIn(people, "").empty());
+  EXPECT_TRUE(RevealGuardedFieldsIn(people, "r.sexes = 1 AND r.region_code LIKE '52%'").empty());
+}
+
 TEST_P(IndicatorEngineTest, BadPairsAndPeriodsAreRefused) {
   IndicatorEngine engine(service());
   for (const std::string pair : {"440111", "440111-52272", "440111-999999", "440111-522700"})

@@ -145,6 +145,18 @@ TEST_P(BackendTest, UniqueViolationIsConflict) {
   EXPECT_EQ(pk.status().code(), Code::kConflict);
 }
 
+// The conflicting record's value is someone else's data: the message names the column only.
+TEST_P(BackendTest, UniqueViolationDoesNotQuoteTheTakenValue) {
+  Schema("CREATE TABLE u (id {{ID}}, code TEXT NOT NULL UNIQUE)");
+  ASSERT_TRUE(db().Execute("INSERT INTO u (code) VALUES (?)", {std::string("taken-value-4711")}).ok());
+  auto dup = db().Execute("INSERT INTO u (code) VALUES (?)", {std::string("taken-value-4711")});
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.status().code(), Code::kConflict);
+  EXPECT_EQ(dup.status().message_zh().find("taken-value-4711"), std::string::npos) << dup.status().message_zh();
+  EXPECT_EQ(dup.status().message_en().find("taken-value-4711"), std::string::npos) << dup.status().message_en();
+  EXPECT_NE(dup.status().message_en().find("code"), std::string::npos) << dup.status().message_en();
+}
+
 TEST_P(BackendTest, ForeignKeyViolationIsConflict) {
   Schema(
       "CREATE TABLE parent (id {{ID}}, name TEXT);"

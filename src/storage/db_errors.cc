@@ -15,14 +15,29 @@ std::string WithDetail(std::string_view head, std::string_view detail) {
   return out;
 }
 
+// PostgreSQL's detail names the key's values: "Key (id_number_hash)=(9f…) already exists."
+// They are another record's data (a person's look-up hash, a name in another pair) and go
+// to users, error sheets and logs, so only the columns are kept: "Key (id_number_hash) …".
+std::string WithoutKeyValues(std::string_view detail) {
+  const size_t open = detail.find(")=(");
+  if (open == std::string_view::npos) return std::string(detail);
+  const size_t close = detail.rfind(") ");
+  const size_t values_end = close == std::string_view::npos || close <= open + 2 ? detail.size() : close + 1;
+  std::string out(detail.substr(0, open + 1));
+  out.append(detail.substr(values_end));
+  return out;
+}
+
 }  // namespace
 
-Status UniqueViolation(std::string_view detail) {
+Status UniqueViolation(std::string_view raw_detail) {
+  const std::string detail = WithoutKeyValues(raw_detail);
   return Status::Conflict(WithDetail("记录已存在（唯一约束冲突）", detail),
                           WithDetail("record already exists (unique constraint)", detail));
 }
 
-Status ForeignKeyViolation(std::string_view detail) {
+Status ForeignKeyViolation(std::string_view raw_detail) {
+  const std::string detail = WithoutKeyValues(raw_detail);
   return Status::Conflict(
       WithDetail("关联记录冲突：被其他记录引用或引用的记录不存在（外键约束）", detail),
       WithDetail("related record conflict: the record is referenced by others, or the record it "

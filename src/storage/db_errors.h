@@ -9,9 +9,11 @@
 
 namespace shanhai {
 
-// Unique or primary-key violation → Conflict. detail: the database's own words (may be empty).
+// Unique or primary-key violation → Conflict. detail: the database's own words (may be
+// empty); the key values PostgreSQL quotes in it are left out, only the columns are named.
 Status UniqueViolation(std::string_view detail);
-// Foreign-key violation (referenced row missing, or row still referenced) → Conflict.
+// Foreign-key violation (referenced row missing, or row still referenced) → Conflict; the
+// detail's key values are left out as above.
 Status ForeignKeyViolation(std::string_view detail);
 // CHECK or NOT NULL violation → InvalidArgument.
 Status ConstraintViolation(std::string_view detail);

@@ -3,6 +3,7 @@
 // that use what the cases exercised.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,6 +47,22 @@ export function apiSuite(kind) {
         for (const c of cases) it(`${c.file}:${c.line} ${c.method} ${c.path}${c.user !== 'admin' ? ' AS ' + c.user : ''}`, () => runner.run(c));
       });
     }
+
+    // Issue #6 point 8: after every case (60_privacy.test searches by whole ID numbers and
+    // mobiles, as q=, in a path, written with hyphens) the request log holds none whole.
+    describe('request log', () => {
+      it('masks ID numbers and mobiles wherever they appeared in requests', () => {
+        const log = fs.readFileSync(server.logPath, 'utf8');
+        assert.match(log, /"query":"q=52\*{16}"/, 'the q= search by ID number is not in the log at all');
+        assert.match(log, /"query":"q=139\*{4}0001&pair=440105-522730"/);
+        assert.match(log, /"path":"\/api\/v1\/people\/people\/52\*{16}"/);
+        for (const whole of ['522728199106150023', '13912340001', '139-1234-0001']) {
+          assert.ok(!log.includes(whole), `${whole} is in the server log`);
+        }
+        assert.doesNotMatch(log, /\d{17}[\dXx]/, 'an ID number is in the server log');
+        assert.doesNotMatch(log, /(?<!\d)1[3-9]\d{9}(?!\d)/, 'a mobile number is in the server log');
+      });
+    });
 
     describe('OpenAPI document', () => {
       let doc;

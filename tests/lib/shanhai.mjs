@@ -121,15 +121,15 @@ export class TestEnv {
     return m ? m[1] : null;
   }
 
-  // Starts `shanhai serve --listen 127.0.0.1:0`; resolves to { base, port, stop() } once it
-  // prints its address.
+  // Starts `shanhai serve --listen 127.0.0.1:0`; resolves to { base, port, logPath, stop() }
+  // once it prints its address. logPath: a file with everything the server wrote to stderr.
   async serve() {
     const child = spawn(binaryPath(), ['serve', '--db', this.db, '--listen', '127.0.0.1:0', '--threads', '2'], {
       cwd: this.dir,
       env: cleanEnv(this.extraEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new RunningServer(child);
+    const server = new RunningServer(child, this.path(`serve-${this.servers.length + 1}.log`));
     this.servers.push(server);
     await server.ready();
     return server;
@@ -152,15 +152,20 @@ export class TestEnv {
 }
 
 class RunningServer {
-  constructor(child) {
+  constructor(child, logPath) {
     this.child = child;
+    this.logPath = logPath;
     this.stdout = '';
     this.stderr = '';
+    fs.writeFileSync(logPath, '');
     this.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (this.stdout += d));
-    child.stderr.on('data', (d) => (this.stderr = (this.stderr + d).slice(-20000)));
+    child.stderr.on('data', (d) => {
+      this.stderr = (this.stderr + d).slice(-20000);
+      fs.appendFileSync(logPath, d);
+    });
     // Never leave a server behind if the test process dies.
     this.killOnExit = () => child.kill('SIGKILL');
     process.on('exit', this.killOnExit);

@@ -5,6 +5,7 @@
 #include "common/id_number.h"
 #include "common/mobile.h"
 #include "common/money.h"
+#include "common/personal_numbers.h"
 #include "common/text.h"
 #include "regions/region_catalog.h"
 
@@ -12,8 +13,11 @@ namespace shanhai {
 
 namespace {
 
+// Validators quote the input back; a message is shown, kept in error sheets and may be
+// logged, so any personal number in it (even one typed into the wrong column) is masked.
 Status FieldProblem(const FieldDef& f, const std::string& zh, const std::string& en) {
-  return Status::Invalid({{0, f.key, f.label_zh + "：" + zh, f.label_en + ": " + en}});
+  return Status::Invalid(
+      {{0, f.key, MaskPersonalNumbers(f.label_zh + "：" + zh), MaskPersonalNumbers(f.label_en + ": " + en)}});
 }
 
 // Re-labels a validator's own message as a problem of this field.

@@ -29,6 +29,13 @@ enum class FieldType {
   kCreditCode,  // 统一社会信用代码, validated
 };
 
+// How a field that discloses a sensitive one (FieldDef::discloses) is shown to a reader who
+// may not reveal that ledger's sensitive values.
+enum class DerivedMask {
+  kHidden,    // "***"
+  kYearOnly,  // a date reduced to its year: "1990-01-01" → "1990"
+};
+
 struct EnumOption {
   std::string code;
   std::string label_zh;
@@ -50,10 +57,17 @@ struct FieldDef {
   int64_t min = 0;                  // kInteger/kMoney lower bound (inclusive)
   bool searchable = false;          // included in the list's free-text search (?q=)
   bool computed = false;            // derived by the ledger's derive hook; never taken from input
+  // Key of the sensitive field whose hidden part this field repeats (birth date and sex are
+  // digits of the ID number). Shown whole only to readers who may reveal the ledger,
+  // otherwise reduced by derived_mask; filtering and sorting by it need reveal too.
+  std::string discloses;
+  DerivedMask derived_mask = DerivedMask::kHidden;
 
   bool IsSensitive() const {
     return type == FieldType::kIdNumber || type == FieldType::kMobile || type == FieldType::kSensitiveEnum;
   }
+  // Reading it record by record, or filtering or sorting by it, needs "<m>:<l>:reveal".
+  bool NeedsReveal() const { return IsSensitive() || !discloses.empty(); }
   const EnumOption* FindOption(std::string_view code_or_label) const;
 };
 

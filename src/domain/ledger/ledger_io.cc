@@ -3,6 +3,7 @@
 #include <map>
 
 #include "common/money.h"
+#include "common/personal_numbers.h"
 #include "excel/csv_writer.h"
 #include "excel/table_reader.h"
 #include "excel/xlsx_writer.h"
@@ -133,7 +134,7 @@ class SheetOut {
   }
   // numeric[i] says cell i is a number (written as one in xlsx, so Excel can sum it).
   Status Row(const std::vector<std::string>& cells, const std::vector<bool>& numeric) {
-    if (csv_) return csv_->WriteRow(cells);
+    if (csv_) return csv_->WriteRow(cells, numeric);
     for (size_t c = 0; c < cells.size(); ++c) {
       if (cells[c].empty()) continue;
       const int col = static_cast<int>(c);
@@ -285,28 +286,28 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
 
   int64_t written = 0;
   request.page_size = kExportPageSize;
-  for (request.page = 1;; ++request.page) {
-    SH_ASSIGN_OR_RETURN(RecordPage page, service.List(actor, def, request));
-    const DictionarySnapshot& dictionaries = service.dictionary_snapshot();  // refreshed by List
-    for (const Record& r : page.records) {
-      std::vector<std::string> cells;
-      if (def.pair_scoped) cells.push_back(r.pair_code);
-      for (const FieldDef* f : fields) {
-        const Value* v = r.Get(f->key);
-        if (reveal && f->IsSensitive() && v && !IsNull(*v)) {
-          SH_ASSIGN_OR_RETURN(std::string whole, service.Reveal(actor, def, r.id, f->key));
-          cells.push_back(CellText(*f, f->options, Value{whole}, nullptr));
-          continue;
+  auto write_pages = [&]() -> Status {
+    for (request.page = 1;; ++request.page) {
+      // Revealing writes one audit row per record, in this transaction: no row, no file.
+      SH_ASSIGN_OR_RETURN(RecordPage page, reveal ? service.ListRevealed(actor, def, request, "export")
+                                                  : service.List(actor, def, request));
+      const DictionarySnapshot& dictionaries = service.dictionary_snapshot();  // refreshed by List
+      for (const Record& r : page.records) {
+        std::vector<std::string> cells;
+        if (def.pair_scoped) cells.push_back(r.pair_code);
+        for (const FieldDef* f : fields) {
+          const Value* v = r.Get(f->key);
+          auto labels = page.ref_labels.find(f->key);
+          cells.push_back(CellText(*f, dictionaries.OptionsFor(def, *f), v ? *v : Value{},
+                                   labels == page.ref_labels.end() ? nullptr : &labels->second));
         }
-        auto labels = page.ref_labels.find(f->key);
-        cells.push_back(CellText(*f, dictionaries.OptionsFor(def, *f), v ? *v : Value{},
-                                 labels == page.ref_labels.end() ? nullptr : &labels->second));
+        SH_RETURN_IF_ERROR(out->Row(cells, numeric));
+        ++written;
       }
-      SH_RETURN_IF_ERROR(out->Row(cells, numeric));
-      ++written;
+      if (static_cast<int64_t>(page.records.size()) < kExportPageSize) return Status::Ok();
     }
-    if (static_cast<int64_t>(page.records.size()) < kExportPageSize) break;
-  }
+  };
+  SH_RETURN_IF_ERROR(reveal ? InTransaction(service.db(), write_pages) : write_pages());
   SH_RETURN_IF_ERROR(out->Close());
   return written;
 }
@@ -347,8 +348,11 @@ Status WriteTemplate(const LedgerDef& def, const std::string& path, const Dictio
 Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path) {
   SH_ASSIGN_OR_RETURN(auto out, SheetOut::Open(path, "导入错误"));
   SH_RETURN_IF_ERROR(out->Header({"行号 Row", "列 Column", "原因", "Reason"}));
+  // The sheet outlives the request: whatever produced a message, no personal number stays whole in it.
   for (const FieldError& e : errors)
-    SH_RETURN_IF_ERROR(out->Row({std::to_string(e.row), e.field, e.message_zh, e.message_en}, {true, false, false, false}));
+    SH_RETURN_IF_ERROR(out->Row({std::to_string(e.row), e.field, MaskPersonalNumbers(e.message_zh),
+                                 MaskPersonalNumbers(e.message_en)},
+                                {true, false, false, false}));
   return out->Close();
 }
 

@@ -49,7 +49,8 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
 Status WriteTemplate(const LedgerDef& def, const std::string& path,
                      const DictionarySnapshot* dictionaries = nullptr);
 
-// A workbook listing import problems: 行号/row, 列/column, 原因, reason.
+// A workbook listing import problems: 行号/row, 列/column, 原因, reason; personal numbers
+// in the messages are masked (MaskPersonalNumbers).
 Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path);
 
 }  // namespace shanhai

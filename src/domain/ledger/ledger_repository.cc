@@ -1,6 +1,7 @@
 #include "domain/ledger/ledger_repository.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <mutex>
 
@@ -59,6 +60,25 @@ std::vector<std::string> StoredColumnsOf(const LedgerDef& def) {
     } else {
       out.push_back(f.key);
     }
+  }
+  return out;
+}
+
+std::vector<std::string> RevealGuardedFieldsIn(const LedgerDef& def, const std::string& condition) {
+  auto reads = [&](const std::string& column) {
+    const std::string name = "r." + column;
+    for (size_t at = condition.find(name); at != std::string::npos; at = condition.find(name, at + 1)) {
+      const size_t end = at + name.size();
+      const bool whole_word = end == condition.size() || !(std::isalnum(static_cast<unsigned char>(condition[end])) ||
+                                                           condition[end] == '_');
+      if (whole_word) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> out;
+  for (const FieldDef& f : def.fields) {
+    if (!f.NeedsReveal()) continue;
+    if (f.IsSensitive() ? reads(f.key + "_hash") || reads(f.key + "_enc") : reads(f.key)) out.push_back(f.key);
   }
   return out;
 }

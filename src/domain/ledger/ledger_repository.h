@@ -58,6 +58,10 @@ struct LedgerSql {
 // The table columns a ledger's fields map to (sensitive fields give two).
 std::vector<std::string> StoredColumnsOf(const LedgerDef& def);
 
+// Keys of def's fields that NeedsReveal and whose columns a catalogue condition (SQL over
+// alias r, see ListQuery::condition) reads, e.g. "r.poverty_status_hash = ?" → poverty_status.
+std::vector<std::string> RevealGuardedFieldsIn(const LedgerDef& def, const std::string& condition);
+
 class LedgerRepository {
  public:
   LedgerRepository(Database& db, const LedgerDef& def);

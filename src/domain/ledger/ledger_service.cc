@@ -1,6 +1,9 @@
 #include "domain/ledger/ledger_service.h"
 
+#include <algorithm>
+
 #include "common/money.h"
+#include "common/personal_numbers.h"
 #include "domain/ledger/record_json.h"
 #include "regions/region_catalog.h"
 
@@ -17,6 +20,13 @@ bool IsVisible(const Actor& actor, const std::string& helper_region, const std::
   return prefix.empty() || helper_region.starts_with(prefix) || helped_region.starts_with(prefix);
 }
 
+// "a,b,c"
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
+  return out;
+}
+
 Status NotFoundRecord(const LedgerDef& def, int64_t id) {
   return Status::NotFound(def.label_zh + "中没有编号为 " + std::to_string(id) + " 的记录",
                           "no " + def.name + " record with id " + std::to_string(id));
@@ -26,6 +36,21 @@ Status NotFoundRecord(const LedgerDef& def, int64_t id) {
 
 std::string LedgerPermission(const LedgerDef& def, const std::string& action) {
   return def.module + ":" + def.name + ":" + action;
+}
+
+Disclosure DisclosureFor(const Actor& actor, const LedgerDef& def) {
+  return Authorize(actor, LedgerPermission(def, "reveal")).ok() ? Disclosure::kMaskedForRevealer : Disclosure::kMasked;
+}
+
+std::vector<std::string> RevealGuardedFields(const LedgerDef& def, const ListRequest& request) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& key) {
+    const FieldDef* f = def.Field(key);
+    if (f && f->NeedsReveal() && std::find(out.begin(), out.end(), key) == out.end()) out.push_back(key);
+  };
+  for (const auto& [key, raw] : request.equals) add(key);
+  if (!request.sort.empty()) add(request.sort[0] == '-' ? request.sort.substr(1) : request.sort);
+  return out;
 }
 
 LedgerService::LedgerService(ServiceEnv env)
@@ -74,15 +99,17 @@ Status LedgerService::ResolveRef(const FieldDef& field, const std::string& raw, 
   }
   if (!id.ok()) return id.status();
   if (*id == 0) {
-    errors.push_back({0, field.key, field.label_zh + "：在本帮扶关系的“" + target->label_zh + "”中找不到“" + raw + "”",
-                      field.label_en + ": no " + target->name + " record \"" + raw + "\" in this pair"});
+    const std::string shown = MaskPersonalNumbers(raw);
+    errors.push_back({0, field.key, field.label_zh + "：在本帮扶关系的“" + target->label_zh + "”中找不到“" + shown + "”",
+                      field.label_en + ": no " + target->name + " record \"" + shown + "\" in this pair"});
     return Status::Ok();
   }
   out = *id;
   return Status::Ok();
 }
 
-Status LedgerService::CheckUnique(const LedgerDef& def, const Record& record, std::vector<FieldError>& errors) {
+Status LedgerService::CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record,
+                                  std::vector<FieldError>& errors) {
   if (def.natural_key.empty()) return Status::Ok();
   const FieldDef* key_field = def.Field(def.natural_key);
   const Value* value = record.Get(def.natural_key);
@@ -95,10 +122,15 @@ Status LedgerService::CheckUnique(const LedgerDef& def, const Record& record, st
   SH_ASSIGN_OR_RETURN(int64_t existing,
                       repo.FindByNaturalKey(pair_scope, sensitive ? def.natural_key + "_hash" : def.natural_key,
                                             sensitive ? Value{codec.HashOf(def.natural_key, AsText(*value))} : *value));
-  if (existing != 0 && existing != record.id)
+  if (existing == 0 || existing == record.id) return Status::Ok();
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> visible, repo.Get(existing, ScopeOf(actor)));
+  if (visible)
     errors.push_back({0, def.natural_key,
                       key_field->label_zh + "已存在（记录编号 " + std::to_string(existing) + "）",
                       key_field->label_en + " already exists (record " + std::to_string(existing) + ")"});
+  else
+    errors.push_back({0, def.natural_key, key_field->label_zh + "已存在（在您无权查看的记录中）",
+                      key_field->label_en + " already exists (in a record you may not see)"});
   return Status::Ok();
 }
 
@@ -173,7 +205,7 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
   for (FieldError& e : rule_errors)
     if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& f) { return f.field == e.field; }))
       errors.push_back(std::move(e));
-  if (errors.empty()) SH_RETURN_IF_ERROR(CheckUnique(def, record, errors));
+  if (errors.empty()) SH_RETURN_IF_ERROR(CheckUnique(actor, def, record, errors));
   if (!def.pair_scoped && !IsVisible(actor, AsText(*record.Get("helper_region")), record.helped_region))
     errors.push_back({0, "helped_region", "超出您的管辖区域", "outside your region"});
   if (!errors.empty()) return Status::Invalid(std::move(errors));
@@ -204,9 +236,12 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, nullptr));
     LedgerRepository repo(*env_.db, def);
     SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record)));
-    SH_ASSIGN_OR_RETURN(Record stored, Get(actor, def, id));
+    SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
+    Record logged = stored;
+    ApplyDisclosure(def, logged, Disclosure::kMasked);
     SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
-                                    RecordToJsonText(def, stored)));
+                                    RecordToJsonText(def, logged)));
+    ApplyDisclosure(def, stored, DisclosureFor(actor, def));
     created = std::move(stored);
     return Status::Ok();
   }));
@@ -237,9 +272,12 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
     row.emplace_back("updated_by", actor.name);
     SH_RETURN_IF_ERROR(repo.Update(id, version, row));
     SH_ASSIGN_OR_RETURN(Record masked_before, codec.Decode(*rows, 0, Disclosure::kMasked));
-    SH_ASSIGN_OR_RETURN(Record after, Get(actor, def, id));
+    SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, id));
+    Record logged = after;
+    ApplyDisclosure(def, logged, Disclosure::kMasked);
     SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, id, after.helped_region,
-                                    RecordToJsonText(def, masked_before), RecordToJsonText(def, after)));
+                                    RecordToJsonText(def, masked_before), RecordToJsonText(def, logged)));
+    ApplyDisclosure(def, after, DisclosureFor(actor, def));
     updated = std::move(after);
     return Status::Ok();
   }));
@@ -249,22 +287,78 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
 Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
   return InTransaction(*env_.db, [&]() -> Status {
-    SH_ASSIGN_OR_RETURN(Record before, Get(actor, def, id));
+    SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
+    ApplyDisclosure(def, before, Disclosure::kMasked);
     LedgerRepository repo(*env_.db, def);
     SH_RETURN_IF_ERROR(repo.Delete(id));
     return audit_.Write(actor, "delete", def.name, id, before.helped_region, RecordToJsonText(def, before), "");
   });
 }
 
-Result<Record> LedgerService::Get(const Actor& actor, const LedgerDef& def, int64_t id) {
+Result<Record> LedgerService::ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "read")));
   LedgerRepository repo(*env_.db, def);
   SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
   if (!rows) return NotFoundRecord(def, id);
-  return RecordCodec(def, *env_.vault).Decode(*rows, 0, Disclosure::kMasked);
+  return RecordCodec(def, *env_.vault).Decode(*rows, 0, Disclosure::kFull);
+}
+
+Result<Record> LedgerService::Get(const Actor& actor, const LedgerDef& def, int64_t id) {
+  SH_ASSIGN_OR_RETURN(Record record, ReadWhole(actor, def, id));
+  ApplyDisclosure(def, record, DisclosureFor(actor, def));
+  return record;
+}
+
+Status LedgerService::AuthorizeSensitiveQuery(const Actor& actor, const LedgerDef& def,
+                                              const std::vector<std::string>& fields) {
+  if (fields.empty() || Authorize(actor, LedgerPermission(def, "reveal")).ok()) return Status::Ok();
+  std::string zh;
+  for (const std::string& key : fields) zh += (zh.empty() ? "" : "、") + ("“" + def.Field(key)->label_zh + "”");
+  const std::string permission = LedgerPermission(def, "reveal");
+  return Status::PermissionDenied("按" + zh + "筛选、排序或钻取记录需要查看敏感信息的权限（" + permission + "）",
+                                  "selecting records by " + Joined(fields) + " needs the permission to reveal them (" +
+                                      permission + ")");
+}
+
+Status LedgerService::AuditSensitiveQuery(const Actor& actor, const LedgerDef& def,
+                                          const std::vector<std::string>& fields, const std::string& context,
+                                          int64_t rows, int64_t total) {
+  return audit_.Write(actor, "sensitive_query", def.name, 0, "", "", "",
+                      "by=" + Joined(fields) + (context.empty() ? "" : " " + context) + " rows=" +
+                          std::to_string(rows) + " total=" + std::to_string(total));
 }
 
 Result<RecordPage> LedgerService::List(const Actor& actor, const LedgerDef& def, const ListRequest& request) {
+  const std::vector<std::string> guarded = RevealGuardedFields(def, request);
+  SH_RETURN_IF_ERROR(AuthorizeSensitiveQuery(actor, def, guarded));
+  SH_ASSIGN_OR_RETURN(RecordPage page, ListAs(actor, def, request, DisclosureFor(actor, def)));
+  if (!guarded.empty())
+    SH_RETURN_IF_ERROR(AuditSensitiveQuery(actor, def, guarded, "", static_cast<int64_t>(page.records.size()),
+                                           page.total));
+  return page;
+}
+
+Result<RecordPage> LedgerService::ListRevealed(const Actor& actor, const LedgerDef& def, const ListRequest& request,
+                                               const std::string& purpose) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
+  SH_ASSIGN_OR_RETURN(RecordPage page, ListAs(actor, def, request, Disclosure::kFull));
+  const std::vector<std::string> by = RevealGuardedFields(def, request);
+  if (!by.empty())
+    SH_RETURN_IF_ERROR(AuditSensitiveQuery(actor, def, by, "purpose=" + purpose,
+                                           static_cast<int64_t>(page.records.size()), page.total));
+  for (const Record& r : page.records) {
+    std::vector<std::string> revealed;
+    for (const FieldDef& f : def.fields)
+      if (const Value* v = r.Get(f.key); f.IsSensitive() && v && !IsNull(*v)) revealed.push_back(f.key);
+    if (revealed.empty()) continue;
+    SH_RETURN_IF_ERROR(audit_.Write(actor, "reveal", def.name, r.id, r.helped_region, "", "",
+                                    "field=" + Joined(revealed) + " purpose=" + purpose));
+  }
+  return page;
+}
+
+Result<RecordPage> LedgerService::ListAs(const Actor& actor, const LedgerDef& def, const ListRequest& request,
+                                         Disclosure disclosure) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "list")));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Scope scope = ScopeOf(actor);
@@ -318,7 +412,7 @@ Result<RecordPage> LedgerService::List(const Actor& actor, const LedgerDef& def,
   page.total = stored.total;
   page.records.reserve(stored.rows.rows.size());
   for (size_t i = 0; i < stored.rows.rows.size(); ++i) {
-    SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, Disclosure::kMasked));
+    SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, disclosure));
     page.records.push_back(std::move(r));
   }
   for (const FieldDef& f : def.fields) {
@@ -359,6 +453,11 @@ Result<std::vector<AuditEntry>> LedgerService::History(const Actor& actor, const
   filter.visible_prefix = current.ok() ? "" : VisiblePrefix(actor);
   filter.page_size = 1000;
   SH_ASSIGN_OR_RETURN(auto found, audit_.Find(filter));
+  // Rows written before masking hid what it hides now are masked again on the way out.
+  for (AuditEntry& e : found.second) {
+    e.before_json = MaskedRecordJsonText(def, e.before_json);
+    e.after_json = MaskedRecordJsonText(def, e.after_json);
+  }
   return std::move(found.second);
 }
 

@@ -63,8 +63,23 @@ class LedgerService {
                         InputSource source, int64_t expected_version);
   // Deletes; the record stays readable in its history (audit log).
   Status Delete(const Actor& actor, const LedgerDef& def, int64_t id);
+  // Records are shown as DisclosureFor(actor, def) says.
   Result<Record> Get(const Actor& actor, const LedgerDef& def, int64_t id);
+  // Filtering or sorting by a field that NeedsReveal needs "<m>:<l>:reveal" and writes a
+  // "sensitive_query" audit row (who, which fields, how many rows) for each page.
   Result<RecordPage> List(const Actor& actor, const LedgerDef& def, const ListRequest& request);
+  // As List with every value whole, for an export that reveals: needs "<m>:<l>:reveal" and
+  // writes one "reveal" audit row per record returned (its revealed fields, and purpose),
+  // in the caller's transaction; no row, no record.
+  Result<RecordPage> ListRevealed(const Actor& actor, const LedgerDef& def, const ListRequest& request,
+                                  const std::string& purpose);
+  // PermissionDenied (naming the fields) unless the actor may reveal def, when fields (keys
+  // of fields that NeedsReveal, used to select records) is not empty.
+  Status AuthorizeSensitiveQuery(const Actor& actor, const LedgerDef& def, const std::vector<std::string>& fields);
+  // The "sensitive_query" audit row of a selection by such fields: "by=<fields> <context>
+  // rows=<on this page> total=<selected>"; context says where (e.g. "indicator=<key>").
+  Status AuditSensitiveQuery(const Actor& actor, const LedgerDef& def, const std::vector<std::string>& fields,
+                             const std::string& context, int64_t rows, int64_t total);
   // The whole value of a sensitive field, audited ("reveal"). Needs "<m>:<l>:reveal".
   Result<std::string> Reveal(const Actor& actor, const LedgerDef& def, int64_t id, const std::string& field);
   Result<std::vector<AuditEntry>> History(const Actor& actor, const LedgerDef& def, int64_t id);
@@ -98,7 +113,13 @@ class LedgerService {
  private:
   Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
                     Value& out, std::vector<FieldError>& errors);
-  Status CheckUnique(const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
+  // A natural key already taken is reported without naming the record unless the actor
+  // may see it: otherwise creating records would tell which values other regions hold.
+  Status CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
+  // The stored record whole, if the actor may read it (authorised "read", limited to scope).
+  Result<Record> ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id);
+  Result<RecordPage> ListAs(const Actor& actor, const LedgerDef& def, const ListRequest& request,
+                            Disclosure disclosure);
 
   ServiceEnv env_;
   AuditLog audit_;
@@ -109,5 +130,11 @@ class LedgerService {
 
 // "<module>:<ledger>:<action>"
 std::string LedgerPermission(const LedgerDef& def, const std::string& action);
+
+// kMaskedForRevealer if the actor holds def's reveal permission, else kMasked.
+Disclosure DisclosureFor(const Actor& actor, const LedgerDef& def);
+
+// Keys of def's fields that NeedsReveal and that request filters or sorts by.
+std::vector<std::string> RevealGuardedFields(const LedgerDef& def, const ListRequest& request);
 
 }  // namespace shanhai

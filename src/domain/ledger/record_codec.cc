@@ -13,6 +13,22 @@ std::string MaskValue(const FieldDef& field, const std::string& plain) {
   }
 }
 
+std::string MaskDerived(const FieldDef& field, const std::string& plain) {
+  constexpr size_t kYearLength = 4;
+  if (field.derived_mask == DerivedMask::kYearOnly && plain.size() >= kYearLength) return plain.substr(0, kYearLength);
+  return "***";
+}
+
+void ApplyDisclosure(const LedgerDef& def, Record& record, Disclosure disclosure) {
+  if (disclosure == Disclosure::kFull) return;
+  for (auto& [key, value] : record.values) {
+    const FieldDef* f = def.Field(key);
+    if (!f || IsNull(value)) continue;
+    if (f->IsSensitive()) value = MaskValue(*f, AsText(value));
+    else if (!f->discloses.empty() && disclosure == Disclosure::kMasked) value = MaskDerived(*f, AsText(value));
+  }
+}
+
 Columns RecordCodec::Encode(const Record& record) const {
   Columns out;
   for (const FieldDef& f : def_.fields) {
@@ -65,10 +81,11 @@ Result<Record> RecordCodec::Decode(const Rows& rows, size_t i, Disclosure disclo
       continue;
     }
     SH_ASSIGN_OR_RETURN(std::string plain, vault_.Decrypt(AsText(enc), Context(f.key)));
-    r.values.emplace_back(f.key, disclosure == Disclosure::kFull ? plain : MaskValue(f, plain));
+    r.values.emplace_back(f.key, std::move(plain));
   }
   for (const char* extra : {"created_at", "updated_at", "created_by", "updated_by", "version"})
     r.values.emplace_back(extra, cell(extra));
+  ApplyDisclosure(def_, r, disclosure);
   return r;
 }
 

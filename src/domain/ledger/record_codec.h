@@ -10,7 +10,18 @@
 
 namespace shanhai {
 
-enum class Disclosure { kMasked, kFull };
+// How much of a record a reader is shown.
+enum class Disclosure {
+  // A reader without the ledger's reveal permission, and the audit log: sensitive values
+  // masked (MaskValue), fields that disclose them reduced (MaskDerived). What is left of
+  // an ID number cannot be rebuilt from the rest of the record.
+  kMasked,
+  // A reader who may reveal: sensitive values still masked (seeing one whole stays an
+  // explicit, audited reveal), fields derived from them shown whole.
+  kMaskedForRevealer,
+  // Everything whole: only for Reveal-like callers that audit it, and for internal use.
+  kFull,
+};
 
 class RecordCodec {
  public:
@@ -30,7 +41,13 @@ class RecordCodec {
   const PiiVault& vault_;
 };
 
-// How a sensitive value is shown to someone who may not see it whole.
+// How a sensitive value is shown to someone who may not see it whole. Masking a masked
+// value again gives the same or less (old audit rows are masked again on reading).
 std::string MaskValue(const FieldDef& field, const std::string& plain);
+// How a field that discloses a sensitive one (field.discloses set) is shown under kMasked.
+std::string MaskDerived(const FieldDef& field, const std::string& plain);
+// record (holding whole values) as a reader with that disclosure may see it: the one place
+// every output path (get, list, export, history, drill-down, audit rows) masks through.
+void ApplyDisclosure(const LedgerDef& def, Record& record, Disclosure disclosure);
 
 }  // namespace shanhai

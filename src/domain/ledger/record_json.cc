@@ -1,5 +1,7 @@
 #include "domain/ledger/record_json.h"
 
+#include "domain/ledger/record_codec.h"
+
 namespace shanhai {
 
 boost::json::value ValueToJson(const Value& v) {
@@ -27,6 +29,22 @@ boost::json::object RecordToJson(const LedgerDef& def, const Record& record,
 
 std::string RecordToJsonText(const LedgerDef& def, const Record& record) {
   return boost::json::serialize(RecordToJson(def, record));
+}
+
+std::string MaskedRecordJsonText(const LedgerDef& def, const std::string& json) {
+  if (json.empty()) return json;
+  boost::system::error_code ec;
+  boost::json::value parsed = boost::json::parse(json, ec);
+  if (ec || !parsed.is_object()) return json;
+  boost::json::object& o = parsed.as_object();
+  for (const FieldDef& f : def.fields) {
+    if (!f.NeedsReveal()) continue;
+    boost::json::value* v = o.if_contains(f.key);
+    if (!v || !v->is_string()) continue;
+    const std::string plain(v->as_string());
+    *v = boost::json::string(f.IsSensitive() ? MaskValue(f, plain) : MaskDerived(f, plain));
+  }
+  return boost::json::serialize(parsed);
 }
 
 }  // namespace shanhai

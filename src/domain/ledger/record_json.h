@@ -16,5 +16,9 @@ boost::json::value ValueToJson(const Value& v);
 boost::json::object RecordToJson(const LedgerDef& def, const Record& record,
                                  const std::map<std::string, std::map<int64_t, std::string>>& labels = {});
 std::string RecordToJsonText(const LedgerDef& def, const Record& record);
+// A record's JSON text (as the audit log keeps it) with its sensitive values and the fields
+// that disclose them masked as Disclosure::kMasked shows them; masking what is already masked
+// changes nothing. Text that is empty or not a JSON object is returned as it is.
+std::string MaskedRecordJsonText(const LedgerDef& def, const std::string& json);
 
 }  // namespace shanhai

@@ -19,8 +19,11 @@ const LedgerDef& PeopleLedger() {
                          {"monitored", "监测对象", "monitored household"},
                          {"ordinary", "一般农户", "ordinary household"}}).Required(),
           Text("skills", "技能", "Skills").Searchable(),
-          Enum("sex", "性别", "Sex", {{"male", "男", "male"}, {"female", "女", "female"}}).Computed(),
-          Date("birth_date", "出生日期", "Birth date").Computed(),
+          // Both repeat digits of the ID number: with the home region they would rebuild it.
+          Enum("sex", "性别", "Sex", {{"male", "男", "male"}, {"female", "女", "female"}})
+              .Computed()
+              .Discloses("id_number"),
+          Date("birth_date", "出生日期", "Birth date").Computed().Discloses("id_number", DerivedMask::kYearOnly),
           Text("note", "备注", "Note")},
       .natural_key = "id_number",
       .derive = [](Record& r) {

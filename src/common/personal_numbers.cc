@@ -1,0 +1,120 @@
+#include "common/personal_numbers.h"
+
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "common/id_number.h"
+#include "common/mobile.h"
+
+namespace shanhai {
+namespace {
+
+constexpr size_t kOldIdDigits = 15;
+constexpr size_t kIdDigits = 18;
+constexpr size_t kMobileDigits = 11;
+
+// A run of digits in the text: where its bytes are and its digits in ASCII.
+struct DigitRun {
+  size_t begin = 0, end = 0;  // byte offsets, end exclusive
+  std::string digits;
+};
+
+// The ASCII digit of the character at text[i] and its byte length, or length 0.
+std::pair<char, size_t> DigitAt(std::string_view text, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c >= '0' && c <= '9') return {static_cast<char>(c), 1};
+  // Full-width digits U+FF10–U+FF19 are EF BC 90–99 in UTF-8.
+  if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBC) {
+    const unsigned char last = static_cast<unsigned char>(text[i + 2]);
+    if (last >= 0x90 && last <= 0x99) return {static_cast<char>('0' + (last - 0x90)), 3};
+  }
+  return {0, 0};
+}
+
+// Byte length of an X check character (x, X, full-width Ｘ or ｘ) at text[i], or 0.
+size_t CheckXAt(std::string_view text, size_t i) {
+  if (text[i] == 'X' || text[i] == 'x') return 1;
+  if (text.substr(i, 3) == "\xEF\xBC\xB8" || text.substr(i, 3) == "\xEF\xBD\x98") return 3;
+  return 0;
+}
+
+std::vector<DigitRun> DigitRuns(std::string_view text) {
+  std::vector<DigitRun> runs;
+  for (size_t i = 0; i < text.size();) {
+    auto [digit, length] = DigitAt(text, i);
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    DigitRun run;
+    run.begin = i;
+    while (length != 0) {
+      run.digits.push_back(digit);
+      i += length;
+      if (i >= text.size()) break;
+      std::tie(digit, length) = DigitAt(text, i);
+    }
+    if (run.digits.size() == kIdDigits - 1 && i < text.size()) {
+      if (const size_t x = CheckXAt(text, i); x != 0) {
+        run.digits.push_back('X');
+        i += x;
+      }
+    }
+    run.end = i;
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+bool IsMobile(std::string_view digits) {
+  return digits.size() == kMobileDigits && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9';
+}
+
+// The masked form of one run on its own, or "" when it is no personal number.
+std::string MaskedRun(const std::string& digits) {
+  if (digits.size() >= kOldIdDigits) return MaskIdNumber(digits);
+  if (IsMobile(digits)) return MaskMobile(digits);
+  if (digits.size() == kMobileDigits + 2 && digits.starts_with("86") && IsMobile(digits.substr(2)))
+    return "86" + MaskMobile(digits.substr(2));
+  return "";
+}
+
+// True when runs[i..i+2] are a mobile written 3-4-4 with one blank or hyphen between groups.
+bool IsGroupedMobile(std::string_view text, const std::vector<DigitRun>& runs, size_t i) {
+  if (i + 2 >= runs.size()) return false;
+  const DigitRun &a = runs[i], &b = runs[i + 1], &c = runs[i + 2];
+  if (a.digits.size() != 3 || b.digits.size() != 4 || c.digits.size() != 4) return false;
+  auto separated = [&](const DigitRun& left, const DigitRun& right) {
+    return right.begin == left.end + 1 && (text[left.end] == ' ' || text[left.end] == '-');
+  };
+  return separated(a, b) && separated(b, c) && IsMobile(a.digits + b.digits + c.digits);
+}
+
+}  // namespace
+
+std::string MaskPersonalNumbers(std::string_view text) {
+  const std::vector<DigitRun> runs = DigitRuns(text);
+  std::string out;
+  size_t copied = 0;  // bytes of text already in out
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const size_t begin = runs[i].begin;
+    size_t end = runs[i].end;
+    std::string masked;
+    if (IsGroupedMobile(text, runs, i)) {
+      masked = MaskMobile(runs[i].digits + runs[i + 1].digits + runs[i + 2].digits);
+      end = runs[i + 2].end;
+      i += 2;
+    } else {
+      masked = MaskedRun(runs[i].digits);
+    }
+    if (masked.empty()) continue;
+    out.append(text.substr(copied, begin - copied));
+    out += masked;
+    copied = end;
+  }
+  out.append(text.substr(copied));
+  return out;
+}
+
+}  // namespace shanhai

@@ -1,0 +1,21 @@
+// Finding personal numbers in free text by their shape, so text that is written somewhere
+// lasting (the request log, error messages, error sheets) never carries one whole, whatever
+// parameter, path segment or message it came in. Pure, thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace shanhai {
+
+// text with every personal number it contains masked, everything else unchanged.
+// A number is a maximal run of digits (ASCII or full-width ０–９, which users paste), and is
+// masked when it is:
+//  - an ID number: 18 characters (17 digits and a check digit or X/x), or 15 digits (old
+//    numbers); any longer run too (bank cards, numbers glued together) — as MaskIdNumber;
+//  - a mobile: 11 digits beginning 13–19, also after a country code 86 ("8613812345678"),
+//    and written 3-4-4 with single spaces or hyphens ("138 1234 5678") — as MaskMobile.
+// Shorter runs (record ids, dates, amounts, 16-hex tokens' digit runs) are kept.
+std::string MaskPersonalNumbers(std::string_view text);
+
+}  // namespace shanhai

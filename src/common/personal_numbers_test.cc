@@ -1,0 +1,39 @@
+#include "common/personal_numbers.h"
+
+#include <gtest/gtest.h>
+
+namespace shanhai {
+namespace {
+
+TEST(MaskPersonalNumbers, MasksIdNumbersWhereverTheyAre) {
+  EXPECT_EQ(MaskPersonalNumbers("q=522728199001011238&page=1"), "q=52****************&page=1");
+  EXPECT_EQ(MaskPersonalNumbers("/api/v1/people/people/52272819900101123X/history"),
+            "/api/v1/people/people/52****************/history");
+  EXPECT_EQ(MaskPersonalNumbers("52272819900101123x"), "52****************");
+  EXPECT_EQ(MaskPersonalNumbers("old 110105491231002 number"), "old *************** number");
+  // Full-width digits and X, as pasted from a Chinese form.
+  EXPECT_EQ(MaskPersonalNumbers("号码５２２７２８１９９００１０１１２３Ｘ。"), "号码52****************。");
+}
+
+TEST(MaskPersonalNumbers, MasksMobilesInEveryCommonSpelling) {
+  EXPECT_EQ(MaskPersonalNumbers("q=13800138000"), "q=138****8000");
+  EXPECT_EQ(MaskPersonalNumbers("tel:8613800138000"), "tel:86138****8000");
+  EXPECT_EQ(MaskPersonalNumbers("+86 138 0013 8000"), "+86 138****8000");
+  EXPECT_EQ(MaskPersonalNumbers("138-0013-8000."), "138****8000.");
+  EXPECT_EQ(MaskPersonalNumbers("１３８００１３８０００"), "138****8000");
+}
+
+TEST(MaskPersonalNumbers, KeepsWhatIsNoPersonalNumber) {
+  for (const char* text : {"/api/v1/people/people/1037", "page=2&page_size=20", "2020-06-09", "12800138000",
+                           "amount 99999999999999", "138 0013 800", "", "no digits at all"})
+    EXPECT_EQ(MaskPersonalNumbers(text), text);
+}
+
+TEST(MaskPersonalNumbers, MasksLongRunsAndEveryNumberOfAText) {
+  EXPECT_EQ(MaskPersonalNumbers("6222021234567890123"), std::string(19, '*'));
+  EXPECT_EQ(MaskPersonalNumbers("522728199001011238 13800138000 522728199001011238"),
+            "52**************** 138****8000 52****************");
+}
+
+}  // namespace
+}  // namespace shanhai
