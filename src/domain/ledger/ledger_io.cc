@@ -3,9 +3,10 @@
 #include <map>
 
 #include "common/money.h"
-#include "excel/csv_writer.h"
+#include "domain/ledger/record_codec.h"
+#include "domain/ledger/record_json.h"
+#include "excel/sheet_out.h"
 #include "excel/table_reader.h"
-#include "excel/xlsx_writer.h"
 
 namespace shanhai {
 
@@ -14,14 +15,8 @@ namespace {
 constexpr const char* kPairHeader = "帮扶关系";
 constexpr const char* kInstructionsMarker = "填写说明";
 constexpr int64_t kExportPageSize = 1000;
-
-bool EndsWith(const std::string& path, const char* ext) {
-  const std::string e = ext;
-  if (path.size() < e.size()) return false;
-  std::string tail = path.substr(path.size() - e.size());
-  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return tail == e;
-}
+// Imported records' audit entries are appended this many at a time (one bulk insert each).
+constexpr size_t kImportAuditBatch = 500;
 
 // Fields a sheet carries, in column order (computed fields are shown on export only).
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed) {
@@ -107,50 +102,47 @@ std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, 
   }
 }
 
-// One output sheet, xlsx or csv, written row by row.
-class SheetOut {
- public:
-  static Result<std::unique_ptr<SheetOut>> Open(const std::string& path, const std::string& sheet_name) {
-    auto out = std::unique_ptr<SheetOut>(new SheetOut());
-    if (EndsWith(path, ".csv")) {
-      SH_ASSIGN_OR_RETURN(out->csv_, excel::CsvWriter::Open(path));
-      return out;
-    }
-    if (!EndsWith(path, ".xlsx"))
-      return Status::InvalidArgument("只支持 .xlsx 或 .csv 文件：" + path, "only .xlsx or .csv files: " + path);
-    excel::XlsxWriterOptions options;
-    options.constant_memory = true;
-    SH_ASSIGN_OR_RETURN(out->xlsx_, excel::XlsxWriter::Open(path, options));
-    SH_RETURN_IF_ERROR(out->xlsx_->AddSheet(sheet_name));
-    return out;
-  }
-  Status Header(const std::vector<std::string>& cells) {
-    if (csv_) return csv_->WriteRow(cells);
-    SH_RETURN_IF_ERROR(xlsx_->WriteHeaderRow(row_, cells));
-    SH_RETURN_IF_ERROR(xlsx_->SetColumnWidth(0, static_cast<int>(cells.size()) - 1, 18));
-    ++row_;
-    return Status::Ok();
-  }
-  // numeric[i] says cell i is a number (written as one in xlsx, so Excel can sum it).
-  Status Row(const std::vector<std::string>& cells, const std::vector<bool>& numeric) {
-    if (csv_) return csv_->WriteRow(cells);
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (cells[c].empty()) continue;
-      const int col = static_cast<int>(c);
-      SH_RETURN_IF_ERROR(numeric[c] ? xlsx_->WriteNumber(row_, col, std::stod(cells[c]))
-                                    : xlsx_->WriteString(row_, col, cells[c]));
-    }
-    ++row_;
-    return Status::Ok();
-  }
-  Status Close() { return csv_ ? csv_->Close() : xlsx_->Close(); }
+// The audit detail of an export: how many rows, selected by which filter, to what format.
+std::string ExportDetail(const ListRequest& request, int64_t rows, bool reveal, const std::string& path) {
+  boost::json::object filter;
+  auto put = [&](const char* key, const std::string& value) {
+    if (!value.empty()) filter[key] = value;
+  };
+  put("pair", request.pair);
+  put("q", request.text);
+  put("from", request.date_from);
+  put("to", request.date_to);
+  put("sort", request.sort);
+  for (const auto& [key, value] : request.equals) filter[key] = value;
+  boost::json::object detail{{"rows", rows}, {"format", excel::PathEndsWith(path, ".csv") ? "csv" : "xlsx"},
+                             {"reveal", reveal}, {"filter", std::move(filter)}};
+  return boost::json::serialize(detail);
+}
 
- private:
-  SheetOut() = default;
-  std::unique_ptr<excel::CsvWriter> csv_;
-  std::unique_ptr<excel::XlsxWriter> xlsx_;
-  int row_ = 0;
-};
+// The audit entry of a record just imported as row under id: the record after, decoded from
+// the stored columns as Get would show it (sensitive values masked), without reading it back.
+Result<AuditEntry> ImportedEntry(const LedgerService& service, const LedgerDef& def, const Record& record,
+                                 const Columns& row, int64_t id) {
+  Rows stored;
+  stored.rows.emplace_back();
+  for (const auto& [column, value] : row) {
+    stored.columns.push_back(column);
+    stored.rows[0].push_back(value);
+  }
+  for (auto [column, value] : {std::pair<const char*, Value>{"id", id}, {"pair_code", record.pair_code},
+                               {"version", int64_t{1}}}) {
+    stored.columns.emplace_back(column);
+    stored.rows[0].push_back(std::move(value));
+  }
+  SH_ASSIGN_OR_RETURN(Record after, RecordCodec(def, *service.env().vault).Decode(stored, 0, Disclosure::kMasked));
+  AuditEntry e;
+  e.action = "import";
+  e.ledger = def.name;
+  e.record_id = id;
+  e.helped_region = record.helped_region;
+  e.after_json = RecordToJsonText(def, after);
+  return e;
+}
 
 }  // namespace
 
@@ -173,6 +165,13 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
   const FieldDef* key_field = def.natural_key.empty() ? nullptr : def.Field(def.natural_key);
   std::map<std::string, int64_t> key_rows;  // pair|natural key → first row, for duplicates in the file
   const bool guard_rows = db.dialect() == Dialect::kPostgres;  // one savepoint per insert
+  // Each stored record gets its own audit entry, in this transaction, appended in batches.
+  std::vector<AuditEntry> audit_batch;
+  auto flush_audit = [&]() -> Status {
+    Status s = service.audit().Append(actor, std::move(audit_batch));
+    audit_batch.clear();
+    return s;
+  };
 
   auto reject = [&](int64_t row_number, std::vector<FieldError> errors) {
     ++report.invalid;
@@ -239,11 +238,12 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
     if (report.invalid > 0 && !options.skip_invalid) return Status::Ok();  // will be rolled back anyway
     // A row the database refuses must not spoil the rest of the file: on PostgreSQL a failed
     // statement aborts the whole transaction unless it ran in a savepoint (SQLite's does not).
+    const Columns row = service.StoredRowForInsert(actor, def, *record);
     Result<int64_t> id = [&]() -> Result<int64_t> {
-      if (!guard_rows) return repo.Insert(service.StoredRowForInsert(actor, def, *record));
+      if (!guard_rows) return repo.Insert(row);
       Transaction row_tx(db);  // a savepoint, rolled back by the guard unless its commit succeeds
       SH_RETURN_IF_ERROR(row_tx.begin_status());
-      SH_ASSIGN_OR_RETURN(int64_t new_id, repo.Insert(service.StoredRowForInsert(actor, def, *record)));
+      SH_ASSIGN_OR_RETURN(int64_t new_id, repo.Insert(row));
       SH_RETURN_IF_ERROR(row_tx.Commit());
       return new_id;
     }();
@@ -255,13 +255,17 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
       // A conflict the row checks could not see (e.g. a unique combination of columns).
       --report.valid;
       reject(row_number, {{0, "", id.status().message_zh(), id.status().message_en()}});
+      return Status::Ok();
     }
-    return Status::Ok();
+    SH_ASSIGN_OR_RETURN(AuditEntry entry, ImportedEntry(service, def, *record, row, *id));
+    audit_batch.push_back(std::move(entry));
+    return audit_batch.size() >= kImportAuditBatch ? flush_audit() : Status::Ok();
   };
   SH_RETURN_IF_ERROR(excel::ReadTable(path, on_row));
   if (!have_header) return Status::InvalidArgument("文件是空的：" + path, "the file is empty: " + path);
   if (report.invalid > 0 && !options.skip_invalid) return report;  // tx rolls back: nothing stored
 
+  SH_RETURN_IF_ERROR(flush_audit());
   SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", def.name, 0, "", "", "",
                                            "file=" + path + " rows=" + std::to_string(report.valid) +
                                                (options.dry_run ? " dry_run" : "")));
@@ -275,7 +279,7 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
                              const std::string& path, bool reveal) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "export")));
   if (reveal) SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
-  SH_ASSIGN_OR_RETURN(auto out, SheetOut::Open(path, def.label_zh));
+  SH_ASSIGN_OR_RETURN(auto out, excel::SheetOut::Open(path, def.label_zh));
   SH_RETURN_IF_ERROR(out->Header(Headers(def, true)));
   const std::vector<const FieldDef*> fields = SheetFields(def, true);
   std::vector<bool> numeric;
@@ -308,6 +312,8 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
     if (static_cast<int64_t>(page.records.size()) < kExportPageSize) break;
   }
   SH_RETURN_IF_ERROR(out->Close());
+  SH_RETURN_IF_ERROR(service.audit().Write(actor, "export", def.name, 0, "", "", "",
+                                           ExportDetail(request, written, reveal, path)));
   return written;
 }
 
@@ -345,7 +351,7 @@ Status WriteTemplate(const LedgerDef& def, const std::string& path, const Dictio
 }
 
 Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path) {
-  SH_ASSIGN_OR_RETURN(auto out, SheetOut::Open(path, "导入错误"));
+  SH_ASSIGN_OR_RETURN(auto out, excel::SheetOut::Open(path, "导入错误"));
   SH_RETURN_IF_ERROR(out->Header({"行号 Row", "列 Column", "原因", "Reason"}));
   for (const FieldError& e : errors)
     SH_RETURN_IF_ERROR(out->Row({std::to_string(e.row), e.field, e.message_zh, e.message_en}, {true, false, false, false}));
