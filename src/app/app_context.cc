@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "domain/audit/audit_chain.h"
 #include "indicators/indicator_engine.h"
 #include "security/data_key.h"
 #include "storage/migrations.h"
@@ -65,6 +66,7 @@ Result<std::unique_ptr<AppEnv>> AppEnv::Open(const std::string& db_url, const st
                                key.status().message_en() + " (without the data key the encrypted personal data cannot "
                                                            "be read; see the README's operations section)");
   env->vault_ = std::make_unique<PiiVault>(*key);
+  InstallAuditKey(*key);
   const std::string base = IsPostgresUrl(db_url) ? std::string("var") : key_path.parent_path().string();
   env->evidence_dir_ = (std::filesystem::path(base.empty() ? "." : base) / "evidence").string();
   return env;
@@ -77,6 +79,8 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   if (db_observer) conn->db_ = std::make_unique<TimedDatabase>(std::move(conn->db_), std::move(db_observer));
   if (migrate) {
     SH_RETURN_IF_ERROR(Migrate(*conn->db_));
+    // Rows written before the audit chain existed join it now (see audit_chain.h).
+    SH_RETURN_IF_ERROR(ChainUnchainedAuditEntries(*conn->db_, *InstalledAuditKey()).status());
   } else if (!conn->db_->Query(kSchemaCheck).ok()) {
     return Status::Unavailable("数据库尚未初始化，请先运行 shanhai init --db " + env.db_url(),
                                "the database has no schema yet; run shanhai init --db " + env.db_url());

@@ -30,7 +30,8 @@ std::string KeyFileFor(const std::string& db_url, const std::string& flag);
 
 class AppEnv {
  public:
-  // create_key: make the key file if missing (init). Errors: the key cannot be loaded.
+  // create_key: make the key file if missing (init). Installs the audit chain's key (derived
+  // from the data key) for the process. Errors: the key cannot be loaded.
   static Result<std::unique_ptr<AppEnv>> Open(const std::string& db_url, const std::string& key_file, bool create_key);
 
   const std::string& db_url() const { return db_url_; }
@@ -47,7 +48,8 @@ class AppEnv {
 
 class AppConn {
  public:
-  // Opens a connection. migrate: apply pending migrations first (init, serve start-up).
+  // Opens a connection. migrate: apply pending migrations first (init, serve start-up), then
+  // chain audit rows written before the chain existed.
   // Errors: Unavailable if the DB cannot be opened; Unavailable with "run shanhai init"
   // if the schema is missing and migrate is false.
   // db_observer, if set, receives each statement's duration in seconds (server metrics).

@@ -32,5 +32,6 @@ void RegisterTemplate(CLI::App& app);
 void RegisterReport(CLI::App& app);
 void RegisterUser(CLI::App& app);
 void RegisterBackup(CLI::App& app);
+void RegisterAudit(CLI::App& app);
 
 }  // namespace shanhai::cli

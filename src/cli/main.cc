@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   shanhai::cli::RegisterReport(app);
   shanhai::cli::RegisterUser(app);
   shanhai::cli::RegisterBackup(app);
+  shanhai::cli::RegisterAudit(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -12,6 +12,17 @@ namespace {
 
 bool IsWrite(const std::string& method) { return method != "GET" && method != "HEAD"; }
 
+// A refusal of a logged-in user (403: CSRF or permission) goes into the audit log with the
+// route it hit (its template, so no personal data from the path). The response stands even if
+// the log cannot be written.
+HttpResponse AuditedRefusal(RequestContext& ctx, const ApiRoute& route, const std::string& action,
+                            HttpResponse response) {
+  Status s = ctx.conn.ledgers().audit().Write(ctx.actor, action, "", 0, "", "", "",
+                                              route.method + " " + route.path + " " + route.permission);
+  if (!s.ok()) LogError("audit_write_failed", {{"action", action}, {"error", s.message_en()}});
+  return response;
+}
+
 }  // namespace
 
 ApiApp::ApiApp(const AppEnv& env, const StaticFiles& static_files)
@@ -82,15 +93,20 @@ HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
     if (IsWrite(request.method)) {
       const auto sent = request.Header(kCsrfHeader);
       if (!sent || !ConstantTimeEquals(*sent, ctx.csrf_token))
-        return HttpResponse::Error(403, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试",
-                                   "missing or wrong CSRF token; reload the page and retry");
+        return AuditedRefusal(ctx, route, "csrf_refused",
+                              HttpResponse::Error(403, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试",
+                                                  "missing or wrong CSRF token; reload the page and retry"));
     }
     if (route.permission != kSession) {
       Status allowed = Authorize(ctx.actor, route.permission);
-      if (!allowed.ok()) return HttpResponse::FromStatus(allowed);
+      if (!allowed.ok()) return AuditedRefusal(ctx, route, "permission_denied", HttpResponse::FromStatus(allowed));
     }
   }
-  return route.handler(ctx);
+  HttpResponse response = route.handler(ctx);
+  // Refusals decided inside a service (another region's record, reveal without the permission).
+  if (response.status == 403 && !ctx.actor.name.empty())
+    return AuditedRefusal(ctx, route, "permission_denied", std::move(response));
+  return response;
 }
 
 }  // namespace shanhai

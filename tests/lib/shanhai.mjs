@@ -114,6 +114,16 @@ export class TestEnv {
     return r;
   }
 
+  // Runs one SQL statement directly on the test database (the sqlite3 shell or psql, bypassing
+  // shanhai, e.g. to tamper with a table) and returns its output rows as text, "|"-separated.
+  sql(statement) {
+    if (this.kind === 'postgres') return psql(this.db, statement).trim();
+    const r = spawnSync('sqlite3', [this.db, statement], { encoding: 'utf8' });
+    if (r.error) throw new Error(`sqlite3 could not run: ${r.error.message}`);
+    if (r.status !== 0) throw new Error(`sqlite3 failed (${statement}): ${r.stderr}`);
+    return r.stdout.trim();
+  }
+
   // `shanhai init`; returns the admin password it prints (the first time).
   init() {
     const r = this.mustRun(['init']);

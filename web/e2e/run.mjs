@@ -2,6 +2,7 @@
 // Usage: SHANHAI_BINARY=build/shanhai npm --prefix web run e2e
 // Screenshots of the main pages go to docs/screenshots/ (SCREENSHOTS=dir to change).
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -224,6 +225,26 @@ await t.step('audit log lists the change made in this run, with before and after
   assert.deepEqual(cells.map((c) => c.trim()), ['人次', '6', '7'])
   await page.waitForTimeout(300)
   await shot('audit')
+})
+
+await t.step('audit log: the hash chain verifies; an entry edited in the database shows as the break', async () => {
+  const ok = page.locator('[data-test=audit-chain-ok]')
+  await ok.waitFor()
+  const verified = Number(/已校验 (\d+) 条/.exec(await ok.textContent())?.[1])
+  assert.ok(verified > 100, `verified ${verified}`)
+  // Edit entry 5 behind the server's back, as someone with access to the database file could.
+  const sql = (statement) => execFileSync('sqlite3', [stack.db, statement], { encoding: 'utf8' }).trim()
+  const id = sql('SELECT id FROM audit_log WHERE seq = 5')
+  sql("UPDATE audit_log SET actor = actor || 'x' WHERE seq = 5")
+  await page.locator('[data-test=audit-verify-again]').click()
+  const broken = page.locator('[data-test=audit-chain-broken]')
+  await broken.waitFor()
+  const text = await broken.textContent()
+  assert.ok(text.includes(`第 5 条处断开（编号 ${id}`) && text.includes('哈希不符') && text.includes('此前 4 条'), text)
+  await shot('audit-broken')
+  sql('UPDATE audit_log SET actor = substr(actor, 1, length(actor) - 1) WHERE seq = 5')
+  await page.locator('[data-test=audit-verify-again]').click()
+  await ok.waitFor()
 })
 
 await t.step('dictionaries: add a training category, and the trainings form offers it', async () => {

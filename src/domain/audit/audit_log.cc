@@ -1,26 +1,106 @@
 #include "domain/audit/audit_log.h"
 
+#include "domain/audit/audit_chain.h"
+
 namespace shanhai {
 
 namespace {
 constexpr const char* kInsertAudit =
-    "INSERT INTO audit_log (at, actor, action, ledger, record_id, helped_region, before_json, after_json, detail, "
-    "remote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO audit_log (id, seq, prev_hash, hash, at, actor, action, ledger, record_id, helped_region, "
+    "before_json, after_json, detail, remote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kSelectAudit =
-    "SELECT id, at, actor, action, ledger, record_id, helped_region, before_json, after_json, detail, remote "
+    "SELECT id, at, actor, action, ledger, record_id, helped_region, before_json, after_json, detail, remote, seq "
     "FROM audit_log";
 
 Value OrNull(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
+
+// s cut to at most limit bytes (see kTruncatedMark), never inside a UTF-8 sequence.
+void Cap(std::string& s, size_t limit) {
+  if (s.size() <= limit) return;
+  const std::string mark = std::string(kTruncatedMark) + std::to_string(s.size()) + "]";
+  size_t keep = limit > mark.size() ? limit - mark.size() : 0;
+  while (keep > 0 && (static_cast<unsigned char>(s[keep]) & 0xC0) == 0x80) --keep;
+  s.resize(keep);
+  s += mark;
+}
+
+void CapFields(AuditEntry& e, size_t limit) {
+  for (std::string* field : {&e.actor, &e.action, &e.ledger, &e.helped_region, &e.before_json, &e.after_json,
+                             &e.detail, &e.remote})
+    Cap(*field, limit);
+}
+
+// The entry's content values in kAuditContentColumns order, as stored.
+std::vector<Value> ContentValues(const AuditEntry& e) {
+  return {e.at, e.actor, e.action, OrNull(e.ledger), e.record_id == 0 ? Value{} : Value{e.record_id},
+          OrNull(e.helped_region), OrNull(e.before_json), OrNull(e.after_json), OrNull(e.detail), OrNull(e.remote)};
+}
+
+std::vector<std::string> InsertColumns() {
+  std::vector<std::string> columns = {"id", "seq", "prev_hash", "hash"};
+  for (const char* c : kAuditContentColumns) columns.emplace_back(c);
+  return columns;
+}
 }  // namespace
+
+bool IsAuthenticatedActor(const Actor& actor) { return !actor.role.empty(); }
 
 Status AuditLog::Write(const Actor& actor, const std::string& action, const std::string& ledger, int64_t record_id,
                        const std::string& helped_region, const std::string& before_json,
                        const std::string& after_json, const std::string& detail) {
-  return db_
-      .Execute(kInsertAudit, {now_(), actor.name, action, OrNull(ledger), record_id == 0 ? Value{} : Value{record_id},
-                              OrNull(helped_region), OrNull(before_json), OrNull(after_json), OrNull(detail),
-                              OrNull(actor.remote)})
-      .status();
+  AuditEntry e;
+  e.action = action;
+  e.ledger = ledger;
+  e.record_id = record_id;
+  e.helped_region = helped_region;
+  e.before_json = before_json;
+  e.after_json = after_json;
+  e.detail = detail;
+  return Append(actor, {std::move(e)});
+}
+
+Status AuditLog::Append(const Actor& actor, std::vector<AuditEntry> entries) {
+  if (entries.empty()) return Status::Ok();
+  const std::shared_ptr<const AuditMac> mac = InstalledAuditKey();
+  if (!mac)
+    return Status::Unavailable("审计密钥未加载，拒绝写入无法校验的审计记录",
+                            "no audit key is installed; refusing to write audit entries nobody could verify");
+  const size_t limit = IsAuthenticatedActor(actor) ? kMaxFieldBytes : kUnauthenticatedFieldBytes;
+  const std::string at = now_();
+  for (AuditEntry& e : entries) {
+    e.at = at;
+    e.actor = actor.name;
+    e.remote = actor.remote;
+    CapFields(e, limit);
+  }
+  return InTransaction(db_, [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(ChainHead head, LockChainHead(db_));
+    SH_ASSIGN_OR_RETURN(std::vector<int64_t> ids, NewAuditIds(db_, static_cast<int64_t>(entries.size())));
+    std::vector<std::vector<Value>> rows;
+    rows.reserve(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) {
+      std::vector<Value> content = ContentValues(entries[i]);
+      const int64_t seq = head.seq + 1;
+      std::string hash = mac->Tag(EntryMessage(ids.at(i), seq, content, head.hash));
+      std::vector<Value> row = {ids[i], seq, OrNull(head.hash), hash};
+      row.insert(row.end(), std::make_move_iterator(content.begin()), std::make_move_iterator(content.end()));
+      rows.push_back(std::move(row));
+      head = {seq, std::move(hash)};
+    }
+    if (rows.size() == 1) {
+      SH_RETURN_IF_ERROR(db_.Execute(kInsertAudit, rows[0]).status());
+    } else {
+      static const std::vector<std::string> columns = InsertColumns();
+      SH_RETURN_IF_ERROR(db_.BulkInsert("audit_log", columns, rows));
+    }
+    return StoreChainHead(db_, *mac, head);
+  });
+}
+Result<ChainVerification> AuditLog::Verify(const Actor& actor) {
+  SH_RETURN_IF_ERROR(Authorize(actor, kAuditPermission));
+  const std::shared_ptr<const AuditMac> mac = InstalledAuditKey();
+  if (!mac) return Status::Unavailable("审计密钥未加载，无法校验", "no audit key is installed; cannot verify");
+  return VerifyAuditChain(db_, *mac);
 }
 
 Result<std::pair<int64_t, std::vector<AuditEntry>>> AuditLog::Find(const AuditFilter& f) {
@@ -57,7 +137,7 @@ Result<std::pair<int64_t, std::vector<AuditEntry>>> AuditLog::Find(const AuditFi
   std::vector<AuditEntry> out;
   for (const auto& r : rows.rows)
     out.push_back({AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsInt(r[5]), AsText(r[6]),
-                   AsText(r[7]), AsText(r[8]), AsText(r[9]), AsText(r[10])});
+                   AsText(r[7]), AsText(r[8]), AsText(r[9]), AsText(r[10]), AsInt(r[11])});
   return std::make_pair(AsInt(count.rows[0][0]), std::move(out));
 }
 

@@ -1,11 +1,13 @@
 // The audit log: one row per write (with the record before and after, sensitive values
 // masked) and per reading of a whole sensitive value. Written in the caller's transaction,
-// so a change and its audit row commit or vanish together.
+// so a change and its audit row commit or vanish together. Each row is appended to a keyed
+// hash chain (src/domain/audit/audit_chain.h), so an edited or deleted row shows.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "domain/audit/audit_chain.h"
 #include "domain/ledger/actor.h"
 #include "storage/database.h"
 
@@ -23,7 +25,22 @@ struct AuditEntry {
   std::string after_json;
   std::string detail;
   std::string remote;
+  int64_t seq = 0;  // position in the hash chain (0: not chained)
 };
+
+// Bytes any one field of an entry may hold: entries of an actor that has not logged in
+// (e.g. a failed login's user name) keep at most kUnauthenticatedFieldBytes per field, others
+// kMaxFieldBytes; a longer value is cut at a UTF-8 boundary and marked with kTruncatedMark
+// followed by its original size in bytes.
+inline constexpr size_t kUnauthenticatedFieldBytes = 256;
+inline constexpr size_t kMaxFieldBytes = 64 * 1024;
+inline constexpr const char* kTruncatedMark = "…[截断 truncated, bytes: ";
+
+// Reading, exporting and verifying the log (the audit administrator's permission).
+inline constexpr const char* kAuditPermission = "admin:audit:admin";
+
+// True if the actor stands for a logged-in user or the system (it has a role).
+bool IsAuthenticatedActor(const Actor& actor);
 
 struct AuditFilter {
   std::string actor, action, ledger, from, to;  // "" = any; from/to compare with `at`
@@ -36,11 +53,25 @@ class AuditLog {
  public:
   // now() gives the ISO-8601 UTC timestamp to record (injectable for tests).
   AuditLog(Database& db, std::function<std::string()> now) : db_(db), now_(std::move(now)) {}
+  // Appends one entry to the chain: inside the caller's transaction if one is open (so it
+  // vanishes with a rollback, leaving no gap), else in its own. Empty strings are stored as NULL.
   Status Write(const Actor& actor, const std::string& action, const std::string& ledger, int64_t record_id,
                const std::string& helped_region, const std::string& before_json, const std::string& after_json,
                const std::string& detail = "");
+  // Appends entries (their at, actor and remote are filled in here from now() and actor;
+  // id and seq are assigned) in one step: one chain lock, one id allocation, one bulk insert —
+  // for imports, which audit every record. Caps fields as Write does. Errors: Unavailable if no
+  // audit key is installed (see InstallAuditKey); the database's. Nothing is written then.
+  Status Append(const Actor& actor, std::vector<AuditEntry> entries);
   // Newest first.
   Result<std::pair<int64_t, std::vector<AuditEntry>>> Find(const AuditFilter& filter);
+  // The whole chain checked (VerifyAuditChain with the installed key). Needs kAuditPermission.
+  // Errors: PermissionDenied; Unavailable without an audit key; the database's.
+  Result<ChainVerification> Verify(const Actor& actor);
+  // Every entry filter selects (all pages; newest first) written to path (.xlsx or .csv) with
+  // one column per field; returns how many. The export is audited itself ("audit_export": the
+  // filter and the count). Needs kAuditPermission. Errors: PermissionDenied; the writers'.
+  Result<int64_t> Export(const Actor& actor, AuditFilter filter, const std::string& path);
 
  private:
   Database& db_;

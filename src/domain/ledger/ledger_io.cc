@@ -1,12 +1,14 @@
 #include "domain/ledger/ledger_io.h"
 
+#include <algorithm>
 #include <map>
 
 #include "common/money.h"
 #include "common/personal_numbers.h"
-#include "excel/csv_writer.h"
+#include "domain/ledger/record_codec.h"
+#include "domain/ledger/record_json.h"
+#include "excel/sheet_out.h"
 #include "excel/table_reader.h"
-#include "excel/xlsx_writer.h"
 
 namespace shanhai {
 
@@ -15,14 +17,8 @@ namespace {
 constexpr const char* kPairHeader = "帮扶关系";
 constexpr const char* kInstructionsMarker = "填写说明";
 constexpr int64_t kExportPageSize = 1000;
-
-bool EndsWith(const std::string& path, const char* ext) {
-  const std::string e = ext;
-  if (path.size() < e.size()) return false;
-  std::string tail = path.substr(path.size() - e.size());
-  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return tail == e;
-}
+// Imported records' audit entries are appended this many at a time (one bulk insert each).
+constexpr size_t kImportAuditBatch = 500;
 
 // Fields a sheet carries, in column order (computed fields are shown on export only).
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed) {
@@ -108,50 +104,52 @@ std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, 
   }
 }
 
-// One output sheet, xlsx or csv, written row by row.
-class SheetOut {
- public:
-  static Result<std::unique_ptr<SheetOut>> Open(const std::string& path, const std::string& sheet_name) {
-    auto out = std::unique_ptr<SheetOut>(new SheetOut());
-    if (EndsWith(path, ".csv")) {
-      SH_ASSIGN_OR_RETURN(out->csv_, excel::CsvWriter::Open(path));
-      return out;
-    }
-    if (!EndsWith(path, ".xlsx"))
-      return Status::InvalidArgument("只支持 .xlsx 或 .csv 文件：" + path, "only .xlsx or .csv files: " + path);
-    excel::XlsxWriterOptions options;
-    options.constant_memory = true;
-    SH_ASSIGN_OR_RETURN(out->xlsx_, excel::XlsxWriter::Open(path, options));
-    SH_RETURN_IF_ERROR(out->xlsx_->AddSheet(sheet_name));
-    return out;
-  }
-  Status Header(const std::vector<std::string>& cells) {
-    if (csv_) return csv_->WriteRow(cells);
-    SH_RETURN_IF_ERROR(xlsx_->WriteHeaderRow(row_, cells));
-    SH_RETURN_IF_ERROR(xlsx_->SetColumnWidth(0, static_cast<int>(cells.size()) - 1, 18));
-    ++row_;
-    return Status::Ok();
-  }
-  // numeric[i] says cell i is a number (written as one in xlsx, so Excel can sum it).
-  Status Row(const std::vector<std::string>& cells, const std::vector<bool>& numeric) {
-    if (csv_) return csv_->WriteRow(cells, numeric);
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (cells[c].empty()) continue;
-      const int col = static_cast<int>(c);
-      SH_RETURN_IF_ERROR(numeric[c] ? xlsx_->WriteNumber(row_, col, std::stod(cells[c]))
-                                    : xlsx_->WriteString(row_, col, cells[c]));
-    }
-    ++row_;
-    return Status::Ok();
-  }
-  Status Close() { return csv_ ? csv_->Close() : xlsx_->Close(); }
+// The audit detail of an export: how many rows, selected by which filter, to what format.
+std::string ExportDetail(const ListRequest& request, int64_t rows, bool reveal, const std::string& path) {
+  boost::json::object filter;
+  auto put = [&](const char* key, const std::string& value) {
+    if (!value.empty()) filter[key] = value;
+  };
+  put("pair", request.pair);
+  put("q", request.text);
+  put("from", request.date_from);
+  put("to", request.date_to);
+  put("sort", request.sort);
+  for (const auto& [key, value] : request.equals) filter[key] = value;
+  boost::json::object detail{{"rows", rows}, {"format", excel::PathEndsWith(path, ".csv") ? "csv" : "xlsx"},
+                             {"reveal", reveal}, {"filter", std::move(filter)}};
+  return boost::json::serialize(detail);
+}
 
- private:
-  SheetOut() = default;
-  std::unique_ptr<excel::CsvWriter> csv_;
-  std::unique_ptr<excel::XlsxWriter> xlsx_;
-  int row_ = 0;
-};
+// The audit entry of a record just imported as row under id: the record after as Get shows it
+// (sensitive values masked, bookkeeping columns last), built from the values in hand rather
+// than read back and decrypted, which would double the import's work.
+AuditEntry ImportedEntry(const LedgerDef& def, const Record& record, const Columns& row, int64_t id) {
+  Record after;
+  after.id = id;
+  after.pair_id = record.pair_id;
+  after.pair_code = record.pair_code;
+  after.helped_region = record.helped_region;
+  after.values.reserve(def.fields.size() + 5);
+  for (const FieldDef& f : def.fields) {
+    const Value* v = record.Get(f.key);
+    Value shown = v ? *v : Value{};
+    if (f.IsSensitive() && !IsNull(shown)) shown = MaskValue(f, AsText(shown));
+    after.values.emplace_back(f.key, std::move(shown));
+  }
+  for (const char* extra : {"created_at", "updated_at", "created_by", "updated_by"}) {
+    auto it = std::find_if(row.begin(), row.end(), [&](const auto& column) { return column.first == extra; });
+    after.values.emplace_back(extra, it == row.end() ? Value{} : it->second);
+  }
+  after.values.emplace_back("version", int64_t{1});
+  AuditEntry e;
+  e.action = "import";
+  e.ledger = def.name;
+  e.record_id = id;
+  e.helped_region = record.helped_region;
+  e.after_json = RecordToJsonText(def, after);
+  return e;
+}
 
 }  // namespace
 
@@ -174,6 +172,13 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
   const FieldDef* key_field = def.natural_key.empty() ? nullptr : def.Field(def.natural_key);
   std::map<std::string, int64_t> key_rows;  // pair|natural key → first row, for duplicates in the file
   const bool guard_rows = db.dialect() == Dialect::kPostgres;  // one savepoint per insert
+  // Each stored record gets its own audit entry, in this transaction, appended in batches.
+  std::vector<AuditEntry> audit_batch;
+  auto flush_audit = [&]() -> Status {
+    Status s = service.audit().Append(actor, std::move(audit_batch));
+    audit_batch.clear();
+    return s;
+  };
 
   auto reject = [&](int64_t row_number, std::vector<FieldError> errors) {
     ++report.invalid;
@@ -240,11 +245,12 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
     if (report.invalid > 0 && !options.skip_invalid) return Status::Ok();  // will be rolled back anyway
     // A row the database refuses must not spoil the rest of the file: on PostgreSQL a failed
     // statement aborts the whole transaction unless it ran in a savepoint (SQLite's does not).
+    const Columns row = service.StoredRowForInsert(actor, def, *record);
     Result<int64_t> id = [&]() -> Result<int64_t> {
-      if (!guard_rows) return repo.Insert(service.StoredRowForInsert(actor, def, *record));
+      if (!guard_rows) return repo.Insert(row);
       Transaction row_tx(db);  // a savepoint, rolled back by the guard unless its commit succeeds
       SH_RETURN_IF_ERROR(row_tx.begin_status());
-      SH_ASSIGN_OR_RETURN(int64_t new_id, repo.Insert(service.StoredRowForInsert(actor, def, *record)));
+      SH_ASSIGN_OR_RETURN(int64_t new_id, repo.Insert(row));
       SH_RETURN_IF_ERROR(row_tx.Commit());
       return new_id;
     }();
@@ -256,13 +262,16 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
       // A conflict the row checks could not see (e.g. a unique combination of columns).
       --report.valid;
       reject(row_number, {{0, "", id.status().message_zh(), id.status().message_en()}});
+      return Status::Ok();
     }
-    return Status::Ok();
+    audit_batch.push_back(ImportedEntry(def, *record, row, *id));
+    return audit_batch.size() >= kImportAuditBatch ? flush_audit() : Status::Ok();
   };
   SH_RETURN_IF_ERROR(excel::ReadTable(path, on_row));
   if (!have_header) return Status::InvalidArgument("文件是空的：" + path, "the file is empty: " + path);
   if (report.invalid > 0 && !options.skip_invalid) return report;  // tx rolls back: nothing stored
 
+  SH_RETURN_IF_ERROR(flush_audit());
   SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", def.name, 0, "", "", "",
                                            "file=" + path + " rows=" + std::to_string(report.valid) +
                                                (options.dry_run ? " dry_run" : "")));
@@ -276,7 +285,7 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
                              const std::string& path, bool reveal) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "export")));
   if (reveal) SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
-  SH_ASSIGN_OR_RETURN(auto out, SheetOut::Open(path, def.label_zh));
+  SH_ASSIGN_OR_RETURN(auto out, excel::SheetOut::Open(path, def.label_zh));
   SH_RETURN_IF_ERROR(out->Header(Headers(def, true)));
   const std::vector<const FieldDef*> fields = SheetFields(def, true);
   std::vector<bool> numeric;
@@ -309,6 +318,8 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
   };
   SH_RETURN_IF_ERROR(reveal ? InTransaction(service.db(), write_pages) : write_pages());
   SH_RETURN_IF_ERROR(out->Close());
+  SH_RETURN_IF_ERROR(service.audit().Write(actor, "export", def.name, 0, "", "", "",
+                                           ExportDetail(request, written, reveal, path)));
   return written;
 }
 
@@ -346,7 +357,7 @@ Status WriteTemplate(const LedgerDef& def, const std::string& path, const Dictio
 }
 
 Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path) {
-  SH_ASSIGN_OR_RETURN(auto out, SheetOut::Open(path, "导入错误"));
+  SH_ASSIGN_OR_RETURN(auto out, excel::SheetOut::Open(path, "导入错误"));
   SH_RETURN_IF_ERROR(out->Header({"行号 Row", "列 Column", "原因", "Reason"}));
   // The sheet outlives the request: whatever produced a message, no personal number stays whole in it.
   for (const FieldError& e : errors)

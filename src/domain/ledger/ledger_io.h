@@ -35,12 +35,15 @@ struct ImportReport {
 
 // Reads path (.xlsx or .csv: UTF-8 with/without BOM or GB18030) into def's ledger.
 // Errors: an unreadable file or a header problem → InvalidArgument; row problems are in
-// the report (status ok). Needs "<m>:<l>:import".
+// the report (status ok). Needs "<m>:<l>:import". Every stored record gets its own audit
+// entry (action "import", the record after, masked), in the import's transaction, followed by
+// one entry for the file.
 Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
                                   const std::string& path, const ImportOptions& options);
 
 // Writes the records a list request selects (all pages) to path (.xlsx or .csv) in the
 // import layout, sensitive values masked unless reveal (then audited, needs reveal permission).
+// The export itself is audited (action "export": rows written, the filter, the format, reveal).
 Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
                              ListRequest request, const std::string& path, bool reveal = false);
 

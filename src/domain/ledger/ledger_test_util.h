@@ -1,6 +1,6 @@
 // Test-only helpers for the domain, indicators, demo and app tests (include only from *_test.cc):
 // a fixture giving each test a migrated database on each backend and a LedgerService wired as
-// src/app/app_context.cc wires it (PII vault from a fixed key, fixed clock, injectable extra
+// src/app/app_context.cc wires it (PII vault and audit key from a fixed key, fixed clock, injectable extra
 // checks), plus small independent helpers (ID check digits, status matchers).
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/audit/audit_chain.h"
 #include "domain/ledger/ledger_service.h"
 #include "security/pii_vault.h"
 #include "storage/backend_fixture.h"
@@ -71,6 +72,7 @@ class LedgerTest : public BackendTest {
     BackendTest::SetUp();
     if (HasFatalFailure()) return;
     ASSERT_TRUE(IsOk(Migrate(db())));
+    InstallAuditKey(FixedTestKey());  // as AppEnv::Open does from the data key
     vault_ = std::make_unique<PiiVault>(FixedTestKey());
     service_ = MakeService(db());
   }

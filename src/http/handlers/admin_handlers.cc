@@ -1,4 +1,4 @@
-// /api/v1/admin: users and their roles/scopes, and the audit log.
+// /api/v1/admin: users and their roles/scopes (the audit log: audit_handlers.cc).
 #include "http/api_app.h"
 #include "http/json_io.h"
 
@@ -50,39 +50,12 @@ HttpResponse UpdateUser(RequestContext& ctx) {
   return JsonResponse(UserJson(*u));
 }
 
-HttpResponse Audit(RequestContext& ctx) {
-  AuditFilter f;
-  f.actor = QueryText(ctx.request, "actor");
-  f.action = QueryText(ctx.request, "action");
-  f.ledger = QueryText(ctx.request, "ledger");
-  f.from = QueryText(ctx.request, "from");
-  f.to = QueryText(ctx.request, "to");
-  Result<int64_t> record = QueryInt(ctx.request, "record_id", 0);
-  Result<int64_t> page = QueryInt(ctx.request, "page", 1);
-  Result<int64_t> size = QueryInt(ctx.request, "page_size", 50);
-  if (!record.ok() || !page.ok() || !size.ok())
-    return HttpResponse::FromStatus(Status::InvalidArgument("分页参数应为整数", "paging parameters must be integers"));
-  f.record_id = *record;
-  f.page = *page;
-  f.page_size = std::clamp<int64_t>(*size, 1, 500);
-  Result<std::pair<int64_t, std::vector<AuditEntry>>> found = ctx.conn.ledgers().audit().Find(f);
-  if (!found.ok()) return HttpResponse::FromStatus(found.status());
-  boost::json::array items;
-  for (const AuditEntry& e : found->second)
-    items.push_back({{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action}, {"ledger", e.ledger},
-                     {"record_id", e.record_id}, {"helped_region", e.helped_region}, {"before", e.before_json},
-                     {"after", e.after_json}, {"detail", e.detail}, {"remote", e.remote}});
-  return JsonResponse(boost::json::object{{"total", found->first}, {"page", f.page}, {"page_size", f.page_size},
-                                          {"items", std::move(items)}});
-}
-
 }  // namespace
 
 void AddAdminRoutes(std::vector<ApiRoute>& routes) {
   routes.push_back({"GET", "/api/v1/admin/users", "admin:users:admin", ListUsers, "用户列表"});
   routes.push_back({"POST", "/api/v1/admin/users", "admin:users:admin", AddUser, "新增用户"});
   routes.push_back({"PUT", "/api/v1/admin/users/{id}", "admin:users:admin", UpdateUser, "修改用户角色、区域、台账范围、停用"});
-  routes.push_back({"GET", "/api/v1/admin/audit", "admin:audit:admin", Audit, "审计日志（按人、动作、台账、时间筛选）"});
 }
 
 }  // namespace shanhai

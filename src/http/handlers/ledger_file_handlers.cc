@@ -2,11 +2,11 @@
 // export of the filtered view, empty templates, evidence files attached to records.
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "domain/ledger/ledger_io.h"
 #include "http/api_app.h"
 #include "http/handlers/ledger_request.h"
+#include "http/handlers/temp_file.h"
 #include "http/json_io.h"
 #include "http/multipart.h"
 #include "security/tokens.h"
@@ -16,29 +16,6 @@ namespace shanhai {
 namespace {
 
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-// A scratch file that removes itself.
-class TempFile {
- public:
-  explicit TempFile(const std::string& extension)
-      : path_((std::filesystem::temp_directory_path() / ("shanhai-" + NewToken() + extension)).string()) {}
-  ~TempFile() {
-    std::error_code ec;
-    std::filesystem::remove(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Internal("cannot read " + path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::string Extension(const std::string& file_name) {
   std::string ext = std::filesystem::path(file_name).extension().string();

@@ -86,7 +86,7 @@ const en: typeof zh = {
   },
   history: {
     title: 'History',
-    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', logout: 'Logged out', password: 'Password changed' },
+    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', export: 'Exported', permission_denied: 'Refused', csrf_refused: 'CSRF refused', audit_export: 'Audit export', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', logout: 'Logged out', password: 'Password changed' },
     field: 'Field',
     before: 'Before',
     after: 'After',
@@ -191,6 +191,10 @@ const en: typeof zh = {
     remote: 'Remote address',
     detail: 'Detail',
     diff: 'Changes',
+    chainOk: 'Audit log hash chain intact: {verified} entries verified',
+    chainBroken: 'Audit log hash chain broken at entry {seq} (id {id}, at {at}): {reason}; {verified} entries before it verified',
+    verify: 'Verify again',
+    export: 'Export',
   },
   notFound: 'Page not found',
 }

@@ -84,7 +84,7 @@ export default {
   },
   history: {
     title: '修改历史',
-    action: { create: '新增', update: '修改', delete: '删除', import: '导入', reveal: '查看完整', login: '登录', login_failed: '登录失败', logout: '退出', password: '修改密码' } as Record<string, string>,
+    action: { create: '新增', update: '修改', delete: '删除', import: '导入', export: '导出', permission_denied: '拒绝访问', csrf_refused: 'CSRF 拒绝', audit_export: '导出审计日志', reveal: '查看完整', login: '登录', login_failed: '登录失败', logout: '退出', password: '修改密码' } as Record<string, string>,
     field: '字段',
     before: '修改前',
     after: '修改后',
@@ -187,6 +187,10 @@ export default {
     remote: '来源地址',
     detail: '说明',
     diff: '变更',
+    chainOk: '审计日志哈希链完整：已校验 {verified} 条记录',
+    chainBroken: '审计日志哈希链在第 {seq} 条处断开（编号 {id}，时间 {at}）：{reason}；此前 {verified} 条校验通过',
+    verify: '重新校验',
+    export: '导出',
   },
   notFound: '页面不存在',
 }

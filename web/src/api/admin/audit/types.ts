@@ -1,5 +1,7 @@
 export interface AuditEntry {
   id: number
+  /** Position in the hash chain (0: not chained). */
+  seq: number
   at: string
   actor: string
   action: string
@@ -22,4 +24,11 @@ export interface AuditQuery {
   record_id?: number
   page?: number
   page_size?: number
+}
+
+/** The hash chain's state: how many entries verified, and the first that does not. */
+export interface AuditVerification {
+  ok: boolean
+  verified: number
+  broken: { id: number; seq: number; at: string; reason_zh: string; reason_en: string } | null
 }

@@ -1,0 +1,79 @@
+// `shanhai audit verify` and `audit export` through the real binary, shared by the SQLite and
+// PostgreSQL suites: the chain verifies after real work, and editing or deleting a row directly
+// in the database makes verify exit 1 naming that entry.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+
+import { TestEnv } from '../lib/shanhai.mjs';
+import { DEMO_PAIR, hasChinese, hasEnglish } from './cli_support.mjs';
+
+const VISITS = ['*互访事由,*方向,*人次,*开始日期', '审计链互访一,to_helped,3,2019-03-01', '审计链互访二,to_helper,4,2019-03-02']
+  .join('\n') + '\n';
+
+function verifiedCount(r) {
+  const m = /verified: (\d+)/.exec(r.stdout);
+  assert.ok(m, `no count in: ${r.stdout}`);
+  return Number(m[1]);
+}
+
+export function auditCliSuite(kind) {
+  describe(`shanhai audit on ${kind}`, () => {
+    let env;
+    before(() => {
+      env = TestEnv.create(kind, 'audit');
+      env.init();
+      env.mustRun(['demo']);
+    });
+    after(async () => {
+      if (env) await env.cleanup();
+    });
+
+    it('verify passes after init, demo, an import and an export, counting every entry', () => {
+      const start = verifiedCount(env.mustRun(['audit', 'verify']));
+      assert.ok(start > 0);
+      fs.writeFileSync(env.path('visits.csv'), VISITS);
+      env.mustRun(['import', 'visits', env.path('visits.csv'), '--pair', DEMO_PAIR]);
+      env.mustRun(['export', 'visits', '-o', env.path('visits.xlsx')]);
+      // Two records and the file imported, one export.
+      assert.equal(verifiedCount(env.mustRun(['audit', 'verify'])), start + 4);
+      assert.equal(Number(env.sql("SELECT COUNT(*) FROM audit_log")), start + 4);
+    });
+
+    it('an edited entry makes verify exit 1 naming it; putting it back verifies again', () => {
+      const [seq, id, detail] = env.sql(
+        "SELECT seq, id, detail FROM audit_log WHERE action = 'import' AND record_id IS NULL ORDER BY seq DESC LIMIT 1")
+        .split('|');
+      env.sql(`UPDATE audit_log SET detail = 'rows=0' WHERE id = ${id}`);
+      const r = env.run(['audit', 'verify']);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, new RegExp(`seq ${seq}, id ${id}, at \\d{4}-`));
+      assert.match(r.stderr, /hash mismatch/);
+      assert.ok(hasChinese(r.stderr) && hasEnglish(r.stderr), r.stderr);
+      env.sql(`UPDATE audit_log SET detail = '${detail}' WHERE id = ${id}`);
+      env.mustRun(['audit', 'verify']);
+    });
+
+    it('a deleted entry makes verify exit 1 naming its seq as a gap', () => {
+      const [seq] = env.sql("SELECT seq FROM audit_log WHERE action = 'import' AND record_id IS NOT NULL ORDER BY seq LIMIT 1")
+        .split('|');
+      const before = verifiedCount(env.mustRun(['audit', 'verify']));
+      env.sql(`DELETE FROM audit_log WHERE seq = ${seq}`);
+      const r = env.run(['audit', 'verify']);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, new RegExp(`\\(seq ${seq}\\): gap: entry seq ${seq} is missing`));
+      assert.match(r.stderr, new RegExp(`${Number(seq) - 1} entries verified`));
+      assert.ok(Number(seq) - 1 < before);
+    });
+
+    it('audit export writes the filtered entries and is audited itself', () => {
+      const out = env.path('audit.csv');
+      const r = env.mustRun(['audit', 'export', '-o', out, '--action', 'export']);
+      assert.match(r.stdout, /exported 1 /);
+      const text = fs.readFileSync(out, 'utf8');
+      assert.match(text, /链序号 seq/);
+      assert.match(text, /""rows"":\d+,""format"":""xlsx""/);  // CSV doubles the quotes
+      assert.equal(env.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'audit_export'"), '1');
+    });
+  });
+}
