@@ -66,6 +66,7 @@ void RegisterUser(CLI::App& app) {
       return Status::Ok();
     }());
   });
+  RegisterUserIdentity(*user);
 }
 
 void RegisterBackup(CLI::App& app) {
