@@ -340,11 +340,11 @@ await t.step('user menu → 两步验证: a QR code, and a code from the app swi
   const qr = page.locator('[data-test=totp-qr]')
   await qr.waitFor()
   assert.ok((await qr.evaluate((img) => img.complete && img.naturalWidth)) > 0, 'the QR code image did not render')
+  await shot('totp')
   const secret = base32Decode((await page.locator('[data-test=totp-secret]').textContent()).trim())
   await page.locator('input[name=totp-code]').fill(totpCode(secret))
   await page.locator('[data-test=totp-confirm]').click()
   await textIs(page.locator('[data-test=totp-state]'), '两步验证已启用：登录时需输入验证器应用显示的验证码。')
-  await shot('totp')
 })
 
 await t.step('no request left the machine', async () => {
