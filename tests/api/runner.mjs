@@ -135,11 +135,6 @@ export class CaseRunner {
       } catch (e) {
         throw new Error(`${where}: request body is not JSON after substitution: ${e.message}\n${text}`);
       }
-      // Users the cases create log in with the password the case gave them (see README).
-      if (c.method === 'POST' && target === '/api/v1/admin/users' && sentJson && typeof sentJson === 'object' &&
-          !('must_change_password' in sentJson)) {
-        sentJson = { ...sentJson, must_change_password: false };
-      }
       options.json = sentJson;
     } else if (c.body.kind === 'raw') {
       options.body = this.substitute(c.body.text, where);

@@ -92,6 +92,13 @@ Status FieldTooLong(const std::string& field, size_t max_bytes) {
 
 Status CheckLoginFields(const std::string& name, const std::string& password, const std::string& totp) {
   if (name.size() > kMaxLoginNameBytes) return FieldTooLong("name", kMaxLoginNameBytes);
+  for (unsigned char c : name) {
+    if (c >= 0x20 && c != 0x7f) continue;
+    const std::string zh = "登录字段 name 含有控制字符", en = "login field name contains control characters";
+    Status s = Status::InvalidArgument(zh, en);
+    s.WithDetails({FieldError{0, "name", zh, en}});
+    return s;
+  }
   if (password.size() > kMaxLoginPasswordBytes) return FieldTooLong("password", kMaxLoginPasswordBytes);
   if (totp.size() > kMaxLoginTotpBytes) return FieldTooLong("totp", kMaxLoginTotpBytes);
   return Status::Ok();
@@ -291,6 +298,7 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
   session.flags = FlagsFor(session.actor, AsInt(rows.rows[0][8]) != 0, AsText(rows.rows[0][9]), enrolled);
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
     SH_RETURN_IF_ERROR(throttle_.Clear(name, remote));
+    SH_RETURN_IF_ERROR(throttle_.Purge(now));
     SH_RETURN_IF_ERROR(PurgeExpiredSessions().status());
     SH_RETURN_IF_ERROR(db_.Execute(kInsertSession, {TokenHash(session.token), user.id, session.csrf_token, IsoAt(now),
                                                     IsoAt(now), IsoAt(now + kLifetimeSeconds)})

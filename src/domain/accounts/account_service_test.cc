@@ -281,9 +281,21 @@ TEST_P(AccountServiceTest, OversizeLoginFieldsAreRefusedBeforeAnythingIsStored) 
   }
   EXPECT_EQ(AuditRows(db(), "login_failed"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM login_failures"), 0);
+  auto control = accounts_->Login(std::string("wang\0li", 7), kPassword, "10.0.0.1");
+  EXPECT_EQ(control.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(control.status().details().at(0).field, "name");
   // 64 bytes is still a (wrong) login, audited with the name as sent.
   EXPECT_EQ(accounts_->Login(std::string(64, 'n'), kPassword, "10.0.0.1").status().code(), Code::kUnauthenticated);
   EXPECT_EQ(AuditRows(db(), "login_failed"), 1);
+}
+
+TEST_P(AccountServiceTest, FailureRecordsOfGuessedNamesDoNotPileUp) {
+  MustAdd(User("wangli"));
+  for (int i = 0; i < 5; ++i) accounts_->Login("guess" + std::to_string(i), kPassword, "10.0.0." + std::to_string(i));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM login_failures"), 10);
+  now_ += 16 * kMinute;
+  MustLogin("wangli");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM login_failures"), 0);
 }
 
 TEST_P(AccountServiceTest, NewPasswordsFollowTheRulesAndAreNotRecentOnes) {

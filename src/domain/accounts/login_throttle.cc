@@ -18,6 +18,7 @@ constexpr const char* kInsertFailures =
 constexpr const char* kUpdateFailures =
     "UPDATE login_failures SET failures = ?, last_failure_at = ?, locked_until = ? WHERE scope = ? AND subject = ?";
 constexpr const char* kDeleteFailures = "DELETE FROM login_failures WHERE scope = ? AND subject = ?";
+constexpr const char* kPurgeFailures = "DELETE FROM login_failures WHERE last_failure_at < ? AND locked_until < ?";
 
 int64_t Doubling(int64_t exponent) { return exponent >= 6 ? kMaxDelaySeconds : std::min<int64_t>(int64_t{1} << exponent, kMaxDelaySeconds); }
 
@@ -84,6 +85,12 @@ Result<bool> LoginThrottle::RecordFailure(const std::string& name, const std::st
 Status LoginThrottle::Clear(const std::string& name, const std::string& address) {
   SH_RETURN_IF_ERROR(db_.Execute(kDeleteFailures, {std::string(kUserScope), name}).status());
   return db_.Execute(kDeleteFailures, {std::string(kAddressScope), address}).status();
+}
+
+Status LoginThrottle::Purge(int64_t now) {
+  const std::string cutoff = iso_at_(now - int64_t{policy_.lockout_minutes} * 60);
+  // locked_until is '' (sorts first) or a time: either way older than now means not locked.
+  return db_.Execute(kPurgeFailures, {cutoff, iso_at_(now)}).status();
 }
 
 Result<bool> LoginThrottle::Unlock(const std::string& name) {

@@ -35,6 +35,9 @@ class LoginThrottle {
   Status Clear(const std::string& name, const std::string& address);
   // Forgets the failures and lockout of name. True if there was anything to forget.
   Result<bool> Unlock(const std::string& name);
+  // Deletes the records that no longer slow anyone down (last failure older than
+  // lockout_minutes, no lockout in force), so guessed names do not pile up.
+  Status Purge(int64_t now);
 
  private:
   struct Record {
