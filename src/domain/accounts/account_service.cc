@@ -105,12 +105,15 @@ Status CheckLoginFields(const std::string& name, const std::string& password, co
 }
 
 Status Throttled(const LoginWait& wait) {
-  const std::string n = std::to_string(wait.seconds);
+  // Seconds while short, whole minutes (rounded up) for a lockout.
+  const bool minutes = wait.seconds >= 120;
+  const std::string n = std::to_string(minutes ? (wait.seconds + 59) / 60 : wait.seconds);
+  const std::string zh = n + (minutes ? " 分钟" : " 秒"), en = n + (minutes ? " min" : " s");
   if (wait.locked)
-    return Status::PermissionDenied("登录失败次数过多，账号已锁定，请 " + n + " 秒后再试或请管理员解锁",
-                                    "too many failed logins: the account is locked; retry in " + n +
-                                        " s or ask an administrator to unlock it");
-  return Status::PermissionDenied("尝试次数过多，请 " + n + " 秒后再试", "too many attempts; retry in " + n + " s");
+    return Status::PermissionDenied("登录失败次数过多，账号已锁定，请 " + zh + "后再试或请管理员解锁",
+                                    "too many failed logins: the account is locked; retry in " + en +
+                                        " or ask an administrator to unlock it");
+  return Status::PermissionDenied("尝试次数过多，请 " + zh + "后再试", "too many attempts; retry in " + en);
 }
 
 Status WrongOldPassword() {

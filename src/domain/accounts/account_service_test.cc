@@ -224,7 +224,9 @@ TEST_P(AccountServiceTest, FailuresGrowADelayThenLockTheNameUntilAnAdminUnlocksI
   auto locked = accounts_->Login("wangli", kPassword, "10.0.0.3", "", &why);
   EXPECT_EQ(locked.status().code(), Code::kPermissionDenied);
   EXPECT_EQ(why.retry_after_seconds, 15 * kMinute);
-  EXPECT_NE(locked.status().message_en().find("locked"), std::string::npos);
+  EXPECT_NE(locked.status().message_en().find("locked; retry in 15 min"), std::string::npos)
+      << locked.status().message_en();
+  EXPECT_NE(locked.status().message_zh().find("请 15 分钟后再试"), std::string::npos);
   EXPECT_EQ(AuditRows(db(), "login_failed"), 5);
 
   EXPECT_EQ(accounts_->Unlock(domain_test::StaffIn("522727"), user.id).code(), Code::kPermissionDenied);
