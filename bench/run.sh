@@ -173,10 +173,15 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log" >&2; die "shanhai serve did not start"; }
-cookie="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+cookie="$(curl -s -D - -o "$work/login.json" -H 'Content-Type: application/json' \
   --data "{\"name\":\"admin\",\"password\":\"$admin_password\"}" "http://127.0.0.1:$port/api/v1/auth/login" |
   sed -n 's/^[Ss]et-[Cc]ookie: \(shanhai_session=[^;]*\).*/\1/p' | tr -d '\r')"
 [[ -n "$cookie" ]] || die "login failed (see $work/serve.log)"
+# init's password must be changed before the session may do anything else.
+csrf="$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' "$work/login.json")"
+curl -sf -o /dev/null -H 'Content-Type: application/json' -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" \
+  --data "{\"old_password\":\"$admin_password\",\"new_password\":\"Bench-${admin_password}-Z9\"}" \
+  "http://127.0.0.1:$port/api/v1/auth/password" || die "admin's first password change failed"
 
 # http_ms PATH → median wall ms of REPORT_RUNS requests (after one warm-up), status checked.
 http_ms() {

@@ -91,7 +91,7 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   service_env.now = NowIso;
   service_env.extra_checks["targets"] = TargetKeyCheck();
   conn->ledgers_ = std::make_unique<LedgerService>(std::move(service_env));
-  conn->accounts_ = std::make_unique<AccountService>(*conn->db_, NowSeconds);
+  conn->accounts_ = std::make_unique<AccountService>(*conn->db_, NowSeconds, env.identity_policy(), &env.vault());
   conn->evidence_ = std::make_unique<EvidenceService>(*conn->ledgers_, env.evidence_dir());
   return conn;
 }

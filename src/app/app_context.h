@@ -38,12 +38,17 @@ class AppEnv {
   const PiiVault& vault() const { return *vault_; }
   const std::string& evidence_dir() const { return evidence_dir_; }
   bool key_created() const { return key_created_; }
+  // Login and password rules for the accounts of every connection opened afterwards (serve
+  // sets them from its flags before starting; other commands keep the defaults).
+  const IdentityPolicy& identity_policy() const { return identity_policy_; }
+  void set_identity_policy(const IdentityPolicy& policy) { identity_policy_ = policy; }
 
  private:
   std::string db_url_;
   std::unique_ptr<PiiVault> vault_;
   std::string evidence_dir_;
   bool key_created_ = false;
+  IdentityPolicy identity_policy_;
 };
 
 class AppConn {

@@ -31,6 +31,8 @@ void RegisterExport(CLI::App& app);
 void RegisterTemplate(CLI::App& app);
 void RegisterReport(CLI::App& app);
 void RegisterUser(CLI::App& app);
+// user unlock / user totp, added to the `user` subcommand by RegisterUser.
+void RegisterUserIdentity(CLI::App& user);
 void RegisterBackup(CLI::App& app);
 void RegisterAudit(CLI::App& app);
 

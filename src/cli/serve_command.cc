@@ -15,10 +15,12 @@ struct Args {
   DbOptions db;
   std::string listen = "127.0.0.1:8080";
   int threads = 0;
+  IdentityPolicy identity;
 };
 
 Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, true));  // migrates once before threads start
+  c.env->set_identity_policy(a.identity);
   const size_t colon = a.listen.rfind(':');
   if (colon == std::string::npos)
     return Status::InvalidArgument("--listen 应为 主机:端口，如 127.0.0.1:8080", "--listen is HOST:PORT, e.g. 127.0.0.1:8080");
@@ -51,6 +53,20 @@ void RegisterServe(CLI::App& app) {
   AddDbOptions(*cmd, a->db);
   cmd->add_option("--listen", a->listen, "HOST:PORT（默认 127.0.0.1:8080）");
   cmd->add_option("--threads", a->threads, "工作线程数（默认 CPU 核数）");
+  cmd->add_option("--login-max-failures", a->identity.max_failures,
+                  "同一用户名连续登录失败几次后锁定（默认 5）/ consecutive failed logins that lock a user name")
+      ->check(CLI::Range(1, 100));
+  cmd->add_option("--login-lockout-minutes", a->identity.lockout_minutes,
+                  "锁定时长（分钟，默认 15）/ how long a lockout lasts, minutes")
+      ->check(CLI::Range(1, 24 * 60));
+  cmd->add_option("--password-max-age-days", a->identity.password_max_age_days,
+                  "密码有效天数，到期须修改（默认 0 = 不过期）/ days a password is valid (0 = never expires)")
+      ->check(CLI::Range(0, 3650));
+  cmd->add_option("--password-history", a->identity.password_history,
+                  "新密码不得与最近几次的密码相同（默认 5）/ how many earlier passwords may not be reused")
+      ->check(CLI::Range(1, 24));
+  cmd->add_flag("--require-admin-totp", a->identity.require_admin_totp,
+                "管理员须启用两步验证后才能使用系统 / administrators must enrol TOTP before anything else");
   cmd->callback([a] { ExitCode() = PrintError(Run(*a)); });
 }
 

@@ -62,10 +62,12 @@ void RegisterUser(CLI::App& app) {
         return Status::InvalidArgument("两次输入的密码不一致", "the passwords differ");
       SH_ASSIGN_OR_RETURN(UserInfo u, c.conn->accounts().AddUser(Actor::System(),
                                                                  {a->name, password, a->role, a->region, SplitList(a->ledgers)}));
-      std::cout << "已创建账号 created user " << u.name << " (" << u.role << (u.region.empty() ? "" : ", " + u.region) << ")\n";
+      std::cout << "已创建账号 created user " << u.name << " (" << u.role << (u.region.empty() ? "" : ", " + u.region)
+                << ")；首次登录须修改密码 / must change the password at the first login\n";
       return Status::Ok();
     }());
   });
+  RegisterUserIdentity(*user);
 }
 
 void RegisterBackup(CLI::App& app) {

@@ -84,7 +84,8 @@ HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
   RequestContext ctx{request, Actor{}, **conn, env_, ""};
   if (route.permission != kPublic) {
     const auto token = request.Cookie(kSessionCookie);
-    Result<Actor> actor = (*conn)->accounts().Authenticate(token ? std::string(*token) : "", &ctx.csrf_token);
+    Result<Actor> actor =
+        (*conn)->accounts().Authenticate(token ? std::string(*token) : "", &ctx.csrf_token, &ctx.session_flags);
     if (!actor.ok()) return HttpResponse::FromStatus(actor.status());
     ctx.actor = std::move(actor).value();
     ctx.actor.remote = request.remote_address;
@@ -97,6 +98,12 @@ HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
                               HttpResponse::Error(403, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试",
                                                   "missing or wrong CSRF token; reload the page and retry"));
     }
+    if (ctx.session_flags.must_change_password && !AllowedBeforeSetup(route, false))
+      return HttpResponse::Error(403, "password_change_required", "请先修改密码，再使用系统",
+                                 "change your password before using the system");
+    if (ctx.session_flags.must_enrol_totp && !AllowedBeforeSetup(route, true))
+      return HttpResponse::Error(403, "totp_enrolment_required", "管理员须先启用两步验证",
+                                 "administrators must enrol two-step verification first");
     if (route.permission != kSession) {
       Status allowed = Authorize(ctx.actor, route.permission);
       if (!allowed.ok()) return AuditedRefusal(ctx, route, "permission_denied", HttpResponse::FromStatus(allowed));

@@ -17,6 +17,7 @@ struct RequestContext {
   AppConn& conn;       // this thread's database connection and services
   const AppEnv& env;
   std::string csrf_token;
+  SessionFlags session_flags;  // what the session must do before using the rest of the API
 };
 
 using ApiHandler = std::function<HttpResponse(RequestContext&)>;
@@ -45,6 +46,12 @@ void AddAdminRoutes(std::vector<ApiRoute>& routes);
 void AddAuditRoutes(std::vector<ApiRoute>& routes);
 void AddMetaRoutes(std::vector<ApiRoute>& routes);
 void AddDictionaryRoutes(std::vector<ApiRoute>& routes);
+void AddIdentityRoutes(std::vector<ApiRoute>& routes);
+
+// True for the routes a session may use while its password must change (me, password,
+// logout), and, with enrolling_totp, while an administrator must enrol TOTP (those and the
+// TOTP enrolment routes).
+bool AllowedBeforeSetup(const ApiRoute& route, bool enrolling_totp);
 
 // The OpenAPI 3 document of routes.
 std::string OpenApiDocument(const std::vector<ApiRoute>& routes);

@@ -13,6 +13,7 @@ std::vector<ApiRoute> BuildApiRoutes() {
   AddAdminRoutes(routes);
   AddAuditRoutes(routes);
   AddDictionaryRoutes(routes);
+  AddIdentityRoutes(routes);
   return routes;
 }
 

@@ -37,6 +37,8 @@ constexpr size_t kLingerDrainLimit = 1 << 20;
 constexpr size_t kLingerChunk = 16 * 1024;
 constexpr std::chrono::seconds kLingerTimeout{2};
 constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
+// Requests under this path get ServerOptions::auth_body_limit instead of body_limit.
+constexpr std::string_view kAuthPathPrefix = "/api/v1/auth/";
 
 class Session;
 
@@ -105,6 +107,12 @@ class Session : public std::enable_shared_from_this<Session> {
     idle_ = false;
     if (ec) return OnReadError(ec);
     if (parser_->is_done()) return Handle();
+    // Login and password bodies are a few short fields: refuse big ones before reading them.
+    if (parser_->get().target().starts_with(kAuthPathPrefix)) {
+      const auto declared = parser_->content_length();
+      if (declared && *declared > opts().auth_body_limit) return OnReadError(http::error::body_limit);
+      parser_->body_limit(std::min(opts().body_limit, opts().auth_body_limit));
+    }
     auto expect = parser_->get()[http::field::expect];
     if (beast::iequals(expect, "100-continue")) {
       // Clients such as curl wait for this before sending a large upload.

@@ -24,6 +24,7 @@ struct ServerOptions {
   int threads = 0;       // 0 = std::thread::hardware_concurrency()
   size_t header_limit = 16 * 1024;        // bytes of request line + headers → 431 beyond
   size_t body_limit = 64 * 1024 * 1024;   // bytes of body → 413 beyond
+  size_t auth_body_limit = 8 * 1024;      // bytes of body under /api/v1/auth/ (logins) → 413 beyond
   std::chrono::seconds idle_timeout{60};  // waiting for (the headers of) the next request
   std::chrono::seconds read_timeout{30};  // reading a request body once headers arrived
   std::chrono::seconds shutdown_grace{10};  // Stop(): time in-flight requests get to finish

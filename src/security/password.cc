@@ -10,6 +10,20 @@ namespace {
 constexpr unsigned long long kOpsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
 constexpr size_t kMemLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
 
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// A policy failure naming the field, so the console puts it under the password input.
+Status PasswordRuleBroken(const std::string& zh, const std::string& en) {
+  Status s = Status::InvalidArgument(zh, en);
+  s.WithDetails({FieldError{0, "password", zh, en}});
+  return s;
+}
+
 }  // namespace
 
 Result<std::string> HashPassword(std::string_view password) {
@@ -42,14 +56,16 @@ bool PasswordNeedsRehash(std::string_view stored_hash) {
   return crypto_pwhash_str_needs_rehash(hash.c_str(), kOpsLimit, kMemLimit) != 0;
 }
 
-Status CheckPasswordPolicy(std::string_view password) {
+Status CheckPasswordPolicy(std::string_view password, std::string_view user_name) {
   size_t chars = 0;
-  bool letter = false, digit = false, symbol = false;
+  bool lower = false, upper = false, digit = false, symbol = false;
   for (unsigned char c : password) {
     if ((c & 0xC0) == 0x80) continue;  // UTF-8 continuation byte: same character
     ++chars;
-    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      letter = true;
+    if (c >= 'a' && c <= 'z') {
+      lower = true;
+    } else if (c >= 'A' && c <= 'Z') {
+      upper = true;
     } else if (c >= '0' && c <= '9') {
       digit = true;
     } else {
@@ -57,18 +73,19 @@ Status CheckPasswordPolicy(std::string_view password) {
     }
   }
   if (chars < kMinPasswordChars) {
-    return Status::InvalidArgument(
-        "密码太短：至少需要 " + std::to_string(kMinPasswordChars) + " 个字符",
-        "password too short: at least " + std::to_string(kMinPasswordChars) + " characters");
+    return PasswordRuleBroken("密码太短：至少需要 " + std::to_string(kMinPasswordChars) + " 个字符",
+                              "password too short: at least " + std::to_string(kMinPasswordChars) + " characters");
   }
   if (chars > kMaxPasswordChars) {
-    return Status::InvalidArgument(
-        "密码太长：最多 " + std::to_string(kMaxPasswordChars) + " 个字符",
-        "password too long: at most " + std::to_string(kMaxPasswordChars) + " characters");
+    return PasswordRuleBroken("密码太长：最多 " + std::to_string(kMaxPasswordChars) + " 个字符",
+                              "password too long: at most " + std::to_string(kMaxPasswordChars) + " characters");
   }
-  if (int{letter} + int{digit} + int{symbol} < 2) {
-    return Status::InvalidArgument("密码须至少包含字母、数字、符号中的两类",
-                                   "password must mix at least two of: letters, digits, symbols");
+  if (int{lower} + int{upper} + int{digit} + int{symbol} < 3) {
+    return PasswordRuleBroken("密码须至少包含小写字母、大写字母、数字、符号四类中的三类",
+                              "password must mix at least three of: lower-case letters, upper-case letters, digits, symbols");
+  }
+  if (user_name.size() >= 3 && LowerAscii(password).find(LowerAscii(user_name)) != std::string::npos) {
+    return PasswordRuleBroken("密码不能包含用户名", "password must not contain the user name");
   }
   return Status::Ok();
 }

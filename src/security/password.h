@@ -10,7 +10,7 @@
 namespace shanhai {
 
 // Limits of CheckPasswordPolicy, in characters (code points).
-inline constexpr size_t kMinPasswordChars = 8;
+inline constexpr size_t kMinPasswordChars = 10;
 inline constexpr size_t kMaxPasswordChars = 128;
 
 // A self-describing Argon2id hash string ("$argon2id$v=19$m=...") with a random salt, to store.
@@ -26,10 +26,12 @@ bool VerifyPassword(std::string_view stored_hash, std::string_view password);
 // valid hash): re-hash the password after the next successful login. Thread-safe; cheap.
 bool PasswordNeedsRehash(std::string_view stored_hash);
 
-// Ok if password has kMinPasswordChars..kMaxPasswordChars characters and at least two kinds
-// of: letters (ASCII letters and any non-ASCII character, e.g. Chinese), digits, and symbols
-// (other ASCII, including space). Errors: InvalidArgument with zh/en saying what is missing.
-// Pure; thread-safe.
-Status CheckPasswordPolicy(std::string_view password);
+// Ok if password has kMinPasswordChars..kMaxPasswordChars characters, at least three of the
+// four classes lower-case ASCII letters, upper-case ASCII letters, digits, and symbols (other
+// ASCII including space, and any non-ASCII character such as Chinese), and does not contain
+// user_name (compared ignoring ASCII case; names shorter than 3 characters are not checked).
+// Errors: InvalidArgument whose zh/en message names the rule broken (field "password").
+// Pure; thread-safe. Reuse of earlier passwords is checked by the account service.
+Status CheckPasswordPolicy(std::string_view password, std::string_view user_name = {});
 
 }  // namespace shanhai

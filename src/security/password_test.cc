@@ -39,28 +39,45 @@ TEST(Password, WeakerParametersNeedRehash) {
   EXPECT_TRUE(VerifyPassword(weak, "pw123456"));  // still valid until re-hashed
 }
 
-TEST(PasswordPolicy, AcceptsMixedPasswords) {
-  for (const char* ok : {"abcdefg1", "12345678!", "abcd efgh", "山海协作2024", "Pass-word"}) {
+TEST(PasswordPolicy, AcceptsTenCharactersOfThreeClasses) {
+  for (const char* ok : {"abcdefgh1!", "ABCDEFGH1!", "abcd EFGHi", "山海协作Abcd2024", "Pass-word-9"}) {
     EXPECT_TRUE(CheckPasswordPolicy(ok).ok()) << ok << ": " << CheckPasswordPolicy(ok).ToString();
   }
 }
 
-TEST(PasswordPolicy, RejectsShortAndSingleKind) {
-  const Status short_one = CheckPasswordPolicy("ab12!");
-  EXPECT_EQ(short_one.code(), Code::kInvalidArgument);
-  EXPECT_NE(short_one.message_zh().find("至少需要 8 个字符"), std::string::npos);
-  EXPECT_NE(short_one.message_en().find("at least 8"), std::string::npos);
-  // Seven Chinese characters and a digit are 8 characters though 22 bytes.
-  EXPECT_TRUE(CheckPasswordPolicy("山海东西部协作1").ok());
-  EXPECT_FALSE(CheckPasswordPolicy("山海协作1").ok());
+TEST(PasswordPolicy, RejectsShortPasswordsNamingTheRuleInBothLanguages) {
+  const Status s = CheckPasswordPolicy("Ab12!xyz9");  // 9 characters
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+  EXPECT_NE(s.message_zh().find("至少需要 10 个字符"), std::string::npos) << s.message_zh();
+  EXPECT_NE(s.message_en().find("at least 10"), std::string::npos) << s.message_en();
+  ASSERT_EQ(s.details().size(), 1u);
+  EXPECT_EQ(s.details()[0].field, "password");
+  // Characters, not bytes: six Chinese characters and four ASCII ones are ten.
+  EXPECT_TRUE(CheckPasswordPolicy("山海东西协作Ab1!").ok());
+  EXPECT_FALSE(CheckPasswordPolicy("山海协作Ab1!").ok());
+  EXPECT_FALSE(CheckPasswordPolicy(std::string(129, 'a') + "B1").ok());
+  EXPECT_TRUE(CheckPasswordPolicy(std::string(125, 'a') + "B1").ok());
+}
 
-  for (const char* weak : {"abcdefgh", "12345678", "!@#$%^&*", "山海东西部协作帮扶"}) {
+TEST(PasswordPolicy, NeedsThreeOfLowerUpperDigitSymbol) {
+  // Each of these has only two classes (the eight-character ones of the old policy passed).
+  for (const char* weak : {"abcdefgh12", "ABCDEFGHIJ", "abcdefghij!", "12345678!!", "山海东西部协作帮扶1"}) {
     const Status s = CheckPasswordPolicy(weak);
     EXPECT_EQ(s.code(), Code::kInvalidArgument) << weak;
-    EXPECT_NE(s.message_en().find("at least two"), std::string::npos) << weak;
+    EXPECT_NE(s.message_en().find("at least three"), std::string::npos) << weak << ": " << s.message_en();
+    EXPECT_NE(s.message_zh().find("三类"), std::string::npos) << weak;
   }
-  EXPECT_FALSE(CheckPasswordPolicy(std::string(129, 'a') + "1").ok());
-  EXPECT_TRUE(CheckPasswordPolicy(std::string(127, 'a') + "1").ok());
+}
+
+TEST(PasswordPolicy, RefusesAPasswordContainingTheUserNameInAnyCase) {
+  const Status s = CheckPasswordPolicy("Tianhe-pass-2021", "tianhe");
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+  EXPECT_NE(s.message_en().find("user name"), std::string::npos) << s.message_en();
+  EXPECT_NE(s.message_zh().find("用户名"), std::string::npos);
+  EXPECT_FALSE(CheckPasswordPolicy("my-ADMIN-pass-1", "admin").ok());
+  EXPECT_TRUE(CheckPasswordPolicy("Pingtang-pass-2021", "pingtang1").ok());
+  // Two-letter names would forbid too much; they are not checked.
+  EXPECT_TRUE(CheckPasswordPolicy("Climbing-2021", "li").ok());
 }
 
 }  // namespace

@@ -225,6 +225,14 @@ describe('shanhai CLI on SQLite', () => {
     assert.equal(login.status, 200, login.text);
     assert.equal(login.json.role, 'staff');
     assert.equal(login.json.region, '522727');
+    // The operator typed the password, so the user must replace it before anything else.
+    assert.equal(login.json.must_change_password, true);
+    const refused = await client.get(`/api/v1/exchange/visits?pair=${DEMO_PAIR}&page_size=1`);
+    assert.equal(refused.status, 403, refused.text);
+    assert.equal(refused.json.error.code, 'password_change_required');
+    const changed = await client.request('POST', '/api/v1/auth/password',
+      { json: { old_password: 'Pingtang-pass-2021', new_password: 'Qiannan-own-2022' } });
+    assert.equal(changed.status, 200, changed.text);
     const visits = await client.get(`/api/v1/exchange/visits?pair=${DEMO_PAIR}&page_size=1`);
     assert.equal(visits.status, 200);
     assert.equal(visits.json.total, 22);

@@ -49,10 +49,15 @@ export class ApiClient {
 
   // method, path ("/api/..." with query), and one of: json (object), body (Buffer/string),
   // multipart ({ field, filename, bytes, contentType }). csrf/session: false to leave out
-  // the CSRF header / the cookie.
+  // the CSRF header / the cookie. A new user (POST /api/v1/admin/users) is created with
+  // "must_change_password": false unless json says otherwise, so tests can log in as it with
+  // the password they chose; send true to test the forced first change.
   async request(method, path, { json, body, multipart, headers = {}, csrf = true, session = true } = {}) {
     const h = { ...headers };
     let payload = body;
+    if (method === 'POST' && path === '/api/v1/admin/users' && json && typeof json === 'object' && !('must_change_password' in json)) {
+      json = { ...json, must_change_password: false };
+    }
     if (json !== undefined) {
       payload = JSON.stringify(json);
       h['Content-Type'] = 'application/json';

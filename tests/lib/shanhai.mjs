@@ -124,17 +124,26 @@ export class TestEnv {
     return r.stdout.trim();
   }
 
-  // `shanhai init`; returns the admin password it prints (the first time).
+  // `shanhai init`. The first time, init prints a password admin must change at the first
+  // login; this returns the password admin will have instead (null if init printed none): the
+  // first serve() makes that change through the API, as a person would in the console, so
+  // tests log in as admin with the returned password directly. initialAdminPassword keeps the
+  // printed one, for tests of the forced change itself (pass the first serve() firstChange: false).
   init() {
     const r = this.mustRun(['init']);
     const m = /user: admin\s+password: (\S+)/.exec(r.stdout);
-    return m ? m[1] : null;
+    if (!m) return null;
+    this.initialAdminPassword = m[1];
+    this.adminPassword = `Chosen-${randomBytes(6).toString('hex')}-Z9`;
+    this.firstChangePending = true;
+    return this.adminPassword;
   }
 
-  // Starts `shanhai serve --listen 127.0.0.1:0`; resolves to { base, port, logPath, stop() }
-  // once it prints its address. logPath: a file with everything the server wrote to stderr.
-  async serve() {
-    const child = spawn(binaryPath(), ['serve', '--db', this.db, '--listen', '127.0.0.1:0', '--threads', '2'], {
+  // Starts `shanhai serve --listen 127.0.0.1:0 [args...]`; resolves to { base, port, logPath, stop() }
+  // once it prints its address and, after init(), admin's first password change is done.
+  // logPath: a file with everything the server wrote to stderr.
+  async serve({ args = [], firstChange = true } = {}) {
+    const child = spawn(binaryPath(), ['serve', '--db', this.db, '--listen', '127.0.0.1:0', '--threads', '2', ...args], {
       cwd: this.dir,
       env: cleanEnv(this.extraEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,6 +151,9 @@ export class TestEnv {
     const server = new RunningServer(child, this.path(`serve-${this.servers.length + 1}.log`));
     this.servers.push(server);
     await server.ready();
+    // firstChange: false leaves the change to the caller (a test of the forced change).
+    if (this.firstChangePending && firstChange) await changeFirstPassword(server.base, this.initialAdminPassword, this.adminPassword);
+    this.firstChangePending = false;
     return server;
   }
 
@@ -159,6 +171,24 @@ export class TestEnv {
     }
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+// Logs in as admin with the password init printed and replaces it, as the console forces.
+async function changeFirstPassword(base, initial, chosen) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'admin', password: initial }),
+  });
+  const body = await login.json();
+  if (login.status !== 200) throw new Error(`first login as admin failed: ${login.status} ${JSON.stringify(body)}`);
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('shanhai_session=')).split(';')[0];
+  const change = await fetch(`${base}/api/v1/auth/password`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': body.csrf_token },
+    body: JSON.stringify({ old_password: initial, new_password: chosen }),
+  });
+  if (change.status !== 200) throw new Error(`admin's first password change failed: ${change.status} ${await change.text()}`);
 }
 
 class RunningServer {

@@ -46,15 +46,20 @@ async function waitFor(url, timeoutMs = 20000) {
   throw new Error(`${url} did not come up`)
 }
 
-/** Starts shanhai (fresh DB with the demo data) and the console; returns { baseUrl, apiUrl, password, stop }. */
+/**
+ * Starts shanhai (fresh DB with the demo data) and the console; returns { baseUrl, apiUrl,
+ * initialPassword, password, stop }. initialPassword is the one init printed, which admin must
+ * change at the first login (the first browser step does that, choosing `password`).
+ */
 export async function startStack() {
   const binary = process.env.SHANHAI_BINARY
   if (!binary) throw new Error('set SHANHAI_BINARY to the shanhai binary')
   const dir = mkdtempSync(join(tmpdir(), 'shanhai-e2e-'))
   const db = join(dir, 'e2e.db')
   const initOut = await run(binary, ['init', '--db', db])
-  const password = /password:\s*(\S+)/.exec(initOut)?.[1]
-  if (!password) throw new Error(`no admin password in init output:\n${initOut}`)
+  const initialPassword = /password:\s*(\S+)/.exec(initOut)?.[1]
+  if (!initialPassword) throw new Error(`no admin password in init output:\n${initOut}`)
+  const password = `Console-${Date.now().toString(36)}-Z9`
   await run(binary, ['demo', '--db', db])
 
   const apiPort = await freePort()
@@ -90,6 +95,7 @@ export async function startStack() {
     db,
     apiUrl,
     baseUrl,
+    initialPassword,
     password,
     embedded: baseUrl === apiUrl,
     stop: () => children.forEach((c) => c.kill('SIGTERM')),

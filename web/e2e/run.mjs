@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import { base32Decode, totpCode } from '../../tests/lib/totp.mjs'
 import { launchBrowser, startStack, testRunner, webDir } from './lib.mjs'
 
 const shots = process.env.SCREENSHOTS ?? join(webDir, '../docs/screenshots')
@@ -69,9 +70,23 @@ await t.step('login page: a wrong password is refused with the server message', 
   await shot('login')
 })
 
-await t.step('log in as admin and land on the dashboard: 交流互访批次 is 19', async () => {
-  await page.locator('input[name=password]').fill(stack.password)
+await t.step("admin's first login must change init's password, then lands on the dashboard: 交流互访批次 is 19", async () => {
+  await page.locator('input[name=password]').fill(stack.initialPassword)
   await page.locator('[data-test=login-submit]').click()
+  await page.waitForURL(/\/password/)
+  await page.locator('[data-test=password-forced]').waitFor()
+  // Nowhere else to go until the password is changed.
+  await page.goto(`${stack.baseUrl}/dashboard`)
+  await page.waitForURL(/\/password/)
+  const inputs = page.locator('.el-form input[type=password]')
+  await inputs.nth(0).fill(stack.initialPassword)
+  await inputs.nth(1).fill('admin-Weak-1')
+  await inputs.nth(2).fill('admin-Weak-1')
+  await page.locator('button[type=submit]').click()
+  await page.locator('.el-message--error', { hasText: '用户名' }).waitFor()
+  await inputs.nth(1).fill(stack.password)
+  await inputs.nth(2).fill(stack.password)
+  await page.locator('button[type=submit]').click()
   await page.waitForURL(/\/dashboard/)
   await textIs(visitBatches, '19')
   await page.locator('.el-loading-mask').first().waitFor({ state: 'hidden' }).catch(() => {})
@@ -299,7 +314,7 @@ await t.step('a viewer sees no add/edit/delete buttons', async () => {
     const res = await fetch('/api/v1/admin/users', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-      body: JSON.stringify({ name: 'reader', password: 'reader-pass-2026', role: 'viewer', region: '522727', ledgers: [] }),
+      body: JSON.stringify({ name: 'reader', password: 'Viewer-pass-2026', role: 'viewer', region: '522727', ledgers: [], must_change_password: false }),
     })
     return res.status
   })
@@ -308,7 +323,7 @@ await t.step('a viewer sees no add/edit/delete buttons', async () => {
   await page.locator('[data-test=logout]').click()
   await page.waitForURL(/\/login/)
   await page.locator('input[name=name]').fill('reader')
-  await page.locator('input[name=password]').fill('reader-pass-2026')
+  await page.locator('input[name=password]').fill('Viewer-pass-2026')
   await page.locator('[data-test=login-submit]').click()
   await page.waitForURL(/\/dashboard/)
   await openLedger('两方力量', '交流互访')
@@ -327,7 +342,7 @@ await t.step('an expired session returns to the login page with a message', asyn
 
 await t.step('phone width: the menu collapses and a ledger is readable', async () => {
   await page.locator('input[name=name]').fill('reader')
-  await page.locator('input[name=password]').fill('reader-pass-2026')
+  await page.locator('input[name=password]').fill('Viewer-pass-2026')
   await page.locator('[data-test=login-submit]').click()
   await page.waitForURL((u) => new URL(u).pathname === '/exchange/visits')
   await page.setViewportSize({ width: 390, height: 800 })
@@ -336,6 +351,22 @@ await t.step('phone width: the menu collapses and a ledger is readable', async (
   assert.equal(await page.locator('.aside').evaluate((el) => el.getBoundingClientRect().width), 0)
   await shot('mobile-ledger')
   await page.setViewportSize({ width: 1366, height: 768 })
+})
+
+await t.step('user menu → 两步验证: a QR code, and a code from the app switches TOTP on', async () => {
+  await page.locator('[data-test=user-menu]').click()
+  await page.locator('[data-test=totp-menu]').click()
+  await page.waitForURL(/\/totp/)
+  await textIs(page.locator('[data-test=totp-state]'), '两步验证未启用。')
+  await page.locator('[data-test=totp-start]').click()
+  const qr = page.locator('[data-test=totp-qr]')
+  await qr.waitFor()
+  assert.ok((await qr.evaluate((img) => img.complete && img.naturalWidth)) > 0, 'the QR code image did not render')
+  await shot('totp')
+  const secret = base32Decode((await page.locator('[data-test=totp-secret]').textContent()).trim())
+  await page.locator('input[name=totp-code]').fill(totpCode(secret))
+  await page.locator('[data-test=totp-confirm]').click()
+  await textIs(page.locator('[data-test=totp-state]'), '两步验证已启用：登录时需输入验证器应用显示的验证码。')
 })
 
 await t.step('no request left the machine', async () => {

@@ -14,22 +14,28 @@ namespace shanhai {
 namespace {
 
 constexpr const char* kSelectUser =
-    "SELECT id, name, role, region, ledgers, disabled, created_at, password_hash FROM users";
+    "SELECT id, name, role, region, ledgers, disabled, created_at, password_hash, must_change_password, "
+    "password_changed_at, totp_secret FROM users";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (name, password_hash, role, region, ledgers, disabled, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id";
+    "INSERT INTO users (name, password_hash, role, region, ledgers, disabled, created_at, updated_at, "
+    "must_change_password, password_changed_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateUser =
     "UPDATE users SET role = ?, region = ?, ledgers = ?, disabled = ?, updated_at = ? WHERE id = ?";
-constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kUpdatePassword =
+    "UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kSelectUserName = "SELECT name FROM users WHERE id = ?";
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
 // The session and its user in one round trip (every API request runs this).
 constexpr const char* kSelectSession =
     "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.name, u.role, u.region, u.ledgers, "
-    "u.disabled, u.created_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
+    "u.disabled, u.created_at, u.must_change_password, u.password_changed_at, u.totp_secret "
+    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ?";
+constexpr const char* kDeleteOtherSessions = "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?";
+constexpr const char* kPurgeSessions = "DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?";
 constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
 constexpr const char* kAdminPermission = "admin:users:admin";
 
@@ -76,14 +82,76 @@ Status CheckRegion(const std::string& region) {
 
 Status BadLogin() { return Status::Unauthenticated("用户名或密码错误", "wrong user name or password"); }
 
+Status FieldTooLong(const std::string& field, size_t max_bytes) {
+  const std::string zh = "登录字段 " + field + " 过长：最多 " + std::to_string(max_bytes) + " 字节";
+  const std::string en = "login field " + field + " is too long: at most " + std::to_string(max_bytes) + " bytes";
+  Status s = Status::InvalidArgument(zh, en);
+  s.WithDetails({FieldError{0, field, zh, en}});
+  return s;
+}
+
+Status CheckLoginFields(const std::string& name, const std::string& password, const std::string& totp) {
+  if (name.size() > kMaxLoginNameBytes) return FieldTooLong("name", kMaxLoginNameBytes);
+  for (unsigned char c : name) {
+    if (c >= 0x20 && c != 0x7f) continue;
+    const std::string zh = "登录字段 name 含有控制字符", en = "login field name contains control characters";
+    Status s = Status::InvalidArgument(zh, en);
+    s.WithDetails({FieldError{0, "name", zh, en}});
+    return s;
+  }
+  if (password.size() > kMaxLoginPasswordBytes) return FieldTooLong("password", kMaxLoginPasswordBytes);
+  if (totp.size() > kMaxLoginTotpBytes) return FieldTooLong("totp", kMaxLoginTotpBytes);
+  return Status::Ok();
+}
+
+Status Throttled(const LoginWait& wait) {
+  // Seconds while short, whole minutes (rounded up) for a lockout.
+  const bool minutes = wait.seconds >= 120;
+  const std::string n = std::to_string(minutes ? (wait.seconds + 59) / 60 : wait.seconds);
+  const std::string zh = n + (minutes ? " 分钟" : " 秒"), en = n + (minutes ? " min" : " s");
+  if (wait.locked)
+    return Status::PermissionDenied("登录失败次数过多，账号已锁定，请 " + zh + "后再试或请管理员解锁",
+                                    "too many failed logins: the account is locked; retry in " + en +
+                                        " or ask an administrator to unlock it");
+  return Status::PermissionDenied("尝试次数过多，请 " + zh + "后再试", "too many attempts; retry in " + en);
+}
+
+Status WrongOldPassword() {
+  const std::string zh = "原密码不正确", en = "the current password is wrong";
+  Status s = Status::InvalidArgument(zh, en);
+  s.WithDetails({FieldError{0, "old_password", zh, en}});
+  return s;
+}
+
+// The policy's error, moved to the field the caller's form names.
+Status PolicyFor(const std::string& field, Status s) {
+  if (s.ok()) return s;
+  s.WithDetails({FieldError{0, field, s.message_zh(), s.message_en()}});
+  return s;
+}
+
 }  // namespace
 
 Actor ActorOf(const UserInfo& user, const std::string& remote) {
   return Actor{user.name, user.role, user.region, user.ledgers, remote};
 }
 
-AccountService::AccountService(Database& db, std::function<int64_t()> now_seconds)
-    : db_(db), now_(std::move(now_seconds)), audit_(db, [this] { return IsoNow(); }) {}
+bool IsAdministrator(const Actor& actor) {
+  for (const char* p : {"admin:users:admin", "admin:roles:admin", "admin:audit:admin", "admin:dictionaries:admin",
+                        "admin:system:admin"})
+    if (Authorize(actor, p).ok()) return true;
+  return false;
+}
+
+AccountService::AccountService(Database& db, std::function<int64_t()> now_seconds, IdentityPolicy policy,
+                               const PiiVault* vault)
+    : db_(db),
+      now_(std::move(now_seconds)),
+      policy_(policy),
+      audit_(db, [this] { return IsoNow(); }),
+      throttle_(db, policy_, [this](int64_t t) { return IsoAt(t); }),
+      history_(db),
+      totp_(db, vault, audit_, now_) {}
 
 std::string AccountService::IsoAt(int64_t t) const {
   std::time_t tt = static_cast<std::time_t>(t);
@@ -115,18 +183,21 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
   SH_RETURN_IF_ERROR(ParseRole(user.role).status());
   SH_RETURN_IF_ERROR(CheckRegion(user.region));
   SH_ASSIGN_OR_RETURN(std::vector<std::string> ledgers, QualifyLedgers(user.ledgers));
-  SH_RETURN_IF_ERROR(CheckPasswordPolicy(user.password));
+  SH_RETURN_IF_ERROR(CheckPasswordPolicy(user.password, user.name));
   SH_ASSIGN_OR_RETURN(std::string hash, HashPassword(user.password));
   Result<UserInfo> out = Status::Internal("not added");
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
     Result<UserInfo> existing = FindUser(user.name);
     if (existing.ok()) return Status::Conflict("用户名已存在：" + user.name, "user name taken: " + user.name);
     const std::string now = IsoNow();
-    SH_ASSIGN_OR_RETURN(Rows id, db_.Query(kInsertUser, {user.name, hash, user.role, user.region, JoinComma(ledgers), now, now}));
+    SH_ASSIGN_OR_RETURN(Rows id, db_.Query(kInsertUser, {user.name, hash, user.role, user.region, JoinComma(ledgers),
+                                                          now, now, int64_t{user.must_change_password ? 1 : 0}, now}));
     SH_ASSIGN_OR_RETURN(UserInfo info, FindUser(user.name));
+    SH_RETURN_IF_ERROR(history_.Record(info.id, hash, now, policy_.password_history));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "user_add", "users", info.id, "", "",
                                     "{\"name\":\"" + info.name + "\",\"role\":\"" + info.role + "\",\"region\":\"" +
-                                        info.region + "\"}"));
+                                        info.region + "\",\"must_change_password\":" +
+                                        (user.must_change_password ? "true" : "false") + "}"));
     out = std::move(info);
     return Status::Ok();
   }));
@@ -165,21 +236,73 @@ Result<std::vector<UserInfo>> AccountService::ListUsers(const Actor& actor) {
   return out;
 }
 
-Result<Session> AccountService::Login(const std::string& name, const std::string& password, const std::string& remote) {
+SessionFlags AccountService::FlagsFor(const Actor& actor, bool must_change, const std::string& password_changed_at,
+                                      bool totp_enrolled) const {
+  SessionFlags f;
+  f.must_change_password = must_change;
+  f.password_change_reason = must_change ? "initial" : "";
+  const int64_t max_age = int64_t{policy_.password_max_age_days} * 24 * 60 * 60;
+  if (!must_change && max_age > 0 && !password_changed_at.empty() && IsoAt(now_() - max_age) > password_changed_at) {
+    f.must_change_password = true;
+    f.password_change_reason = "expired";
+  }
+  f.totp_enrolled = totp_enrolled;
+  f.must_enrol_totp = policy_.require_admin_totp && !totp_enrolled && IsAdministrator(actor);
+  return f;
+}
+
+Status AccountService::RecordFailedLogin(const std::string& name, const std::string& remote, int64_t now) {
+  const Actor who{name, "", "", {}, remote};
+  return InTransaction(db_, [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(bool locked, throttle_.RecordFailure(name, remote, now));
+    SH_RETURN_IF_ERROR(audit_.Write(who, "login_failed", "users", 0, "", "", ""));
+    if (!locked) return Status::Ok();
+    return audit_.Write(who, "lockout", "users", 0, "", "",
+                        "{\"failures\":" + std::to_string(policy_.max_failures) +
+                            ",\"minutes\":" + std::to_string(policy_.lockout_minutes) + "}");
+  });
+}
+
+Result<Session> AccountService::Login(const std::string& name, const std::string& password, const std::string& remote,
+                                      const std::string& totp, LoginRefusal* refusal) {
+  LoginRefusal unused;
+  LoginRefusal& why = refusal ? *refusal : unused;
+  SH_RETURN_IF_ERROR(CheckLoginFields(name, password, totp));
+  const int64_t now = now_();
+  SH_ASSIGN_OR_RETURN(LoginWait wait, throttle_.Wait(name, remote, now));
+  if (wait.seconds > 0) {
+    why.retry_after_seconds = wait.seconds;
+    return Throttled(wait);
+  }
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE name = ?", {name}));
-  Actor who{name, "", "", {}, remote};
   // Unknown and disabled users cost a hash check too, so timing does not tell which names exist.
   static const std::string kDummyHash = HashPassword("not-a-real-password-1").value();
   const bool known = !rows.rows.empty();
   const bool password_ok = VerifyPassword(known ? AsText(rows.rows[0][7]) : kDummyHash, password);
-  if (!known || AsInt(rows.rows[0][5]) != 0 || !password_ok) {
-    SH_RETURN_IF_ERROR(audit_.Write(who, "login_failed", "users", 0, "", "", ""));
+  bool ok = known && AsInt(rows.rows[0][5]) == 0 && password_ok;
+  const bool enrolled = known && !AsText(rows.rows[0][10]).empty();
+  if (ok && enrolled) {
+    if (totp.empty()) {
+      why.totp_required = true;
+      return Status::Unauthenticated("请输入两步验证码", "enter the two-step verification code");
+    }
+    const Status code = totp_.Verify(AsInt(rows.rows[0][0]), totp);
+    if (!code.ok()) {
+      SH_RETURN_IF_ERROR(RecordFailedLogin(name, remote, now));
+      return code;
+    }
+  }
+  if (!ok) {
+    SH_RETURN_IF_ERROR(RecordFailedLogin(name, remote, now));
     return BadLogin();
   }
   UserInfo user = UserFromRow(rows.rows[0]);
-  Session session{NewToken(), NewToken(), ActorOf(user, remote)};
-  const int64_t now = now_();
+  Session session{NewToken(), NewToken(), ActorOf(user, remote), {}};
+  session.flags = FlagsFor(session.actor, AsInt(rows.rows[0][8]) != 0, AsText(rows.rows[0][9]), enrolled);
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
+    SH_RETURN_IF_ERROR(throttle_.Clear(name, remote));
+    SH_RETURN_IF_ERROR(throttle_.Purge(now));
+    SH_RETURN_IF_ERROR(PurgeExpiredSessions().status());
     SH_RETURN_IF_ERROR(db_.Execute(kInsertSession, {TokenHash(session.token), user.id, session.csrf_token, IsoAt(now),
                                                     IsoAt(now), IsoAt(now + kLifetimeSeconds)})
                            .status());
@@ -188,7 +311,7 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
   return session;
 }
 
-Result<Actor> AccountService::Authenticate(const std::string& token, std::string* csrf_out) {
+Result<Actor> AccountService::Authenticate(const std::string& token, std::string* csrf_out, SessionFlags* flags) {
   if (token.empty()) return Status::Unauthenticated("请先登录", "please log in");
   const std::string hash = TokenHash(token);
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectSession, {hash}));
@@ -204,24 +327,77 @@ Result<Actor> AccountService::Authenticate(const std::string& token, std::string
   // Touch at most once a minute: reads stay reads.
   if (IsoAt(now - 60) > last_seen) SH_RETURN_IF_ERROR(db_.Execute(kTouchSession, {IsoAt(now), hash}).status());
   if (csrf_out) *csrf_out = AsText(rows.rows[0][1]);
-  return ActorOf(UserFromRow(user_row), "");
+  Actor actor = ActorOf(UserFromRow(user_row), "");
+  if (flags) *flags = FlagsFor(actor, AsInt(user_row[7]) != 0, AsText(user_row[8]), !AsText(user_row[9]).empty());
+  return actor;
 }
 
-Status AccountService::Logout(const std::string& token) {
-  return db_.Execute(kDeleteSession, {TokenHash(token)}).status();
+Status AccountService::Logout(const std::string& token, const std::string& remote) {
+  if (token.empty()) return Status::Ok();
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectSession, {TokenHash(token)}));
+  if (rows.rows.empty()) return Status::Ok();
+  const std::vector<Value> user_row(rows.rows[0].begin() + 4, rows.rows[0].end());
+  const UserInfo user = UserFromRow(user_row);
+  return InTransaction(db_, [&]() -> Status {
+    SH_RETURN_IF_ERROR(db_.Execute(kDeleteSession, {TokenHash(token)}).status());
+    return audit_.Write(ActorOf(user, remote), "logout", "users", user.id, "", "", "");
+  });
+}
+
+Status AccountService::StorePassword(int64_t user_id, const std::string& hash, bool must_change,
+                                     const std::string& keep_token_hash) {
+  const std::string now = IsoNow();
+  SH_RETURN_IF_ERROR(db_.Execute(kUpdatePassword, {hash, int64_t{must_change ? 1 : 0}, now, now, user_id}).status());
+  SH_RETURN_IF_ERROR(history_.Record(user_id, hash, now, policy_.password_history));
+  if (keep_token_hash.empty()) return db_.Execute(kDeleteUserSessions, {user_id}).status();
+  return db_.Execute(kDeleteOtherSessions, {user_id, keep_token_hash}).status();
 }
 
 Status AccountService::ChangePassword(const Actor& actor, const std::string& old_password,
-                                      const std::string& new_password) {
+                                      const std::string& new_password, const std::string& keep_session_token) {
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE name = ?", {actor.name}));
-  if (rows.rows.empty() || !VerifyPassword(AsText(rows.rows[0][7]), old_password))
-    return Status::InvalidArgument("原密码不正确", "the current password is wrong");
-  SH_RETURN_IF_ERROR(CheckPasswordPolicy(new_password));
+  if (rows.rows.empty() || old_password.size() > kMaxLoginPasswordBytes ||
+      !VerifyPassword(AsText(rows.rows[0][7]), old_password))
+    return WrongOldPassword();
+  const int64_t id = AsInt(rows.rows[0][0]);
+  SH_RETURN_IF_ERROR(PolicyFor("new_password", CheckPasswordPolicy(new_password, actor.name)));
+  SH_RETURN_IF_ERROR(history_.CheckNotReused(id, new_password, policy_.password_history));
   SH_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password));
   return InTransaction(db_, [&]() -> Status {
-    SH_RETURN_IF_ERROR(db_.Execute(kUpdatePassword, {hash, IsoNow(), rows.rows[0][0]}).status());
-    return audit_.Write(actor, "password_change", "users", AsInt(rows.rows[0][0]), "", "", "");
+    SH_RETURN_IF_ERROR(StorePassword(id, hash, false, keep_session_token.empty() ? "" : TokenHash(keep_session_token)));
+    return audit_.Write(actor, "password_change", "users", id, "", "", "");
   });
+}
+
+Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const std::string& password) {
+  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectUserName, {user_id}));
+  if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
+  const std::string name = AsText(rows.rows[0][0]);
+  SH_RETURN_IF_ERROR(PolicyFor("password", CheckPasswordPolicy(password, name)));
+  SH_RETURN_IF_ERROR(PolicyFor("password", history_.CheckNotReused(user_id, password, policy_.password_history)));
+  SH_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
+  return InTransaction(db_, [&]() -> Status {
+    SH_RETURN_IF_ERROR(StorePassword(user_id, hash, true, ""));
+    return audit_.Write(actor, "password_reset", "users", user_id, "", "", "{\"name\":\"" + name + "\"}");
+  });
+}
+
+Status AccountService::Unlock(const Actor& actor, int64_t user_id) {
+  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectUserName, {user_id}));
+  if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
+  const std::string name = AsText(rows.rows[0][0]);
+  return InTransaction(db_, [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(bool was_throttled, throttle_.Unlock(name));
+    return audit_.Write(actor, "unlock", "users", user_id, "", "",
+                        "{\"name\":\"" + name + "\",\"was_locked\":" + (was_throttled ? "true" : "false") + "}");
+  });
+}
+
+Result<int64_t> AccountService::PurgeExpiredSessions() {
+  const int64_t now = now_();
+  return db_.Execute(kPurgeSessions, {IsoAt(now), IsoAt(now - kIdleTimeoutSeconds)});
 }
 
 }  // namespace shanhai

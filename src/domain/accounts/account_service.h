@@ -1,12 +1,18 @@
 // Users, roles, sessions. Passwords are Argon2id hashes; a session is a random token whose
 // hash is stored, with a CSRF token and an idle timeout (30 minutes) and a lifetime (12 h).
-// Logins, failed logins and user changes are written to the audit log.
+// Logins are throttled (LoginThrottle) and may need a TOTP code (TotpEnrolment); a password
+// set by someone else, or older than the policy allows, must be changed before anything else.
+// Logins, failed logins, lockouts, unlocks, logouts, password and user changes are audited.
 #pragma once
 
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "domain/accounts/identity_policy.h"
+#include "domain/accounts/login_throttle.h"
+#include "domain/accounts/password_history.h"
+#include "domain/accounts/totp_enrolment.h"
 #include "domain/audit/audit_log.h"
 #include "domain/ledger/actor.h"
 
@@ -23,49 +29,113 @@ struct UserInfo {
 struct NewUser {
   std::string name, password, role, region;
   std::vector<std::string> ledgers;  // ledger names ("visits") or "module:entity"
+  bool must_change_password = true;  // the creator knows the password: the user must replace it
+};
+
+// What a session must do before it may use the API (see IsSetupRoute in the HTTP layer).
+struct SessionFlags {
+  bool must_change_password = false;
+  std::string password_change_reason;  // "initial" (set by someone else) or "expired"; "" if none
+  bool totp_enrolled = false;
+  bool must_enrol_totp = false;  // an administrator without TOTP while the policy requires it
 };
 
 struct Session {
   std::string token;  // goes in the HttpOnly cookie; never stored
   std::string csrf_token;
   Actor actor;
+  SessionFlags flags;
 };
+
+// Why a login was refused, beyond "wrong name or password", for the HTTP answer.
+struct LoginRefusal {
+  int64_t retry_after_seconds = 0;  // > 0: throttled or locked out (429 with Retry-After)
+  bool totp_required = false;       // the password was right; the account's TOTP code is missing
+};
+
+// Longest accepted login fields, in bytes; longer ones are refused before any other work.
+inline constexpr size_t kMaxLoginNameBytes = 64;
+inline constexpr size_t kMaxLoginPasswordBytes = 1024;
+inline constexpr size_t kMaxLoginTotpBytes = 16;
 
 class AccountService {
  public:
-  // now_seconds: Unix time source (injectable for timeout tests).
-  AccountService(Database& db, std::function<int64_t()> now_seconds);
+  // now_seconds: Unix time source (injectable for timeout tests). vault keeps TOTP secrets
+  // (null: TOTP unavailable). policy: throttling, expiry, history and TOTP rules.
+  AccountService(Database& db, std::function<int64_t()> now_seconds, IdentityPolicy policy = {},
+                 const PiiVault* vault = nullptr);
 
   static constexpr int64_t kIdleTimeoutSeconds = 30 * 60;
   static constexpr int64_t kLifetimeSeconds = 12 * 60 * 60;
 
   // Needs admin (actor). Validates name ([A-Za-z0-9_.-]{2,32}), role, region (a real code),
   // ledgers (known names) and the password policy. Conflict if the name is taken.
+  // The password goes into the history; must_change_password is stored and audited.
   Result<UserInfo> AddUser(const Actor& actor, const NewUser& user);
   Result<UserInfo> UpdateUser(const Actor& actor, int64_t id, const std::string& role, const std::string& region,
                               const std::vector<std::string>& ledgers, bool disabled);
   Result<std::vector<UserInfo>> ListUsers(const Actor& actor);
   Result<int64_t> CountUsers();
 
-  // Unauthenticated (one message for unknown user and wrong password) or a new session.
-  Result<Session> Login(const std::string& name, const std::string& password, const std::string& remote);
+  // A new session, or: InvalidArgument naming the field if name, password or totp is longer
+  // than its kMaxLogin* limit (checked first, nothing stored); PermissionDenied with
+  // refusal->retry_after_seconds set while name or remote is throttled or name is locked out
+  // (the password is not even checked); Unauthenticated with refusal->totp_required when the
+  // password is right but the enrolled account sent no TOTP code; Unauthenticated (one message
+  // for unknown user, disabled user, wrong password and wrong code) otherwise, counted by the
+  // throttle and audited "login_failed" (and "lockout" when it locks the name). A success
+  // clears the failures, purges expired sessions and is audited "login".
+  Result<Session> Login(const std::string& name, const std::string& password, const std::string& remote,
+                        const std::string& totp = "", LoginRefusal* refusal = nullptr);
   // The session's actor if the token is live; refreshes its idle timer. Unauthenticated
-  // (with "session expired" wording) otherwise. csrf_out receives the session's CSRF token.
-  Result<Actor> Authenticate(const std::string& token, std::string* csrf_out);
-  Status Logout(const std::string& token);
-  Status ChangePassword(const Actor& actor, const std::string& old_password, const std::string& new_password);
+  // (with "session expired" wording) otherwise. csrf_out receives the session's CSRF token,
+  // flags (if not null) what the session must do first.
+  Result<Actor> Authenticate(const std::string& token, std::string* csrf_out, SessionFlags* flags = nullptr);
+  // Ends the session of token (audited "logout"); ok if there is none.
+  Status Logout(const std::string& token, const std::string& remote = "");
+  // Checks the old password, the policy (CheckPasswordPolicy with the user name) and the last
+  // policy.password_history passwords; stores the new one, clears must_change_password, ends
+  // the user's other sessions (all but keep_session_token's) and audits "password_change".
+  Status ChangePassword(const Actor& actor, const std::string& old_password, const std::string& new_password,
+                        const std::string& keep_session_token = "");
+  // An administrator (admin:users:admin) sets user id's password: same checks as
+  // ChangePassword but no old password; the user must change it at the next login; all the
+  // user's sessions end. Audited "password_reset".
+  Status ResetPassword(const Actor& actor, int64_t user_id, const std::string& password);
+  // Lifts the lockout and forgets the failed logins of user id (admin:users:admin). Audited
+  // "unlock". NotFound for an unknown id.
+  Status Unlock(const Actor& actor, int64_t user_id);
+  // Deletes the sessions past their lifetime or idle timeout; returns how many.
+  Result<int64_t> PurgeExpiredSessions();
+
+  TotpEnrolment& totp() { return totp_; }
+  const IdentityPolicy& policy() const { return policy_; }
 
  private:
   Result<UserInfo> FindUser(const std::string& name);
   std::string IsoNow() const;
   std::string IsoAt(int64_t unix_seconds) const;
+  SessionFlags FlagsFor(const Actor& actor, bool must_change, const std::string& password_changed_at,
+                        bool totp_enrolled) const;
+  // Counts a failed login of name from remote and audits it (and a lockout it causes).
+  Status RecordFailedLogin(const std::string& name, const std::string& remote, int64_t now);
+  // Stores hash as user id's password (with history), must_change as given; ends the user's
+  // sessions except keep_token_hash's ("" = all).
+  Status StorePassword(int64_t user_id, const std::string& hash, bool must_change, const std::string& keep_token_hash);
 
   Database& db_;
   std::function<int64_t()> now_;
+  IdentityPolicy policy_;
   AuditLog audit_;
+  LoginThrottle throttle_;
+  PasswordHistory history_;
+  TotpEnrolment totp_;
 };
 
 // Actor for a stored user.
 Actor ActorOf(const UserInfo& user, const std::string& remote);
+
+// True if actor holds any administrator permission (admin:users/roles/audit/dictionaries/system).
+bool IsAdministrator(const Actor& actor);
 
 }  // namespace shanhai

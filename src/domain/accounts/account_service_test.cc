@@ -1,10 +1,13 @@
 // Accounts on both backends: user validation, login (one message for every failure), idle
-// timeout with an injected clock, logout, disabled users, password change, audit rows.
+// timeout with an injected clock, logout, disabled users, password change, audit rows;
+// login throttling and lockout, field caps, password rules and history, forced and expired
+// passwords, session ends and purges, TOTP at login.
 #include "domain/accounts/account_service.h"
 
 #include <gtest/gtest.h>
 
 #include "domain/ledger/ledger_test_util.h"
+#include "security/totp.h"
 
 namespace shanhai {
 namespace {
@@ -20,7 +23,11 @@ class AccountServiceTest : public domain_test::LedgerTest {
   void SetUp() override {
     LedgerTest::SetUp();
     if (HasFatalFailure()) return;
-    accounts_ = std::make_unique<AccountService>(db(), [this] { return now_; });
+    UsePolicy(IdentityPolicy{});
+  }
+
+  void UsePolicy(const IdentityPolicy& policy) {
+    accounts_ = std::make_unique<AccountService>(db(), [this] { return now_; }, policy, &vault_);
   }
 
   NewUser User(const std::string& name, const std::string& role = "staff") {
@@ -37,8 +44,19 @@ class AccountServiceTest : public domain_test::LedgerTest {
     return session.ok() ? *session : Session{};
   }
   Code AuthCode(const std::string& token) { return accounts_->Authenticate(token, nullptr).status().code(); }
+  SessionFlags FlagsOf(const std::string& token) {
+    SessionFlags flags;
+    EXPECT_TRUE(accounts_->Authenticate(token, nullptr, &flags).ok());
+    return flags;
+  }
+  int64_t Count(const std::string& sql) {
+    auto rows = db().Query(sql);
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    return rows.ok() ? AsInt(rows->rows.at(0).at(0)) : -1;
+  }
 
   int64_t now_ = 1595404800;  // 2020-07-22T08:00:00Z
+  PiiVault vault_{PiiVault::Key{7, 7, 7}};
   std::unique_ptr<AccountService> accounts_;
 };
 
@@ -176,6 +194,260 @@ TEST_P(AccountServiceTest, ChangingThePasswordNeedsTheOldOne) {
   EXPECT_EQ(accounts_->Login("wangli", kPassword, "").status().code(), Code::kUnauthenticated);
   MustLogin("wangli", "Baiyun-2021!");
   EXPECT_EQ(AuditRows(db(), "password_change"), 1);
+}
+
+TEST_P(AccountServiceTest, FailuresGrowADelayThenLockTheNameUntilAnAdminUnlocksIt) {
+  const UserInfo user = MustAdd(User("wangli"));
+  LoginRefusal why;
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(accounts_->Login("wangli", "Wrong-password-1", "10.0.0.1", "", &why).status().code(), Code::kUnauthenticated);
+  EXPECT_EQ(why.retry_after_seconds, 0);
+  // After the third failure even the right password must wait a second, from any address.
+  auto waiting = accounts_->Login("wangli", kPassword, "10.0.0.2", "", &why);
+  EXPECT_EQ(waiting.status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(why.retry_after_seconds, 1);
+  EXPECT_NE(waiting.status().message_zh().find("1 秒后再试"), std::string::npos) << waiting.status().message_zh();
+  EXPECT_NE(waiting.status().message_en().find("retry in 1 s"), std::string::npos);
+  now_ += 1;
+  EXPECT_EQ(accounts_->Login("wangli", "Wrong-password-1", "10.0.0.1").status().code(), Code::kUnauthenticated);
+  why = {};
+  accounts_->Login("wangli", kPassword, "10.0.0.1", "", &why);
+  EXPECT_EQ(why.retry_after_seconds, 2);
+  now_ += 2;
+  EXPECT_EQ(AuditRows(db(), "lockout"), 0);
+  EXPECT_EQ(accounts_->Login("wangli", "Wrong-password-1", "10.0.0.1").status().code(), Code::kUnauthenticated);
+  EXPECT_EQ(AuditRows(db(), "lockout"), 1);
+  EXPECT_EQ(AuditRows(db(), "login_failed"), 5);
+
+  // Locked: the right password is not even checked, for 15 minutes.
+  why = {};
+  auto locked = accounts_->Login("wangli", kPassword, "10.0.0.3", "", &why);
+  EXPECT_EQ(locked.status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(why.retry_after_seconds, 15 * kMinute);
+  EXPECT_NE(locked.status().message_en().find("locked; retry in 15 min"), std::string::npos)
+      << locked.status().message_en();
+  EXPECT_NE(locked.status().message_zh().find("请 15 分钟后再试"), std::string::npos);
+  EXPECT_EQ(AuditRows(db(), "login_failed"), 5);
+
+  EXPECT_EQ(accounts_->Unlock(domain_test::StaffIn("522727"), user.id).code(), Code::kPermissionDenied);
+  EXPECT_EQ(accounts_->Unlock(Actor::System(), 9999).code(), Code::kNotFound);
+  ASSERT_TRUE(IsOk(accounts_->Unlock(Actor::System(), user.id)));
+  EXPECT_EQ(AuditRows(db(), "unlock"), 1);
+  MustLogin("wangli");
+
+  // A lockout also ends by itself.
+  for (int i = 0; i < 5; ++i, now_ += 60) accounts_->Login("wangli", "Wrong-password-1", "10.0.0.1");
+  EXPECT_EQ(accounts_->Login("wangli", kPassword, "10.0.0.1").status().code(), Code::kPermissionDenied);
+  now_ += 15 * kMinute;
+  MustLogin("wangli");
+}
+
+TEST_P(AccountServiceTest, TheLimitsComeFromThePolicy) {
+  UsePolicy(IdentityPolicy{.max_failures = 2, .lockout_minutes = 1});
+  MustAdd(User("wangli"));
+  accounts_->Login("wangli", "Wrong-password-1", "10.0.0.1");
+  accounts_->Login("wangli", "Wrong-password-1", "10.0.0.1");
+  LoginRefusal why;
+  EXPECT_EQ(accounts_->Login("wangli", kPassword, "10.0.0.1", "", &why).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(why.retry_after_seconds, 60);
+  now_ += 61;
+  MustLogin("wangli");
+}
+
+TEST_P(AccountServiceTest, AnAddressIsSlowedDownButNeverLocksAnAccount) {
+  MustAdd(User("wangli"));
+  // Password spraying: one guess per name, all from one address.
+  for (int i = 0; i < 10; ++i)
+    EXPECT_EQ(accounts_->Login("name" + std::to_string(i), kPassword, "10.6.6.6").status().code(), Code::kUnauthenticated);
+  LoginRefusal why;
+  EXPECT_EQ(accounts_->Login("wangli", kPassword, "10.6.6.6", "", &why).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(why.retry_after_seconds, 1);
+  // The real user elsewhere is not affected at all.
+  MustLogin("wangli");
+  EXPECT_EQ(AuditRows(db(), "lockout"), 0);
+}
+
+TEST_P(AccountServiceTest, OversizeLoginFieldsAreRefusedBeforeAnythingIsStored) {
+  MustAdd(User("wangli"));
+  const struct {
+    std::string name, password, totp, field;
+  } cases[] = {{std::string(65, 'n'), kPassword, "", "name"},
+               {"wangli", std::string(1025, 'p'), "", "password"},
+               {"wangli", kPassword, std::string(17, '1'), "totp"}};
+  for (const auto& c : cases) {
+    auto r = accounts_->Login(c.name, c.password, "10.0.0.1", c.totp);
+    EXPECT_EQ(r.status().code(), Code::kInvalidArgument) << c.field;
+    ASSERT_EQ(r.status().details().size(), 1u) << c.field;
+    EXPECT_EQ(r.status().details()[0].field, c.field);
+    EXPECT_NE(r.status().message_en().find(c.field), std::string::npos) << r.status().message_en();
+  }
+  EXPECT_EQ(AuditRows(db(), "login_failed"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM login_failures"), 0);
+  auto control = accounts_->Login(std::string("wang\0li", 7), kPassword, "10.0.0.1");
+  EXPECT_EQ(control.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(control.status().details().at(0).field, "name");
+  // 64 bytes is still a (wrong) login, audited with the name as sent.
+  EXPECT_EQ(accounts_->Login(std::string(64, 'n'), kPassword, "10.0.0.1").status().code(), Code::kUnauthenticated);
+  EXPECT_EQ(AuditRows(db(), "login_failed"), 1);
+}
+
+TEST_P(AccountServiceTest, FailureRecordsOfGuessedNamesDoNotPileUp) {
+  MustAdd(User("wangli"));
+  for (int i = 0; i < 5; ++i) accounts_->Login("guess" + std::to_string(i), kPassword, "10.0.0." + std::to_string(i));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM login_failures"), 10);
+  now_ += 16 * kMinute;
+  MustLogin("wangli");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM login_failures"), 0);
+}
+
+TEST_P(AccountServiceTest, NewPasswordsFollowTheRulesAndAreNotRecentOnes) {
+  MustAdd(User("wangli"));
+  const Actor actor = MustLogin("wangli").actor;
+  Status s = accounts_->ChangePassword(actor, kPassword, "Wangli-2021-pass");
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+  EXPECT_NE(s.message_en().find("user name"), std::string::npos);
+  ASSERT_EQ(s.details().size(), 1u);
+  EXPECT_EQ(s.details()[0].field, "new_password");
+  EXPECT_EQ(accounts_->ChangePassword(actor, kPassword, "abcdefgh12").code(), Code::kInvalidArgument);
+  s = accounts_->ChangePassword(actor, kPassword, kPassword);
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+  EXPECT_NE(s.message_en().find("last 5"), std::string::npos) << s.message_en();
+  EXPECT_NE(s.message_zh().find("最近 5 次"), std::string::npos);
+
+  // The depth is the policy's: with 2, the third password back may come again.
+  UsePolicy(IdentityPolicy{.password_history = 2});
+  ASSERT_TRUE(IsOk(accounts_->ChangePassword(actor, kPassword, "Baiyun-2021!")));
+  ASSERT_TRUE(IsOk(accounts_->ChangePassword(actor, "Baiyun-2021!", "Baiyun-2022!")));
+  EXPECT_EQ(accounts_->ChangePassword(actor, "Baiyun-2022!", "Baiyun-2021!").code(), Code::kInvalidArgument);
+  EXPECT_TRUE(IsOk(accounts_->ChangePassword(actor, "Baiyun-2022!", kPassword)));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM password_history"), 2);
+}
+
+TEST_P(AccountServiceTest, APasswordSetBySomeoneElseMustBeChangedFirst) {
+  const UserInfo user = MustAdd(User("wangli"));
+  Session session = MustLogin("wangli");
+  EXPECT_TRUE(session.flags.must_change_password);
+  EXPECT_EQ(session.flags.password_change_reason, "initial");
+  EXPECT_TRUE(FlagsOf(session.token).must_change_password);
+  ASSERT_TRUE(IsOk(accounts_->ChangePassword(session.actor, kPassword, "Baiyun-2021!", session.token)));
+  EXPECT_FALSE(FlagsOf(session.token).must_change_password);
+  EXPECT_FALSE(MustLogin("wangli", "Baiyun-2021!").flags.must_change_password);
+
+  // An administrator's reset: every session ends, and the new password must be changed again.
+  EXPECT_EQ(accounts_->ResetPassword(domain_test::StaffIn("522727"), user.id, "Reset-pass-2022").code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(accounts_->ResetPassword(Actor::System(), user.id, "short").code(), Code::kInvalidArgument);
+  ASSERT_TRUE(IsOk(accounts_->ResetPassword(Actor::System(), user.id, "Reset-pass-2022")));
+  EXPECT_EQ(AuthCode(session.token), Code::kUnauthenticated);
+  session = MustLogin("wangli", "Reset-pass-2022");
+  EXPECT_TRUE(session.flags.must_change_password);
+  EXPECT_EQ(AuditRows(db(), "password_reset"), 1);
+
+  NewUser chosen = User("zhaomin");
+  chosen.must_change_password = false;
+  MustAdd(chosen);
+  EXPECT_FALSE(MustLogin("zhaomin").flags.must_change_password);
+}
+
+TEST_P(AccountServiceTest, PasswordsExpireAfterThePolicysDays) {
+  UsePolicy(IdentityPolicy{.password_max_age_days = 90});
+  NewUser u = User("wangli");
+  u.must_change_password = false;
+  MustAdd(u);
+  now_ += 89 * 24 * 60 * kMinute;
+  EXPECT_FALSE(MustLogin("wangli").flags.must_change_password);
+  now_ += 2 * 24 * 60 * kMinute;
+  const Session session = MustLogin("wangli");
+  EXPECT_TRUE(session.flags.must_change_password);
+  EXPECT_EQ(session.flags.password_change_reason, "expired");
+  ASSERT_TRUE(IsOk(accounts_->ChangePassword(session.actor, kPassword, "Baiyun-2021!", session.token)));
+  EXPECT_FALSE(FlagsOf(session.token).must_change_password);
+}
+
+TEST_P(AccountServiceTest, AChangedPasswordEndsTheOtherSessionsAndOldOnesArePurged) {
+  MustAdd(User("wangli"));
+  const Session stale = MustLogin("wangli");
+  now_ += 31 * kMinute;
+  const Session here = MustLogin("wangli");  // purges the idle one
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sessions"), 1);
+  const Session elsewhere = MustLogin("wangli");
+  ASSERT_TRUE(IsOk(accounts_->ChangePassword(here.actor, kPassword, "Baiyun-2021!", here.token)));
+  EXPECT_EQ(AuthCode(here.token), Code::kOk);
+  EXPECT_EQ(AuthCode(elsewhere.token), Code::kUnauthenticated);
+  EXPECT_EQ(AuthCode(stale.token), Code::kUnauthenticated);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sessions"), 1);
+}
+
+TEST_P(AccountServiceTest, LogoutIsAudited) {
+  MustAdd(User("wangli"));
+  ASSERT_TRUE(IsOk(accounts_->Logout(MustLogin("wangli").token, "10.0.0.9")));
+  EXPECT_EQ(AuditRows(db(), "logout"), 1);
+  ASSERT_TRUE(IsOk(accounts_->Logout("no-such-token")));
+  EXPECT_EQ(AuditRows(db(), "logout"), 1);
+}
+
+TEST_P(AccountServiceTest, AnEnrolledAccountNeedsAFreshTotpCode) {
+  const UserInfo boss = MustAdd(User("boss", "admin"));
+  auto shown = accounts_->totp().EnrolNow(Actor::System(), "boss");
+  ASSERT_TRUE(shown.ok()) << shown.status().ToString();
+  // Stored encrypted: neither the Base32 text nor nothing.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE totp_secret LIKE '%" + shown->secret_base32 + "%'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE totp_secret <> ''"), 1);
+  const std::string secret = *Base32Decode(shown->secret_base32);
+
+  LoginRefusal why;
+  auto missing = accounts_->Login("boss", kPassword, "10.0.0.1", "", &why);
+  EXPECT_EQ(missing.status().code(), Code::kUnauthenticated);
+  EXPECT_TRUE(why.totp_required);
+  why = {};
+  auto wrong = accounts_->Login("boss", kPassword, "10.0.0.1", "000000", &why);
+  EXPECT_EQ(wrong.status().code(), Code::kUnauthenticated);
+  EXPECT_FALSE(why.totp_required);
+  const std::string code = TotpCode(secret, TotpStep(now_));
+  auto ok = accounts_->Login("boss", kPassword, "10.0.0.1", code);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_TRUE(ok->flags.totp_enrolled);
+  // The same code is never accepted twice.
+  EXPECT_EQ(accounts_->Login("boss", kPassword, "10.0.0.1", code).status().code(), Code::kUnauthenticated);
+  now_ += 30;
+  ASSERT_TRUE(accounts_->Login("boss", kPassword, "10.0.0.1", TotpCode(secret, TotpStep(now_))).ok());
+
+  EXPECT_EQ(accounts_->totp().Reset(domain_test::StaffIn("522727"), boss.id).code(), Code::kPermissionDenied);
+  ASSERT_TRUE(IsOk(accounts_->totp().Reset(Actor::System(), boss.id)));
+  MustLogin("boss");
+  EXPECT_EQ(AuditRows(db(), "totp_enrol"), 1);
+  EXPECT_EQ(AuditRows(db(), "totp_reset"), 1);
+}
+
+TEST_P(AccountServiceTest, TotpIsSwitchedOnOnlyByAConfirmingCode) {
+  MustAdd(User("boss", "admin"));
+  const Actor boss = MustLogin("boss").actor;
+  auto shown = accounts_->totp().Begin(boss);
+  ASSERT_TRUE(shown.ok()) << shown.status().ToString();
+  EXPECT_EQ(shown->uri.rfind("otpauth://totp/Shanhai:boss?secret=" + shown->secret_base32, 0), 0u) << shown->uri;
+  MustLogin("boss");  // still off
+  const std::string secret = *Base32Decode(shown->secret_base32);
+  Status wrong = accounts_->totp().Confirm(boss, "123456");
+  EXPECT_EQ(wrong.code(), Code::kInvalidArgument);
+  ASSERT_EQ(wrong.details().size(), 1u);
+  EXPECT_EQ(wrong.details()[0].field, "code");
+  ASSERT_TRUE(IsOk(accounts_->totp().Confirm(boss, TotpCode(secret, TotpStep(now_)))));
+  LoginRefusal why;
+  accounts_->Login("boss", kPassword, "10.0.0.1", "", &why);
+  EXPECT_TRUE(why.totp_required);
+  // The confirming code's step is used up.
+  EXPECT_FALSE(accounts_->Login("boss", kPassword, "10.0.0.1", TotpCode(secret, TotpStep(now_))).ok());
+}
+
+TEST_P(AccountServiceTest, ThePolicyCanRequireAdministratorsToEnrol) {
+  UsePolicy(IdentityPolicy{.require_admin_totp = true});
+  MustAdd(User("boss", "admin"));
+  MustAdd(User("clerk", "staff"));
+  EXPECT_TRUE(MustLogin("boss").flags.must_enrol_totp);
+  EXPECT_FALSE(MustLogin("clerk").flags.must_enrol_totp);
+  ASSERT_TRUE(accounts_->totp().EnrolNow(Actor::System(), "boss").ok());
+  EXPECT_TRUE(IsAdministrator(ActorOf(UserInfo{0, "boss", "admin"}, "")));
+  EXPECT_FALSE(IsAdministrator(ActorOf(UserInfo{0, "clerk", "staff"}, "")));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccountServiceTest, testing::ValuesIn(TestDialects()),

@@ -34,7 +34,8 @@ HttpResponse AddUser(RequestContext& ctx) {
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Result<UserInfo> u = ctx.conn.accounts().AddUser(
       ctx.actor, {JsonString(*body, "name"), JsonString(*body, "password"), JsonString(*body, "role"),
-                  JsonString(*body, "region"), StringList(*body, "ledgers")});
+                  JsonString(*body, "region"), StringList(*body, "ledgers"),
+                  JsonString(*body, "must_change_password") != "0"});
   if (!u.ok()) return HttpResponse::FromStatus(u.status());
   return JsonResponse(UserJson(*u), 201);
 }

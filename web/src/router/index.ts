@@ -31,6 +31,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('@/views/admin/dictionaries/index.vue'),
         meta: { permission: 'admin:dictionaries:admin' } },
       { path: 'password', name: 'password', component: () => import('@/views/password/index.vue') },
+      { path: 'totp', name: 'totp', component: () => import('@/views/totp/index.vue') },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/home/NotFound.vue') },
     ],
   },
@@ -44,6 +45,8 @@ router.beforeEach(async (to) => {
   if (!auth.user && !(await auth.restore())) {
     return { name: 'login', query: { redirect: to.fullPath } }
   }
+  // A forced password change (or required TOTP enrolment) comes before every other page.
+  if (auth.setupPage && to.name !== auth.setupPage) return { name: auth.setupPage }
   const permission = to.meta.permission as string | undefined
   if (permission && !auth.can(permission)) return { name: 'home' }
   return true

@@ -15,8 +15,8 @@ export const useAuthStore = defineStore('auth', () => {
     setCsrfToken(u?.csrf_token ?? '')
   }
 
-  async function login(name: string, password: string) {
-    adopt(await authApi.login(name, password))
+  async function login(name: string, password: string, totp = '') {
+    adopt(await authApi.login(name, password, totp))
   }
 
   /** Restores the session from the cookie; false when there is none. */
@@ -43,5 +43,9 @@ export const useAuthStore = defineStore('auth', () => {
     return !!user.value && perms.every((p) => permissions.value.has(p))
   }
 
-  return { user, permissions, login, restore, logout, adopt, can }
+  /** The page the session must see before any other ('' when none): a forced password change, then TOTP enrolment. */
+  const setupPage = computed(() =>
+    user.value?.must_change_password ? 'password' : user.value?.must_enrol_totp ? 'totp' : '')
+
+  return { user, permissions, login, restore, logout, adopt, can, setupPage }
 })

@@ -1,0 +1,4 @@
+// Identity (throttling, lockout, forced change, TOTP) through the binary on SQLite.
+import { identitySuite } from './identity_suite.mjs';
+
+identitySuite('sqlite');
