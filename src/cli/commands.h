@@ -31,6 +31,7 @@ void RegisterExport(CLI::App& app);
 void RegisterTemplate(CLI::App& app);
 void RegisterReport(CLI::App& app);
 void RegisterUser(CLI::App& app);
+void RegisterRole(CLI::App& app);
 void RegisterBackup(CLI::App& app);
 
 }  // namespace shanhai::cli

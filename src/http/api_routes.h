@@ -42,6 +42,7 @@ void AddLedgerRoutes(std::vector<ApiRoute>& routes);
 void AddLedgerFileRoutes(std::vector<ApiRoute>& routes);
 void AddIndicatorRoutes(std::vector<ApiRoute>& routes);
 void AddAdminRoutes(std::vector<ApiRoute>& routes);
+void AddRoleRoutes(std::vector<ApiRoute>& routes);
 void AddMetaRoutes(std::vector<ApiRoute>& routes);
 void AddDictionaryRoutes(std::vector<ApiRoute>& routes);
 

@@ -11,6 +11,7 @@ std::vector<ApiRoute> BuildApiRoutes() {
   AddLedgerFileRoutes(routes);
   AddIndicatorRoutes(routes);
   AddAdminRoutes(routes);
+  AddRoleRoutes(routes);
   AddDictionaryRoutes(routes);
   return routes;
 }

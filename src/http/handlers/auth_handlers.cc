@@ -1,28 +1,23 @@
 // /api/v1/auth: log in (sets the HttpOnly, SameSite=Strict session cookie and returns the
 // CSRF token), log out, who am I, change password.
+#include "domain/accounts/permission_catalog.h"
 #include "http/api_app.h"
 #include "http/json_io.h"
-#include "security/permissions.h"
 
 namespace shanhai {
 
 namespace {
 
 boost::json::object UserJson(const Actor& actor, const std::string& csrf) {
-  boost::json::array ledgers;
-  for (const std::string& l : actor.ledgers) ledgers.push_back(boost::json::string(l));
-  // The permissions the console uses to show menus and buttons (the server still checks each).
-  boost::json::array permissions;
-  for (const LedgerDef* def : AllLedgers())
-    for (const char* action : {"list", "read", "create", "update", "delete", "import", "export", "reveal"}) {
-      const std::string p = LedgerPermission(*def, action);
-      if (Authorize(actor, p).ok()) permissions.push_back(boost::json::string(p));
-    }
-  for (const char* p :
-       {"indicators:report:read", "admin:users:admin", "admin:audit:admin", "admin:dictionaries:admin"})
-    if (Authorize(actor, p).ok()) permissions.push_back(boost::json::string(p));
-  return {{"name", actor.name}, {"role", actor.role}, {"region", actor.region},
-          {"ledgers", std::move(ledgers)}, {"permissions", std::move(permissions)}, {"csrf_token", csrf}};
+  // The declared permissions the user's roles grant: the console shows menus and buttons by
+  // them (the server still checks each request).
+  return {{"name", actor.name},
+          {"roles", JsonTextArray(actor.roles)},
+          {"region", actor.region},
+          {"owner_ledger", actor.owner_ledger},
+          {"owner_id", actor.owner_id},
+          {"permissions", JsonTextArray(CoveredPermissions(actor.grants))},
+          {"csrf_token", csrf}};
 }
 
 CookieAttributes SessionCookie() {
