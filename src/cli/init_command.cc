@@ -15,7 +15,7 @@ Status CreateFirstAdmin(AppConn& conn) {
   SH_ASSIGN_OR_RETURN(int64_t users, conn.accounts().CountUsers());
   if (users > 0) return Status::Ok();
   const std::string password = NewToken().substr(0, 16) + "#1";
-  SH_RETURN_IF_ERROR(conn.accounts().AddUser(Actor::System(), {"admin", password, "admin", "", {}}).status());
+  SH_RETURN_IF_ERROR(conn.accounts().AddUser(Actor::System(), {"admin", password, {"admin"}, {}}).status());
   std::cout << "管理员账号 admin account created — user: admin  password: " << password << "\n"
             << "（只显示这一次，请妥善保存 / shown only once: keep it safe）\n";
   return Status::Ok();

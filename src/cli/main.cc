@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   shanhai::cli::RegisterTemplate(app);
   shanhai::cli::RegisterReport(app);
   shanhai::cli::RegisterUser(app);
+  shanhai::cli::RegisterRole(app);
   shanhai::cli::RegisterBackup(app);
   shanhai::cli::RegisterAudit(app);
   try {

@@ -4,9 +4,9 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <sstream>
 
 #include "cli/connect.h"
+#include "cli/list_text.h"
 
 namespace shanhai::cli {
 
@@ -30,12 +30,17 @@ std::string ReadPassword(const char* prompt) {
   return line;
 }
 
-std::vector<std::string> SplitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
+// "units:12" → owner units, record 12 ("" → no owner). Errors name --owner.
+Result<DataScope> ParseScope(const std::string& region, const std::string& owner) {
+  DataScope scope{region, "", 0};
+  if (owner.empty()) return scope;
+  const size_t colon = owner.find(':');
+  const std::string id = colon == std::string::npos ? "" : owner.substr(colon + 1);
+  if (colon == 0 || id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+    return Status::InvalidArgument("--owner 应写作 台账:编号，如 units:12", "--owner is LEDGER:ID, e.g. units:12");
+  scope.owner_ledger = owner.substr(0, colon);
+  scope.owner_id = std::stoll(id);
+  return scope;
 }
 
 }  // namespace
@@ -43,7 +48,7 @@ std::vector<std::string> SplitList(const std::string& s) {
 void RegisterUser(CLI::App& app) {
   struct Args {
     DbOptions db;
-    std::string name, role = "staff", region, ledgers;
+    std::string name, roles = "staff", region, owner;
   };
   auto a = std::make_shared<Args>();
   CLI::App* user = app.add_subcommand("user", "账号管理 / accounts");
@@ -51,18 +56,22 @@ void RegisterUser(CLI::App& app) {
   CLI::App* add = user->add_subcommand("add", "新建账号（密码从提示或标准输入读取）/ add an account (password from a prompt or stdin)");
   AddDbOptions(*add, a->db);
   add->add_option("name", a->name, "用户名")->required();
-  add->add_option("--role", a->role, "admin | staff | viewer")->check(CLI::IsMember({"admin", "staff", "viewer"}));
+  add->add_option("--role", a->roles,
+                  "角色，逗号分隔，如 staff,revealer（见 shanhai role list）/ roles, comma-separated");
   add->add_option("--region", a->region, "只能看到该行政区划的数据，如 522727 / limit to this region");
-  add->add_option("--ledgers", a->ledgers, "staff 可使用的台账（查看与修改），逗号分隔，如 visits,secondments（默认全部）/ ledgers a staff user may use");
+  add->add_option("--owner", a->owner,
+                  "只能看到该单位自己的记录，写作 台账:编号，如 units:12 / limit to one organisation's records");
   add->callback([a] {
     ExitCode() = PrintError([&]() -> Status {
+      SH_ASSIGN_OR_RETURN(DataScope scope, ParseScope(a->region, a->owner));
       SH_ASSIGN_OR_RETURN(Connected c, Connect(a->db, false));
       const std::string password = ReadPassword("密码 password: ");
       if (isatty(STDIN_FILENO) && ReadPassword("再输一次 again: ") != password)
         return Status::InvalidArgument("两次输入的密码不一致", "the passwords differ");
       SH_ASSIGN_OR_RETURN(UserInfo u, c.conn->accounts().AddUser(Actor::System(),
-                                                                 {a->name, password, a->role, a->region, SplitList(a->ledgers)}));
-      std::cout << "已创建账号 created user " << u.name << " (" << u.role << (u.region.empty() ? "" : ", " + u.region)
+                                                                 {a->name, password, SplitList(a->roles), scope}));
+      std::cout << "已创建账号 created user " << u.name << " (" << JoinList(u.roles)
+                << (u.scope.region.empty() ? "" : ", " + u.scope.region)
                 << ")；首次登录须修改密码 / must change the password at the first login\n";
       return Status::Ok();
     }());

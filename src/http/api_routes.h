@@ -44,6 +44,7 @@ void AddLedgerFileRoutes(std::vector<ApiRoute>& routes);
 void AddIndicatorRoutes(std::vector<ApiRoute>& routes);
 void AddAdminRoutes(std::vector<ApiRoute>& routes);
 void AddAuditRoutes(std::vector<ApiRoute>& routes);
+void AddRoleRoutes(std::vector<ApiRoute>& routes);
 void AddMetaRoutes(std::vector<ApiRoute>& routes);
 void AddDictionaryRoutes(std::vector<ApiRoute>& routes);
 void AddIdentityRoutes(std::vector<ApiRoute>& routes);

@@ -29,6 +29,20 @@ std::string JsonString(const boost::json::object& o, std::string_view key) {
   return it == o.end() ? "" : JsonScalarText(it->value());
 }
 
+std::vector<std::string> JsonStringList(const boost::json::object& o, std::string_view key) {
+  std::vector<std::string> out;
+  auto it = o.find(key);
+  if (it != o.end() && it->value().is_array())
+    for (const auto& v : it->value().as_array()) out.push_back(JsonScalarText(v));
+  return out;
+}
+
+boost::json::array JsonTextArray(const std::vector<std::string>& texts) {
+  boost::json::array out;
+  for (const std::string& t : texts) out.push_back(boost::json::string(t));
+  return out;
+}
+
 std::string QueryText(const HttpRequest& request, std::string_view name) {
   auto v = request.Query(name);
   return v ? std::string(*v) : "";

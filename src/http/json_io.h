@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "domain/ledger/ledger_service.h"
@@ -16,6 +17,10 @@ Result<boost::json::object> JsonBody(const HttpRequest& request);
 std::string JsonScalarText(const boost::json::value& v);
 // Optional string member of an object ("" if absent).
 std::string JsonString(const boost::json::object& o, std::string_view key);
+// Optional array member as texts (each element as JsonScalarText; empty if absent or not an array).
+std::vector<std::string> JsonStringList(const boost::json::object& o, std::string_view key);
+// texts as a JSON array of strings.
+boost::json::array JsonTextArray(const std::vector<std::string>& texts);
 // Query parameter as integer, or fallback when absent. Errors: not an integer.
 Result<int64_t> QueryInt(const HttpRequest& request, std::string_view name, int64_t fallback);
 std::string QueryText(const HttpRequest& request, std::string_view name);

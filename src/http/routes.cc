@@ -12,6 +12,7 @@ std::vector<ApiRoute> BuildApiRoutes() {
   AddIndicatorRoutes(routes);
   AddAdminRoutes(routes);
   AddAuditRoutes(routes);
+  AddRoleRoutes(routes);
   AddDictionaryRoutes(routes);
   AddIdentityRoutes(routes);
   return routes;

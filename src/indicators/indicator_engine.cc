@@ -42,7 +42,10 @@ Result<std::pair<std::string, std::string>> ParsePairCode(const std::string& cod
 Result<Scope> IndicatorEngine::ScopeFor(const Actor& actor, const std::string& pair) {
   SH_RETURN_IF_ERROR(Authorize(actor, kIndicatorsReadPermission));
   SH_ASSIGN_OR_RETURN(auto codes, ParsePairCode(pair));
-  return Scope{RegionPrefix(codes.first), RegionPrefix(codes.second), VisiblePrefix(actor)};
+  Scope scope = ScopeOf(actor);
+  scope.pair_helper_prefix = RegionPrefix(codes.first);
+  scope.pair_helped_prefix = RegionPrefix(codes.second);
+  return scope;
 }
 
 Result<std::map<std::string, int64_t>> IndicatorEngine::Targets(const Scope& scope, const Period& period) {

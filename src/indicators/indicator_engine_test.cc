@@ -291,7 +291,7 @@ TEST_P(IndicatorEngineTest, AnActorSeesOnlyItsRegionsFigures) {
   EXPECT_TRUE(IsNull(tianhe.at("funds.fiscal_utilisation_rate").actual));
   // A viewer may read indicators; an unknown role may not.
   EXPECT_TRUE(IndicatorEngine(service()).ComputeAll(domain_test::Viewer(), kCountyPair, kPeriod).ok());
-  EXPECT_EQ(IndicatorEngine(service()).ComputeAll(Actor{"x", "guest", "", {}, ""}, kCountyPair, kPeriod).status().code(),
+  EXPECT_EQ(IndicatorEngine(service()).ComputeAll(Actor{"x", {"guest"}, {}, "", "", 0, ""}, kCountyPair, kPeriod).status().code(),
             Code::kPermissionDenied);
 }
 

@@ -6,22 +6,8 @@
 namespace shanhai {
 namespace {
 
-constexpr std::array<std::pair<Role, const char*>, 3> kRoles = {{
-    {Role::kAdmin, "admin"}, {Role::kStaff, "staff"}, {Role::kViewer, "viewer"}}};
-
-constexpr std::array<std::pair<Action, const char*>, 9> kActions = {{
-    {Action::kList, "list"},
-    {Action::kRead, "read"},
-    {Action::kCreate, "create"},
-    {Action::kUpdate, "update"},
-    {Action::kDelete, "delete"},
-    {Action::kImport, "import"},
-    {Action::kExport, "export"},
-    {Action::kReveal, "reveal"},
-    {Action::kAdmin, "admin"},
-}};
-
-// The module whose permissions (users, roles, system settings) only admins hold.
+constexpr std::string_view kAny = "*";
+// Administrator duties are granted by name (or by "*"), never by a module wildcard.
 constexpr std::string_view kAdminModule = "admin";
 
 bool IsIdentifier(std::string_view s) {
@@ -36,86 +22,65 @@ Status BadPermission(std::string_view text, const std::string& zh, const std::st
                                  "invalid permission \"" + std::string(text) + "\": " + en);
 }
 
-bool StaffMayDo(Action action) {
-  return action != Action::kAdmin;  // every ledger action, reveal included
-}
-
-bool ViewerMayDo(Action action) {
-  return action == Action::kList || action == Action::kRead || action == Action::kExport;
-}
-
-bool LedgerAllowed(const Permission& p, const std::vector<std::string>& ledgers) {
-  if (ledgers.empty()) return true;
-  const std::string exact = p.module + ":" + p.entity;
-  const std::string whole_module = p.module + ":*";
-  return std::any_of(ledgers.begin(), ledgers.end(),
-                     [&](const std::string& l) { return l == exact || l == whole_module; });
+// The three parts of "a:b:c", or false for any other number of colons.
+bool SplitThree(std::string_view text, std::array<std::string_view, 3>& parts) {
+  const size_t first = text.find(':');
+  const size_t second = first == std::string_view::npos ? first : text.find(':', first + 1);
+  if (second == std::string_view::npos || text.find(':', second + 1) != std::string_view::npos) return false;
+  parts = {text.substr(0, first), text.substr(first + 1, second - first - 1), text.substr(second + 1)};
+  return true;
 }
 
 }  // namespace
 
-const char* RoleName(Role role) {
-  for (const auto& [r, name] : kRoles) {
-    if (r == role) return name;
-  }
-  return "";
-}
-
-Result<Role> ParseRole(std::string_view text) {
-  for (const auto& [role, name] : kRoles) {
-    if (text == name) return role;
-  }
-  return Status::InvalidArgument("未知角色 \"" + std::string(text) + "\"：应为 admin、staff 或 viewer",
-                                 "unknown role \"" + std::string(text) +
-                                     "\": expected admin, staff or viewer");
-}
-
-const char* ActionName(Action action) {
-  for (const auto& [a, name] : kActions) {
-    if (a == action) return name;
-  }
-  return "";
+const std::vector<std::string>& StandardLedgerActions() {
+  static const std::vector<std::string> kActions = {"list",   "read",   "create", "update",
+                                                    "delete", "import", "export", "reveal"};
+  return kActions;
 }
 
 Result<Permission> ParsePermission(std::string_view text) {
-  const size_t first = text.find(':');
-  const size_t second = first == std::string_view::npos ? first : text.find(':', first + 1);
-  if (second == std::string_view::npos || text.find(':', second + 1) != std::string_view::npos) {
-    return BadPermission(text, "应为 模块:实体:操作", "expected module:entity:action");
-  }
-  const std::string_view module = text.substr(0, first);
-  const std::string_view entity = text.substr(first + 1, second - first - 1);
-  const std::string_view action = text.substr(second + 1);
-  if (!IsIdentifier(module) || !IsIdentifier(entity)) {
-    return BadPermission(text, "模块和实体只能由小写字母、数字和下划线组成",
-                         "module and entity must be lower-case letters, digits and underscores");
-  }
-  const auto it = std::find_if(kActions.begin(), kActions.end(),
-                               [&](const auto& a) { return action == a.second; });
-  if (it == kActions.end()) {
-    return BadPermission(text, "未知操作 \"" + std::string(action) + "\"",
-                         "unknown action \"" + std::string(action) + "\"");
-  }
-  return Permission{std::string(module), std::string(entity), it->first};
+  std::array<std::string_view, 3> parts;
+  if (!SplitThree(text, parts)) return BadPermission(text, "应为 模块:实体:操作", "expected module:entity:action");
+  for (std::string_view part : parts)
+    if (!IsIdentifier(part))
+      return BadPermission(text, "模块、实体和操作只能由小写字母、数字和下划线组成",
+                           "module, entity and action must be lower-case letters, digits and underscores");
+  return Permission{std::string(parts[0]), std::string(parts[1]), std::string(parts[2])};
 }
 
 std::string FormatPermission(const Permission& permission) {
-  return permission.module + ":" + permission.entity + ":" + ActionName(permission.action);
+  return permission.module + ":" + permission.entity + ":" + permission.action;
 }
 
-bool RoleAllows(Role role, std::string_view permission, const std::vector<std::string>& staff_ledgers) {
-  const Result<Permission> parsed = ParsePermission(permission);
-  if (!parsed.ok()) return false;
-  const Permission& p = *parsed;
-  switch (role) {
-    case Role::kAdmin:
-      return true;
-    case Role::kStaff:
-      return p.module != kAdminModule && StaffMayDo(p.action) && LedgerAllowed(p, staff_ledgers);
-    case Role::kViewer:
-      return p.module != kAdminModule && ViewerMayDo(p.action);
-  }
-  return false;
+Status CheckGrant(std::string_view grant) {
+  if (grant == kAny) return Status::Ok();
+  std::array<std::string_view, 3> parts;
+  if (!SplitThree(grant, parts)) return BadPermission(grant, "应为 模块:实体:操作", "expected module:entity:action");
+  for (std::string_view part : parts)
+    if (part != kAny && !IsIdentifier(part))
+      return BadPermission(grant, "每一部分应为 * 或小写字母、数字和下划线",
+                           "each part must be * or lower-case letters, digits and underscores");
+  return Status::Ok();
+}
+
+bool GrantCovers(std::string_view grant, std::string_view permission) {
+  std::array<std::string_view, 3> wanted;
+  if (!SplitThree(permission, wanted) ||
+      !std::all_of(wanted.begin(), wanted.end(), [](std::string_view p) { return IsIdentifier(p); }))
+    return false;
+  if (grant == kAny) return true;
+  std::array<std::string_view, 3> granted;
+  if (!CheckGrant(grant).ok() || !SplitThree(grant, granted)) return false;
+  if (granted[0] == kAny && wanted[0] == kAdminModule) return false;
+  for (size_t i = 0; i < 3; ++i)
+    if (granted[i] != kAny && granted[i] != wanted[i]) return false;
+  return true;
+}
+
+bool GrantsAllow(const std::vector<std::string>& grants, std::string_view permission) {
+  return std::any_of(grants.begin(), grants.end(),
+                     [&](const std::string& g) { return GrantCovers(g, permission); });
 }
 
 }  // namespace shanhai

@@ -1,10 +1,11 @@
-// Who may do what. A permission reads "module:entity:action" (e.g. "labor:workers:update"),
-// matching the route table and the console. Three roles:
-//   admin  - everything;
-//   staff  - list, read, export, create, update, delete, import and reveal on its ledgers
-//            (empty ledger list = every ledger); never the "admin" module or the admin action;
-//   viewer - list, read and export on every ledger; never reveal, never writes, never admin.
-// A ledger is named "module:entity" ("labor:workers"), or "module:*" for all of a module.
+// Who may do what, as data. A permission reads "module:entity:action" (e.g. "labor:workers:update"),
+// matching the route table and the console; the modules declare theirs (see
+// domain/accounts/permission_catalog.h), so a new module or a workflow step adds actions without
+// touching this file. A role (a database record, see domain/accounts/role_service.h) grants a list
+// of grants; a grant is a permission, or a pattern in which any part may be "*" ("*:*:list": list
+// every ledger; "people:people:*": everything on one ledger), or "*" alone (everything). A
+// wildcard module never covers the "admin" module: administrator duties (三员分立) are granted by
+// name, or by "*".
 #pragma once
 
 #include <string>
@@ -15,42 +16,30 @@
 
 namespace shanhai {
 
-enum class Role { kAdmin, kStaff, kViewer };
-
-enum class Action {
-  kList,
-  kRead,
-  kCreate,
-  kUpdate,
-  kDelete,
-  kImport,
-  kExport,
-  kReveal,  // see personal data unmasked
-  kAdmin,   // manage the module itself (settings, dictionaries)
-};
-
 struct Permission {
   std::string module;  // [a-z][a-z0-9_]*
   std::string entity;  // [a-z][a-z0-9_]*
-  Action action;
+  std::string action;  // [a-z][a-z0-9_]*
 };
 
-// "admin", "staff", "viewer". Pure.
-const char* RoleName(Role role);
-// The role named text (exactly as RoleName spells it). Errors: InvalidArgument (zh/en).
-Result<Role> ParseRole(std::string_view text);
+// The actions every ledger declares (its own list may add workflow steps, see LedgerDef).
+// "reveal" reads a sensitive field whole.
+const std::vector<std::string>& StandardLedgerActions();
 
-// "list", "read", ..., "admin". Pure.
-const char* ActionName(Action action);
-
-// Splits and checks "module:entity:action". Errors: InvalidArgument (zh/en) for a wrong shape,
-// an empty or non-[a-z0-9_] part, or an unknown action. Pure; thread-safe.
+// Splits and checks "module:entity:action". Errors: InvalidArgument (zh/en) for a wrong shape or
+// an empty or non-[a-z0-9_] part. Pure; thread-safe.
 Result<Permission> ParsePermission(std::string_view text);
 // "module:entity:action". Pure.
 std::string FormatPermission(const Permission& permission);
 
-// True if role may use permission. staff_ledgers only restricts staff (see above). A malformed
-// permission is never allowed, whatever the role: a typo must fail closed. Pure; thread-safe.
-bool RoleAllows(Role role, std::string_view permission, const std::vector<std::string>& staff_ledgers);
+// Checks a grant: "*", or three parts each "*" or [a-z][a-z0-9_]*. Errors: InvalidArgument (zh/en).
+Status CheckGrant(std::string_view grant);
+
+// True if grant covers permission. A malformed permission or grant covers nothing: a typo must
+// fail closed. Pure; thread-safe.
+bool GrantCovers(std::string_view grant, std::string_view permission);
+
+// True if any of grants covers permission. Pure; thread-safe.
+bool GrantsAllow(const std::vector<std::string>& grants, std::string_view permission);
 
 }  // namespace shanhai

@@ -1,12 +1,14 @@
 #include "domain/accounts/account_service.h"
 
+#include <algorithm>
 #include <ctime>
 #include <regex>
 
-#include "domain/ledger/ledger_def.h"
+#include <boost/json.hpp>
+
+#include "domain/ledger/ledger_repository.h"
 #include "regions/region_catalog.h"
 #include "security/password.h"
-#include "security/permissions.h"
 #include "security/tokens.h"
 
 namespace shanhai {
@@ -14,23 +16,28 @@ namespace shanhai {
 namespace {
 
 constexpr const char* kSelectUser =
-    "SELECT id, name, role, region, ledgers, disabled, created_at, password_hash, must_change_password, "
+    "SELECT id, name, region, owner_ledger, owner_id, disabled, created_at, password_hash, must_change_password, "
     "password_changed_at, totp_secret FROM users";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (name, password_hash, role, region, ledgers, disabled, created_at, updated_at, "
+    "INSERT INTO users (name, password_hash, region, owner_ledger, owner_id, disabled, created_at, updated_at, "
     "must_change_password, password_changed_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateUser =
-    "UPDATE users SET role = ?, region = ?, ledgers = ?, disabled = ?, updated_at = ? WHERE id = ?";
+    "UPDATE users SET region = ?, owner_ledger = ?, owner_id = ?, disabled = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdatePassword =
     "UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kSelectUserName = "SELECT name FROM users WHERE id = ?";
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
-// The session and its user in one round trip (every API request runs this).
+// The session, its user and the user's grants in one round trip (every API request runs this):
+// one row per grant, the session and user columns repeated.
 constexpr const char* kSelectSession =
-    "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.name, u.role, u.region, u.ledgers, "
-    "u.disabled, u.created_at, u.must_change_password, u.password_changed_at, u.totp_secret "
-    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
+    "SELECT s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.id, u.name, u.region, u.owner_ledger, "
+    "u.owner_id, u.disabled, u.created_at, u.must_change_password, u.password_changed_at, u.totp_secret, r.name, "
+    "rp.permission FROM sessions s JOIN users u ON u.id = s.user_id "
+    "LEFT JOIN user_roles ur ON ur.user_id = u.id LEFT JOIN roles r ON r.id = ur.role_id "
+    "LEFT JOIN role_permissions rp ON rp.role_id = r.id WHERE s.token_hash = ?";
+constexpr size_t kSessionUserColumns = 7;  // u.id .. u.created_at
+constexpr size_t kSessionFlags = 4 + kSessionUserColumns;  // must_change_password, password_changed_at, totp_secret
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ?";
@@ -39,45 +46,38 @@ constexpr const char* kPurgeSessions = "DELETE FROM sessions WHERE expires_at < 
 constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
 constexpr const char* kAdminPermission = "admin:users:admin";
 
-std::vector<std::string> SplitComma(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    const size_t end = s.find(',', start);
-    std::string part = s.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (!part.empty()) out.push_back(part);
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
-std::string JoinComma(const std::vector<std::string>& v) {
-  std::string out;
-  for (const std::string& s : v) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
-
 UserInfo UserFromRow(const std::vector<Value>& r) {
-  return {AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), SplitComma(AsText(r[4])), AsInt(r[5]) != 0,
-          AsText(r[6])};
+  return {AsInt(r[0]), AsText(r[1]), {}, {AsText(r[2]), AsText(r[3]), AsInt(r[4])}, AsInt(r[5]) != 0, AsText(r[6])};
 }
 
-// "visits" → "exchange:visits"; "exchange:visits" kept. Errors name the unknown ledger.
-Result<std::vector<std::string>> QualifyLedgers(const std::vector<std::string>& names) {
-  std::vector<std::string> out;
-  for (const std::string& n : names) {
-    const std::string entity = n.find(':') == std::string::npos ? n : n.substr(n.find(':') + 1);
-    const LedgerDef* def = FindLedger(entity);
-    if (!def) return Status::InvalidArgument("没有名为 " + n + " 的台账", "no ledger named " + n);
-    out.push_back(def->module + ":" + def->name);
-  }
-  return out;
+std::string UserAuditJson(const std::string& name, const std::vector<std::string>& roles, const DataScope& scope,
+                          bool disabled, bool must_change_password = false) {
+  boost::json::array role_names;
+  for (const std::string& r : roles) role_names.push_back(boost::json::string(r));
+  return boost::json::serialize(boost::json::object{{"name", name},
+                                                    {"roles", std::move(role_names)},
+                                                    {"region", scope.region},
+                                                    {"owner_ledger", scope.owner_ledger},
+                                                    {"owner_id", scope.owner_id},
+                                                    {"disabled", disabled},
+                                                    {"must_change_password", must_change_password}});
 }
 
 Status CheckRegion(const std::string& region) {
   if (region.empty()) return Status::Ok();
   return RegionCatalog::Embedded().ValidateCode(region, RegionLevel::kProvince, RegionLevel::kCounty);
+}
+
+// The actor of kSelectSession's rows: the user's scope, role names and grants.
+Actor ActorFromSessionRows(const UserInfo& user, const Rows& rows) {
+  constexpr size_t kRole = kSessionFlags + 3, kGrant = kRole + 1;
+  Actor actor{user.name, {}, {}, user.scope.region, user.scope.owner_ledger, user.scope.owner_id, ""};
+  for (const auto& r : rows.rows) {
+    if (!IsNull(r[kRole]) && std::find(actor.roles.begin(), actor.roles.end(), AsText(r[kRole])) == actor.roles.end())
+      actor.roles.push_back(AsText(r[kRole]));
+    if (!IsNull(r[kGrant])) actor.grants.push_back(AsText(r[kGrant]));
+  }
+  return actor;
 }
 
 Status BadLogin() { return Status::Unauthenticated("用户名或密码错误", "wrong user name or password"); }
@@ -132,8 +132,24 @@ Status PolicyFor(const std::string& field, Status s) {
 
 }  // namespace
 
-Actor ActorOf(const UserInfo& user, const std::string& remote) {
-  return Actor{user.name, user.role, user.region, user.ledgers, remote};
+AccountService::AccountService(Database& db, std::function<int64_t()> now_seconds)
+    : db_(db), now_(std::move(now_seconds)), audit_(db, [this] { return IsoNow(); }), roles_(db, audit_) {}
+
+Status AccountService::CheckScope(const DataScope& scope) {
+  SH_RETURN_IF_ERROR(CheckRegion(scope.region));
+  if (scope.owner_ledger.empty()) {
+    if (scope.owner_id == 0) return Status::Ok();
+    return Status::Invalid({{0, "owner_ledger", "所属单位：请指明台账", "owner_ledger: name the organisation ledger"}});
+  }
+  const LedgerDef* def = FindLedger(scope.owner_ledger);
+  if (!def || def->owner_field != "id")
+    return Status::Invalid({{0, "owner_ledger", "“" + scope.owner_ledger + "”不是单位类台账",
+                             "\"" + scope.owner_ledger + "\" is not an organisation ledger"}});
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> found, LedgerRepository(db_, *def).Get(scope.owner_id, Scope{}));
+  if (!found)
+    return Status::Invalid({{0, "owner_id", def->label_zh + "中没有编号为 " + std::to_string(scope.owner_id) + " 的记录",
+                             "no " + def->name + " record with id " + std::to_string(scope.owner_id)}});
+  return Status::Ok();
 }
 
 bool IsAdministrator(const Actor& actor) {
@@ -151,7 +167,20 @@ AccountService::AccountService(Database& db, std::function<int64_t()> now_second
       audit_(db, [this] { return IsoNow(); }),
       throttle_(db, policy_, [this](int64_t t) { return IsoAt(t); }),
       history_(db),
-      totp_(db, vault, audit_, now_) {}
+      totp_(db, vault, audit_, now_),
+      roles_(db, audit_) {}
+
+Result<UserInfo> AccountService::WithRoles(UserInfo user) {
+  SH_ASSIGN_OR_RETURN(UserGrants grants, roles_.GrantsOf(user.id));
+  user.roles = std::move(grants.roles);
+  return user;
+}
+
+Result<Actor> AccountService::ActorFor(const UserInfo& user, const std::string& remote) {
+  SH_ASSIGN_OR_RETURN(UserGrants grants, roles_.GrantsOf(user.id));
+  return Actor{user.name,          std::move(grants.roles), std::move(grants.grants), user.scope.region,
+               user.scope.owner_ledger, user.scope.owner_id,     remote};
+}
 
 std::string AccountService::IsoAt(int64_t t) const {
   std::time_t tt = static_cast<std::time_t>(t);
@@ -167,7 +196,7 @@ std::string AccountService::IsoNow() const { return IsoAt(now_()); }
 Result<UserInfo> AccountService::FindUser(const std::string& name) {
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE name = ?", {name}));
   if (rows.rows.empty()) return Status::NotFound("用户不存在：" + name, "no such user: " + name);
-  return UserFromRow(rows.rows[0]);
+  return WithRoles(UserFromRow(rows.rows[0]));
 }
 
 Result<int64_t> AccountService::CountUsers() {
@@ -180,9 +209,8 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
   static const std::regex kName("[A-Za-z0-9_.-]{2,32}");
   if (!std::regex_match(user.name, kName))
     return Status::InvalidArgument("用户名应为 2–32 位字母、数字或 _ . -", "a user name is 2–32 letters, digits, _ . or -");
-  SH_RETURN_IF_ERROR(ParseRole(user.role).status());
-  SH_RETURN_IF_ERROR(CheckRegion(user.region));
-  SH_ASSIGN_OR_RETURN(std::vector<std::string> ledgers, QualifyLedgers(user.ledgers));
+  SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(user.roles));
+  SH_RETURN_IF_ERROR(CheckScope(user.scope));
   SH_RETURN_IF_ERROR(CheckPasswordPolicy(user.password, user.name));
   SH_ASSIGN_OR_RETURN(std::string hash, HashPassword(user.password));
   Result<UserInfo> out = Status::Internal("not added");
@@ -190,38 +218,39 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
     Result<UserInfo> existing = FindUser(user.name);
     if (existing.ok()) return Status::Conflict("用户名已存在：" + user.name, "user name taken: " + user.name);
     const std::string now = IsoNow();
-    SH_ASSIGN_OR_RETURN(Rows id, db_.Query(kInsertUser, {user.name, hash, user.role, user.region, JoinComma(ledgers),
-                                                          now, now, int64_t{user.must_change_password ? 1 : 0}, now}));
+    SH_ASSIGN_OR_RETURN(Rows id, db_.Query(kInsertUser, {user.name, hash, user.scope.region, user.scope.owner_ledger,
+                                                         user.scope.owner_id, now, now,
+                                                         int64_t{user.must_change_password ? 1 : 0}, now}));
+    SH_RETURN_IF_ERROR(roles_.SetUserRoles(AsInt(id.rows.at(0).at(0)), role_ids));
     SH_ASSIGN_OR_RETURN(UserInfo info, FindUser(user.name));
     SH_RETURN_IF_ERROR(history_.Record(info.id, hash, now, policy_.password_history));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "user_add", "users", info.id, "", "",
-                                    "{\"name\":\"" + info.name + "\",\"role\":\"" + info.role + "\",\"region\":\"" +
-                                        info.region + "\",\"must_change_password\":" +
-                                        (user.must_change_password ? "true" : "false") + "}"));
+                                    UserAuditJson(info.name, info.roles, info.scope, false,
+                                                  user.must_change_password)));
     out = std::move(info);
     return Status::Ok();
   }));
   return out;
 }
 
-Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, const std::string& role,
-                                            const std::string& region, const std::vector<std::string>& ledgers,
-                                            bool disabled) {
+Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, const UserChange& change) {
   SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
-  SH_RETURN_IF_ERROR(ParseRole(role).status());
-  SH_RETURN_IF_ERROR(CheckRegion(region));
-  SH_ASSIGN_OR_RETURN(std::vector<std::string> qualified, QualifyLedgers(ledgers));
+  SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(change.roles));
+  SH_RETURN_IF_ERROR(CheckScope(change.scope));
   Result<UserInfo> out = Status::Internal("not updated");
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
-    SH_ASSIGN_OR_RETURN(int64_t changed, db_.Execute(kUpdateUser, {role, region, JoinComma(qualified),
-                                                                   int64_t{disabled ? 1 : 0}, IsoNow(), id}));
-    if (changed == 0) return Status::NotFound("用户不存在", "no such user");
-    if (disabled) SH_RETURN_IF_ERROR(db_.Execute(kDeleteUserSessions, {id}).status());
     SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE id = ?", {id}));
-    UserInfo info = UserFromRow(rows.rows[0]);
-    SH_RETURN_IF_ERROR(audit_.Write(actor, "user_update", "users", id, "", "",
-                                    "{\"role\":\"" + role + "\",\"region\":\"" + region + "\",\"disabled\":" +
-                                        (disabled ? "true" : "false") + "}"));
+    if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
+    SH_ASSIGN_OR_RETURN(UserInfo before, WithRoles(UserFromRow(rows.rows[0])));
+    SH_RETURN_IF_ERROR(db_.Execute(kUpdateUser, {change.scope.region, change.scope.owner_ledger, change.scope.owner_id,
+                                                 int64_t{change.disabled ? 1 : 0}, IsoNow(), id})
+                           .status());
+    SH_RETURN_IF_ERROR(roles_.SetUserRoles(id, role_ids));
+    if (change.disabled) SH_RETURN_IF_ERROR(db_.Execute(kDeleteUserSessions, {id}).status());
+    SH_ASSIGN_OR_RETURN(UserInfo info, FindUser(before.name));
+    SH_RETURN_IF_ERROR(audit_.Write(actor, "user_update", "users", id, "",
+                                    UserAuditJson(before.name, before.roles, before.scope, before.disabled),
+                                    UserAuditJson(info.name, info.roles, info.scope, info.disabled)));
     out = std::move(info);
     return Status::Ok();
   }));
@@ -231,8 +260,12 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
 Result<std::vector<UserInfo>> AccountService::ListUsers(const Actor& actor) {
   SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " ORDER BY id"));
+  SH_ASSIGN_OR_RETURN(auto roles, roles_.RolesByUser());
   std::vector<UserInfo> out;
-  for (const auto& r : rows.rows) out.push_back(UserFromRow(r));
+  for (const auto& r : rows.rows) {
+    out.push_back(UserFromRow(r));
+    out.back().roles = roles[out.back().id];
+  }
   return out;
 }
 
@@ -252,7 +285,7 @@ SessionFlags AccountService::FlagsFor(const Actor& actor, bool must_change, cons
 }
 
 Status AccountService::RecordFailedLogin(const std::string& name, const std::string& remote, int64_t now) {
-  const Actor who{name, "", "", {}, remote};
+  const Actor who{name, {}, {}, "", "", 0, remote};
   return InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(bool locked, throttle_.RecordFailure(name, remote, now));
     SH_RETURN_IF_ERROR(audit_.Write(who, "login_failed", "users", 0, "", "", ""));
@@ -297,7 +330,8 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
     return BadLogin();
   }
   UserInfo user = UserFromRow(rows.rows[0]);
-  Session session{NewToken(), NewToken(), ActorOf(user, remote), {}};
+  SH_ASSIGN_OR_RETURN(Actor actor, ActorFor(user, remote));
+  Session session{NewToken(), NewToken(), std::move(actor), {}};
   session.flags = FlagsFor(session.actor, AsInt(rows.rows[0][8]) != 0, AsText(rows.rows[0][9]), enrolled);
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
     SH_RETURN_IF_ERROR(throttle_.Clear(name, remote));
@@ -322,13 +356,15 @@ Result<Actor> AccountService::Authenticate(const std::string& token, std::string
     SH_RETURN_IF_ERROR(db_.Execute(kDeleteSession, {hash}).status());
     return Status::Unauthenticated("登录已超时，请重新登录", "your session timed out; log in again");
   }
-  const std::vector<Value> user_row(rows.rows[0].begin() + 4, rows.rows[0].end());
+  const std::vector<Value> user_row(rows.rows[0].begin() + 4, rows.rows[0].begin() + 4 + kSessionUserColumns);
   if (AsInt(user_row[5]) != 0) return Status::Unauthenticated("账号已停用", "the account is disabled");
   // Touch at most once a minute: reads stay reads.
   if (IsoAt(now - 60) > last_seen) SH_RETURN_IF_ERROR(db_.Execute(kTouchSession, {IsoAt(now), hash}).status());
   if (csrf_out) *csrf_out = AsText(rows.rows[0][1]);
-  Actor actor = ActorOf(UserFromRow(user_row), "");
-  if (flags) *flags = FlagsFor(actor, AsInt(user_row[7]) != 0, AsText(user_row[8]), !AsText(user_row[9]).empty());
+  Actor actor = ActorFromSessionRows(UserFromRow(user_row), rows);
+  if (flags)
+    *flags = FlagsFor(actor, AsInt(rows.rows[0][kSessionFlags]) != 0, AsText(rows.rows[0][kSessionFlags + 1]),
+                      !AsText(rows.rows[0][kSessionFlags + 2]).empty());
   return actor;
 }
 
@@ -340,7 +376,8 @@ Status AccountService::Logout(const std::string& token, const std::string& remot
   const UserInfo user = UserFromRow(user_row);
   return InTransaction(db_, [&]() -> Status {
     SH_RETURN_IF_ERROR(db_.Execute(kDeleteSession, {TokenHash(token)}).status());
-    return audit_.Write(ActorOf(user, remote), "logout", "users", user.id, "", "", "");
+    return audit_.Write(Actor{user.name, {}, {}, user.scope.region, user.scope.owner_ledger, user.scope.owner_id, remote},
+                        "logout", "users", user.id, "", "", "");
   });
 }
 

@@ -1,4 +1,4 @@
-// Users, roles, sessions. Passwords are Argon2id hashes; a session is a random token whose
+// Users, their roles and data scopes, sessions. Passwords are Argon2id hashes; a session is a random token whose
 // hash is stored, with a CSRF token and an idle timeout (30 minutes) and a lifetime (12 h).
 // Logins are throttled (LoginThrottle) and may need a TOTP code (TotpEnrolment); a password
 // set by someone else, or older than the policy allows, must be changed before anything else.
@@ -13,23 +13,39 @@
 #include "domain/accounts/login_throttle.h"
 #include "domain/accounts/password_history.h"
 #include "domain/accounts/totp_enrolment.h"
+#include "domain/accounts/role_service.h"
 #include "domain/audit/audit_log.h"
 #include "domain/ledger/actor.h"
 
 namespace shanhai {
 
+// A user's data scope: which records it sees, whatever its roles.
+struct DataScope {
+  std::string region;        // GB/T 2260 code ("" = every region)
+  std::string owner_ledger;  // an organisation ledger ("units"; "" = no owner restriction)
+  int64_t owner_id = 0;      // the organisation record of owner_ledger
+};
+
 struct UserInfo {
   int64_t id = 0;
-  std::string name, role, region;
-  std::vector<std::string> ledgers;  // "module:entity"
+  std::string name;
+  std::vector<std::string> roles;  // role names
+  DataScope scope;
   bool disabled = false;
   std::string created_at;
 };
 
 struct NewUser {
-  std::string name, password, role, region;
-  std::vector<std::string> ledgers;  // ledger names ("visits") or "module:entity"
+  std::string name, password;
+  std::vector<std::string> roles;
+  DataScope scope;
   bool must_change_password = true;  // the creator knows the password: the user must replace it
+};
+
+struct UserChange {
+  std::vector<std::string> roles;
+  DataScope scope;
+  bool disabled = false;
 };
 
 // What a session must do before it may use the API (see IsSetupRoute in the HTTP layer).
@@ -68,12 +84,13 @@ class AccountService {
   static constexpr int64_t kIdleTimeoutSeconds = 30 * 60;
   static constexpr int64_t kLifetimeSeconds = 12 * 60 * 60;
 
-  // Needs admin (actor). Validates name ([A-Za-z0-9_.-]{2,32}), role, region (a real code),
-  // ledgers (known names) and the password policy. Conflict if the name is taken.
-  // The password goes into the history; must_change_password is stored and audited.
+  // Needs admin:users:admin (actor). Validates name ([A-Za-z0-9_.-]{2,32}), roles (existing
+  // ones, at least one), the scope (a real region code; an owner record of an organisation
+  // ledger) and the password policy. Conflict if the name is taken. The password goes into the
+  // history; must_change_password is stored. Audited with the roles.
   Result<UserInfo> AddUser(const Actor& actor, const NewUser& user);
-  Result<UserInfo> UpdateUser(const Actor& actor, int64_t id, const std::string& role, const std::string& region,
-                              const std::vector<std::string>& ledgers, bool disabled);
+  // Replaces roles, scope and disabled (disabling ends the user's sessions). Audited.
+  Result<UserInfo> UpdateUser(const Actor& actor, int64_t id, const UserChange& change);
   Result<std::vector<UserInfo>> ListUsers(const Actor& actor);
   Result<int64_t> CountUsers();
 
@@ -111,8 +128,15 @@ class AccountService {
   TotpEnrolment& totp() { return totp_; }
   const IdentityPolicy& policy() const { return policy_; }
 
+  RoleService& roles() { return roles_; }
+
  private:
   Result<UserInfo> FindUser(const std::string& name);
+  // The stored user of that row with its roles (one more query).
+  Result<UserInfo> WithRoles(UserInfo user);
+  // The actor of a stored user: its roles' grants (one query) and its scope.
+  Result<Actor> ActorFor(const UserInfo& user, const std::string& remote);
+  Status CheckScope(const DataScope& scope);
   std::string IsoNow() const;
   std::string IsoAt(int64_t unix_seconds) const;
   SessionFlags FlagsFor(const Actor& actor, bool must_change, const std::string& password_changed_at,
@@ -130,10 +154,8 @@ class AccountService {
   LoginThrottle throttle_;
   PasswordHistory history_;
   TotpEnrolment totp_;
+  RoleService roles_;
 };
-
-// Actor for a stored user.
-Actor ActorOf(const UserInfo& user, const std::string& remote);
 
 // True if actor holds any administrator permission (admin:users/roles/audit/dictionaries/system).
 bool IsAdministrator(const Actor& actor);

@@ -31,7 +31,7 @@ class AccountServiceTest : public domain_test::LedgerTest {
   }
 
   NewUser User(const std::string& name, const std::string& role = "staff") {
-    return NewUser{name, kPassword, role, "522727", {"visits"}};
+    return NewUser{name, kPassword, {role}, {"522727"}};
   }
   UserInfo MustAdd(const NewUser& user) {
     auto added = accounts_->AddUser(Actor::System(), user);
@@ -66,14 +66,17 @@ TEST_P(AccountServiceTest, AddUserValidatesEveryInput) {
     NewUser user;
   };
   const std::vector<Bad> bad = {
-      {"name too short", {"a", kPassword, "staff", "", {}}},
-      {"name with a space", {"wang li", kPassword, "staff", "", {}}},
-      {"name in Chinese", {"王丽", kPassword, "staff", "", {}}},
-      {"weak password: short", {"wangli", "ab1", "staff", "", {}}},
-      {"weak password: letters only", {"wangli", "abcdefghijkl", "staff", "", {}}},
-      {"unknown role", {"wangli", kPassword, "superuser", "", {}}},
-      {"unknown region", {"wangli", kPassword, "staff", "999999", {}}},
-      {"unknown ledger", {"wangli", kPassword, "staff", "", {"no_such_ledger"}}},
+      {"name too short", {"a", kPassword, {"staff"}, {}}},
+      {"name with a space", {"wang li", kPassword, {"staff"}, {}}},
+      {"name in Chinese", {"王丽", kPassword, {"staff"}, {}}},
+      {"weak password: short", {"wangli", "ab1", {"staff"}, {}}},
+      {"weak password: letters only", {"wangli", "abcdefghijkl", {"staff"}, {}}},
+      {"unknown role", {"wangli", kPassword, {"superuser"}, {}}},
+      {"no role", {"wangli", kPassword, {}, {}}},
+      {"unknown region", {"wangli", kPassword, {"staff"}, {"999999"}}},
+      {"owner ledger that is no organisation", {"wangli", kPassword, {"staff"}, {"", "visits", 1}}},
+      {"owner record that does not exist", {"wangli", kPassword, {"staff"}, {"", "units", 999}}},
+      {"owner id without a ledger", {"wangli", kPassword, {"staff"}, {"", "", 3}}},
   };
   for (const Bad& b : bad) {
     auto added = accounts_->AddUser(Actor::System(), b.user);
@@ -85,10 +88,9 @@ TEST_P(AccountServiceTest, AddUserValidatesEveryInput) {
   ASSERT_TRUE(count.ok());
   EXPECT_EQ(*count, 0);
 
-  const UserInfo ok = MustAdd({"wang.li-2", kPassword, "staff", "522727", {"visits", "talent:trainings"}});
-  EXPECT_EQ(ok.role, "staff");
-  EXPECT_EQ(ok.region, "522727");
-  EXPECT_EQ(ok.ledgers, (std::vector<std::string>{"exchange:visits", "talent:trainings"}));
+  const UserInfo ok = MustAdd({"wang.li-2", kPassword, {"viewer", "staff"}, {"522727"}});
+  EXPECT_EQ(ok.roles, (std::vector<std::string>{"staff", "viewer"}));
+  EXPECT_EQ(ok.scope.region, "522727");
   EXPECT_EQ(accounts_->AddUser(Actor::System(), User("wang.li-2")).status().code(), Code::kConflict);
   EXPECT_EQ(accounts_->AddUser(domain_test::StaffIn("522727"), User("other")).status().code(), Code::kPermissionDenied);
   EXPECT_EQ(AuditRows(db(), "user_add"), 1);
@@ -105,7 +107,9 @@ TEST_P(AccountServiceTest, LoginFailuresLookTheSameAndAreAudited) {
   auto actor = accounts_->Authenticate(session.token, &csrf);
   ASSERT_TRUE(actor.ok()) << actor.status().ToString();
   EXPECT_EQ(actor->name, "wangli");
-  EXPECT_EQ(actor->role, "staff");
+  EXPECT_EQ(actor->roles, std::vector<std::string>{"staff"});
+  EXPECT_EQ(actor->grants, session.actor.grants);
+  EXPECT_TRUE(Authorize(*actor, "exchange:visits:update").ok());
   EXPECT_EQ(csrf, session.csrf_token);
 
   auto unknown = accounts_->Login("nobody", kPassword, "127.0.0.1");
@@ -173,7 +177,7 @@ TEST_P(AccountServiceTest, SessionsEndAfterTwelveHoursEvenWhenActive) {
 TEST_P(AccountServiceTest, ADisabledUserCannotLogInAndLosesItsSessions) {
   const UserInfo user = MustAdd(User("wangli"));
   const Session session = MustLogin("wangli");
-  auto disabled = accounts_->UpdateUser(Actor::System(), user.id, "staff", "522727", {"visits"}, true);
+  auto disabled = accounts_->UpdateUser(Actor::System(), user.id, {{"staff"}, {"522727"}, true});
   ASSERT_TRUE(disabled.ok()) << disabled.status().ToString();
   EXPECT_TRUE(disabled->disabled);
   EXPECT_EQ(AuthCode(session.token), Code::kUnauthenticated);
@@ -181,7 +185,7 @@ TEST_P(AccountServiceTest, ADisabledUserCannotLogInAndLosesItsSessions) {
   EXPECT_EQ(login.status().code(), Code::kUnauthenticated);
   auto unknown = accounts_->Login("nobody", kPassword, "127.0.0.1");
   EXPECT_EQ(login.status().message_en(), unknown.status().message_en());
-  ASSERT_TRUE(accounts_->UpdateUser(Actor::System(), user.id, "staff", "522727", {"visits"}, false).ok());
+  ASSERT_TRUE(accounts_->UpdateUser(Actor::System(), user.id, {{"staff"}, {"522727"}, false}).ok());
   MustLogin("wangli");
 }
 

@@ -27,7 +27,9 @@ const LedgerDef& FundsLedger() {
         const Value* paid = r.Get("paid_fen");
         if (amount && paid && AsInt(*paid) > AsInt(*amount))
           errors.push_back({0, "paid_fen", "已拨付金额超过资金总额", "paid out exceeds the amount"});
-      }};
+      },
+      // An enterprise or other giving unit sees the funds it gave.
+      .owner_field = "helper_unit_id"};
   return def;
 }
 

@@ -6,8 +6,7 @@
 namespace shanhai {
 
 Status Authorize(const Actor& actor, const std::string& permission) {
-  Result<Role> role = ParseRole(actor.role);
-  if (role.ok() && RoleAllows(*role, permission, actor.ledgers)) return Status::Ok();
+  if (GrantsAllow(actor.grants, permission)) return Status::Ok();
   return Status::PermissionDenied("您没有权限执行此操作（" + permission + "）",
                                   "you are not allowed to do this (" + permission + ")");
 }

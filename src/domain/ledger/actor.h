@@ -1,7 +1,13 @@
 // Who is acting: the user behind a request or CLI command. Services authorise every
 // call against it, so the CLI and the HTTP API obey the same rules.
+//
+// What an actor may do comes from its roles (their grants, loaded with the session in one query);
+// which records it sees is its own data scope, never its roles': a region, and/or an owner
+// organisation (a record of an organisation ledger such as units). Holding several roles adds
+// permissions, never records.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,14 +16,18 @@
 namespace shanhai {
 
 struct Actor {
-  std::string name;                  // user name; "system" for set-up commands
-  std::string role;                  // "admin" | "staff" | "viewer"
-  std::string region;                // GB/T 2260 code the user is limited to; "" = everywhere
-  std::vector<std::string> ledgers;  // "module:entity" ledgers a staff user may use at all; empty = all
-  std::string remote;                // client address, for the audit log
+  std::string name;                 // user name; "system" for set-up commands
+  std::vector<std::string> roles;   // role names, for display
+  std::vector<std::string> grants;  // what the roles grant (see security/permissions.h)
+  std::string region;               // GB/T 2260 code the user is limited to; "" = everywhere
+  std::string owner_ledger;         // organisation ledger of the owner scope ("units"); "" = none
+  int64_t owner_id = 0;             // the organisation record the user is limited to
+  std::string remote;               // client address, for the audit log
+
+  bool owner_scoped() const { return !owner_ledger.empty(); }
 
   // The all-powerful actor of CLI set-up commands (init, demo, import by an operator).
-  static Actor System() { return Actor{"system", "admin", "", {}, "cli"}; }
+  static Actor System() { return Actor{"system", {"admin"}, {"*"}, "", "", 0, "cli"}; }
 };
 
 // PermissionDenied unless actor may do permission ("module:entity:action").

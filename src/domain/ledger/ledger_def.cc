@@ -1,5 +1,7 @@
 #include "domain/ledger/ledger_def.h"
 
+#include "security/permissions.h"
+
 namespace shanhai {
 
 const EnumOption* FieldDef::FindOption(std::string_view code_or_label) const {
@@ -27,6 +29,19 @@ const FieldDef* LedgerDef::Field(std::string_view key) const {
   for (const FieldDef& f : fields)
     if (f.key == key) return &f;
   return nullptr;
+}
+
+std::string LedgerDef::OwnerLedger() const {
+  if (owner_field.empty()) return "";
+  if (owner_field == "id") return name;
+  const FieldDef* f = Field(owner_field);
+  return f ? f->ref_ledger : "";
+}
+
+std::vector<std::string> LedgerDef::Actions() const {
+  std::vector<std::string> out = StandardLedgerActions();
+  out.insert(out.end(), extra_actions.begin(), extra_actions.end());
+  return out;
 }
 
 const LedgerDef* FindLedger(std::string_view name) {

@@ -99,8 +99,18 @@ struct LedgerDef {
   RecordCheck check;        // optional cross-field rules
   // Optional: fills computed fields from the parsed input before checks and storage.
   std::function<void(Record&)> derive;
+  // Owner scope: the field naming the organisation record that owns each record (a ref field),
+  // or "id" for an organisation ledger, whose records own themselves. "" = no owner: users with
+  // an owner scope see none of this ledger's records.
+  std::string owner_field;
+  // Actions beyond the standard ones (e.g. a workflow step "approve"), each its own permission.
+  std::vector<std::string> extra_actions;
 
   const FieldDef* Field(std::string_view key) const;
+  // The organisation ledger owner_field points to ("" when the ledger has no owner).
+  std::string OwnerLedger() const;
+  // The standard actions followed by extra_actions.
+  std::vector<std::string> Actions() const;
 };
 
 // All ledgers, in the order reports and menus show them. Never empty; lives forever.

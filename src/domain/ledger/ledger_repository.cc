@@ -123,6 +123,7 @@ Status LedgerRepository::Delete(int64_t id) {
 }
 
 void LedgerRepository::AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const {
+  AppendOwner(scope, where, params);
   // The pairs in scope are few; selecting their ids first lets each ledger's (pair_id, …)
   // index do the work instead of joining every record to its pair.
   std::string pairs_in_scope;
@@ -139,6 +140,16 @@ void LedgerRepository::AppendScope(const Scope& scope, std::string& where, std::
   if (pairs_in_scope.empty()) return;
   where += std::string(" AND ") + (def_.pair_scoped ? "r.pair_id" : "r.id") +
            " IN (SELECT sp.id FROM pairs sp WHERE 1 = 1" + pairs_in_scope + ")";
+}
+
+void LedgerRepository::AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const {
+  if (scope.owner_ledger.empty()) return;
+  if (def_.OwnerLedger() != scope.owner_ledger) {
+    where += " AND 1 = 0";
+    return;
+  }
+  where += " AND r." + def_.owner_field + " = ?";
+  params.emplace_back(scope.owner_id);
 }
 
 void LedgerRepository::AppendPeriod(const std::string& from, const std::string& to, std::string& where,

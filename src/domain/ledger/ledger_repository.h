@@ -26,6 +26,11 @@ struct Scope {
   // The user's region prefix: a record is visible if either side of its pair lies in it.
   // Empty = everything.
   std::string visible_prefix;
+  // Owner scope: only the records owned by record owner_id of ledger owner_ledger (see
+  // LedgerDef::owner_field); a ledger with no owner, or owned through another ledger, shows
+  // nothing. Empty owner_ledger = no owner restriction.
+  std::string owner_ledger;
+  int64_t owner_id = 0;
 };
 
 struct ListQuery {
@@ -88,6 +93,8 @@ class LedgerRepository {
 
   // Appends "AND ..." conditions and their parameters for a scope and a period.
   void AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const;
+  // Appends the owner condition of scope (see Scope::owner_ledger).
+  void AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const;
   void AppendPeriod(const std::string& from, const std::string& to, std::string& where,
                     std::vector<Value>& params) const;
 

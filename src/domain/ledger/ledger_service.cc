@@ -13,8 +13,6 @@ namespace {
 
 constexpr const char* kSelectPairByCode = "SELECT id, code, helper_region, helped_region FROM pairs WHERE code = ?";
 
-Scope ScopeOf(const Actor& actor) { return Scope{"", "", VisiblePrefix(actor)}; }
-
 bool IsVisible(const Actor& actor, const std::string& helper_region, const std::string& helped_region) {
   const std::string prefix = VisiblePrefix(actor);
   return prefix.empty() || helper_region.starts_with(prefix) || helped_region.starts_with(prefix);
@@ -32,7 +30,30 @@ Status NotFoundRecord(const LedgerDef& def, int64_t id) {
                           "no " + def.name + " record with id " + std::to_string(id));
 }
 
+// Owner scope on writes: an owner-scoped actor writes only records its own organisation owns;
+// it may change its organisation's record but not make new organisations. Appends a FieldError
+// on the owner field when the record names another owner; PermissionDenied when the ledger
+// cannot hold records of the actor's organisation.
+Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before, const Record& record,
+                  std::vector<FieldError>& errors) {
+  if (!actor.owner_scoped()) return Status::Ok();
+  if (def.OwnerLedger() != actor.owner_ledger || (def.owner_field == "id" && !before))
+    return Status::PermissionDenied("按单位授权的账号不能在“" + def.label_zh + "”中新增记录",
+                                    "an organisation's account cannot add " + def.name + " records");
+  if (def.owner_field == "id") return Status::Ok();
+  const Value* owner = record.Get(def.owner_field);
+  if (!owner || IsNull(*owner) || AsInt(*owner) != actor.owner_id) {
+    const FieldDef* f = def.Field(def.owner_field);
+    errors.push_back({0, def.owner_field, f->label_zh + "：只能填写本单位", f->label_en + ": must be your own organisation"});
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+Scope ScopeOf(const Actor& actor) {
+  return Scope{"", "", VisiblePrefix(actor), actor.owner_ledger, actor.owner_id};
+}
 
 std::string LedgerPermission(const LedgerDef& def, const std::string& action) {
   return def.module + ":" + def.name + ":" + action;
@@ -206,6 +227,7 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
     if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& f) { return f.field == e.field; }))
       errors.push_back(std::move(e));
   if (errors.empty()) SH_RETURN_IF_ERROR(CheckUnique(actor, def, record, errors));
+  SH_RETURN_IF_ERROR(CheckOwner(actor, def, before, record, errors));
   if (!def.pair_scoped && !IsVisible(actor, AsText(*record.Get("helper_region")), record.helped_region))
     errors.push_back({0, "helped_region", "超出您的管辖区域", "outside your region"});
   if (!errors.empty()) return Status::Invalid(std::move(errors));
@@ -447,9 +469,10 @@ Result<std::vector<AuditEntry>> LedgerService::History(const Actor& actor, const
   filter.ledger = def.name;
   filter.record_id = id;
   // Whoever sees the record sees its whole history; a deleted record's history stays limited
-  // to the actor's region through the helped region the audit rows carry.
+  // to the actor's region through the helped region the audit rows carry (an owner-scoped actor
+  // sees only the history of records it can still see).
   Result<Record> current = Get(actor, def, id);
-  if (!current.ok() && current.status().code() != Code::kNotFound) return current.status();
+  if (!current.ok() && (current.status().code() != Code::kNotFound || actor.owner_scoped())) return current.status();
   filter.visible_prefix = current.ok() ? "" : VisiblePrefix(actor);
   filter.page_size = 1000;
   SH_ASSIGN_OR_RETURN(auto found, audit_.Find(filter));

@@ -128,6 +128,9 @@ class LedgerService {
   std::map<std::string, PairInfo> pair_cache_;
 };
 
+// The records actor may see: its region and its owner organisation (see Scope).
+Scope ScopeOf(const Actor& actor);
+
 // "<module>:<ledger>:<action>"
 std::string LedgerPermission(const LedgerDef& def, const std::string& action);
 

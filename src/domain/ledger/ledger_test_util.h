@@ -54,8 +54,27 @@ inline char Gb11643Check(const std::string& body17) {
 }
 inline std::string Id18(const std::string& body17) { return body17 + Gb11643Check(body17); }
 
-inline Actor StaffIn(const std::string& region) { return Actor{"staff_" + region, "staff", region, {}, "test"}; }
-inline Actor Viewer() { return Actor{"viewer", "viewer", "", {}, "test"}; }
+// Actors granted what the seeded staff and viewer roles grant (see 0006_roles.sql); the tests of
+// the seeded roles themselves load them from the database (account_service_test.cc).
+inline Actor StaffIn(const std::string& region) {
+  return Actor{"staff_" + region,
+               {"staff"},
+               {"*:*:list", "*:*:read", "*:*:create", "*:*:update", "*:*:delete", "*:*:import", "*:*:export",
+                "*:*:reveal"},
+               region,
+               "",
+               0,
+               "test"};
+}
+inline Actor Viewer() { return Actor{"viewer", {"viewer"}, {"*:*:list", "*:*:read", "*:*:export"}, "", "", 0, "test"}; }
+// An actor limited to one organisation record (owner scope) with staff's permissions.
+inline Actor OwnerOf(const std::string& ledger, int64_t id) {
+  Actor a = StaffIn("");
+  a.name = "owner_" + std::to_string(id);
+  a.owner_ledger = ledger;
+  a.owner_id = id;
+  return a;
+}
 
 // Counts audit rows with that action (all rows for "").
 inline int64_t AuditRows(Database& db, const std::string& action = "") {

@@ -76,7 +76,9 @@ const LedgerDef& UnitsLedger() {
         if (deep && AsInt(*deep) != 0 && kind && AsText(*kind) != "village")
           errors.push_back({0, "deep_poverty", "只有村可以标记为深度贫困村",
                             "only a village can be marked deep-poverty"});
-      }};
+      },
+      // An organisation's own account sees its own record only.
+      .owner_field = "id"};
   return def;
 }
 

@@ -7,18 +7,37 @@ namespace shanhai {
 namespace {
 
 boost::json::object UserJson(const UserInfo& u) {
-  boost::json::array ledgers;
-  for (const std::string& l : u.ledgers) ledgers.push_back(boost::json::string(l));
-  return {{"id", u.id}, {"name", u.name}, {"role", u.role}, {"region", u.region},
-          {"ledgers", std::move(ledgers)}, {"disabled", u.disabled}, {"created_at", u.created_at}};
+  return {{"id", u.id},
+          {"name", u.name},
+          {"roles", JsonTextArray(u.roles)},
+          {"region", u.scope.region},
+          {"owner_ledger", u.scope.owner_ledger},
+          {"owner_id", u.scope.owner_id},
+          {"disabled", u.disabled},
+          {"created_at", u.created_at}};
 }
 
-std::vector<std::string> StringList(const boost::json::object& body, std::string_view key) {
+// Roles from "roles" (an array), or from "role" (one name, or names joined by commas).
+std::vector<std::string> RolesOf(const boost::json::object& body) {
+  if (body.contains("roles")) return JsonStringList(body, "roles");
   std::vector<std::string> out;
-  auto it = body.find(key);
-  if (it != body.end() && it->value().is_array())
-    for (const auto& v : it->value().as_array()) out.push_back(JsonScalarText(v));
+  std::string rest = JsonString(body, "role");
+  for (size_t comma; !rest.empty(); rest = comma == std::string::npos ? "" : rest.substr(comma + 1)) {
+    comma = rest.find(',');
+    if (comma != 0) out.push_back(rest.substr(0, comma));
+  }
   return out;
+}
+
+// The data scope of a user body: region, and owner_ledger + owner_id (a positive integer).
+Result<DataScope> DataScopeOf(const boost::json::object& body) {
+  DataScope scope{JsonString(body, "region"), JsonString(body, "owner_ledger"), 0};
+  const std::string owner = JsonString(body, "owner_id");
+  if (owner.empty() || owner == "0") return scope;
+  if (owner.size() > 18 || owner.find_first_not_of("0123456789") != std::string::npos)
+    return Status::Invalid({{0, "owner_id", "所属单位编号应为正整数", "owner_id must be a positive integer"}});
+  scope.owner_id = std::stoll(owner);
+  return scope;
 }
 
 HttpResponse ListUsers(RequestContext& ctx) {
@@ -32,9 +51,10 @@ HttpResponse ListUsers(RequestContext& ctx) {
 HttpResponse AddUser(RequestContext& ctx) {
   Result<boost::json::object> body = JsonBody(ctx.request);
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
+  Result<DataScope> scope = DataScopeOf(*body);
+  if (!scope.ok()) return HttpResponse::FromStatus(scope.status());
   Result<UserInfo> u = ctx.conn.accounts().AddUser(
-      ctx.actor, {JsonString(*body, "name"), JsonString(*body, "password"), JsonString(*body, "role"),
-                  JsonString(*body, "region"), StringList(*body, "ledgers"),
+      ctx.actor, {JsonString(*body, "name"), JsonString(*body, "password"), RolesOf(*body), *scope,
                   JsonString(*body, "must_change_password") != "0"});
   if (!u.ok()) return HttpResponse::FromStatus(u.status());
   return JsonResponse(UserJson(*u), 201);
@@ -45,8 +65,10 @@ HttpResponse UpdateUser(RequestContext& ctx) {
   if (!id.ok()) return HttpResponse::FromStatus(id.status());
   Result<boost::json::object> body = JsonBody(ctx.request);
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
-  Result<UserInfo> u = ctx.conn.accounts().UpdateUser(ctx.actor, *id, JsonString(*body, "role"), JsonString(*body, "region"),
-                                                      StringList(*body, "ledgers"), JsonString(*body, "disabled") == "1");
+  Result<DataScope> scope = DataScopeOf(*body);
+  if (!scope.ok()) return HttpResponse::FromStatus(scope.status());
+  Result<UserInfo> u = ctx.conn.accounts().UpdateUser(ctx.actor, *id,
+                                                      {RolesOf(*body), *scope, JsonString(*body, "disabled") == "1"});
   if (!u.ok()) return HttpResponse::FromStatus(u.status());
   return JsonResponse(UserJson(*u));
 }
@@ -56,7 +78,7 @@ HttpResponse UpdateUser(RequestContext& ctx) {
 void AddAdminRoutes(std::vector<ApiRoute>& routes) {
   routes.push_back({"GET", "/api/v1/admin/users", "admin:users:admin", ListUsers, "用户列表"});
   routes.push_back({"POST", "/api/v1/admin/users", "admin:users:admin", AddUser, "新增用户"});
-  routes.push_back({"PUT", "/api/v1/admin/users/{id}", "admin:users:admin", UpdateUser, "修改用户角色、区域、台账范围、停用"});
+  routes.push_back({"PUT", "/api/v1/admin/users/{id}", "admin:users:admin", UpdateUser, "修改用户角色、数据范围（区域、所属单位）、停用"});
 }
 
 }  // namespace shanhai

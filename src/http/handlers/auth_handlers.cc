@@ -2,32 +2,23 @@
 // CSRF token; 429 with Retry-After while throttled; 401 "totp_required" when the account's
 // second factor is missing), log out, who am I, change password, enrol TOTP.
 #include "common/qr_code.h"
+#include "domain/accounts/permission_catalog.h"
 #include "http/api_app.h"
 #include "http/json_io.h"
-#include "security/permissions.h"
 
 namespace shanhai {
 
 namespace {
 
 boost::json::object UserJson(const Actor& actor, const std::string& csrf, const SessionFlags& flags) {
-  boost::json::array ledgers;
-  for (const std::string& l : actor.ledgers) ledgers.push_back(boost::json::string(l));
-  // The permissions the console uses to show menus and buttons (the server still checks each).
-  boost::json::array permissions;
-  for (const LedgerDef* def : AllLedgers())
-    for (const char* action : {"list", "read", "create", "update", "delete", "import", "export", "reveal"}) {
-      const std::string p = LedgerPermission(*def, action);
-      if (Authorize(actor, p).ok()) permissions.push_back(boost::json::string(p));
-    }
-  for (const char* p :
-       {"indicators:report:read", "admin:users:admin", "admin:audit:admin", "admin:dictionaries:admin"})
-    if (Authorize(actor, p).ok()) permissions.push_back(boost::json::string(p));
+  // The declared permissions the user's roles grant: the console shows menus and buttons by
+  // them (the server still checks each request).
   return {{"name", actor.name},
-          {"role", actor.role},
+          {"roles", JsonTextArray(actor.roles)},
           {"region", actor.region},
-          {"ledgers", std::move(ledgers)},
-          {"permissions", std::move(permissions)},
+          {"owner_ledger", actor.owner_ledger},
+          {"owner_id", actor.owner_id},
+          {"permissions", JsonTextArray(CoveredPermissions(actor.grants))},
           {"csrf_token", csrf},
           {"must_change_password", flags.must_change_password},
           {"password_change_reason", flags.password_change_reason},

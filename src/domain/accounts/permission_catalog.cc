@@ -1,0 +1,70 @@
+#include "domain/accounts/permission_catalog.h"
+
+#include <map>
+
+#include "domain/ledger/ledger_def.h"
+#include "security/permissions.h"
+
+namespace shanhai {
+namespace {
+
+struct ActionLabel {
+  const char* zh;
+  const char* en;
+};
+
+// Labels of the standard ledger actions; a ledger's own workflow steps show their action name.
+const std::map<std::string, ActionLabel>& LedgerActionLabels() {
+  static const std::map<std::string, ActionLabel> kLabels = {
+      {"list", {"列表", "list"}},          {"read", {"查看", "read"}},     {"create", {"新增", "create"}},
+      {"update", {"修改", "update"}},      {"delete", {"删除", "delete"}}, {"import", {"导入", "import"}},
+      {"export", {"导出", "export"}},      {"reveal", {"查看敏感字段全文", "reveal sensitive fields"}}};
+  return kLabels;
+}
+
+// Permissions of the modules that are not ledgers.
+std::vector<PermissionInfo> ModulePermissions() {
+  return {
+      {"indicators:report:read", "indicators", "指标与报告", "查看指标、下钻与报告", "read indicators and reports"},
+      {"admin:users:admin", "admin", "系统管理", "用户管理（账号、解锁、重置二次验证）", "manage users"},
+      {"admin:roles:admin", "admin", "系统管理", "角色管理", "manage roles"},
+      {"admin:audit:admin", "admin", "系统管理", "审计日志（查阅、导出、校验）", "read, export and verify the audit log"},
+      {"admin:dictionaries:admin", "admin", "系统管理", "数据字典", "edit data dictionaries"},
+      {"admin:system:admin", "admin", "系统管理", "系统设置", "system settings"},
+  };
+}
+
+std::vector<PermissionInfo> BuildCatalog() {
+  std::vector<PermissionInfo> out;
+  for (const LedgerDef* def : AllLedgers())
+    for (const std::string& action : def->Actions()) {
+      auto label = LedgerActionLabels().find(action);
+      const bool known = label != LedgerActionLabels().end();
+      out.push_back({def->module + ":" + def->name + ":" + action, def->module + ":" + def->name, def->label_zh,
+                     known ? label->second.zh : action, known ? label->second.en : action});
+    }
+  for (PermissionInfo& p : ModulePermissions()) out.push_back(std::move(p));
+  return out;
+}
+
+}  // namespace
+
+const std::vector<PermissionInfo>& PermissionCatalog() {
+  static const std::vector<PermissionInfo> kCatalog = BuildCatalog();
+  return kCatalog;
+}
+
+const PermissionInfo* FindPermission(const std::string& name) {
+  for (const PermissionInfo& p : PermissionCatalog())
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+std::vector<std::string> CoveredPermissions(const std::vector<std::string>& grants) {
+  std::vector<std::string> out;
+  for (const PermissionInfo& p : PermissionCatalog())
+    if (GrantsAllow(grants, p.name)) out.push_back(p.name);
+  return out;
+}
+
+}  // namespace shanhai

@@ -1,0 +1,72 @@
+// Roles as records: a role has a name, a Chinese label and the grants it gives (permissions of
+// the catalogue, see permission_catalog.h, or the patterns of the seeded roles). Users hold any
+// number of roles (user_roles); a role grants permissions only, never records (the data scope is
+// the user's, see Actor). Seeded roles (builtin) cannot be changed or deleted; a role still held
+// by a user cannot be deleted. Every change is audited. Managing roles needs admin:roles:admin.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/audit/audit_log.h"
+#include "domain/ledger/actor.h"
+#include "storage/database.h"
+
+namespace shanhai {
+
+struct RoleInfo {
+  int64_t id = 0;
+  std::string name, label_zh;
+  bool builtin = false;
+  std::vector<std::string> grants;       // as stored
+  std::vector<std::string> permissions;  // the declared permissions the grants cover
+  int64_t users = 0;                     // how many users hold it
+};
+
+struct RoleDraft {
+  std::string name;      // [A-Za-z0-9_.-]{2,40}; ignored on update
+  std::string label_zh;  // 1..64 characters
+  std::vector<std::string> permissions;  // declared permissions (see PermissionCatalog)
+};
+
+// What a user's roles give it, for an Actor.
+struct UserGrants {
+  std::vector<std::string> roles;
+  std::vector<std::string> grants;
+};
+
+class RoleService {
+ public:
+  RoleService(Database& db, AuditLog& audit) : db_(db), audit_(audit) {}
+
+  // Every role, by name. Needs admin:roles:admin or admin:users:admin (to pick roles for users).
+  Result<std::vector<RoleInfo>> List(const Actor& actor);
+  // Conflict if the name is taken; InvalidArgument naming the field (name, label_zh, permissions).
+  Result<RoleInfo> Create(const Actor& actor, const RoleDraft& draft);
+  // Replaces label and permissions. NotFound; PermissionDenied for a seeded role.
+  Result<RoleInfo> Update(const Actor& actor, int64_t id, const RoleDraft& draft);
+  // NotFound; PermissionDenied for a seeded role; Conflict while a user holds it.
+  Status Delete(const Actor& actor, int64_t id);
+
+  // The ids of the roles named (at least one). InvalidArgument naming the unknown role. No check
+  // of the actor: the caller (AccountService) has authorised the change.
+  Result<std::vector<int64_t>> ResolveNames(const std::vector<std::string>& names);
+  // Replaces the user's roles. Call inside the caller's transaction.
+  Status SetUserRoles(int64_t user_id, const std::vector<int64_t>& role_ids);
+  // Role names of every user that holds any: user id → names.
+  Result<std::map<int64_t, std::vector<std::string>>> RolesByUser();
+  // One user's roles and grants (one query).
+  Result<UserGrants> GrantsOf(int64_t user_id);
+
+ private:
+  Result<RoleInfo> Find(int64_t id);
+  Status CheckDraft(const RoleDraft& draft, bool creating);
+  Status WritePermissions(int64_t id, const std::vector<std::string>& permissions);
+
+  Database& db_;
+  AuditLog& audit_;
+};
+
+}  // namespace shanhai
