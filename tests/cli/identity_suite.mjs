@@ -141,7 +141,13 @@ export function identitySuite(kind) {
       const uri = /otpauth:\/\/totp\/\S+/.exec(r.stdout)?.[0];
       assert.ok(uri, r.stdout);
       assert.match(uri, /^otpauth:\/\/totp\/Shanhai:admin\?secret=[A-Z2-7]{32}&issuer=Shanhai&algorithm=SHA1&digits=6&period=30$/);
+      // The QR code follows: rows of upper-half blocks in ANSI colours.
+      const qrRows = r.stdout.split('\n').filter((l) => l.includes('\u2580'));
+      assert.ok(qrRows.length >= 15, `QR code rows: ${qrRows.length}`);
       const secret = secretOfUri(uri);
+      const unknown = env.run(['user', 'totp', 'nobody-here']);
+      assert.equal(unknown.status, 1, unknown.stdout);
+      assert.match(unknown.stderr, /no such user/);
 
       const missing = await loginRaw(server.base, { name: 'admin', password: adminPassword });
       assert.equal(missing.status, 401);
