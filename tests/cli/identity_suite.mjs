@@ -176,14 +176,16 @@ export function identitySuite(kind) {
       const secret = secretOfUri(begun.json.uri);
       assert.equal((await client.request('POST', '/api/v1/auth/totp/confirm', { json: { code: '000000' } })).status, 400);
       await client.mustLogin('secops', user.password);  // still off
-      const confirmed = await client.request('POST', '/api/v1/auth/totp/confirm', { json: { code: totpCode(secret) } });
+      const confirmedAt = Date.now() / 1000;
+      const confirmCode = totpCode(secret, confirmedAt);
+      const confirmed = await client.request('POST', '/api/v1/auth/totp/confirm', { json: { code: confirmCode } });
       assert.equal(confirmed.status, 200, confirmed.text);
       const need = await loginRaw(server.base, { name: 'secops', password: user.password });
       assert.equal(need.json?.error?.code, 'totp_required');
       // The confirming code's step is used up; the next step's code is within the allowed drift.
-      const used = await loginRaw(server.base, { name: 'secops', password: user.password, totp: totpCode(secret) });
+      const used = await loginRaw(server.base, { name: 'secops', password: user.password, totp: confirmCode });
       assert.equal(used.status, 401);
-      const next = totpCode(secret, Date.now() / 1000 + 30);
+      const next = totpCode(secret, confirmedAt + 30);
       const ok = await loginRaw(server.base, { name: 'secops', password: user.password, totp: next });
       assert.equal(ok.status, 200, ok.text);
     });
