@@ -10,14 +10,15 @@ namespace shanhai::cli {
 
 namespace {
 
-// First login: "admin" with a generated password that is printed once and stored only hashed.
+// First login: "admin" with a generated password that is printed once, stored only hashed, and
+// must be replaced at the first login (NewUser::must_change_password).
 Status CreateFirstAdmin(AppConn& conn) {
   SH_ASSIGN_OR_RETURN(int64_t users, conn.accounts().CountUsers());
   if (users > 0) return Status::Ok();
   const std::string password = NewToken().substr(0, 16) + "#1";
   SH_RETURN_IF_ERROR(conn.accounts().AddUser(Actor::System(), {"admin", password, {"admin"}, {}}).status());
   std::cout << "管理员账号 admin account created — user: admin  password: " << password << "\n"
-            << "（只显示这一次，请妥善保存 / shown only once: keep it safe）\n";
+            << "（只显示这一次；首次登录须改为新密码 / shown only once; it must be changed at the first login）\n";
   return Status::Ok();
 }
 

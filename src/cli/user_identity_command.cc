@@ -2,8 +2,6 @@
 // shanhai user totp NAME: enrol the account in TOTP at once with a new secret, printing the
 // otpauth:// URI and its QR code for an authenticator app (--remove takes TOTP away again).
 // Both act as the operator at the terminal ("system") and are audited.
-#include <unistd.h>
-
 #include <iostream>
 
 #include "cli/connect.h"
@@ -46,10 +44,8 @@ Status Totp(const IdentityArgs& a) {
   std::cout << "已为 " << a.name << " 启用两步验证 TOTP enrolled for " << a.name << "\n"
             << "用验证器应用扫描二维码，或输入密钥 / scan with an authenticator app, or type the secret:\n"
             << "  " << shown.secret_base32 << "\n  " << shown.uri << "\n";
-  if (isatty(STDOUT_FILENO)) {
-    SH_ASSIGN_OR_RETURN(std::string qr, QrTerminal(shown.uri));
-    std::cout << qr;
-  }
+  SH_ASSIGN_OR_RETURN(std::string qr, QrTerminal(shown.uri));
+  std::cout << qr;
   return Status::Ok();
 }
 

@@ -141,7 +141,13 @@ export function identitySuite(kind) {
       const uri = /otpauth:\/\/totp\/\S+/.exec(r.stdout)?.[0];
       assert.ok(uri, r.stdout);
       assert.match(uri, /^otpauth:\/\/totp\/Shanhai:admin\?secret=[A-Z2-7]{32}&issuer=Shanhai&algorithm=SHA1&digits=6&period=30$/);
+      // The QR code follows: rows of upper-half blocks in ANSI colours.
+      const qrRows = r.stdout.split('\n').filter((l) => l.includes('\u2580'));
+      assert.ok(qrRows.length >= 15, `QR code rows: ${qrRows.length}`);
       const secret = secretOfUri(uri);
+      const unknown = env.run(['user', 'totp', 'nobody-here']);
+      assert.equal(unknown.status, 1, unknown.stdout);
+      assert.match(unknown.stderr, /no such user/);
 
       const missing = await loginRaw(server.base, { name: 'admin', password: adminPassword });
       assert.equal(missing.status, 401);
@@ -170,14 +176,16 @@ export function identitySuite(kind) {
       const secret = secretOfUri(begun.json.uri);
       assert.equal((await client.request('POST', '/api/v1/auth/totp/confirm', { json: { code: '000000' } })).status, 400);
       await client.mustLogin('secops', user.password);  // still off
-      const confirmed = await client.request('POST', '/api/v1/auth/totp/confirm', { json: { code: totpCode(secret) } });
+      const confirmedAt = Date.now() / 1000;
+      const confirmCode = totpCode(secret, confirmedAt);
+      const confirmed = await client.request('POST', '/api/v1/auth/totp/confirm', { json: { code: confirmCode } });
       assert.equal(confirmed.status, 200, confirmed.text);
       const need = await loginRaw(server.base, { name: 'secops', password: user.password });
       assert.equal(need.json?.error?.code, 'totp_required');
       // The confirming code's step is used up; the next step's code is within the allowed drift.
-      const used = await loginRaw(server.base, { name: 'secops', password: user.password, totp: totpCode(secret) });
+      const used = await loginRaw(server.base, { name: 'secops', password: user.password, totp: confirmCode });
       assert.equal(used.status, 401);
-      const next = totpCode(secret, Date.now() / 1000 + 30);
+      const next = totpCode(secret, confirmedAt + 30);
       const ok = await loginRaw(server.base, { name: 'secops', password: user.password, totp: next });
       assert.equal(ok.status, 200, ok.text);
     });
