@@ -132,9 +132,6 @@ Status PolicyFor(const std::string& field, Status s) {
 
 }  // namespace
 
-AccountService::AccountService(Database& db, std::function<int64_t()> now_seconds)
-    : db_(db), now_(std::move(now_seconds)), audit_(db, [this] { return IsoNow(); }), roles_(db, audit_) {}
-
 Status AccountService::CheckScope(const DataScope& scope) {
   SH_RETURN_IF_ERROR(CheckRegion(scope.region));
   if (scope.owner_ledger.empty()) {

@@ -450,8 +450,8 @@ TEST_P(AccountServiceTest, ThePolicyCanRequireAdministratorsToEnrol) {
   EXPECT_TRUE(MustLogin("boss").flags.must_enrol_totp);
   EXPECT_FALSE(MustLogin("clerk").flags.must_enrol_totp);
   ASSERT_TRUE(accounts_->totp().EnrolNow(Actor::System(), "boss").ok());
-  EXPECT_TRUE(IsAdministrator(ActorOf(UserInfo{0, "boss", "admin"}, "")));
-  EXPECT_FALSE(IsAdministrator(ActorOf(UserInfo{0, "clerk", "staff"}, "")));
+  EXPECT_TRUE(IsAdministrator(Actor{"boss", {"secadmin"}, {"admin:users:admin"}, "", "", 0, ""}));
+  EXPECT_FALSE(IsAdministrator(Actor{"clerk", {"staff"}, {"*:*:list", "*:*:update"}, "", "", 0, ""}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccountServiceTest, testing::ValuesIn(TestDialects()),

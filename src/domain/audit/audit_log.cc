@@ -43,7 +43,7 @@ std::vector<std::string> InsertColumns() {
 }
 }  // namespace
 
-bool IsAuthenticatedActor(const Actor& actor) { return !actor.role.empty(); }
+bool IsAuthenticatedActor(const Actor& actor) { return !actor.roles.empty(); }
 
 Status AuditLog::Write(const Actor& actor, const std::string& action, const std::string& ledger, int64_t record_id,
                        const std::string& helped_region, const std::string& before_json,

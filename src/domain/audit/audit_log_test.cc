@@ -211,7 +211,7 @@ TEST_P(AuditLogTest, RowsFromBeforeTheChainAreChainedAfterIt) {
 
 TEST_P(AuditLogTest, AnUnauthenticatedActorStoresAtMostAFewHundredBytesPerField) {
   const std::string huge(100000, 'a');
-  const Actor stranger{huge, "", "", {}, "203.0.113.9"};
+  const Actor stranger{huge, {}, {}, "", "", 0, "203.0.113.9"};
   ASSERT_TRUE(IsOk(log_->Write(stranger, "login_failed", "users", 0, "", "", "", "名" + huge)));
   auto rows = db().Query("SELECT actor, detail FROM audit_log");
   ASSERT_TRUE(rows.ok());
