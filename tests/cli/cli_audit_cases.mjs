@@ -111,5 +111,16 @@ export function auditCliSuite(kind) {
       assert.match(text, /""rows"":\d+,""format"":""xlsx""/);  // CSV doubles the quotes
       assert.equal(env.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'audit_export'"), '1');
     });
+
+    it('rows from before the chain (as an older version left them) are chained by init', () => {
+      const count = Number(env.sql('SELECT COUNT(*) FROM audit_log'));
+      env.sql('UPDATE audit_log SET seq = NULL, prev_hash = NULL, hash = NULL');
+      env.sql("UPDATE audit_chain_head SET seq = 0, hash = '', tag = ''");
+      const r = env.run(['audit', 'verify']);
+      assert.equal(r.status, 1, r.stdout);
+      assert.match(r.stderr, /not chained/);
+      env.mustRun(['init']);
+      assert.equal(verifiedCount(env.mustRun(['audit', 'verify'])), count);
+    });
   });
 }
