@@ -20,6 +20,7 @@ constexpr const char* kSchemaCheck = "SELECT COUNT(*) FROM schema_migrations";
 int64_t NowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
+
 // Unavailable, with the upgrade hint, if the schema predates this binary's migrations: the
 // statements of the newer code would fail on it in obscure ways.
 Status RequireCurrentSchema(Database& db, const std::string& db_url) {
