@@ -20,6 +20,19 @@ constexpr const char* kSchemaCheck = "SELECT COUNT(*) FROM schema_migrations";
 int64_t NowSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
+
+// Unavailable, with the upgrade hint, if the schema predates this binary's migrations: the
+// statements of the newer code would fail on it in obscure ways.
+Status RequireCurrentSchema(Database& db, const std::string& db_url) {
+  SH_ASSIGN_OR_RETURN(int64_t version, SchemaVersion(db));
+  SH_ASSIGN_OR_RETURN(std::vector<Migration> migrations, EmbeddedMigrations());
+  const int64_t latest = migrations.empty() ? 0 : migrations.back().version;
+  if (version >= latest) return Status::Ok();
+  return Status::Unavailable("数据库结构为第 " + std::to_string(version) + " 版，低于本程序的第 " + std::to_string(latest) +
+                                 " 版，请先运行 shanhai init --db " + db_url + " 升级",
+                             "the database schema is version " + std::to_string(version) + ", older than this binary's " +
+                                 std::to_string(latest) + "; run shanhai init --db " + db_url + " to upgrade it");
+}
 }  // namespace
 
 std::string NowIso() {
@@ -84,6 +97,8 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   } else if (!conn->db_->Query(kSchemaCheck).ok()) {
     return Status::Unavailable("数据库尚未初始化，请先运行 shanhai init --db " + env.db_url(),
                                "the database has no schema yet; run shanhai init --db " + env.db_url());
+  } else {
+    SH_RETURN_IF_ERROR(RequireCurrentSchema(*conn->db_, env.db_url()));
   }
   ServiceEnv service_env;
   service_env.db = conn->db_.get();

@@ -56,7 +56,7 @@ class AppConn {
   // Opens a connection. migrate: apply pending migrations first (init, serve start-up), then
   // chain audit rows written before the chain existed.
   // Errors: Unavailable if the DB cannot be opened; Unavailable with "run shanhai init"
-  // if the schema is missing and migrate is false.
+  // if the schema is missing or older than this binary's and migrate is false.
   // db_observer, if set, receives each statement's duration in seconds (server metrics).
   static Result<std::unique_ptr<AppConn>> Open(const AppEnv& env, bool migrate,
                                                std::function<void(double)> db_observer = {});

@@ -1,6 +1,6 @@
 // The application wiring, on both backends: a connection opened with migrate=false refuses an
-// uninitialised database; with migrate=true its services work, and the ledger service carries the
-// indicator catalogue's check on targets.
+// uninitialised or older database; with migrate=true it upgrades (chaining old audit rows), its
+// services work, and the ledger service carries the indicator catalogue's check on targets.
 #include "app/app_context.h"
 
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include "domain/ledger/ledger_test_util.h"
 #include "security/data_key.h"
 #include "storage/backend_fixture.h"
+#include "storage/migrations.h"
 
 namespace shanhai {
 namespace {
@@ -34,6 +35,27 @@ TEST_P(AppContextTest, AnUninitialisedDatabaseIsRefusedWithAHint) {
   auto conn = AppConn::Open(*env_, false);
   ASSERT_EQ(conn.status().code(), Code::kUnavailable);
   EXPECT_NE(conn.status().message_en().find("shanhai init"), std::string::npos) << conn.status().ToString();
+}
+
+TEST_P(AppContextTest, AnOlderSchemaIsRefusedWithTheUpgradeHintThenInitChainsItsAuditRows) {
+  // The schema of the release before the audit chain, with an audit row it wrote.
+  auto migrations = EmbeddedMigrations();
+  ASSERT_TRUE(migrations.ok());
+  std::vector<Migration> older;
+  for (const Migration& m : *migrations)
+    if (m.version < 5) older.push_back(m);
+  ASSERT_TRUE(IsOk(Migrate(db(), older)));
+  ASSERT_TRUE(db().Execute("INSERT INTO audit_log (at, actor, action) VALUES ('2020-01-01T00:00:00Z', 'system', 'login')").ok());
+  auto refused = AppConn::Open(*env_, false);
+  ASSERT_EQ(refused.status().code(), Code::kUnavailable);
+  EXPECT_NE(refused.status().message_en().find("older than this binary"), std::string::npos) << refused.status().ToString();
+  // What init does: migrate, then chain the old row.
+  auto upgraded = AppConn::Open(*env_, true);
+  ASSERT_TRUE(upgraded.ok()) << upgraded.status().ToString();
+  auto v = (*upgraded)->ledgers().audit().Verify(Actor::System());
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_TRUE(v->ok) << v->reason_en;
+  EXPECT_EQ(v->verified, 1);
 }
 
 TEST_P(AppContextTest, MigratedConnectionWiresTheServices) {

@@ -1,5 +1,5 @@
 // The command-line interface through the real binary, on SQLite databases in a temp
-// directory: help, init, demo, import/export/template, report, user add, backup.
+// directory: help, init, demo, import/export/template, report, user add, backup (audit: cli_audit_*).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -35,7 +35,7 @@ describe('shanhai CLI on SQLite', () => {
   it('--help lists every command', () => {
     const r = env.run(['--help'], { db: false });
     assert.equal(r.status, 0, r.stderr);
-    for (const command of ['init', 'demo', 'serve', 'import', 'export', 'template', 'report', 'user', 'backup']) {
+    for (const command of ['init', 'demo', 'serve', 'import', 'export', 'template', 'report', 'user', 'backup', 'audit']) {
       assert.match(r.stdout, new RegExp(`^\\s+${command}\\s`, 'm'), `--help does not list ${command}`);
     }
   });

@@ -21,7 +21,7 @@ export function binaryPath() {
 }
 
 // The process environment for the binary, without settings that would point it elsewhere.
-function cleanEnv(extra) {
+export function cleanEnv(extra) {
   const env = { ...process.env };
   for (const k of ['SHANHAI_DB', 'SHANHAI_KEY_FILE', 'SHANHAI_DATA_KEY']) delete env[k];
   return { ...env, ...extra };

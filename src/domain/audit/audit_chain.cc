@@ -119,7 +119,8 @@ Result<int64_t> ChainUnchainedAuditEntries(Database& db, const AuditMac& mac) {
         const int64_t id = AsInt(r[0]);
         const int64_t seq = head.seq + 1;
         const std::string hash = mac.Tag(EntryMessage(id, seq, ContentOf(r), head.hash));
-        SH_RETURN_IF_ERROR(db.Execute(kChainRow, {seq, head.hash, hash, id}).status());
+        const Value prev = head.hash.empty() ? Value{} : Value{head.hash};  // NULL before entry 1, as Append
+        SH_RETURN_IF_ERROR(db.Execute(kChainRow, {seq, prev, hash, id}).status());
         head = {seq, hash};
         ++chained;
       }

@@ -54,7 +54,8 @@ class AuditLog {
   // now() gives the ISO-8601 UTC timestamp to record (injectable for tests).
   AuditLog(Database& db, std::function<std::string()> now) : db_(db), now_(std::move(now)) {}
   // Appends one entry to the chain: inside the caller's transaction if one is open (so it
-  // vanishes with a rollback, leaving no gap), else in its own. Empty strings are stored as NULL.
+  // vanishes with a rollback, leaving no gap), else in its own. Empty strings are stored as NULL;
+  // fields are capped (kMaxFieldBytes, kUnauthenticatedFieldBytes). Errors: as Append.
   Status Write(const Actor& actor, const std::string& action, const std::string& ledger, int64_t record_id,
                const std::string& helped_region, const std::string& before_json, const std::string& after_json,
                const std::string& detail = "");

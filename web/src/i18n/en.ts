@@ -200,6 +200,7 @@ const en: typeof zh = {
     search: 'Search ledger or field',
   },
   audit: {
+    seq: 'Chain seq',
     actor: 'Actor',
     action: 'Action',
     ledger: 'Ledger',

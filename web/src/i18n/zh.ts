@@ -196,6 +196,7 @@ export default {
     search: '搜索台账或字段',
   },
   audit: {
+    seq: '链序号',
     actor: '操作人',
     action: '动作',
     ledger: '台账',
