@@ -5,6 +5,7 @@
 #include "console/console_assets.h"
 #include "http/access_log.h"
 #include "http/api_app.h"
+#include "http/client_address.h"
 #include "http/server.h"
 
 namespace shanhai::cli {
@@ -15,10 +16,14 @@ struct Args {
   DbOptions db;
   std::string listen = "127.0.0.1:8080";
   int threads = 0;
+  std::string tls_cert, tls_key;
+  std::string trust_proxy;
 };
 
 Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, true));  // migrates once before threads start
+  SH_ASSIGN_OR_RETURN(int64_t purged, c.conn->error_sheets().Purge());  // expired while the server was down
+  if (purged > 0) LogInfo("error_sheets_purged", {{"count", purged}});
   const size_t colon = a.listen.rfind(':');
   if (colon == std::string::npos)
     return Status::InvalidArgument("--listen 应为 主机:端口，如 127.0.0.1:8080", "--listen is HOST:PORT, e.g. 127.0.0.1:8080");
@@ -30,6 +35,9 @@ Status Run(const Args& a) {
     return Status::InvalidArgument("端口无效：" + a.listen, "bad port: " + a.listen);
   }
   options.threads = a.threads;
+  options.tls_cert_file = a.tls_cert;
+  options.tls_key_file = a.tls_key;
+  SH_ASSIGN_OR_RETURN(options.trusted_proxies, ParseTrustedProxies(a.trust_proxy));
   StaticFiles static_files;
   RegisterConsoleAssets(static_files);  // the web console, built into the binary
   ApiApp app(*c.env, static_files);
@@ -37,7 +45,8 @@ Status Run(const Args& a) {
   SH_RETURN_IF_ERROR(server.Start());
   LogInfo("serve_started", {{"listen", options.host + ":" + std::to_string(server.port())},
                             {"db", c.conn->db().Describe()}});
-  std::cout << "山海 Shanhai 已启动 serving on http://" << options.host << ":" << server.port() << "/\n" << std::flush;
+  const char* scheme = options.tls_cert_file.empty() ? "http" : "https";
+  std::cout << "山海 Shanhai 已启动 serving on " << scheme << "://" << options.host << ":" << server.port() << "/\n" << std::flush;
   server.Run();
   LogInfo("serve_stopped", {});
   return Status::Ok();
@@ -51,6 +60,11 @@ void RegisterServe(CLI::App& app) {
   AddDbOptions(*cmd, a->db);
   cmd->add_option("--listen", a->listen, "HOST:PORT（默认 127.0.0.1:8080）");
   cmd->add_option("--threads", a->threads, "工作线程数（默认 CPU 核数）");
+  cmd->add_option("--tls-cert", a->tls_cert, "HTTPS：PEM 证书（链）文件，与 --tls-key 同用 / PEM certificate chain");
+  cmd->add_option("--tls-key", a->tls_key, "HTTPS：PEM 私钥文件 / PEM private key");
+  cmd->add_option("--trust-proxy", a->trust_proxy,
+                  "ADDR[,ADDR]：可信反向代理地址，仅其转发的 X-Forwarded-For 用作客户端地址 / "
+                  "reverse proxies whose X-Forwarded-For is believed");
   cmd->callback([a] { ExitCode() = PrintError(Run(*a)); });
 }
 

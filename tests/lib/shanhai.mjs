@@ -121,10 +121,10 @@ export class TestEnv {
     return m ? m[1] : null;
   }
 
-  // Starts `shanhai serve --listen 127.0.0.1:0`; resolves to { base, port, stop() } once it
-  // prints its address.
-  async serve() {
-    const child = spawn(binaryPath(), ['serve', '--db', this.db, '--listen', '127.0.0.1:0', '--threads', '2'], {
+  // Starts `shanhai serve --listen 127.0.0.1:0` (plus extraArgs, e.g. TLS flags); resolves to
+  // { base, port, stop() } once it prints its address (http:// or https://).
+  async serve(extraArgs = []) {
+    const child = spawn(binaryPath(), ['serve', '--db', this.db, '--listen', '127.0.0.1:0', '--threads', '2', ...extraArgs], {
       cwd: this.dir,
       env: cleanEnv(this.extraEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -171,7 +171,7 @@ class RunningServer {
     let exited = null;
     this.exited.then((e) => (exited = e));
     while (Date.now() < deadline) {
-      const m = /serving on (http:\/\/[^/\s]+)\//.exec(this.stdout);
+      const m = /serving on (https?:\/\/[^/\s]+)\//.exec(this.stdout);
       if (m) {
         this.base = m[1];
         this.port = Number(new URL(this.base).port);

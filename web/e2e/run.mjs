@@ -29,6 +29,12 @@ page.on('request', (r) => {
   if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) outside.push(r.url())
 })
 
+// Whatever the Content-Security-Policy blocks, Chromium reports on the console.
+const cspViolations = []
+page.on('console', (m) => {
+  if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text())
+})
+
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) })
 
 /** Polls until the locator's trimmed text equals `expected`. */
@@ -318,6 +324,15 @@ await t.step('phone width: the menu collapses and a ledger is readable', async (
 
 await t.step('no request left the machine', async () => {
   assert.deepEqual(outside, [])
+})
+
+await t.step('the console ran under its Content-Security-Policy without a violation', async () => {
+  if (stack.embedded) {
+    const r = await page.request.get(stack.baseUrl + '/')
+    assert.match(r.headers()['content-security-policy'] ?? '', /script-src 'self';/)
+    assert.equal(r.headers()['x-frame-options'], 'DENY')
+  }
+  assert.deepEqual(cspViolations, [])
 })
 
 await context.close()

@@ -14,6 +14,7 @@ struct F : FieldDef {
   F&& Hint(std::string h) && { hint_zh = std::move(h); return std::move(*this); }
   F&& Min(int64_t m) && { min = m; return std::move(*this); }
   F&& Computed() && { computed = true; return std::move(*this); }
+  F&& MaxChars(int64_t n) && { max_chars = n; return std::move(*this); }
 };
 
 inline F Make(std::string key, std::string zh, std::string en, FieldType t) {

@@ -58,13 +58,12 @@ HttpResponse Audit(RequestContext& ctx) {
   f.from = QueryText(ctx.request, "from");
   f.to = QueryText(ctx.request, "to");
   Result<int64_t> record = QueryInt(ctx.request, "record_id", 0);
-  Result<int64_t> page = QueryInt(ctx.request, "page", 1);
-  Result<int64_t> size = QueryInt(ctx.request, "page_size", 50);
-  if (!record.ok() || !page.ok() || !size.ok())
-    return HttpResponse::FromStatus(Status::InvalidArgument("分页参数应为整数", "paging parameters must be integers"));
+  if (!record.ok()) return HttpResponse::FromStatus(record.status());
+  Result<PageParams> paging = QueryPage(ctx.request, 50, 500);
+  if (!paging.ok()) return HttpResponse::FromStatus(paging.status());
   f.record_id = *record;
-  f.page = *page;
-  f.page_size = std::clamp<int64_t>(*size, 1, 500);
+  f.page = paging->page;
+  f.page_size = paging->page_size;
   Result<std::pair<int64_t, std::vector<AuditEntry>>> found = ctx.conn.ledgers().audit().Find(f);
   if (!found.ok()) return HttpResponse::FromStatus(found.status());
   boost::json::array items;
