@@ -24,6 +24,8 @@ Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, true));  // migrates once before threads start
   SH_ASSIGN_OR_RETURN(int64_t purged, c.conn->error_sheets().Purge());  // expired while the server was down
   if (purged > 0) LogInfo("error_sheets_purged", {{"count", purged}});
+  SH_ASSIGN_OR_RETURN(int64_t encrypted, c.conn->evidence().EncryptLegacyFiles());  // files from before 0007
+  if (encrypted > 0) LogInfo("legacy_evidence_encrypted", {{"count", encrypted}});
   const size_t colon = a.listen.rfind(':');
   if (colon == std::string::npos)
     return Status::InvalidArgument("--listen 应为 主机:端口，如 127.0.0.1:8080", "--listen is HOST:PORT, e.g. 127.0.0.1:8080");

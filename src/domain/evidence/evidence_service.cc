@@ -20,6 +20,9 @@ constexpr const char* kSelectContent = "SELECT content FROM evidence_content WHE
 constexpr const char* kDeleteRecordContent =
     "DELETE FROM evidence_content WHERE evidence_id IN (SELECT id FROM evidence WHERE ledger = ? AND record_id = ?)";
 constexpr const char* kDeleteRecordEvidence = "DELETE FROM evidence WHERE ledger = ? AND record_id = ?";
+constexpr const char* kSelectWithoutContent =
+    "SELECT id, sha256 FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM evidence_content c WHERE c.evidence_id = e.id) "
+    "ORDER BY id";
 
 // Binds a file's ciphertext to its evidence row.
 std::string ContentContext(int64_t evidence_id) { return "evidence:" + std::to_string(evidence_id); }
@@ -108,15 +111,9 @@ Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& 
   if (!def) return Status::Internal("evidence of unknown ledger " + info.ledger);
   SH_RETURN_IF_ERROR(ledgers_.Get(actor, *def, info.record_id).status());  // visibility and read permission
   SH_ASSIGN_OR_RETURN(Rows content, ledgers_.db().Query(kSelectContent, {evidence_id}));
-  if (!content.rows.empty()) {
-    SH_ASSIGN_OR_RETURN(std::string bytes, ledgers_.env().vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
-    return std::make_pair(std::move(info), std::move(bytes));
-  }
-  std::ifstream in(std::filesystem::path(dir_) / info.sha256.substr(0, 2) / info.sha256, std::ios::binary);
-  if (!in) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return std::make_pair(std::move(info), buffer.str());
+  if (content.rows.empty()) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
+  SH_ASSIGN_OR_RETURN(std::string bytes, ledgers_.env().vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
+  return std::make_pair(std::move(info), std::move(bytes));
 }
 
 Status EvidenceService::DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id) {
@@ -126,6 +123,36 @@ Status EvidenceService::DeleteRecord(const Actor& actor, const LedgerDef& def, i
     SH_RETURN_IF_ERROR(db.Execute(kDeleteRecordContent, {def.name, record_id}).status());
     return db.Execute(kDeleteRecordEvidence, {def.name, record_id}).status();
   });
+}
+
+Result<int64_t> EvidenceService::EncryptLegacyFiles() {
+  Database& db = ledgers_.db();
+  SH_ASSIGN_OR_RETURN(Rows pending, db.Query(kSelectWithoutContent));
+  std::vector<std::filesystem::path> converted_files;
+  int64_t converted = 0;
+  for (const auto& row : pending.rows) {
+    const std::string sha = AsText(row[1]);
+    const std::filesystem::path file = std::filesystem::path(dir_) / sha.substr(0, 2) / sha;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) continue;
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const int64_t evidence_id = AsInt(row[0]);
+    SH_RETURN_IF_ERROR(
+        db.Execute(kInsertContent, {evidence_id, ledgers_.env().vault->Encrypt(buffer.str(), ContentContext(evidence_id))})
+            .status());
+    converted_files.push_back(file);
+    ++converted;
+  }
+  // Only now: several rows may share one file (it was named by its hash).
+  for (const std::filesystem::path& file : converted_files) {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+      return Status::Unavailable("无法删除明文证明材料 " + file.string() + "：" + ec.message(),
+                                 "cannot remove the plain evidence file " + file.string() + ": " + ec.message());
+  }
+  return converted;
 }
 
 }  // namespace shanhai

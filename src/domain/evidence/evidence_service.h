@@ -1,7 +1,8 @@
 // Evidence files (合同、工资表、照片 …) attached to any ledger record: a row in table evidence
 // and the bytes, encrypted with the data key (XChaCha20-Poly1305, "evidence:<id>" as
 // associated data, whole file — at most kMaxBytes), in table evidence_content. Files attached
-// before migration 0007 stay readable from <evidence_dir>/<sha256[0..2]>/<sha256>. Only PDF,
+// before migration 0007 lie in plain under <legacy_dir>/<sha256[0..2]>/<sha256> until
+// EncryptLegacyFiles (run by serve at start) moves them in. Only PDF,
 // PNG, JPEG, XLSX and DOCX are accepted, recognised by their content (not their name).
 // Attaching needs the record's update permission, reading its read permission. A record's
 // evidence is deleted with it (DeleteRecord); its history keeps the reference (id, file name).
@@ -38,6 +39,10 @@ class EvidenceService {
   // Deletes the record (LedgerService::Delete: permission, visibility, history) and, in the
   // same transaction, every evidence file attached to it.
   Status DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id);
+  // Encrypts each evidence row's plain legacy file into evidence_content (one transaction per
+  // row) and then removes the plain files. Rows whose file is missing are left as they are.
+  // Returns the number of rows converted. Errors: Unavailable (database or file system).
+  Result<int64_t> EncryptLegacyFiles();
 
  private:
   LedgerService& ledgers_;

@@ -207,6 +207,30 @@ TEST_P(EvidenceServiceTest, DeletedWithTheirRecordLeavingAReference) {
   EXPECT_TRUE(referenced);
 }
 
+TEST_P(EvidenceServiceTest, LegacyPlainFilesAreEncryptedInAndRemoved) {
+  // Two rows attached before migration 0007, sharing one plain file named by its hash.
+  const std::string sha = Sha256Hex(kPdf);
+  std::filesystem::create_directories(std::filesystem::path(dir_) / sha.substr(0, 2));
+  { std::ofstream(std::filesystem::path(dir_) / sha.substr(0, 2) / sha, std::ios::binary) << kPdf; }
+  const char* insert =
+      "INSERT INTO evidence (ledger, record_id, helped_region, file_name, content_type, size_bytes, sha256, created_at) "
+      "VALUES ('visits', ?, '522727', ?, 'application/pdf', ?, ?, '2020-01-01T00:00:00Z') RETURNING id";
+  auto a = db().Query(insert, {visit_id_, "旧合同.pdf", static_cast<int64_t>(kPdf.size()), sha});
+  auto b = db().Query(insert, {visit_id_, "旧合同副本.pdf", static_cast<int64_t>(kPdf.size()), sha});
+  auto c = db().Query(insert, {visit_id_, "丢失.pdf", int64_t{3}, std::string(64, 'f')});  // its file is gone
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  Result<int64_t> converted = evidence_->EncryptLegacyFiles();
+  ASSERT_TRUE(converted.ok()) << converted.status().ToString();
+  EXPECT_EQ(*converted, 2);
+  EXPECT_EQ(FilesInDir(), 0u);
+  EXPECT_EQ(Count("evidence_content"), 2);
+  auto read = evidence_->Read(Actor::System(), AsInt(b->rows[0][0]));
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->second, kPdf);
+  EXPECT_EQ(evidence_->Read(Actor::System(), AsInt(c->rows[0][0])).status().code(), Code::kUnavailable);
+  EXPECT_EQ(evidence_->EncryptLegacyFiles().value(), 0);  // nothing left to do
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EvidenceServiceTest, testing::ValuesIn(TestDialects()),
                          DialectTestName<testing::TestParamInfo<Dialect>>);
 

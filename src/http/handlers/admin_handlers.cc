@@ -13,6 +13,16 @@ boost::json::object UserJson(const UserInfo& u) {
           {"ledgers", std::move(ledgers)}, {"disabled", u.disabled}, {"created_at", u.created_at}};
 }
 
+// The members of a user body, each checked for its JSON type.
+Result<boost::json::object> UserBody(const HttpRequest& request) {
+  return JsonBody(request, {{"name", JsonKind::kText},
+                            {"password", JsonKind::kText},
+                            {"role", JsonKind::kText},
+                            {"region", JsonKind::kText},
+                            {"ledgers", JsonKind::kTextList},
+                            {"disabled", JsonKind::kBool}});
+}
+
 std::vector<std::string> StringList(const boost::json::object& body, std::string_view key) {
   std::vector<std::string> out;
   auto it = body.find(key);
@@ -30,7 +40,7 @@ HttpResponse ListUsers(RequestContext& ctx) {
 }
 
 HttpResponse AddUser(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = UserBody(ctx.request);
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Result<UserInfo> u = ctx.conn.accounts().AddUser(
       ctx.actor, {JsonString(*body, "name"), JsonString(*body, "password"), JsonString(*body, "role"),
@@ -42,7 +52,7 @@ HttpResponse AddUser(RequestContext& ctx) {
 HttpResponse UpdateUser(RequestContext& ctx) {
   Result<int64_t> id = PathId(ctx.request);
   if (!id.ok()) return HttpResponse::FromStatus(id.status());
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = UserBody(ctx.request);
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Result<UserInfo> u = ctx.conn.accounts().UpdateUser(ctx.actor, *id, JsonString(*body, "role"), JsonString(*body, "region"),
                                                       StringList(*body, "ledgers"), JsonString(*body, "disabled") == "1");

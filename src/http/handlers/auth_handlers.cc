@@ -33,7 +33,7 @@ CookieAttributes SessionCookie() {
 }
 
 HttpResponse Login(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = JsonBody(ctx.request, {{"name", JsonKind::kText}, {"password", JsonKind::kText}});
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Result<Session> session = ctx.conn.accounts().Login(JsonString(*body, "name"), JsonString(*body, "password"),
                                                       ctx.request.remote_address);
@@ -57,7 +57,7 @@ HttpResponse Logout(RequestContext& ctx) {
 HttpResponse Me(RequestContext& ctx) { return JsonResponse(UserJson(ctx.actor, ctx.csrf_token)); }
 
 HttpResponse ChangePassword(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = JsonBody(ctx.request, {{"old_password", JsonKind::kText}, {"new_password", JsonKind::kText}});
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Status s = ctx.conn.accounts().ChangePassword(ctx.actor, JsonString(*body, "old_password"),
                                                 JsonString(*body, "new_password"));
