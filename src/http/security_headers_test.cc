@@ -11,6 +11,8 @@ TEST(SecurityHeaders, EveryResponseGetsPolicyHeaders) {
   ASSERT_TRUE(r.Header("Content-Security-Policy"));
   EXPECT_NE(r.Header("Content-Security-Policy")->find("script-src 'self';"), std::string_view::npos);
   EXPECT_NE(r.Header("Content-Security-Policy")->find("frame-ancestors 'none'"), std::string_view::npos);
+  EXPECT_NE(r.Header("Content-Security-Policy")->find("style-src 'self';"), std::string_view::npos);
+  EXPECT_EQ(r.Header("Content-Security-Policy")->find("unsafe-eval"), std::string_view::npos);
   EXPECT_EQ(r.Header("X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(r.Header("X-Frame-Options"), "DENY");
   EXPECT_EQ(r.Header("Referrer-Policy"), "no-referrer");
