@@ -9,7 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-client
-  libsodium-dev libssl-dev libqrencode-dev libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev
+  libsodium-dev libssl-dev openssl libqrencode-dev libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev
   libcli11-dev libfmt-dev libgtest-dev libgmock-dev
   nodejs npm
   chromium fonts-wqy-microhei

@@ -70,7 +70,11 @@ Result<std::unique_ptr<AppEnv>> AppEnv::Open(const std::string& db_url, const st
   const std::filesystem::path key_path(key_file);
   if (create_key && !std::getenv(kDataKeyEnv)) {
     std::error_code ec;
-    if (key_path.has_parent_path()) std::filesystem::create_directories(key_path.parent_path(), ec);
+    if (key_path.has_parent_path() && !std::filesystem::exists(key_path.parent_path(), ec)) {
+      std::filesystem::create_directories(key_path.parent_path(), ec);
+      std::filesystem::permissions(key_path.parent_path(), std::filesystem::perms::owner_all,
+                                   std::filesystem::perm_options::replace, ec);
+    }
     SH_ASSIGN_OR_RETURN(env->key_created_, CreateDataKeyIfMissing(key_file));
   }
   Result<DataKey> key = LoadDataKey(key_file);
@@ -108,6 +112,7 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   conn->ledgers_ = std::make_unique<LedgerService>(std::move(service_env));
   conn->accounts_ = std::make_unique<AccountService>(*conn->db_, NowSeconds, env.identity_policy(), &env.vault());
   conn->evidence_ = std::make_unique<EvidenceService>(*conn->ledgers_, env.evidence_dir());
+  conn->error_sheets_ = std::make_unique<ErrorSheetStore>(*conn->db_, env.vault(), NowSeconds);
   return conn;
 }
 

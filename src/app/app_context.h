@@ -14,6 +14,7 @@
 
 #include "domain/accounts/account_service.h"
 #include "domain/evidence/evidence_service.h"
+#include "domain/imports/error_sheet_store.h"
 #include "domain/ledger/ledger_service.h"
 #include "security/pii_vault.h"
 #include "storage/database.h"
@@ -65,12 +66,14 @@ class AppConn {
   LedgerService& ledgers() { return *ledgers_; }
   AccountService& accounts() { return *accounts_; }
   EvidenceService& evidence() { return *evidence_; }
+  ErrorSheetStore& error_sheets() { return *error_sheets_; }
 
  private:
   std::unique_ptr<Database> db_;
   std::unique_ptr<LedgerService> ledgers_;
   std::unique_ptr<AccountService> accounts_;
   std::unique_ptr<EvidenceService> evidence_;
+  std::unique_ptr<ErrorSheetStore> error_sheets_;
 };
 
 // ISO-8601 UTC "now", the clock of every service.

@@ -1,9 +1,14 @@
 // shanhai — the East–West cooperation platform in one binary.
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
+  // Everything Shanhai writes (databases and their WAL/SHM, keys, backups, exports, error
+  // sheets, scratch files) may hold personal data: files 0600, directories 0700.
+  umask(077);
   CLI::App app{"山海 Shanhai — 东西部协作平台 / East–West paired-assistance platform\n"
                "Keeps the cooperation ledgers, computes the \"223\" indicators and report, serves the web console."};
   app.require_subcommand(1);

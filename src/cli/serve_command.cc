@@ -5,6 +5,7 @@
 #include "console/console_assets.h"
 #include "http/access_log.h"
 #include "http/api_app.h"
+#include "http/client_address.h"
 #include "http/server.h"
 
 namespace shanhai::cli {
@@ -16,11 +17,17 @@ struct Args {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;
   IdentityPolicy identity;
+  std::string tls_cert, tls_key;
+  std::string trust_proxy;
 };
 
 Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, true));  // migrates once before threads start
   c.env->set_identity_policy(a.identity);
+  SH_ASSIGN_OR_RETURN(int64_t purged, c.conn->error_sheets().Purge());  // expired while the server was down
+  if (purged > 0) LogInfo("error_sheets_purged", {{"count", purged}});
+  SH_ASSIGN_OR_RETURN(int64_t encrypted, c.conn->evidence().EncryptLegacyFiles());  // files from before 0007
+  if (encrypted > 0) LogInfo("legacy_evidence_encrypted", {{"count", encrypted}});
   const size_t colon = a.listen.rfind(':');
   if (colon == std::string::npos)
     return Status::InvalidArgument("--listen 应为 主机:端口，如 127.0.0.1:8080", "--listen is HOST:PORT, e.g. 127.0.0.1:8080");
@@ -32,6 +39,9 @@ Status Run(const Args& a) {
     return Status::InvalidArgument("端口无效：" + a.listen, "bad port: " + a.listen);
   }
   options.threads = a.threads;
+  options.tls_cert_file = a.tls_cert;
+  options.tls_key_file = a.tls_key;
+  SH_ASSIGN_OR_RETURN(options.trusted_proxies, ParseTrustedProxies(a.trust_proxy));
   StaticFiles static_files;
   RegisterConsoleAssets(static_files);  // the web console, built into the binary
   ApiApp app(*c.env, static_files);
@@ -39,7 +49,8 @@ Status Run(const Args& a) {
   SH_RETURN_IF_ERROR(server.Start());
   LogInfo("serve_started", {{"listen", options.host + ":" + std::to_string(server.port())},
                             {"db", c.conn->db().Describe()}});
-  std::cout << "山海 Shanhai 已启动 serving on http://" << options.host << ":" << server.port() << "/\n" << std::flush;
+  const char* scheme = options.tls_cert_file.empty() ? "http" : "https";
+  std::cout << "山海 Shanhai 已启动 serving on " << scheme << "://" << options.host << ":" << server.port() << "/\n" << std::flush;
   server.Run();
   LogInfo("serve_stopped", {});
   return Status::Ok();
@@ -67,6 +78,11 @@ void RegisterServe(CLI::App& app) {
       ->check(CLI::Range(1, 24));
   cmd->add_flag("--require-admin-totp", a->identity.require_admin_totp,
                 "管理员须启用两步验证后才能使用系统 / administrators must enrol TOTP before anything else");
+  cmd->add_option("--tls-cert", a->tls_cert, "HTTPS：PEM 证书（链）文件，与 --tls-key 同用 / PEM certificate chain");
+  cmd->add_option("--tls-key", a->tls_key, "HTTPS：PEM 私钥文件 / PEM private key");
+  cmd->add_option("--trust-proxy", a->trust_proxy,
+                  "ADDR[,ADDR]：可信反向代理地址，仅其转发的 X-Forwarded-For 用作客户端地址 / "
+                  "reverse proxies whose X-Forwarded-For is believed");
   cmd->callback([a] { ExitCode() = PrintError(Run(*a)); });
 }
 

@@ -27,6 +27,16 @@ HttpResponse AuditedRefusal(RequestContext& ctx, const ApiRoute& route, const st
 
 ApiApp::ApiApp(const AppEnv& env, const StaticFiles& static_files)
     : env_(env), static_files_(static_files), routes_(BuildApiRoutes()) {
+  // The metrics and the API's own description tell an outsider too much (route names, load,
+  // error rates): both need a session, the metrics a system administrator's.
+  routes_.push_back({"GET", "/metrics", kMetricsPermission, [](RequestContext&) {
+                       HttpResponse r = HttpResponse::Text(200, GlobalMetrics().RenderPrometheus());
+                       r.content_type = std::string(kPrometheusContentType);
+                       return r;
+                     },
+                     "Prometheus 指标（需系统管理员权限 admin:system:admin）"});
+  routes_.push_back({"GET", "/api/openapi.json", kSession, [this](RequestContext&) { return HttpResponse::Json(200, openapi_); },
+                     "本接口的 OpenAPI 3 文档（需登录）"});
   for (size_t i = 0; i < routes_.size(); ++i) {
     const ApiRoute& r = routes_[i];
     Status s = router_.Add(Route{r.method, r.path, r.method + " " + r.path, r.permission,
@@ -53,16 +63,6 @@ HttpResponse ApiApp::Handle(HttpRequest& request) {
     if (!conn.ok() || !(*conn)->db().Query("SELECT 1").ok())
       return HttpResponse::Error(503, "unavailable", "数据库不可用", "the database is unavailable");
     return HttpResponse::Json(200, R"({"status":"ok"})");
-  }
-  if (request.path == "/metrics") {
-    request.route_name = "metrics";
-    HttpResponse r = HttpResponse::Text(200, GlobalMetrics().RenderPrometheus());
-    r.content_type = std::string(kPrometheusContentType);
-    return r;
-  }
-  if (request.path == "/api/openapi.json") {
-    request.route_name = "openapi";
-    return HttpResponse::Json(200, openapi_);
   }
   const std::string method = request.method == "HEAD" ? "GET" : request.method;
   RouteMatch match = router_.Match(method, request.path);

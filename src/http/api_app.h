@@ -1,6 +1,6 @@
 // The HTTP application: route table lookup, authentication (session cookie), CSRF check on
-// writes, permission check, then the handler; plus /healthz, /metrics, the OpenAPI
-// document and the console's static files. Thread-safe: each worker thread lazily opens
+// writes, permission check, then the handler; plus /healthz (public), /metrics and the
+// OpenAPI document (both behind a session) and the console's static files. Thread-safe: each worker thread lazily opens
 // its own database connection.
 #pragma once
 
@@ -15,6 +15,8 @@ namespace shanhai {
 
 inline constexpr const char* kSessionCookie = "shanhai_session";
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
+// Who may read GET /metrics (the system administrator's permission).
+inline constexpr const char* kMetricsPermission = "admin:system:admin";
 
 class ApiApp {
  public:

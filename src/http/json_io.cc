@@ -1,6 +1,7 @@
 #include "http/json_io.h"
 
 #include <charconv>
+#include <optional>
 
 #include "domain/ledger/record_json.h"
 
@@ -12,6 +13,61 @@ Result<boost::json::object> JsonBody(const HttpRequest& request) {
   if (ec) return Status::InvalidArgument("请求体不是合法的 JSON：" + ec.message(), "the body is not valid JSON: " + ec.message());
   if (!v.is_object()) return Status::InvalidArgument("请求体应为 JSON 对象", "the body must be a JSON object");
   return std::move(v.as_object());
+}
+
+namespace {
+
+// Why v is not of kind (zh, en), or nullopt if it is.
+std::optional<std::pair<std::string, std::string>> KindProblem(const boost::json::value& v, const JsonMember& m) {
+  switch (m.kind) {
+    case JsonKind::kText:
+      if (v.is_string()) return std::nullopt;
+      return std::pair<std::string, std::string>{"应为字符串", "must be a string"};
+    case JsonKind::kBool:
+      if (v.is_bool() || (v.is_int64() && (v.as_int64() == 0 || v.as_int64() == 1))) return std::nullopt;
+      return std::pair<std::string, std::string>{"应为 true 或 false", "must be true or false"};
+    case JsonKind::kTextList:
+      if (v.is_array()) {
+        for (const auto& e : v.as_array())
+          if (!e.is_string()) return std::pair<std::string, std::string>{"应为字符串数组", "must be an array of strings"};
+        return std::nullopt;
+      }
+      return std::pair<std::string, std::string>{"应为字符串数组", "must be an array of strings"};
+    case JsonKind::kInteger: {
+      if (!v.is_int64() && !(v.is_uint64()))
+        return std::pair<std::string, std::string>{"应为整数", "must be an integer"};
+      // boost::json keeps only integers above INT64_MAX as uint64.
+      if (v.is_uint64() || v.as_int64() < m.min || v.as_int64() > m.max)
+        return std::pair<std::string, std::string>{
+            "应在 " + std::to_string(m.min) + " 到 " + std::to_string(m.max) + " 之间",
+            "must be between " + std::to_string(m.min) + " and " + std::to_string(m.max)};
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<boost::json::object> JsonBody(const HttpRequest& request, std::initializer_list<JsonMember> members) {
+  SH_ASSIGN_OR_RETURN(boost::json::object body, JsonBody(request));
+  std::vector<FieldError> errors;
+  for (const JsonMember& m : members) {
+    auto it = body.find(m.key);
+    if (it == body.end() || it->value().is_null()) continue;
+    if (auto problem = KindProblem(it->value(), m)) {
+      const std::string key(m.key);
+      errors.push_back({0, key, key + "：" + problem->first, key + ": " + problem->second});
+    }
+  }
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
+  return body;
+}
+
+int64_t JsonInt(const boost::json::object& o, std::string_view key, int64_t fallback) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return fallback;
+  return it->value().as_int64();
 }
 
 std::string JsonScalarText(const boost::json::value& v) {
@@ -56,6 +112,21 @@ Result<int64_t> QueryInt(const HttpRequest& request, std::string_view name, int6
   if (ec != std::errc() || ptr != v->data() + v->size())
     return Status::InvalidArgument("参数 " + std::string(name) + " 应为整数", "parameter " + std::string(name) + " must be an integer");
   return out;
+}
+
+Result<PageParams> QueryPage(const HttpRequest& request, int64_t default_size, int64_t max_size) {
+  // Bounded so that (page - 1) * page_size always fits, whatever max_size is.
+  constexpr int64_t kMaxPage = 1'000'000'000;
+  PageParams p;
+  SH_ASSIGN_OR_RETURN(p.page, QueryInt(request, "page", 1));
+  SH_ASSIGN_OR_RETURN(p.page_size, QueryInt(request, "page_size", default_size));
+  if (p.page < 1 || p.page > kMaxPage)
+    return Status::InvalidArgument("参数 page 应在 1 到 " + std::to_string(kMaxPage) + " 之间",
+                                   "parameter page must be between 1 and " + std::to_string(kMaxPage));
+  if (p.page_size < 1 || p.page_size > max_size)
+    return Status::InvalidArgument("参数 page_size 应在 1 到 " + std::to_string(max_size) + " 之间",
+                                   "parameter page_size must be between 1 and " + std::to_string(max_size));
+  return p;
 }
 
 Result<int64_t> PathId(const HttpRequest& request, std::string_view name) {

@@ -18,6 +18,7 @@ boost::json::object FieldSchema(const FieldDef& f) {
     case FieldType::kRef: s["type"] = "integer"; break;
     default: s["type"] = "string";
   }
+  if (s["type"] == "string") s["maxLength"] = f.MaxChars();
   if (f.type == FieldType::kDate) s["format"] = "date";
   if (f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum) {
     boost::json::array values;
@@ -101,8 +102,8 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
     if (!entry.is_object()) entry = boost::json::object();
     entry.as_object()[method] = std::move(op);
   }
-  for (const char* extra : {"/healthz", "/metrics", "/api/openapi.json"})
-    paths[extra] = {{"get", {{"summary", extra}, {"responses", {{"200", {{"description", "OK"}}}}}}}};
+  // The one path outside the route table (the app answers it before routing).
+  paths["/healthz"] = {{"get", {{"summary", "健康检查（公开）"}, {"responses", {{"200", {{"description", "OK"}}}}}}}};
 
   boost::json::object doc{
       {"openapi", "3.0.3"},

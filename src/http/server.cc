@@ -3,14 +3,20 @@
 
 #include <sys/resource.h>
 
+#include <openssl/ssl.h>
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <csignal>
 #include <optional>
 #include <thread>
@@ -18,7 +24,9 @@
 #include <vector>
 
 #include "http/access_log.h"
+#include "http/client_address.h"
 #include "http/metrics.h"
+#include "http/security_headers.h"
 
 namespace shanhai {
 namespace {
@@ -27,6 +35,7 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 using Clock = std::chrono::steady_clock;
 
 using ReusePort = net::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
@@ -40,14 +49,22 @@ constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 // Requests under this path get ServerOptions::auth_body_limit instead of body_limit.
 constexpr std::string_view kAuthPathPrefix = "/api/v1/auth/";
 
-class Session;
+// What the worker needs of a session of either kind (plain TCP or TLS).
+class SessionBase {
+ public:
+  virtual ~SessionBase() = default;
+  // Shutdown: a connection waiting for its next request closes now; one in the middle
+  // of a request closes after sending its response.
+  virtual void OnStopping() = 0;
+};
 
 // Everything one worker thread owns. Only that thread touches it, except through
 // net::post, so nothing here needs a lock.
 struct Worker {
   const ServerOptions* options = nullptr;
   const HttpApp* app = nullptr;
-  std::unordered_set<Session*> sessions;  // declared first: sessions die with the io_context below
+  net::ssl::context* tls = nullptr;  // set when serving HTTPS; shared, read-only once loaded
+  std::unordered_set<SessionBase*> sessions;  // declared first: sessions die with the io_context below
   std::unique_ptr<net::io_context> ioc = std::make_unique<net::io_context>(1);
   std::unique_ptr<tcp::acceptor> acceptor;
   std::unique_ptr<net::steady_timer> timer;  // accept back-off, then the shutdown deadline
@@ -60,7 +77,7 @@ struct Worker {
     timer.reset();
     ioc.reset();
   }
-  void SessionEnded(Session* s) {
+  void SessionEnded(SessionBase* s) {
     sessions.erase(s);
     if (stopping && sessions.empty() && timer) timer->cancel();  // nothing left to wait for
   }
@@ -70,27 +87,71 @@ HttpResponse InternalError() {
   return HttpResponse::Error(500, "internal", "服务器内部错误", "internal server error");
 }
 
-class Session : public std::enable_shared_from_this<Session> {
+// The transport-level problem of a request's framing that Beast lets through, if any: a
+// Transfer-Encoding other than exactly "chunked", or one together with a Content-Length
+// (request smuggling between proxies relies on such disagreements).
+std::optional<std::string_view> FramingProblem(const http::request_parser<http::string_body>& parser) {
+  const auto& msg = parser.get();
+  int encodings = 0;
+  for (const auto& field : msg) {
+    if (field.name() != http::field::transfer_encoding) continue;
+    ++encodings;
+    std::string_view v = field.value();
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+    if (!beast::iequals(v, "chunked")) return "unsupported Transfer-Encoding";
+  }
+  if (encodings > 1) return "repeated Transfer-Encoding";
+  if (encodings == 1 && msg.find(http::field::content_length) != msg.end())
+    return "Transfer-Encoding together with Content-Length";
+  return std::nullopt;
+}
+
+// One connection. Stream is beast::tcp_stream (HTTP) or TlsStream (HTTPS, handshake first).
+template <class Stream>
+class Session : public SessionBase, public std::enable_shared_from_this<Session<Stream>> {
  public:
-  Session(tcp::socket socket, Worker& worker) : stream_(std::move(socket)), worker_(worker) {
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
+  Session(tcp::socket socket, Worker& worker) : stream_(MakeStream(std::move(socket), worker)), worker_(worker) {
     beast::error_code ec;
-    tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
+    tcp::endpoint peer = socket_().remote_endpoint(ec);
     if (!ec) remote_ = peer.address().to_string();
   }
-  ~Session() { worker_.SessionEnded(this); }
+  ~Session() override { worker_.SessionEnded(this); }
 
   void Start() {
     worker_.sessions.insert(this);
-    ReadHeader();
+    if constexpr (kTls) {
+      lowest().expires_after(opts().read_timeout);
+      stream_.async_handshake(net::ssl::stream_base::server, [self = shared()](beast::error_code ec) {
+        if (ec) {
+          CountHttpError("tls_handshake_failed");
+          return self->Close();
+        }
+        self->ReadHeader();
+      });
+    } else {
+      ReadHeader();
+    }
   }
 
-  // Shutdown: a connection waiting for its next request closes now; one in the middle
-  // of a request closes after sending its response.
-  void OnStopping() {
+  void OnStopping() override {
     if (idle_) Close();
   }
 
  private:
+  static Stream MakeStream(tcp::socket socket, Worker& worker) {
+    if constexpr (kTls) {
+      return Stream(std::move(socket), *worker.tls);
+    } else {
+      return Stream(std::move(socket));
+    }
+  }
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+  tcp::socket& socket_() { return lowest().socket(); }
+  auto shared() { return this->shared_from_this(); }
+
   const ServerOptions& opts() const { return *worker_.options; }
 
   void ReadHeader() {
@@ -98,14 +159,18 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(std::min<size_t>(opts().header_limit, UINT32_MAX)));
     parser_->body_limit(opts().body_limit);
-    stream_.expires_after(opts().idle_timeout);
+    lowest().expires_after(opts().idle_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
-                            [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+                            [self = shared()](beast::error_code ec, size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
     idle_ = false;
     if (ec) return OnReadError(ec);
+    if (std::optional<std::string_view> problem = FramingProblem(*parser_)) {
+      LogInfo("http_bad_framing", {{"problem", *problem}, {"remote", remote_}});
+      return SendProtocolError(400, "bad_request", "请求的传输编码不正确", "malformed HTTP request framing");
+    }
     if (parser_->is_done()) return Handle();
     // Login and password bodies are a few short fields: refuse big ones before reading them.
     if (parser_->get().target().starts_with(kAuthPathPrefix)) {
@@ -117,8 +182,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (beast::iequals(expect, "100-continue")) {
       // Clients such as curl wait for this before sending a large upload.
       static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-      stream_.expires_after(opts().read_timeout);
-      net::async_write(stream_, net::buffer(kContinue), [self = shared_from_this()](beast::error_code ec, size_t) {
+      lowest().expires_after(opts().read_timeout);
+      net::async_write(stream_, net::buffer(kContinue), [self = shared()](beast::error_code ec, size_t) {
         if (ec) return self->Close();
         self->ReadBody();
       });
@@ -128,9 +193,9 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void ReadBody() {
-    stream_.expires_after(opts().read_timeout);
+    lowest().expires_after(opts().read_timeout);
     http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, size_t) {
+                     [self = shared()](beast::error_code ec, size_t) {
                        if (ec) return self->OnReadError(ec);
                        self->Handle();
                      });
@@ -160,6 +225,9 @@ class Session : public std::enable_shared_from_this<Session> {
 
     HttpRequest req;
     req.method = msg.method_string();
+    std::vector<std::string_view> forwarded_for;
+    for (auto [it, end] = msg.equal_range("X-Forwarded-For"); it != end; ++it) forwarded_for.push_back(it->value());
+    req.remote_address = ClientAddress(remote_, forwarded_for, opts().trusted_proxies);
     HttpResponse res;
     Status target_status = req.SetTarget(std::string(msg.target()));
     if (!target_status.ok()) {
@@ -167,14 +235,15 @@ class Session : public std::enable_shared_from_this<Session> {
     } else {
       for (const auto& field : msg) req.headers.Add(std::string(field.name_string()), std::string(field.value()));
       req.body = std::move(msg.body());
-      req.remote_address = remote_;
       res = CallApp(req);
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     ObserveHttpRequest(req.route_name, req.method, res.status, seconds);
     if (opts().access_log) {
-      LogAccess({req.method, req.path, &req.query, res.status, seconds * 1000, res.body.size(), remote_, req.user});
+      LogAccess({req.method, req.path, &req.query, res.status, seconds * 1000, res.body.size(), req.remote_address,
+                 req.user});
     }
+    AddSecurityHeaders(res, target_status.ok() ? std::string_view(req.path) : std::string_view(), kTls);
     Write(std::move(res), keep_alive, head, msg.version());
   }
 
@@ -208,8 +277,8 @@ class Session : public std::enable_shared_from_this<Session> {
       res_.body() = std::move(res.body);
       res_.prepare_payload();
     }
-    stream_.expires_after(opts().read_timeout);
-    http::async_write(stream_, res_, [self = shared_from_this()](beast::error_code ec, size_t) {
+    lowest().expires_after(opts().read_timeout);
+    http::async_write(stream_, res_, [self = shared()](beast::error_code ec, size_t) {
       if (ec) return self->Close();
       // Shutdown may have begun while this response was in flight, after its
       // keep-alive was decided; the connection is not idle yet, so close it here.
@@ -222,16 +291,18 @@ class Session : public std::enable_shared_from_this<Session> {
     CountHttpError(code);
     LogInfo("http_protocol_error", {{"code", code}, {"status", status}, {"remote", remote_}});
     HttpResponse res = HttpResponse::Error(status, code, zh, en);
+    AddSecurityHeaders(res, "", kTls);
     res_ = {};
     res_.version(11);
     res_.result(static_cast<unsigned>(status));
     res_.set(http::field::server, "shanhai");
     res_.set(http::field::content_type, res.content_type);
+    for (auto& [name, value] : res.headers) res_.insert(name, value);
     res_.keep_alive(false);
     res_.body() = std::move(res.body);
     res_.prepare_payload();
-    stream_.expires_after(opts().read_timeout);
-    http::async_write(stream_, res_, [self = shared_from_this()](beast::error_code ec, size_t) {
+    lowest().expires_after(opts().read_timeout);
+    http::async_write(stream_, res_, [self = shared()](beast::error_code ec, size_t) {
       if (ec) return self->Close();
       self->Linger();
     });
@@ -241,15 +312,16 @@ class Session : public std::enable_shared_from_this<Session> {
   // time) before closing, so the error response is not lost to a TCP reset.
   void Linger() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if constexpr (kTls) return Close();  // no half-close under TLS: the record layer owns the socket
+    socket_().shutdown(tcp::socket::shutdown_send, ec);
     if (ec) return Close();
-    stream_.expires_after(kLingerTimeout);
+    lowest().expires_after(kLingerTimeout);
     DrainSome();
   }
 
   void DrainSome() {
     buffer_.clear();  // reuse the session's buffer rather than carry a drain buffer in every session
-    stream_.async_read_some(buffer_.prepare(kLingerChunk), [self = shared_from_this()](beast::error_code ec, size_t n) {
+    stream_.async_read_some(buffer_.prepare(kLingerChunk), [self = shared()](beast::error_code ec, size_t n) {
       self->drained_ += n;
       if (ec || self->drained_ >= kLingerDrainLimit) return self->Close();
       self->DrainSome();
@@ -258,11 +330,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Close() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-    stream_.socket().close(ec);
+    socket_().shutdown(tcp::socket::shutdown_both, ec);
+    socket_().close(ec);
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   Worker& worker_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -288,7 +360,10 @@ void Accept(Worker& w) {
     }
     beast::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
-    std::make_shared<Session>(std::move(socket), w)->Start();
+    if (w.tls)
+      std::make_shared<Session<TlsStream>>(std::move(socket), w)->Start();
+    else
+      std::make_shared<Session<beast::tcp_stream>>(std::move(socket), w)->Start();
     Accept(w);
   });
 }
@@ -300,8 +375,8 @@ void BeginShutdown(Worker& w) {
   beast::error_code ec;
   w.acceptor->close(ec);
   w.timer->cancel();
-  std::vector<Session*> current(w.sessions.begin(), w.sessions.end());
-  for (Session* s : current) s->OnStopping();
+  std::vector<SessionBase*> current(w.sessions.begin(), w.sessions.end());
+  for (SessionBase* s : current) s->OnStopping();
   if (w.sessions.empty()) return;
   w.timer->expires_after(w.options->shutdown_grace);
   w.timer->async_wait([&w](beast::error_code ec) {
@@ -325,9 +400,52 @@ Status BindError(const std::string& host, uint16_t port, const beast::error_code
   return Status::Unavailable("无法监听 " + where + "：" + ec.message(), "cannot listen on " + where + ": " + ec.message());
 }
 
+// Why a certificate or key file cannot be used, before OpenSSL gives its terser reason.
+Status CheckReadable(const std::string& path, const char* flag) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    return Status::InvalidArgument(std::string(flag) + " 文件不存在：" + path, std::string(flag) + ": no such file: " + path);
+  std::ifstream in(path);
+  if (!in) return Status::InvalidArgument(std::string(flag) + " 文件无法读取（权限？）：" + path,
+                                          std::string(flag) + ": cannot read " + path + " (permissions?)");
+  return Status::Ok();
+}
+
+// TLS 1.2 and 1.3 only; for 1.2 only forward-secret AEAD suites (1.3 has nothing weaker).
+constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+    "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+
+Result<std::unique_ptr<net::ssl::context>> LoadTlsContext(const ServerOptions& o) {
+  SH_RETURN_IF_ERROR(CheckReadable(o.tls_cert_file, "--tls-cert"));
+  SH_RETURN_IF_ERROR(CheckReadable(o.tls_key_file, "--tls-key"));
+  auto ctx = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
+  ctx->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                   net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1 |
+                   net::ssl::context::single_dh_use);
+  SSL_CTX* native = ctx->native_handle();
+  SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION);
+  SSL_CTX_set_options(native, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION);
+  if (SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1) return Status::Internal("no usable TLS 1.2 cipher suites");
+  beast::error_code ec;
+  ctx->use_certificate_chain_file(o.tls_cert_file, ec);
+  if (ec)
+    return Status::InvalidArgument("--tls-cert 不是 PEM 证书：" + o.tls_cert_file + "（" + ec.message() + "）",
+                                   "--tls-cert is not a PEM certificate: " + o.tls_cert_file + " (" + ec.message() + ")");
+  ctx->use_private_key_file(o.tls_key_file, net::ssl::context::pem, ec);
+  if (ec)
+    return Status::InvalidArgument("--tls-key 不是与证书匹配的 PEM 私钥：" + o.tls_key_file + "（" + ec.message() + "）",
+                                   "--tls-key is not a PEM private key matching the certificate: " + o.tls_key_file +
+                                       " (" + ec.message() + ")");
+  if (SSL_CTX_check_private_key(native) != 1)
+    return Status::InvalidArgument("--tls-key 与 --tls-cert 的证书不匹配", "--tls-key does not match the --tls-cert certificate");
+  return ctx;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
+  std::unique_ptr<net::ssl::context> tls;
   std::vector<std::unique_ptr<Worker>> workers;
   std::unique_ptr<net::signal_set> signals;  // on worker 0
   std::atomic<bool> stop_requested{false};
@@ -342,6 +460,12 @@ Status HttpServer::Start() {
   RaiseOpenFileLimit();
   int threads = options_.threads > 0 ? options_.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::max(threads, 1);
+
+  if (options_.tls_cert_file.empty() != options_.tls_key_file.empty())
+    return Status::InvalidArgument("--tls-cert 与 --tls-key 须同时给出", "--tls-cert and --tls-key go together");
+  if (!options_.tls_cert_file.empty()) {
+    SH_ASSIGN_OR_RETURN(impl_->tls, LoadTlsContext(options_));
+  }
 
   beast::error_code ec;
   net::ip::address address = net::ip::make_address(options_.host == "localhost" ? "127.0.0.1" : options_.host, ec);
@@ -368,6 +492,7 @@ Status HttpServer::Start() {
     auto w = std::make_unique<Worker>();
     w->options = &options_;
     w->app = &app_;
+    w->tls = impl_->tls.get();
     w->acceptor = std::make_unique<tcp::acceptor>(*w->ioc);
     w->timer = std::make_unique<net::steady_timer>(*w->ioc);
     tcp::endpoint ep(address, port);
@@ -385,7 +510,8 @@ Status HttpServer::Start() {
   }
   port_ = port;
   for (auto& w : impl_->workers) Accept(*w);
-  LogInfo("http_server_listening", {{"host", options_.host}, {"port", port_}, {"threads", threads}});
+  LogInfo("http_server_listening",
+          {{"host", options_.host}, {"port", port_}, {"threads", threads}, {"tls", impl_->tls != nullptr}});
   return Status::Ok();
 }
 

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "http/http_types.h"
@@ -29,6 +30,11 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};  // reading a request body once headers arrived
   std::chrono::seconds shutdown_grace{10};  // Stop(): time in-flight requests get to finish
   bool access_log = true;                 // one JSON line per request to the log writer
+  // HTTPS when both are set: PEM certificate chain and private key (TLS 1.2+ only).
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  // Proxies whose X-Forwarded-For is believed (canonical IPs, see http/client_address.h).
+  std::vector<std::string> trusted_proxies;
 };
 
 using HttpApp = std::function<HttpResponse(HttpRequest&)>;
@@ -44,9 +50,11 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Raises the open-files soft limit to the hard limit, resolves host, and binds and
-  // listens on every worker's acceptor. Errors: Unavailable if the port is in use or
-  // cannot be bound (zh/en message naming host:port); InvalidArgument for a bad host.
+  // Loads the TLS certificate and key if given, raises the open-files soft limit to the
+  // hard limit, resolves host, and binds and listens on every worker's acceptor. Errors:
+  // InvalidArgument naming the flag for a missing, unreadable, malformed or mismatched
+  // certificate or key; Unavailable if the port is in use or cannot be bound (zh/en message
+  // naming host:port); InvalidArgument for a bad host.
   // Call once, before Run().
   Status Start();
 

@@ -1,5 +1,11 @@
 #include "storage/backend_support.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "storage/db_errors.h"
@@ -67,8 +73,10 @@ Status CreateParentDirectory(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (parent.empty()) return Status::Ok();
   std::error_code ec;
+  if (std::filesystem::exists(parent, ec)) return Status::Ok();
   std::filesystem::create_directories(parent, ec);
   if (ec) return DatabaseUnavailable("create " + parent.string(), ec.message());
+  std::filesystem::permissions(parent, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ec);
   return Status::Ok();
 }
 
@@ -77,7 +85,21 @@ Status PrepareBackupTarget(const std::string& out_path) {
   if (std::filesystem::exists(out_path, ec) && std::filesystem::file_size(out_path, ec) > 0) {
     return Status::InvalidArgument("备份目标文件已存在：" + out_path, "backup target already exists: " + out_path);
   }
-  return CreateParentDirectory(out_path);
+  SH_RETURN_IF_ERROR(CreateParentDirectory(out_path));
+  const int fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return DatabaseUnavailable("create " + out_path, std::strerror(errno));
+  ::fchmod(fd, 0600);  // an empty file left by someone else may have had a wider mode
+  ::close(fd);
+  return Status::Ok();
+}
+
+void RestrictDatabaseFileModes(const std::string& path) {
+  for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec))
+      std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                   std::filesystem::perm_options::replace, ec);
+  }
 }
 
 }  // namespace shanhai

@@ -29,10 +29,14 @@ bool IsPlainIdentifier(std::string_view name);
 Status CheckBulkInsertArgs(std::string_view table, const std::vector<std::string>& columns,
                            const std::vector<std::vector<Value>>& rows);
 
-// Creates the parent directory of a file path if missing. Errors: Unavailable.
+// Creates the parent directory of a file path if missing, mode 0700 (the directories that
+// hold databases and backups are the owner's alone). Errors: Unavailable.
 Status CreateParentDirectory(const std::string& path);
 // Readies a backup target: refuses (InvalidArgument) an existing non-empty file, so a backup
-// never overwrites another one; creates the parent directory.
+// never overwrites another one; creates the parent directory (0700) and the file, mode 0600.
 Status PrepareBackupTarget(const std::string& out_path);
+// Sets a SQLite database file and its -wal and -shm companions, where they exist, to mode 0600.
+// Best effort: a file this user does not own is left as it is.
+void RestrictDatabaseFileModes(const std::string& path);
 
 }  // namespace shanhai

@@ -216,7 +216,7 @@ class RunningServer {
     let exited = null;
     this.exited.then((e) => (exited = e));
     while (Date.now() < deadline) {
-      const m = /serving on (http:\/\/[^/\s]+)\//.exec(this.stdout);
+      const m = /serving on (https?:\/\/[^/\s]+)\//.exec(this.stdout);
       if (m) {
         this.base = m[1];
         this.port = Number(new URL(this.base).port);

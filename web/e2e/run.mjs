@@ -31,6 +31,17 @@ page.on('request', (r) => {
   if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) outside.push(r.url())
 })
 
+// Whatever the Content-Security-Policy blocks fires a securitypolicyviolation event in the page;
+// an init script (run in every document before the console's code) reports each on the console.
+const cspViolations = []
+await page.addInitScript(() => {
+  document.addEventListener('securitypolicyviolation', (e) =>
+    console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`))
+})
+page.on('console', (m) => {
+  if (m.text().startsWith('CSP violation:')) cspViolations.push(m.text())
+})
+
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) })
 
 /** Polls until the locator's trimmed text equals `expected`. */
@@ -371,6 +382,24 @@ await t.step('user menu → 两步验证: a QR code, and a code from the app swi
 
 await t.step('no request left the machine', async () => {
   assert.deepEqual(outside, [])
+})
+
+await t.step('the console ran under its Content-Security-Policy without a violation', async () => {
+  assert.deepEqual(cspViolations, [])
+  if (!stack.embedded) return // vite preview sends no policy
+  const r = await page.request.get(stack.baseUrl + '/')
+  assert.match(r.headers()['content-security-policy'] ?? '', /script-src 'self';/)
+  assert.equal(r.headers()['x-frame-options'], 'DENY')
+  // The watch works: an inline script injected now is blocked and reported.
+  await page.evaluate(() => {
+    const s = document.createElement('script')
+    s.textContent = 'window.inlineRan = true'
+    document.head.appendChild(s)
+  })
+  await page.waitForTimeout(200)
+  assert.equal(await page.evaluate(() => window.inlineRan === true), false, 'an inline script ran')
+  assert.equal(cspViolations.length, 1, cspViolations.join('\n'))
+  assert.match(cspViolations[0], /^CSP violation: script-src/)
 })
 
 await context.close()

@@ -15,6 +15,17 @@ constexpr const char* kInsertEvidence =
     "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kSelectEvidence =
     "SELECT id, ledger, record_id, file_name, content_type, sha256, created_at, created_by, size_bytes FROM evidence";
+constexpr const char* kInsertContent = "INSERT INTO evidence_content (evidence_id, content) VALUES (?, ?)";
+constexpr const char* kSelectContent = "SELECT content FROM evidence_content WHERE evidence_id = ?";
+constexpr const char* kDeleteRecordContent =
+    "DELETE FROM evidence_content WHERE evidence_id IN (SELECT id FROM evidence WHERE ledger = ? AND record_id = ?)";
+constexpr const char* kDeleteRecordEvidence = "DELETE FROM evidence WHERE ledger = ? AND record_id = ?";
+constexpr const char* kSelectWithoutContent =
+    "SELECT id, sha256 FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM evidence_content c WHERE c.evidence_id = e.id) "
+    "ORDER BY id";
+
+// Binds a file's ciphertext to its evidence row.
+std::string ContentContext(int64_t evidence_id) { return "evidence:" + std::to_string(evidence_id); }
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -64,26 +75,15 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
                                    "only PDF, PNG, JPEG, XLSX or DOCX files whose name matches their content: " + file_name);
   SH_ASSIGN_OR_RETURN(Record record, ledgers_.Get(actor, def, record_id));
   const std::string sha = Sha256Hex(bytes);
-  const std::filesystem::path folder = std::filesystem::path(dir_) / sha.substr(0, 2);
-  const std::filesystem::path target = folder / sha;
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
-  if (!std::filesystem::exists(target)) {
-    // Write then rename, so a half-written file never carries a valid name.
-    const std::filesystem::path tmp = target.string() + ".tmp";
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) return Status::Unavailable("无法保存文件", "cannot store the file");
-    std::filesystem::rename(tmp, target, ec);
-    if (ec) return Status::Unavailable("无法保存文件：" + ec.message(), "cannot store the file: " + ec.message());
-  }
   Database& db = ledgers_.db();
   Result<EvidenceInfo> out = Status::Internal("not attached");
   SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Rows id, db.Query(kInsertEvidence, {def.name, record_id, record.helped_region, file_name, type,
                                                             static_cast<int64_t>(bytes.size()), sha,
                                                             ledgers_.env().now(), actor.name}));
+    const int64_t evidence_id = AsInt(id.rows[0][0]);
+    SH_RETURN_IF_ERROR(
+        db.Execute(kInsertContent, {evidence_id, ledgers_.env().vault->Encrypt(bytes, ContentContext(evidence_id))}).status());
     SH_RETURN_IF_ERROR(ledgers_.audit().Write(actor, "attach", def.name, record_id, record.helped_region, "", "",
                                               "evidence=" + AsText(id.rows[0][0]) + " file=" + file_name));
     SH_ASSIGN_OR_RETURN(Rows row, db.Query(std::string(kSelectEvidence) + " WHERE id = ?", {id.rows[0][0]}));
@@ -110,11 +110,49 @@ Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& 
   const LedgerDef* def = FindLedger(info.ledger);
   if (!def) return Status::Internal("evidence of unknown ledger " + info.ledger);
   SH_RETURN_IF_ERROR(ledgers_.Get(actor, *def, info.record_id).status());  // visibility and read permission
-  std::ifstream in(std::filesystem::path(dir_) / info.sha256.substr(0, 2) / info.sha256, std::ios::binary);
-  if (!in) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return std::make_pair(std::move(info), buffer.str());
+  SH_ASSIGN_OR_RETURN(Rows content, ledgers_.db().Query(kSelectContent, {evidence_id}));
+  if (content.rows.empty()) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
+  SH_ASSIGN_OR_RETURN(std::string bytes, ledgers_.env().vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
+  return std::make_pair(std::move(info), std::move(bytes));
+}
+
+Status EvidenceService::DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id) {
+  Database& db = ledgers_.db();
+  return InTransaction(db, [&]() -> Status {
+    SH_RETURN_IF_ERROR(ledgers_.Delete(actor, def, record_id));
+    SH_RETURN_IF_ERROR(db.Execute(kDeleteRecordContent, {def.name, record_id}).status());
+    return db.Execute(kDeleteRecordEvidence, {def.name, record_id}).status();
+  });
+}
+
+Result<int64_t> EvidenceService::EncryptLegacyFiles() {
+  Database& db = ledgers_.db();
+  SH_ASSIGN_OR_RETURN(Rows pending, db.Query(kSelectWithoutContent));
+  std::vector<std::filesystem::path> converted_files;
+  int64_t converted = 0;
+  for (const auto& row : pending.rows) {
+    const std::string sha = AsText(row[1]);
+    const std::filesystem::path file = std::filesystem::path(dir_) / sha.substr(0, 2) / sha;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) continue;
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const int64_t evidence_id = AsInt(row[0]);
+    SH_RETURN_IF_ERROR(
+        db.Execute(kInsertContent, {evidence_id, ledgers_.env().vault->Encrypt(buffer.str(), ContentContext(evidence_id))})
+            .status());
+    converted_files.push_back(file);
+    ++converted;
+  }
+  // Only now: several rows may share one file (it was named by its hash).
+  for (const std::filesystem::path& file : converted_files) {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+      return Status::Unavailable("无法删除明文证明材料 " + file.string() + "：" + ec.message(),
+                                 "cannot remove the plain evidence file " + file.string() + ": " + ec.message());
+  }
+  return converted;
 }
 
 }  // namespace shanhai

@@ -1,7 +1,11 @@
-// Evidence files (合同、工资表、照片 …) attached to any ledger record. The server keeps the
-// bytes under <evidence_dir>/<sha256[0..2]>/<sha256> and a row in table evidence. Only PDF,
-// PNG, JPEG, XLSX and DOCX are accepted, recognised by their content (not their name), up to
-// kMaxBytes. Attaching needs the record's update permission, reading its read permission.
+// Evidence files (合同、工资表、照片 …) attached to any ledger record: a row in table evidence
+// and the bytes, encrypted with the data key (XChaCha20-Poly1305, "evidence:<id>" as
+// associated data, whole file — at most kMaxBytes), in table evidence_content. Files attached
+// before migration 0007 lie in plain under <legacy_dir>/<sha256[0..2]>/<sha256> until
+// EncryptLegacyFiles (run by serve at start) moves them in. Only PDF,
+// PNG, JPEG, XLSX and DOCX are accepted, recognised by their content (not their name).
+// Attaching needs the record's update permission, reading its read permission. A record's
+// evidence is deleted with it (DeleteRecord); its history keeps the reference (id, file name).
 #pragma once
 
 #include <string>
@@ -23,14 +27,22 @@ class EvidenceService {
  public:
   static constexpr int64_t kMaxBytes = 20 * 1024 * 1024;
 
-  EvidenceService(LedgerService& ledgers, std::string evidence_dir)
-      : ledgers_(ledgers), dir_(std::move(evidence_dir)) {}
+  // legacy_dir: where evidence attached before migration 0007 lies as plain files.
+  EvidenceService(LedgerService& ledgers, std::string legacy_dir) : ledgers_(ledgers), dir_(std::move(legacy_dir)) {}
 
   Result<EvidenceInfo> Attach(const Actor& actor, const LedgerDef& def, int64_t record_id, const std::string& file_name,
                               const std::string& bytes);
   Result<std::vector<EvidenceInfo>> List(const Actor& actor, const LedgerDef& def, int64_t record_id);
-  // The file's metadata and bytes.
+  // The file's metadata and (decrypted) bytes. Errors: NotFound; Internal if the stored
+  // content does not decrypt under this evidence id (altered, or moved from another row).
   Result<std::pair<EvidenceInfo, std::string>> Read(const Actor& actor, int64_t evidence_id);
+  // Deletes the record (LedgerService::Delete: permission, visibility, history) and, in the
+  // same transaction, every evidence file attached to it.
+  Status DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id);
+  // Encrypts each evidence row's plain legacy file into evidence_content (one transaction per
+  // row) and then removes the plain files. Rows whose file is missing are left as they are.
+  // Returns the number of rows converted. Errors: Unavailable (database or file system).
+  Result<int64_t> EncryptLegacyFiles();
 
  private:
   LedgerService& ledgers_;

@@ -122,7 +122,7 @@ TEST_P(EvidenceServiceTest, AttachListReadRoundTrip) {
   EXPECT_EQ(attached->ledger, "visits");
   EXPECT_EQ(attached->record_id, visit_id_);
   EXPECT_EQ(attached->created_by, "system");
-  EXPECT_EQ(ReadFileBytes(std::filesystem::path(dir_) / sha.substr(0, 2) / sha), kPdf);
+  EXPECT_EQ(FilesInDir(), 0u);  // the bytes live encrypted in the database, not as files
 
   ASSERT_TRUE(evidence_->Attach(Actor::System(), Visits(), visit_id_, "现场.png", kPng).ok());
   auto listed = evidence_->List(Actor::System(), Visits(), visit_id_);
@@ -137,9 +137,6 @@ TEST_P(EvidenceServiceTest, AttachListReadRoundTrip) {
   EXPECT_EQ(read->first.sha256, sha);
   EXPECT_EQ(AuditRows(db(), "attach"), 2);
 
-  // The same bytes attached again are stored once on disk.
-  ASSERT_TRUE(evidence_->Attach(Actor::System(), Visits(), visit_id_, "合同副本.pdf", kPdf).ok());
-  EXPECT_EQ(FilesInDir(), 2u);
   EXPECT_EQ(evidence_->Read(Actor::System(), 999999).status().code(), Code::kNotFound);
 }
 
@@ -168,6 +165,70 @@ TEST_P(EvidenceServiceTest, ReadingFollowsTheRecordsVisibility) {
   EXPECT_TRUE(evidence_->Read(domain_test::StaffIn("522727"), attached->id).ok());
   EXPECT_FALSE(evidence_->Read(domain_test::StaffIn("440106"), attached->id).ok());
   EXPECT_FALSE(evidence_->List(domain_test::StaffIn("440106"), Visits(), visit_id_).ok());
+}
+
+TEST_P(EvidenceServiceTest, StoredEncryptedAndBoundToItsRow) {
+  auto first = evidence_->Attach(Actor::System(), Visits(), visit_id_, "合同.pdf", kPdf);
+  auto second = evidence_->Attach(Actor::System(), Visits(), visit_id_, "现场.png", kPng);
+  ASSERT_TRUE(first.ok() && second.ok());
+  auto stored = db().Query("SELECT evidence_id, content FROM evidence_content ORDER BY evidence_id");
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  ASSERT_EQ(stored->rows.size(), 2u);
+  const std::string ciphertext = AsText(stored->rows[0][1]);
+  EXPECT_EQ(ciphertext.find("%PDF"), std::string::npos);
+  EXPECT_EQ(ciphertext.find("Catalog"), std::string::npos);
+  Result<std::string> plain = vault().Decrypt(ciphertext, "evidence:" + std::to_string(first->id));
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(*plain, kPdf);
+  // Content moved onto another evidence row does not decrypt there.
+  ASSERT_TRUE(db().Execute("UPDATE evidence_content SET content = ? WHERE evidence_id = ?", {ciphertext, second->id}).ok());
+  EXPECT_EQ(evidence_->Read(Actor::System(), second->id).status().code(), Code::kInternal);
+  auto still = evidence_->Read(Actor::System(), first->id);
+  ASSERT_TRUE(still.ok());
+  EXPECT_EQ(still->second, kPdf);
+}
+
+TEST_P(EvidenceServiceTest, DeletedWithTheirRecordLeavingAReference) {
+  auto attached = evidence_->Attach(Actor::System(), Visits(), visit_id_, "合同.pdf", kPdf);
+  ASSERT_TRUE(attached.ok());
+  // Refused deletions keep the evidence.
+  EXPECT_EQ(evidence_->DeleteRecord(domain_test::Viewer(), Visits(), visit_id_).code(), Code::kPermissionDenied);
+  EXPECT_EQ(Count("evidence_content"), 1);
+  ASSERT_TRUE(evidence_->DeleteRecord(Actor::System(), Visits(), visit_id_).ok());
+  EXPECT_EQ(Count("evidence"), 0);
+  EXPECT_EQ(Count("evidence_content"), 0);
+  EXPECT_EQ(Count("visits"), 0);
+  EXPECT_EQ(evidence_->Read(Actor::System(), attached->id).status().code(), Code::kNotFound);
+  // The history still names the file that was attached.
+  auto history = service().History(Actor::System(), Visits(), visit_id_);
+  ASSERT_TRUE(history.ok()) << history.status().ToString();
+  bool referenced = false;
+  for (const AuditEntry& e : *history) referenced = referenced || e.detail.find("file=合同.pdf") != std::string::npos;
+  EXPECT_TRUE(referenced);
+}
+
+TEST_P(EvidenceServiceTest, LegacyPlainFilesAreEncryptedInAndRemoved) {
+  // Two rows attached before migration 0007, sharing one plain file named by its hash.
+  const std::string sha = Sha256Hex(kPdf);
+  std::filesystem::create_directories(std::filesystem::path(dir_) / sha.substr(0, 2));
+  { std::ofstream(std::filesystem::path(dir_) / sha.substr(0, 2) / sha, std::ios::binary) << kPdf; }
+  const char* insert =
+      "INSERT INTO evidence (ledger, record_id, helped_region, file_name, content_type, size_bytes, sha256, created_at) "
+      "VALUES ('visits', ?, '522727', ?, 'application/pdf', ?, ?, '2020-01-01T00:00:00Z') RETURNING id";
+  auto a = db().Query(insert, {visit_id_, "旧合同.pdf", static_cast<int64_t>(kPdf.size()), sha});
+  auto b = db().Query(insert, {visit_id_, "旧合同副本.pdf", static_cast<int64_t>(kPdf.size()), sha});
+  auto c = db().Query(insert, {visit_id_, "丢失.pdf", int64_t{3}, std::string(64, 'f')});  // its file is gone
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  Result<int64_t> converted = evidence_->EncryptLegacyFiles();
+  ASSERT_TRUE(converted.ok()) << converted.status().ToString();
+  EXPECT_EQ(*converted, 2);
+  EXPECT_EQ(FilesInDir(), 0u);
+  EXPECT_EQ(Count("evidence_content"), 2);
+  auto read = evidence_->Read(Actor::System(), AsInt(b->rows[0][0]));
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->second, kPdf);
+  EXPECT_EQ(evidence_->Read(Actor::System(), AsInt(c->rows[0][0])).status().code(), Code::kUnavailable);
+  EXPECT_EQ(evidence_->EncryptLegacyFiles().value(), 0);  // nothing left to do
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EvidenceServiceTest, testing::ValuesIn(TestDialects()),

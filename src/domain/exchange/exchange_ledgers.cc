@@ -10,10 +10,10 @@ const LedgerDef& VisitsLedger() {
   static const LedgerDef def{
       .name = "visits", .module = "exchange", .label_zh = "交流互访", .label_en = "Visits",
       .fields = {
-          Text("title", "互访事由", "Purpose").Required().Searchable().Hint("如：党政代表团对接考察"),
+          Text("title", "互访事由", "Purpose").MaxChars(kMaxNameChars).Required().Searchable().Hint("如：党政代表团对接考察"),
           Enum("direction", "方向", "Direction", DirectionOptions()).Required(),
-          Text("leader_name", "带队领导", "Leader").Searchable(),
-          Text("leader_title", "领导职务", "Leader's title"),
+          Text("leader_name", "带队领导", "Leader").MaxChars(kMaxNameChars).Searchable(),
+          Text("leader_title", "领导职务", "Leader's title").MaxChars(kMaxNameChars),
           Integer("person_times", "人次", "Person-times").Required().Min(1).Hint("本批次参加人数"),
           Date("start_date", "开始日期", "Start date").Required(),
           Date("end_date", "结束日期", "End date"),
@@ -27,7 +27,7 @@ const LedgerDef& MeetingsLedger() {
   static const LedgerDef def{
       .name = "meetings", .module = "exchange", .label_zh = "联席会议", .label_en = "Joint meetings",
       .fields = {
-          Text("title", "会议名称", "Title").Required().Searchable(),
+          Text("title", "会议名称", "Title").MaxChars(kMaxNameChars).Required().Searchable(),
           Enum("kind", "会议类型", "Kind",
                {{"joint", "党政联席会议", "party–government joint meeting"},
                 {"working", "工作推进会", "working meeting"},
@@ -45,7 +45,7 @@ const LedgerDef& AgreementsLedger() {
   static const LedgerDef def{
       .name = "agreements", .module = "exchange", .label_zh = "帮扶协议", .label_en = "Agreements",
       .fields = {
-          Text("title", "协议名称", "Title").Required().Searchable(),
+          Text("title", "协议名称", "Title").MaxChars(kMaxNameChars).Required().Searchable(),
           Enum("kind", "协议类型", "Kind",
                {{"annual", "年度帮扶协议", "yearly assistance agreement"},
                 {"framework", "框架协议", "framework agreement"},

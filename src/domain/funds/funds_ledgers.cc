@@ -9,7 +9,7 @@ const LedgerDef& FundsLedger() {
   static const LedgerDef def{
       .name = "funds", .module = "funds", .label_zh = "帮扶资金", .label_en = "Funds",
       .fields = {
-          Text("title", "资金事项", "Item").Required().Searchable(),
+          Text("title", "资金事项", "Item").MaxChars(kMaxNameChars).Required().Searchable(),
           Enum("kind", "资金类型", "Kind",
                {{"fiscal", "财政援助资金", "fiscal aid"},
                 {"social", "社会帮扶资金（含捐赠）", "social aid and donations"}}).Required(),

@@ -9,7 +9,7 @@ const LedgerDef& InvestmentsLedger() {
   static const LedgerDef def{
       .name = "investments", .module = "investment", .label_zh = "招商引资", .label_en = "Investments",
       .fields = {
-          Text("enterprise_name", "企业名称", "Enterprise").Required().Searchable(),
+          Text("enterprise_name", "企业名称", "Enterprise").MaxChars(kMaxNameChars).Required().Searchable(),
           CreditCode("credit_code", "统一社会信用代码", "Unified social credit code"),
           Text("industry", "行业", "Industry").Searchable(),
           Region("origin_region", "企业来源地（行政区划代码）", "Comes from (region code)"),

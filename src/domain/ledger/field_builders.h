@@ -19,6 +19,7 @@ struct F : FieldDef {
     derived_mask = mask;
     return std::move(*this);
   }
+  F&& MaxChars(int64_t n) && { max_chars = n; return std::move(*this); }
 };
 
 inline F Make(std::string key, std::string zh, std::string en, FieldType t) {

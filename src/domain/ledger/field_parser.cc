@@ -1,5 +1,7 @@
 #include "domain/ledger/field_parser.h"
 
+#include <algorithm>
+
 #include "common/credit_code.h"
 #include "common/date.h"
 #include "common/id_number.h"
@@ -40,10 +42,22 @@ const EnumOption* FindOption(const std::vector<EnumOption>& options, const std::
   return nullptr;
 }
 
+// Code points in valid UTF-8 text (every byte that is not a continuation byte starts one).
+int64_t CharacterCount(std::string_view text) {
+  return std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+Status TooLong(const FieldDef& f) {
+  const std::string n = std::to_string(f.MaxChars());
+  return FieldProblem(f, "不能超过 " + n + " 个字符", "must be at most " + n + " characters long");
+}
+
 }  // namespace
 
 Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputSource source,
                               const std::vector<EnumOption>* options) {
+  // Refused before any work when even at 4 bytes a character (plus blanks to trim) it is too long.
+  if (static_cast<int64_t>(raw_in.size()) > 4 * f.MaxChars() + 256) return TooLong(f);
   // Codes, numbers and dates are NFKC-normalised (full-width digits → ASCII); free text
   // only trimmed, so Chinese punctuation stays as typed.
   Result<std::string> normalised = f.type == FieldType::kText || f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum
@@ -52,6 +66,7 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
   if (!normalised.ok()) return FieldProblem(f, normalised.status());
   const std::string& raw = *normalised;
   if (raw.empty()) return Value{};
+  if (CharacterCount(raw) > f.MaxChars()) return TooLong(f);
 
   switch (f.type) {
     case FieldType::kText:

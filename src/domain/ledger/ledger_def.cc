@@ -10,6 +10,11 @@ const EnumOption* FieldDef::FindOption(std::string_view code_or_label) const {
   return nullptr;
 }
 
+int64_t FieldDef::MaxChars() const {
+  if (max_chars > 0) return max_chars;
+  return type == FieldType::kText ? kMaxFreeTextChars : kMaxCodeChars;
+}
+
 const Value* Record::Get(std::string_view key) const {
   for (const auto& [k, v] : values)
     if (k == key) return &v;

@@ -62,6 +62,7 @@ struct FieldDef {
   // otherwise reduced by derived_mask; filtering and sorting by it need reveal too.
   std::string discloses;
   DerivedMask derived_mask = DerivedMask::kHidden;
+  int64_t max_chars = 0;            // longest input in characters; 0 = the type's default (MaxChars())
 
   bool IsSensitive() const {
     return type == FieldType::kIdNumber || type == FieldType::kMobile || type == FieldType::kSensitiveEnum;
@@ -69,7 +70,15 @@ struct FieldDef {
   // Reading it record by record, or filtering or sorting by it, needs "<m>:<l>:reveal".
   bool NeedsReveal() const { return IsSensitive() || !discloses.empty(); }
   const EnumOption* FindOption(std::string_view code_or_label) const;
+  // The longest input accepted, in Unicode characters: max_chars if declared, else
+  // kMaxFreeTextChars for free text and kMaxCodeChars for every other type (codes, numbers,
+  // dates, option labels are all far shorter).
+  int64_t MaxChars() const;
 };
+
+inline constexpr int64_t kMaxFreeTextChars = 2000;
+inline constexpr int64_t kMaxNameChars = 200;  // names and titles (declared with .MaxChars)
+inline constexpr int64_t kMaxCodeChars = 200;
 
 // A record as the services see it: field key → value, in declaration order.
 struct Record {

@@ -38,7 +38,7 @@ const LedgerDef& NeedsLedger() {
   static const LedgerDef def{
       .name = "needs", .module = "needs", .label_zh = "订单式需求", .label_en = "Needs",
       .fields = {
-          Text("title", "需求名称", "Need").Required().Searchable(),
+          Text("title", "需求名称", "Need").MaxChars(kMaxNameChars).Required().Searchable(),
           Enum("category", "需求类别", "Category",
                {{"education", "教育", "education"},
                 {"medical", "医疗", "medical"},

@@ -21,7 +21,7 @@ const LedgerDef& PairsLedger() {
       .fields = {
           Region("helper_region", "帮扶方（行政区划代码）", "Helper region code").Required().Hint("如 440111（广州市白云区）"),
           Region("helped_region", "受帮扶方（行政区划代码）", "Helped region code").Required().Hint("如 522727（平塘县）"),
-          Text("name", "名称", "Name").Searchable(),
+          Text("name", "名称", "Name").MaxChars(kMaxNameChars).Searchable(),
           Date("established_date", "建立日期", "Established on"),
           Text("code", "帮扶关系代码", "Pair code").Computed(),
           Enum("level", "层级", "Level",
@@ -51,7 +51,7 @@ const LedgerDef& UnitsLedger() {
   static const LedgerDef def{
       .name = "units", .module = "pairing", .label_zh = "结对单位", .label_en = "Units",
       .fields = {
-          Text("name", "单位名称", "Name").Required().Searchable().Hint("同一帮扶关系内唯一"),
+          Text("name", "单位名称", "Name").MaxChars(kMaxNameChars).Required().Searchable().Hint("同一帮扶关系内唯一"),
           Enum("side", "所属方", "Side",
                {{"helper", "帮扶方", "helper side"}, {"helped", "受帮扶方", "helped side"}}).Required(),
           Enum("kind", "单位类型", "Kind",

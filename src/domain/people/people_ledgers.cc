@@ -10,7 +10,7 @@ const LedgerDef& PeopleLedger() {
   static const LedgerDef def{
       .name = "people", .module = "people", .label_zh = "人员库", .label_en = "People",
       .fields = {
-          Text("name", "姓名", "Name").Required().Searchable(),
+          Text("name", "姓名", "Name").MaxChars(kMaxNameChars).Required().Searchable(),
           fields::IdNumber("id_number", "身份证号", "Resident ID number").Required().Hint("18位；15位旧号自动转换"),
           Mobile("mobile", "手机号", "Mobile"),
           Region("region_code", "户籍地（行政区划代码）", "Home region code").Hint("村（12位）或乡镇（9位）代码"),

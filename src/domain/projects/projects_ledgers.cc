@@ -9,7 +9,7 @@ const LedgerDef& ProjectsLedger() {
   static const LedgerDef def{
       .name = "projects", .module = "projects", .label_zh = "帮扶项目", .label_en = "Projects",
       .fields = {
-          Text("name", "项目名称", "Name").Required().Searchable().Hint("同一帮扶关系内唯一"),
+          Text("name", "项目名称", "Name").MaxChars(kMaxNameChars).Required().Searchable().Hint("同一帮扶关系内唯一"),
           Enum("category", "项目类别", "Category",
                {{"education", "教育", "education"},
                 {"medical", "医疗卫生", "medical"},
@@ -39,7 +39,7 @@ const LedgerDef& MilestonesLedger() {
       .name = "milestones", .module = "projects", .label_zh = "项目节点", .label_en = "Milestones",
       .fields = {
           Ref("project_id", "项目", "Project", "projects").Required(),
-          Text("title", "节点", "Milestone").Required().Searchable(),
+          Text("title", "节点", "Milestone").MaxChars(kMaxNameChars).Required().Searchable(),
           Date("milestone_date", "日期", "Date").Required(),
           Text("note", "说明", "Note")},
       .date_field = "milestone_date"};
@@ -53,7 +53,7 @@ const LedgerDef& OutcomesLedger() {
           Ref("project_id", "项目", "Project", "projects").Required(),
           Text("metric", "成效指标", "Metric").Required().Searchable().Hint("如：累计收治胸痛病人"),
           Integer("value", "数值", "Value").Required(),
-          Text("unit", "单位", "Unit").Hint("如：例、人、所"),
+          Text("unit", "单位", "Unit").MaxChars(kMaxNameChars).Hint("如：例、人、所"),
           Date("as_of", "截至日期", "As of").Required(),
           Text("note", "说明", "Note")},
       .date_field = "as_of"};

@@ -9,7 +9,7 @@ const LedgerDef& SecondmentsLedger() {
   static const LedgerDef def{
       .name = "secondments", .module = "talent", .label_zh = "挂职派驻", .label_en = "Secondments",
       .fields = {
-          Text("person_name", "姓名", "Name").Required().Searchable(),
+          Text("person_name", "姓名", "Name").MaxChars(kMaxNameChars).Required().Searchable(),
           Enum("category", "人员类别", "Category",
                {{"cadre", "党政干部", "party/government cadre"},
                 {"doctor", "医生", "doctor"},
@@ -20,9 +20,9 @@ const LedgerDef& SecondmentsLedger() {
                 {"township_level", "乡科级", "township level"},
                 {"none", "其他", "other"}}),
           Enum("direction", "方向", "Direction", DirectionOptions()).Required(),
-          Text("home_unit", "派出单位", "Home unit").Searchable(),
-          Text("host_unit", "挂职/派驻单位", "Host unit").Searchable(),
-          Text("post", "挂职职务", "Post"),
+          Text("home_unit", "派出单位", "Home unit").MaxChars(kMaxNameChars).Searchable(),
+          Text("host_unit", "挂职/派驻单位", "Host unit").MaxChars(kMaxNameChars).Searchable(),
+          Text("post", "挂职职务", "Post").MaxChars(kMaxNameChars),
           Date("start_date", "开始日期", "Start date").Required(),
           Date("end_date", "结束日期", "End date")},
       .date_field = "start_date",
@@ -34,7 +34,7 @@ const LedgerDef& TrainingsLedger() {
   static const LedgerDef def{
       .name = "trainings", .module = "talent", .label_zh = "培训", .label_en = "Trainings",
       .fields = {
-          Text("title", "培训名称", "Title").Required().Searchable(),
+          Text("title", "培训名称", "Title").MaxChars(kMaxNameChars).Required().Searchable(),
           Enum("category", "培训类别", "Category",
                {{"cadre", "党政干部培训", "cadre training"},
                 {"professional", "专业技术人才培训（医生、教师等）", "professional (doctors, teachers …)"},

@@ -17,6 +17,19 @@ boost::json::object UserJson(const UserInfo& u) {
           {"created_at", u.created_at}};
 }
 
+// The members of a user body, each checked for its JSON type.
+Result<boost::json::object> UserBody(const HttpRequest& request) {
+  return JsonBody(request, {{"name", JsonKind::kText},
+                            {"password", JsonKind::kText},
+                            {"role", JsonKind::kText},
+                            {"roles", JsonKind::kTextList},
+                            {"region", JsonKind::kText},
+                            {"owner_ledger", JsonKind::kText},
+                            {"owner_id", JsonKind::kInteger, 0},
+                            {"disabled", JsonKind::kBool},
+                            {"must_change_password", JsonKind::kBool}});
+}
+
 // Roles from "roles" (an array), or from "role" (one name, or names joined by commas).
 std::vector<std::string> RolesOf(const boost::json::object& body) {
   if (body.contains("roles")) return JsonStringList(body, "roles");
@@ -49,7 +62,7 @@ HttpResponse ListUsers(RequestContext& ctx) {
 }
 
 HttpResponse AddUser(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = UserBody(ctx.request);
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Result<DataScope> scope = DataScopeOf(*body);
   if (!scope.ok()) return HttpResponse::FromStatus(scope.status());
@@ -63,7 +76,7 @@ HttpResponse AddUser(RequestContext& ctx) {
 HttpResponse UpdateUser(RequestContext& ctx) {
   Result<int64_t> id = PathId(ctx.request);
   if (!id.ok()) return HttpResponse::FromStatus(id.status());
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = UserBody(ctx.request);
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Result<DataScope> scope = DataScopeOf(*body);
   if (!scope.ok()) return HttpResponse::FromStatus(scope.status());

@@ -34,7 +34,7 @@ CookieAttributes SessionCookie() {
 }
 
 HttpResponse Login(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = JsonBody(ctx.request, {{"name", JsonKind::kText}, {"password", JsonKind::kText}, {"totp", JsonKind::kText}});
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   LoginRefusal refusal;
   Result<Session> session = ctx.conn.accounts().Login(JsonString(*body, "name"), JsonString(*body, "password"),
@@ -67,7 +67,7 @@ HttpResponse Logout(RequestContext& ctx) {
 HttpResponse Me(RequestContext& ctx) { return JsonResponse(UserJson(ctx.actor, ctx.csrf_token, ctx.session_flags)); }
 
 HttpResponse ChangePassword(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = JsonBody(ctx.request, {{"old_password", JsonKind::kText}, {"new_password", JsonKind::kText}});
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   const auto token = ctx.request.Cookie(kSessionCookie);
   Status s = ctx.conn.accounts().ChangePassword(ctx.actor, JsonString(*body, "old_password"),
@@ -86,7 +86,7 @@ HttpResponse BeginTotp(RequestContext& ctx) {
 }
 
 HttpResponse ConfirmTotp(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = JsonBody(ctx.request, {{"code", JsonKind::kText}});
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Status s = ctx.conn.accounts().totp().Confirm(ctx.actor, JsonString(*body, "code"));
   return s.ok() ? HttpResponse::Json(200, R"({"ok":true,"totp_enrolled":true})") : HttpResponse::FromStatus(s);

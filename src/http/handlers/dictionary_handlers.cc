@@ -33,16 +33,16 @@ HttpResponse ListDictionaries(RequestContext& ctx) {
 }
 
 HttpResponse PutEntry(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body =
+      JsonBody(ctx.request, {{"label_zh", JsonKind::kText},
+                             {"label_en", JsonKind::kText},
+                             {"sort_order", JsonKind::kInteger, -1'000'000, 1'000'000},
+                             {"disabled", JsonKind::kBool}});
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
-  const std::string sort_text = JsonString(*body, "sort_order");
-  Result<int64_t> sort_order = sort_text.empty() ? Result<int64_t>(int64_t{0}) : ParseInteger(sort_text);
-  if (!sort_order.ok())
-    return HttpResponse::FromStatus(Status::InvalidArgument("排序应为整数", "sort_order must be an integer"));
   Result<DictionaryEntry> saved = ctx.conn.ledgers().dictionaries().Upsert(
       ctx.actor, std::string(ctx.request.PathParam("dictionary").value_or("")),
       std::string(ctx.request.PathParam("code").value_or("")), JsonString(*body, "label_zh"),
-      JsonString(*body, "label_en"), *sort_order, JsonString(*body, "disabled") == "1");
+      JsonString(*body, "label_en"), JsonInt(*body, "sort_order", 0), JsonString(*body, "disabled") == "1");
   if (!saved.ok()) return HttpResponse::FromStatus(saved.status());
   return JsonResponse(EntryJson(*saved));
 }

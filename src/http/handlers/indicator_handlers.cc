@@ -44,16 +44,15 @@ HttpResponse Values(RequestContext& ctx) {
 
 HttpResponse Records(RequestContext& ctx) {
   const std::string key(ctx.request.PathParam("key").value_or(""));
-  Result<int64_t> page = QueryInt(ctx.request, "page", 1);
-  Result<int64_t> size = QueryInt(ctx.request, "page_size", 20);
-  if (!page.ok() || !size.ok()) return HttpResponse::FromStatus(page.ok() ? size.status() : page.status());
+  Result<PageParams> paging = QueryPage(ctx.request, 20, kMaxListPageSize);
+  if (!paging.ok()) return HttpResponse::FromStatus(paging.status());
   IndicatorEngine engine(ctx.conn.ledgers());
-  Result<RecordPage> records =
-      engine.RecordsBehind(ctx.actor, key, QueryText(ctx.request, "pair"), PeriodOf(ctx.request), *page, *size);
+  Result<RecordPage> records = engine.RecordsBehind(ctx.actor, key, QueryText(ctx.request, "pair"), PeriodOf(ctx.request),
+                                                    paging->page, paging->page_size);
   if (!records.ok()) return HttpResponse::FromStatus(records.status());
   const std::string base = key.ends_with(".poverty") ? key.substr(0, key.size() - 8) : key;
   const LedgerDef& def = *FindLedger(FindIndicator(base)->ledger);
-  boost::json::object body = PageJson(def, *records, *page, *size);
+  boost::json::object body = PageJson(def, *records, paging->page, paging->page_size);
   body["ledger"] = def.name;
   body["module"] = def.module;
   return JsonResponse(body);

@@ -23,10 +23,6 @@ std::string Extension(const std::string& file_name) {
   return ext;
 }
 
-std::string ErrorSheetDir(const AppEnv& env) {
-  return (std::filesystem::path(env.evidence_dir()).parent_path() / "import-errors").string();
-}
-
 boost::json::array ErrorsJson(const std::vector<FieldError>& errors) {
   boost::json::array out;
   for (const FieldError& e : errors)
@@ -59,12 +55,13 @@ ApiHandler Import(const LedgerDef& def) {
                              {"invalid_count", report->invalid}, {"stored", report->stored},
                              {"dry_run", options.dry_run},   {"errors", ErrorsJson(report->errors)}};
     if (!report->errors.empty()) {
-      // The error sheet is kept for download under a random name only its requester knows.
-      const std::string token = NewToken();
-      std::error_code ec;
-      std::filesystem::create_directories(ErrorSheetDir(ctx.env), ec);
-      Status s = WriteErrorSheet(report->errors, ErrorSheetDir(ctx.env) + "/" + token + ".xlsx");
-      if (s.ok()) body["error_sheet"] = "/api/v1/imports/" + token + "/errors.xlsx";
+      // The error sheet is kept (encrypted, for a day) for the importing user alone.
+      TempFile sheet(".xlsx");
+      Result<std::string> bytes = WriteErrorSheet(report->errors, sheet.path()).ok()
+                                      ? ReadWholeFile(sheet.path())
+                                      : Result<std::string>(Status::Internal("error sheet not written"));
+      Result<std::string> token = bytes.ok() ? ctx.conn.error_sheets().Save(ctx.actor.name, *bytes) : bytes.status();
+      if (token.ok()) body["error_sheet"] = "/api/v1/imports/" + *token + "/errors.xlsx";
     }
     return JsonResponse(body);
   };
@@ -75,8 +72,8 @@ HttpResponse ErrorSheet(RequestContext& ctx) {
   if (token.empty() || token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") !=
                            std::string::npos)
     return HttpResponse::FromStatus(Status::NotFound("没有该错误清单", "no such error sheet"));
-  Result<std::string> bytes = ReadWholeFile(ErrorSheetDir(ctx.env) + "/" + token + ".xlsx");
-  if (!bytes.ok()) return HttpResponse::FromStatus(Status::NotFound("没有该错误清单", "no such error sheet"));
+  Result<std::string> bytes = ctx.conn.error_sheets().Load(ctx.actor.name, token);
+  if (!bytes.ok()) return HttpResponse::FromStatus(bytes.status());
   return FileResponse(std::move(bytes).value(), kXlsxType, "导入错误清单.xlsx");
 }
 
@@ -167,7 +164,8 @@ void AddLedgerFileRoutes(std::vector<ApiRoute>& routes) {
                       def->label_zh + "：上传证明材料（PDF/PNG/JPEG/XLSX/DOCX，≤20MB）"});
   }
   routes.push_back({"GET", "/api/v1/evidence/{id}", kSession, DownloadEvidence, "下载证明材料"});
-  routes.push_back({"GET", "/api/v1/imports/{token}/errors.xlsx", kSession, ErrorSheet, "下载导入错误清单"});
+  routes.push_back({"GET", "/api/v1/imports/{token}/errors.xlsx", kSession, ErrorSheet,
+                    "下载导入错误清单（仅导入者本人，一天内有效）"});
 }
 
 }  // namespace shanhai

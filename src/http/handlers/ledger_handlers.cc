@@ -24,8 +24,9 @@ Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef&
   r.date_from = QueryText(request, "from");
   r.date_to = QueryText(request, "to");
   r.sort = QueryText(request, "sort");
-  SH_ASSIGN_OR_RETURN(r.page, QueryInt(request, "page", 1));
-  SH_ASSIGN_OR_RETURN(r.page_size, QueryInt(request, "page_size", 20));
+  SH_ASSIGN_OR_RETURN(PageParams paging, QueryPage(request, 20, kMaxListPageSize));
+  r.page = paging.page;
+  r.page_size = paging.page_size;
   for (const auto& [name, value] : request.query) {
     if (IsListParameter(name) || value.empty()) continue;
     if (!def.Field(name))
@@ -37,13 +38,19 @@ Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef&
 
 Result<RawRecord> RawRecordFrom(const boost::json::object& body) {
   RawRecord raw;
+  std::vector<FieldError> errors;
   for (const auto& [key, value] : body) {
-    if (key == "pair") raw.pair = JsonScalarText(value);
+    if (value.is_object() || value.is_array()) {
+      const std::string k(key);
+      errors.push_back({0, k, k + "：应为字符串、数字或 true/false，而不是对象或数组",
+                        k + ": must be a string, a number or true/false, not an object or array"});
+    } else if (key == "pair") raw.pair = JsonScalarText(value);
     else if (key == "id" || key == "version" || key.ends_with("_label") || key == "created_at" ||
              key == "updated_at" || key == "created_by" || key == "updated_by")
       continue;  // bookkeeping echoed back by clients is not input
     else raw.fields.emplace_back(std::string(key), JsonScalarText(value));
   }
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
   return raw;
 }
 
@@ -66,9 +73,10 @@ ApiHandler List(const LedgerDef& def) {
 
 ApiHandler Create(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
-    Result<boost::json::object> body = JsonBody(ctx.request);
+    Result<boost::json::object> body = JsonBody(ctx.request, {{"pair", JsonKind::kText}});
     if (!body.ok()) return HttpResponse::FromStatus(body.status());
     Result<RawRecord> raw = RawRecordFrom(*body);
+    if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
     return RecordResponse(def, ctx.conn.ledgers().Create(ctx.actor, def, *raw, InputSource::kApi), 201);
   };
 }
@@ -85,12 +93,13 @@ ApiHandler Update(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
     Result<int64_t> id = PathId(ctx.request);
     if (!id.ok()) return HttpResponse::FromStatus(id.status());
-    Result<boost::json::object> body = JsonBody(ctx.request);
+    Result<boost::json::object> body =
+        JsonBody(ctx.request, {{"pair", JsonKind::kText}, {"version", JsonKind::kInteger, 1, INT32_MAX}});
     if (!body.ok()) return HttpResponse::FromStatus(body.status());
-    const std::string version = JsonString(*body, "version");
     Result<RawRecord> raw = RawRecordFrom(*body);
+    if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
     return RecordResponse(def, ctx.conn.ledgers().Update(ctx.actor, def, *id, *raw, InputSource::kApi,
-                                                         version.empty() ? 0 : std::stoll(version)));
+                                                         JsonInt(*body, "version", 0)));
   };
 }
 
@@ -98,7 +107,7 @@ ApiHandler Delete(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
     Result<int64_t> id = PathId(ctx.request);
     if (!id.ok()) return HttpResponse::FromStatus(id.status());
-    Status s = ctx.conn.ledgers().Delete(ctx.actor, def, *id);
+    Status s = ctx.conn.evidence().DeleteRecord(ctx.actor, def, *id);
     return s.ok() ? HttpResponse::Json(200, R"({"ok":true})") : HttpResponse::FromStatus(s);
   };
 }
@@ -142,7 +151,7 @@ void AddLedgerRoutes(std::vector<ApiRoute>& routes) {
     routes.push_back({"POST", base, LedgerPermission(*def, "create"), Create(*def), def->label_zh + "：新增"});
     routes.push_back({"GET", item, LedgerPermission(*def, "read"), Get(*def), def->label_zh + "：详情"});
     routes.push_back({"PUT", item, LedgerPermission(*def, "update"), Update(*def), def->label_zh + "：修改（需带 version）"});
-    routes.push_back({"DELETE", item, LedgerPermission(*def, "delete"), Delete(*def), def->label_zh + "：删除（历史保留）"});
+    routes.push_back({"DELETE", item, LedgerPermission(*def, "delete"), Delete(*def), def->label_zh + "：删除（连同证明材料；历史保留）"});
     routes.push_back({"GET", item + "/history", LedgerPermission(*def, "read"), History(*def), def->label_zh + "：修改历史"});
     bool sensitive = false;
     for (const FieldDef& f : def->fields) sensitive = sensitive || f.IsSensitive();

@@ -93,8 +93,11 @@ Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::string& path) 
   // dirty pages to the WAL file after every few thousand rows (the "WAL cache cliff").
   Status s = out->ExecScript(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; "
-      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA secure_delete=ON;");
   if (!s.ok()) return DatabaseUnavailable("open " + path, s.message_en());
+  // Personal data: the file and its WAL/SHM (which SQLite creates with the file's mode) are the
+  // owner's alone; secure_delete (above) overwrites deleted rows instead of leaving them in free pages.
+  if (path != ":memory:") RestrictDatabaseFileModes(path);
   return std::unique_ptr<Database>(std::move(out));
 }
 
