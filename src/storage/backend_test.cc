@@ -165,14 +165,18 @@ TEST_P(BackendTest, ForeignKeyViolationIsConflict) {
   EXPECT_EQ(referenced.status().code(), Code::kConflict);
 }
 
+// The message names the constraint, never the row's values (PostgreSQL's "Failing row
+// contains (...)" would carry every column of the record).
 TEST_P(BackendTest, CheckAndNotNullAreInvalidArgument) {
-  Schema("CREATE TABLE m (amount BIGINT NOT NULL CHECK (amount >= 0))");
-  auto negative = db().Execute("INSERT INTO m (amount) VALUES (?)", {int64_t{-1}});
+  Schema("CREATE TABLE m (amount BIGINT NOT NULL CHECK (amount >= 0), note TEXT)");
+  auto negative = db().Execute("INSERT INTO m (amount, note) VALUES (?, ?)", {int64_t{-1}, std::string("row-secret-1")});
   ASSERT_FALSE(negative.ok());
   EXPECT_EQ(negative.status().code(), Code::kInvalidArgument);
-  auto null = db().Execute("INSERT INTO m (amount) VALUES (?)", {Value{}});
+  auto null = db().Execute("INSERT INTO m (amount, note) VALUES (?, ?)", {Value{}, std::string("row-secret-2")});
   ASSERT_FALSE(null.ok());
   EXPECT_EQ(null.status().code(), Code::kInvalidArgument);
+  for (const Status& s : {negative.status(), null.status()})
+    EXPECT_EQ(s.ToString().find("row-secret"), std::string::npos) << s.ToString();
 }
 
 TEST_P(BackendTest, OtherErrorsAreInternal) {
