@@ -5,6 +5,7 @@
 #include "common/money.h"
 #include "common/personal_numbers.h"
 #include "excel/csv_writer.h"
+#include "excel/formula_guard.h"
 #include "excel/table_reader.h"
 #include "excel/xlsx_writer.h"
 
@@ -174,6 +175,7 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
   const FieldDef* key_field = def.natural_key.empty() ? nullptr : def.Field(def.natural_key);
   std::map<std::string, int64_t> key_rows;  // pair|natural key → first row, for duplicates in the file
   const bool guard_rows = db.dialect() == Dialect::kPostgres;  // one savepoint per insert
+  const bool from_csv = EndsWith(path, ".csv");                  // cells may carry ExportLedger's defusing
 
   auto reject = [&](int64_t row_number, std::vector<FieldError> errors) {
     ++report.invalid;
@@ -215,7 +217,8 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
     std::string key_text;
     for (size_t c = 0; c < columns.size(); ++c) {
       if (!columns[c]) continue;
-      raw.fields.emplace_back(columns[c]->key, c < cells.size() ? cells[c] : "");
+      const std::string cell = c < cells.size() ? cells[c] : "";
+      raw.fields.emplace_back(columns[c]->key, from_csv ? excel::UndefusedCsvText(cell) : cell);
       if (columns[c] == key_field) {
         const std::vector<EnumOption>& options = service.dictionary_snapshot().OptionsFor(def, *key_field);
         Result<Value> k = ParseFieldValue(*key_field, raw.fields.back().second, InputSource::kSpreadsheet, &options);
