@@ -93,6 +93,15 @@ bool IsGroupedMobile(std::string_view text, const std::vector<DigitRun>& runs, s
 
 }  // namespace
 
+bool MayHoldPersonalNumber(std::string_view text) {
+  size_t digits = 0;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) == 0xEF) return true;  // lead byte of U+F000–U+FFFF, full-width forms among them
+    if (c >= '0' && c <= '9' && ++digits >= kMobileDigits) return true;
+  }
+  return false;
+}
+
 std::string MaskPersonalNumbers(std::string_view text) {
   const std::vector<DigitRun> runs = DigitRuns(text);
   std::string out;

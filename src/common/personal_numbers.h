@@ -18,4 +18,8 @@ namespace shanhai {
 // Shorter runs (record ids, dates, amounts, 16-hex tokens' digit runs) are kept.
 std::string MaskPersonalNumbers(std::string_view text);
 
+// False only when text cannot hold a personal number (fewer than 11 ASCII digits and no
+// full-width character): a cheap test that lets hot paths skip MaskPersonalNumbers.
+bool MayHoldPersonalNumber(std::string_view text);
+
 }  // namespace shanhai

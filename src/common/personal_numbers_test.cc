@@ -35,5 +35,12 @@ TEST(MaskPersonalNumbers, MasksLongRunsAndEveryNumberOfAText) {
             "52**************** 138****8000 52****************");
 }
 
+TEST(MayHoldPersonalNumber, IsFalseOnlyWhereMaskingChangesNothing) {
+  for (const char* text : {"/api/v1/people/people/1037", "page=2&page_size=20", "2020-06-09", ""})
+    EXPECT_FALSE(MayHoldPersonalNumber(text)) << text;
+  for (const char* text : {"13800138000", "138-0013-8000", "１３８", "522728199001011238"})
+    EXPECT_TRUE(MayHoldPersonalNumber(text)) << text;
+}
+
 }  // namespace
 }  // namespace shanhai

@@ -142,6 +142,7 @@ TEST(FormulaGuardTest, TriggersAndPlainNumbers) {
   for (const char* t : {"", "-", "1.", ".5", "1e5", "-1+2", "=1"}) EXPECT_FALSE(IsPlainNumber(t)) << t;
   EXPECT_EQ(DefusedCsvText("=1+1"), "'=1+1");
   EXPECT_EQ(DefusedCsvText("1+1"), "1+1");
+  for (const char* t : {"=1+1", "-x", "'", "'x", "''=1", "x"}) EXPECT_EQ(UndefusedCsvText(DefusedCsvText(t)), t) << t;
 }
 
 TEST_F(CsvFileTest, Utf8WithoutBom) {

@@ -31,4 +31,9 @@ std::string DefusedCsvText(std::string_view text) {
   return "'" + std::string(text);
 }
 
+std::string UndefusedCsvText(std::string_view cell) {
+  if (cell.starts_with('\'') && StartsLikeFormula(cell.substr(1))) cell.remove_prefix(1);
+  return std::string(cell);
+}
+
 }  // namespace shanhai::excel

@@ -21,4 +21,9 @@ bool IsPlainNumber(std::string_view text);
 // The CSV cell for a text value: "'" + text when StartsLikeFormula(text), else text itself.
 std::string DefusedCsvText(std::string_view text);
 
+// The text a CSV cell written by DefusedCsvText stood for: the apostrophe before a formula
+// character is dropped (spreadsheets do not save it either), anything else is kept, so an
+// exported CSV imports back unchanged.
+std::string UndefusedCsvText(std::string_view cell);
+
 }  // namespace shanhai::excel

@@ -60,8 +60,12 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 // whether it came as q=, in a path, a user name or an exception's message (point 8 of #6).
 void AppendJsonString(std::string& out, std::string_view raw) {
   static constexpr char kHex[] = "0123456789abcdef";
-  const std::string masked = MaskPersonalNumbers(raw);
-  const std::string_view s = masked;
+  thread_local std::string masked;
+  std::string_view s = raw;
+  if (MayHoldPersonalNumber(raw)) {
+    masked = MaskPersonalNumbers(raw);
+    s = masked;
+  }
   out += '"';
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);

@@ -25,7 +25,11 @@ boost::json::object FieldSchema(const FieldDef& f) {
     for (const EnumOption& o : f.options) values.push_back(boost::json::string(o.code));
     s["enum"] = std::move(values);
   }
-  s["description"] = f.label_zh + " / " + f.label_en + (f.type == FieldType::kMoney ? "（分 fen）" : "");
+  s["description"] = f.label_zh + " / " + f.label_en + (f.type == FieldType::kMoney ? "（分 fen）" : "") +
+                     (f.NeedsReveal() ? "；无 reveal 权限者只见掩码（出生日期只见年份），按此筛选、排序需 reveal 权限 / "
+                                        "masked for users without reveal (a birth date shows its year); filtering or "
+                                        "sorting by it needs reveal"
+                                      : "");
   if (f.computed) s["readOnly"] = true;
   return s;
 }

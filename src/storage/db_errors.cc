@@ -28,6 +28,15 @@ std::string WithoutKeyValues(std::string_view detail) {
   return out;
 }
 
+// PostgreSQL's message of a CHECK or NOT NULL violation ends "DETAIL: Failing row contains
+// (…)": the whole record. Only the sentence naming the constraint is kept.
+std::string WithoutFailingRow(std::string_view message) {
+  const size_t detail = message.find("DETAIL:");
+  std::string out(message.substr(0, detail));
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
 }  // namespace
 
 Status UniqueViolation(std::string_view raw_detail) {
@@ -45,7 +54,8 @@ Status ForeignKeyViolation(std::string_view raw_detail) {
                  detail));
 }
 
-Status ConstraintViolation(std::string_view detail) {
+Status ConstraintViolation(std::string_view raw_detail) {
+  const std::string detail = WithoutFailingRow(raw_detail);
   return Status::InvalidArgument(WithDetail("数据不符合约束（必填或取值检查）", detail),
                                  WithDetail("value violates a constraint (required or check)", detail));
 }

@@ -15,7 +15,7 @@ Status UniqueViolation(std::string_view detail);
 // Foreign-key violation (referenced row missing, or row still referenced) → Conflict; the
 // detail's key values are left out as above.
 Status ForeignKeyViolation(std::string_view detail);
-// CHECK or NOT NULL violation → InvalidArgument.
+// CHECK or NOT NULL violation → InvalidArgument; the failing row PostgreSQL appends is left out.
 Status ConstraintViolation(std::string_view detail);
 // The database cannot be reached/opened, or is busy/shutting down → Unavailable.
 Status DatabaseUnavailable(std::string_view where, std::string_view detail);

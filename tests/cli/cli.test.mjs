@@ -1,6 +1,7 @@
 // The command-line interface through the real binary, on SQLite databases in a temp
 // directory: help, init, demo, import/export/template, report, user add, backup (audit: cli_audit_*).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
@@ -16,6 +17,13 @@ const GOOD_VISITS = [
 ].join('\n') + '\n';
 // Row 3 (the second data row) has a 人次 that is not a number.
 const BAD_VISITS = GOOD_VISITS.replace(',12,2019-04-01', ',十二,2019-04-01');
+
+// Rows of a query on a SQLite database, as sqlite3 prints them ("a|b" per line).
+function sqlite(db, sql) {
+  const r = spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.error?.message ?? r.stderr}`);
+  return r.stdout;
+}
 
 function reportJson(env, extra = []) {
   const r = env.mustRun(['report', '--pair', DEMO_PAIR, ...DEMO_PERIOD, '--format', 'json', ...extra]);
@@ -132,6 +140,19 @@ describe('shanhai CLI on SQLite', () => {
     const text = bytes.toString('utf8');
     assert.match(text, /,\d{2}\*{16},/);
     assert.doesNotMatch(text, /\d{17}[\dX]/, 'a whole ID number in a default export');
+  });
+
+  it('export --reveal writes whole ID numbers and one reveal audit row per exported person', () => {
+    const out = env.path('people-revealed.csv');
+    const r = env.mustRun(['export', 'people', '-o', out, '--pair', DEMO_PAIR, '--reveal']);
+    const exported = Number(/exported (\d+)/.exec(r.stdout)?.[1]);
+    assert.ok(exported > 1000, r.stdout);
+    assert.match(fs.readFileSync(out, 'utf8'), /,\d{17}[\dX],/);
+    const rows = sqlite(env.db, "SELECT record_id, detail FROM audit_log WHERE action = 'reveal' AND ledger = 'people'")
+      .trim().split('\n').map((line) => line.split('|'));
+    assert.equal(rows.length, exported, 'not one audit row per revealed record');
+    assert.equal(new Set(rows.map(([id]) => id)).size, exported, 'a record revealed without its own audit row');
+    for (const [, detail] of rows) assert.match(detail, /^field=id_number(,mobile)?,poverty_status purpose=export$/);
   });
 
   it('import of a bad file exits 1, names the row and column, and stores nothing', () => {

@@ -8,6 +8,7 @@
 #include "domain/ledger/record_codec.h"
 #include "domain/ledger/record_json.h"
 #include "excel/sheet_out.h"
+#include "excel/formula_guard.h"
 #include "excel/table_reader.h"
 
 namespace shanhai {
@@ -133,9 +134,7 @@ AuditEntry ImportedEntry(const LedgerDef& def, const Record& record, const Colum
   after.values.reserve(def.fields.size() + 5);
   for (const FieldDef& f : def.fields) {
     const Value* v = record.Get(f.key);
-    Value shown = v ? *v : Value{};
-    if (f.IsSensitive() && !IsNull(shown)) shown = MaskValue(f, AsText(shown));
-    after.values.emplace_back(f.key, std::move(shown));
+    after.values.emplace_back(f.key, v ? *v : Value{});
   }
   for (const char* extra : {"created_at", "updated_at", "created_by", "updated_by"}) {
     auto it = std::find_if(row.begin(), row.end(), [&](const auto& column) { return column.first == extra; });
@@ -147,7 +146,7 @@ AuditEntry ImportedEntry(const LedgerDef& def, const Record& record, const Colum
   e.ledger = def.name;
   e.record_id = id;
   e.helped_region = record.helped_region;
-  e.after_json = RecordToJsonText(def, after);
+  e.after_json = AuditRecordJsonText(def, std::move(after));  // masked as every audit row is
   return e;
 }
 
@@ -179,6 +178,7 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
     audit_batch.clear();
     return s;
   };
+  const bool from_csv = EndsWith(path, ".csv");                  // cells may carry ExportLedger's defusing
 
   auto reject = [&](int64_t row_number, std::vector<FieldError> errors) {
     ++report.invalid;
@@ -220,7 +220,8 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
     std::string key_text;
     for (size_t c = 0; c < columns.size(); ++c) {
       if (!columns[c]) continue;
-      raw.fields.emplace_back(columns[c]->key, c < cells.size() ? cells[c] : "");
+      const std::string cell = c < cells.size() ? cells[c] : "";
+      raw.fields.emplace_back(columns[c]->key, from_csv ? excel::UndefusedCsvText(cell) : cell);
       if (columns[c] == key_field) {
         const std::vector<EnumOption>& options = service.dictionary_snapshot().OptionsFor(def, *key_field);
         Result<Value> k = ParseFieldValue(*key_field, raw.fields.back().second, InputSource::kSpreadsheet, &options);

@@ -42,8 +42,10 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
                                   const std::string& path, const ImportOptions& options);
 
 // Writes the records a list request selects (all pages) to path (.xlsx or .csv) in the
-// import layout, sensitive values masked unless reveal (then audited, needs reveal permission).
-// The export itself is audited (action "export": rows written, the filter, the format, reveal).
+// import layout, shown as the actor may see them (DisclosureFor). With reveal (needs the
+// reveal permission) every value is whole and each record written gets its own "reveal"
+// audit row, all in one transaction: if the audit fails, no file is left. The export itself
+// is audited (action "export": rows written, the filter, the format, reveal).
 Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
                              ListRequest request, const std::string& path, bool reveal = false);
 

@@ -390,6 +390,11 @@ TEST_P(LedgerIoTest, ExportThenReimportIntoAFreshDatabaseGivesTheSameRecords) {
                 {{"title", "平塘县代表团赴白云区考察学习"}, {"direction", "to_helper"}, {"person_times", "14"},
                  {"start_date", "2020-06-18"}}),
             0);
+  // Text a spreadsheet would run as a formula: defused in the CSV, the same text once imported.
+  ASSERT_NE(Add("visits", kCountyPair,
+                {{"title", "=HYPERLINK(\"http://example.invalid\")"}, {"direction", "to_helper"}, {"person_times", "2"},
+                 {"start_date", "2020-06-19"}, {"note", "-（会后补充）"}}),
+            0);
   ASSERT_NE(Add("funds", kCountyPair,
                 {{"title", "结对帮扶资金"}, {"kind", "social"}, {"direction", "to_helped"}, {"amount_fen", "12345678"},
                  {"paid_fen", "1"}, {"fund_date", "2019-06-30"}, {"helper_unit_id", "石门街道"},

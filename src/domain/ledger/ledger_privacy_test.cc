@@ -4,6 +4,10 @@
 // and an export that reveals (one audit row per record).
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
 #include "domain/ledger/ledger_io.h"
 #include "domain/ledger/ledger_test_util.h"
 #include "domain/ledger/record_json.h"
@@ -185,6 +189,22 @@ TEST_P(PeoplePrivacyTest, AnExportThatRevealsWritesOneAuditRowPerRecord) {
   EXPECT_EQ(ExportLedger(service(), domain_test::Viewer(), People(), ListRequest{}, path, true).status().code(),
             Code::kPermissionDenied);
   EXPECT_EQ(domain_test::AuditRows(db(), "reveal"), 2);
+  std::remove(path.c_str());
+}
+
+// The error sheet is kept for download: whatever produced a message, no number in it is whole.
+TEST(WriteErrorSheet, MasksPersonalNumbersInEveryMessage) {
+  const std::string path = ::testing::TempDir() + "errors.csv";
+  ASSERT_TRUE(WriteErrorSheet({{3, "身份证号", "与 522727199006150228 重复", "repeats 522727199006150228"},
+                               {4, "备注", "手机 13912345678 无效", "mobile 13912345678 is invalid"}},
+                              path)
+                  .ok());
+  std::ifstream in(path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text.find("522727199006150228"), std::string::npos) << text;
+  EXPECT_EQ(text.find("13912345678"), std::string::npos) << text;
+  EXPECT_NE(text.find("52****************"), std::string::npos) << text;
+  EXPECT_NE(text.find("139****5678"), std::string::npos) << text;
   std::remove(path.c_str());
 }
 

@@ -65,6 +65,8 @@ std::vector<std::string> StoredColumnsOf(const LedgerDef& def);
 
 // Keys of def's fields that NeedsReveal and whose columns a catalogue condition (SQL over
 // alias r, see ListQuery::condition) reads, e.g. "r.poverty_status_hash = ?" → poverty_status.
+// Only def's own columns read through r count: a condition whose subquery reads another
+// ledger's sensitive column is not seen here (no catalogue condition does so today).
 std::vector<std::string> RevealGuardedFieldsIn(const LedgerDef& def, const std::string& condition);
 
 class LedgerRepository {

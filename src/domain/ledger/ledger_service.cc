@@ -259,10 +259,8 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
     LedgerRepository repo(*env_.db, def);
     SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record)));
     SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
-    Record logged = stored;
-    ApplyDisclosure(def, logged, Disclosure::kMasked);
     SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
-                                    RecordToJsonText(def, logged)));
+                                    AuditRecordJsonText(def, stored)));
     ApplyDisclosure(def, stored, DisclosureFor(actor, def));
     created = std::move(stored);
     return Status::Ok();
@@ -293,12 +291,9 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
     row.emplace_back("updated_at", env_.now());
     row.emplace_back("updated_by", actor.name);
     SH_RETURN_IF_ERROR(repo.Update(id, version, row));
-    SH_ASSIGN_OR_RETURN(Record masked_before, codec.Decode(*rows, 0, Disclosure::kMasked));
     SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, id));
-    Record logged = after;
-    ApplyDisclosure(def, logged, Disclosure::kMasked);
     SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, id, after.helped_region,
-                                    RecordToJsonText(def, masked_before), RecordToJsonText(def, logged)));
+                                    AuditRecordJsonText(def, before), AuditRecordJsonText(def, after)));
     ApplyDisclosure(def, after, DisclosureFor(actor, def));
     updated = std::move(after);
     return Status::Ok();
@@ -310,10 +305,9 @@ Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t i
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
   return InTransaction(*env_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
-    ApplyDisclosure(def, before, Disclosure::kMasked);
     LedgerRepository repo(*env_.db, def);
     SH_RETURN_IF_ERROR(repo.Delete(id));
-    return audit_.Write(actor, "delete", def.name, id, before.helped_region, RecordToJsonText(def, before), "");
+    return audit_.Write(actor, "delete", def.name, id, before.helped_region, AuditRecordJsonText(def, before), "");
   });
 }
 

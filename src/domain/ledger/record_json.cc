@@ -31,6 +31,11 @@ std::string RecordToJsonText(const LedgerDef& def, const Record& record) {
   return boost::json::serialize(RecordToJson(def, record));
 }
 
+std::string AuditRecordJsonText(const LedgerDef& def, Record record) {
+  ApplyDisclosure(def, record, Disclosure::kMasked);
+  return RecordToJsonText(def, record);
+}
+
 std::string MaskedRecordJsonText(const LedgerDef& def, const std::string& json) {
   if (json.empty()) return json;
   boost::system::error_code ec;

@@ -36,6 +36,7 @@ boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& d
       options.push_back({{"code", o.code}, {"label_zh", o.label_zh}, {"label_en", o.label_en}, {"disabled", o.disabled}});
     fields.push_back({{"key", f.key}, {"label_zh", f.label_zh}, {"label_en", f.label_en}, {"type", TypeName(f.type)},
                       {"required", f.required}, {"computed", f.computed}, {"sensitive", f.IsSensitive()},
+                      {"needs_reveal", f.NeedsReveal()},
                       {"searchable", f.searchable}, {"ref_ledger", f.ref_ledger}, {"hint_zh", f.hint_zh},
                       {"options", std::move(options)}});
   }

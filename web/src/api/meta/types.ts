@@ -18,6 +18,8 @@ export interface FieldMeta {
   required: boolean
   computed: boolean
   sensitive: boolean
+  /** filtering or sorting by it needs the ledger's reveal permission (sensitive, or derived from a sensitive field) */
+  needs_reveal?: boolean
   searchable: boolean
   ref_ledger: string
   hint_zh: string
