@@ -178,7 +178,7 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
     audit_batch.clear();
     return s;
   };
-  const bool from_csv = EndsWith(path, ".csv");                  // cells may carry ExportLedger's defusing
+  const bool from_csv = excel::PathEndsWith(path, ".csv");  // cells may carry ExportLedger's defusing
 
   auto reject = [&](int64_t row_number, std::vector<FieldError> errors) {
     ++report.invalid;
