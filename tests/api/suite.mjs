@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ApiClient } from '../lib/client.mjs';
 import { TestEnv } from '../lib/shanhai.mjs';
 import { CaseRunner, caseFiles, parseCaseFile } from './runner.mjs';
+import { routePermissionSuite } from './route_permissions.mjs';
 
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 
@@ -46,6 +47,8 @@ export function apiSuite(kind) {
         for (const c of cases) it(`${c.file}:${c.line} ${c.method} ${c.path}${c.user !== 'admin' ? ' AS ' + c.user : ''}`, () => runner.run(c));
       });
     }
+
+    routePermissionSuite(() => ({ base: server.base, admin }));
 
     describe('OpenAPI document', () => {
       let doc;
