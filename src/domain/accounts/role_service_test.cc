@@ -161,6 +161,31 @@ TEST_P(RoleServiceTest, RoleChangesAreCheckedAndAudited) {
   EXPECT_NE(AsText(row->rows[0][1]).find("\"viewer\""), std::string::npos);
 }
 
+TEST_P(RoleServiceTest, NoOneChangesTheirOwnRolesOrScope) {
+  const Actor sec = ActorWith("sec", {"secadmin"});
+  auto users = accounts_->ListUsers(sec);
+  ASSERT_TRUE(users.ok());
+  auto self = accounts_->UpdateUser(sec, users->back().id, {{"secadmin", "auditadmin"}, {}, false});
+  EXPECT_EQ(self.status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(AuditRows(db(), "user_update"), 0);
+  ActorWith("other", {"viewer"});
+  users = accounts_->ListUsers(sec);
+  ASSERT_TRUE(users.ok());
+  EXPECT_TRUE(accounts_->UpdateUser(sec, users->back().id, {{"staff"}, {}, false}).ok());
+  EXPECT_EQ(AuditRows(db(), "user_update"), 1);
+}
+
+TEST_P(RoleServiceTest, ARoleLabelHasAtMostSixtyFourCharacters) {
+  const auto repeat = [](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "角";
+    return s;
+  };
+  EXPECT_TRUE(roles().Create(Actor::System(), {"long_ok", repeat(64), {}}).ok());
+  auto r = roles().Create(Actor::System(), {"long_bad", repeat(65), {}});
+  EXPECT_TRUE(domain_test::HasFieldError(r.status(), "label_zh")) << r.status().ToString();
+}
+
 TEST_P(RoleServiceTest, ListingRolesNeedsAUserOrRoleAdministrator) {
   EXPECT_EQ(roles().List(domain_test::StaffIn("")).status().code(), Code::kPermissionDenied);
   EXPECT_TRUE(roles().List(ActorWith("sec", {"secadmin"})).ok());
