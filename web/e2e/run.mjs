@@ -280,6 +280,17 @@ await t.step('roles: make a role granting two permissions of the visits ledger, 
   await row.locator('[data-test=delete-role]').click()
   await page.locator('.el-message-box__btns .el-button--primary').click()
   await row.waitFor({ state: 'detached' })
+
+  // The users page shows each user's roles by their labels and offers every role.
+  await page.getByRole('menuitem', { name: '用户', exact: true }).click()
+  await page.locator('[data-test=users-table] .el-table__row', { hasText: 'admin' }).filter({ hasText: '超级管理员' }).waitFor()
+  await page.locator('[data-test=add-user]').click()
+  await dialog.waitFor()
+  await dialog.locator('[data-test=user-roles] .el-select__wrapper').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: /^审计管理员$/ }).waitFor()
+  await page.keyboard.press('Escape')
+  await dialog.locator('.el-dialog__headerbtn').click()
+  await dialog.waitFor({ state: 'hidden' })
 })
 
 await t.step('people: ID numbers are masked; 显示完整 reveals one (and the server audits it)', async () => {
