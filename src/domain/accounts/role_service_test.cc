@@ -57,6 +57,21 @@ bool IsLedgerAction(const std::string& permission, const std::string& action) {
          permission.ends_with(":" + action);
 }
 
+TEST(PermissionCatalog, EveryLedgerDeclaresItsActionsOnceEach) {
+  std::set<std::string> names;
+  for (const PermissionInfo& p : PermissionCatalog()) {
+    EXPECT_TRUE(IsPermission(p.name)) << p.name;
+    EXPECT_TRUE(names.insert(p.name).second) << "declared twice: " << p.name;
+    EXPECT_FALSE(p.label_zh.empty() || p.group_zh.empty()) << p.name;
+  }
+  for (const LedgerDef* def : AllLedgers())
+    for (const std::string& action : StandardLedgerActions())
+      EXPECT_TRUE(names.count(def->module + ":" + def->name + ":" + action)) << def->name << " " << action;
+  for (const char* duty : {"admin:users:admin", "admin:roles:admin", "admin:audit:admin", "admin:dictionaries:admin",
+                           "admin:system:admin", "indicators:report:read"})
+    EXPECT_TRUE(names.count(duty)) << duty;
+}
+
 TEST_P(RoleServiceTest, SeededRolesGrantTheirDutiesOnly) {
   const std::set<std::string> staff = Allowed(ActorWith("s1", {"staff"}));
   const std::set<std::string> viewer = Allowed(ActorWith("v1", {"viewer"}));
