@@ -39,18 +39,10 @@ const std::vector<std::string>& StandardLedgerActions() {
   return kActions;
 }
 
-Result<Permission> ParsePermission(std::string_view text) {
+bool IsPermission(std::string_view text) {
   std::array<std::string_view, 3> parts;
-  if (!SplitThree(text, parts)) return BadPermission(text, "应为 模块:实体:操作", "expected module:entity:action");
-  for (std::string_view part : parts)
-    if (!IsIdentifier(part))
-      return BadPermission(text, "模块、实体和操作只能由小写字母、数字和下划线组成",
-                           "module, entity and action must be lower-case letters, digits and underscores");
-  return Permission{std::string(parts[0]), std::string(parts[1]), std::string(parts[2])};
-}
-
-std::string FormatPermission(const Permission& permission) {
-  return permission.module + ":" + permission.entity + ":" + permission.action;
+  return SplitThree(text, parts) &&
+         std::all_of(parts.begin(), parts.end(), [](std::string_view p) { return IsIdentifier(p); });
 }
 
 Status CheckGrant(std::string_view grant) {
@@ -65,11 +57,10 @@ Status CheckGrant(std::string_view grant) {
 }
 
 bool GrantCovers(std::string_view grant, std::string_view permission) {
-  std::array<std::string_view, 3> wanted;
-  if (!SplitThree(permission, wanted) ||
-      !std::all_of(wanted.begin(), wanted.end(), [](std::string_view p) { return IsIdentifier(p); }))
-    return false;
+  if (!IsPermission(permission)) return false;
   if (grant == kAny) return true;
+  std::array<std::string_view, 3> wanted;
+  SplitThree(permission, wanted);
   std::array<std::string_view, 3> granted;
   if (!CheckGrant(grant).ok() || !SplitThree(grant, granted)) return false;
   if (granted[0] == kAny && wanted[0] == kAdminModule) return false;

@@ -16,21 +16,12 @@
 
 namespace shanhai {
 
-struct Permission {
-  std::string module;  // [a-z][a-z0-9_]*
-  std::string entity;  // [a-z][a-z0-9_]*
-  std::string action;  // [a-z][a-z0-9_]*
-};
-
 // The actions every ledger declares (its own list may add workflow steps, see LedgerDef).
 // "reveal" reads a sensitive field whole.
 const std::vector<std::string>& StandardLedgerActions();
 
-// Splits and checks "module:entity:action". Errors: InvalidArgument (zh/en) for a wrong shape or
-// an empty or non-[a-z0-9_] part. Pure; thread-safe.
-Result<Permission> ParsePermission(std::string_view text);
-// "module:entity:action". Pure.
-std::string FormatPermission(const Permission& permission);
+// True for "module:entity:action", each part [a-z][a-z0-9_]*. Pure; thread-safe.
+bool IsPermission(std::string_view text);
 
 // Checks a grant: "*", or three parts each "*" or [a-z][a-z0-9_]*. Errors: InvalidArgument (zh/en).
 Status CheckGrant(std::string_view grant);

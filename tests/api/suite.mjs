@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ApiClient } from '../lib/client.mjs';
 import { TestEnv } from '../lib/shanhai.mjs';
 import { CaseRunner, caseFiles, parseCaseFile } from './runner.mjs';
+import { routePermissionSuite } from './route_permissions.mjs';
 
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 
@@ -63,6 +64,8 @@ export function apiSuite(kind) {
         assert.doesNotMatch(log, /(?<!\d)1[3-9]\d{9}(?!\d)/, 'a mobile number is in the server log');
       });
     });
+
+    routePermissionSuite(() => ({ base: server.base, admin }));
 
     describe('OpenAPI document', () => {
       let doc;

@@ -244,7 +244,7 @@ describe('shanhai CLI on SQLite', () => {
     const client = new ApiClient(server.base);
     const login = await client.login('pingtang1', 'Pingtang-pass-2021');
     assert.equal(login.status, 200, login.text);
-    assert.equal(login.json.role, 'staff');
+    assert.deepEqual(login.json.roles, ['staff']);
     assert.equal(login.json.region, '522727');
     // The operator typed the password, so the user must replace it before anything else.
     assert.equal(login.json.must_change_password, true);
@@ -270,6 +270,38 @@ describe('shanhai CLI on SQLite', () => {
     assert.equal(region.status, 1);
     const role = env.run(['user', 'add', 'king', '--role', 'emperor'], { input: 'Emperor-pass-2021\n' });
     assert.equal(role.status, 1);
+    assert.match(role.stderr, /emperor/);
+    const owner = env.run(['user', 'add', 'firm', '--owner', 'units'], { input: 'Firm-pass-2021\n' });
+    assert.equal(owner.status, 1);
+    assert.match(owner.stderr, /--owner/);
+  });
+
+  it('role add makes a role granting exactly its permissions; user add --role a,b gives several', async () => {
+    const bad = env.run(['role', 'add', 'flyer', '--label', '飞行员', '--permissions', 'exchange:visits:fly']);
+    assert.equal(bad.status, 1, bad.stdout);
+    assert.match(bad.stderr, /exchange:visits:fly/);
+    const r = env.run(['role', 'add', 'meetings_clerk', '--label', '会议录入', '--permissions',
+      'exchange:meetings:list,exchange:meetings:read,exchange:meetings:create']);
+    assert.equal(r.status, 0, r.stderr);
+    const list = env.mustRun(['role', 'list']).stdout;
+    for (const name of ['admin', 'staff', 'viewer', 'revealer', 'sysadmin', 'secadmin', 'auditadmin', 'meetings_clerk'])
+      assert.match(list, new RegExp(`^${name}\t`, 'm'), `role list lacks ${name}`);
+    assert.match(list, /^meetings_clerk\t会议录入\t.*exchange:meetings:create/m);
+    assert.match(env.mustRun(['role', 'permissions'], { db: false }).stdout, /^people:people:reveal\t人员库\t/m);
+
+    const add = env.run(['user', 'add', 'clerk2', '--role', 'meetings_clerk,revealer'], { input: 'Clerk2-pass-2021\n' });
+    assert.equal(add.status, 0, add.stderr);
+    const server = await env.serve();
+    const client = new ApiClient(server.base);
+    const login = await client.login('clerk2', 'Clerk2-pass-2021');
+    assert.equal(login.status, 200, login.text);
+    assert.deepEqual(login.json.roles, ['meetings_clerk', 'revealer']);
+    assert.ok(login.json.permissions.includes('exchange:meetings:create'));
+    assert.ok(login.json.permissions.includes('people:people:reveal'));
+    assert.ok(!login.json.permissions.includes('exchange:visits:list'));
+    assert.equal((await client.get('/api/v1/exchange/visits')).status, 403);
+    assert.equal((await client.get('/api/v1/exchange/meetings')).status, 200);
+    await server.stop();
   });
 
   it('backup -o copy.db gives a database that report can read', () => {

@@ -302,6 +302,44 @@ await t.step('dictionaries: add a training category, and the trainings form offe
   await dialog.waitFor({ state: 'hidden' })
 })
 
+await t.step('roles: make a role granting two permissions of the visits ledger, then delete it', async () => {
+  const menuItem = page.locator('.el-menu-item', { hasText: '角色管理' })
+  if (!(await menuItem.isVisible())) await page.locator('.el-sub-menu__title', { hasText: '系统管理' }).click()
+  await menuItem.click()
+  for (const seeded of ['超级管理员', '系统管理员', '安全管理员', '审计管理员'])
+    await page.locator('[data-test=roles-table] .el-table__row', { hasText: seeded }).first().waitFor()
+  await page.locator('[data-test=add-role]').click()
+  await dialog.waitFor()
+  await dialog.locator('[data-test=role-name] input').fill('e2e_visits')
+  await dialog.locator('[data-test=role-label] input').fill('E2E互访查阅')
+  const visits = dialog.locator('[data-test="group-exchange:visits"]')
+  await visits.locator('.group-title', { hasText: '交流互访' }).waitFor()
+  await visits.locator('[data-test="perm-exchange:visits:list"]').click()
+  await visits.locator('[data-test="perm-exchange:visits:read"]').click()
+  await dialog.locator('[data-test=role-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const row = page.locator('[data-test=roles-table] .el-table__row', { hasText: 'e2e_visits' })
+  await row.waitFor()
+  const saved = await page.evaluate(async () =>
+    (await (await fetch('/api/v1/admin/roles')).json()).items.find((r) => r.name === 'e2e_visits'))
+  assert.deepEqual(saved.permissions, ['exchange:visits:list', 'exchange:visits:read'])
+  await shot('roles')
+  await row.locator('[data-test=delete-role]').click()
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+  await row.waitFor({ state: 'detached' })
+
+  // The users page shows each user's roles by their labels and offers every role.
+  await page.getByRole('menuitem', { name: '用户', exact: true }).click()
+  await page.locator('[data-test=users-table] .el-table__row', { hasText: 'admin' }).filter({ hasText: '超级管理员' }).waitFor()
+  await page.locator('[data-test=add-user]').click()
+  await dialog.waitFor()
+  await dialog.locator('[data-test=user-roles] .el-select__wrapper').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: /^审计管理员$/ }).waitFor()
+  await page.keyboard.press('Escape')
+  await dialog.locator('.el-dialog__headerbtn').click()
+  await dialog.waitFor({ state: 'hidden' })
+})
+
 await t.step('people: ID numbers are masked; 显示完整 reveals one (and the server audits it)', async () => {
   await page.locator('.el-menu-item', { hasText: '人员库' }).click()
   // Wait for the people rows themselves (the previous page's rows may still be on screen);
@@ -325,7 +363,7 @@ await t.step('a viewer sees no add/edit/delete buttons', async () => {
     const res = await fetch('/api/v1/admin/users', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-      body: JSON.stringify({ name: 'reader', password: 'Viewer-pass-2026', role: 'viewer', region: '522727', ledgers: [], must_change_password: false }),
+      body: JSON.stringify({ name: 'reader', password: 'Viewer-pass-2026', roles: ['viewer'], region: '522727', must_change_password: false }),
     })
     return res.status
   })

@@ -239,6 +239,10 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
     SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE id = ?", {id}));
     if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
     SH_ASSIGN_OR_RETURN(UserInfo before, WithRoles(UserFromRow(rows.rows[0])));
+    // No one widens their own roles or scope: another administrator must (三员分立).
+    if (before.name == actor.name)
+      return Status::PermissionDenied("不能修改自己的角色、数据范围或状态，请由另一位管理员操作",
+                                      "you cannot change your own roles, scope or status; ask another administrator");
     SH_RETURN_IF_ERROR(db_.Execute(kUpdateUser, {change.scope.region, change.scope.owner_ledger, change.scope.owner_id,
                                                  int64_t{change.disabled ? 1 : 0}, IsoNow(), id})
                            .status());

@@ -90,6 +90,7 @@ class AccountService {
   // history; must_change_password is stored. Audited with the roles.
   Result<UserInfo> AddUser(const Actor& actor, const NewUser& user);
   // Replaces roles, scope and disabled (disabling ends the user's sessions). Audited.
+  // PermissionDenied for the actor's own account.
   Result<UserInfo> UpdateUser(const Actor& actor, int64_t id, const UserChange& change);
   Result<std::vector<UserInfo>> ListUsers(const Actor& actor);
   Result<int64_t> CountUsers();

@@ -82,7 +82,8 @@ Status RoleService::CheckDraft(const RoleDraft& draft, bool creating) {
   if (creating && !std::regex_match(draft.name, kName))
     errors.push_back({0, "name", "角色代码应为 2–40 位字母、数字或 _ . -", "a role name is 2–40 letters, digits, _ . or -"});
   const std::string label = NormalizeInputLossy(draft.label_zh);
-  if (label.empty() || CharacterPosition(label, label.size()) > kMaxLabelCharacters)
+  const auto characters = std::count_if(label.begin(), label.end(), [](char c) { return (c & 0xC0) != 0x80; });
+  if (label.empty() || characters > static_cast<long>(kMaxLabelCharacters))
     errors.push_back({0, "label_zh", "角色名称：必填，最多 64 个字", "label_zh: required, at most 64 characters"});
   for (const std::string& p : draft.permissions)
     if (!FindPermission(p))

@@ -57,6 +57,21 @@ bool IsLedgerAction(const std::string& permission, const std::string& action) {
          permission.ends_with(":" + action);
 }
 
+TEST(PermissionCatalog, EveryLedgerDeclaresItsActionsOnceEach) {
+  std::set<std::string> names;
+  for (const PermissionInfo& p : PermissionCatalog()) {
+    EXPECT_TRUE(IsPermission(p.name)) << p.name;
+    EXPECT_TRUE(names.insert(p.name).second) << "declared twice: " << p.name;
+    EXPECT_FALSE(p.label_zh.empty() || p.group_zh.empty()) << p.name;
+  }
+  for (const LedgerDef* def : AllLedgers())
+    for (const std::string& action : StandardLedgerActions())
+      EXPECT_TRUE(names.count(def->module + ":" + def->name + ":" + action)) << def->name << " " << action;
+  for (const char* duty : {"admin:users:admin", "admin:roles:admin", "admin:audit:admin", "admin:dictionaries:admin",
+                           "admin:system:admin", "indicators:report:read"})
+    EXPECT_TRUE(names.count(duty)) << duty;
+}
+
 TEST_P(RoleServiceTest, SeededRolesGrantTheirDutiesOnly) {
   const std::set<std::string> staff = Allowed(ActorWith("s1", {"staff"}));
   const std::set<std::string> viewer = Allowed(ActorWith("v1", {"viewer"}));
@@ -159,6 +174,31 @@ TEST_P(RoleServiceTest, RoleChangesAreCheckedAndAudited) {
   ASSERT_EQ(row->rows.size(), 1u);
   EXPECT_NE(AsText(row->rows[0][0]).find("\"clerk\""), std::string::npos);
   EXPECT_NE(AsText(row->rows[0][1]).find("\"viewer\""), std::string::npos);
+}
+
+TEST_P(RoleServiceTest, NoOneChangesTheirOwnRolesOrScope) {
+  const Actor sec = ActorWith("sec", {"secadmin"});
+  auto users = accounts_->ListUsers(sec);
+  ASSERT_TRUE(users.ok());
+  auto self = accounts_->UpdateUser(sec, users->back().id, {{"secadmin", "auditadmin"}, {}, false});
+  EXPECT_EQ(self.status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(AuditRows(db(), "user_update"), 0);
+  ActorWith("other", {"viewer"});
+  users = accounts_->ListUsers(sec);
+  ASSERT_TRUE(users.ok());
+  EXPECT_TRUE(accounts_->UpdateUser(sec, users->back().id, {{"staff"}, {}, false}).ok());
+  EXPECT_EQ(AuditRows(db(), "user_update"), 1);
+}
+
+TEST_P(RoleServiceTest, ARoleLabelHasAtMostSixtyFourCharacters) {
+  const auto repeat = [](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "角";
+    return s;
+  };
+  EXPECT_TRUE(roles().Create(Actor::System(), {"long_ok", repeat(64), {}}).ok());
+  auto r = roles().Create(Actor::System(), {"long_bad", repeat(65), {}});
+  EXPECT_TRUE(domain_test::HasFieldError(r.status(), "label_zh")) << r.status().ToString();
 }
 
 TEST_P(RoleServiceTest, ListingRolesNeedsAUserOrRoleAdministrator) {

@@ -114,6 +114,9 @@ struct LedgerDef {
   std::string owner_field;
   // Actions beyond the standard ones (e.g. a workflow step "approve"), each its own permission.
   std::vector<std::string> extra_actions;
+  // Reference data every scope may read (the pairs): not filtered by the owner scope, though an
+  // organisation's account still cannot write it.
+  bool shared_reference = false;
 
   const FieldDef* Field(std::string_view key) const;
   // The organisation ledger owner_field points to ("" when the ledger has no owner).

@@ -352,6 +352,26 @@ TEST_P(LedgerIoTest, UnknownColumnsAndViewersAreRefused) {
   EXPECT_EQ(Count("visits"), 0);
 }
 
+TEST_P(LedgerIoTest, AnOrganisationImportsOnlyRecordsItOwns) {
+  const int64_t a = Add("units", kCountyPair, {{"name", "甲企业"}, {"side", "helper"}, {"kind", "enterprise"}});
+  Add("units", kCountyPair, {{"name", "乙企业"}, {"side", "helper"}, {"kind", "enterprise"}});
+  const std::string path = Path("funds.csv");
+  WriteBytes(path, CsvText({{"*帮扶关系", "*资金事项", "*资金类型", "*方向", "*金额（元）", "*日期", "出资单位"},
+                            {kCountyPair, "甲企业捐赠", "social", "to_helped", "100", "2021-06-01", "甲企业"},
+                            {kCountyPair, "冒名乙企业", "social", "to_helped", "100", "2021-06-01", "乙企业"}}));
+  const Actor owner = domain_test::OwnerOf("units", a);
+  const ImportReport report = Import("funds", path, {.skip_invalid = true}, nullptr, owner);
+  EXPECT_EQ(report.stored, 1);
+  EXPECT_EQ(report.invalid, 1);
+  const RecordPage funds = ListAll("funds");
+  ASSERT_EQ(funds.records.size(), 1u);
+  EXPECT_EQ(AsInt(*funds.records[0].Get("helper_unit_id")), a);
+  // New organisations are not an organisation's to make.
+  WriteBytes(path, CsvText({{"*帮扶关系", "*单位名称", "*所属方", "*单位类型"}, {kCountyPair, "丙企业", "helper", "enterprise"}}));
+  EXPECT_EQ(ImportLedger(service(), owner, Ledger("units"), path, {}).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(Count("units"), 2);
+}
+
 // A record as a comparable string: every field's value, references by the referenced record's
 // natural key (ids differ between databases).
 std::vector<std::string> Canonical(const LedgerDef& def, const RecordPage& page) {

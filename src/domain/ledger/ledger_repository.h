@@ -28,7 +28,7 @@ struct Scope {
   std::string visible_prefix;
   // Owner scope: only the records owned by record owner_id of ledger owner_ledger (see
   // LedgerDef::owner_field); a ledger with no owner, or owned through another ledger, shows
-  // nothing. Empty owner_ledger = no owner restriction.
+  // nothing (shared reference ledgers excepted). Empty owner_ledger = no owner restriction.
   std::string owner_ledger;
   int64_t owner_id = 0;
 };

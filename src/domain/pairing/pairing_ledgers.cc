@@ -43,7 +43,8 @@ const LedgerDef& PairsLedger() {
         const std::string helped = r.Get("helped_region") ? AsText(*r.Get("helped_region")) : "";
         r.Set("code", PairCode(helper, helped));
         r.Set("level", RegionLevelOf(helper));
-      }};
+      },
+      .shared_reference = true};
   return def;
 }
 

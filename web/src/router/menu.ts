@@ -42,6 +42,7 @@ export const menu: MenuGroup[] = [
   { key: 'system', title: 'menu.system', icon: Setting,
     pages: [
       { path: '/admin/users', title: 'menu.users', permission: 'admin:users:admin' },
+      { path: '/admin/roles', title: 'menu.roles', permission: 'admin:roles:admin' },
       { path: '/admin/audit', title: 'menu.audit', permission: 'admin:audit:admin' },
       { path: '/admin/dictionaries', title: 'menu.dictionaries', permission: 'admin:dictionaries:admin' },
     ] },

@@ -1,9 +1,10 @@
 export interface UserInfo {
   id: number
   name: string
-  role: string
+  roles: string[]
   region: string
-  ledgers: string[]
+  owner_ledger: string
+  owner_id: number
   disabled: boolean
   created_at: string
 }
@@ -11,8 +12,9 @@ export interface UserInfo {
 export interface UserInput {
   name?: string
   password?: string
-  role: string
+  roles: string[]
   region: string
-  ledgers: string[]
+  owner_ledger: string
+  owner_id: number | null
   disabled?: string
 }
