@@ -88,7 +88,7 @@ export function residualSuite(kind) {
     if (kind === 'sqlite') {
       it('creates the data directory 0700 and the database, WAL, SHM and key 0600', async () => {
         const created = await admin.request('POST', '/api/v1/admin/users',
-          { json: { name: 'modes', password: 'Modes-check-2026x', role: 'viewer' } });
+          { json: { name: 'modes', password: 'Pingtang-check-2026x', role: 'viewer' } });
         assert.equal(created.status, 201, created.text);  // a write, so the WAL and SHM exist
         assert.equal(mode(path.dirname(env.db)), '700');
         for (const file of [env.db, `${env.db}-wal`, `${env.db}-shm`, `${env.db}.key`]) assert.equal(mode(file), '600', file);

@@ -289,12 +289,13 @@ describe('shanhai CLI on SQLite', () => {
     assert.match(list, /^meetings_clerk\t会议录入\t.*exchange:meetings:create/m);
     assert.match(env.mustRun(['role', 'permissions'], { db: false }).stdout, /^people:people:reveal\t人员库\t/m);
 
-    const add = env.run(['user', 'add', 'clerk2', '--role', 'meetings_clerk,revealer'], { input: 'Clerk2-pass-2021\n' });
+    const add = env.run(['user', 'add', 'clerk2', '--role', 'meetings_clerk,revealer'], { input: 'Baiyun-cl-pass-2021\n' });
     assert.equal(add.status, 0, add.stderr);
     const server = await env.serve();
     const client = new ApiClient(server.base);
-    const login = await client.login('clerk2', 'Clerk2-pass-2021');
+    const login = await client.login('clerk2', 'Baiyun-cl-pass-2021');
     assert.equal(login.status, 200, login.text);
+    await client.mustChangePassword('Baiyun-cl-pass-2021', 'Baiyun-cl-chosen-2022');
     assert.deepEqual(login.json.roles, ['meetings_clerk', 'revealer']);
     assert.ok(login.json.permissions.includes('exchange:meetings:create'));
     assert.ok(login.json.permissions.includes('people:people:reveal'));

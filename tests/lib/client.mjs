@@ -47,6 +47,14 @@ export class ApiClient {
     return r;
   }
 
+  // Replaces the password of the logged-in user (as a user created by `shanhai user add`
+  // must before anything else), or throws with the server's answer.
+  async mustChangePassword(oldPassword, newPassword) {
+    const r = await this.request('POST', '/api/v1/auth/password', { json: { old_password: oldPassword, new_password: newPassword } });
+    if (r.status !== 200) throw new Error(`password change of ${this.user} failed: ${r.status} ${r.text}`);
+    return r;
+  }
+
   // method, path ("/api/..." with query), and one of: json (object), body (Buffer/string),
   // multipart ({ field, filename, bytes, contentType }). csrf/session: false to leave out
   // the CSRF header / the cookie. A new user (POST /api/v1/admin/users) is created with

@@ -18,14 +18,10 @@ Result<AuditFilter> FilterFrom(const HttpRequest& request) {
   f.ledger = QueryText(request, "ledger");
   f.from = QueryText(request, "from");
   f.to = QueryText(request, "to");
-  Result<int64_t> record = QueryInt(request, "record_id", 0);
-  Result<int64_t> page = QueryInt(request, "page", 1);
-  Result<int64_t> size = QueryInt(request, "page_size", 50);
-  if (!record.ok() || !page.ok() || !size.ok())
-    return Status::InvalidArgument("分页参数应为整数", "paging parameters must be integers");
-  f.record_id = *record;
-  f.page = *page;
-  f.page_size = std::clamp<int64_t>(*size, 1, 500);
+  SH_ASSIGN_OR_RETURN(f.record_id, QueryInt(request, "record_id", 0));
+  SH_ASSIGN_OR_RETURN(PageParams paging, QueryPage(request, 50, 500));
+  f.page = paging.page;
+  f.page_size = paging.page_size;
   return f;
 }
 
