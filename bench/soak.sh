@@ -27,7 +27,8 @@ samples="$dir/soak-samples.txt"
 ensure_tools wrk || exit 1
 : >"$samples"
 
-sample_process "$pid" "$every" "$samples" &
+# The first sample once wrk's connections are open (they are descriptors of the server too).
+(sleep "$every" && sample_process "$pid" "$every" "$samples") &
 sampler=$!
 trap 'kill "$sampler" 2>/dev/null || true' EXIT
 out="$(SOAK_COOKIE="$cookie" SOAK_CSRF="$csrf" SOAK_PAIR="$pair" \
