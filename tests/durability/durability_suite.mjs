@@ -21,7 +21,7 @@ import { TestEnv } from '../lib/shanhai.mjs';
 
 const KILLS = Number(process.env.CRASH_KILLS || 20);
 const SCENARIO_BUDGET_MS = 60_000;  // a scenario stops killing after this, whatever KILLS says
-const IMPORT_ROWS = 20000;
+const IMPORT_ROWS = 10000;
 const WRITE_PAIR = '440100-522700';   // demo's city pair: not inside the county pair
 const FIGURES_PAIR = '440111-522727'; // demo's county pair, whose figures must not move
 const WRITERS = 4;                    // concurrent clients writing to the server
@@ -207,10 +207,18 @@ export function durabilitySuite(kind) {
       const server = await env.serve();
       // One writer, so the order of the acknowledgements is the order of the commits.
       const stream = await writeStream(server, password, '备份期间写入#', 1);
-      await sleep(300);
+      // Writes before the backup and after it, so the copy's moment falls inside the stream.
+      const acknowledgedAtLeast = async (n) => {
+        for (let waited = 0; stream.acknowledged.length < n; waited += 20) {
+          assert.ok(waited < 30_000, `only ${stream.acknowledged.length} writes acknowledged in 30 s`);
+          await sleep(20);
+        }
+      };
+      await acknowledgedAtLeast(20);
       const copy = kind === 'sqlite' ? env.path('backup.db') : env.path('backup.pgdump');
-      env.mustRun(['backup', '-o', copy]);
-      await sleep(300);
+      const backup = env.start(['backup', '-o', copy]);  // in the background: the stream goes on meanwhile
+      assert.deepEqual(await backup.exited, { code: 0, signal: null }, 'shanhai backup failed');
+      await acknowledgedAtLeast(stream.acknowledged.length + 20);
       await stream.stop();
       await server.stop();
       const written = stream.acknowledged;
