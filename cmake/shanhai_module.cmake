@@ -30,6 +30,6 @@ function(shanhai_module name)
     add_executable(${name}_tests ${test_sources})
     target_link_libraries(${name}_tests PRIVATE shanhai_${name} ${ARG_TEST_DEPS} GTest::gtest_main)
     gtest_discover_tests(${name}_tests DISCOVERY_TIMEOUT 60 DISCOVERY_MODE PRE_TEST
-                         PROPERTIES ENVIRONMENT "SHANHAI_SOURCE_DIR=${PROJECT_SOURCE_DIR}" TIMEOUT 120)
+                         PROPERTIES ENVIRONMENT "SHANHAI_SOURCE_DIR=${PROJECT_SOURCE_DIR}" TIMEOUT 300)
   endif()
 endfunction()
