@@ -5,12 +5,30 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 
 namespace shanhai::fuzz {
 
+namespace {
+
+// The files TempPath handed out, removed when the process exits normally.
+std::set<std::string>& TempFiles() {
+  static std::set<std::string> files;
+  return files;
+}
+
+void RemoveTempFiles() {
+  for (const std::string& path : TempFiles()) std::remove(path.c_str());
+}
+
+}  // namespace
+
 std::string TempPath(const std::string& suffix) {
   const char* dir = std::getenv("TMPDIR");
-  return std::string(dir && *dir ? dir : "/tmp") + "/shanhai-fuzz-" + std::to_string(getpid()) + suffix;
+  std::string path = std::string(dir && *dir ? dir : "/tmp") + "/shanhai-fuzz-" + std::to_string(getpid()) + suffix;
+  if (TempFiles().empty()) std::atexit(RemoveTempFiles);
+  TempFiles().insert(path);
+  return path;
 }
 
 std::string WriteInputFile(std::string_view bytes, const std::string& extension) {

@@ -16,7 +16,8 @@ inline std::string_view AsText(const uint8_t* data, size_t size) {
 }
 
 // A path in $TMPDIR (or /tmp) of this process ending in suffix: the same path for the same
-// suffix for the whole run, so files are overwritten rather than piling up.
+// suffix for the whole run, so files are overwritten rather than piling up; the file is removed
+// when the process exits normally (after an abort it stays, beside the crash report).
 std::string TempPath(const std::string& suffix);
 
 // Writes bytes to TempPath(extension) (".csv", ".xlsx"), replacing the previous input of that
