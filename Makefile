@@ -1,11 +1,13 @@
 # The two commands: `make run` and `make test`. Both install what is missing first,
 # build the web console (web/ → web/dist, embedded into the binary) and the binary.
+# `make fuzz` builds the libFuzzer targets with clang in build-fuzz/ and runs each for
+# FUZZ_SECONDS (fuzz/README.md); `make bench` runs the benchmarks (bench/README.md).
 BUILD_DIR ?= build
 DB ?= var/shanhai.db
 LISTEN ?= 127.0.0.1:8080
 SHANHAI = $(BUILD_DIR)/shanhai
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench fuzz clean
 
 deps:
 	@scripts/setup.sh
@@ -25,6 +27,10 @@ test: build
 
 bench: build
 	@bench/run.sh
+
+fuzz:
+	@scripts/setup.sh --fuzz
+	@scripts/fuzz.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -35,7 +35,7 @@ core_port="$(free_port $((bare_port + 1)))"
 url="${1:-}"
 cookie="${2:-}"
 
-command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
+ensure_tools wrk || exit 1
 if [[ -z "${BUILD_DIR:-}" ]]; then
   BUILD_DIR="$(ls -td "$root"/build*/ 2>/dev/null | while read -r d; do
     [[ -x "$d/bench/bare_beast_server" ]] && { echo "$d"; break; }; done)"

@@ -11,6 +11,7 @@
 #   ROWS        people ledger rows (default 1000000)
 #   REPORT_RUNS runs of each report measurement, the median is taken (default 7)
 #   DURATION / HOLD_DURATION   wrk durations for http_bench.sh (default 10s each)
+#   SOAK_SECONDS  length of the mixed read/write soak (bench/soak.sh; default 600)
 #   KEEP=1      keep BENCH_DIR afterwards (default: the databases are deleted, the files kept)
 #
 # Prints every figure as it is measured, then the summary table, which also goes to
@@ -43,9 +44,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 
 # ---------------------------------------------------------------------------------------
 # 0. Tools and inputs
-for tool in sqlite3 node npm wrk curl awk; do
-  command -v "$tool" >/dev/null || die "$tool not found (apt-get install sqlite3 nodejs npm wrk curl)"
-done
+ensure_tools sqlite3 node npm wrk curl awk || die "a tool is missing (scripts/setup.sh --bench installs wrk and curl)"
 if [[ ! -x "$shanhai" || ! -x "$build/bench/gen_people" || ! -x "$build/bench/read_table" ||
       ! -x "$build/bench/bare_beast_server" || ! -x "$build/bench/http_core_server" ]]; then
   log "building shanhai and the bench tools in $build ..."
@@ -173,12 +172,12 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log" >&2; die "shanhai serve did not start"; }
-cookie="$(curl -s -D - -o "$work/login.json" -H 'Content-Type: application/json' \
-  --data "{\"name\":\"admin\",\"password\":\"$admin_password\"}" "http://127.0.0.1:$port/api/v1/auth/login" |
-  sed -n 's/^[Ss]et-[Cc]ookie: \(shanhai_session=[^;]*\).*/\1/p' | tr -d '\r')"
-[[ -n "$cookie" ]] || die "login failed (see $work/serve.log)"
+login_body="$(curl -s -D "$work/login-headers.txt" -H 'Content-Type: application/json' \
+  --data "{\"name\":\"admin\",\"password\":\"$admin_password\"}" "http://127.0.0.1:$port/api/v1/auth/login")"
+cookie="$(sed -n 's/^[Ss]et-[Cc]ookie: \(shanhai_session=[^;]*\).*/\1/p' "$work/login-headers.txt" | tr -d '\r')"
+csrf="$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<<"$login_body")"
+[[ -n "$cookie" && -n "$csrf" ]] || die "login failed (see $work/serve.log)"
 # init's password must be changed before the session may do anything else.
-csrf="$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' "$work/login.json")"
 curl -sf -o /dev/null -H 'Content-Type: application/json' -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" \
   --data "{\"old_password\":\"$admin_password\",\"new_password\":\"Bench-${admin_password}-Z9\"}" \
   "http://127.0.0.1:$port/api/v1/auth/password" || die "admin's first password change failed"
@@ -201,6 +200,9 @@ log "GET /api/v1/people/people?page_size=20 (first page of $rows+ people, with t
 log "GET /api/v1/exchange/visits?page_size=20 (one request alone): median $visits_http_ms ms"
 
 list_path="/api/v1/exchange/visits?page_size=20"
+: >"$work/hold-samples.txt"
+sample_process "$server_pid" 1 "$work/hold-samples.txt" &
+sampler_pid=$!
 http_out="$(BUILD_DIR="$build" DURATION="${DURATION:-10s}" HOLD_DURATION="${HOLD_DURATION:-10s}" \
   timeout "$step_timeout" "$here/http_bench.sh" "http://127.0.0.1:$port$list_path" "$cookie")" ||
   { printf '%s\n' "$http_out" >&2; die "http_bench.sh failed"; }
@@ -212,6 +214,23 @@ real_rps="$(field 2 3)"; real_p50="$(field 2 4)"; real_p99="$(field 2 5)"; real_
 hold_bare_rps="$(field 3 3)"; hold_bare_err="$(field 3 6)"
 hold_rps="$(field 4 3)"; hold_p99="$(field 4 5)"; hold_err="$(field 4 6)"; hold_kinds="$(field 4 7)"
 hold_conns="${HOLD_CONNS:-2000}"
+kill "$sampler_pid" 2>/dev/null || true
+# Server memory and descriptors over the whole wrk run (64, then 2,000 connections): start, peak, end.
+read -r rss_start rss_max rss_end fds_max < <(awk 'NR == 1 { s = $2 } { if ($2 > m) m = $2; if ($3 > f) f = $3; e = $2 }
+  END { printf "%.0f %.0f %.0f %d\n", s / 1024, m / 1024, e / 1024, f }' "$work/hold-samples.txt")
+log "server RSS during the wrk runs: ${rss_start} MB at the start, ${rss_max} MB at most, ${rss_end} MB at the end; at most ${fds_max} open descriptors"
+
+# ---------------------------------------------------------------------------------------
+# 3b. Soak: mixed reads and writes for SOAK_SECONDS, memory and descriptors first vs last minute.
+log ""
+log "== (d) soak of ${SOAK_SECONDS:-600} s, 9 reads : 1 write (load average $(loadavg))"
+soak_out="$(SOAK_DIR="$work" timeout $((${SOAK_SECONDS:-600} + step_timeout)) \
+  "$here/soak.sh" "http://127.0.0.1:$port" "$cookie" "$csrf" "$server_pid" "$pair")" ||
+  { printf '%s\n' "$soak_out" >&2; die "soak.sh failed"; }
+printf '%s\n' "$soak_out"
+soak_line="$(grep '^soak:' <<<"$soak_out")"
+soak_flat="$(sed -n 's/.*flat: \(.*\)$/\1/p' <<<"$soak_line")"
+soak_errors="$(sed -n 's/.*errors \([0-9]*\);.*/\1/p' <<<"$soak_line")"
 kill "$server_pid" 2>/dev/null || true
 wait "$server_pid" 2>/dev/null || true
 server_pid=""
@@ -261,6 +280,8 @@ which the other load on the machine disturbs less. See bench/README.md.
 | (c) \`GET $list_path\`, 64 connections: req/s | $(printf '%.0f' "$real_rps") req/s | bare Beast server: $(printf '%.0f' "$bare_rps") req/s | ${http_ratio} | ≥ 0.25 | $(yes_no "$http_ratio >= 0.25") |
 | (c) same, latency p50 / p99 (errors) | ${real_p50} / ${real_p99} (${real_err}) | ${bare_p50} / ${bare_p99} | — | p99 < 20 ms | $(yes_no "$real_p99_ms < 20") |
 | (c) hold $hold_conns connections: errors | ${hold_err} errors (connect/read/write/timeout/non-2xx ${hold_kinds}; $(printf '%.0f' "$hold_rps") req/s, p99 ${hold_p99}) | bare: ${hold_bare_err} errors ($(printf '%.0f' "$hold_bare_rps") req/s) | — | 0 errors | $(yes_no "\"$hold_err\" == \"0\"") |
+| (c) server memory over the wrk runs | RSS ${rss_start} MB → at most ${rss_max} MB → ${rss_end} MB; at most ${fds_max} descriptors | — | — | bounded | — |
+| (d) soak ${SOAK_SECONDS:-600} s, 9 reads : 1 write, 32 connections | ${soak_line#soak: } | — | — | 0 errors, flat | $(yes_no "\"$soak_errors\" == \"0\" && \"$soak_flat\" == \"yes\"") |
 
 Our HTTP core alone (\`http_core_server\`: HttpServer + Router answering the bare server's fixed 22-byte body,
 64 connections): $(printf '%.0f' "$core_rps") req/s, p99 ${core_p99}, against the bare server's $(printf '%.0f' "$core_bare_rps") req/s

@@ -1,7 +1,9 @@
 # shanhai_module(NAME DEPS dep...)
 # Every src/ folder is one static library, shanhai_NAME, built from its *.cc files
 # except *_test.cc; its *_test.cc files form one GoogleTest binary, NAME_tests,
-# registered with CTest. New files are picked up on the next build (CONFIGURE_DEPENDS).
+# registered with CTest, each case with a TIMEOUT (a hang fails the case instead of blocking
+# the run; tests/meta checks every test has one). New files are picked up on the next build
+# (CONFIGURE_DEPENDS).
 function(shanhai_module name)
   cmake_parse_arguments(ARG "" "" "DEPS;TEST_DEPS" ${ARGN})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS
@@ -28,6 +30,6 @@ function(shanhai_module name)
     add_executable(${name}_tests ${test_sources})
     target_link_libraries(${name}_tests PRIVATE shanhai_${name} ${ARG_TEST_DEPS} GTest::gtest_main)
     gtest_discover_tests(${name}_tests DISCOVERY_TIMEOUT 60 DISCOVERY_MODE PRE_TEST
-                         PROPERTIES ENVIRONMENT "SHANHAI_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+                         PROPERTIES ENVIRONMENT "SHANHAI_SOURCE_DIR=${PROJECT_SOURCE_DIR}" TIMEOUT 300)
   endif()
 endfunction()

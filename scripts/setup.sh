@@ -2,6 +2,9 @@
 # Installs what building, running and testing Shanhai needs on Debian 12, only what is
 # missing: Debian packages (apt; Chromium and a CJK font for the browser tests), the build-time
 # npm data (region codes) and the web console's npm packages.
+#   scripts/setup.sh           everything `make run` and `make test` need
+#   scripts/setup.sh --fuzz    also clang 14 with libFuzzer and its sanitizer runtimes (`make fuzz`)
+#   scripts/setup.sh --bench   also wrk and curl (`make bench`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +17,13 @@ packages=(
   nodejs npm
   chromium fonts-wqy-microhei
 )
+for option in "$@"; do
+  case "$option" in
+    --fuzz) packages+=(clang libfuzzer-14-dev libclang-rt-14-dev) ;;
+    --bench) packages+=(wrk curl) ;;
+    *) echo "setup: unknown option $option (--fuzz, --bench)" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

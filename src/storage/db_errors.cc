@@ -66,6 +66,11 @@ Status DatabaseUnavailable(std::string_view where, std::string_view detail) {
                              WithDetail("database unavailable (" + w + ")", detail));
 }
 
+Status DiskFull(std::string_view detail) {
+  return Status::Unavailable(WithDetail("磁盘已满，数据未写入（请释放磁盘空间后重试）", detail),
+                             WithDetail("disk full, nothing was written (free disk space and retry)", detail));
+}
+
 Status DatabaseError(std::string_view detail) { return Status::Internal(WithDetail("database error", detail)); }
 
 }  // namespace shanhai

@@ -19,6 +19,9 @@ Status ForeignKeyViolation(std::string_view detail);
 Status ConstraintViolation(std::string_view detail);
 // The database cannot be reached/opened, or is busy/shutting down → Unavailable.
 Status DatabaseUnavailable(std::string_view where, std::string_view detail);
+// The database's disk (or its size limit) is full: SQLite's SQLITE_FULL, PostgreSQL's 53100
+// disk_full → Unavailable "磁盘已满 / disk full"; the write did not happen.
+Status DiskFull(std::string_view detail);
 // Anything else → Internal, carrying the database's message.
 Status DatabaseError(std::string_view detail);
 

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { ApiClient } from '../lib/client.mjs';
+import { ApiClient, CSRF_HEADER } from '../lib/client.mjs';
 import { mismatches } from './match.mjs';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD']);
 const KEYWORDS = ['CONTAINS ', 'NOT-CONTAINS ', 'PREFIX-HEX ', 'BODY-BASE64 ', 'HEADER '];
 
-// Parses one case file into cases: { file, line, method, path, user, login, nocsrf, save,
+// Parses one case file into cases: { file, line, method, path, user, login, nocsrf, csrf, save,
 // body: { kind: 'none'|'json'|'raw'|'file', text, fileName, base64 }, statuses, json, checks }.
 export function parseCaseFile(file) {
   const name = path.basename(file);
@@ -28,13 +28,14 @@ export function parseCaseFile(file) {
       continue;
     }
     const words = line.trim().split(/\s+/);
-    if (!METHODS.has(words[0]) || !words[1]) fail(i, `expected "METHOD /path [AS user] [LOGIN] [NOCSRF] [SAVE var]", got: ${line}`);
-    const c = { file: name, line: i + 1, method: words[0], path: words[1], user: 'admin', login: false, nocsrf: false, save: null };
+    if (!METHODS.has(words[0]) || !words[1]) fail(i, `expected "METHOD /path [AS user] [LOGIN] [NOCSRF|CSRF token] [SAVE var]", got: ${line}`);
+    const c = { file: name, line: i + 1, method: words[0], path: words[1], user: 'admin', login: false, nocsrf: false, csrf: null, save: null };
     for (let w = 2; w < words.length; w++) {
       if (words[w] === 'AS' && words[w + 1]) c.user = words[++w];
       else if (words[w] === 'SAVE' && words[w + 1]) c.save = words[++w];
       else if (words[w] === 'LOGIN') c.login = true;
       else if (words[w] === 'NOCSRF') c.nocsrf = true;
+      else if (words[w] === 'CSRF' && words[w + 1]) c.csrf = words[++w];
       else fail(i, `unknown directive ${words[w]}`);
     }
     i++;
@@ -126,7 +127,10 @@ export class CaseRunner {
     const where = `${c.file}:${c.line}`;
     const target = this.substitute(c.path, where);
     const client = await this.client(c);
-    const options = { csrf: !c.nocsrf };
+    // CSRF token: the session's own unless the case leaves it out or sends another one.
+    const options = { csrf: !c.nocsrf && c.csrf === null };
+    const csrfHeader = c.csrf === null ? {} : { [CSRF_HEADER]: this.substitute(c.csrf, where) };
+    options.headers = csrfHeader;
     let sentJson;
     if (c.body.kind === 'json') {
       const text = this.substitute(c.body.text, where);
@@ -138,7 +142,7 @@ export class CaseRunner {
       options.json = sentJson;
     } else if (c.body.kind === 'raw') {
       options.body = this.substitute(c.body.text, where);
-      options.headers = { 'Content-Type': 'application/json' };
+      options.headers = { ...csrfHeader, 'Content-Type': 'application/json' };
     } else if (c.body.kind === 'file') {
       const bytes = c.body.base64 !== undefined ? Buffer.from(c.body.base64, 'base64') : Buffer.from(this.substitute(c.body.text, where), 'utf8');
       options.multipart = { field: 'file', filename: c.body.fileName, bytes };

@@ -105,6 +105,21 @@ export class TestEnv {
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
   }
 
+  // Starts `shanhai args... --db DB` without waiting: returns { child, exited } where exited
+  // resolves to { code, signal } (for tests that kill the process midway). Output is discarded.
+  start(args) {
+    const child = spawn(binaryPath(), [...args, '--db', this.db], {
+      cwd: this.dir,
+      env: cleanEnv(this.extraEnv),
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const killOnExit = () => child.kill('SIGKILL');
+    process.on('exit', killOnExit);
+    exited.then(() => process.removeListener('exit', killOnExit));
+    return { child, exited };
+  }
+
   // Like run, but fails unless the exit status is 0.
   mustRun(args, options) {
     const r = this.run(args, options);
@@ -114,14 +129,20 @@ export class TestEnv {
     return r;
   }
 
-  // Runs one SQL statement directly on the test database (the sqlite3 shell or psql, bypassing
-  // shanhai, e.g. to tamper with a table) and returns its output rows as text, "|"-separated.
-  sql(statement) {
-    if (this.kind === 'postgres') return psql(this.db, statement).trim();
-    const r = spawnSync('sqlite3', [this.db, statement], { encoding: 'utf8' });
+  // Runs SQL on the suite's database (or another one of the same kind, db) with the database's
+  // own shell (sqlite3 or psql) and returns its output: one line per row, columns separated by
+  // '|'. Throws if the shell fails.
+  sql(query, db = this.db) {
+    if (this.kind === 'postgres') return psql(db, query).trim();
+    const r = spawnSync('sqlite3', [db, query], { encoding: 'utf8', timeout: 60_000 });
     if (r.error) throw new Error(`sqlite3 could not run: ${r.error.message}`);
-    if (r.status !== 0) throw new Error(`sqlite3 failed (${statement}): ${r.stderr}`);
+    if (r.status !== 0) throw new Error(`sqlite3 failed (${query}): ${r.stderr}`);
     return r.stdout.trim();
+  }
+
+  // The URL of another database on the suite's PostgreSQL server, for a database made by the test.
+  pgDatabaseUrl(name) {
+    return withDatabase(this.db, name);
   }
 
   // `shanhai init`. The first time, init prints a password admin must change at the first

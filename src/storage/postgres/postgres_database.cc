@@ -45,6 +45,7 @@ Status PgError(PGconn* conn, const PGresult* res, const std::string& where) {
   if (code == "23505") return UniqueViolation(detail);
   if (code == "23503") return ForeignKeyViolation(detail);
   if (code == "23514" || code == "23502") return ConstraintViolation(message);
+  if (code == "53100") return DiskFull(message);
   // Connection exceptions, server shutdown, out of connections/resources, and the two
   // concurrency failures that succeed when retried.
   if (StartsWith(state, "08") || StartsWith(state, "57P") || StartsWith(state, "53") || code == "40001" ||

@@ -125,6 +125,8 @@ Status SqliteDatabase::Error(int rc) const {
     case SQLITE_LOCKED:
     case SQLITE_CANTOPEN:
       return DatabaseUnavailable(path_, msg);
+    case SQLITE_FULL:
+      return DiskFull(msg);
     default:
       return DatabaseError(msg);
   }
