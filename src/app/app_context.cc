@@ -95,9 +95,12 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   SH_ASSIGN_OR_RETURN(conn->db_, Database::Open(env.db_url()));
   if (db_observer) conn->db_ = std::make_unique<TimedDatabase>(std::move(conn->db_), std::move(db_observer));
   if (migrate) {
+    SH_ASSIGN_OR_RETURN(int64_t version_before, SchemaVersion(*conn->db_));
     SH_RETURN_IF_ERROR(Migrate(*conn->db_));
-    // Rows written before the audit chain existed join it now (see audit_chain.h).
-    SH_RETURN_IF_ERROR(ChainUnchainedAuditEntries(*conn->db_, *InstalledAuditKey()).status());
+    // Rows written before the audit chain existed join it once, when the chain's migration runs
+    // (see audit_chain.h); rows unchained later are tampering for `audit verify` to report.
+    if (version_before > 0 && version_before < kAuditChainSchemaVersion)
+      SH_RETURN_IF_ERROR(ChainUnchainedAuditEntries(*conn->db_, *InstalledAuditKey()).status());
   } else if (!conn->db_->Query(kSchemaCheck).ok()) {
     return Status::Unavailable("数据库尚未初始化，请先运行 shanhai init --db " + env.db_url(),
                                "the database has no schema yet; run shanhai init --db " + env.db_url());

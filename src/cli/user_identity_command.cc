@@ -36,7 +36,7 @@ Status Totp(const IdentityArgs& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, false));
   if (a.remove) {
     SH_ASSIGN_OR_RETURN(int64_t id, UserIdByName(*c.conn, a.name));
-    SH_RETURN_IF_ERROR(c.conn->accounts().totp().Reset(Actor::System(), id));
+    SH_RETURN_IF_ERROR(c.conn->accounts().ResetTotp(Actor::System(), id));
     std::cout << "已移除两步验证 removed TOTP of " << a.name << "\n";
     return Status::Ok();
   }

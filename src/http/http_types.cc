@@ -90,6 +90,11 @@ void HttpHeaders::Set(std::string name, std::string value) {
   Add(std::move(name), std::move(value));
 }
 
+std::string DecodedTargetPath(std::string_view target) {
+  auto parsed = boost::urls::parse_origin_form(target);
+  return parsed ? std::string(parsed->path()) : std::string(target);
+}
+
 Status HttpRequest::SetTarget(std::string raw_target) {
   auto parsed = boost::urls::parse_origin_form(raw_target);
   if (!parsed) {

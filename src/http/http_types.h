@@ -36,6 +36,10 @@ class HttpHeaders {
 // ASCII case-insensitive equality (header names, tokens).
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
+// The percent-decoded path of a request target, as routing sees it ("/api/v1/%61uth/login" →
+// "/api/v1/auth/login"); the target as given when it does not parse. Pure; thread-safe.
+std::string DecodedTargetPath(std::string_view target);
+
 struct HttpRequest {
   std::string method;  // "GET", "POST", ... as sent
   std::string target;  // raw request-target, e.g. "/api/v1/x?q=%E5%B1%B1"

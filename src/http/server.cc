@@ -175,7 +175,8 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
     if (parser_->is_done()) return Handle();
     // Login and password bodies are a few short fields: refuse big ones before reading them.
-    if (parser_->get().target().starts_with(kAuthPathPrefix)) {
+    // Routing decodes the path: so does this check, or "/api/v1/%61uth/login" would slip past it.
+    if (DecodedTargetPath(std::string_view(parser_->get().target())).starts_with(kAuthPathPrefix)) {
       const auto declared = parser_->content_length();
       if (declared && *declared > opts().auth_body_limit) return OnReadError(http::error::body_limit);
       parser_->body_limit(std::min(opts().body_limit, opts().auth_body_limit));

@@ -148,9 +148,10 @@ export class CaseRunner {
       options.multipart = { field: 'file', filename: c.body.fileName, bytes };
     }
     const r = await client.request(c.method, target, options);
-    // Requests the router itself refused (no such path or method) are not part of the API.
+    // Requests the router itself refused (no such path or method) are not part of the API; a path
+    // is recorded decoded, as the router matches it.
     const unrouted = r.status === 405 || (r.status === 404 && r.json?.error?.message_en === 'no such path');
-    if (!unrouted) this.exercised.push({ method: c.method, path: new URL(target, this.base).pathname });
+    if (!unrouted) this.exercised.push({ method: c.method, path: decodeURIComponent(new URL(target, this.base).pathname) });
 
     const problems = [];
     if (!c.statuses.includes(r.status)) problems.push(`status: expected ${c.statuses.join(' or ')}, got ${r.status}`);

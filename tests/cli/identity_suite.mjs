@@ -188,6 +188,11 @@ export function identitySuite(kind) {
       const next = totpCode(secret, confirmedAt + 30);
       const ok = await loginRaw(server.base, { name: 'secops', password: user.password, totp: next });
       assert.equal(ok.status, 200, ok.text);
+      // Binding another phone needs the current code, not only a session (a stolen cookie).
+      const rebind = await client.request('POST', '/api/v1/auth/totp');
+      assert.equal(rebind.status, 400, rebind.text);
+      assert.equal(rebind.json.error.details[0].field, 'current_code');
+      assert.equal((await client.request('POST', '/api/v1/auth/totp', { json: { current_code: '000000' } })).status, 400);
     });
 
     it('--require-admin-totp: an administrator without TOTP may only enrol', async () => {

@@ -338,6 +338,29 @@ await t.step('roles: make a role granting two permissions of the visits ledger, 
   await page.keyboard.press('Escape')
   await dialog.locator('.el-dialog__headerbtn').click()
   await dialog.waitFor({ state: 'hidden' })
+
+  // Editing a user in the dialog saves (the switch sends a JSON boolean): disable one.
+  const created = await page.evaluate(async () => {
+    const me = await (await fetch('/api/v1/auth/me')).json()
+    const res = await fetch('/api/v1/admin/users', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+      body: JSON.stringify({ name: 'e2e_leaver', password: 'Baiyun-leaves-2026', roles: ['viewer'], must_change_password: false }),
+    })
+    return res.status
+  })
+  assert.equal(created, 201)
+  await page.reload()
+  const leaver = page.locator('[data-test=users-table] .el-table__row', { hasText: 'e2e_leaver' })
+  await leaver.locator('[data-test=edit-user]').click()
+  await dialog.waitFor()
+  await dialog.locator('[data-test=user-disabled]').click()
+  await dialog.locator('[data-test=user-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  await leaver.filter({ hasText: '已停用' }).waitFor()
+  const stored = await page.evaluate(async () =>
+    (await (await fetch('/api/v1/admin/users')).json()).items.find((u) => u.name === 'e2e_leaver'))
+  assert.equal(stored.disabled, true)
 })
 
 await t.step('people: ID numbers are masked; 显示完整 reveals one (and the server audits it)', async () => {

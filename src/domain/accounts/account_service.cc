@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "domain/accounts/permission_catalog.h"
 #include "domain/ledger/ledger_repository.h"
 #include "regions/region_catalog.h"
 #include "security/password.h"
@@ -207,6 +208,8 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
   if (!std::regex_match(user.name, kName))
     return Status::InvalidArgument("用户名应为 2–32 位字母、数字或 _ . -", "a user name is 2–32 letters, digits, _ . or -");
   SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(user.roles));
+  SH_ASSIGN_OR_RETURN(std::vector<std::string> granted, roles_.GrantsOfRoles(role_ids));
+  SH_RETURN_IF_ERROR(RoleService::CheckWithin(actor, granted));
   SH_RETURN_IF_ERROR(CheckScope(user.scope));
   SH_RETURN_IF_ERROR(CheckPasswordPolicy(user.password, user.name));
   SH_ASSIGN_OR_RETURN(std::string hash, HashPassword(user.password));
@@ -233,6 +236,9 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
 Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, const UserChange& change) {
   SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
   SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(change.roles));
+  SH_ASSIGN_OR_RETURN(std::vector<std::string> granted, roles_.GrantsOfRoles(role_ids));
+  SH_RETURN_IF_ERROR(RoleService::CheckWithin(actor, granted));
+  SH_RETURN_IF_ERROR(CheckMayManage(actor, id));
   SH_RETURN_IF_ERROR(CheckScope(change.scope));
   Result<UserInfo> out = Status::Internal("not updated");
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
@@ -335,7 +341,7 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
   Session session{NewToken(), NewToken(), std::move(actor), {}};
   session.flags = FlagsFor(session.actor, AsInt(rows.rows[0][8]) != 0, AsText(rows.rows[0][9]), enrolled);
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
-    SH_RETURN_IF_ERROR(throttle_.Clear(name, remote));
+    SH_RETURN_IF_ERROR(throttle_.Clear(name));
     SH_RETURN_IF_ERROR(throttle_.Purge(now));
     SH_RETURN_IF_ERROR(PurgeExpiredSessions().status());
     SH_RETURN_IF_ERROR(db_.Execute(kInsertSession, {TokenHash(session.token), user.id, session.csrf_token, IsoAt(now),
@@ -407,8 +413,24 @@ Status AccountService::ChangePassword(const Actor& actor, const std::string& old
   });
 }
 
+Status AccountService::CheckMayManage(const Actor& actor, int64_t user_id) {
+  SH_ASSIGN_OR_RETURN(UserGrants target, roles_.GrantsOf(user_id));
+  const std::vector<std::string> beyond = DutiesBeyond(target.grants, actor.grants);
+  if (beyond.empty()) return Status::Ok();
+  return Status::PermissionDenied("该账号拥有您没有的管理职责（" + beyond.front() + "），您不能管理它",
+                                  "that account holds an administrator duty you do not (" + beyond.front() +
+                                      "): you cannot manage it");
+}
+
+Status AccountService::ResetTotp(const Actor& actor, int64_t user_id) {
+  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id));
+  return totp_.Reset(actor, user_id);
+}
+
 Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const std::string& password) {
   SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id));
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectUserName, {user_id}));
   if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
   const std::string name = AsText(rows.rows[0][0]);

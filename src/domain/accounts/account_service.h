@@ -120,6 +120,9 @@ class AccountService {
   // ChangePassword but no old password; the user must change it at the next login; all the
   // user's sessions end. Audited "password_reset".
   Status ResetPassword(const Actor& actor, int64_t user_id, const std::string& password);
+  // Removes user id's TOTP secrets (a lost phone) through TotpEnrolment::Reset, after the same
+  // check as ResetPassword: PermissionDenied for a user holding a duty the actor lacks.
+  Status ResetTotp(const Actor& actor, int64_t user_id);
   // Lifts the lockout and forgets the failed logins of user id (admin:users:admin). Audited
   // "unlock". NotFound for an unknown id.
   Status Unlock(const Actor& actor, int64_t user_id);
@@ -138,6 +141,9 @@ class AccountService {
   // The actor of a stored user: its roles' grants (one query) and its scope.
   Result<Actor> ActorFor(const UserInfo& user, const std::string& remote);
   Status CheckScope(const DataScope& scope);
+  // PermissionDenied if user id holds an administrator duty the actor does not: whoever manages
+  // an account (its roles, password, second factor, disabling) cannot take over another duty.
+  Status CheckMayManage(const Actor& actor, int64_t user_id);
   std::string IsoNow() const;
   std::string IsoAt(int64_t unix_seconds) const;
   SessionFlags FlagsFor(const Actor& actor, bool must_change, const std::string& password_changed_at,

@@ -271,6 +271,16 @@ TEST_P(AccountServiceTest, AnAddressIsSlowedDownButNeverLocksAnAccount) {
   EXPECT_EQ(AuditRows(db(), "lockout"), 0);
 }
 
+TEST_P(AccountServiceTest, OnesOwnGoodLoginDoesNotResetTheAddressCount) {
+  MustAdd(User("wangli"));
+  // Spraying guesses at other names with the sprayer's own good login after every few.
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(accounts_->Login("name" + std::to_string(i), kPassword, "10.6.6.7").status().code(), Code::kUnauthenticated);
+    if (i % 4 == 3) ASSERT_TRUE(accounts_->Login("wangli", kPassword, "10.6.6.7").ok());
+  }
+  EXPECT_EQ(accounts_->Login("name10", kPassword, "10.6.6.7").status().code(), Code::kPermissionDenied);
+}
+
 TEST_P(AccountServiceTest, OversizeLoginFieldsAreRefusedBeforeAnythingIsStored) {
   MustAdd(User("wangli"));
   const struct {

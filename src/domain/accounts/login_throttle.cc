@@ -82,9 +82,8 @@ Result<bool> LoginThrottle::RecordFailure(const std::string& name, const std::st
   return locked;
 }
 
-Status LoginThrottle::Clear(const std::string& name, const std::string& address) {
-  SH_RETURN_IF_ERROR(db_.Execute(kDeleteFailures, {std::string(kUserScope), name}).status());
-  return db_.Execute(kDeleteFailures, {std::string(kAddressScope), address}).status();
+Status LoginThrottle::Clear(const std::string& name) {
+  return db_.Execute(kDeleteFailures, {std::string(kUserScope), name}).status();
 }
 
 Status LoginThrottle::Purge(int64_t now) {

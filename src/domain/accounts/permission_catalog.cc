@@ -67,4 +67,12 @@ std::vector<std::string> CoveredPermissions(const std::vector<std::string>& gran
   return out;
 }
 
+std::vector<std::string> DutiesBeyond(const std::vector<std::string>& grants,
+                                      const std::vector<std::string>& holder) {
+  std::vector<std::string> out;
+  for (const std::string& p : CoveredPermissions(grants))
+    if (p.starts_with("admin:") && !GrantsAllow(holder, p)) out.push_back(p);
+  return out;
+}
+
 }  // namespace shanhai

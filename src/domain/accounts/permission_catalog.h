@@ -27,4 +27,11 @@ const PermissionInfo* FindPermission(const std::string& name);
 // cover, each once, in catalogue order.
 std::vector<std::string> CoveredPermissions(const std::vector<std::string>& grants);
 
+// The administrator duties (declared permissions of the "admin" module) that grants cover but
+// holder's grants do not, in catalogue order: what handing grants out (in a role, or by giving a
+// user a role) would add to the holder's own duties — 三员分立 forbids that. Business permissions
+// are not counted: managing them is the security administrator's job. Pure; thread-safe.
+std::vector<std::string> DutiesBeyond(const std::vector<std::string>& grants,
+                                      const std::vector<std::string>& holder);
+
 }  // namespace shanhai

@@ -104,6 +104,7 @@ Status RoleService::WritePermissions(int64_t id, const std::vector<std::string>&
 Result<RoleInfo> RoleService::Create(const Actor& actor, const RoleDraft& draft) {
   SH_RETURN_IF_ERROR(Authorize(actor, kRolesPermission));
   SH_RETURN_IF_ERROR(CheckDraft(draft, true));
+  SH_RETURN_IF_ERROR(CheckWithin(actor, draft.permissions));
   Result<RoleInfo> out = Status::Internal("role not created");
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Rows taken, db_.Query(kSelectRoleIdByName, {draft.name}));
@@ -121,6 +122,7 @@ Result<RoleInfo> RoleService::Create(const Actor& actor, const RoleDraft& draft)
 Result<RoleInfo> RoleService::Update(const Actor& actor, int64_t id, const RoleDraft& draft) {
   SH_RETURN_IF_ERROR(Authorize(actor, kRolesPermission));
   SH_RETURN_IF_ERROR(CheckDraft(draft, false));
+  SH_RETURN_IF_ERROR(CheckWithin(actor, draft.permissions));
   Result<RoleInfo> out = Status::Internal("role not updated");
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(RoleInfo before, Find(id));
@@ -163,6 +165,22 @@ Result<std::vector<int64_t>> RoleService::ResolveNames(const std::vector<std::st
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
   return ids;
+}
+
+Status RoleService::CheckWithin(const Actor& actor, const std::vector<std::string>& grants) {
+  const std::vector<std::string> beyond = DutiesBeyond(grants, actor.grants);
+  if (beyond.empty()) return Status::Ok();
+  return Status::PermissionDenied("不能授予您自己没有的管理职责：" + beyond.front(),
+                                  "you cannot grant an administrator duty you do not hold: " + beyond.front());
+}
+
+Result<std::vector<std::string>> RoleService::GrantsOfRoles(const std::vector<int64_t>& role_ids) {
+  std::vector<std::string> grants;
+  for (int64_t id : role_ids) {
+    SH_ASSIGN_OR_RETURN(RoleInfo role, Find(id));
+    grants.insert(grants.end(), role.grants.begin(), role.grants.end());
+  }
+  return grants;
 }
 
 Status RoleService::SetUserRoles(int64_t user_id, const std::vector<int64_t>& role_ids) {

@@ -43,9 +43,11 @@ class RoleService {
 
   // Every role, by name. Needs admin:roles:admin or admin:users:admin (to pick roles for users).
   Result<std::vector<RoleInfo>> List(const Actor& actor);
-  // Conflict if the name is taken; InvalidArgument naming the field (name, label_zh, permissions).
+  // Conflict if the name is taken; InvalidArgument naming the field (name, label_zh, permissions);
+  // PermissionDenied for an administrator duty the actor does not hold itself (CheckWithin).
   Result<RoleInfo> Create(const Actor& actor, const RoleDraft& draft);
-  // Replaces label and permissions. NotFound; PermissionDenied for a seeded role.
+  // Replaces label and permissions. NotFound; PermissionDenied for a seeded role or for an
+  // administrator duty beyond the actor's own (CheckWithin).
   Result<RoleInfo> Update(const Actor& actor, int64_t id, const RoleDraft& draft);
   // NotFound; PermissionDenied for a seeded role; Conflict while a user holds it.
   Status Delete(const Actor& actor, int64_t id);
@@ -53,6 +55,12 @@ class RoleService {
   // The ids of the roles named (at least one). InvalidArgument naming the unknown role. No check
   // of the actor: the caller (AccountService) has authorised the change.
   Result<std::vector<int64_t>> ResolveNames(const std::vector<std::string>& names);
+  // PermissionDenied naming the first administrator duty that grants give beyond the actor's own
+  // (三员分立: a security administrator cannot hand out the audit or system administrator's
+  // duty). Pure but for the catalogue.
+  static Status CheckWithin(const Actor& actor, const std::vector<std::string>& grants);
+  // The grants of the roles of those ids together (one query per role).
+  Result<std::vector<std::string>> GrantsOfRoles(const std::vector<int64_t>& role_ids);
   // Replaces the user's roles. Call inside the caller's transaction.
   Status SetUserRoles(int64_t user_id, const std::vector<int64_t>& role_ids);
   // Role names of every user that holds any: user id → names.

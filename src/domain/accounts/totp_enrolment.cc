@@ -40,11 +40,21 @@ Result<int64_t> TotpEnrolment::UserId(const std::string& name) {
   return AsInt(rows.rows[0][0]);
 }
 
-Result<TotpSecretShown> TotpEnrolment::Begin(const Actor& actor) {
+Result<TotpSecretShown> TotpEnrolment::Begin(const Actor& actor, const std::string& current_code) {
   SH_RETURN_IF_ERROR(RequireVault());
   SH_ASSIGN_OR_RETURN(int64_t id, UserId(actor.name));
+  SH_ASSIGN_OR_RETURN(bool enrolled, Enrolled(id));
+  if (enrolled && !Verify(id, current_code).ok()) {
+    const std::string zh = "更换两步验证须先输入当前的验证码", en = "enter the current code to replace the second factor";
+    Status s = Status::InvalidArgument(zh, en);
+    s.WithDetails({FieldError{0, "current_code", zh, en}});
+    return s;
+  }
   const std::string secret = NewTotpSecret();
-  SH_RETURN_IF_ERROR(db_.Execute(kSetPending, {vault_->Encrypt(secret, kVaultContext), id}).status());
+  SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
+    SH_RETURN_IF_ERROR(db_.Execute(kSetPending, {vault_->Encrypt(secret, kVaultContext), id}).status());
+    return audit_.Write(actor, "totp_begin", "users", id, "", "", "");
+  }));
   return TotpSecretShown{Base32Encode(secret), TotpUri(kTotpIssuer, actor.name, secret)};
 }
 

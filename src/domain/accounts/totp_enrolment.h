@@ -28,8 +28,10 @@ class TotpEnrolment {
   TotpEnrolment(Database& db, const PiiVault* vault, AuditLog& audit, std::function<int64_t()> now);
 
   // A new pending secret for the actor's own account, replacing an earlier pending one; the
-  // active secret (if any) stays in force until Confirm.
-  Result<TotpSecretShown> Begin(const Actor& actor);
+  // active secret (if any) stays in force until Confirm. An account that has one must give its
+  // current code (a session alone, e.g. a stolen cookie, cannot bind another phone): else
+  // InvalidArgument naming "current_code". Audits "totp_begin".
+  Result<TotpSecretShown> Begin(const Actor& actor, const std::string& current_code = "");
   // Activates the pending secret if code is its current code (±1 step). Errors:
   // InvalidArgument (field "code") for a wrong code or no pending secret. Audits "totp_enrol".
   Status Confirm(const Actor& actor, const std::string& code);

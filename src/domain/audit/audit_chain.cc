@@ -180,8 +180,8 @@ Result<ChainVerification> VerifyAuditChain(Database& db, const AuditMac& mac) {
   if (!unchained.rows.empty()) {
     const auto& r = unchained.rows[0];
     return Broken(verified, AsInt(r[0]), 0, AsText(r[kFirstContentColumn]),
-                  "该记录未入链（旧版本写入或被插入）；shanhai init 会把旧记录入链",
-                  "the entry is not chained (written by an older version, or inserted); shanhai init chains old entries");
+                  "该记录未入链：写入后被插入，或哈希链被人为重置",
+                  "the entry is not chained: it was inserted, or the chain was reset by hand");
   }
   ChainVerification ok;
   ok.verified = verified;

@@ -61,9 +61,14 @@ Result<std::vector<int64_t>> NewAuditIds(Database& db, int64_t count);
 void InstallAuditKey(const AuditMac::Key& data_key);
 std::shared_ptr<const AuditMac> InstalledAuditKey();
 
+// The schema version whose migration (0005_audit_chain.sql) started the chain.
+inline constexpr int64_t kAuditChainSchemaVersion = 5;
+
 // Chains every row whose seq is NULL (written before migration 0005), in id order, after the
 // current head; returns how many it chained. Runs in its own transaction. Errors: as the
-// database's; nothing changes then.
+// database's; nothing changes then. Call it only in the run that migrates a database across
+// kAuditChainSchemaVersion: later, an unchained row is an insertion (or a chain reset by hand)
+// that verification must report, never one to chain.
 Result<int64_t> ChainUnchainedAuditEntries(Database& db, const AuditMac& mac);
 
 // The result of checking the whole chain.

@@ -1,5 +1,9 @@
 #include "domain/audit/audit_log.h"
 
+#include "common/personal_numbers.h"
+
+#include "domain/ledger/record_json.h"
+
 #include "domain/audit/audit_chain.h"
 
 namespace shanhai {
@@ -69,7 +73,9 @@ Status AuditLog::Append(const Actor& actor, std::vector<AuditEntry> entries) {
   const std::string at = now_();
   for (AuditEntry& e : entries) {
     e.at = at;
-    e.actor = actor.name;
+    // A name typed into a failed login may be anyone's ID number or mobile: masked like the
+    // request log masks them, since the audit administrator reads the log without reveal.
+    e.actor = IsAuthenticatedActor(actor) ? actor.name : MaskPersonalNumbers(actor.name);
     e.remote = actor.remote;
     CapFields(e, limit);
   }
@@ -135,9 +141,17 @@ Result<std::pair<int64_t, std::vector<AuditEntry>>> AuditLog::Find(const AuditFi
   params.emplace_back((std::max<int64_t>(f.page, 1) - 1) * f.page_size);
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectAudit) + where + " ORDER BY id DESC LIMIT ? OFFSET ?", params));
   std::vector<AuditEntry> out;
-  for (const auto& r : rows.rows)
+  for (const auto& r : rows.rows) {
     out.push_back({AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsInt(r[5]), AsText(r[6]),
                    AsText(r[7]), AsText(r[8]), AsText(r[9]), AsText(r[10]), AsInt(r[11])});
+    // Entries written before today's masking (a tail of the ID number beside the birth date)
+    // are shown masked as new ones are; the stored row, and so the chain, stays as it was.
+    AuditEntry& e = out.back();
+    if (const LedgerDef* def = FindLedger(e.ledger)) {
+      e.before_json = MaskedRecordJsonText(*def, e.before_json);
+      e.after_json = MaskedRecordJsonText(*def, e.after_json);
+    }
+  }
   return std::make_pair(AsInt(count.rows[0][0]), std::move(out));
 }
 

@@ -85,7 +85,14 @@ TEST_P(LedgerFaultTest, AFailedStatementAnywhereInAnImportChangesNothing) {
   auto dry = ImportThroughFaults(path, true);
   ASSERT_TRUE(dry.ok()) << dry.status().ToString();
   ASSERT_EQ(dry->valid, kImportRows);
-  const int64_t calls = faulty_->statement_calls() - calls_before;
+  // A dry run then audits itself in a transaction of its own (ImportLedger): those statements
+  // are not the import's, so leave them out of the sweep.
+  const int64_t audit_before = faulty_->statement_calls();
+  ASSERT_TRUE(InTransaction(*faulty_, [&] {
+    return faulty_service_->audit().Write(Actor::System(), "import_dry_run", "visits", 0, "", "", "", "probe");
+  }).ok());
+  const int64_t audit_calls = faulty_->statement_calls() - audit_before;
+  const int64_t calls = faulty_->statement_calls() - calls_before - 2 * audit_calls;
   ASSERT_GE(calls, kImportRows);
 
   const Snapshot before = Take();

@@ -105,18 +105,24 @@ std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, 
   }
 }
 
-// The audit detail of an export: how many rows, selected by which filter, to what format.
-std::string ExportDetail(const ListRequest& request, int64_t rows, bool reveal, const std::string& path) {
+// The audit detail of an export: how many rows, selected by which filter, to what format. The
+// audit administrator reads it without reveal: a value given for a field that needs reveal is
+// kept as "***" (the field's name says what was selected), and personal numbers in q are masked.
+std::string ExportDetail(const LedgerDef& def, const ListRequest& request, int64_t rows, bool reveal,
+                         const std::string& path) {
   boost::json::object filter;
   auto put = [&](const char* key, const std::string& value) {
     if (!value.empty()) filter[key] = value;
   };
   put("pair", request.pair);
-  put("q", request.text);
+  put("q", MaskPersonalNumbers(request.text));
   put("from", request.date_from);
   put("to", request.date_to);
   put("sort", request.sort);
-  for (const auto& [key, value] : request.equals) filter[key] = value;
+  for (const auto& [key, value] : request.equals) {
+    const FieldDef* f = def.Field(key);
+    filter[key] = f && f->NeedsReveal() ? std::string("***") : MaskPersonalNumbers(value);
+  }
   boost::json::object detail{{"rows", rows}, {"format", excel::PathEndsWith(path, ".csv") ? "csv" : "xlsx"},
                              {"reveal", reveal}, {"filter", std::move(filter)}};
   return boost::json::serialize(detail);
@@ -152,9 +158,12 @@ AuditEntry ImportedEntry(const LedgerDef& def, const Record& record, const Colum
 
 }  // namespace
 
-Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
-                                  const std::string& path, const ImportOptions& options) {
-  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "import")));
+namespace {
+
+// The import itself (see ImportLedger): reads, checks and stores in one transaction, committed
+// only for an acceptable file that is not a dry run.
+Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, const LedgerDef& def,
+                                const std::string& path, const ImportOptions& options) {
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());  // once: rows are parsed with this snapshot
   // Valid rows are inserted as they are read, inside one transaction that is committed only
   // if the whole file is acceptable: memory stays flat for a million rows, and a rejected
@@ -282,6 +291,26 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
   return report;
 }
 
+}  // namespace
+
+Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
+                                  const std::string& path, const ImportOptions& options) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "import")));
+  SH_ASSIGN_OR_RETURN(ImportReport report, ImportRows(service, actor, def, path, options));
+  // A dry run or a refused file stores nothing and its transaction took its audit rows with it;
+  // who tried which file is kept all the same, in a transaction of its own, so that checking
+  // values against the stored ones (uniqueness answers) is never unaudited.
+  if (options.dry_run || (report.invalid > 0 && !options.skip_invalid)) {
+    const std::string detail = "file=" + path + " rows=" + std::to_string(report.valid) +
+                               " invalid=" + std::to_string(report.invalid);
+    SH_RETURN_IF_ERROR(InTransaction(service.db(), [&] {
+      return service.audit().Write(actor, options.dry_run ? "import_dry_run" : "import_refused", def.name, 0, "", "",
+                                   "", detail);
+    }));
+  }
+  return report;
+}
+
 Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def, ListRequest request,
                              const std::string& path, bool reveal) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "export")));
@@ -320,7 +349,7 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
   SH_RETURN_IF_ERROR(reveal ? InTransaction(service.db(), write_pages) : write_pages());
   SH_RETURN_IF_ERROR(out->Close());
   SH_RETURN_IF_ERROR(service.audit().Write(actor, "export", def.name, 0, "", "", "",
-                                           ExportDetail(request, written, reveal, path)));
+                                           ExportDetail(def, request, written, reveal, path)));
   return written;
 }
 

@@ -244,7 +244,9 @@ TEST_P(LedgerIoTest, OneBadRowStoresNothingAndIsNamedBySpreadsheetRow) {
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(fields, expected);
   EXPECT_EQ(Count("visits"), 0);
-  EXPECT_EQ(AuditRows(db()), audit_before);
+  // Nothing of the import stays, but the refusal itself is audited.
+  EXPECT_EQ(AuditRows(db()), audit_before + 1);
+  EXPECT_EQ(AuditRows(db(), "import_refused"), 1);
 }
 
 TEST_P(LedgerIoTest, DryRunStoresNothingAndCountsValidRows) {
@@ -257,7 +259,8 @@ TEST_P(LedgerIoTest, DryRunStoresNothingAndCountsValidRows) {
   EXPECT_EQ(dry.invalid, 0);
   EXPECT_EQ(dry.stored, 0);
   EXPECT_EQ(Count("visits"), 0);
-  EXPECT_EQ(AuditRows(db()), audit_before);
+  EXPECT_EQ(AuditRows(db()), audit_before + 1);  // the dry run's own entry, nothing of its rows
+  EXPECT_EQ(AuditRows(db(), "import_dry_run"), 1);
   EXPECT_EQ(Import("visits", path).stored, 4);
   EXPECT_EQ(Count("visits"), 4);
 }

@@ -145,7 +145,11 @@ Status LedgerService::CheckUnique(const Actor& actor, const LedgerDef& def, cons
                                             sensitive ? Value{codec.HashOf(def.natural_key, AsText(*value))} : *value));
   if (existing == 0 || existing == record.id) return Status::Ok();
   SH_ASSIGN_OR_RETURN(std::optional<Rows> visible, repo.Get(existing, ScopeOf(actor)));
-  if (visible)
+  // Naming the record would tie the whole value the user typed to it: for a sensitive key that
+  // is a reveal, so only a reader who may reveal learns which record holds it.
+  if (visible && sensitive && !Authorize(actor, LedgerPermission(def, "reveal")).ok())
+    errors.push_back({0, def.natural_key, key_field->label_zh + "已存在", key_field->label_en + " already exists"});
+  else if (visible)
     errors.push_back({0, def.natural_key,
                       key_field->label_zh + "已存在（记录编号 " + std::to_string(existing) + "）",
                       key_field->label_en + " already exists (record " + std::to_string(existing) + ")"});

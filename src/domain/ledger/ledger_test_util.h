@@ -54,8 +54,10 @@ inline char Gb11643Check(const std::string& body17) {
 }
 inline std::string Id18(const std::string& body17) { return body17 + Gb11643Check(body17); }
 
-// Actors granted what the seeded staff and viewer roles grant (see 0006_roles.sql); the tests of
-// the seeded roles themselves load them from the database (account_service_test.cc).
+// StaffIn: what the seeded staff and revealer roles grant together (a clerk who may also reveal,
+// as every staff user could before roles were data); Viewer: the seeded viewer role (see
+// 0006_roles.sql). The tests of the seeded roles themselves load them from the database
+// (role_service_test.cc); a staff user without reveal is tested through the API (63_roles.test).
 inline Actor StaffIn(const std::string& region) {
   return Actor{"staff_" + region,
                {"staff"},

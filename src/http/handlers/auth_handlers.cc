@@ -77,8 +77,15 @@ HttpResponse ChangePassword(RequestContext& ctx) {
 
 // A new (pending) TOTP secret for the caller: the Base32 text, the otpauth:// URI and its QR
 // code as SVG. It takes effect only after /auth/totp/confirm.
+// An enrolled account sends {"current_code"}; a first enrolment may send no body.
 HttpResponse BeginTotp(RequestContext& ctx) {
-  Result<TotpSecretShown> shown = ctx.conn.accounts().totp().Begin(ctx.actor);
+  std::string current_code;
+  if (!ctx.request.body.empty()) {
+    Result<boost::json::object> body = JsonBody(ctx.request, {{"current_code", JsonKind::kText}});
+    if (!body.ok()) return HttpResponse::FromStatus(body.status());
+    current_code = JsonString(*body, "current_code");
+  }
+  Result<TotpSecretShown> shown = ctx.conn.accounts().totp().Begin(ctx.actor, current_code);
   if (!shown.ok()) return HttpResponse::FromStatus(shown.status());
   Result<std::string> svg = QrSvg(shown->uri);
   if (!svg.ok()) return HttpResponse::FromStatus(svg.status());

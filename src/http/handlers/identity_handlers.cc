@@ -19,7 +19,7 @@ HttpResponse Unlock(RequestContext& ctx) {
 HttpResponse ResetPassword(RequestContext& ctx) {
   Result<int64_t> id = PathId(ctx.request);
   if (!id.ok()) return HttpResponse::FromStatus(id.status());
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = JsonBody(ctx.request, {{"password", JsonKind::kText}});
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   return Ok(ctx.conn.accounts().ResetPassword(ctx.actor, *id, JsonString(*body, "password")));
 }
@@ -27,7 +27,7 @@ HttpResponse ResetPassword(RequestContext& ctx) {
 HttpResponse ResetTotp(RequestContext& ctx) {
   Result<int64_t> id = PathId(ctx.request);
   if (!id.ok()) return HttpResponse::FromStatus(id.status());
-  return Ok(ctx.conn.accounts().totp().Reset(ctx.actor, *id));
+  return Ok(ctx.conn.accounts().ResetTotp(ctx.actor, *id));
 }
 
 }  // namespace

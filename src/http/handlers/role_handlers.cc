@@ -37,8 +37,13 @@ HttpResponse ListPermissions(RequestContext&) {
   return JsonResponse(boost::json::object{{"items", std::move(items)}});
 }
 
+// The members of a role body, each checked for its JSON type.
+Result<boost::json::object> RoleBody(const HttpRequest& request) {
+  return JsonBody(request, {{"name", JsonKind::kText}, {"label_zh", JsonKind::kText}, {"permissions", JsonKind::kTextList}});
+}
+
 HttpResponse AddRole(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = RoleBody(ctx.request);
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Result<RoleInfo> role = ctx.conn.accounts().roles().Create(ctx.actor, DraftOf(*body));
   if (!role.ok()) return HttpResponse::FromStatus(role.status());
@@ -48,7 +53,7 @@ HttpResponse AddRole(RequestContext& ctx) {
 HttpResponse UpdateRole(RequestContext& ctx) {
   Result<int64_t> id = PathId(ctx.request);
   if (!id.ok()) return HttpResponse::FromStatus(id.status());
-  Result<boost::json::object> body = JsonBody(ctx.request);
+  Result<boost::json::object> body = RoleBody(ctx.request);
   if (!body.ok()) return HttpResponse::FromStatus(body.status());
   Result<RoleInfo> role = ctx.conn.accounts().roles().Update(ctx.actor, *id, DraftOf(*body));
   if (!role.ok()) return HttpResponse::FromStatus(role.status());

@@ -51,6 +51,7 @@ const en: typeof zh = {
     done: 'Password changed',
   },
   totp: {
+    currentCode: 'Current code',
     title: 'Two-step verification',
     enrolled: 'Two-step verification is on: logging in needs a code from your authenticator app.',
     off: 'Two-step verification is off.',
@@ -106,7 +107,7 @@ const en: typeof zh = {
   },
   history: {
     title: 'History',
-    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', export: 'Exported', permission_denied: 'Refused', csrf_refused: 'CSRF refused', audit_export: 'Audit export', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', logout: 'Logged out', password: 'Password changed', password_change: 'Password changed', password_reset: 'Password reset', lockout: 'Locked out', unlock: 'Unlocked', totp_enrol: 'TOTP enrolled', totp_reset: 'TOTP removed' },
+    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', export: 'Exported', permission_denied: 'Refused', csrf_refused: 'CSRF refused', audit_export: 'Audit export', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', logout: 'Logged out', password: 'Password changed', password_change: 'Password changed', password_reset: 'Password reset', lockout: 'Locked out', unlock: 'Unlocked', totp_enrol: 'TOTP enrolled', totp_reset: 'TOTP removed', totp_begin: 'TOTP enrolment begun', sensitive_query: 'Query by a sensitive field', import_dry_run: 'Import dry run', import_refused: 'Import refused' },
     field: 'Field',
     before: 'Before',
     after: 'After',

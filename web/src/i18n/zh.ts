@@ -49,6 +49,7 @@ export default {
     done: '密码已修改',
   },
   totp: {
+    currentCode: '当前验证码',
     title: '两步验证',
     enrolled: '两步验证已启用：登录时需输入验证器应用显示的验证码。',
     off: '两步验证未启用。',
@@ -104,7 +105,7 @@ export default {
   },
   history: {
     title: '修改历史',
-    action: { create: '新增', update: '修改', delete: '删除', import: '导入', export: '导出', permission_denied: '拒绝访问', csrf_refused: 'CSRF 拒绝', audit_export: '导出审计日志', reveal: '查看完整', login: '登录', login_failed: '登录失败', logout: '退出', password: '修改密码', password_change: '修改密码', password_reset: '重置密码', lockout: '登录锁定', unlock: '解除锁定', totp_enrol: '启用两步验证', totp_reset: '移除两步验证' } as Record<string, string>,
+    action: { create: '新增', update: '修改', delete: '删除', import: '导入', export: '导出', permission_denied: '拒绝访问', csrf_refused: 'CSRF 拒绝', audit_export: '导出审计日志', reveal: '查看完整', login: '登录', login_failed: '登录失败', logout: '退出', password: '修改密码', password_change: '修改密码', password_reset: '重置密码', lockout: '登录锁定', unlock: '解除锁定', totp_enrol: '启用两步验证', totp_reset: '移除两步验证', totp_begin: '开始更换两步验证', sensitive_query: '按敏感字段查询', import_dry_run: '试导入', import_refused: '导入被拒' } as Record<string, string>,
     field: '字段',
     before: '修改前',
     after: '修改后',

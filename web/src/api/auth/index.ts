@@ -7,5 +7,6 @@ export const logout = () => http.post<{ ok: boolean }>('/api/v1/auth/logout')
 export const me = () => http.get<CurrentUser>('/api/v1/auth/me')
 export const changePassword = (old_password: string, new_password: string) =>
   http.post<{ ok: boolean }>('/api/v1/auth/password', { old_password, new_password })
-export const beginTotp = () => http.post<TotpEnrolment>('/api/v1/auth/totp')
+export const beginTotp = (currentCode?: string) =>
+  http.post<TotpEnrolment>('/api/v1/auth/totp', currentCode ? { current_code: currentCode } : undefined)
 export const confirmTotp = (code: string) => http.post<{ ok: boolean }>('/api/v1/auth/totp/confirm', { code })

@@ -16,5 +16,5 @@ export interface UserInput {
   region: string
   owner_ledger: string
   owner_id: number | null
-  disabled?: string
+  disabled?: boolean
 }
