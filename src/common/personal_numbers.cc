@@ -71,24 +71,35 @@ bool IsMobile(std::string_view digits) {
   return digits.size() == kMobileDigits && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9';
 }
 
-// The masked form of one run on its own, or "" when it is no personal number.
+// The masked form of the digits of one number, or "" when they are no personal number.
 std::string MaskedRun(const std::string& digits) {
   if (digits.size() >= kOldIdDigits) return MaskIdNumber(digits);
   if (IsMobile(digits)) return MaskMobile(digits);
-  if (digits.size() == kMobileDigits + 2 && digits.starts_with("86") && IsMobile(digits.substr(2)))
-    return "86" + MaskMobile(digits.substr(2));
+  // A mobile after a country or trunk prefix: 86, 0086, 0, 00.
+  for (const char* prefix : {"0086", "086", "86", "00", "0"})
+    if (digits.size() == kMobileDigits + std::string_view(prefix).size() && digits.starts_with(prefix) &&
+        IsMobile(digits.substr(digits.size() - kMobileDigits)))
+      return std::string(prefix) + MaskMobile(digits.substr(digits.size() - kMobileDigits));
   return "";
 }
 
-// True when runs[i..i+2] are a mobile written 3-4-4 with one blank or hyphen between groups.
-bool IsGroupedMobile(std::string_view text, const std::vector<DigitRun>& runs, size_t i) {
-  if (i + 2 >= runs.size()) return false;
-  const DigitRun &a = runs[i], &b = runs[i + 1], &c = runs[i + 2];
-  if (a.digits.size() != 3 || b.digits.size() != 4 || c.digits.size() != 4) return false;
-  auto separated = [&](const DigitRun& left, const DigitRun& right) {
-    return right.begin == left.end + 1 && (text[left.end] == ' ' || text[left.end] == '-');
-  };
-  return separated(a, b) && separated(b, c) && IsMobile(a.digits + b.digits + c.digits);
+bool IsGroupSeparator(char c) { return c == ' ' || c == '-' || c == '.' || c == '_' || c == '/'; }
+
+// A number written in groups from runs[i] ("522727-19870214-7321", "139.1234.5678"): runs
+// joined while exactly one blank, hyphen, dot, underscore or slash stands between them, as
+// long as the digits could still be one number; the longest join that is a personal number.
+// How many runs it spans (0 when no join of two or more is one) and its digits.
+std::pair<size_t, std::string> GroupedNumber(std::string_view text, const std::vector<DigitRun>& runs, size_t i) {
+  std::pair<size_t, std::string> best{0, ""};
+  std::string digits = runs[i].digits;
+  for (size_t j = i + 1; j < runs.size(); ++j) {
+    const DigitRun &left = runs[j - 1], &right = runs[j];
+    if (right.begin != left.end + 1 || !IsGroupSeparator(text[left.end])) break;
+    digits += right.digits;
+    if (digits.size() > kIdDigits) break;
+    if (!MaskedRun(digits).empty()) best = {j - i + 1, digits};
+  }
+  return best;
 }
 
 }  // namespace
@@ -110,10 +121,10 @@ std::string MaskPersonalNumbers(std::string_view text) {
     const size_t begin = runs[i].begin;
     size_t end = runs[i].end;
     std::string masked;
-    if (IsGroupedMobile(text, runs, i)) {
-      masked = MaskMobile(runs[i].digits + runs[i + 1].digits + runs[i + 2].digits);
-      end = runs[i + 2].end;
-      i += 2;
+    if (auto [spanned, digits] = GroupedNumber(text, runs, i); spanned > 0) {
+      masked = MaskedRun(digits);
+      end = runs[i + spanned - 1].end;
+      i += spanned - 1;
     } else {
       masked = MaskedRun(runs[i].digits);
     }

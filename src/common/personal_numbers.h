@@ -13,8 +13,10 @@ namespace shanhai {
 // masked when it is:
 //  - an ID number: 18 characters (17 digits and a check digit or X/x), or 15 digits (old
 //    numbers); any longer run too (bank cards, numbers glued together) — as MaskIdNumber;
-//  - a mobile: 11 digits beginning 13–19, also after a country code 86 ("8613812345678"),
-//    and written 3-4-4 with single spaces or hyphens ("138 1234 5678") — as MaskMobile.
+//  - a mobile: 11 digits beginning 13–19, also after a prefix 86, 0086, 0 or 00
+//    ("8613812345678", "0013812345678") — as MaskMobile;
+//  - either written in groups with one blank, hyphen, dot, underscore or slash between them
+//    ("138 1234 5678", "139.1234.5678", "522727-19870214-7321").
 // Shorter runs (record ids, dates, amounts, 16-hex tokens' digit runs) are kept.
 std::string MaskPersonalNumbers(std::string_view text);
 

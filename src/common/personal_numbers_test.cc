@@ -13,12 +13,17 @@ TEST(MaskPersonalNumbers, MasksIdNumbersWhereverTheyAre) {
   EXPECT_EQ(MaskPersonalNumbers("old 110105491231002 number"), "old *************** number");
   // Full-width digits and X, as pasted from a Chinese form.
   EXPECT_EQ(MaskPersonalNumbers("号码５２２７２８１９９００１０１１２３Ｘ。"), "号码52****************。");
+  // Written in groups, as people type them into a search box.
+  EXPECT_EQ(MaskPersonalNumbers("q=522727-19870214-7321"), "q=52****************");
+  EXPECT_EQ(MaskPersonalNumbers("q=522727 198702147321&page=1"), "q=52****************&page=1");
 }
 
 TEST(MaskPersonalNumbers, MasksMobilesInEveryCommonSpelling) {
   EXPECT_EQ(MaskPersonalNumbers("q=13800138000"), "q=138****8000");
   EXPECT_EQ(MaskPersonalNumbers("tel:8613800138000"), "tel:86138****8000");
-  EXPECT_EQ(MaskPersonalNumbers("+86 138 0013 8000"), "+86 138****8000");
+  EXPECT_EQ(MaskPersonalNumbers("+86 138 0013 8000"), "+86138****8000");
+  EXPECT_EQ(MaskPersonalNumbers("q=0013912345678"), "q=00139****5678");
+  EXPECT_EQ(MaskPersonalNumbers("q=139.1234.5678&x=1"), "q=139****5678&x=1");
   EXPECT_EQ(MaskPersonalNumbers("138-0013-8000."), "138****8000.");
   EXPECT_EQ(MaskPersonalNumbers("１３８００１３８０００"), "138****8000");
 }

@@ -341,7 +341,7 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
   Session session{NewToken(), NewToken(), std::move(actor), {}};
   session.flags = FlagsFor(session.actor, AsInt(rows.rows[0][8]) != 0, AsText(rows.rows[0][9]), enrolled);
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
-    SH_RETURN_IF_ERROR(throttle_.Clear(name));
+    SH_RETURN_IF_ERROR(throttle_.Clear(name, remote));
     SH_RETURN_IF_ERROR(throttle_.Purge(now));
     SH_RETURN_IF_ERROR(PurgeExpiredSessions().status());
     SH_RETURN_IF_ERROR(db_.Execute(kInsertSession, {TokenHash(session.token), user.id, session.csrf_token, IsoAt(now),
@@ -399,10 +399,17 @@ Status AccountService::StorePassword(int64_t user_id, const std::string& hash, b
 
 Status AccountService::ChangePassword(const Actor& actor, const std::string& old_password,
                                       const std::string& new_password, const std::string& keep_session_token) {
+  // The current password is a login's secret: guessing it through a taken-over session is
+  // throttled and locked out like logins are.
+  const int64_t now = now_();
+  SH_ASSIGN_OR_RETURN(LoginWait wait, throttle_.Wait(actor.name, actor.remote, now));
+  if (wait.seconds > 0) return Throttled(wait);
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE name = ?", {actor.name}));
   if (rows.rows.empty() || old_password.size() > kMaxLoginPasswordBytes ||
-      !VerifyPassword(AsText(rows.rows[0][7]), old_password))
+      !VerifyPassword(AsText(rows.rows[0][7]), old_password)) {
+    SH_RETURN_IF_ERROR(RecordFailedLogin(actor.name, actor.remote, now));
     return WrongOldPassword();
+  }
   const int64_t id = AsInt(rows.rows[0][0]);
   SH_RETURN_IF_ERROR(PolicyFor("new_password", CheckPasswordPolicy(new_password, actor.name)));
   SH_RETURN_IF_ERROR(history_.CheckNotReused(id, new_password, policy_.password_history));

@@ -82,8 +82,9 @@ Result<bool> LoginThrottle::RecordFailure(const std::string& name, const std::st
   return locked;
 }
 
-Status LoginThrottle::Clear(const std::string& name) {
-  return db_.Execute(kDeleteFailures, {std::string(kUserScope), name}).status();
+Status LoginThrottle::Clear(const std::string& name, const std::string& address) {
+  SH_RETURN_IF_ERROR(db_.Execute(kDeleteFailures, {std::string(kUserScope), name}).status());
+  return db_.Execute(kDeleteFailures, {std::string(kAddressScope), address}).status();
 }
 
 Status LoginThrottle::Purge(int64_t now) {

@@ -31,10 +31,8 @@ class LoginThrottle {
   // Counts one failure for both; true if it locked name (the caller audits "lockout").
   // Failures older than lockout_minutes are forgotten first. Call inside a transaction.
   Result<bool> RecordFailure(const std::string& name, const std::string& address, int64_t now);
-  // A successful login: forgets the failures of name. Not the address's: one's own good login
-  // between guesses at other names must not reset the address's count (password spraying);
-  // it goes after lockout_minutes without a failure.
-  Status Clear(const std::string& name);
+  // A successful login: forgets the failures of name and address.
+  Status Clear(const std::string& name, const std::string& address);
   // Forgets the failures and lockout of name. True if there was anything to forget.
   Result<bool> Unlock(const std::string& name);
   // Deletes the records that no longer slow anyone down (last failure older than
