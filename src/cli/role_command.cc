@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cli/connect.h"
-#include "cli/list_text.h"
+#include "common/comma_list.h"
 #include "domain/accounts/permission_catalog.h"
 
 namespace shanhai::cli {
@@ -28,7 +28,7 @@ void RegisterRole(CLI::App& app) {
     ExitCode() = PrintError([&]() -> Status {
       SH_ASSIGN_OR_RETURN(Connected c, Connect(a->db, false));
       SH_ASSIGN_OR_RETURN(RoleInfo r, c.conn->accounts().roles().Create(
-                                          Actor::System(), {a->name, a->label, SplitList(a->permissions)}));
+                                          Actor::System(), {a->name, a->label, SplitCommaList(a->permissions)}));
       std::cout << "已创建角色 created role " << r.name << " (" << r.permissions.size() << " 项权限 permissions)\n";
       return Status::Ok();
     }());
@@ -42,7 +42,7 @@ void RegisterRole(CLI::App& app) {
       SH_ASSIGN_OR_RETURN(std::vector<RoleInfo> roles, c.conn->accounts().roles().List(Actor::System()));
       for (const RoleInfo& r : roles)
         std::cout << r.name << "\t" << r.label_zh << "\t" << (r.builtin ? "预置 builtin" : "自定义 custom") << "\t"
-                  << r.users << " 用户 users\t" << JoinList(r.grants) << "\n";
+                  << r.users << " 用户 users\t" << JoinCommaList(r.grants) << "\n";
       return Status::Ok();
     }());
   });

@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "cli/connect.h"
-#include "cli/list_text.h"
+#include "common/comma_list.h"
 
 namespace shanhai::cli {
 
@@ -69,8 +69,8 @@ void RegisterUser(CLI::App& app) {
       if (isatty(STDIN_FILENO) && ReadPassword("再输一次 again: ") != password)
         return Status::InvalidArgument("两次输入的密码不一致", "the passwords differ");
       SH_ASSIGN_OR_RETURN(UserInfo u, c.conn->accounts().AddUser(Actor::System(),
-                                                                 {a->name, password, SplitList(a->roles), scope}));
-      std::cout << "已创建账号 created user " << u.name << " (" << JoinList(u.roles)
+                                                                 {a->name, password, SplitCommaList(a->roles), scope}));
+      std::cout << "已创建账号 created user " << u.name << " (" << JoinCommaList(u.roles)
                 << (u.scope.region.empty() ? "" : ", " + u.scope.region)
                 << ")；首次登录须修改密码 / must change the password at the first login\n";
       return Status::Ok();

@@ -10,13 +10,14 @@
 #include "http/api_routes.h"
 #include "http/router.h"
 #include "http/static_files.h"
+#include "security/permissions.h"
 
 namespace shanhai {
 
 inline constexpr const char* kSessionCookie = "shanhai_session";
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 // Who may read GET /metrics (the system administrator's permission).
-inline constexpr const char* kMetricsPermission = "admin:system:admin";
+inline constexpr const char* kMetricsPermission = kSystemDuty;
 
 class ApiApp {
  public:

@@ -8,6 +8,7 @@
 // name, or by "*".
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,16 @@
 #include "common/status.h"
 
 namespace shanhai {
+
+// The administrator duties of 等保 level 3 (三员分立): the security administrator's (users,
+// roles), the audit administrator's, the system administrator's (dictionaries, settings).
+inline constexpr const char* kUsersDuty = "admin:users:admin";
+inline constexpr const char* kRolesDuty = "admin:roles:admin";
+inline constexpr const char* kAuditDuty = "admin:audit:admin";
+inline constexpr const char* kDictionariesDuty = "admin:dictionaries:admin";
+inline constexpr const char* kSystemDuty = "admin:system:admin";
+inline constexpr std::array<const char*, 5> kAdministratorDuties = {kUsersDuty, kRolesDuty, kAuditDuty,
+                                                                     kDictionariesDuty, kSystemDuty};
 
 // The actions every ledger declares (its own list may add workflow steps, see LedgerDef).
 // "reveal" reads a sensitive field whole.

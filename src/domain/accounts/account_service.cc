@@ -10,6 +10,7 @@
 #include "domain/ledger/ledger_repository.h"
 #include "regions/region_catalog.h"
 #include "security/password.h"
+#include "security/permissions.h"
 #include "security/tokens.h"
 
 namespace shanhai {
@@ -45,7 +46,6 @@ constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id 
 constexpr const char* kDeleteOtherSessions = "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?";
 constexpr const char* kPurgeSessions = "DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?";
 constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
-constexpr const char* kAdminPermission = "admin:users:admin";
 
 UserInfo UserFromRow(const std::vector<Value>& r) {
   return {AsInt(r[0]), AsText(r[1]), {}, {AsText(r[2]), AsText(r[3]), AsInt(r[4])}, AsInt(r[5]) != 0, AsText(r[6])};
@@ -151,10 +151,8 @@ Status AccountService::CheckScope(const DataScope& scope) {
 }
 
 bool IsAdministrator(const Actor& actor) {
-  for (const char* p : {"admin:users:admin", "admin:roles:admin", "admin:audit:admin", "admin:dictionaries:admin",
-                        "admin:system:admin"})
-    if (Authorize(actor, p).ok()) return true;
-  return false;
+  return std::any_of(kAdministratorDuties.begin(), kAdministratorDuties.end(),
+                     [&](const char* duty) { return Authorize(actor, duty).ok(); });
 }
 
 AccountService::AccountService(Database& db, std::function<int64_t()> now_seconds, IdentityPolicy policy,
@@ -203,7 +201,7 @@ Result<int64_t> AccountService::CountUsers() {
 }
 
 Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   static const std::regex kName("[A-Za-z0-9_.-]{2,32}");
   if (!std::regex_match(user.name, kName))
     return Status::InvalidArgument("用户名应为 2–32 位字母、数字或 _ . -", "a user name is 2–32 letters, digits, _ . or -");
@@ -234,7 +232,7 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
 }
 
 Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, const UserChange& change) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(change.roles));
   SH_ASSIGN_OR_RETURN(std::vector<std::string> granted, roles_.GrantsOfRoles(role_ids));
   SH_RETURN_IF_ERROR(RoleService::CheckWithin(actor, granted));
@@ -265,7 +263,7 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
 }
 
 Result<std::vector<UserInfo>> AccountService::ListUsers(const Actor& actor) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " ORDER BY id"));
   SH_ASSIGN_OR_RETURN(auto roles, roles_.RolesByUser());
   std::vector<UserInfo> out;
@@ -430,13 +428,13 @@ Status AccountService::CheckMayManage(const Actor& actor, int64_t user_id) {
 }
 
 Status AccountService::ResetTotp(const Actor& actor, int64_t user_id) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id));
   return totp_.Reset(actor, user_id);
 }
 
 Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const std::string& password) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id));
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectUserName, {user_id}));
   if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
@@ -451,7 +449,7 @@ Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const 
 }
 
 Status AccountService::Unlock(const Actor& actor, int64_t user_id) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectUserName, {user_id}));
   if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
   const std::string name = AsText(rows.rows[0][0]);

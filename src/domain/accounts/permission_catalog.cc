@@ -1,5 +1,6 @@
 #include "domain/accounts/permission_catalog.h"
 
+#include <algorithm>
 #include <map>
 
 #include "domain/ledger/ledger_def.h"
@@ -26,11 +27,11 @@ const std::map<std::string, ActionLabel>& LedgerActionLabels() {
 std::vector<PermissionInfo> ModulePermissions() {
   return {
       {"indicators:report:read", "indicators", "指标与报告", "查看指标、下钻与报告", "read indicators and reports"},
-      {"admin:users:admin", "admin", "系统管理", "用户管理（账号、解锁、重置二次验证）", "manage users"},
-      {"admin:roles:admin", "admin", "系统管理", "角色管理", "manage roles"},
-      {"admin:audit:admin", "admin", "系统管理", "审计日志（查阅、导出、校验）", "read, export and verify the audit log"},
-      {"admin:dictionaries:admin", "admin", "系统管理", "数据字典", "edit data dictionaries"},
-      {"admin:system:admin", "admin", "系统管理", "系统设置", "system settings"},
+      {kUsersDuty, "admin", "系统管理", "用户管理（账号、解锁、重置二次验证）", "manage users"},
+      {kRolesDuty, "admin", "系统管理", "角色管理", "manage roles"},
+      {kAuditDuty, "admin", "系统管理", "审计日志（查阅、导出、校验）", "read, export and verify the audit log"},
+      {kDictionariesDuty, "admin", "系统管理", "数据字典", "edit data dictionaries"},
+      {kSystemDuty, "admin", "系统管理", "系统设置", "system settings"},
   };
 }
 
@@ -71,7 +72,9 @@ std::vector<std::string> DutiesBeyond(const std::vector<std::string>& grants,
                                       const std::vector<std::string>& holder) {
   std::vector<std::string> out;
   for (const std::string& p : CoveredPermissions(grants))
-    if (p.starts_with("admin:") && !GrantsAllow(holder, p)) out.push_back(p);
+    if (std::find(kAdministratorDuties.begin(), kAdministratorDuties.end(), p) != kAdministratorDuties.end() &&
+        !GrantsAllow(holder, p))
+      out.push_back(p);
   return out;
 }
 

@@ -7,13 +7,12 @@
 
 #include "common/text.h"
 #include "domain/accounts/permission_catalog.h"
+#include "security/permissions.h"
 
 namespace shanhai {
 
 namespace {
 
-constexpr const char* kRolesPermission = "admin:roles:admin";
-constexpr const char* kUsersPermission = "admin:users:admin";
 
 constexpr const char* kSelectRoles =
     "SELECT r.id, r.name, r.label_zh, r.builtin, "
@@ -61,7 +60,7 @@ RoleInfo RoleFromRow(const std::vector<Value>& r, const Rows& grants) {
 }  // namespace
 
 Result<std::vector<RoleInfo>> RoleService::List(const Actor& actor) {
-  if (!Authorize(actor, kUsersPermission).ok()) SH_RETURN_IF_ERROR(Authorize(actor, kRolesPermission));
+  if (!Authorize(actor, kUsersDuty).ok()) SH_RETURN_IF_ERROR(Authorize(actor, kRolesDuty));
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectRoles) + " ORDER BY r.id"));
   SH_ASSIGN_OR_RETURN(Rows grants, db_.Query(kSelectGrants));
   std::vector<RoleInfo> out;
@@ -102,7 +101,7 @@ Status RoleService::WritePermissions(int64_t id, const std::vector<std::string>&
 }
 
 Result<RoleInfo> RoleService::Create(const Actor& actor, const RoleDraft& draft) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kRolesPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kRolesDuty));
   SH_RETURN_IF_ERROR(CheckDraft(draft, true));
   SH_RETURN_IF_ERROR(CheckWithin(actor, draft.permissions));
   Result<RoleInfo> out = Status::Internal("role not created");
@@ -120,7 +119,7 @@ Result<RoleInfo> RoleService::Create(const Actor& actor, const RoleDraft& draft)
 }
 
 Result<RoleInfo> RoleService::Update(const Actor& actor, int64_t id, const RoleDraft& draft) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kRolesPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kRolesDuty));
   SH_RETURN_IF_ERROR(CheckDraft(draft, false));
   SH_RETURN_IF_ERROR(CheckWithin(actor, draft.permissions));
   Result<RoleInfo> out = Status::Internal("role not updated");
@@ -139,7 +138,7 @@ Result<RoleInfo> RoleService::Update(const Actor& actor, int64_t id, const RoleD
 }
 
 Status RoleService::Delete(const Actor& actor, int64_t id) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kRolesPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kRolesDuty));
   return InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(RoleInfo before, Find(id));
     if (before.builtin) return SeededRole(before.name);

@@ -1,5 +1,6 @@
 #include "domain/accounts/totp_enrolment.h"
 
+#include "security/permissions.h"
 #include "security/totp.h"
 
 namespace shanhai {
@@ -7,7 +8,6 @@ namespace shanhai {
 namespace {
 
 constexpr const char* kVaultContext = "users.totp_secret";
-constexpr const char* kAdminPermission = "admin:users:admin";
 constexpr const char* kSelectId = "SELECT id FROM users WHERE name = ?";
 constexpr const char* kSelectTotp = "SELECT totp_secret, totp_pending, totp_last_step FROM users WHERE id = ?";
 constexpr const char* kSetPending = "UPDATE users SET totp_pending = ? WHERE id = ?";
@@ -74,7 +74,7 @@ Status TotpEnrolment::Confirm(const Actor& actor, const std::string& code) {
 }
 
 Result<TotpSecretShown> TotpEnrolment::EnrolNow(const Actor& actor, const std::string& name) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   SH_RETURN_IF_ERROR(RequireVault());
   SH_ASSIGN_OR_RETURN(int64_t id, UserId(name));
   const std::string secret = NewTotpSecret();
@@ -86,7 +86,7 @@ Result<TotpSecretShown> TotpEnrolment::EnrolNow(const Actor& actor, const std::s
 }
 
 Status TotpEnrolment::Reset(const Actor& actor, int64_t user_id) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAdminPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   return InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(int64_t changed, db_.Execute(kClear, {user_id}));
     if (changed == 0) return Status::NotFound("用户不存在", "no such user");

@@ -28,7 +28,7 @@ std::string FilterJson(const AuditFilter& f) {
 }  // namespace
 
 Result<int64_t> AuditLog::Export(const Actor& actor, AuditFilter filter, const std::string& path) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAuditPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kAuditDuty));
   SH_ASSIGN_OR_RETURN(auto out, excel::SheetOut::Open(path, "审计日志"));
   SH_RETURN_IF_ERROR(out->Header({"编号 id", "链序号 seq", "时间 at", "操作人 actor", "动作 action", "台账 ledger",
                                   "记录 record", "受帮扶地区 region", "修改前 before", "修改后 after", "说明 detail",

@@ -103,7 +103,7 @@ Status AuditLog::Append(const Actor& actor, std::vector<AuditEntry> entries) {
   });
 }
 Result<ChainVerification> AuditLog::Verify(const Actor& actor) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kAuditPermission));
+  SH_RETURN_IF_ERROR(Authorize(actor, kAuditDuty));
   const std::shared_ptr<const AuditMac> mac = InstalledAuditKey();
   if (!mac) return Status::Unavailable("审计密钥未加载，无法校验", "no audit key is installed; cannot verify");
   return VerifyAuditChain(db_, *mac);

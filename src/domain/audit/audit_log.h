@@ -9,6 +9,7 @@
 
 #include "domain/audit/audit_chain.h"
 #include "domain/ledger/actor.h"
+#include "security/permissions.h"
 #include "storage/database.h"
 
 namespace shanhai {
@@ -37,7 +38,6 @@ inline constexpr size_t kMaxFieldBytes = 64 * 1024;
 inline constexpr const char* kTruncatedMark = "…[截断 truncated, bytes: ";
 
 // Reading, exporting and verifying the log (the audit administrator's permission).
-inline constexpr const char* kAuditPermission = "admin:audit:admin";
 
 // True if the actor stands for a logged-in user or the system (it has a role).
 bool IsAuthenticatedActor(const Actor& actor);
@@ -66,12 +66,12 @@ class AuditLog {
   Status Append(const Actor& actor, std::vector<AuditEntry> entries);
   // Newest first.
   Result<std::pair<int64_t, std::vector<AuditEntry>>> Find(const AuditFilter& filter);
-  // The whole chain checked (VerifyAuditChain with the installed key). Needs kAuditPermission.
+  // The whole chain checked (VerifyAuditChain with the installed key). Needs kAuditDuty.
   // Errors: PermissionDenied; Unavailable without an audit key; the database's.
   Result<ChainVerification> Verify(const Actor& actor);
   // Every entry filter selects (all pages; newest first) written to path (.xlsx or .csv) with
   // one column per field; returns how many. The export is audited itself ("audit_export": the
-  // filter and the count). Needs kAuditPermission. Errors: PermissionDenied; the writers'.
+  // filter and the count). Needs kAuditDuty. Errors: PermissionDenied; the writers'.
   Result<int64_t> Export(const Actor& actor, AuditFilter filter, const std::string& path);
 
  private:

@@ -1,5 +1,7 @@
 #include "domain/ledger/ledger_service.h"
 
+#include "common/comma_list.h"
+
 #include <algorithm>
 
 #include "common/money.h"
@@ -16,13 +18,6 @@ constexpr const char* kSelectPairByCode = "SELECT id, code, helper_region, helpe
 bool IsVisible(const Actor& actor, const std::string& helper_region, const std::string& helped_region) {
   const std::string prefix = VisiblePrefix(actor);
   return prefix.empty() || helper_region.starts_with(prefix) || helped_region.starts_with(prefix);
-}
-
-// "a,b,c"
-std::string Joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
-  return out;
 }
 
 Status NotFoundRecord(const LedgerDef& def, int64_t id) {
@@ -336,7 +331,7 @@ Status LedgerService::AuthorizeSensitiveQuery(const Actor& actor, const LedgerDe
   for (const std::string& key : fields) zh += (zh.empty() ? "" : "、") + ("“" + def.Field(key)->label_zh + "”");
   const std::string permission = LedgerPermission(def, "reveal");
   return Status::PermissionDenied("按" + zh + "筛选、排序或钻取记录需要查看敏感信息的权限（" + permission + "）",
-                                  "selecting records by " + Joined(fields) + " needs the permission to reveal them (" +
+                                  "selecting records by " + JoinCommaList(fields) + " needs the permission to reveal them (" +
                                       permission + ")");
 }
 
@@ -344,7 +339,7 @@ Status LedgerService::AuditSensitiveQuery(const Actor& actor, const LedgerDef& d
                                           const std::vector<std::string>& fields, const std::string& context,
                                           int64_t rows, int64_t total) {
   return audit_.Write(actor, "sensitive_query", def.name, 0, "", "", "",
-                      "by=" + Joined(fields) + (context.empty() ? "" : " " + context) + " rows=" +
+                      "by=" + JoinCommaList(fields) + (context.empty() ? "" : " " + context) + " rows=" +
                           std::to_string(rows) + " total=" + std::to_string(total));
 }
 
@@ -372,7 +367,7 @@ Result<RecordPage> LedgerService::ListRevealed(const Actor& actor, const LedgerD
       if (const Value* v = r.Get(f.key); f.IsSensitive() && v && !IsNull(*v)) revealed.push_back(f.key);
     if (revealed.empty()) continue;
     SH_RETURN_IF_ERROR(audit_.Write(actor, "reveal", def.name, r.id, r.helped_region, "", "",
-                                    "field=" + Joined(revealed) + " purpose=" + purpose));
+                                    "field=" + JoinCommaList(revealed) + " purpose=" + purpose));
   }
   return page;
 }

@@ -1,4 +1,5 @@
 // /api/v1/admin: users and their roles/scopes (the audit log: audit_handlers.cc).
+#include "common/comma_list.h"
 #include "http/api_app.h"
 #include "http/json_io.h"
 
@@ -33,13 +34,7 @@ Result<boost::json::object> UserBody(const HttpRequest& request) {
 // Roles from "roles" (an array), or from "role" (one name, or names joined by commas).
 std::vector<std::string> RolesOf(const boost::json::object& body) {
   if (body.contains("roles")) return JsonStringList(body, "roles");
-  std::vector<std::string> out;
-  std::string rest = JsonString(body, "role");
-  for (size_t comma; !rest.empty(); rest = comma == std::string::npos ? "" : rest.substr(comma + 1)) {
-    comma = rest.find(',');
-    if (comma != 0) out.push_back(rest.substr(0, comma));
-  }
-  return out;
+  return SplitCommaList(JsonString(body, "role"));
 }
 
 // The data scope of a user body: region, and owner_ledger + owner_id (a positive integer).

@@ -67,10 +67,10 @@ HttpResponse VerifyAudit(RequestContext& ctx) {
 }  // namespace
 
 void AddAuditRoutes(std::vector<ApiRoute>& routes) {
-  routes.push_back({"GET", "/api/v1/admin/audit", kAuditPermission, ListAudit, "审计日志（按人、动作、台账、时间筛选）"});
-  routes.push_back({"GET", "/api/v1/admin/audit/export", kAuditPermission, ExportAudit,
+  routes.push_back({"GET", "/api/v1/admin/audit", kAuditDuty, ListAudit, "审计日志（按人、动作、台账、时间筛选）"});
+  routes.push_back({"GET", "/api/v1/admin/audit/export", kAuditDuty, ExportAudit,
                     "按当前筛选导出审计日志（?format=xlsx|csv；导出本身记入审计）"});
-  routes.push_back({"GET", "/api/v1/admin/audit/verify", kAuditPermission, VerifyAudit,
+  routes.push_back({"GET", "/api/v1/admin/audit/verify", kAuditDuty, VerifyAudit,
                     "校验审计日志哈希链（已校验条数，或第一条不通过的记录及原因）"});
 }
 

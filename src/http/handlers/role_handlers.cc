@@ -8,7 +8,6 @@ namespace shanhai {
 
 namespace {
 
-constexpr const char* kRolesPermission = "admin:roles:admin";
 
 boost::json::object RoleJson(const RoleInfo& r) {
   return {{"id", r.id},          {"name", r.name},
@@ -72,10 +71,10 @@ HttpResponse DeleteRole(RequestContext& ctx) {
 void AddRoleRoutes(std::vector<ApiRoute>& routes) {
   // Listing roles also serves the user editor (admin:users:admin); the service checks either.
   routes.push_back({"GET", "/api/v1/admin/roles", kSession, ListRoles, "角色列表（含授予的权限、用户数）"});
-  routes.push_back({"POST", "/api/v1/admin/roles", kRolesPermission, AddRole, "新建角色"});
-  routes.push_back({"PUT", "/api/v1/admin/roles/{id}", kRolesPermission, UpdateRole, "修改角色名称与权限"});
-  routes.push_back({"DELETE", "/api/v1/admin/roles/{id}", kRolesPermission, DeleteRole, "删除角色（无用户持有时）"});
-  routes.push_back({"GET", "/api/v1/admin/permissions", kRolesPermission, ListPermissions,
+  routes.push_back({"POST", "/api/v1/admin/roles", kRolesDuty, AddRole, "新建角色"});
+  routes.push_back({"PUT", "/api/v1/admin/roles/{id}", kRolesDuty, UpdateRole, "修改角色名称与权限"});
+  routes.push_back({"DELETE", "/api/v1/admin/roles/{id}", kRolesDuty, DeleteRole, "删除角色（无用户持有时）"});
+  routes.push_back({"GET", "/api/v1/admin/permissions", kRolesDuty, ListPermissions,
                     "各模块声明的权限（角色编辑用，按模块分组）"});
 }
 
