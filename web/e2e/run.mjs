@@ -77,6 +77,15 @@ await t.step('login page: a wrong password is refused with the server message', 
   await page.locator('input[name=password]').fill('wrong-password')
   await page.locator('[data-test=login-submit]').click()
   await page.locator('[data-test=login-error]').waitFor()
+  // Enter in the password field submits the form once, as the button does.
+  let logins = 0
+  const countLogins = (r) => { if (r.url().endsWith('/api/v1/auth/login')) logins++ }
+  page.on('request', countLogins)
+  await page.locator('input[name=password]').press('Enter')
+  await page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'))
+  await page.waitForTimeout(300)
+  page.off('request', countLogins)
+  assert.equal(logins, 1, 'Enter sent the login more than once')
   await page.locator('input[name=password]').fill('')
   await shot('login')
 })

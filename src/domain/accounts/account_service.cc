@@ -419,6 +419,12 @@ Status AccountService::ChangePassword(const Actor& actor, const std::string& old
 }
 
 Status AccountService::CheckMayManage(const Actor& actor, int64_t user_id) {
+  // One's own password and second factor change only through one's own settings, which ask for
+  // the current ones: a taken-over session must not replace them through the administrator routes.
+  SH_ASSIGN_OR_RETURN(Rows named, db_.Query(kSelectUserName, {user_id}));
+  if (!named.rows.empty() && AsText(named.rows[0][0]) == actor.name)
+    return Status::PermissionDenied("不能用管理功能处理自己的账号，请在个人设置中修改",
+                                    "you cannot manage your own account this way; use your own settings");
   SH_ASSIGN_OR_RETURN(UserGrants target, roles_.GrantsOf(user_id));
   const std::vector<std::string> beyond = DutiesBeyond(target.grants, actor.grants);
   if (beyond.empty()) return Status::Ok();
@@ -450,6 +456,7 @@ Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const 
 
 Status AccountService::Unlock(const Actor& actor, int64_t user_id) {
   SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
+  SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id));
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectUserName, {user_id}));
   if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
   const std::string name = AsText(rows.rows[0][0]);

@@ -141,8 +141,9 @@ class AccountService {
   // The actor of a stored user: its roles' grants (one query) and its scope.
   Result<Actor> ActorFor(const UserInfo& user, const std::string& remote);
   Status CheckScope(const DataScope& scope);
-  // PermissionDenied if user id holds an administrator duty the actor does not: whoever manages
-  // an account (its roles, password, second factor, disabling) cannot take over another duty.
+  // PermissionDenied if user id is the actor itself, or holds an administrator duty the actor does
+  // not: whoever manages an account (its roles, password, second factor, lockout, disabling)
+  // cannot take over another duty, nor replace its own secrets without giving the current ones.
   Status CheckMayManage(const Actor& actor, int64_t user_id);
   std::string IsoNow() const;
   std::string IsoAt(int64_t unix_seconds) const;

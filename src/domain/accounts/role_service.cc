@@ -126,6 +126,7 @@ Result<RoleInfo> RoleService::Update(const Actor& actor, int64_t id, const RoleD
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(RoleInfo before, Find(id));
     if (before.builtin) return SeededRole(before.name);
+    SH_RETURN_IF_ERROR(CheckNotHeldAndWithin(actor, before));
     SH_RETURN_IF_ERROR(db_.Execute(kUpdateRoleLabel, {NormalizeInputLossy(draft.label_zh), id}).status());
     SH_RETURN_IF_ERROR(WritePermissions(id, draft.permissions));
     const RoleDraft old{before.name, before.label_zh, before.grants};
@@ -142,6 +143,7 @@ Status RoleService::Delete(const Actor& actor, int64_t id) {
   return InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(RoleInfo before, Find(id));
     if (before.builtin) return SeededRole(before.name);
+    SH_RETURN_IF_ERROR(CheckNotHeldAndWithin(actor, before));
     if (before.users > 0)
       return Status::Conflict("角色 " + before.name + " 仍有 " + std::to_string(before.users) + " 个用户，不能删除",
                               "role " + before.name + " is held by " + std::to_string(before.users) +
@@ -171,6 +173,12 @@ Status RoleService::CheckWithin(const Actor& actor, const std::vector<std::strin
   if (beyond.empty()) return Status::Ok();
   return Status::PermissionDenied("不能授予您自己没有的管理职责：" + beyond.front(),
                                   "you cannot grant an administrator duty you do not hold: " + beyond.front());
+}
+
+Status RoleService::CheckNotHeldAndWithin(const Actor& actor, const RoleInfo& role) {
+  if (std::find(actor.roles.begin(), actor.roles.end(), role.name) != actor.roles.end())
+    return Status::PermissionDenied("不能修改自己持有的角色：" + role.name, "you cannot change a role you hold: " + role.name);
+  return CheckWithin(actor, role.grants);  // nor strip a duty one does not hold oneself
 }
 
 Result<std::vector<std::string>> RoleService::GrantsOfRoles(const std::vector<int64_t>& role_ids) {

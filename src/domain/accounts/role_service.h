@@ -71,6 +71,9 @@ class RoleService {
  private:
   Result<RoleInfo> Find(int64_t id);
   Status CheckDraft(const RoleDraft& draft, bool creating);
+  // PermissionDenied if the actor holds role (changing it would change the actor's own rights) or
+  // role grants an administrator duty the actor lacks (CheckWithin).
+  static Status CheckNotHeldAndWithin(const Actor& actor, const RoleInfo& role);
   Status WritePermissions(int64_t id, const std::vector<std::string>& permissions);
 
   Database& db_;

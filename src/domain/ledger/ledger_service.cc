@@ -270,6 +270,11 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
 Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& input,
                                      InputSource source, int64_t expected_version) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
+  // Writing a sensitive value over a stored one answers whether it was that record's (an
+  // unchanged write succeeds, another person's is "already exists"): only whoever may reveal it.
+  for (const auto& [key, value] : input.fields)
+    if (const FieldDef* f = def.Field(key); f && f->IsSensitive())
+      SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> updated = Status::Internal("not updated");
   SH_RETURN_IF_ERROR(InTransaction(*env_.db, [&]() -> Status {

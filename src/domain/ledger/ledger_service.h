@@ -58,7 +58,8 @@ class LedgerService {
 
   Result<Record> Create(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source);
   // Changes the fields present in input (others keep their values). expected_version must be
-  // the record's current version (optimistic concurrency); 0 skips that check.
+  // the record's current version (optimistic concurrency); 0 skips that check. Setting a
+  // sensitive field needs "<m>:<l>:reveal" too (PermissionDenied otherwise).
   Result<Record> Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& input,
                         InputSource source, int64_t expected_version);
   // Deletes; the record stays readable in its history (audit log).
