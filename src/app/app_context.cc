@@ -107,7 +107,7 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   } else {
     SH_RETURN_IF_ERROR(RequireCurrentSchema(*conn->db_, env.db_url()));
   }
-  ServiceEnv service_env;
+  ServiceContext service_env;
   service_env.db = conn->db_.get();
   service_env.vault = &env.vault();
   service_env.now = NowIso;

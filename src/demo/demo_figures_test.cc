@@ -86,7 +86,7 @@ class DemoFiguresTest : public testing::TestWithParam<Dialect> {
       slot->test_db = std::move(created).value();
       slot->vault = std::make_unique<PiiVault>(domain_test::FixedTestKey());
       InstallAuditKey(domain_test::FixedTestKey());
-      ServiceEnv env;
+      ServiceContext env;
       env.db = &slot->test_db->db();
       env.vault = slot->vault.get();
       env.now = [] { return std::string(domain_test::kFixedNow); };

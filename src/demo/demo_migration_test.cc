@@ -52,7 +52,7 @@ class DemoMigrationTest : public testing::TestWithParam<Dialect> {
     EXPECT_TRUE(created.ok()) << created.status().ToString();
     if (!created.ok()) return out;
     out.test_db = std::move(created).value();
-    ServiceEnv env;
+    ServiceContext env;
     env.db = &out.test_db->db();
     env.vault = vault_.get();
     env.now = [] { return std::string(domain_test::kFixedNow); };

@@ -71,7 +71,7 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
     return Status::InvalidArgument("截止日期早于开始日期", "the period ends before it starts");
 
   const std::string lifted_hash =
-      RecordCodec(PeopleLedger(), *service_.env().vault).HashOf("poverty_status", "lifted");
+      RecordCodec(PeopleLedger(), *service_.context().vault).HashOf("poverty_status", "lifted");
   std::vector<IndicatorValue> values;
   std::map<std::string, Value> by_key;
   for (const IndicatorDef& def : IndicatorCatalogue()) {
@@ -124,7 +124,7 @@ Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std:
   query.condition = def->condition;
   if (poverty && def->poverty_aggregate == kRegistryPoverty) {
     query.condition = "r.poverty_status_hash = ?";
-    query.condition_params = {RecordCodec(PeopleLedger(), *service_.env().vault).HashOf("poverty_status", "lifted")};
+    query.condition_params = {RecordCodec(PeopleLedger(), *service_.context().vault).HashOf("poverty_status", "lifted")};
   }
   // The figure itself is for everyone who may read the report; the records behind a
   // condition on a sensitive field say that field's value for each person.
@@ -138,7 +138,7 @@ Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std:
   SH_ASSIGN_OR_RETURN(StoredPage stored, repo.List(query, scope));
   RecordPage out;
   out.total = stored.total;
-  RecordCodec codec(ledger, *service_.env().vault);
+  RecordCodec codec(ledger, *service_.context().vault);
   const Disclosure disclosure = DisclosureFor(actor, ledger);
   for (size_t i = 0; i < stored.rows.rows.size(); ++i) {
     SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, disclosure));

@@ -80,10 +80,10 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
   SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Rows id, db.Query(kInsertEvidence, {def.name, record_id, record.helped_region, file_name, type,
                                                             static_cast<int64_t>(bytes.size()), sha,
-                                                            ledgers_.env().now(), actor.name}));
+                                                            ledgers_.context().now(), actor.name}));
     const int64_t evidence_id = AsInt(id.rows[0][0]);
     SH_RETURN_IF_ERROR(
-        db.Execute(kInsertContent, {evidence_id, ledgers_.env().vault->Encrypt(bytes, ContentContext(evidence_id))}).status());
+        db.Execute(kInsertContent, {evidence_id, ledgers_.context().vault->Encrypt(bytes, ContentContext(evidence_id))}).status());
     SH_RETURN_IF_ERROR(ledgers_.audit().Write(actor, "attach", def.name, record_id, record.helped_region, "", "",
                                               "evidence=" + AsText(id.rows[0][0]) + " file=" + file_name));
     SH_ASSIGN_OR_RETURN(Rows row, db.Query(std::string(kSelectEvidence) + " WHERE id = ?", {id.rows[0][0]}));
@@ -112,7 +112,7 @@ Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& 
   SH_RETURN_IF_ERROR(ledgers_.Get(actor, *def, info.record_id).status());  // visibility and read permission
   SH_ASSIGN_OR_RETURN(Rows content, ledgers_.db().Query(kSelectContent, {evidence_id}));
   if (content.rows.empty()) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
-  SH_ASSIGN_OR_RETURN(std::string bytes, ledgers_.env().vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
+  SH_ASSIGN_OR_RETURN(std::string bytes, ledgers_.context().vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
   return std::make_pair(std::move(info), std::move(bytes));
 }
 
@@ -139,7 +139,7 @@ Result<int64_t> EvidenceService::EncryptLegacyFiles() {
     buffer << in.rdbuf();
     const int64_t evidence_id = AsInt(row[0]);
     SH_RETURN_IF_ERROR(
-        db.Execute(kInsertContent, {evidence_id, ledgers_.env().vault->Encrypt(buffer.str(), ContentContext(evidence_id))})
+        db.Execute(kInsertContent, {evidence_id, ledgers_.context().vault->Encrypt(buffer.str(), ContentContext(evidence_id))})
             .status());
     converted_files.push_back(file);
     ++converted;

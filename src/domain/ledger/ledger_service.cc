@@ -69,8 +69,8 @@ std::vector<std::string> RevealGuardedFields(const LedgerDef& def, const ListReq
   return out;
 }
 
-LedgerService::LedgerService(ServiceEnv env)
-    : env_(std::move(env)), audit_(*env_.db, env_.now), dictionaries_(*env_.db, audit_, env_.now) {}
+LedgerService::LedgerService(ServiceContext context)
+    : context_(std::move(context)), audit_(*context_.db, context_.now), dictionaries_(*context_.db, audit_, context_.now) {}
 
 Status LedgerService::RefreshDictionaries() {
   SH_ASSIGN_OR_RETURN(snapshot_, dictionaries_.Load());
@@ -83,7 +83,7 @@ Result<LedgerService::PairInfo> LedgerService::FindPair(const Actor& actor, cons
   if (cached != pair_cache_.end()) {
     info = cached->second;
   } else {
-    SH_ASSIGN_OR_RETURN(Rows rows, env_.db->Query(kSelectPairByCode, {code}));
+    SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairByCode, {code}));
     if (rows.rows.empty())
       return Status::NotFound("帮扶关系 " + code + " 不存在（先在“帮扶关系”台账中建立）",
                               "pair " + code + " does not exist (create it in the pairs ledger first)");
@@ -99,7 +99,7 @@ Status LedgerService::ResolveRef(const FieldDef& field, const std::string& raw, 
                                  Value& out, std::vector<FieldError>& errors) {
   const LedgerDef* target = FindLedger(field.ref_ledger);
   if (!target) return Status::Internal("unknown ref ledger " + field.ref_ledger);
-  LedgerRepository repo(*env_.db, *target);
+  LedgerRepository repo(*context_.db, *target);
   // The API names a record by id; spreadsheets by its natural key (e.g. a unit's name).
   const bool by_id = source == InputSource::kApi && !raw.empty() && raw.size() < 19 &&
                      raw.find_first_not_of("0123456789") == std::string::npos;
@@ -109,7 +109,7 @@ Status LedgerService::ResolveRef(const FieldDef& field, const std::string& raw, 
     id = repo.FindByNaturalKey(pair_id, "id", Value{static_cast<int64_t>(std::stoll(raw))});
   } else if (key_field && key_field->IsSensitive()) {
     id = repo.FindByNaturalKey(0, target->natural_key + "_hash",
-                               Value{RecordCodec(*target, *env_.vault).HashOf(target->natural_key, raw)});
+                               Value{RecordCodec(*target, *context_.vault).HashOf(target->natural_key, raw)});
   } else {
     id = repo.FindByNaturalKey(pair_id, target->natural_key, Value{raw});
   }
@@ -130,8 +130,8 @@ Status LedgerService::CheckUnique(const Actor& actor, const LedgerDef& def, cons
   const FieldDef* key_field = def.Field(def.natural_key);
   const Value* value = record.Get(def.natural_key);
   if (!key_field || !value || IsNull(*value)) return Status::Ok();
-  LedgerRepository repo(*env_.db, def);
-  RecordCodec codec(def, *env_.vault);
+  LedgerRepository repo(*context_.db, def);
+  RecordCodec codec(def, *context_.vault);
   const bool sensitive = key_field->IsSensitive();
   // People are one registry across all pairs: the same ID number is one person everywhere.
   const int64_t pair_scope = sensitive || !def.pair_scoped ? 0 : record.pair_id;
@@ -220,8 +220,8 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
   // complaint about a field that already has an error is left out.
   std::vector<FieldError> rule_errors;
   if (def.check) def.check(before, record, rule_errors);
-  auto extra = env_.extra_checks.find(def.name);
-  if (extra != env_.extra_checks.end()) extra->second(before, record, rule_errors);
+  auto extra = context_.extra_checks.find(def.name);
+  if (extra != context_.extra_checks.end()) extra->second(before, record, rule_errors);
   for (FieldError& e : rule_errors)
     if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& f) { return f.field == e.field; }))
       errors.push_back(std::move(e));
@@ -234,13 +234,13 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
 }
 
 Columns LedgerService::StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record) const {
-  RecordCodec codec(def, *env_.vault);
+  RecordCodec codec(def, *context_.vault);
   Columns row = codec.Encode(record);
   if (def.pair_scoped) {
     row.emplace_back("pair_id", record.pair_id);
     row.emplace_back("helped_region", record.helped_region);
   }
-  const std::string now = env_.now();
+  const std::string now = context_.now();
   row.emplace_back("created_at", now);
   row.emplace_back("updated_at", now);
   row.emplace_back("created_by", actor.name);
@@ -253,9 +253,9 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "create")));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> created = Status::Internal("not created");
-  SH_RETURN_IF_ERROR(InTransaction(*env_.db, [&]() -> Status {
+  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, nullptr));
-    LedgerRepository repo(*env_.db, def);
+    LedgerRepository repo(*context_.db, def);
     SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record)));
     SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
@@ -277,11 +277,11 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
       SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> updated = Status::Internal("not updated");
-  SH_RETURN_IF_ERROR(InTransaction(*env_.db, [&]() -> Status {
-    LedgerRepository repo(*env_.db, def);
+  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
+    LedgerRepository repo(*context_.db, def);
     SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
     if (!rows) return NotFoundRecord(def, id);
-    RecordCodec codec(def, *env_.vault);
+    RecordCodec codec(def, *context_.vault);
     SH_ASSIGN_OR_RETURN(Record before, codec.Decode(*rows, 0, Disclosure::kFull));
     const int64_t version = AsInt(*before.Get("version"));
     if (expected_version != 0 && expected_version != version)
@@ -292,7 +292,7 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
       row.emplace_back("pair_id", record.pair_id);
       row.emplace_back("helped_region", record.helped_region);
     }
-    row.emplace_back("updated_at", env_.now());
+    row.emplace_back("updated_at", context_.now());
     row.emplace_back("updated_by", actor.name);
     SH_RETURN_IF_ERROR(repo.Update(id, version, row));
     SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, id));
@@ -307,9 +307,9 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
 
 Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
-  return InTransaction(*env_.db, [&]() -> Status {
+  return InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
-    LedgerRepository repo(*env_.db, def);
+    LedgerRepository repo(*context_.db, def);
     SH_RETURN_IF_ERROR(repo.Delete(id));
     return audit_.Write(actor, "delete", def.name, id, before.helped_region, AuditRecordJsonText(def, before), "");
   });
@@ -317,10 +317,10 @@ Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t i
 
 Result<Record> LedgerService::ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "read")));
-  LedgerRepository repo(*env_.db, def);
+  LedgerRepository repo(*context_.db, def);
   SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
   if (!rows) return NotFoundRecord(def, id);
-  return RecordCodec(def, *env_.vault).Decode(*rows, 0, Disclosure::kFull);
+  return RecordCodec(def, *context_.vault).Decode(*rows, 0, Disclosure::kFull);
 }
 
 Result<Record> LedgerService::Get(const Actor& actor, const LedgerDef& def, int64_t id) {
@@ -400,7 +400,7 @@ Result<RecordPage> LedgerService::ListAs(const Actor& actor, const LedgerDef& de
     query.sort_column = query.descending ? request.sort.substr(1) : request.sort;
   }
   std::vector<FieldError> errors;
-  RecordCodec codec(def, *env_.vault);
+  RecordCodec codec(def, *context_.vault);
   for (const auto& [key, raw] : request.equals) {
     const FieldDef* f = def.Field(key);
     if (!f) {
@@ -426,7 +426,7 @@ Result<RecordPage> LedgerService::ListAs(const Actor& actor, const LedgerDef& de
   if (query.page_size < 1 || query.page_size > 1000)
     return Status::InvalidArgument("每页条数应在 1 到 1000 之间", "page_size must be between 1 and 1000");
 
-  LedgerRepository repo(*env_.db, def);
+  LedgerRepository repo(*context_.db, def);
   SH_ASSIGN_OR_RETURN(StoredPage stored, repo.List(query, scope));
   RecordPage page;
   page.total = stored.total;
@@ -440,7 +440,7 @@ Result<RecordPage> LedgerService::ListAs(const Actor& actor, const LedgerDef& de
     std::vector<int64_t> ids;
     for (const Record& r : page.records)
       if (const Value* v = r.Get(f.key); v && !IsNull(*v)) ids.push_back(AsInt(*v));
-    LedgerRepository target(*env_.db, *FindLedger(f.ref_ledger));
+    LedgerRepository target(*context_.db, *FindLedger(f.ref_ledger));
     SH_ASSIGN_OR_RETURN(auto labels, target.NaturalKeysOf(ids));
     for (auto& [id, label] : labels) page.ref_labels[f.key][id] = std::move(label);
   }
@@ -452,10 +452,10 @@ Result<std::string> LedgerService::Reveal(const Actor& actor, const LedgerDef& d
   const FieldDef* f = def.Field(key);
   if (!f || !f->IsSensitive())
     return Status::InvalidArgument("字段 " + key + " 不是敏感字段", "field " + key + " is not a sensitive field");
-  LedgerRepository repo(*env_.db, def);
+  LedgerRepository repo(*context_.db, def);
   SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
   if (!rows) return NotFoundRecord(def, id);
-  SH_ASSIGN_OR_RETURN(Record full, RecordCodec(def, *env_.vault).Decode(*rows, 0, Disclosure::kFull));
+  SH_ASSIGN_OR_RETURN(Record full, RecordCodec(def, *context_.vault).Decode(*rows, 0, Disclosure::kFull));
   // The reading is logged before the value is handed out; no log row, no value.
   SH_RETURN_IF_ERROR(audit_.Write(actor, "reveal", def.name, id, full.helped_region, "", "", "field=" + key));
   return AsText(*full.Get(key));

@@ -18,6 +18,7 @@
 #include "domain/ledger/field_parser.h"
 #include "domain/ledger/ledger_repository.h"
 #include "domain/ledger/record_codec.h"
+#include "domain/service_context.h"
 
 namespace shanhai {
 
@@ -44,17 +45,10 @@ struct ListRequest {
   int64_t page = 1, page_size = 20;
 };
 
-struct ServiceEnv {
-  Database* db = nullptr;
-  const PiiVault* vault = nullptr;
-  std::function<std::string()> now;  // ISO-8601 UTC timestamp
-  // Extra checks by ledger name, injected by the application (e.g. targets' indicator keys).
-  std::map<std::string, RecordCheck> extra_checks;
-};
 
 class LedgerService {
  public:
-  explicit LedgerService(ServiceEnv env);
+  explicit LedgerService(ServiceContext context);
 
   Result<Record> Create(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source);
   // Changes the fields present in input (others keep their values). expected_version must be
@@ -107,9 +101,9 @@ class LedgerService {
   const DictionarySnapshot& dictionary_snapshot() const { return snapshot_; }
   DictionaryService& dictionaries() { return dictionaries_; }
 
-  Database& db() { return *env_.db; }
+  Database& db() { return *context_.db; }
   AuditLog& audit() { return audit_; }
-  const ServiceEnv& env() const { return env_; }
+  const ServiceContext& context() const { return context_; }
 
  private:
   Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
@@ -122,7 +116,7 @@ class LedgerService {
   Result<RecordPage> ListAs(const Actor& actor, const LedgerDef& def, const ListRequest& request,
                             Disclosure disclosure);
 
-  ServiceEnv env_;
+  ServiceContext context_;
   AuditLog audit_;
   DictionaryService dictionaries_;
   DictionarySnapshot snapshot_;

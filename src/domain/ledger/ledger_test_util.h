@@ -103,7 +103,7 @@ class LedgerTest : public BackendTest {
 
   // A service over any connection (e.g. a FaultyDatabase wrapping db()), same vault and clock.
   std::unique_ptr<LedgerService> MakeService(Database& database) const {
-    ServiceEnv env;
+    ServiceContext env;
     env.db = &database;
     env.vault = vault_.get();
     env.now = [] { return std::string(kFixedNow); };
