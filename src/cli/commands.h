@@ -36,5 +36,7 @@ void RegisterUserIdentity(CLI::App& user);
 void RegisterRole(CLI::App& app);
 void RegisterBackup(CLI::App& app);
 void RegisterAudit(CLI::App& app);
+void RegisterTransition(CLI::App& app);
+void RegisterHistory(CLI::App& app);
 
 }  // namespace shanhai::cli

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   shanhai::cli::RegisterImport(app);
   shanhai::cli::RegisterExport(app);
   shanhai::cli::RegisterTemplate(app);
+  shanhai::cli::RegisterTransition(app);
+  shanhai::cli::RegisterHistory(app);
   shanhai::cli::RegisterReport(app);
   shanhai::cli::RegisterUser(app);
   shanhai::cli::RegisterRole(app);

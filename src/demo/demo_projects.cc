@@ -63,16 +63,19 @@ Status AddNeeds(DemoWriter& w) {
                         {"农村电商运营人才", "talent", "claimed", "0"},
                         {"茶叶加工生产线技术指导", "industry", "posted", "0"},
                         {"留守儿童冬衣", "goods", "cancelled", "1200000"}};
+  // Each need is posted, then walked through its transitions, so its history is the real one.
   for (const Need& n : needs) {
-    std::vector<std::pair<std::string, std::string>> fields = {
-        {"title", n.title}, {"category", n.category}, {"value_fen", n.value_fen}, {"posted_date", "2019-04-01"},
-        {"status", n.status}, {"description", kDemoNote}};
-    if (std::string(n.status) == "claimed" || std::string(n.status) == "delivered") {
-      fields.push_back({"claimed_by_unit_id", "白云区结对企业01"});  // a reference by name works in the API too
-      fields.push_back({"claimed_date", "2019-04-20"});
-    }
-    if (std::string(n.status) == "delivered") fields.push_back({"delivered_date", "2019-08-30"});
-    SH_RETURN_IF_ERROR(w.Add("needs", kCountyPair, fields).status());
+    SH_ASSIGN_OR_RETURN(int64_t id, w.Add("needs", kCountyPair,
+                                          {{"title", n.title}, {"category", n.category}, {"value_fen", n.value_fen},
+                                           {"posted_date", "2019-04-01"}, {"status", "posted"},
+                                           {"description", kDemoNote}}));
+    const std::string status = n.status;
+    if (status == "claimed" || status == "delivered")
+      // A reference by name works in the API too.
+      SH_RETURN_IF_ERROR(w.Take("needs", id, "claim",
+                                {{"claimed_by_unit_id", "白云区结对企业01"}, {"claimed_date", "2019-04-20"}}));
+    if (status == "delivered") SH_RETURN_IF_ERROR(w.Take("needs", id, "deliver", {{"delivered_date", "2019-08-30"}}));
+    if (status == "cancelled") SH_RETURN_IF_ERROR(w.Take("needs", id, "cancel", {}));
   }
   return Status::Ok();
 }

@@ -1,6 +1,7 @@
 #include "demo/demo_writer.h"
 
 #include "domain/ledger/ledger_def.h"
+#include "domain/ledger/transition_service.h"
 
 namespace shanhai::demo {
 
@@ -14,6 +15,18 @@ Result<int64_t> DemoWriter::Add(const std::string& ledger, const std::string& pa
     return Status::Internal("demo data rejected in " + ledger + ": " + created.status().ToString());
   }
   return created->id;
+}
+
+Status DemoWriter::Take(const std::string& ledger, int64_t id, const std::string& transition,
+                        std::vector<std::pair<std::string, std::string>> fields) {
+  const LedgerDef* def = FindLedger(ledger);
+  if (!def) return Status::Internal("demo: unknown ledger " + ledger);
+  SH_ASSIGN_OR_RETURN(Record current, service_.Get(actor_, *def, id));
+  Result<Record> taken = TransitionService(service_).Take(actor_, *def, id, transition, RawRecord{"", std::move(fields)},
+                                                          AsInt(*current.Get("version")));
+  if (!taken.ok())
+    return Status::Internal("demo transition " + transition + " refused in " + ledger + ": " + taken.status().ToString());
+  return Status::Ok();
 }
 
 uint32_t DemoWriter::Next() {

@@ -23,6 +23,11 @@ class DemoWriter {
   Result<int64_t> Add(const std::string& ledger, const std::string& pair,
                       std::vector<std::pair<std::string, std::string>> fields);
 
+  // Takes a workflow transition on record id of ledger (fields as Add's), at its current
+  // version, so the record's history shows how it got there. Any refusal aborts the demo load.
+  Status Take(const std::string& ledger, int64_t id, const std::string& transition,
+              std::vector<std::pair<std::string, std::string>> fields);
+
   // Deterministic pseudo-random numbers (the same data on every machine and library).
   uint32_t Next();
   // A synthetic Chinese personal name.

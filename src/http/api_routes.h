@@ -40,6 +40,7 @@ std::vector<ApiRoute> BuildApiRoutes();
 // Handler groups (one file each under handlers/).
 void AddAuthRoutes(std::vector<ApiRoute>& routes);
 void AddLedgerRoutes(std::vector<ApiRoute>& routes);
+void AddTransitionRoutes(std::vector<ApiRoute>& routes);  // workflow transitions of the ledgers that declare one
 void AddLedgerFileRoutes(std::vector<ApiRoute>& routes);
 void AddIndicatorRoutes(std::vector<ApiRoute>& routes);
 void AddAdminRoutes(std::vector<ApiRoute>& routes);

@@ -8,6 +8,7 @@ std::vector<ApiRoute> BuildApiRoutes() {
   AddAuthRoutes(routes);
   AddMetaRoutes(routes);
   AddLedgerRoutes(routes);
+  AddTransitionRoutes(routes);
   AddLedgerFileRoutes(routes);
   AddIndicatorRoutes(routes);
   AddAdminRoutes(routes);

@@ -43,7 +43,7 @@ describe('shanhai CLI on SQLite', () => {
   it('--help lists every command', () => {
     const r = env.run(['--help'], { db: false });
     assert.equal(r.status, 0, r.stderr);
-    for (const command of ['init', 'demo', 'serve', 'import', 'export', 'template', 'report', 'user', 'backup', 'audit']) {
+    for (const command of ['init', 'demo', 'serve', 'import', 'export', 'template', 'report', 'user', 'backup', 'audit', 'transition', 'history']) {
       assert.match(r.stdout, new RegExp(`^\\s+${command}\\s`, 'm'), `--help does not list ${command}`);
     }
   });
@@ -315,5 +315,41 @@ describe('shanhai CLI on SQLite', () => {
     const restored = JSON.parse(env.mustRun(['report', '--pair', DEMO_PAIR, ...DEMO_PERIOD, '--format', 'json',
       '--db', copy, '--key', env.db + '.key'], { db: false }).stdout).indicators;
     assert.deepEqual(restored, original);
+  });
+
+  it('transition claims and delivers a need; history names both; refusals exit 1 saying why', () => {
+    const [id, version] = sqlite(env.db, "SELECT id, version FROM needs WHERE status = 'posted'").trim().split('|');
+    const claim = ['transition', 'needs', id, 'claim', '--set', 'claimed_by_unit_id=白云区结对企业01',
+      '--set', 'claimed_date=2019-05-01'];
+    // A stale version, a field the transition does not take, a ledger without a workflow.
+    const stale = env.run([...claim, '--version', String(Number(version) + 1)]);
+    assert.equal(stale.status, 1, stale.stderr);
+    assert.ok(hasChinese(stale.stderr) && /changed by someone else/.test(stale.stderr), stale.stderr);
+    const foreign = env.run([...claim, '--set', 'title=改名', '--version', version]);
+    assert.equal(foreign.status, 1, foreign.stderr);
+    assert.match(foreign.stderr, /\[title\] .*不属于“认领”.* not a field of the claim transition/);
+    const plain = env.run(['transition', 'visits', '1', 'claim', '--version', '1']);
+    assert.equal(plain.status, 1);
+    assert.match(plain.stderr, /没有流程.*no workflow.*needs, investments/);
+    const wrongState = env.run(['transition', 'needs', id, 'deliver', '--set', 'delivered_date=2019-06-01', '--version', version]);
+    assert.equal(wrongState.status, 1);
+    assert.match(wrongState.stderr, /已认领.*claimed/);
+    assert.equal(sqlite(env.db, `SELECT status, version FROM needs WHERE id = ${id}`).trim(), `posted|${version}`);
+
+    const claimed = env.mustRun([...claim, '--version', version]);
+    assert.match(claimed.stdout, /已认领 claimed: .* needs \d+，状态 state 已认领 claimed，版本 version \d+/);
+    assert.match(claimed.stdout, /可继续 next: 交付、退回认领、取消 \/ deliver, release, cancel/);
+    const delivered = env.mustRun(['transition', 'needs', id, 'deliver', '--set', 'delivered_date=2019-06-01',
+      '--version', String(Number(version) + 1)]);
+    assert.match(delivered.stdout, /状态 state 已交付 delivered/);
+    assert.match(delivered.stdout, /no further transitions/);
+    assert.equal(sqlite(env.db, `SELECT status, claimed_date, delivered_date FROM needs WHERE id = ${id}`).trim(),
+      'delivered|2019-05-01|2019-06-01');
+
+    const history = env.mustRun(['history', 'needs', id]).stdout.trim().split('\n');
+    assert.equal(history.length, 3, history.join('\n'));
+    assert.match(history[0], /新增 create\s+system/);
+    assert.match(history[1], /认领 claim\s+system\s+由 system 认领 \/ claimed by system/);
+    assert.match(history[2], /交付 deliver\s+system/);
   });
 });

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "domain/ledger/ledger_def.h"
+#include "domain/ledger/workflow.h"
 #include "security/permissions.h"
 
 namespace shanhai {
@@ -14,13 +15,21 @@ struct ActionLabel {
   const char* en;
 };
 
-// Labels of the standard ledger actions; a ledger's own workflow steps show their action name.
+// Labels of the standard ledger actions; workflow steps take their transition's label.
 const std::map<std::string, ActionLabel>& LedgerActionLabels() {
   static const std::map<std::string, ActionLabel> kLabels = {
       {"list", {"列表", "list"}},          {"read", {"查看", "read"}},     {"create", {"新增", "create"}},
       {"update", {"修改", "update"}},      {"delete", {"删除", "delete"}}, {"import", {"导入", "import"}},
       {"export", {"导出", "export"}},      {"reveal", {"查看敏感字段全文", "reveal sensitive fields"}}};
   return kLabels;
+}
+
+// The first transition of def's workflow whose permission is action, or null.
+const TransitionDef* TransitionOfAction(const LedgerDef& def, const std::string& action) {
+  if (!def.workflow) return nullptr;
+  for (const TransitionDef& t : def.workflow->transitions)
+    if (t.Action() == action) return &t;
+  return nullptr;
 }
 
 // Permissions of the modules that are not ledgers.
@@ -40,9 +49,15 @@ std::vector<PermissionInfo> BuildCatalog() {
   for (const LedgerDef* def : AllLedgers())
     for (const std::string& action : def->Actions()) {
       auto label = LedgerActionLabels().find(action);
-      const bool known = label != LedgerActionLabels().end();
-      out.push_back({def->module + ":" + def->name + ":" + action, def->module + ":" + def->name, def->label_zh,
-                     known ? label->second.zh : action, known ? label->second.en : action});
+      std::string zh = action, en = action;
+      if (label != LedgerActionLabels().end()) {
+        zh = label->second.zh;
+        en = label->second.en;
+      } else if (const TransitionDef* t = TransitionOfAction(*def, action)) {
+        zh = "流程：" + t->label_zh;
+        en = "transition: " + t->name;
+      }
+      out.push_back({def->module + ":" + def->name + ":" + action, def->module + ":" + def->name, def->label_zh, zh, en});
     }
   for (PermissionInfo& p : ModulePermissions()) out.push_back(std::move(p));
   return out;

@@ -1,9 +1,53 @@
 #include "domain/investment/investment_ledgers.h"
 
 #include "domain/ledger/field_builders.h"
+#include "domain/ledger/workflow.h"
 
 namespace shanhai {
 using namespace fields;
+
+namespace {
+
+// Landing is the money arriving: the land transition records the actual investment and refuses
+// none. Records entered as landed or producing from the past may lack the figure (offices do not
+// always have it), so the landed state itself does not require it.
+Status ActualInvestmentArrived(TransitionContext&, const Record&, const Record& after, std::vector<FieldError>& errors) {
+  const Value* actual = after.Get("actual_fen");
+  if (actual && !IsNull(*actual) && AsInt(*actual) <= 0)
+    errors.push_back({0, "actual_fen", "实际到位投资：落地时须大于 0", "actual investment: must be above 0 to land"});
+  return Status::Ok();
+}
+
+// Signing comes after the first talks, whose date the record carries until it is signed.
+Status SignedAfterTalks(TransitionContext&, const Record& before, const Record& after, std::vector<FieldError>& errors) {
+  const std::string talks = AsText(*before.Get("signed_date")), signed_on = AsText(*after.Get("signed_date"));
+  if (signed_on < talks)
+    errors.push_back({0, "signed_date", "签约日期不能早于洽谈日期（" + talks + "）",
+                      "signed on must not be before the talks began (" + talks + ")"});
+  return Status::Ok();
+}
+
+const Workflow& InvestmentsWorkflow() {
+  static const Workflow w{
+      .state_field = "stage",
+      .states = {{"negotiating", "洽谈", "negotiating"},
+                 {"signed", "签约", "signed"},
+                 {"landed", "落地", "landed"},
+                 {"producing", "投产", "producing", true}},
+      .transitions = {
+          {.name = "sign", .label_zh = "签约", .label_en = "Sign", .done_zh = "签约", .done_en = "signed",
+           .from = {"negotiating"}, .to = "signed", .required = {"signed_date"}, .optional = {"planned_fen"},
+           .check = SignedAfterTalks},
+          {.name = "land", .label_zh = "落地", .label_en = "Land", .done_zh = "确认落地", .done_en = "landed",
+           .from = {"signed"}, .to = "landed", .required = {"actual_fen"}, .optional = {"jobs", "poverty_jobs"},
+           .check = ActualInvestmentArrived},
+          {.name = "produce", .label_zh = "投产", .label_en = "Start production", .done_zh = "确认投产",
+           .done_en = "put into production", .from = {"landed"}, .to = "producing",
+           .optional = {"actual_fen", "jobs", "poverty_jobs"}}}};
+  return w;
+}
+
+}  // namespace
 
 const LedgerDef& InvestmentsLedger() {
   static const LedgerDef def{
@@ -13,11 +57,7 @@ const LedgerDef& InvestmentsLedger() {
           CreditCode("credit_code", "统一社会信用代码", "Unified social credit code"),
           Text("industry", "行业", "Industry").Searchable(),
           Region("origin_region", "企业来源地（行政区划代码）", "Comes from (region code)"),
-          Enum("stage", "阶段", "Stage",
-               {{"negotiating", "洽谈", "negotiating"},
-                {"signed", "签约", "signed"},
-                {"landed", "落地", "landed"},
-                {"producing", "投产", "producing"}}).Required(),
+          Enum("stage", "阶段", "Stage", InvestmentsWorkflow().Options()).Required(),
           Money("planned_fen", "计划投资（元）", "Planned investment (yuan)").Min(0),
           Money("actual_fen", "实际到位投资（元）", "Actual investment (yuan)").Min(0),
           Integer("jobs", "带动就业（人）", "Jobs created").Min(0),
@@ -26,7 +66,8 @@ const LedgerDef& InvestmentsLedger() {
           Text("note", "备注", "Note")},
       .date_field = "signed_date",
       .natural_key = "enterprise_name",
-      .check = PartNotAboveWhole("jobs", "poverty_jobs")};
+      .check = PartNotAboveWhole("jobs", "poverty_jobs"),
+      .workflow = &InvestmentsWorkflow()};
   return def;
 }
 

@@ -1,5 +1,8 @@
 #include "domain/ledger/ledger_def.h"
 
+#include <algorithm>
+
+#include "domain/ledger/workflow.h"
 #include "security/permissions.h"
 
 namespace shanhai {
@@ -46,6 +49,9 @@ std::string LedgerDef::OwnerLedger() const {
 std::vector<std::string> LedgerDef::Actions() const {
   std::vector<std::string> out = StandardLedgerActions();
   out.insert(out.end(), extra_actions.begin(), extra_actions.end());
+  if (workflow)
+    for (const std::string& action : workflow->Actions())
+      if (std::find(out.begin(), out.end(), action) == out.end()) out.push_back(action);
   return out;
 }
 

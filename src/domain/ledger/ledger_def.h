@@ -14,6 +14,8 @@
 
 namespace shanhai {
 
+struct Workflow;  // domain/ledger/workflow.h
+
 enum class FieldType {
   kText,
   kInteger,     // int64
@@ -121,8 +123,12 @@ struct LedgerDef {
   const FieldDef* Field(std::string_view key) const;
   // The organisation ledger owner_field points to ("" when the ledger has no owner).
   std::string OwnerLedger() const;
-  // The standard actions followed by extra_actions.
+  // The standard actions, extra_actions, then the workflow's transition actions.
   std::vector<std::string> Actions() const;
+
+  // Optional state machine (domain/ledger/workflow.h): its state field then changes only
+  // through its transitions. Lives as long as the declaration.
+  const Workflow* workflow = nullptr;
 };
 
 // All ledgers, in the order reports and menus show them. Never empty; lives forever.

@@ -7,6 +7,7 @@
 #include "common/money.h"
 #include "common/personal_numbers.h"
 #include "domain/ledger/record_json.h"
+#include "domain/ledger/workflow.h"
 #include "regions/region_catalog.h"
 
 namespace shanhai {
@@ -40,6 +41,28 @@ Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before
   if (!owner || IsNull(*owner) || AsInt(*owner) != actor.owner_id) {
     const FieldDef* f = def.Field(def.owner_field);
     errors.push_back({0, def.owner_field, f->label_zh + "：只能填写本单位", f->label_en + ": must be your own organisation"});
+  }
+  return Status::Ok();
+}
+
+// A plain update leaves a workflow's state alone: the state moves only through a transition,
+// which has its own permission, checks and audit entry. Re-sending the stored state (a form
+// echoing every field) is no change and passes.
+Status KeepState(const LedgerDef& def, const Record& before, const RawRecord& input) {
+  if (!def.workflow) return Status::Ok();
+  const Workflow& w = *def.workflow;
+  const FieldDef* f = def.Field(w.state_field);
+  for (const auto& [key, raw] : input.fields) {
+    if (key != w.state_field) continue;
+    const EnumOption* option = f->FindOption(raw);
+    if (option && option->code == StateOf(def, before)) continue;
+    std::string zh, en;
+    for (const TransitionDef& t : w.transitions) {
+      zh += (zh.empty() ? "" : "、") + t.label_zh;
+      en += (en.empty() ? "" : ", ") + t.name;
+    }
+    return Status::Invalid({{0, key, f->label_zh + "不能直接修改，请使用流程操作（" + zh + "）",
+                             f->label_en + " cannot be changed by an update; take a transition (" + en + ")"}});
   }
   return Status::Ok();
 }
@@ -219,6 +242,7 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
   // Cross-field rules run on whatever parsed, so one answer lists every problem; a rule's
   // complaint about a field that already has an error is left out.
   std::vector<FieldError> rule_errors;
+  if (def.workflow) def.workflow->CheckStateFields(def, record, rule_errors);
   if (def.check) def.check(before, record, rule_errors);
   auto extra = context_.extra_checks.find(def.name);
   if (extra != context_.extra_checks.end()) extra->second(before, record, rule_errors);
@@ -244,6 +268,17 @@ Columns LedgerService::StoredRowForInsert(const Actor& actor, const LedgerDef& d
   row.emplace_back("created_at", now);
   row.emplace_back("updated_at", now);
   row.emplace_back("created_by", actor.name);
+  row.emplace_back("updated_by", actor.name);
+  return row;
+}
+
+Columns LedgerService::StoredRowForUpdate(const Actor& actor, const LedgerDef& def, const Record& record) const {
+  Columns row = RecordCodec(def, *context_.vault).Encode(record);
+  if (def.pair_scoped) {
+    row.emplace_back("pair_id", record.pair_id);
+    row.emplace_back("helped_region", record.helped_region);
+  }
+  row.emplace_back("updated_at", context_.now());
   row.emplace_back("updated_by", actor.name);
   return row;
 }
@@ -286,15 +321,9 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
     const int64_t version = AsInt(*before.Get("version"));
     if (expected_version != 0 && expected_version != version)
       return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
+    SH_RETURN_IF_ERROR(KeepState(def, before, input));
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, &before));
-    Columns row = codec.Encode(record);
-    if (def.pair_scoped) {
-      row.emplace_back("pair_id", record.pair_id);
-      row.emplace_back("helped_region", record.helped_region);
-    }
-    row.emplace_back("updated_at", context_.now());
-    row.emplace_back("updated_by", actor.name);
-    SH_RETURN_IF_ERROR(repo.Update(id, version, row));
+    SH_RETURN_IF_ERROR(repo.Update(id, version, StoredRowForUpdate(actor, def, record)));
     SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, id));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, id, after.helped_region,
                                     AuditRecordJsonText(def, before), AuditRecordJsonText(def, after)));

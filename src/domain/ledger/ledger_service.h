@@ -53,7 +53,9 @@ class LedgerService {
   Result<Record> Create(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source);
   // Changes the fields present in input (others keep their values). expected_version must be
   // the record's current version (optimistic concurrency); 0 skips that check. Setting a
-  // sensitive field needs "<m>:<l>:reveal" too (PermissionDenied otherwise).
+  // sensitive field needs "<m>:<l>:reveal" too (PermissionDenied otherwise). A ledger with a
+  // workflow keeps its state: input giving the state field another value is Invalid (naming
+  // the field and the transitions); re-sending the current state is accepted.
   Result<Record> Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& input,
                         InputSource source, int64_t expected_version);
   // Deletes; the record stays readable in its history (audit log).
@@ -86,6 +88,11 @@ class LedgerService {
                          const Record* before);
   // Stored columns for a prepared record, with bookkeeping for a new row by actor.
   Columns StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record) const;
+  // Stored columns for a prepared change of a stored record by actor (version is the repository's).
+  Columns StoredRowForUpdate(const Actor& actor, const LedgerDef& def, const Record& record) const;
+  // The stored record whole, if the actor may read it (authorised "read", limited to scope);
+  // NotFound otherwise. Callers mask it (ApplyDisclosure) before showing it.
+  Result<Record> ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id);
 
   // The pair of that code, if it exists and the actor may see it.
   struct PairInfo {
@@ -111,8 +118,6 @@ class LedgerService {
   // A natural key already taken is reported without naming the record unless the actor
   // may see it: otherwise creating records would tell which values other regions hold.
   Status CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
-  // The stored record whole, if the actor may read it (authorised "read", limited to scope).
-  Result<Record> ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id);
   Result<RecordPage> ListAs(const Actor& actor, const LedgerDef& def, const ListRequest& request,
                             Disclosure disclosure);
 

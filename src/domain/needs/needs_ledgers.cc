@@ -1,35 +1,68 @@
 #include "domain/needs/needs_ledgers.h"
 
 #include "domain/ledger/field_builders.h"
+#include "domain/ledger/ledger_service.h"
+#include "domain/ledger/workflow.h"
+#include "domain/pairing/pairing_ledgers.h"
 
 namespace shanhai {
 using namespace fields;
 
 namespace {
 
-// Allowed status moves; staying in the same status is always allowed.
-bool AllowedMove(const std::string& from, const std::string& to) {
-  if (from == to) return true;
-  if (from == "posted") return to == "claimed" || to == "cancelled";
-  if (from == "claimed") return to == "delivered" || to == "cancelled" || to == "posted";
-  return false;  // delivered and cancelled are final
+// In 订单式帮扶 the helped side posts and the helper side answers: a need is claimed by a unit
+// of the helper side. ResolveRef has already placed the unit in the need's pair; its side is
+// read here (whole, unscoped: the claim is allowed on what the need's pair holds, whatever the
+// claimer may list).
+Status ClaimedByHelper(TransitionContext& context, const Record&, const Record& after, std::vector<FieldError>& errors) {
+  const Value* unit = after.Get("claimed_by_unit_id");
+  if (!unit || IsNull(*unit)) return Status::Ok();
+  LedgerRepository units(context.service.db(), UnitsLedger());
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, units.Get(AsInt(*unit), Scope{}));
+  if (!rows) return Status::Ok();  // removed meanwhile: the write's reference check reports it
+  SH_ASSIGN_OR_RETURN(Record found, RecordCodec(UnitsLedger(), *context.service.context().vault)
+                                        .Decode(*rows, 0, Disclosure::kMasked));
+  if (AsText(*found.Get("side")) != "helper")
+    errors.push_back({0, "claimed_by_unit_id", "认领单位：须是帮扶方的单位（“" + AsText(*found.Get("name")) + "”属受帮扶方）",
+                      "claimed by: must be a unit of the helper side"});
+  return Status::Ok();
 }
 
-void CheckNeed(const Record* before, const Record& r, std::vector<FieldError>& errors) {
-  const std::string status = r.Get("status") ? AsText(*r.Get("status")) : "";
-  // A new record may start in any status (needs handled before they were recorded); a change
-  // must follow the allowed moves.
-  const std::string from = before && before->Get("status") ? AsText(*before->Get("status")) : status;
-  if (!AllowedMove(from, status))
-    errors.push_back({0, "status", "需求状态不能从「" + from + "」变为「" + status + "」",
-                      "a need cannot move from " + from + " to " + status});
-  auto missing = [&](const char* key) { return !r.Get(key) || IsNull(*r.Get(key)) || AsText(*r.Get(key)).empty(); };
-  if ((status == "claimed" || status == "delivered") && missing("claimed_by_unit_id"))
-    errors.push_back({0, "claimed_by_unit_id", "已认领的需求须填写认领单位", "a claimed need names the claiming unit"});
-  if ((status == "claimed" || status == "delivered") && missing("claimed_date"))
-    errors.push_back({0, "claimed_date", "已认领的需求须填写认领日期", "a claimed need has a claim date"});
-  if (status == "delivered" && missing("delivered_date"))
-    errors.push_back({0, "delivered_date", "已交付的需求须填写交付日期", "a delivered need has a delivery date"});
+// Dates follow the need's course on every write (a record entered late, a correction, or a
+// transition): claimed on or after posting, delivered on or after claiming.
+void CheckNeed(const Record*, const Record& r, std::vector<FieldError>& errors) {
+  auto date = [&](const char* key) {
+    const Value* v = r.Get(key);
+    return v && !IsNull(*v) ? AsText(*v) : std::string();
+  };
+  const std::string posted = date("posted_date"), claimed = date("claimed_date"), delivered = date("delivered_date");
+  if (!claimed.empty() && !posted.empty() && claimed < posted)
+    errors.push_back({0, "claimed_date", "认领日期不能早于发布日期（" + posted + "）",
+                      "claimed on must not be before the need was posted (" + posted + ")"});
+  if (!delivered.empty() && !claimed.empty() && delivered < claimed)
+    errors.push_back({0, "delivered_date", "交付日期不能早于认领日期（" + claimed + "）",
+                      "delivered on must not be before the need was claimed (" + claimed + ")"});
+}
+
+const Workflow& NeedsWorkflow() {
+  static const Workflow w{
+      .state_field = "status",
+      .states = {{"posted", "已发布", "posted"},
+                 {"claimed", "已认领", "claimed", false, {"claimed_by_unit_id", "claimed_date"}},
+                 {"delivered", "已交付", "delivered", true, {"claimed_by_unit_id", "claimed_date", "delivered_date"}},
+                 {"cancelled", "已取消", "cancelled", true}},
+      .transitions = {
+          {.name = "claim", .label_zh = "认领", .label_en = "Claim", .done_zh = "认领", .done_en = "claimed",
+           .from = {"posted"}, .to = "claimed", .required = {"claimed_by_unit_id", "claimed_date"},
+           .check = ClaimedByHelper},
+          {.name = "deliver", .label_zh = "交付", .label_en = "Deliver", .done_zh = "交付", .done_en = "delivered",
+           .from = {"claimed"}, .to = "delivered", .required = {"delivered_date"}},
+          {.name = "release", .label_zh = "退回认领", .label_en = "Release", .done_zh = "退回认领",
+           .done_en = "released", .from = {"claimed"}, .to = "posted",
+           .clears = {"claimed_by_unit_id", "claimed_date"}},
+          {.name = "cancel", .label_zh = "取消", .label_en = "Cancel", .done_zh = "取消", .done_en = "cancelled",
+           .from = {"posted", "claimed"}, .to = "cancelled"}}};
+  return w;
 }
 
 }  // namespace
@@ -49,16 +82,13 @@ const LedgerDef& NeedsLedger() {
           Text("description", "需求描述", "Description").Searchable(),
           Money("value_fen", "估算价值（元）", "Estimated value (yuan)").Min(0),
           Date("posted_date", "发布日期", "Posted on").Required(),
-          Enum("status", "状态", "Status",
-               {{"posted", "已发布", "posted"},
-                {"claimed", "已认领", "claimed"},
-                {"delivered", "已交付", "delivered"},
-                {"cancelled", "已取消", "cancelled"}}).Required(),
+          Enum("status", "状态", "Status", NeedsWorkflow().Options()).Required(),
           Ref("claimed_by_unit_id", "认领单位", "Claimed by", "units"),
           Date("claimed_date", "认领日期", "Claimed on"),
           Date("delivered_date", "交付日期", "Delivered on")},
       .date_field = "posted_date",
-      .check = CheckNeed};
+      .check = CheckNeed,
+      .workflow = &NeedsWorkflow()};
   return def;
 }
 

@@ -56,9 +56,9 @@ Result<RawRecord> RawRecordFrom(const boost::json::object& body) {
 
 namespace {
 
-HttpResponse RecordResponse(const LedgerDef& def, const Result<Record>& r, int status = 200) {
+HttpResponse RecordResponse(const Actor& actor, const LedgerDef& def, const Result<Record>& r, int status = 200) {
   if (!r.ok()) return HttpResponse::FromStatus(r.status());
-  return JsonResponse(RecordToJson(def, *r), status);
+  return JsonResponse(RecordJsonFor(actor, def, *r), status);
 }
 
 ApiHandler List(const LedgerDef& def) {
@@ -67,7 +67,12 @@ ApiHandler List(const LedgerDef& def) {
     if (!request.ok()) return HttpResponse::FromStatus(request.status());
     Result<RecordPage> page = ctx.conn.ledgers().List(ctx.actor, def, *request);
     if (!page.ok()) return HttpResponse::FromStatus(page.status());
-    return JsonResponse(PageJson(def, *page, request->page, request->page_size));
+    boost::json::object json = PageJson(def, *page, request->page, request->page_size);
+    if (def.workflow) {
+      boost::json::array& items = json["items"].as_array();
+      for (size_t i = 0; i < items.size(); ++i) AttachTransitions(ctx.actor, def, page->records[i], items[i].as_object());
+    }
+    return JsonResponse(std::move(json));
   };
 }
 
@@ -77,7 +82,7 @@ ApiHandler Create(const LedgerDef& def) {
     if (!body.ok()) return HttpResponse::FromStatus(body.status());
     Result<RawRecord> raw = RawRecordFrom(*body);
     if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
-    return RecordResponse(def, ctx.conn.ledgers().Create(ctx.actor, def, *raw, InputSource::kApi), 201);
+    return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Create(ctx.actor, def, *raw, InputSource::kApi), 201);
   };
 }
 
@@ -85,7 +90,7 @@ ApiHandler Get(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
     Result<int64_t> id = PathId(ctx.request);
     if (!id.ok()) return HttpResponse::FromStatus(id.status());
-    return RecordResponse(def, ctx.conn.ledgers().Get(ctx.actor, def, *id));
+    return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Get(ctx.actor, def, *id));
   };
 }
 
@@ -98,8 +103,8 @@ ApiHandler Update(const LedgerDef& def) {
     if (!body.ok()) return HttpResponse::FromStatus(body.status());
     Result<RawRecord> raw = RawRecordFrom(*body);
     if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
-    return RecordResponse(def, ctx.conn.ledgers().Update(ctx.actor, def, *id, *raw, InputSource::kApi,
-                                                         JsonInt(*body, "version", 0)));
+    return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Update(ctx.actor, def, *id, *raw, InputSource::kApi,
+                                                                    JsonInt(*body, "version", 0)));
   };
 }
 

@@ -16,5 +16,10 @@ Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef&
 Result<RawRecord> RawRecordFrom(const boost::json::object& body);
 // "/api/v1/<module>/<ledger>"
 std::string LedgerBasePath(const LedgerDef& def);
+// Adds "transitions": the names of the transitions actor may take on record now (see
+// AllowedTransitions), to a record's JSON when def has a workflow; nothing otherwise.
+void AttachTransitions(const Actor& actor, const LedgerDef& def, const Record& record, boost::json::object& json);
+// RecordToJson(def, record) with AttachTransitions for actor.
+boost::json::object RecordJsonFor(const Actor& actor, const LedgerDef& def, const Record& record);
 
 }  // namespace shanhai

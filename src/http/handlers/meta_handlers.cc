@@ -1,5 +1,7 @@
 // /api/v1/meta: what the console needs to draw forms and pickers — ledger declarations
-// (fields, labels, types, options as the dictionaries make them, required) and the region tree.
+// (fields, labels, types, options as the dictionaries make them, required, workflows) and the
+// region tree.
+#include "domain/ledger/transition_service.h"
 #include "http/api_app.h"
 #include "http/handlers/ledger_request.h"
 #include "http/json_io.h"
@@ -27,6 +29,24 @@ const char* TypeName(FieldType t) {
   return "text";
 }
 
+// The state machine as the console draws it: states, and for each transition its labels,
+// from/to states, fields and permission, so no list of buttons is kept in the console.
+boost::json::object WorkflowJson(const LedgerDef& def) {
+  const Workflow& w = *def.workflow;
+  boost::json::array states, transitions;
+  for (const WorkflowState& s : w.states)
+    states.push_back({{"code", s.code}, {"label_zh", s.label_zh}, {"label_en", s.label_en}, {"final", s.final},
+                      {"required", JsonTextArray(s.required)}});
+  for (const TransitionDef& t : w.transitions)
+    transitions.push_back({{"name", t.name}, {"label_zh", t.label_zh}, {"label_en", t.label_en},
+                           {"done_zh", t.done_zh}, {"done_en", t.done_en}, {"from", JsonTextArray(t.from)},
+                           {"to", t.to}, {"required", JsonTextArray(t.required)},
+                           {"optional", JsonTextArray(t.optional)}, {"clears", JsonTextArray(t.clears)},
+                           {"permission", TransitionPermission(def, t)},
+                           {"path", LedgerBasePath(def) + "/{id}/transitions/" + t.name}});
+  return {{"state_field", w.state_field}, {"states", std::move(states)}, {"transitions", std::move(transitions)}};
+}
+
 // dictionaries: the enum options in force (administrators' dictionary changes merged in).
 boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& dictionaries) {
   boost::json::array fields;
@@ -42,7 +62,8 @@ boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& d
   }
   return {{"name", def.name},           {"module", def.module},       {"label_zh", def.label_zh},
           {"label_en", def.label_en},   {"path", LedgerBasePath(def)}, {"date_field", def.date_field},
-          {"natural_key", def.natural_key}, {"pair_scoped", def.pair_scoped}, {"fields", std::move(fields)}};
+          {"natural_key", def.natural_key}, {"pair_scoped", def.pair_scoped}, {"fields", std::move(fields)},
+          {"workflow", def.workflow ? boost::json::value(WorkflowJson(def)) : boost::json::value(nullptr)}};
 }
 
 HttpResponse Ledgers(RequestContext& ctx) {

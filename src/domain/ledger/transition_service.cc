@@ -1,0 +1,132 @@
+#include "domain/ledger/transition_service.h"
+
+#include <algorithm>
+
+#include "domain/ledger/record_json.h"
+
+namespace shanhai {
+
+namespace {
+
+std::string StateLabel(const Workflow& w, const std::string& code) {
+  const WorkflowState* s = w.State(code);
+  return s ? s->label_zh : code;
+}
+
+// "已发布、已认领" / "posted, claimed": the states a transition starts from.
+std::pair<std::string, std::string> FromStates(const Workflow& w, const TransitionDef& t) {
+  std::string zh, en;
+  for (const std::string& s : t.from) {
+    zh += (zh.empty() ? "“" : "”或“") + StateLabel(w, s);
+    en += (en.empty() ? "" : " or ") + s;
+  }
+  return {zh + "”", en};
+}
+
+// The field labels a transition takes, for telling which ones were expected.
+std::pair<std::string, std::string> TakenFields(const LedgerDef& def, const TransitionDef& t) {
+  std::string zh, en;
+  for (const auto* list : {&t.required, &t.optional})
+    for (const std::string& key : *list) {
+      zh += (zh.empty() ? "" : "、") + def.Field(key)->label_zh;
+      en += (en.empty() ? "" : ", ") + key;
+    }
+  if (zh.empty()) return {"不填写任何字段", "no fields"};
+  return {"可填写：" + zh, "it takes: " + en};
+}
+
+// The input's own problems, before anything is read: fields the transition does not take
+// (a transition is not a general update), and required ones left out.
+std::vector<FieldError> InputProblems(const LedgerDef& def, const TransitionDef& t, const RawRecord& input) {
+  std::vector<FieldError> errors;
+  const auto [taken_zh, taken_en] = TakenFields(def, t);
+  for (const auto& [key, raw] : input.fields) {
+    if (t.Accepts(key)) continue;
+    const FieldDef* f = def.Field(key);
+    const std::string name = f ? "“" + f->label_zh + "”" : key;
+    errors.push_back({0, key, name + "不属于“" + t.label_zh + "”操作（" + taken_zh + "）",
+                      key + " is not a field of the " + t.name + " transition (" + taken_en + ")"});
+  }
+  for (const std::string& key : t.required) {
+    auto given = std::find_if(input.fields.begin(), input.fields.end(), [&](const auto& kv) { return kv.first == key; });
+    if (given != input.fields.end() && !given->second.empty()) continue;
+    const FieldDef* f = def.Field(key);
+    errors.push_back({0, key, f->label_zh + "：" + t.label_zh + "时必填", f->label_en + ": required to " + t.name});
+  }
+  return errors;
+}
+
+Status WrongState(const LedgerDef& def, const TransitionDef& t, const std::string& state) {
+  const Workflow& w = *def.workflow;
+  const WorkflowState* current = w.State(state);
+  if (current && current->final)
+    return Status::Conflict("此记录已是“" + current->label_zh + "”（最终状态），不能再" + t.label_zh,
+                            "the record is " + state + ", a final state: it cannot " + t.name);
+  const auto [zh, en] = FromStates(w, t);
+  return Status::Conflict("“" + t.label_zh + "”只适用于" + zh + "的记录，此记录为“" + StateLabel(w, state) + "”",
+                          t.name + " applies to records that are " + en + "; this one is " + state);
+}
+
+}  // namespace
+
+std::string TransitionPermission(const LedgerDef& def, const TransitionDef& t) {
+  return LedgerPermission(def, t.Action());
+}
+
+std::vector<const TransitionDef*> AllowedTransitions(const Actor& actor, const LedgerDef& def, const Record& record) {
+  std::vector<const TransitionDef*> out;
+  if (!def.workflow) return out;
+  const std::string state = StateOf(def, record);
+  for (const TransitionDef& t : def.workflow->transitions)
+    if (t.From(state) && Authorize(actor, TransitionPermission(def, t)).ok()) out.push_back(&t);
+  return out;
+}
+
+Result<Record> TransitionService::Take(const Actor& actor, const LedgerDef& def, int64_t id, const std::string& name,
+                                       const RawRecord& input, int64_t expected_version) {
+  const TransitionDef* t = def.workflow ? def.workflow->Find(name) : nullptr;
+  if (!t)
+    return Status::NotFound("“" + def.label_zh + "”没有名为 " + name + " 的流程操作",
+                            def.name + " has no transition named " + name);
+  SH_RETURN_IF_ERROR(Authorize(actor, TransitionPermission(def, *t)));
+  if (expected_version < 1)
+    return Status::InvalidArgument("须带上记录的版本号（version），以免覆盖他人的修改",
+                                   "the record's version is required, so no one else's change is overwritten");
+  if (!input.pair.empty())
+    return Status::InvalidArgument("流程操作不能修改帮扶关系", "a transition cannot change the pair");
+  SH_RETURN_IF_ERROR(service_.RefreshDictionaries());
+  Result<Record> taken = Status::Internal("transition not taken");
+  SH_RETURN_IF_ERROR(InTransaction(service_.db(), [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(Record before, service_.ReadWhole(actor, def, id));
+    const int64_t version = AsInt(*before.Get("version"));
+    if (expected_version != version)
+      return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
+    const std::string state = StateOf(def, before);
+    if (!t->From(state)) return WrongState(def, *t, state);
+    std::vector<FieldError> errors = InputProblems(def, *t, input);
+    if (!errors.empty()) return Status::Invalid(std::move(errors));
+
+    RawRecord change = input;
+    change.fields.emplace_back(def.workflow->state_field, t->to);
+    for (const std::string& key : t->clears) change.fields.emplace_back(key, "");
+    SH_ASSIGN_OR_RETURN(Record after, service_.Prepare(actor, def, change, InputSource::kApi, &before));
+    TransitionContext context{service_, actor};
+    if (t->check) SH_RETURN_IF_ERROR(t->check(context, before, after, errors));
+    if (!errors.empty()) return Status::Invalid(std::move(errors));
+
+    LedgerRepository repo(service_.db(), def);
+    SH_RETURN_IF_ERROR(repo.Update(id, version, service_.StoredRowForUpdate(actor, def, after)));
+    SH_ASSIGN_OR_RETURN(Record stored, service_.ReadWhole(actor, def, id));
+    if (t->effect) SH_RETURN_IF_ERROR(t->effect(context, before, stored));
+    SH_RETURN_IF_ERROR(service_.audit().Write(actor, t->name, def.name, id, stored.helped_region,
+                                              AuditRecordJsonText(def, before), AuditRecordJsonText(def, stored),
+                                              "由 " + actor.name + " " + t->done_zh + " / " + t->done_en + " by " +
+                                                  actor.name));
+    ApplyDisclosure(def, stored, DisclosureFor(actor, def));
+    taken = std::move(stored);
+    return Status::Ok();
+  }));
+  return taken;
+}
+
+}  // namespace shanhai
