@@ -338,7 +338,7 @@ describe('shanhai CLI on SQLite', () => {
 
     const claimed = env.mustRun([...claim, '--version', version]);
     assert.match(claimed.stdout, /已认领 claimed: .* needs \d+，状态 state 已认领 claimed，版本 version \d+/);
-    assert.match(claimed.stdout, /可继续 next: 交付、退回认领、取消 \/ deliver, release, cancel/);
+    assert.match(claimed.stdout, /可继续 next: 交付、撤销认领、取消需求 \/ deliver, release, cancel/);
     const delivered = env.mustRun(['transition', 'needs', id, 'deliver', '--set', 'delivered_date=2019-06-01',
       '--version', String(Number(version) + 1)]);
     assert.match(delivered.stdout, /状态 state 已交付 delivered/);

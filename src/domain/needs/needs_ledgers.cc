@@ -57,10 +57,10 @@ const Workflow& NeedsWorkflow() {
            .check = ClaimedByHelper},
           {.name = "deliver", .label_zh = "交付", .label_en = "Deliver", .done_zh = "交付", .done_en = "delivered",
            .from = {"claimed"}, .to = "delivered", .required = {"delivered_date"}},
-          {.name = "release", .label_zh = "退回认领", .label_en = "Release", .done_zh = "退回认领",
+          {.name = "release", .label_zh = "撤销认领", .label_en = "Release", .done_zh = "撤销认领",
            .done_en = "released", .from = {"claimed"}, .to = "posted",
            .clears = {"claimed_by_unit_id", "claimed_date"}},
-          {.name = "cancel", .label_zh = "取消", .label_en = "Cancel", .done_zh = "取消", .done_en = "cancelled",
+          {.name = "cancel", .label_zh = "取消需求", .label_en = "Cancel", .done_zh = "取消", .done_en = "cancelled",
            .from = {"posted", "claimed"}, .to = "cancelled"}}};
   return w;
 }

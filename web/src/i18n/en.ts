@@ -105,6 +105,12 @@ const en: typeof zh = {
     fixErrors: 'Please correct the marked fields',
     total: '{n} records',
   },
+  workflow: {
+    confirm: 'Take “{action}” on this record?',
+    done: 'Done: {action}',
+    by: '{action} by {who}',
+    stateReadOnly: 'The state changes only through the workflow buttons in the list (claim, deliver …)',
+  },
   history: {
     title: 'History',
     action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', export: 'Exported', permission_denied: 'Refused', csrf_refused: 'CSRF refused', audit_export: 'Audit export', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', logout: 'Logged out', password: 'Password changed', password_change: 'Password changed', password_reset: 'Password reset', lockout: 'Locked out', unlock: 'Unlocked', totp_enrol: 'TOTP enrolled', totp_reset: 'TOTP removed', totp_begin: 'TOTP enrolment begun', sensitive_query: 'Query by a sensitive field', import_dry_run: 'Import dry run', import_refused: 'Import refused' },

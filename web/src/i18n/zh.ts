@@ -103,6 +103,12 @@ export default {
     fixErrors: '请按提示修改后再保存',
     total: '共 {n} 条',
   },
+  workflow: {
+    confirm: '确定要对这条记录执行“{action}”吗？',
+    done: '已{action}',
+    by: '由 {who} {action}',
+    stateReadOnly: '状态不能直接修改，请使用列表中的流程按钮（如认领、交付）',
+  },
   history: {
     title: '修改历史',
     action: { create: '新增', update: '修改', delete: '删除', import: '导入', export: '导出', permission_denied: '拒绝访问', csrf_refused: 'CSRF 拒绝', audit_export: '导出审计日志', reveal: '查看完整', login: '登录', login_failed: '登录失败', logout: '退出', password: '修改密码', password_change: '修改密码', password_reset: '重置密码', lockout: '登录锁定', unlock: '解除锁定', totp_enrol: '启用两步验证', totp_reset: '移除两步验证', totp_begin: '开始更换两步验证', sensitive_query: '按敏感字段查询', import_dry_run: '试导入', import_refused: '导入被拒' } as Record<string, string>,

@@ -10,6 +10,9 @@ export function ledgerApi(base: string) {
     create: (body: Record<string, unknown>) => http.post<LedgerRecord>(base, body),
     update: (id: number, body: Record<string, unknown>) => http.put<LedgerRecord>(`${base}/${id}`, body),
     remove: (id: number) => http.del<{ ok: boolean }>(`${base}/${id}`),
+    /** body: {version, <the transition's fields>}; answers the record as changed */
+    transition: (id: number, name: string, body: Record<string, unknown>) =>
+      http.post<LedgerRecord>(`${base}/${id}/transitions/${encodeURIComponent(name)}`, body),
     history: (id: number) => http.get<{ items: HistoryEntry[] }>(`${base}/${id}/history`),
     reveal: (id: number, field: string) =>
       http.get<{ field: string; value: string }>(`${base}/${id}/reveal/${encodeURIComponent(field)}`),

@@ -1,5 +1,8 @@
-/** A record as the API returns it: field values (money in fen), `<ref>_label`s, id, pair, version. */
-export type LedgerRecord = Record<string, unknown> & { id: number; pair?: string; version?: number }
+/**
+ * A record as the API returns it: field values (money in fen), `<ref>_label`s, id, pair, version,
+ * and on ledgers with a workflow the names of the transitions the reader may take now.
+ */
+export type LedgerRecord = Record<string, unknown> & { id: number; pair?: string; version?: number; transitions?: string[] }
 
 export interface RecordPage {
   items: LedgerRecord[]

@@ -26,6 +26,40 @@ export interface FieldMeta {
   options: EnumOption[]
 }
 
+export interface WorkflowState {
+  code: string
+  label_zh: string
+  label_en: string
+  /** no transition leaves it */
+  final: boolean
+  /** fields a record in this state must carry */
+  required: string[]
+}
+
+export interface TransitionMeta {
+  /** "claim": the path segment of POST <path>/{id}/transitions/<name> */
+  name: string
+  /** the button: 认领 */
+  label_zh: string
+  label_en: string
+  /** the history line: 由 … 认领 */
+  done_zh: string
+  done_en: string
+  from: string[]
+  to: string
+  required: string[]
+  optional: string[]
+  clears: string[]
+  permission: string
+}
+
+export interface WorkflowMeta {
+  /** the field holding the state: read-only in the edit form, changed only by transitions */
+  state_field: string
+  states: WorkflowState[]
+  transitions: TransitionMeta[]
+}
+
 export interface LedgerMeta {
   name: string
   module: string
@@ -37,6 +71,8 @@ export interface LedgerMeta {
   natural_key: string
   pair_scoped: boolean
   fields: FieldMeta[]
+  /** the ledger's state machine (null or absent: none) */
+  workflow?: WorkflowMeta | null
 }
 
 export interface RegionNode {
