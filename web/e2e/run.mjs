@@ -460,7 +460,7 @@ await t.step('a need is claimed and delivered with its transition buttons; the h
   // The edit form shows the status but leaves it to the transitions.
   await row.locator('[data-test=row-edit]').click()
   await dialog.waitFor()
-  assert.ok(await field('status').locator('.el-select').first().evaluate((e) => e.classList.contains('is-disabled')))
+  assert.ok(await field('status').locator('.el-select__wrapper').first().evaluate((e) => e.classList.contains('is-disabled')))
   await field('status').locator('[data-test=state-hint]').waitFor()
   await dialog.locator('.el-dialog__headerbtn').click()
   await dialog.waitFor({ state: 'hidden' })

@@ -54,6 +54,14 @@ Result<RawRecord> RawRecordFrom(const boost::json::object& body) {
   return raw;
 }
 
+Result<RecordChange> RecordChangeFrom(const HttpRequest& request) {
+  SH_ASSIGN_OR_RETURN(int64_t id, PathId(request));
+  SH_ASSIGN_OR_RETURN(boost::json::object body,
+                      JsonBody(request, {{"pair", JsonKind::kText}, {"version", JsonKind::kInteger, 1, INT32_MAX}}));
+  SH_ASSIGN_OR_RETURN(RawRecord input, RawRecordFrom(body));
+  return RecordChange{id, std::move(input), JsonInt(body, "version", 0)};
+}
+
 namespace {
 
 HttpResponse RecordResponse(const Actor& actor, const LedgerDef& def, const Result<Record>& r, int status = 200) {
@@ -96,15 +104,10 @@ ApiHandler Get(const LedgerDef& def) {
 
 ApiHandler Update(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
-    Result<int64_t> id = PathId(ctx.request);
-    if (!id.ok()) return HttpResponse::FromStatus(id.status());
-    Result<boost::json::object> body =
-        JsonBody(ctx.request, {{"pair", JsonKind::kText}, {"version", JsonKind::kInteger, 1, INT32_MAX}});
-    if (!body.ok()) return HttpResponse::FromStatus(body.status());
-    Result<RawRecord> raw = RawRecordFrom(*body);
-    if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
-    return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Update(ctx.actor, def, *id, *raw, InputSource::kApi,
-                                                                    JsonInt(*body, "version", 0)));
+    Result<RecordChange> change = RecordChangeFrom(ctx.request);
+    if (!change.ok()) return HttpResponse::FromStatus(change.status());
+    return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Update(ctx.actor, def, change->id, change->input,
+                                                                    InputSource::kApi, change->version));
   };
 }
 

@@ -14,6 +14,16 @@ Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef&
 // A record's input from a JSON body; bookkeeping keys echoed back by clients are ignored.
 // Errors: Status::Invalid naming each member that is an object or an array.
 Result<RawRecord> RawRecordFrom(const boost::json::object& body);
+// A change of one stored record: PUT /{id} and POST /{id}/transitions/<name>.
+struct RecordChange {
+  int64_t id = 0;
+  RawRecord input;
+  int64_t version = 0;  // 0 when the body has none
+};
+// The path's {id}, and the body's record input and version (an integer ≥ 1 when given).
+// Errors: a bad id (see PathId), a body that is not a JSON object or has members of the wrong
+// kind, as JsonBody and RawRecordFrom report them.
+Result<RecordChange> RecordChangeFrom(const HttpRequest& request);
 // "/api/v1/<module>/<ledger>"
 std::string LedgerBasePath(const LedgerDef& def);
 // Adds "transitions": the names of the transitions actor may take on record now (see

@@ -13,15 +13,10 @@ namespace {
 
 ApiHandler Take(const LedgerDef& def, const TransitionDef& t) {
   return [&def, &t](RequestContext& ctx) {
-    Result<int64_t> id = PathId(ctx.request);
-    if (!id.ok()) return HttpResponse::FromStatus(id.status());
-    Result<boost::json::object> body =
-        JsonBody(ctx.request, {{"pair", JsonKind::kText}, {"version", JsonKind::kInteger, 1, INT32_MAX}});
-    if (!body.ok()) return HttpResponse::FromStatus(body.status());
-    Result<RawRecord> raw = RawRecordFrom(*body);
-    if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
+    Result<RecordChange> change = RecordChangeFrom(ctx.request);
+    if (!change.ok()) return HttpResponse::FromStatus(change.status());
     TransitionService transitions(ctx.conn.ledgers());
-    Result<Record> taken = transitions.Take(ctx.actor, def, *id, t.name, *raw, JsonInt(*body, "version", 0));
+    Result<Record> taken = transitions.Take(ctx.actor, def, change->id, t.name, change->input, change->version);
     if (!taken.ok()) return HttpResponse::FromStatus(taken.status());
     return JsonResponse(RecordJsonFor(ctx.actor, def, *taken));
   };
