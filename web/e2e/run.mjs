@@ -472,7 +472,7 @@ await t.step('a need is claimed and delivered with its transition buttons; the h
   await row.locator('[data-test=transition-claim]').click()
   await dialog.waitFor()
   assert.match(await dialog.locator('.el-dialog__title').textContent(), /认领 · 订单式需求/)
-  await dialog.locator('[data-test=transition-submit]').click() // empty: the client rules speak first
+  await dialog.locator('[data-test=transition-submit]').click() // empty: refused, the missing field named
   await dialog.locator('.el-form-item__error').first().waitFor()
   await field('claimed_by_unit_id').locator('.el-select__wrapper').click()
   await field('claimed_by_unit_id').locator('input').fill('白云区结对企业01')

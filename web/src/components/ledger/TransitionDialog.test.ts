@@ -1,0 +1,81 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import { ApiError } from '@/api/http'
+import type { LedgerApi } from '@/api/ledger'
+import type { FieldMeta, LedgerMeta, TransitionMeta } from '@/api/meta/types'
+import { i18n } from '@/i18n'
+import TransitionDialog from './TransitionDialog.vue'
+
+const f = (key: string, label_zh: string, type: FieldMeta['type']): FieldMeta => ({
+  key, label_zh, label_en: key, type, required: false, computed: false, sensitive: false, searchable: false,
+  ref_ledger: '', hint_zh: '', options: [],
+})
+const tr = (name: string, label_zh: string, required: string[], optional: string[] = []): TransitionMeta => ({
+  name, label_zh, label_en: name, done_zh: label_zh, done_en: name, from: ['claimed'], to: 'x', required, optional,
+  clears: [], permission: `needs:needs:${name}`,
+})
+const deliver = tr('deliver', '交付', ['delivered_date'])
+const release = tr('release', '撤销认领', [])
+
+const needs: LedgerMeta = {
+  name: 'needs', module: 'needs', label_zh: '订单式需求', label_en: 'Needs', path: '/api/v1/needs/needs',
+  date_field: 'posted_date', natural_key: '', pair_scoped: true,
+  fields: [f('title', '需求名称', 'text'), f('value_fen', '估算价值（元）', 'money_fen'), f('delivered_date', '交付日期', 'date')],
+  workflow: { state_field: 'status', states: [], transitions: [deliver, release] },
+}
+const record = { id: 12, pair: '440111-522727', title: '课桌椅', status: 'claimed', version: 3 }
+
+async function open(api: Partial<LedgerApi>, transition: TransitionMeta) {
+  setActivePinia(createPinia())
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ items: [] }), { status: 200 })))
+  const wrapper = mount(TransitionDialog, {
+    props: { modelValue: false, meta: needs, api: api as LedgerApi, record, transition },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  })
+  await wrapper.setProps({ modelValue: true })
+  await flushPromises()
+  await nextTick()
+  return wrapper
+}
+const submit = async () => {
+  ;(document.body.querySelector('[data-test=transition-submit]') as HTMLButtonElement).click()
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 50))
+  await flushPromises()
+}
+
+describe('TransitionDialog generated from the workflow meta', () => {
+  it("shows only the transition's fields and sends them with the version", async () => {
+    const transition = vi.fn().mockRejectedValue(new ApiError(400, 'invalid_argument', '输入有误', 'invalid input', [
+      { field: 'delivered_date', message_zh: '交付日期不能早于认领日期（2021-03-10）', message_en: 'before the claim' },
+    ]))
+    const w = await open({ transition }, deliver)
+    const labels = [...document.body.querySelectorAll('[data-test=transition-dialog] .el-form-item__label')].map((e) => e.textContent?.trim())
+    expect(labels).toEqual(['交付日期'])
+    expect(document.body.querySelector('[data-test=transition-dialog] .el-dialog__title')?.textContent).toBe('交付 · 订单式需求')
+    const input = document.body.querySelector('[data-field="delivered_date"] input') as HTMLInputElement
+    ;(w.findComponent({ name: 'ElDatePicker' }).vm as unknown as { $emit: (e: string, v: string) => void }).$emit('update:modelValue', '2021-03-09')
+    await nextTick()
+    expect(input).not.toBeNull()
+    await submit()
+    expect(transition).toHaveBeenCalledTimes(1)
+    expect(transition.mock.calls[0]).toEqual([12, 'deliver', { delivered_date: '2021-03-09', version: 3 }])
+    await vi.waitFor(() =>
+      expect(document.body.querySelector('[data-field="delivered_date"] .el-form-item__error')?.textContent).toContain('不能早于认领日期'),
+    { timeout: 3000 })
+    w.unmount()
+  })
+
+  it('a transition without fields asks to confirm and sends the version alone', async () => {
+    const transition = vi.fn().mockResolvedValue({ ...record, status: 'posted', version: 4 })
+    const w = await open({ transition }, release)
+    expect(document.body.querySelector('[data-test=transition-confirm]')?.textContent).toContain('撤销认领')
+    await submit()
+    expect(transition.mock.calls[0]).toEqual([12, 'release', { version: 3 }])
+    expect(w.emitted('done')?.[0]).toEqual([{ ...record, status: 'posted', version: 4 }])
+    w.unmount()
+  })
+})
