@@ -7,6 +7,7 @@
 #include "common/money.h"
 #include "common/personal_numbers.h"
 #include "domain/ledger/record_json.h"
+#include "domain/ledger/record_set_service.h"
 #include "regions/region_catalog.h"
 
 namespace shanhai {
@@ -250,16 +251,17 @@ Columns LedgerService::StoredRowForInsert(const Actor& actor, const LedgerDef& d
 
 Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, const RawRecord& input,
                                      InputSource source) {
+  SH_RETURN_IF_ERROR(RefuseLineWrite(def));
+  if (!def.lines.empty()) {
+    SH_ASSIGN_OR_RETURN(RecordWithLines created, RecordSetService(*this).Create(actor, def, input, {}, source));
+    return std::move(created.parent);
+  }
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "create")));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> created = Status::Internal("not created");
   SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, nullptr));
-    LedgerRepository repo(*context_.db, def);
-    SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record)));
-    SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
-    SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
-                                    AuditRecordJsonText(def, stored)));
+    SH_ASSIGN_OR_RETURN(Record stored, InsertPrepared(actor, def, record, ""));
     ApplyDisclosure(def, stored, DisclosureFor(actor, def));
     created = std::move(stored);
     return Status::Ok();
@@ -269,35 +271,19 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
 
 Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& input,
                                      InputSource source, int64_t expected_version) {
-  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
-  // Writing a sensitive value over a stored one answers whether it was that record's (an
-  // unchanged write succeeds, another person's is "already exists"): only whoever may reveal it.
-  for (const auto& [key, value] : input.fields)
-    if (const FieldDef* f = def.Field(key); f && f->IsSensitive())
-      SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
+  SH_RETURN_IF_ERROR(RefuseLineWrite(def));
+  if (!def.lines.empty()) {
+    SH_ASSIGN_OR_RETURN(RecordWithLines updated,
+                        RecordSetService(*this).Update(actor, def, id, input, {}, source, expected_version));
+    return std::move(updated.parent);
+  }
+  SH_RETURN_IF_ERROR(AuthorizeUpdate(actor, def, input));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> updated = Status::Internal("not updated");
   SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
-    LedgerRepository repo(*context_.db, def);
-    SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
-    if (!rows) return NotFoundRecord(def, id);
-    RecordCodec codec(def, *context_.vault);
-    SH_ASSIGN_OR_RETURN(Record before, codec.Decode(*rows, 0, Disclosure::kFull));
-    const int64_t version = AsInt(*before.Get("version"));
-    if (expected_version != 0 && expected_version != version)
-      return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
+    SH_ASSIGN_OR_RETURN(Record before, ReadForChange(actor, def, id, expected_version));
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, &before));
-    Columns row = codec.Encode(record);
-    if (def.pair_scoped) {
-      row.emplace_back("pair_id", record.pair_id);
-      row.emplace_back("helped_region", record.helped_region);
-    }
-    row.emplace_back("updated_at", context_.now());
-    row.emplace_back("updated_by", actor.name);
-    SH_RETURN_IF_ERROR(repo.Update(id, version, row));
-    SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, id));
-    SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, id, after.helped_region,
-                                    AuditRecordJsonText(def, before), AuditRecordJsonText(def, after)));
+    SH_ASSIGN_OR_RETURN(Record after, UpdatePrepared(actor, def, before, record, ""));
     ApplyDisclosure(def, after, DisclosureFor(actor, def));
     updated = std::move(after);
     return Status::Ok();
@@ -306,13 +292,69 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
 }
 
 Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
+  SH_RETURN_IF_ERROR(RefuseLineWrite(def));
+  if (!def.lines.empty()) return RecordSetService(*this).Delete(actor, def, id);
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
   return InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
-    LedgerRepository repo(*context_.db, def);
-    SH_RETURN_IF_ERROR(repo.Delete(id));
-    return audit_.Write(actor, "delete", def.name, id, before.helped_region, AuditRecordJsonText(def, before), "");
+    return DeletePrepared(actor, def, before, "");
   });
+}
+
+Status LedgerService::AuthorizeUpdate(const Actor& actor, const LedgerDef& def, const RawRecord& input) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
+  // Writing a sensitive value over a stored one answers whether it was that record's (an
+  // unchanged write succeeds, another person's is "already exists"): only whoever may reveal it.
+  for (const auto& [key, value] : input.fields)
+    if (const FieldDef* f = def.Field(key); f && f->IsSensitive())
+      SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
+  return Status::Ok();
+}
+
+Result<Record> LedgerService::ReadForChange(const Actor& actor, const LedgerDef& def, int64_t id,
+                                            int64_t expected_version) {
+  LedgerRepository repo(*context_.db, def);
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
+  if (!rows) return NotFoundRecord(def, id);
+  SH_ASSIGN_OR_RETURN(Record before, RecordCodec(def, *context_.vault).Decode(*rows, 0, Disclosure::kFull));
+  if (expected_version != 0 && expected_version != AsInt(*before.Get("version")))
+    return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
+  return before;
+}
+
+Result<Record> LedgerService::InsertPrepared(const Actor& actor, const LedgerDef& def, const Record& record,
+                                             const std::string& detail) {
+  LedgerRepository repo(*context_.db, def);
+  SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record)));
+  SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
+  SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
+                                  AuditRecordJsonText(def, stored), detail));
+  return stored;
+}
+
+Result<Record> LedgerService::UpdatePrepared(const Actor& actor, const LedgerDef& def, const Record& before,
+                                             const Record& record, const std::string& detail) {
+  Columns row = RecordCodec(def, *context_.vault).Encode(record);
+  if (def.pair_scoped) {
+    row.emplace_back("pair_id", record.pair_id);
+    row.emplace_back("helped_region", record.helped_region);
+  }
+  row.emplace_back("updated_at", context_.now());
+  row.emplace_back("updated_by", actor.name);
+  LedgerRepository repo(*context_.db, def);
+  SH_RETURN_IF_ERROR(repo.Update(before.id, AsInt(*before.Get("version")), row));
+  SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, before.id));
+  SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, before.id, after.helped_region,
+                                  AuditRecordJsonText(def, before), AuditRecordJsonText(def, after), detail));
+  return after;
+}
+
+Status LedgerService::DeletePrepared(const Actor& actor, const LedgerDef& def, const Record& before,
+                                     const std::string& detail) {
+  LedgerRepository repo(*context_.db, def);
+  SH_RETURN_IF_ERROR(repo.Delete(before.id));
+  return audit_.Write(actor, "delete", def.name, before.id, before.helped_region, AuditRecordJsonText(def, before), "",
+                      detail);
 }
 
 Result<Record> LedgerService::ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id) {

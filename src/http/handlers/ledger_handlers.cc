@@ -3,6 +3,7 @@
 #include "domain/ledger/record_json.h"
 #include "http/api_app.h"
 #include "http/handlers/ledger_request.h"
+#include "http/handlers/record_set_json.h"
 #include "http/json_io.h"
 
 namespace shanhai {
@@ -61,6 +62,18 @@ HttpResponse RecordResponse(const LedgerDef& def, const Result<Record>& r, int s
   return JsonResponse(RecordToJson(def, *r), status);
 }
 
+HttpResponse RecordResponse(const LedgerDef& def, const Result<RecordWithLines>& r, int status = 200) {
+  if (!r.ok()) return HttpResponse::FromStatus(r.status());
+  return JsonResponse(RecordWithLinesToJson(def, *r), status);
+}
+
+// A ledger that declares lines reads and writes them with the record (record_set_service.h).
+// Takes the lines out of body (empty for other ledgers); then body holds the record's own input.
+Result<RawLineSets> TakeLines(const LedgerDef& def, boost::json::object& body) {
+  if (def.lines.empty()) return RawLineSets{};
+  return TakeRawLineSets(def, body);
+}
+
 ApiHandler List(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
     Result<ListRequest> request = ListRequestFrom(ctx.request, def);
@@ -75,8 +88,13 @@ ApiHandler Create(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
     Result<boost::json::object> body = JsonBody(ctx.request, {{"pair", JsonKind::kText}});
     if (!body.ok()) return HttpResponse::FromStatus(body.status());
+    Result<RawLineSets> lines = TakeLines(def, *body);
+    if (!lines.ok()) return HttpResponse::FromStatus(lines.status());
     Result<RawRecord> raw = RawRecordFrom(*body);
     if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
+    if (!def.lines.empty())
+      return RecordResponse(
+          def, RecordSetService(ctx.conn.ledgers()).Create(ctx.actor, def, *raw, *lines, InputSource::kApi), 201);
     return RecordResponse(def, ctx.conn.ledgers().Create(ctx.actor, def, *raw, InputSource::kApi), 201);
   };
 }
@@ -85,6 +103,7 @@ ApiHandler Get(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
     Result<int64_t> id = PathId(ctx.request);
     if (!id.ok()) return HttpResponse::FromStatus(id.status());
+    if (!def.lines.empty()) return RecordResponse(def, RecordSetService(ctx.conn.ledgers()).Get(ctx.actor, def, *id));
     return RecordResponse(def, ctx.conn.ledgers().Get(ctx.actor, def, *id));
   };
 }
@@ -96,10 +115,15 @@ ApiHandler Update(const LedgerDef& def) {
     Result<boost::json::object> body =
         JsonBody(ctx.request, {{"pair", JsonKind::kText}, {"version", JsonKind::kInteger, 1, INT32_MAX}});
     if (!body.ok()) return HttpResponse::FromStatus(body.status());
+    const int64_t version = JsonInt(*body, "version", 0);
+    Result<RawLineSets> lines = TakeLines(def, *body);
+    if (!lines.ok()) return HttpResponse::FromStatus(lines.status());
     Result<RawRecord> raw = RawRecordFrom(*body);
     if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
-    return RecordResponse(def, ctx.conn.ledgers().Update(ctx.actor, def, *id, *raw, InputSource::kApi,
-                                                         JsonInt(*body, "version", 0)));
+    if (!def.lines.empty())
+      return RecordResponse(def, RecordSetService(ctx.conn.ledgers())
+                                     .Update(ctx.actor, def, *id, *raw, *lines, InputSource::kApi, version));
+    return RecordResponse(def, ctx.conn.ledgers().Update(ctx.actor, def, *id, *raw, InputSource::kApi, version));
   };
 }
 
