@@ -23,9 +23,7 @@ RawLine Tranche(const std::string& date, const std::string& amount) {
 }
 
 bool HasError(const Status& s, const std::string& field, int64_t row) {
-  for (const FieldError& e : s.details())
-    if (e.field == field && e.row == row) return true;
-  return false;
+  return domain_test::FieldErrorAt(s, field, row) != nullptr;
 }
 
 class FundTranchesTest : public domain_test::LedgerTest {

@@ -119,8 +119,11 @@ TEST(LedgerDeclarations, LinesAndTheirParentsNameEachOther) {
       EXPECT_EQ(set.ledger->pair_scoped, def->pair_scoped) << "lines carry their parent's pair";
       lines_declared.insert(set.ledger->name);
     }
-  for (const LedgerDef* def : AllLedgers())
-    if (!def->line_of.empty()) EXPECT_TRUE(lines_declared.count(def->name)) << def->name << " is no parent's line";
+  for (const LedgerDef* def : AllLedgers()) {
+    if (!def->line_of.empty()) {
+      EXPECT_TRUE(lines_declared.count(def->name)) << def->name << " is no parent's line";
+    }
+  }
   EXPECT_TRUE(lines_declared.count("fund_tranches"));
 }
 
