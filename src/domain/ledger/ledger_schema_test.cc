@@ -85,9 +85,10 @@ TEST(LedgerDeclarations, ReferencesNameRealLedgersAndFields) {
         const LedgerDef* target = FindLedger(f.ref_ledger);
         ASSERT_NE(target, nullptr) << def->name << "." << f.key << " → " << f.ref_ledger;
         // A line's parent is set by the service (computed), never named in a spreadsheet.
-        if (!f.computed)
+        if (!f.computed) {
           EXPECT_FALSE(target->natural_key.empty())
               << def->name << "." << f.key << ": spreadsheets name a " << f.ref_ledger << " record by its natural key";
+        }
       }
       if (f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum) {
         EXPECT_FALSE(f.options.empty()) << def->name << "." << f.key;
