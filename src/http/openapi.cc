@@ -46,6 +46,14 @@ boost::json::object LedgerSchema(const LedgerDef& def) {
     properties[f.key] = FieldSchema(f);
     if (f.required && !f.computed) required.push_back(boost::json::string(f.key));
   }
+  for (const LineSet& set : def.lines)
+    properties[set.key] = {
+        {"type", "array"}, {"minItems", set.min}, {"maxItems", set.max},
+        {"items", {{"$ref", "#/components/schemas/" + set.ledger->name}}},
+        {"description", set.ledger->label_zh + "（明细，随本记录一起写入）：修改时，带 id 的行修改该明细，不带 id 的行新增，"
+                                               "未列出的删除；不带此键则明细不变 / " + set.ledger->label_en +
+                            " (lines, written with this record): on an update, a line with an id changes that line, one "
+                            "without adds a line, lines left out are deleted; without this key the lines stay as they are"}};
   return {{"type", "object"}, {"description", def.label_zh}, {"properties", std::move(properties)},
           {"required", std::move(required)}};
 }

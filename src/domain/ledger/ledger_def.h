@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "domain/ledger/record_set.h"
 #include "storage/database.h"
 
 namespace shanhai {
@@ -119,6 +120,11 @@ struct LedgerDef {
   // Reference data every scope may read (the pairs): not filtered by the owner scope, though an
   // organisation's account still cannot write it.
   bool shared_reference = false;
+  // Records with lines (record_set.h). On a parent: the line ledgers its records own, written
+  // with it in one call. On a line ledger: the name of its parent ledger; its records are then
+  // written only through the parent, so the parent's checks over all its lines cannot be bypassed.
+  std::vector<LineSet> lines;
+  std::string line_of;
 
   const FieldDef* Field(std::string_view key) const;
   // The organisation ledger owner_field points to ("" when the ledger has no owner).

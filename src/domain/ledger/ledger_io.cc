@@ -7,6 +7,7 @@
 #include "common/personal_numbers.h"
 #include "domain/ledger/record_codec.h"
 #include "domain/ledger/record_json.h"
+#include "domain/ledger/record_set_service.h"
 #include "excel/sheet_out.h"
 #include "excel/formula_guard.h"
 #include "excel/table_reader.h"
@@ -246,6 +247,12 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
       }
     }
     Result<Record> record = service.Prepare(actor, def, raw, InputSource::kSpreadsheet, nullptr);
+    // A record that has lines comes in without them: it must pass its lines' checks so.
+    if (record.ok() && !def.lines.empty()) {
+      std::vector<FieldError> line_errors;
+      SH_RETURN_IF_ERROR(RecordSetService(service).CheckWithoutLines(actor, def, *record, line_errors));
+      if (!line_errors.empty()) record = Status::Invalid(std::move(line_errors));
+    }
     if (!record.ok()) {
       if (record.status().details().empty()) return record.status();  // not a data problem: stop
       reject(row_number, record.status().details());
@@ -296,6 +303,7 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
 Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
                                   const std::string& path, const ImportOptions& options) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "import")));
+  SH_RETURN_IF_ERROR(RefuseLineWrite(def));
   SH_ASSIGN_OR_RETURN(ImportReport report, ImportRows(service, actor, def, path, options));
   // A dry run or a refused file stores nothing and its transaction took its audit rows with it;
   // who tried which file is kept all the same, in a transaction of its own, so that checking

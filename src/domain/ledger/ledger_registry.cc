@@ -16,6 +16,7 @@ const std::vector<const LedgerDef*>& AllLedgers() {
   static const std::vector<const LedgerDef*> all = {
       &PairsLedger(),    &UnitsLedger(),       &VisitsLedger(),     &MeetingsLedger(),
       &AgreementsLedger(), &SecondmentsLedger(), &TrainingsLedger(), &FundsLedger(),
+      &FundTranchesLedger(),
       &ProjectsLedger(), &MilestonesLedger(),  &OutcomesLedger(),   &PairingsLedger(),
       &NeedsLedger(),    &InvestmentsLedger(), &PeopleLedger(),     &TargetsLedger()};
   return all;

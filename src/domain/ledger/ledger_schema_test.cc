@@ -84,8 +84,11 @@ TEST(LedgerDeclarations, ReferencesNameRealLedgersAndFields) {
       if (f.type == FieldType::kRef) {
         const LedgerDef* target = FindLedger(f.ref_ledger);
         ASSERT_NE(target, nullptr) << def->name << "." << f.key << " → " << f.ref_ledger;
-        EXPECT_FALSE(target->natural_key.empty())
-            << def->name << "." << f.key << ": spreadsheets name a " << f.ref_ledger << " record by its natural key";
+        // A line's parent is set by the service (computed), never named in a spreadsheet.
+        if (!f.computed) {
+          EXPECT_FALSE(target->natural_key.empty())
+              << def->name << "." << f.key << ": spreadsheets name a " << f.ref_ledger << " record by its natural key";
+        }
       }
       if (f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum) {
         EXPECT_FALSE(f.options.empty()) << def->name << "." << f.key;
@@ -96,6 +99,33 @@ TEST(LedgerDeclarations, ReferencesNameRealLedgersAndFields) {
     }
   }
   EXPECT_EQ(FindLedger("no_such_ledger"), nullptr);
+}
+
+// A parent's lines are registered ledgers that name it back, through a computed ref to it.
+TEST(LedgerDeclarations, LinesAndTheirParentsNameEachOther) {
+  std::set<std::string> lines_declared;
+  for (const LedgerDef* def : AllLedgers())
+    for (const LineSet& set : def->lines) {
+      ASSERT_NE(set.ledger, nullptr) << def->name;
+      EXPECT_EQ(FindLedger(set.ledger->name), set.ledger) << def->name << " → " << set.ledger->name;
+      EXPECT_EQ(set.ledger->line_of, def->name);
+      EXPECT_FALSE(set.key.empty()) << def->name;
+      EXPECT_EQ(def->Field(set.key), nullptr) << def->name << ": the lines' key " << set.key << " is also a field";
+      EXPECT_LE(set.min, set.max) << def->name;
+      const FieldDef* ref = set.ledger->Field(set.parent_field);
+      ASSERT_NE(ref, nullptr) << set.ledger->name << "." << set.parent_field;
+      EXPECT_EQ(ref->type, FieldType::kRef);
+      EXPECT_EQ(ref->ref_ledger, def->name);
+      EXPECT_TRUE(ref->computed) << set.ledger->name << "." << set.parent_field << " is set by the service";
+      EXPECT_EQ(set.ledger->pair_scoped, def->pair_scoped) << "lines carry their parent's pair";
+      lines_declared.insert(set.ledger->name);
+    }
+  for (const LedgerDef* def : AllLedgers()) {
+    if (!def->line_of.empty()) {
+      EXPECT_TRUE(lines_declared.count(def->name)) << def->name << " is no parent's line";
+    }
+  }
+  EXPECT_TRUE(lines_declared.count("fund_tranches"));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "common/money.h"
 #include "common/personal_numbers.h"
 #include "domain/ledger/record_json.h"
+#include "domain/ledger/record_set_service.h"
 #include "domain/ledger/workflow.h"
 #include "regions/region_catalog.h"
 
@@ -41,28 +42,6 @@ Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before
   if (!owner || IsNull(*owner) || AsInt(*owner) != actor.owner_id) {
     const FieldDef* f = def.Field(def.owner_field);
     errors.push_back({0, def.owner_field, f->label_zh + "：只能填写本单位", f->label_en + ": must be your own organisation"});
-  }
-  return Status::Ok();
-}
-
-// A plain update leaves a workflow's state alone: the state moves only through a transition,
-// which has its own permission, checks and audit entry. Re-sending the stored state (a form
-// echoing every field) is no change and passes.
-Status KeepState(const LedgerDef& def, const Record& before, const RawRecord& input) {
-  if (!def.workflow) return Status::Ok();
-  const Workflow& w = *def.workflow;
-  const FieldDef* f = def.Field(w.state_field);
-  for (const auto& [key, raw] : input.fields) {
-    if (key != w.state_field) continue;
-    const EnumOption* option = f->FindOption(raw);
-    if (option && option->code == StateOf(def, before)) continue;
-    std::string zh, en;
-    for (const TransitionDef& t : w.transitions) {
-      zh += (zh.empty() ? "" : "、") + t.label_zh;
-      en += (en.empty() ? "" : ", ") + t.name;
-    }
-    return Status::Invalid({{0, key, f->label_zh + "不能直接修改，请使用流程操作（" + zh + "）",
-                             f->label_en + " cannot be changed by an update; take a transition (" + en + ")"}});
   }
   return Status::Ok();
 }
@@ -285,16 +264,17 @@ Columns LedgerService::StoredRowForUpdate(const Actor& actor, const LedgerDef& d
 
 Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, const RawRecord& input,
                                      InputSource source) {
+  SH_RETURN_IF_ERROR(RefuseLineWrite(def));
+  if (!def.lines.empty()) {
+    SH_ASSIGN_OR_RETURN(RecordWithLines created, RecordSetService(*this).Create(actor, def, input, {}, source));
+    return std::move(created.parent);
+  }
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "create")));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> created = Status::Internal("not created");
   SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, nullptr));
-    LedgerRepository repo(*context_.db, def);
-    SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record)));
-    SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
-    SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
-                                    AuditRecordJsonText(def, stored)));
+    SH_ASSIGN_OR_RETURN(Record stored, InsertPrepared(actor, def, record, ""));
     ApplyDisclosure(def, stored, DisclosureFor(actor, def));
     created = std::move(stored);
     return Status::Ok();
@@ -302,31 +282,41 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
   return created;
 }
 
+Status LedgerService::KeepState(const LedgerDef& def, const Record& before, const RawRecord& input) {
+  if (!def.workflow) return Status::Ok();
+  const Workflow& w = *def.workflow;
+  const FieldDef* f = def.Field(w.state_field);
+  for (const auto& [key, raw] : input.fields) {
+    if (key != w.state_field) continue;
+    const EnumOption* option = f->FindOption(raw);
+    if (option && option->code == StateOf(def, before)) continue;
+    std::string zh, en;
+    for (const TransitionDef& t : w.transitions) {
+      zh += (zh.empty() ? "" : "、") + t.label_zh;
+      en += (en.empty() ? "" : ", ") + t.name;
+    }
+    return Status::Invalid({{0, key, f->label_zh + "不能直接修改，请使用流程操作（" + zh + "）",
+                             f->label_en + " cannot be changed by an update; take a transition (" + en + ")"}});
+  }
+  return Status::Ok();
+}
+
 Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& input,
                                      InputSource source, int64_t expected_version) {
-  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
-  // Writing a sensitive value over a stored one answers whether it was that record's (an
-  // unchanged write succeeds, another person's is "already exists"): only whoever may reveal it.
-  for (const auto& [key, value] : input.fields)
-    if (const FieldDef* f = def.Field(key); f && f->IsSensitive())
-      SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
+  SH_RETURN_IF_ERROR(RefuseLineWrite(def));
+  if (!def.lines.empty()) {
+    SH_ASSIGN_OR_RETURN(RecordWithLines updated,
+                        RecordSetService(*this).Update(actor, def, id, input, {}, source, expected_version));
+    return std::move(updated.parent);
+  }
+  SH_RETURN_IF_ERROR(AuthorizeUpdate(actor, def, input));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> updated = Status::Internal("not updated");
   SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
-    LedgerRepository repo(*context_.db, def);
-    SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
-    if (!rows) return NotFoundRecord(def, id);
-    RecordCodec codec(def, *context_.vault);
-    SH_ASSIGN_OR_RETURN(Record before, codec.Decode(*rows, 0, Disclosure::kFull));
-    const int64_t version = AsInt(*before.Get("version"));
-    if (expected_version != 0 && expected_version != version)
-      return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
+    SH_ASSIGN_OR_RETURN(Record before, ReadForChange(actor, def, id, expected_version));
     SH_RETURN_IF_ERROR(KeepState(def, before, input));
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, &before));
-    SH_RETURN_IF_ERROR(repo.Update(id, version, StoredRowForUpdate(actor, def, record)));
-    SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, id));
-    SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, id, after.helped_region,
-                                    AuditRecordJsonText(def, before), AuditRecordJsonText(def, after)));
+    SH_ASSIGN_OR_RETURN(Record after, UpdatePrepared(actor, def, before, record, ""));
     ApplyDisclosure(def, after, DisclosureFor(actor, def));
     updated = std::move(after);
     return Status::Ok();
@@ -335,13 +325,62 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
 }
 
 Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
+  SH_RETURN_IF_ERROR(RefuseLineWrite(def));
+  if (!def.lines.empty()) return RecordSetService(*this).Delete(actor, def, id);
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
   return InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
-    LedgerRepository repo(*context_.db, def);
-    SH_RETURN_IF_ERROR(repo.Delete(id));
-    return audit_.Write(actor, "delete", def.name, id, before.helped_region, AuditRecordJsonText(def, before), "");
+    return DeletePrepared(actor, def, before, "");
   });
+}
+
+Status LedgerService::AuthorizeUpdate(const Actor& actor, const LedgerDef& def, const RawRecord& input) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
+  // Writing a sensitive value over a stored one answers whether it was that record's (an
+  // unchanged write succeeds, another person's is "already exists"): only whoever may reveal it.
+  for (const auto& [key, value] : input.fields)
+    if (const FieldDef* f = def.Field(key); f && f->IsSensitive())
+      SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
+  return Status::Ok();
+}
+
+Result<Record> LedgerService::ReadForChange(const Actor& actor, const LedgerDef& def, int64_t id,
+                                            int64_t expected_version) {
+  LedgerRepository repo(*context_.db, def);
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
+  if (!rows) return NotFoundRecord(def, id);
+  SH_ASSIGN_OR_RETURN(Record before, RecordCodec(def, *context_.vault).Decode(*rows, 0, Disclosure::kFull));
+  if (expected_version != 0 && expected_version != AsInt(*before.Get("version")))
+    return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
+  return before;
+}
+
+Result<Record> LedgerService::InsertPrepared(const Actor& actor, const LedgerDef& def, const Record& record,
+                                             const std::string& detail) {
+  LedgerRepository repo(*context_.db, def);
+  SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record)));
+  SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
+  SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
+                                  AuditRecordJsonText(def, stored), detail));
+  return stored;
+}
+
+Result<Record> LedgerService::UpdatePrepared(const Actor& actor, const LedgerDef& def, const Record& before,
+                                             const Record& record, const std::string& detail) {
+  LedgerRepository repo(*context_.db, def);
+  SH_RETURN_IF_ERROR(repo.Update(before.id, AsInt(*before.Get("version")), StoredRowForUpdate(actor, def, record)));
+  SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, before.id));
+  SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, before.id, after.helped_region,
+                                  AuditRecordJsonText(def, before), AuditRecordJsonText(def, after), detail));
+  return after;
+}
+
+Status LedgerService::DeletePrepared(const Actor& actor, const LedgerDef& def, const Record& before,
+                                     const std::string& detail) {
+  LedgerRepository repo(*context_.db, def);
+  SH_RETURN_IF_ERROR(repo.Delete(before.id));
+  return audit_.Write(actor, "delete", def.name, before.id, before.helped_region, AuditRecordJsonText(def, before), "",
+                      detail);
 }
 
 Result<Record> LedgerService::ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id) {

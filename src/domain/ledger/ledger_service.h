@@ -50,6 +50,11 @@ class LedgerService {
  public:
   explicit LedgerService(ServiceContext context);
 
+  // Create, Update and Delete of a ledger that declares lines (LedgerDef::lines) go through
+  // RecordSetService: a create makes the record without lines, an update keeps its lines, a
+  // delete deletes them with it, and the lines' checks run each time. A line ledger's records
+  // (LedgerDef::line_of) are refused here (InvalidArgument naming the parent): they are written
+  // only with their parent.
   Result<Record> Create(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source);
   // Changes the fields present in input (others keep their values). expected_version must be
   // the record's current version (optimistic concurrency); 0 skips that check. Setting a
@@ -60,6 +65,28 @@ class LedgerService {
                         InputSource source, int64_t expected_version);
   // Deletes; the record stays readable in its history (audit log).
   Status Delete(const Actor& actor, const LedgerDef& def, int64_t id);
+
+  // The steps of a write, for services that write several records in one transaction
+  // (RecordSetService). Call them inside the caller's transaction, after authorising; each
+  // audit row carries detail ("" for none).
+  // The stored record whole, within the actor's scope (NotFound otherwise), at expected_version
+  // (Conflict otherwise; 0 skips the check).
+  Result<Record> ReadForChange(const Actor& actor, const LedgerDef& def, int64_t id, int64_t expected_version);
+  // Stores a record from Prepare(…, nullptr) with its "create" audit row; returns it whole.
+  Result<Record> InsertPrepared(const Actor& actor, const LedgerDef& def, const Record& record,
+                                const std::string& detail);
+  // Stores record (from Prepare(…, &before)) over before with its "update" audit row; returns
+  // it whole. Conflict if before's version is no longer the stored one.
+  Result<Record> UpdatePrepared(const Actor& actor, const LedgerDef& def, const Record& before, const Record& record,
+                                const std::string& detail);
+  // A plain update leaves a workflow's state alone: the state moves only through a transition,
+  // which has its own permission, checks and audit entry. Re-sending the stored state (a form
+  // echoing every field) is no change and passes; any other state in input is Invalid.
+  static Status KeepState(const LedgerDef& def, const Record& before, const RawRecord& input);
+  // Deletes before (as read by ReadForChange) with its "delete" audit row.
+  Status DeletePrepared(const Actor& actor, const LedgerDef& def, const Record& before, const std::string& detail);
+  // The permissions an update of input needs: "update", and "reveal" when it sets a sensitive field.
+  Status AuthorizeUpdate(const Actor& actor, const LedgerDef& def, const RawRecord& input);
   // Records are shown as DisclosureFor(actor, def) says.
   Result<Record> Get(const Actor& actor, const LedgerDef& def, int64_t id);
   // Filtering or sorting by a field that NeedsReveal needs "<m>:<l>:reveal" and writes a

@@ -45,6 +45,13 @@ inline bool HasFieldError(const Status& s, const std::string& field) {
   return false;
 }
 
+// The FieldError of status on field at row (a line number, or 0), or nullptr.
+inline const FieldError* FieldErrorAt(const Status& s, const std::string& field, int64_t row) {
+  for (const FieldError& e : s.details())
+    if (e.field == field && e.row == row) return &e;
+  return nullptr;
+}
+
 // The GB 11643 MOD 11-2 check character, computed here independently of src/common.
 inline char Gb11643Check(const std::string& body17) {
   static const int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};

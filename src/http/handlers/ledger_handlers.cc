@@ -3,6 +3,7 @@
 #include "domain/ledger/record_json.h"
 #include "http/api_app.h"
 #include "http/handlers/ledger_request.h"
+#include "http/handlers/record_set_json.h"
 #include "http/json_io.h"
 
 namespace shanhai {
@@ -54,12 +55,16 @@ Result<RawRecord> RawRecordFrom(const boost::json::object& body) {
   return raw;
 }
 
-Result<RecordChange> RecordChangeFrom(const HttpRequest& request) {
+Result<RecordChange> RecordChangeFrom(const HttpRequest& request, const LedgerDef* with_lines) {
   SH_ASSIGN_OR_RETURN(int64_t id, PathId(request));
   SH_ASSIGN_OR_RETURN(boost::json::object body,
                       JsonBody(request, {{"pair", JsonKind::kText}, {"version", JsonKind::kInteger, 1, INT32_MAX}}));
+  RawLineSets lines;
+  if (with_lines) {
+    SH_ASSIGN_OR_RETURN(lines, TakeRawLineSets(*with_lines, body));
+  }
   SH_ASSIGN_OR_RETURN(RawRecord input, RawRecordFrom(body));
-  return RecordChange{id, std::move(input), JsonInt(body, "version", 0)};
+  return RecordChange{id, std::move(input), JsonInt(body, "version", 0), std::move(lines)};
 }
 
 namespace {
@@ -67,6 +72,19 @@ namespace {
 HttpResponse RecordResponse(const Actor& actor, const LedgerDef& def, const Result<Record>& r, int status = 200) {
   if (!r.ok()) return HttpResponse::FromStatus(r.status());
   return JsonResponse(RecordJsonFor(actor, def, *r), status);
+}
+
+HttpResponse RecordResponse(const Actor& actor, const LedgerDef& def, const Result<RecordWithLines>& r,
+                            int status = 200) {
+  if (!r.ok()) return HttpResponse::FromStatus(r.status());
+  return JsonResponse(RecordWithLinesToJson(actor, def, *r), status);
+}
+
+// A ledger that declares lines reads and writes them with the record (record_set_service.h).
+// Takes the lines out of body (empty for other ledgers); then body holds the record's own input.
+Result<RawLineSets> TakeLines(const LedgerDef& def, boost::json::object& body) {
+  if (def.lines.empty()) return RawLineSets{};
+  return TakeRawLineSets(def, body);
 }
 
 ApiHandler List(const LedgerDef& def) {
@@ -88,8 +106,14 @@ ApiHandler Create(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
     Result<boost::json::object> body = JsonBody(ctx.request, {{"pair", JsonKind::kText}});
     if (!body.ok()) return HttpResponse::FromStatus(body.status());
+    Result<RawLineSets> lines = TakeLines(def, *body);
+    if (!lines.ok()) return HttpResponse::FromStatus(lines.status());
     Result<RawRecord> raw = RawRecordFrom(*body);
     if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
+    if (!def.lines.empty())
+      return RecordResponse(ctx.actor, def,
+                            RecordSetService(ctx.conn.ledgers()).Create(ctx.actor, def, *raw, *lines, InputSource::kApi),
+                            201);
     return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Create(ctx.actor, def, *raw, InputSource::kApi), 201);
   };
 }
@@ -98,14 +122,21 @@ ApiHandler Get(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
     Result<int64_t> id = PathId(ctx.request);
     if (!id.ok()) return HttpResponse::FromStatus(id.status());
+    if (!def.lines.empty())
+      return RecordResponse(ctx.actor, def, RecordSetService(ctx.conn.ledgers()).Get(ctx.actor, def, *id));
     return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Get(ctx.actor, def, *id));
   };
 }
 
 ApiHandler Update(const LedgerDef& def) {
   return [&def](RequestContext& ctx) {
-    Result<RecordChange> change = RecordChangeFrom(ctx.request);
+    Result<RecordChange> change = RecordChangeFrom(ctx.request, def.lines.empty() ? nullptr : &def);
     if (!change.ok()) return HttpResponse::FromStatus(change.status());
+    if (!def.lines.empty())
+      return RecordResponse(ctx.actor, def,
+                            RecordSetService(ctx.conn.ledgers())
+                                .Update(ctx.actor, def, change->id, change->input, change->lines, InputSource::kApi,
+                                        change->version));
     return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Update(ctx.actor, def, change->id, change->input,
                                                                     InputSource::kApi, change->version));
   };

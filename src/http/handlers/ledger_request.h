@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "domain/ledger/ledger_service.h"
+#include "domain/ledger/record_set_service.h"
 #include "http/http_types.h"
 
 namespace shanhai {
@@ -19,11 +20,13 @@ struct RecordChange {
   int64_t id = 0;
   RawRecord input;
   int64_t version = 0;  // 0 when the body has none
+  RawLineSets lines;    // the lines sent with a record of a ledger that declares them
 };
-// The path's {id}, and the body's record input and version (an integer ≥ 1 when given).
+// The path's {id}, and the body's record input and version (an integer ≥ 1 when given); with
+// with_lines, that ledger's line arrays are taken out of the body first (TakeRawLineSets).
 // Errors: a bad id (see PathId), a body that is not a JSON object or has members of the wrong
-// kind, as JsonBody and RawRecordFrom report them.
-Result<RecordChange> RecordChangeFrom(const HttpRequest& request);
+// kind, as JsonBody, TakeRawLineSets and RawRecordFrom report them.
+Result<RecordChange> RecordChangeFrom(const HttpRequest& request, const LedgerDef* with_lines = nullptr);
 // "/api/v1/<module>/<ledger>"
 std::string LedgerBasePath(const LedgerDef& def);
 // Adds "transitions": the names of the transitions actor may take on record now (see

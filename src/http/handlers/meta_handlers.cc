@@ -60,9 +60,14 @@ boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& d
                       {"searchable", f.searchable}, {"ref_ledger", f.ref_ledger}, {"hint_zh", f.hint_zh},
                       {"options", std::move(options)}});
   }
+  // Records with lines: the lists a record carries under their keys, and the parent of a line ledger.
+  boost::json::array lines;
+  for (const LineSet& set : def.lines)
+    lines.push_back({{"key", set.key}, {"ledger", set.ledger->name}, {"min", set.min}, {"max", set.max}});
   return {{"name", def.name},           {"module", def.module},       {"label_zh", def.label_zh},
           {"label_en", def.label_en},   {"path", LedgerBasePath(def)}, {"date_field", def.date_field},
           {"natural_key", def.natural_key}, {"pair_scoped", def.pair_scoped}, {"fields", std::move(fields)},
+          {"lines", std::move(lines)},  {"line_of", def.line_of},
           {"workflow", def.workflow ? boost::json::value(WorkflowJson(def)) : boost::json::value(nullptr)}};
 }
 
