@@ -44,6 +44,13 @@ Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before
   return Status::Ok();
 }
 
+// The change_log row of a write of record (its version after the write).
+Change ChangeOf(const LedgerDef& def, const Record& record, const char* kind, int64_t version) {
+  return Change{0, def.name, record.id, kind, version, record.helped_region, ""};
+}
+
+int64_t VersionOf(const Record& record) { return AsInt(*record.Get("version")); }
+
 }  // namespace
 
 Scope ScopeOf(const Actor& actor) {
@@ -70,7 +77,10 @@ std::vector<std::string> RevealGuardedFields(const LedgerDef& def, const ListReq
 }
 
 LedgerService::LedgerService(ServiceContext context)
-    : context_(std::move(context)), audit_(*context_.db, context_.now), dictionaries_(*context_.db, audit_, context_.now) {}
+    : context_(std::move(context)),
+      audit_(*context_.db, context_.now),
+      changes_(*context_.db, context_.changes, context_.now),
+      dictionaries_(*context_.db, audit_, context_.now) {}
 
 Status LedgerService::RefreshDictionaries() {
   SH_ASSIGN_OR_RETURN(snapshot_, dictionaries_.Load());
@@ -260,10 +270,12 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
     SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
                                     AuditRecordJsonText(def, stored)));
+    SH_RETURN_IF_ERROR(changes_.Append({ChangeOf(def, stored, kChangeCreated, VersionOf(stored))}));
     ApplyDisclosure(def, stored, DisclosureFor(actor, def));
     created = std::move(stored);
     return Status::Ok();
   }));
+  changes_.Announce();
   return created;
 }
 
@@ -298,21 +310,27 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
     SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, id));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, id, after.helped_region,
                                     AuditRecordJsonText(def, before), AuditRecordJsonText(def, after)));
+    SH_RETURN_IF_ERROR(changes_.Append({ChangeOf(def, after, kChangeUpdated, VersionOf(after))}));
     ApplyDisclosure(def, after, DisclosureFor(actor, def));
     updated = std::move(after);
     return Status::Ok();
   }));
+  changes_.Announce();
   return updated;
 }
 
 Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
-  return InTransaction(*context_.db, [&]() -> Status {
+  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
     LedgerRepository repo(*context_.db, def);
     SH_RETURN_IF_ERROR(repo.Delete(id));
-    return audit_.Write(actor, "delete", def.name, id, before.helped_region, AuditRecordJsonText(def, before), "");
-  });
+    SH_RETURN_IF_ERROR(
+        audit_.Write(actor, "delete", def.name, id, before.helped_region, AuditRecordJsonText(def, before), ""));
+    return changes_.Append({ChangeOf(def, before, kChangeDeleted, VersionOf(before) + 1)});
+  }));
+  changes_.Announce();
+  return Status::Ok();
 }
 
 Result<Record> LedgerService::ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id) {

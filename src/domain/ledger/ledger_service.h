@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/audit/audit_log.h"
+#include "domain/changes/change_writer.h"
 #include "domain/dictionaries/dictionary_service.h"
 #include "domain/ledger/actor.h"
 #include "domain/ledger/field_parser.h"
@@ -103,6 +104,8 @@ class LedgerService {
 
   Database& db() { return *context_.db; }
   AuditLog& audit() { return audit_; }
+  // Where writes record their changes (in the transaction) and announce them (after it).
+  ChangeWriter& changes() { return changes_; }
   const ServiceContext& context() const { return context_; }
 
  private:
@@ -118,6 +121,7 @@ class LedgerService {
 
   ServiceContext context_;
   AuditLog audit_;
+  ChangeWriter changes_;
   DictionaryService dictionaries_;
   DictionarySnapshot snapshot_;
   std::map<std::string, PairInfo> pair_cache_;
