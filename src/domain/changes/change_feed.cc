@@ -50,8 +50,8 @@ void ChangeFeed::Unsubscribe(int64_t id) {
 void ChangeFeed::Committed(int64_t seq) {
   {
     std::lock_guard lock(mutex_);
-    if (seq <= last_committed_) return;
-    last_committed_ = seq;
+    last_committed_ = std::max(last_committed_, seq);
+    ++announcements_;
   }
   committed_cv_.notify_all();
 }
@@ -90,9 +90,9 @@ void ChangeFeed::Publish(const std::vector<Change>& batch) {
   delivering_thread_ = std::thread::id();
 }
 
-void ChangeFeed::WaitForCommitAfter(int64_t seen, std::chrono::milliseconds timeout, const std::atomic<bool>& stop) {
+void ChangeFeed::WaitForAnnouncement(int64_t seen, std::chrono::milliseconds timeout, const std::atomic<bool>& stop) {
   std::unique_lock lock(mutex_);
-  committed_cv_.wait_for(lock, timeout, [&] { return stop.load() || last_committed_ > seen; });
+  committed_cv_.wait_for(lock, timeout, [&] { return stop.load() || announcements_ != seen; });
 }
 
 void ChangeFeed::WakeWaiters() {
@@ -109,6 +109,11 @@ int64_t ChangeFeed::last_published() const {
 int64_t ChangeFeed::last_committed() const {
   std::lock_guard lock(mutex_);
   return last_committed_;
+}
+
+int64_t ChangeFeed::announcements() const {
+  std::lock_guard lock(mutex_);
+  return announcements_;
 }
 
 int64_t ChangeFeed::failures() const {

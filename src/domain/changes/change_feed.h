@@ -78,21 +78,24 @@ class ChangeFeed {
   [[nodiscard]] Subscription Subscribe(Callback callback);
 
   // Writers, after their transaction committed: seq is the last change_log seq they wrote.
-  // Wakes the follower; runs no callback; never fails.
+  // Wakes the follower (also when seq was reported before: a write nested in a transaction
+  // that has now committed is announced again); runs no callback; never fails.
   void Committed(int64_t seq);
 
   // The follower: delivers batch (ascending seq) to every subscriber on this thread, leaving
   // out the changes at or below last_published(). Exceptions of callbacks are caught and counted.
   void Publish(const std::vector<Change>& batch);
 
-  // The follower: waits until Committed has reported a seq above seen, stop is true (after
-  // WakeWaiters), or timeout passes.
-  void WaitForCommitAfter(int64_t seen, std::chrono::milliseconds timeout, const std::atomic<bool>& stop);
+  // The follower: waits until Committed is called after announcements() returned seen, stop
+  // is true (after WakeWaiters), or timeout passes. Reading announcements() before a poll and
+  // waiting with it afterwards misses no report and never spins on an old one.
+  void WaitForAnnouncement(int64_t seen, std::chrono::milliseconds timeout, const std::atomic<bool>& stop);
   // Makes waiting followers look at their stop flag again (set it first).
   void WakeWaiters();
 
   int64_t last_published() const;  // the last seq delivered (0 before any)
   int64_t last_committed() const;  // the highest seq writers of this process reported
+  int64_t announcements() const;   // how many times Committed was called
   int64_t failures() const;        // callbacks that threw, since start
 
  private:
@@ -108,6 +111,7 @@ class ChangeFeed {
   int64_t next_id_ = 1;
   int64_t last_published_ = 0;
   int64_t last_committed_ = 0;
+  int64_t announcements_ = 0;
   int64_t failures_ = 0;
 
   std::mutex delivery_mutex_;             // held while callbacks run: one batch at a time

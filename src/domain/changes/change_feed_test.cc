@@ -131,14 +131,15 @@ TEST(ChangeFeedTest, AWritersReportRunsNoCallbackAndWakesTheWaiter) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     feed.Committed(7);
   });
-  feed.WaitForCommitAfter(0, std::chrono::seconds(20), stop);
+  feed.WaitForAnnouncement(0, std::chrono::seconds(20), stop);
   writer.join();
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
   EXPECT_EQ(feed.last_committed(), 7);
   EXPECT_EQ(calls, 0);              // delivery is the follower's, never the writer's
   EXPECT_EQ(feed.last_published(), 0);
-  feed.Committed(5);                // an older report does not move it back
+  feed.Committed(5);                // an older report does not move it back, but it counts
   EXPECT_EQ(feed.last_committed(), 7);
+  EXPECT_EQ(feed.announcements(), 2);
 }
 
 TEST(ChangeFeedTest, AStopFlagEndsTheWaitEarly) {
@@ -150,7 +151,7 @@ TEST(ChangeFeedTest, AStopFlagEndsTheWaitEarly) {
     stop = true;
     feed.WakeWaiters();
   });
-  feed.WaitForCommitAfter(0, std::chrono::seconds(20), stop);
+  feed.WaitForAnnouncement(0, std::chrono::seconds(20), stop);
   stopper.join();
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }

@@ -1,7 +1,5 @@
 #include "domain/changes/change_follower.h"
 
-#include <algorithm>
-
 #include "domain/changes/change_log.h"
 
 namespace shanhai {
@@ -34,23 +32,17 @@ FollowerStatus ChangeFollower::status() const {
 
 void ChangeFollower::Run() {
   while (!stop_) {
-    // A commit reported before this poll is covered by it — or not yet visible, when the
-    // announcing write was nested in a transaction still open: then the next tick finds it.
-    // Either way only a later report, or the interval, is a reason to poll again (waiting for
-    // "above the cursor" would spin on such a report).
-    const int64_t reported = feed_.last_committed();
-    const bool ok = CatchUp();
-    int64_t cursor = 0;
-    {
-      std::lock_guard lock(status_mutex_);
-      cursor = status_.cursor;
-    }
-    // After a failure, wait the interval whatever writers report: retrying at once would spin.
-    feed_.WaitForCommitAfter(ok ? std::max(cursor, reported) : feed_.last_committed(), options_.interval, stop_);
+    // An announcement made before this poll is covered by it — or its rows are not visible
+    // yet, when the write was nested in a transaction still open: the writer announces again
+    // once that commits, or the next tick finds them. So only an announcement made after this
+    // point, or the interval, is a reason to poll again.
+    const int64_t announcements = feed_.announcements();
+    CatchUp();  // a failure waits the interval too: retrying at once would spin
+    feed_.WaitForAnnouncement(announcements, options_.interval, stop_);
   }
 }
 
-bool ChangeFollower::CatchUp() {
+void ChangeFollower::CatchUp() {
   auto fail = [&](const Status& s) {
     db_.reset();  // a broken connection is not reused; reopened at the next tick
     {
@@ -58,7 +50,6 @@ bool ChangeFollower::CatchUp() {
       ++status_.errors;
     }
     if (on_error_) on_error_(s);
-    return false;
   };
   if (!db_) {
     Result<std::unique_ptr<Database>> reopened = open_();
@@ -81,9 +72,8 @@ bool ChangeFollower::CatchUp() {
       status_.last_poll = std::chrono::steady_clock::now();
       if (!rows->empty()) status_.cursor = rows->back().seq;
     }
-    if (static_cast<int64_t>(rows->size()) < options_.page_rows) return true;  // caught up
+    if (static_cast<int64_t>(rows->size()) < options_.page_rows) return;  // caught up
   }
-  return true;
 }
 
 }  // namespace shanhai

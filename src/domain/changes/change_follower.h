@@ -56,8 +56,9 @@ class ChangeFollower {
   ChangeFollower(OpenDatabase open, ChangeFeed& feed, FollowerOptions options,
                  std::function<void(const Status&)> on_error);
   void Run();
-  // Reads and publishes everything committed above the cursor; false when a query failed.
-  bool CatchUp();
+  // Reads and publishes everything committed above the cursor, in pages; a failed query is
+  // counted and reported, and drops the connection.
+  void CatchUp();
 
   OpenDatabase open_;
   ChangeFeed& feed_;

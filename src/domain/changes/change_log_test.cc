@@ -199,6 +199,33 @@ TEST_P(ChangeLogTest, AnAnnouncedWriteArrivesWithoutWaitingForTheInterval) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));  // not the 30 s tick
 }
 
+// A write nested in a transaction announces when its own part ends, before anything is
+// committed: the follower's poll then finds nothing, and must neither deliver the rows early
+// nor lose them when the enclosing transaction commits and announces again.
+TEST_P(ChangeLogTest, ANestedWriteIsDeliveredOnlyOnceTheEnclosingTransactionCommits) {
+  ChangeFeed feed;
+  Collector collector(feed);
+  auto follower = ChangeFollower::Start(Opener(), feed, {std::chrono::seconds(30), 100});
+  ASSERT_TRUE(follower.ok()) << follower.status().ToString();
+  ChangeWriter writer(db(), &feed, [] { return std::string(kAt); });
+  {
+    Transaction outer(db());
+    ASSERT_TRUE(IsOk(outer.begin_status()));
+    ASSERT_TRUE(IsOk(InTransaction(db(), [&] { return writer.Append(Batch(2)); })));
+    writer.Announce();  // too early: the outer transaction is still open
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while ((*follower)->status().polls < 2 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    EXPECT_GE((*follower)->status().polls, 2);  // it did look (at start and when announced)
+    EXPECT_TRUE(collector.seen().empty());
+    ASSERT_TRUE(IsOk(outer.Commit()));
+  }
+  writer.Announce();
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(collector.WaitFor(2).size(), 2u);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));  // not the 30 s tick
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ChangeLogTest, testing::ValuesIn(TestDialects()),
                          DialectTestName<testing::TestParamInfo<Dialect>>);
 

@@ -10,7 +10,6 @@ Status ChangeWriter::Append(std::vector<Change> batch) {
 
 void ChangeWriter::Announce() {
   if (feed_ && last_seq_ > 0) feed_->Committed(last_seq_);
-  last_seq_ = 0;
 }
 
 }  // namespace shanhai

@@ -24,16 +24,17 @@ class ChangeWriter {
   // Errors: the database's; the caller's transaction must then roll back.
   Status Append(std::vector<Change> batch);
 
-  // After the caller's transaction committed: wakes the feed's follower for what Append wrote.
-  // Harmless when that transaction was nested in one still open (the follower finds the rows
-  // at its next poll, once they commit) or rolled back. Never fails.
+  // After the caller's transaction committed: wakes the feed's follower for what Append wrote
+  // (nothing before the first Append). Harmless when that transaction was nested in one still
+  // open or rolled back: whoever commits the enclosing one calls Announce again (or the
+  // follower's next tick finds the rows). Never fails.
   void Announce();
 
  private:
   ChangeLog log_;
   ChangeFeed* feed_;
   std::function<std::string()> now_;
-  int64_t last_seq_ = 0;  // the last seq Append wrote, not yet announced
+  int64_t last_seq_ = 0;  // the last seq Append wrote
 };
 
 }  // namespace shanhai
