@@ -208,15 +208,19 @@ TEST_P(ChangeLogTest, ANestedWriteIsDeliveredOnlyOnceTheEnclosingTransactionComm
   auto follower = ChangeFollower::Start(Opener(), feed, {std::chrono::seconds(30), 100});
   ASSERT_TRUE(follower.ok()) << follower.status().ToString();
   ChangeWriter writer(db(), &feed, [] { return std::string(kAt); });
+  auto await_polls = [&](int64_t n) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while ((*follower)->status().polls < n && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return (*follower)->status().polls;
+  };
+  ASSERT_EQ(await_polls(1), 1);  // its first look, at start: waiting for announcements now
   {
     Transaction outer(db());
     ASSERT_TRUE(IsOk(outer.begin_status()));
     ASSERT_TRUE(IsOk(InTransaction(db(), [&] { return writer.Append(Batch(2)); })));
     writer.Announce();  // too early: the outer transaction is still open
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while ((*follower)->status().polls < 2 && std::chrono::steady_clock::now() < deadline)
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    EXPECT_GE((*follower)->status().polls, 2);  // it did look (at start and when announced)
+    EXPECT_EQ(await_polls(2), 2);  // it did look again when announced
     EXPECT_TRUE(collector.seen().empty());
     ASSERT_TRUE(IsOk(outer.Commit()));
   }
