@@ -89,6 +89,13 @@ Result<std::unique_ptr<AppEnv>> AppEnv::Open(const std::string& db_url, const st
   return env;
 }
 
+Status AppEnv::StartChangeFollower(FollowerOptions options, std::function<void(const Status&)> on_error) {
+  const std::string url = db_url_;
+  SH_ASSIGN_OR_RETURN(change_follower_,
+                      ChangeFollower::Start([url] { return Database::Open(url); }, *changes_, options, std::move(on_error)));
+  return Status::Ok();
+}
+
 Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
                                                std::function<void(double)> db_observer) {
   auto conn = std::unique_ptr<AppConn>(new AppConn());
@@ -112,6 +119,7 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   service_env.vault = &env.vault();
   service_env.now = NowIso;
   service_env.extra_checks["targets"] = TargetKeyCheck();
+  service_env.changes = &env.changes();
   conn->ledgers_ = std::make_unique<LedgerService>(std::move(service_env));
   conn->accounts_ = std::make_unique<AccountService>(*conn->db_, NowSeconds, env.identity_policy(), &env.vault());
   conn->evidence_ = std::make_unique<EvidenceService>(*conn->ledgers_, env.evidence_dir());

@@ -1,7 +1,8 @@
 // One place that turns "a database URL" into ready services.
 //
 //   AppEnv  — process-wide, immutable after Open: the URL, the PII vault (from the data key),
-//             the evidence directory. Shared by all threads.
+//             the evidence directory, the change feed (with the operators' tally, and the
+//             follower serve starts). Shared by all threads.
 //   AppConn — one per thread: its own Database connection and the services over it.
 //
 // Data key location: SHANHAI_DATA_KEY if set; else --key / SHANHAI_KEY_FILE; else "<db>.key"
@@ -13,6 +14,8 @@
 #include <string>
 
 #include "domain/accounts/account_service.h"
+#include "domain/changes/change_follower.h"
+#include "domain/changes/change_tally.h"
 #include "domain/evidence/evidence_service.h"
 #include "domain/imports/error_sheet_store.h"
 #include "domain/ledger/ledger_service.h"
@@ -44,12 +47,27 @@ class AppEnv {
   const IdentityPolicy& identity_policy() const { return identity_policy_; }
   void set_identity_policy(const IdentityPolicy& policy) { identity_policy_ = policy; }
 
+  // The process's change feed (domain/changes/change_feed.h): every connection's services
+  // announce their commits to it. Thread-safe.
+  ChangeFeed& changes() const { return *changes_; }
+  const ChangeTally& change_tally() const { return *change_tally_; }
+  // Starts the thread that delivers change_log to the feed, over a connection of its own
+  // (serve does, before it serves). on_error: each failed poll. Errors: opening the connection
+  // or reading the head; no follower then. Not thread-safe (call before serving).
+  Status StartChangeFollower(FollowerOptions options, std::function<void(const Status&)> on_error);
+  // Null unless StartChangeFollower succeeded.
+  const ChangeFollower* change_follower() const { return change_follower_.get(); }
+
  private:
   std::string db_url_;
   std::unique_ptr<PiiVault> vault_;
   std::string evidence_dir_;
   bool key_created_ = false;
   IdentityPolicy identity_policy_;
+  // In this order: the follower stops, then the tally unsubscribes, before the feed goes.
+  std::unique_ptr<ChangeFeed> changes_ = std::make_unique<ChangeFeed>();
+  std::unique_ptr<ChangeTally> change_tally_ = std::make_unique<ChangeTally>(*changes_);
+  std::unique_ptr<ChangeFollower> change_follower_;
 };
 
 class AppConn {

@@ -1,8 +1,11 @@
 // shanhai serve: migrate, then serve the API (and the console) until SIGINT/SIGTERM.
+#include <chrono>
+#include <ctime>
 #include <iostream>
 
 #include "cli/connect.h"
 #include "console/console_assets.h"
+#include "domain/changes/change_log.h"
 #include "http/access_log.h"
 #include "http/api_app.h"
 #include "http/client_address.h"
@@ -19,7 +22,31 @@ struct Args {
   IdentityPolicy identity;
   std::string tls_cert, tls_key;
   std::string trust_proxy;
+  int change_poll_ms = 200;
+  int change_retention_days = 7;
 };
+
+// ISO-8601 UTC of days ago (the clock's format, so it compares with change_log.at as text).
+std::string IsoDaysAgo(int days) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() - std::chrono::hours(24 * days));
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// The change feed's part of starting up: old change_log rows go (they only catch up followers
+// that were running, and this one begins at the head), then the follower starts.
+Status StartChangeFeed(AppEnv& env, Database& db, const Args& a) {
+  if (a.change_retention_days > 0) {
+    SH_ASSIGN_OR_RETURN(int64_t pruned, ChangeLog(db).PruneBefore(IsoDaysAgo(a.change_retention_days)));
+    if (pruned > 0) LogInfo("change_log_pruned", {{"count", pruned}});
+  }
+  FollowerOptions options;
+  options.interval = std::chrono::milliseconds(a.change_poll_ms);
+  return env.StartChangeFollower(options, [](const Status& s) { LogError("change_follower_poll_failed", {{"error", s.message_en()}}); });
+}
 
 Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, true));  // migrates once before threads start
@@ -28,6 +55,7 @@ Status Run(const Args& a) {
   if (purged > 0) LogInfo("error_sheets_purged", {{"count", purged}});
   SH_ASSIGN_OR_RETURN(int64_t encrypted, c.conn->evidence().EncryptLegacyFiles());  // files from before 0007
   if (encrypted > 0) LogInfo("legacy_evidence_encrypted", {{"count", encrypted}});
+  SH_RETURN_IF_ERROR(StartChangeFeed(*c.env, c.conn->db(), a));
   const size_t colon = a.listen.rfind(':');
   if (colon == std::string::npos)
     return Status::InvalidArgument("--listen 应为 主机:端口，如 127.0.0.1:8080", "--listen is HOST:PORT, e.g. 127.0.0.1:8080");
@@ -83,6 +111,14 @@ void RegisterServe(CLI::App& app) {
   cmd->add_option("--trust-proxy", a->trust_proxy,
                   "ADDR[,ADDR]：可信反向代理地址，仅其转发的 X-Forwarded-For 用作客户端地址 / "
                   "reverse proxies whose X-Forwarded-For is believed");
+  cmd->add_option("--change-poll-ms", a->change_poll_ms,
+                  "变更流轮询间隔（毫秒，默认 200）：其他进程（如命令行导入）的写入最迟多久送达订阅者 / "
+                  "how often the change feed reads change_log for other processes' writes")
+      ->check(CLI::Range(10, 250));
+  cmd->add_option("--change-retention-days", a->change_retention_days,
+                  "启动时删除多少天前的变更记录（默认 7，0 = 保留全部）/ change_log rows older than this are "
+                  "deleted at start (0 keeps them)")
+      ->check(CLI::Range(0, 3650));
   cmd->callback([a] { ExitCode() = PrintError(Run(*a)); });
 }
 

@@ -49,6 +49,7 @@ void AddRoleRoutes(std::vector<ApiRoute>& routes);
 void AddMetaRoutes(std::vector<ApiRoute>& routes);
 void AddDictionaryRoutes(std::vector<ApiRoute>& routes);
 void AddIdentityRoutes(std::vector<ApiRoute>& routes);
+void AddChangeRoutes(std::vector<ApiRoute>& routes);
 
 // True for the routes a session may use while its password must change (me, password,
 // logout), and, with enrolling_totp, while an administrator must enrol TOTP (those and the

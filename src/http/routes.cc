@@ -16,6 +16,7 @@ std::vector<ApiRoute> BuildApiRoutes() {
   AddRoleRoutes(routes);
   AddDictionaryRoutes(routes);
   AddIdentityRoutes(routes);
+  AddChangeRoutes(routes);
   return routes;
 }
 

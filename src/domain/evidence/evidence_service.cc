@@ -118,11 +118,13 @@ Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& 
 
 Status EvidenceService::DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id) {
   Database& db = ledgers_.db();
-  return InTransaction(db, [&]() -> Status {
+  SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
     SH_RETURN_IF_ERROR(ledgers_.Delete(actor, def, record_id));
     SH_RETURN_IF_ERROR(db.Execute(kDeleteRecordContent, {def.name, record_id}).status());
     return db.Execute(kDeleteRecordEvidence, {def.name, record_id}).status();
-  });
+  }));
+  ledgers_.changes().Announce();  // Delete's own announcement came before this commit
+  return Status::Ok();
 }
 
 Result<int64_t> EvidenceService::EncryptLegacyFiles() {

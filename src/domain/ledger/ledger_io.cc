@@ -181,11 +181,15 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
   const FieldDef* key_field = def.natural_key.empty() ? nullptr : def.Field(def.natural_key);
   std::map<std::string, int64_t> key_rows;  // pair|natural key → first row, for duplicates in the file
   const bool guard_rows = db.dialect() == Dialect::kPostgres;  // one savepoint per insert
-  // Each stored record gets its own audit entry, in this transaction, appended in batches.
+  // Each stored record gets its own audit entry and change_log row, in this transaction,
+  // appended in batches (one bulk insert each).
   std::vector<AuditEntry> audit_batch;
+  std::vector<Change> change_batch;
   auto flush_audit = [&]() -> Status {
     Status s = service.audit().Append(actor, std::move(audit_batch));
     audit_batch.clear();
+    if (s.ok()) s = service.changes().Append(std::move(change_batch));
+    change_batch.clear();
     return s;
   };
   const bool from_csv = excel::PathEndsWith(path, ".csv");  // cells may carry ExportLedger's defusing
@@ -282,6 +286,7 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
       return Status::Ok();
     }
     audit_batch.push_back(ImportedEntry(def, *record, row, *id));
+    change_batch.push_back({0, def.name, *id, kChangeCreated, 1, record->helped_region, ""});
     return audit_batch.size() >= kImportAuditBatch ? flush_audit() : Status::Ok();
   };
   SH_RETURN_IF_ERROR(excel::ReadTable(path, on_row));
@@ -294,6 +299,7 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
                                                (options.dry_run ? " dry_run" : "")));
   if (options.dry_run) return report;  // tx rolls back
   SH_RETURN_IF_ERROR(tx.Commit());
+  service.changes().Announce();
   report.stored = report.valid;
   return report;
 }

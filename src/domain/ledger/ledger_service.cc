@@ -46,7 +46,13 @@ Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before
   return Status::Ok();
 }
 
+int64_t VersionOf(const Record& record) { return AsInt(*record.Get("version")); }
+
 }  // namespace
+
+Change ChangeOf(const LedgerDef& def, const Record& record, const char* kind, int64_t version) {
+  return Change{0, def.name, record.id, kind, version, record.helped_region, ""};
+}
 
 Scope ScopeOf(const Actor& actor) {
   return Scope{"", "", VisiblePrefix(actor), actor.owner_ledger, actor.owner_id};
@@ -72,7 +78,10 @@ std::vector<std::string> RevealGuardedFields(const LedgerDef& def, const ListReq
 }
 
 LedgerService::LedgerService(ServiceContext context)
-    : context_(std::move(context)), audit_(*context_.db, context_.now), dictionaries_(*context_.db, audit_, context_.now) {}
+    : context_(std::move(context)),
+      audit_(*context_.db, context_.now),
+      changes_(*context_.db, context_.changes, context_.now),
+      dictionaries_(*context_.db, audit_, context_.now) {}
 
 Status LedgerService::RefreshDictionaries() {
   SH_ASSIGN_OR_RETURN(snapshot_, dictionaries_.Load());
@@ -279,6 +288,7 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
     created = std::move(stored);
     return Status::Ok();
   }));
+  changes_.Announce();
   return created;
 }
 
@@ -321,6 +331,7 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
     updated = std::move(after);
     return Status::Ok();
   }));
+  changes_.Announce();
   return updated;
 }
 
@@ -328,10 +339,12 @@ Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t i
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
   if (!def.lines.empty()) return RecordSetService(*this).Delete(actor, def, id);
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
-  return InTransaction(*context_.db, [&]() -> Status {
+  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
     return DeletePrepared(actor, def, before, "");
-  });
+  }));
+  changes_.Announce();
+  return Status::Ok();
 }
 
 Status LedgerService::AuthorizeUpdate(const Actor& actor, const LedgerDef& def, const RawRecord& input) {
@@ -362,6 +375,7 @@ Result<Record> LedgerService::InsertPrepared(const Actor& actor, const LedgerDef
   SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
   SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
                                   AuditRecordJsonText(def, stored), detail));
+  SH_RETURN_IF_ERROR(changes_.Append({ChangeOf(def, stored, kChangeCreated, VersionOf(stored))}));
   return stored;
 }
 
@@ -372,6 +386,7 @@ Result<Record> LedgerService::UpdatePrepared(const Actor& actor, const LedgerDef
   SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, before.id));
   SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, before.id, after.helped_region,
                                   AuditRecordJsonText(def, before), AuditRecordJsonText(def, after), detail));
+  SH_RETURN_IF_ERROR(changes_.Append({ChangeOf(def, after, kChangeUpdated, VersionOf(after))}));
   return after;
 }
 
@@ -379,8 +394,9 @@ Status LedgerService::DeletePrepared(const Actor& actor, const LedgerDef& def, c
                                      const std::string& detail) {
   LedgerRepository repo(*context_.db, def);
   SH_RETURN_IF_ERROR(repo.Delete(before.id));
-  return audit_.Write(actor, "delete", def.name, before.id, before.helped_region, AuditRecordJsonText(def, before), "",
-                      detail);
+  SH_RETURN_IF_ERROR(audit_.Write(actor, "delete", def.name, before.id, before.helped_region,
+                                  AuditRecordJsonText(def, before), "", detail));
+  return changes_.Append({ChangeOf(def, before, kChangeDeleted, VersionOf(before) + 1)});
 }
 
 Result<Record> LedgerService::ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/audit/audit_log.h"
+#include "domain/changes/change_writer.h"
 #include "domain/dictionaries/dictionary_service.h"
 #include "domain/ledger/actor.h"
 #include "domain/ledger/field_parser.h"
@@ -137,6 +138,8 @@ class LedgerService {
 
   Database& db() { return *context_.db; }
   AuditLog& audit() { return audit_; }
+  // Where writes record their changes (in the transaction) and announce them (after it).
+  ChangeWriter& changes() { return changes_; }
   const ServiceContext& context() const { return context_; }
 
  private:
@@ -150,6 +153,7 @@ class LedgerService {
 
   ServiceContext context_;
   AuditLog audit_;
+  ChangeWriter changes_;
   DictionaryService dictionaries_;
   DictionarySnapshot snapshot_;
   std::map<std::string, PairInfo> pair_cache_;
@@ -157,6 +161,9 @@ class LedgerService {
 
 // The records actor may see: its region and its owner organisation (see Scope).
 Scope ScopeOf(const Actor& actor);
+
+// The change_log row of a write of record (version: the record's version after the write).
+Change ChangeOf(const LedgerDef& def, const Record& record, const char* kind, int64_t version);
 
 // "<module>:<ledger>:<action>"
 std::string LedgerPermission(const LedgerDef& def, const std::string& action);

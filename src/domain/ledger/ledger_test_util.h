@@ -108,10 +108,12 @@ class LedgerTest : public BackendTest {
   // Extra checks by ledger name, as the application injects them (none in the domain).
   virtual std::map<std::string, RecordCheck> ExtraChecks() const { return {}; }
 
-  // A service over any connection (e.g. a FaultyDatabase wrapping db()), same vault and clock.
-  std::unique_ptr<LedgerService> MakeService(Database& database) const {
+  // A service over any connection (e.g. a FaultyDatabase wrapping db()), same vault and clock;
+  // changes: the change feed its writes announce to (none by default).
+  std::unique_ptr<LedgerService> MakeService(Database& database, ChangeFeed* changes = nullptr) const {
     ServiceContext env;
     env.db = &database;
+    env.changes = changes;
     env.vault = vault_.get();
     env.now = [] { return std::string(kFixedNow); };
     env.extra_checks = ExtraChecks();

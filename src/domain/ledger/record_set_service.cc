@@ -243,6 +243,7 @@ Result<RecordWithLines> RecordSetService::Create(const Actor& actor, const Ledge
     created = WithLines(actor, def, std::move(stored));
     return created.status();
   }));
+  ledgers_.changes().Announce();
   return created;
 }
 
@@ -288,13 +289,14 @@ Result<RecordWithLines> RecordSetService::Update(const Actor& actor, const Ledge
     updated = WithLines(actor, def, std::move(after));
     return updated.status();
   }));
+  ledgers_.changes().Announce();
   return updated;
 }
 
 Status RecordSetService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "read")));
-  return InTransaction(ledgers_.db(), [&]() -> Status {
+  SH_RETURN_IF_ERROR(InTransaction(ledgers_.db(), [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ledgers_.ReadForChange(actor, def, id, 0));
     const std::string detail = ParentDetail(def, id);
     for (const LineSet& set : def.lines) {
@@ -303,7 +305,9 @@ Status RecordSetService::Delete(const Actor& actor, const LedgerDef& def, int64_
       for (const Record& line : stored) SH_RETURN_IF_ERROR(ledgers_.DeletePrepared(actor, *set.ledger, line, detail));
     }
     return ledgers_.DeletePrepared(actor, def, before, "");
-  });
+  }));
+  ledgers_.changes().Announce();
+  return Status::Ok();
 }
 
 Status RecordSetService::CheckWithoutLines(const Actor& actor, const LedgerDef& def, const Record& parent,

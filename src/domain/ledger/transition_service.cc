@@ -122,10 +122,13 @@ Result<Record> TransitionService::Take(const Actor& actor, const LedgerDef& def,
                                               AuditRecordJsonText(def, before), AuditRecordJsonText(def, stored),
                                               "由 " + actor.name + " " + t->done_zh + " / " + t->done_en + " by " +
                                                   actor.name));
+    SH_RETURN_IF_ERROR(service_.changes().Append(
+        {ChangeOf(def, stored, kChangeTransitioned, AsInt(*stored.Get("version")))}));
     ApplyDisclosure(def, stored, DisclosureFor(actor, def));
     taken = std::move(stored);
     return Status::Ok();
   }));
+  service_.changes().Announce();
   return taken;
 }
 
