@@ -1,6 +1,7 @@
 // Spreadsheet import/export on both backends: templates, xlsx and CSV (GB18030 and UTF-8 with
 // BOM) input, all-or-nothing rejection with spreadsheet row numbers, dry runs, skip_invalid,
 // duplicates inside a file, export → re-import round trips and the error workbook.
+#include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 
 #include <gtest/gtest.h>
