@@ -326,7 +326,7 @@ table="$(cat <<EOF
 $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM,
 build \`${build_type:-?}\`, $rows people rows; load average at start $load_start, at end $load_end
 (other work on the machine shares these cores); whole run $(printf '%.0f' "$total_s") s.
-Times are wall seconds of whole processes (bash \`time\`); CPU = user + system of all the process's threads,
+Times are wall seconds of whole processes (GNU \`time\`); CPU = user + system of all the process's threads,
 which the other load on the machine disturbs less. See bench/README.md.
 
 | benchmark | Shanhai | peer | ratio | goal | met? |
