@@ -25,7 +25,10 @@ run: build
 test: build
 	@scripts/run-tests.sh
 
-bench: build
+# The bench's own tools (wrk, curl, exceljs in bench/node) are installed by setup.sh --bench.
+bench:
+	@scripts/setup.sh --bench
+	@$(MAKE) --no-print-directory build
 	@bench/run.sh
 
 fuzz:

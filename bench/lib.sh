@@ -9,8 +9,9 @@ free_port() {
   echo "$p"
 }
 
-# ensure_tools TOOL... → installs wrk and curl (scripts/setup.sh --bench) when one of the tools is
-# missing, then fails naming any tool still missing. A fresh machine has no wrk.
+# ensure_tools TOOL... → installs the bench's tools (scripts/setup.sh --bench: wrk, curl, GNU time,
+# exceljs) when one of the tools is missing, then fails naming any tool still missing. A fresh
+# machine has no wrk.
 ensure_tools() {
   local tool missing=()
   for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done

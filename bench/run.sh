@@ -12,6 +12,8 @@
 #   REPORT_RUNS runs of each report measurement, the median is taken (default 7)
 #   DURATION / HOLD_DURATION   wrk durations for http_bench.sh (default 10s each)
 #   SOAK_SECONDS  length of the mixed read/write soak (bench/soak.sh; default 600)
+#   PG_ROWS     rows of the PostgreSQL import comparison (default ROWS; the first PG_ROWS rows of the CSV)
+#   STEP_TIMEOUT  seconds any one step may take (default 900)
 #   KEEP=1      keep BENCH_DIR afterwards (default: the databases are deleted, the files kept)
 #
 # Prints every figure as it is measured, then the summary table, which also goes to
@@ -32,7 +34,7 @@ source "$here/lib.sh"
 port="$(free_port 18092)"
 results="$here/results.md"
 shanhai="$build/shanhai"
-step_timeout=900  # no single step may hang the run
+step_timeout="${STEP_TIMEOUT:-900}"  # no single step may hang the run (seconds)
 
 log() { printf '%s\n' "$*"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -44,7 +46,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 
 # ---------------------------------------------------------------------------------------
 # 0. Tools and inputs
-ensure_tools sqlite3 node npm wrk curl awk || die "a tool is missing (scripts/setup.sh --bench installs wrk and curl)"
+ensure_tools sqlite3 psql node npm wrk curl awk /usr/bin/time || die "a tool is missing (scripts/setup.sh --bench installs wrk, curl and time)"
 if [[ ! -x "$shanhai" || ! -x "$build/bench/gen_people" || ! -x "$build/bench/read_table" ||
       ! -x "$build/bench/bare_beast_server" || ! -x "$build/bench/http_core_server" ]]; then
   log "building shanhai and the bench tools in $build ..."
@@ -58,8 +60,10 @@ if [[ ! -d "$here/node/node_modules/exceljs" ]]; then
 fi
 mkdir -p "$work"
 server_pid=""
+pg_dir=""
 cleanup() {
   [[ -n "$server_pid" ]] && { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
+  [[ -n "$pg_dir" ]] && { "$root/scripts/pg-test-server.sh" stop "$pg_dir" >/dev/null 2>&1 || true; }
   [[ "${KEEP:-0}" = 1 ]] || rm -f "$work"/*.db "$work"/*.db-wal "$work"/*.db-shm "$work"/*.db.key
 }
 trap cleanup EXIT
@@ -94,16 +98,18 @@ fresh_db() {
   sed -n 's/.*user: admin  password: \([^ ]*\).*/\1/p' <<<"$out"
 }
 
-# timed LABEL COMMAND... → runs it (output to $work/LABEL.log) under bash's `time`; the wall
-# and CPU (user + system, all threads) seconds go to $work/LABEL.time, read by wall/cpu.
+# timed LABEL COMMAND... → runs it (output to $work/LABEL.log) under GNU time; the wall, user and
+# system seconds and the peak resident memory (KB) go to $work/LABEL.time, read by wall/cpu/rss_mb.
 timed() {
-  local label="$1" status=0 TIMEFORMAT='%3R %3U %3S'
+  local label="$1" status=0
   shift
-  { time timeout "$step_timeout" "$@" >"$work/$label.log" 2>&1 || status=$?; } 2>"$work/$label.time"
+  timeout "$step_timeout" /usr/bin/time -f '%e %U %S %M' -o "$work/$label.time" "$@" >"$work/$label.log" 2>&1 ||
+    status=$?
   ((status == 0)) || { cat "$work/$label.log" >&2; die "$label failed (exit $status)"; }
 }
-wall() { awk '{ print $1 }' "$work/$1.time"; }
+wall() { awk '{ printf "%.3f", $1 }' "$work/$1.time"; }
 cpu() { awk '{ printf "%.3f", $2 + $3 }' "$work/$1.time"; }
+rss_mb() { awk '{ printf "%.0f", $4 / 1024 }' "$work/$1.time"; }
 
 rate() { calc "printf \"%.0f\", $rows / $1"; }
 
@@ -144,6 +150,37 @@ exceljs_rows="$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' "$work/exceljs.log")"
 log "exceljs WorkbookReader, iterating rows only: $exceljs_s s wall, $exceljs_cpu s CPU, $(rate "$exceljs_s") rows/s"
 
 # ---------------------------------------------------------------------------------------
+# 1b. The same CSV into PostgreSQL: our import (COPY) against psql's \copy into a plain table of
+# text columns, both on one throwaway server (scripts/pg-test-server.sh, as the tests use).
+log ""
+pg_rows="${PG_ROWS:-$rows}"
+pg_csv="$csv"
+if ((pg_rows < rows)); then
+  pg_csv="$work/people-$pg_rows-of-$rows.csv"
+  head -n "$((pg_rows + 1))" "$csv" >"$pg_csv"
+fi
+log "== (a) import of $pg_rows people into PostgreSQL (load average $(loadavg))"
+pg_dir="/tmp/shanhai-bench-pg-$$"
+pg_url="$("$root/scripts/pg-test-server.sh" start "$pg_dir" "$(free_port 55400)")" || die "PostgreSQL did not start"
+pg_key="$work/postgres.key"
+rm -f "$pg_key"
+timed pg-init "$shanhai" init --db "$pg_url" --key "$pg_key"
+timed pg-demo "$shanhai" demo --db "$pg_url" --key "$pg_key"
+timed pg-import "$shanhai" import people "$pg_csv" --db "$pg_url" --key "$pg_key"
+pg_s="$(wall pg-import)"; pg_cpu="$(cpu pg-import)"
+grep -q "写入 stored $pg_rows" "$work/pg-import.log" || { cat "$work/pg-import.log" >&2; die "PostgreSQL import did not store $pg_rows rows"; }
+log "shanhai import people .csv into PostgreSQL: $pg_s s wall, $pg_cpu s CPU (client), $(calc "printf \"%.0f\", $pg_rows / $pg_s") rows/s"
+columns="$(head -1 "$csv" | awk -F, '{ for (i = 1; i <= NF; ++i) printf "%sc%d text", (i > 1 ? ", " : ""), i }')"
+psql -qX "$pg_url" -c "CREATE TABLE people_peer ($columns)" >/dev/null
+timed psql-copy psql -qX "$pg_url" -c "\\copy people_peer FROM '$pg_csv' WITH (FORMAT csv, HEADER true)"
+psql_s="$(wall psql-copy)"
+psql_rows="$(psql -qXAt "$pg_url" -c 'SELECT COUNT(*) FROM people_peer')"
+[[ "$psql_rows" = "$pg_rows" ]] || die "psql \\copy stored $psql_rows rows, expected $pg_rows"
+log "psql \\copy of the same CSV into a plain table: $psql_s s wall, $(calc "printf \"%.0f\", $pg_rows / $psql_s") rows/s"
+"$root/scripts/pg-test-server.sh" stop "$pg_dir" >/dev/null 2>&1 || true
+pg_dir=""
+
+# ---------------------------------------------------------------------------------------
 # 2. The report over the imported data (demo ledgers + the million people).
 log ""
 log "== (b) report --pair $pair over demo data + $rows people (load average $(loadavg))"
@@ -159,6 +196,25 @@ for _ in $(seq "$report_runs"); do timed version "$shanhai" --version; startup_t
 startup_ms="$(printf '%s\n' "${startup_times[@]}" | median | awk '{ printf "%.0f", $1 * 1000 }')"
 log "shanhai report --format json (whole process: start, open db + key, compute, render, write): median ${report_ms} ms of $report_runs (runs: ${report_times[*]} s)"
 log "shanhai --version (bare process start, for scale): median ${startup_ms} ms"
+
+# ---------------------------------------------------------------------------------------
+# 2b. Export of the people ledger (masked, as a reader without reveal sees it) against the sqlite3
+# shell dumping the raw table as CSV, in the same minute on the same database.
+log ""
+log "== (e) export of the people ledger (load average $(loadavg))"
+people_rows="$(sqlite3 "$work/csv.db" 'SELECT COUNT(*) FROM people')"
+timed sqlite-csv sqlite3 -csv "$work/csv.db" ".once '$work/peer-export.csv'" "SELECT * FROM people"
+sqlite_csv_s="$(wall sqlite-csv)"
+log "sqlite3 -csv SELECT * FROM people ($people_rows rows, ciphertexts and hashes as stored): $sqlite_csv_s s, $(du -h "$work/peer-export.csv" | cut -f1)"
+timed export-csv "$shanhai" export people -o "$work/export.csv" --db "$work/csv.db"
+grep -q "exported $people_rows " "$work/export-csv.log" || { cat "$work/export-csv.log" >&2; die "the csv export did not write $people_rows records"; }
+export_csv_s="$(wall export-csv)"; export_csv_mb="$(rss_mb export-csv)"
+log "shanhai export people .csv (decrypted, masked, labelled): $export_csv_s s, peak RSS $export_csv_mb MB, $(du -h "$work/export.csv" | cut -f1)"
+timed export-xlsx "$shanhai" export people -o "$work/export.xlsx" --db "$work/csv.db"
+grep -q "exported $people_rows " "$work/export-xlsx.log" || { cat "$work/export-xlsx.log" >&2; die "the xlsx export did not write $people_rows records"; }
+export_xlsx_s="$(wall export-xlsx)"; export_xlsx_mb="$(rss_mb export-xlsx)"
+log "shanhai export people .xlsx: $export_xlsx_s s, peak RSS $export_xlsx_mb MB, $(du -h "$work/export.xlsx" | cut -f1)"
+rm -f "$work/peer-export.csv" "$work/export.csv" "$work/export.xlsx"
 
 # ---------------------------------------------------------------------------------------
 # 3. HTTP: shanhai serve on the same database, a logged-in session.
@@ -259,6 +315,8 @@ import_cpu_ratio="$(calc "printf \"%.1f\", $csv_cpu / $sqlite_cpu")"
 exceljs_cpu_ratio="$(calc "printf \"%.2f\", $exceljs_cpu / $xlsx_cpu")"
 http_ratio="$(calc "printf \"%.2f\", $real_rps / $bare_rps")"
 core_ratio="$(calc "printf \"%.2f\", $core_rps / $core_bare_rps")"
+pg_ratio="$(calc "printf \"%.2f\", $pg_s / $psql_s")"
+export_ratio="$(calc "printf \"%.2f\", $export_csv_s / $sqlite_csv_s")"
 load_end="$(loadavg)"
 total_s="$(since "$started_all")"
 
@@ -268,7 +326,7 @@ table="$(cat <<EOF
 $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM,
 build \`${build_type:-?}\`, $rows people rows; load average at start $load_start, at end $load_end
 (other work on the machine shares these cores); whole run $(printf '%.0f' "$total_s") s.
-Times are wall seconds of whole processes (bash \`time\`); CPU = user + system of all the process's threads,
+Times are wall seconds of whole processes (GNU \`time\`); CPU = user + system of all the process's threads,
 which the other load on the machine disturbs less. See bench/README.md.
 
 | benchmark | Shanhai | peer | ratio | goal | met? |
@@ -277,6 +335,9 @@ which the other load on the machine disturbs less. See bench/README.md.
 | (a) import $rows people, .xlsx, full validation + encryption | ${xlsx_s} s ($(rate "$xlsx_s") rows/s; CPU ${xlsx_cpu} s) | exceljs streaming reader, rows only: ${exceljs_s} s ($(rate "$exceljs_s") rows/s; CPU ${exceljs_cpu} s) | ${exceljs_ratio}× faster (CPU ${exceljs_cpu_ratio}×) | ≥ 3× faster | $(yes_no "$exceljs_ratio >= 3") |
 | (b) \`shanhai report --format json\`, whole process, median of $report_runs | ${report_ms} ms | — (process start alone: ${startup_ms} ms) | — | < 200 ms | $(yes_no "$report_ms < 200") |
 | (b) same report in-process, \`GET /api/v1/report\`, median of $report_runs | ${report_http_ms} ms | — (\`GET /api/v1/indicators\`: ${indicators_http_ms} ms) | — | < 200 ms | $(yes_no "$report_http_ms < 200") |
+| (a) import $pg_rows people into PostgreSQL, .csv, full validation + encryption | ${pg_s} s ($(calc "printf \"%.0f\", $pg_rows / $pg_s") rows/s; client CPU ${pg_cpu} s) | psql \`\\copy\` into a plain table: ${psql_s} s ($(calc "printf \"%.0f\", $pg_rows / $psql_s") rows/s) | ${pg_ratio}× the peer's time | ≤ 2× | $(yes_no "$pg_ratio <= 2") |
+| (e) export the people ledger ($people_rows records), .csv, masked | ${export_csv_s} s (peak RSS ${export_csv_mb} MB) | \`sqlite3 -csv\` of the raw table: ${sqlite_csv_s} s | ${export_ratio}× the peer's time | ≤ 3×, memory bounded | $(yes_no "$export_ratio <= 3") |
+| (e) same, .xlsx | ${export_xlsx_s} s (peak RSS ${export_xlsx_mb} MB) | — | — | < 20 s | $(yes_no "$export_xlsx_s < 20") |
 | (c) \`GET $list_path\`, 64 connections: req/s | $(printf '%.0f' "$real_rps") req/s | bare Beast server: $(printf '%.0f' "$bare_rps") req/s | ${http_ratio} | ≥ 0.25 | $(yes_no "$http_ratio >= 0.25") |
 | (c) same, latency p50 / p99 (errors) | ${real_p50} / ${real_p99} (${real_err}) | ${bare_p50} / ${bare_p99} | — | p99 < 20 ms | $(yes_no "$real_p99_ms < 20") |
 | (c) hold $hold_conns connections: errors | ${hold_err} errors (connect/read/write/timeout/non-2xx ${hold_kinds}; $(printf '%.0f' "$hold_rps") req/s, p99 ${hold_p99}) | bare: ${hold_bare_err} errors ($(printf '%.0f' "$hold_bare_rps") req/s) | — | 0 errors | $(yes_no "\"$hold_err\" == \"0\"") |
@@ -294,7 +355,27 @@ Single requests, median of $report_runs: \`GET /api/v1/exchange/visits?page_size
 EOF
 )"
 printf '%s\n' "$table" >"$results"
+
+# The same figures for machines: build/bench/results.json, {"<name>": {value, unit, peer, ratio, goal, met}}.
+json_entries=()
+entry() {  # name value unit peer ratio goal met (peer/ratio may be null)
+  json_entries+=("$(printf '  "%s": {"value": %s, "unit": "%s", "peer": %s, "ratio": %s, "goal": "%s", "met": %s}' \
+    "$1" "$2" "$3" "$4" "$5" "$6" "$(calc "print ($7) ? \"true\" : \"false\"")")")
+}
+entry import_csv_sqlite "$csv_s" s "$sqlite_s" "$import_ratio" "<= 2x the time of sqlite3 .import" "$import_ratio <= 2"
+entry import_xlsx_sqlite "$xlsx_s" s "$exceljs_s" "$exceljs_ratio" ">= 3x faster than exceljs' streaming reader" "$exceljs_ratio >= 3"
+entry import_csv_postgres "$pg_s" s "$psql_s" "$pg_ratio" "<= 2x the time of psql \\\\copy" "$pg_ratio <= 2"
+entry report_process "$report_ms" ms "$startup_ms" null "< 200 ms (peer: bare process start)" "$report_ms < 200"
+entry report_http "$report_http_ms" ms null null "< 200 ms" "$report_http_ms < 200"
+entry http_list_rps "$(printf '%.0f' "$real_rps")" "req/s" "$(printf '%.0f' "$bare_rps")" "$http_ratio" ">= 0.25 of the bare Beast server" "$http_ratio >= 0.25"
+entry http_list_p99 "$real_p99_ms" ms "$(to_ms "$bare_p99")" null "< 20 ms" "$real_p99_ms < 20"
+entry http_hold_errors "$hold_err" errors "$hold_bare_err" null "0 errors at $hold_conns connections" "\"$hold_err\" == \"0\""
+entry export_csv "$export_csv_s" s "$sqlite_csv_s" "$export_ratio" "<= 3x the time of sqlite3 -csv" "$export_ratio <= 3"
+entry export_csv_rss "$export_csv_mb" MB null null "bounded (86 MB before)" "$export_csv_mb <= 100"
+entry export_xlsx "$export_xlsx_s" s null null "< 20 s" "$export_xlsx_s < 20"
+mkdir -p "$build/bench"
+{ echo "{"; (IFS=$'\n'; printf '%s\n' "${json_entries[@]}" | sed '$!s/$/,/'); echo "}"; } >"$build/bench/results.json"
 log ""
 printf '%s\n' "$table"
 log ""
-log "written to $results"
+log "written to $results and $build/bench/results.json"

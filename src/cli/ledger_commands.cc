@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/connect.h"
+#include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 
 namespace shanhai::cli {

@@ -162,10 +162,23 @@ HttpResponse FileResponse(std::string bytes, const std::string& content_type, co
   return r;
 }
 
+std::string PageJsonText(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size) {
+  std::string out;
+  out.reserve(256 + 384 * page.records.size());
+  out += '{';
+  if (page.total >= 0) out += "\"total\":" + std::to_string(page.total) + ",";
+  out += "\"page\":" + std::to_string(page_number) + ",\"page_size\":" + std::to_string(page_size) +
+         ",\"has_more\":" + (page.has_more ? "true" : "false") + ",\"items\":[";
+  for (size_t i = 0; i < page.records.size(); ++i) {
+    if (i) out += ',';
+    AppendRecordJson(out, def, page.records[i], page.ref_labels);
+  }
+  out += "]}";
+  return out;
+}
+
 boost::json::object PageJson(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size) {
-  boost::json::array items;
-  for (const Record& r : page.records) items.push_back(RecordToJson(def, r, page.ref_labels));
-  return {{"total", page.total}, {"page", page_number}, {"page_size", page_size}, {"items", std::move(items)}};
+  return boost::json::parse(PageJsonText(def, page, page_number, page_size)).as_object();
 }
 
 }  // namespace shanhai

@@ -66,7 +66,11 @@ HttpResponse JsonResponse(const boost::json::value& v, int status = 200);
 // Chinese file name (RFC 6266 / 5987).
 HttpResponse FileResponse(std::string bytes, const std::string& content_type, const std::string& file_name);
 
-// {"total":…, "page":…, "page_size":…, "items":[…]} of a record page.
+// {"total":…, "page":…, "page_size":…, "has_more":…, "items":[…]} of a record page; no
+// "total" when the page was not counted (RecordPage::total < 0).
+// PageJsonText is that text, written directly (the list route's answer); PageJson the object,
+// for callers that add members.
+std::string PageJsonText(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size);
 boost::json::object PageJson(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size);
 
 }  // namespace shanhai

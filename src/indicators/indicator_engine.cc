@@ -138,6 +138,7 @@ Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std:
   SH_ASSIGN_OR_RETURN(StoredPage stored, repo.List(query, scope));
   RecordPage out;
   out.total = stored.total;
+  out.has_more = stored.has_more;
   RecordCodec codec(ledger, *service_.context().vault);
   const Disclosure disclosure = DisclosureFor(actor, ledger);
   for (size_t i = 0; i < stored.rows.rows.size(); ++i) {

@@ -40,6 +40,8 @@ constexpr const char* kSelectSession =
     "LEFT JOIN role_permissions rp ON rp.role_id = r.id WHERE s.token_hash = ?";
 constexpr size_t kSessionUserColumns = 7;  // u.id .. u.created_at
 constexpr size_t kSessionFlags = 4 + kSessionUserColumns;  // must_change_password, password_changed_at, totp_secret
+// A live session's idle timer is written at most this often.
+constexpr int64_t kTouchSeconds = 60;
 constexpr const char* kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ?";
@@ -259,6 +261,7 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
     out = std::move(info);
     return Status::Ok();
   }));
+  SessionCache::Invalidate();  // roles, scope or disabling reach the user's sessions at once
   return out;
 }
 
@@ -353,23 +356,45 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
 Result<Actor> AccountService::Authenticate(const std::string& token, std::string* csrf_out, SessionFlags* flags) {
   if (token.empty()) return Status::Unauthenticated("请先登录", "please log in");
   const std::string hash = TokenHash(token);
+  const int64_t now = now_();
+  // A hit needs the absolute timeout still ahead and no idle-timer refresh due (which would
+  // write), so that serving from memory changes no timing of docs/security.md.
+  if (const CachedSession* hit = sessions_.Find(hash, now);
+      hit && IsoAt(now) <= hit->expires && IsoAt(now - kTouchSeconds) <= hit->last_seen) {
+    if (csrf_out) *csrf_out = hit->csrf_token;
+    if (flags) *flags = FlagsFor(hit->actor, hit->must_change_password, hit->password_changed_at, hit->totp_enrolled);
+    return hit->actor;
+  }
+  const uint64_t generation = SessionCache::Generation();  // before the read: a change committed meanwhile wins
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectSession, {hash}));
   if (rows.rows.empty()) return Status::Unauthenticated("登录已失效，请重新登录", "your session has ended; log in again");
-  const int64_t now = now_();
-  const std::string last_seen = AsText(rows.rows[0][2]), expires = AsText(rows.rows[0][3]);
+  std::string last_seen = AsText(rows.rows[0][2]);
+  const std::string expires = AsText(rows.rows[0][3]);
   if (IsoAt(now) > expires || IsoAt(now - kIdleTimeoutSeconds) > last_seen) {
+    sessions_.Forget(hash);
     SH_RETURN_IF_ERROR(db_.Execute(kDeleteSession, {hash}).status());
     return Status::Unauthenticated("登录已超时，请重新登录", "your session timed out; log in again");
   }
   const std::vector<Value> user_row(rows.rows[0].begin() + 4, rows.rows[0].begin() + 4 + kSessionUserColumns);
   if (AsInt(user_row[5]) != 0) return Status::Unauthenticated("账号已停用", "the account is disabled");
   // Touch at most once a minute: reads stay reads.
-  if (IsoAt(now - 60) > last_seen) SH_RETURN_IF_ERROR(db_.Execute(kTouchSession, {IsoAt(now), hash}).status());
-  if (csrf_out) *csrf_out = AsText(rows.rows[0][1]);
-  Actor actor = ActorFromSessionRows(UserFromRow(user_row), rows);
-  if (flags)
-    *flags = FlagsFor(actor, AsInt(rows.rows[0][kSessionFlags]) != 0, AsText(rows.rows[0][kSessionFlags + 1]),
-                      !AsText(rows.rows[0][kSessionFlags + 2]).empty());
+  if (IsoAt(now - kTouchSeconds) > last_seen) {
+    SH_RETURN_IF_ERROR(db_.Execute(kTouchSession, {IsoAt(now), hash}).status());
+    last_seen = IsoAt(now);
+  }
+  CachedSession entry{ActorFromSessionRows(UserFromRow(user_row), rows),
+                      AsText(rows.rows[0][1]),
+                      last_seen,
+                      expires,
+                      AsInt(rows.rows[0][kSessionFlags]) != 0,
+                      AsText(rows.rows[0][kSessionFlags + 1]),
+                      !AsText(rows.rows[0][kSessionFlags + 2]).empty(),
+                      now,
+                      generation};
+  if (csrf_out) *csrf_out = entry.csrf_token;
+  if (flags) *flags = FlagsFor(entry.actor, entry.must_change_password, entry.password_changed_at, entry.totp_enrolled);
+  Actor actor = entry.actor;
+  sessions_.Put(hash, std::move(entry));
   return actor;
 }
 
@@ -379,11 +404,13 @@ Status AccountService::Logout(const std::string& token, const std::string& remot
   if (rows.rows.empty()) return Status::Ok();
   const std::vector<Value> user_row(rows.rows[0].begin() + 4, rows.rows[0].end());
   const UserInfo user = UserFromRow(user_row);
-  return InTransaction(db_, [&]() -> Status {
+  const Status ended = InTransaction(db_, [&]() -> Status {
     SH_RETURN_IF_ERROR(db_.Execute(kDeleteSession, {TokenHash(token)}).status());
     return audit_.Write(Actor{user.name, {}, {}, user.scope.region, user.scope.owner_ledger, user.scope.owner_id, remote},
                         "logout", "users", user.id, "", "", "");
   });
+  SessionCache::Invalidate();
+  return ended;
 }
 
 Status AccountService::StorePassword(int64_t user_id, const std::string& hash, bool must_change,
@@ -412,10 +439,12 @@ Status AccountService::ChangePassword(const Actor& actor, const std::string& old
   SH_RETURN_IF_ERROR(PolicyFor("new_password", CheckPasswordPolicy(new_password, actor.name)));
   SH_RETURN_IF_ERROR(history_.CheckNotReused(id, new_password, policy_.password_history));
   SH_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password));
-  return InTransaction(db_, [&]() -> Status {
+  const Status changed = InTransaction(db_, [&]() -> Status {
     SH_RETURN_IF_ERROR(StorePassword(id, hash, false, keep_session_token.empty() ? "" : TokenHash(keep_session_token)));
     return audit_.Write(actor, "password_change", "users", id, "", "", "");
   });
+  SessionCache::Invalidate();  // the other sessions ended, this one's must-change flag cleared
+  return changed;
 }
 
 Status AccountService::CheckMayManage(const Actor& actor, int64_t user_id) {
@@ -436,7 +465,7 @@ Status AccountService::CheckMayManage(const Actor& actor, int64_t user_id) {
 Status AccountService::ResetTotp(const Actor& actor, int64_t user_id) {
   SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id));
-  return totp_.Reset(actor, user_id);
+  return totp_.Reset(actor, user_id);  // invalidates the session caches itself
 }
 
 Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const std::string& password) {
@@ -448,10 +477,12 @@ Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const 
   SH_RETURN_IF_ERROR(PolicyFor("password", CheckPasswordPolicy(password, name)));
   SH_RETURN_IF_ERROR(PolicyFor("password", history_.CheckNotReused(user_id, password, policy_.password_history)));
   SH_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
-  return InTransaction(db_, [&]() -> Status {
+  const Status reset = InTransaction(db_, [&]() -> Status {
     SH_RETURN_IF_ERROR(StorePassword(user_id, hash, true, ""));
     return audit_.Write(actor, "password_reset", "users", user_id, "", "", "{\"name\":\"" + name + "\"}");
   });
+  SessionCache::Invalidate();
+  return reset;
 }
 
 Status AccountService::Unlock(const Actor& actor, int64_t user_id) {

@@ -14,6 +14,7 @@
 #include "domain/accounts/password_history.h"
 #include "domain/accounts/totp_enrolment.h"
 #include "domain/accounts/role_service.h"
+#include "domain/accounts/session_cache.h"
 #include "domain/audit/audit_log.h"
 #include "domain/ledger/actor.h"
 
@@ -107,7 +108,8 @@ class AccountService {
                         const std::string& totp = "", LoginRefusal* refusal = nullptr);
   // The session's actor if the token is live; refreshes its idle timer. Unauthenticated
   // (with "session expired" wording) otherwise. csrf_out receives the session's CSRF token,
-  // flags (if not null) what the session must do first.
+  // flags (if not null) what the session must do first. A session validated in the last
+  // SessionCache::kTtlSeconds is answered from memory (see session_cache.h for the bounds).
   Result<Actor> Authenticate(const std::string& token, std::string* csrf_out, SessionFlags* flags = nullptr);
   // Ends the session of token (audited "logout"); ok if there is none.
   Status Logout(const std::string& token, const std::string& remote = "");
@@ -163,6 +165,7 @@ class AccountService {
   PasswordHistory history_;
   TotpEnrolment totp_;
   RoleService roles_;
+  SessionCache sessions_;
 };
 
 // True if actor holds any administrator permission (admin:users/roles/audit/dictionaries/system).

@@ -7,6 +7,7 @@
 
 #include "common/text.h"
 #include "domain/accounts/permission_catalog.h"
+#include "domain/accounts/session_cache.h"
 #include "security/permissions.h"
 
 namespace shanhai {
@@ -135,12 +136,13 @@ Result<RoleInfo> RoleService::Update(const Actor& actor, int64_t id, const RoleD
     out = Find(id);
     return out.status();
   }));
+  SessionCache::Invalidate();  // the holders' sessions get the new grants at once
   return out;
 }
 
 Status RoleService::Delete(const Actor& actor, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, kRolesDuty));
-  return InTransaction(db_, [&]() -> Status {
+  const Status deleted = InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(RoleInfo before, Find(id));
     if (before.builtin) return SeededRole(before.name);
     SH_RETURN_IF_ERROR(CheckNotHeldAndWithin(actor, before));
@@ -153,6 +155,8 @@ Status RoleService::Delete(const Actor& actor, int64_t id) {
     const RoleDraft old{before.name, before.label_zh, before.grants};
     return audit_.Write(actor, "role_delete", "roles", id, "", AuditDetail(before.name, old), "");
   });
+  SessionCache::Invalidate();
+  return deleted;
 }
 
 Result<std::vector<int64_t>> RoleService::ResolveNames(const std::vector<std::string>& names) {

@@ -1,5 +1,6 @@
 #include "domain/accounts/totp_enrolment.h"
 
+#include "domain/accounts/session_cache.h"
 #include "security/permissions.h"
 #include "security/totp.h"
 
@@ -61,7 +62,7 @@ Result<TotpSecretShown> TotpEnrolment::Begin(const Actor& actor, const std::stri
 Status TotpEnrolment::Confirm(const Actor& actor, const std::string& code) {
   SH_RETURN_IF_ERROR(RequireVault());
   SH_ASSIGN_OR_RETURN(int64_t id, UserId(actor.name));
-  return InTransaction(db_, [&]() -> Status {
+  const Status enrolled = InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectTotp, {id}));
     const std::string pending = AsText(rows.rows[0][1]);
     if (pending.empty()) return WrongCode();
@@ -71,6 +72,8 @@ Status TotpEnrolment::Confirm(const Actor& actor, const std::string& code) {
     SH_RETURN_IF_ERROR(db_.Execute(kActivate, {pending, *step, id}).status());
     return audit_.Write(actor, "totp_enrol", "users", id, "", "", "");
   });
+  SessionCache::Invalidate();  // sessions' second-factor flags change
+  return enrolled;
 }
 
 Result<TotpSecretShown> TotpEnrolment::EnrolNow(const Actor& actor, const std::string& name) {
@@ -82,16 +85,19 @@ Result<TotpSecretShown> TotpEnrolment::EnrolNow(const Actor& actor, const std::s
     SH_RETURN_IF_ERROR(db_.Execute(kActivate, {vault_->Encrypt(secret, kVaultContext), int64_t{0}, id}).status());
     return audit_.Write(actor, "totp_enrol", "users", id, "", "", "{\"name\":\"" + name + "\"}");
   }));
+  SessionCache::Invalidate();
   return TotpSecretShown{Base32Encode(secret), TotpUri(kTotpIssuer, name, secret)};
 }
 
 Status TotpEnrolment::Reset(const Actor& actor, int64_t user_id) {
   SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
-  return InTransaction(db_, [&]() -> Status {
+  const Status reset = InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(int64_t changed, db_.Execute(kClear, {user_id}));
     if (changed == 0) return Status::NotFound("用户不存在", "no such user");
     return audit_.Write(actor, "totp_reset", "users", user_id, "", "", "");
   });
+  SessionCache::Invalidate();
+  return reset;
 }
 
 Result<bool> TotpEnrolment::Enrolled(int64_t user_id) {

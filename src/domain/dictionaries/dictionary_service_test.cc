@@ -8,6 +8,7 @@
 
 #include <filesystem>
 
+#include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 #include "domain/ledger/ledger_test_util.h"
 #include "excel/table_reader.h"

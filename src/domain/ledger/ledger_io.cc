@@ -8,6 +8,7 @@
 #include "domain/ledger/record_codec.h"
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_set_service.h"
+#include "domain/ledger/sheet_layout.h"
 #include "excel/sheet_out.h"
 #include "excel/formula_guard.h"
 #include "excel/table_reader.h"
@@ -16,28 +17,9 @@ namespace shanhai {
 
 namespace {
 
-constexpr const char* kPairHeader = "帮扶关系";
 constexpr const char* kInstructionsMarker = "填写说明";
-constexpr int64_t kExportPageSize = 1000;
 // Imported records' audit entries are appended this many at a time (one bulk insert each).
 constexpr size_t kImportAuditBatch = 500;
-
-// Fields a sheet carries, in column order (computed fields are shown on export only).
-std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed) {
-  std::vector<const FieldDef*> out;
-  for (const FieldDef& f : def.fields)
-    if (with_computed || !f.computed) out.push_back(&f);
-  return out;
-}
-
-std::string HeaderOf(const FieldDef& f) { return (f.required ? "*" : "") + f.label_zh; }
-
-std::vector<std::string> Headers(const LedgerDef& def, bool with_computed) {
-  std::vector<std::string> headers;
-  if (def.pair_scoped) headers.push_back(std::string("*") + kPairHeader);
-  for (const FieldDef* f : SheetFields(def, with_computed)) headers.push_back(HeaderOf(*f));
-  return headers;
-}
 
 // options: the field's options in force (enum fields).
 std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& options) {
@@ -74,59 +56,6 @@ const FieldDef* FieldForHeader(const LedgerDef& def, std::string header) {
   for (const FieldDef& f : def.fields)
     if (header == f.label_zh || header == f.label_en || header == f.key) return &f;
   return nullptr;
-}
-
-// The option of that code, or null.
-const EnumOption* OptionOf(const std::vector<EnumOption>& options, const std::string& code) {
-  for (const EnumOption& o : options)
-    if (o.code == code) return &o;
-  return nullptr;
-}
-
-// The cell text of a stored value in the spreadsheet layout; options: the field's options in force.
-std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, const Value& v,
-                     const std::map<int64_t, std::string>* labels) {
-  if (IsNull(v)) return "";
-  switch (f.type) {
-    case FieldType::kMoney: return FormatFenAsYuan(AsInt(v));
-    case FieldType::kBool: return AsInt(v) ? "是" : "否";
-    case FieldType::kEnum:
-    case FieldType::kSensitiveEnum: {
-      const EnumOption* o = OptionOf(options, AsText(v));
-      return o ? o->label_zh : AsText(v);  // masked values ("***") have no option
-    }
-    case FieldType::kRef: {
-      if (labels) {
-        auto it = labels->find(AsInt(v));
-        if (it != labels->end()) return it->second;
-      }
-      return AsText(v);
-    }
-    default: return AsText(v);
-  }
-}
-
-// The audit detail of an export: how many rows, selected by which filter, to what format. The
-// audit administrator reads it without reveal: a value given for a field that needs reveal is
-// kept as "***" (the field's name says what was selected), and personal numbers in q are masked.
-std::string ExportDetail(const LedgerDef& def, const ListRequest& request, int64_t rows, bool reveal,
-                         const std::string& path) {
-  boost::json::object filter;
-  auto put = [&](const char* key, const std::string& value) {
-    if (!value.empty()) filter[key] = value;
-  };
-  put("pair", request.pair);
-  put("q", MaskPersonalNumbers(request.text));
-  put("from", request.date_from);
-  put("to", request.date_to);
-  put("sort", request.sort);
-  for (const auto& [key, value] : request.equals) {
-    const FieldDef* f = def.Field(key);
-    filter[key] = f && f->NeedsReveal() ? std::string("***") : MaskPersonalNumbers(value);
-  }
-  boost::json::object detail{{"rows", rows}, {"format", excel::PathEndsWith(path, ".csv") ? "csv" : "xlsx"},
-                             {"reveal", reveal}, {"filter", std::move(filter)}};
-  return boost::json::serialize(detail);
 }
 
 // The audit entry of a record just imported as row under id: the record after as Get shows it
@@ -323,48 +252,6 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
     }));
   }
   return report;
-}
-
-Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def, ListRequest request,
-                             const std::string& path, bool reveal) {
-  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "export")));
-  if (reveal) SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
-  SH_ASSIGN_OR_RETURN(auto out, excel::SheetOut::Open(path, def.label_zh));
-  SH_RETURN_IF_ERROR(out->Header(Headers(def, true)));
-  const std::vector<const FieldDef*> fields = SheetFields(def, true);
-  std::vector<bool> numeric;
-  if (def.pair_scoped) numeric.push_back(false);
-  for (const FieldDef* f : fields)
-    numeric.push_back(f->type == FieldType::kInteger || f->type == FieldType::kMoney);
-
-  int64_t written = 0;
-  request.page_size = kExportPageSize;
-  auto write_pages = [&]() -> Status {
-    for (request.page = 1;; ++request.page) {
-      // Revealing writes one audit row per record, in this transaction: no row, no file.
-      SH_ASSIGN_OR_RETURN(RecordPage page, reveal ? service.ListRevealed(actor, def, request, "export")
-                                                  : service.List(actor, def, request));
-      const DictionarySnapshot& dictionaries = service.dictionary_snapshot();  // refreshed by List
-      for (const Record& r : page.records) {
-        std::vector<std::string> cells;
-        if (def.pair_scoped) cells.push_back(r.pair_code);
-        for (const FieldDef* f : fields) {
-          const Value* v = r.Get(f->key);
-          auto labels = page.ref_labels.find(f->key);
-          cells.push_back(CellText(*f, dictionaries.OptionsFor(def, *f), v ? *v : Value{},
-                                   labels == page.ref_labels.end() ? nullptr : &labels->second));
-        }
-        SH_RETURN_IF_ERROR(out->Row(cells, numeric));
-        ++written;
-      }
-      if (static_cast<int64_t>(page.records.size()) < kExportPageSize) return Status::Ok();
-    }
-  };
-  SH_RETURN_IF_ERROR(reveal ? InTransaction(service.db(), write_pages) : write_pages());
-  SH_RETURN_IF_ERROR(out->Close());
-  SH_RETURN_IF_ERROR(service.audit().Write(actor, "export", def.name, 0, "", "", "",
-                                           ExportDetail(def, request, written, reveal, path)));
-  return written;
 }
 
 Status WriteTemplate(const LedgerDef& def, const std::string& path, const DictionarySnapshot* dictionaries) {

@@ -1,4 +1,4 @@
-// Spreadsheet import/export of any ledger, and its empty template.
+// Spreadsheet import of any ledger, and its empty template (export: ledger_export.h).
 //
 // Layout of every sheet: row 1 holds the Chinese column headers (a leading "*" marks a
 // required column; English labels and field keys are accepted too); a template adds an
@@ -40,14 +40,6 @@ struct ImportReport {
 // one entry for the file.
 Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
                                   const std::string& path, const ImportOptions& options);
-
-// Writes the records a list request selects (all pages) to path (.xlsx or .csv) in the
-// import layout, shown as the actor may see them (DisclosureFor). With reveal (needs the
-// reveal permission) every value is whole and each record written gets its own "reveal"
-// audit row, all in one transaction: if the audit fails, no file is left. The export itself
-// is audited (action "export": rows written, the filter, the format, reveal).
-Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
-                             ListRequest request, const std::string& path, bool reveal = false);
 
 // An empty .xlsx template: headers, instructions row, drop-down lists for enum columns.
 // dictionaries: the options in force (enabled ones are offered); null = the declared options.

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 #include "domain/ledger/ledger_test_util.h"
 #include "domain/ledger/record_json.h"

@@ -203,18 +203,54 @@ Result<StoredPage> LedgerRepository::List(const ListQuery& query, const Scope& s
     return Status::InvalidArgument("不能按该字段排序：" + query.sort_column, "cannot sort by " + query.sort_column);
 
   StoredPage page;
-  SH_ASSIGN_OR_RETURN(Rows count, db_.Query("SELECT COUNT(*) FROM " + def_.name + " r" + where, params));
-  page.total = AsInt(count.rows[0][0]);
-
-  std::string sql = sql_.select_from + where + " ORDER BY r." + query.sort_column +
-                    (query.descending ? " DESC" : " ASC") + ", r.id ASC";
+  if (query.count_total) {
+    SH_ASSIGN_OR_RETURN(Rows count, db_.Query("SELECT COUNT(*) FROM " + def_.name + " r" + where, params));
+    page.total = AsInt(count.rows[0][0]);
+  }
+  const std::string sort = "r." + query.sort_column;
+  if (query.after) AppendAfter(*query.after, sort, query.descending, where, params);
+  std::string sql = sql_.select_from + where + " ORDER BY " + sort + (query.descending ? " DESC" : " ASC") + ", r.id ASC";
+  const int64_t offset = query.after ? 0 : (std::max<int64_t>(query.page, 1) - 1) * query.page_size;
   if (query.page_size > 0) {
+    // One row more than asked tells whether another page follows without counting.
     sql += " LIMIT ? OFFSET ?";
-    params.emplace_back(query.page_size);
-    params.emplace_back((std::max<int64_t>(query.page, 1) - 1) * query.page_size);
+    params.emplace_back(query.page_size + 1);
+    params.emplace_back(offset);
   }
   SH_ASSIGN_OR_RETURN(page.rows, db_.Query(sql, params));
+  if (query.page_size > 0 && static_cast<int64_t>(page.rows.rows.size()) > query.page_size) {
+    page.rows.rows.pop_back();
+    page.has_more = true;
+  }
+  if (!page.rows.rows.empty()) {
+    const std::vector<Value>& last = page.rows.rows.back();
+    page.last.id = AsInt(last[page.rows.Column("id")]);
+    page.last.sort_value = last[page.rows.Column(query.sort_column)];
+  }
   return page;
+}
+
+void LedgerRepository::AppendAfter(const ListCursor& after, const std::string& sort, bool descending,
+                                   std::string& where, std::vector<Value>& params) const {
+  if (sort == "r.id") {
+    where += descending ? " AND r.id < ?" : " AND r.id > ?";
+    params.emplace_back(after.id);
+    return;
+  }
+  // Rows equal in the sort column follow in id order. NULLs sort as the smallest value in
+  // SQLite and as the largest in PostgreSQL: the walk follows the ORDER BY of the database.
+  const bool nulls_smallest = db_.dialect() == Dialect::kSqlite;
+  const bool nulls_first = nulls_smallest != descending;
+  if (IsNull(after.sort_value)) {
+    where += " AND ((" + sort + " IS NULL AND r.id > ?)" + (nulls_first ? " OR " + sort + " IS NOT NULL)" : ")");
+    params.emplace_back(after.id);
+    return;
+  }
+  where += " AND (" + sort + (descending ? " < ?" : " > ?") + " OR (" + sort + " = ? AND r.id > ?)" +
+           (nulls_first ? ")" : " OR " + sort + " IS NULL)");
+  params.push_back(after.sort_value);
+  params.push_back(after.sort_value);
+  params.emplace_back(after.id);
 }
 
 Result<Value> LedgerRepository::Aggregate(const std::string& aggregate, const std::string& condition,

@@ -33,6 +33,13 @@ struct Scope {
   int64_t owner_id = 0;
 };
 
+// Where a keyset-paged list stopped: the last row's sort column value (as stored) and id.
+// Opaque to callers: they hand back StoredPage::last to get the rows after it.
+struct ListCursor {
+  Value sort_value;
+  int64_t id = 0;
+};
+
 struct ListQuery {
   std::string text;                                        // free text over searchable fields
   std::vector<std::pair<std::string, Value>> equals;       // stored column = value
@@ -45,10 +52,19 @@ struct ListQuery {
   // with its parameters: lists the records behind a figure.
   std::string condition;
   std::vector<Value> condition_params;
+  // false: no COUNT query (StoredPage::total = -1); has_more comes from reading one row more.
+  bool count_total = true;
+  // Keyset paging: the rows after this one in the query's order, and `page` is ignored. Each
+  // page is one indexed range read however deep the iteration (OFFSET rereads what it skips);
+  // rows inserted or deleted meanwhile never make an older row repeat or be missed. The order
+  // is the one the same query without `after` gives (NULLs as the database orders them).
+  std::optional<ListCursor> after;
 };
 
 struct StoredPage {
-  int64_t total = 0;
+  int64_t total = -1;     // -1 when not counted (ListQuery::count_total false)
+  bool has_more = false;  // rows follow this page
+  ListCursor last;        // of the page's last row (see ListQuery::after)
   Rows rows;  // columns: every table column, plus pair_code
 };
 
@@ -99,6 +115,9 @@ class LedgerRepository {
   void AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const;
   void AppendPeriod(const std::string& from, const std::string& to, std::string& where,
                     std::vector<Value>& params) const;
+  // Appends the condition selecting the rows after `after` in the order by sort (an "r.<column>").
+  void AppendAfter(const ListCursor& after, const std::string& sort, bool descending, std::string& where,
+                   std::vector<Value>& params) const;
 
  private:
   Database& db_;

@@ -429,7 +429,7 @@ Status LedgerService::AuditSensitiveQuery(const Actor& actor, const LedgerDef& d
                                           int64_t rows, int64_t total) {
   return audit_.Write(actor, "sensitive_query", def.name, 0, "", "", "",
                       "by=" + JoinCommaList(fields) + (context.empty() ? "" : " " + context) + " rows=" +
-                          std::to_string(rows) + " total=" + std::to_string(total));
+                          std::to_string(rows) + (total >= 0 ? " total=" + std::to_string(total) : ""));
 }
 
 Result<RecordPage> LedgerService::List(const Actor& actor, const LedgerDef& def, const ListRequest& request) {
@@ -479,6 +479,8 @@ Result<RecordPage> LedgerService::ListAs(const Actor& actor, const LedgerDef& de
   query.date_to = request.date_to;
   query.page = request.page;
   query.page_size = request.page_size;
+  query.count_total = request.count_total;
+  query.after = request.after;
   if (!request.sort.empty()) {
     query.descending = request.sort[0] == '-';
     query.sort_column = query.descending ? request.sort.substr(1) : request.sort;
@@ -514,6 +516,8 @@ Result<RecordPage> LedgerService::ListAs(const Actor& actor, const LedgerDef& de
   SH_ASSIGN_OR_RETURN(StoredPage stored, repo.List(query, scope));
   RecordPage page;
   page.total = stored.total;
+  page.has_more = stored.has_more;
+  page.next = stored.last;
   page.records.reserve(stored.rows.rows.size());
   for (size_t i = 0; i < stored.rows.rows.size(); ++i) {
     SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, disclosure));

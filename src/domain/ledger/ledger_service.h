@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,9 @@ struct RawRecord {
 };
 
 struct RecordPage {
-  int64_t total = 0;
+  int64_t total = -1;      // records selected; -1 when not counted (ListRequest::count_total)
+  bool has_more = false;   // records follow this page
+  ListCursor next;         // hand back as ListRequest::after for the records after this page
   std::vector<Record> records;
   // ref field key → id → natural key of the referenced record (for display).
   std::map<std::string, std::map<int64_t, std::string>> ref_labels;
@@ -44,6 +47,8 @@ struct ListRequest {
   std::string date_from, date_to;
   std::string sort;        // "field" or "-field"
   int64_t page = 1, page_size = 20;
+  bool count_total = true;            // false: no COUNT (RecordPage::total = -1), cheaper
+  std::optional<ListCursor> after;    // keyset paging from RecordPage::next (page ignored)
 };
 
 
@@ -102,7 +107,7 @@ class LedgerService {
   // of fields that NeedsReveal, used to select records) is not empty.
   Status AuthorizeSensitiveQuery(const Actor& actor, const LedgerDef& def, const std::vector<std::string>& fields);
   // The "sensitive_query" audit row of a selection by such fields: "by=<fields> <context>
-  // rows=<on this page> total=<selected>"; context says where (e.g. "indicator=<key>").
+  // rows=<on this page> total=<selected>" (total left out when -1, not counted); context says where (e.g. "indicator=<key>").
   Status AuditSensitiveQuery(const Actor& actor, const LedgerDef& def, const std::vector<std::string>& fields,
                              const std::string& context, int64_t rows, int64_t total);
   // The whole value of a sensitive field, audited ("reveal"). Needs "<m>:<l>:reveal".

@@ -300,6 +300,77 @@ TEST_P(LedgerServiceTest, ListFiltersSortsAndPages) {
   EXPECT_TRUE(HasFieldError(bad.status(), "no_such_field"));
 }
 
+// Keyset paging (ListRequest::after, what exports walk) gives the order of one whole list,
+// ties in the sort column and empty values included, in pages of two; uncounted pages say
+// whether more follow instead of a total.
+TEST_P(LedgerServiceTest, KeysetPagesWalkTheWholeListInOrderWithoutCounting) {
+  const std::vector<std::pair<const char*, const char*>> visits = {
+      {"2020-03-01", "苏小澎"}, {"2020-01-01", ""},       {"2020-03-01", "臧侃"}, {"2020-02-01", "苏小澎"},
+      {"2020-01-01", "莫君锋"}, {"2020-02-01", ""},       {"2020-03-01", ""}};
+  for (size_t i = 0; i < visits.size(); ++i)
+    ASSERT_NE(AddVisit("对接" + std::to_string(i), "to_helped", 5, visits[i].first, visits[i].second), 0);
+  auto ids = [](const RecordPage& page) {
+    std::vector<int64_t> out;
+    for (const Record& r : page.records) out.push_back(r.id);
+    return out;
+  };
+  for (const std::string sort : {"", "-id", "start_date", "-start_date", "leader_name", "-leader_name"}) {
+    SCOPED_TRACE(sort);
+    ListRequest whole;
+    whole.sort = sort;
+    whole.page_size = 100;
+    auto all = service().List(Actor::System(), Visits(), whole);
+    ASSERT_TRUE(all.ok()) << all.status().ToString();
+    ASSERT_EQ(all->records.size(), visits.size());
+    ListRequest keyset;
+    keyset.sort = sort;
+    keyset.page_size = 2;
+    keyset.count_total = false;
+    std::vector<int64_t> walked;
+    for (int pages = 0;; ++pages) {
+      ASSERT_LT(pages, 10) << "keyset paging does not end";
+      auto page = service().List(Actor::System(), Visits(), keyset);
+      ASSERT_TRUE(page.ok()) << page.status().ToString();
+      EXPECT_EQ(page->total, -1);
+      for (int64_t id : ids(*page)) walked.push_back(id);
+      EXPECT_EQ(page->has_more, walked.size() < visits.size()) << walked.size();
+      if (!page->has_more) break;
+      keyset.after = page->next;
+    }
+    EXPECT_EQ(walked, ids(*all));
+  }
+}
+
+// Records deleted while a keyset walk is under way are skipped, records added are met once
+// (after the id cursor), and no record present throughout is missed or repeated.
+TEST_P(LedgerServiceTest, AKeysetWalkMeetsEveryRecordOnceWhileOthersComeAndGo) {
+  std::vector<int64_t> before;
+  for (int i = 0; i < 9; ++i) before.push_back(AddVisit("走访" + std::to_string(i), "to_helper", 3, "2020-05-01"));
+  ListRequest keyset;
+  keyset.page_size = 3;
+  keyset.count_total = false;
+  std::vector<int64_t> walked;
+  int64_t added = 0;
+  for (int pages = 0;; ++pages) {
+    ASSERT_LT(pages, 10);
+    auto page = service().List(Actor::System(), Visits(), keyset);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    for (const Record& r : page->records) walked.push_back(r.id);
+    if (pages == 0) {  // between the first and the second page
+      ASSERT_TRUE(IsOk(service().Delete(Actor::System(), Visits(), before[1])));  // already written
+      ASSERT_TRUE(IsOk(service().Delete(Actor::System(), Visits(), before[5])));  // not yet reached
+      added = AddVisit("新增走访", "to_helper", 3, "2020-05-02");
+    }
+    if (!page->has_more) break;
+    keyset.after = page->next;
+  }
+  std::vector<int64_t> expected;
+  for (int64_t id : before)
+    if (id != before[5]) expected.push_back(id);
+  expected.push_back(added);
+  EXPECT_EQ(walked, expected);
+}
+
 TEST_P(LedgerServiceTest, AnotherDistrictsStaffSeesNothingOfThePairAndCannotWriteIntoIt) {
   const int64_t id = AddVisit("考察", "to_helped", 10, "2020-03-01");
   const Actor tianhe = domain_test::StaffIn("440106");  // another Guangzhou district

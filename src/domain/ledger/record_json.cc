@@ -1,5 +1,7 @@
 #include "domain/ledger/record_json.h"
 
+#include <charconv>
+
 #include "domain/ledger/record_codec.h"
 
 namespace shanhai {
@@ -11,24 +13,90 @@ boost::json::value ValueToJson(const Value& v) {
   return nullptr;
 }
 
-boost::json::object RecordToJson(const LedgerDef& def, const Record& record,
-                                 const std::map<std::string, std::map<int64_t, std::string>>& labels) {
-  // Sized once and filled with emplace: list pages build many of these per request.
-  boost::json::object o(record.values.size() + labels.size() + 2);
-  o.emplace("id", record.id);
-  if (def.pair_scoped) o.emplace("pair", record.pair_code);
+namespace {
+
+// s as a JSON string literal, escaped as Boost.JSON's serializer does (quote, backslash and
+// control characters; UTF-8 passes through).
+void AppendJsonString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  size_t plain_from = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, plain_from, i - plain_from);
+    plain_from = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
+    }
+  }
+  out.append(s, plain_from, s.size() - plain_from);
+  out += '"';
+}
+
+void AppendInt(std::string& out, int64_t n) {
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out.append(buf, end);
+}
+
+void AppendValue(std::string& out, const Value& v) {
+  if (const int64_t* n = std::get_if<int64_t>(&v)) AppendInt(out, *n);
+  else if (const std::string* text = std::get_if<std::string>(&v)) AppendJsonString(out, *text);
+  else if (std::holds_alternative<double>(v)) out += boost::json::serialize(ValueToJson(v));
+  else out += "null";
+}
+
+}  // namespace
+
+void AppendRecordJson(std::string& out, const LedgerDef& def, const Record& record,
+                      const std::map<std::string, std::map<int64_t, std::string>>& labels) {
+  // Written as text straight into the caller's buffer: a list page is dozens of records, and
+  // building a JSON object per record only to serialise it cost more than reading them.
+  out += "{\"id\":";
+  AppendInt(out, record.id);
+  if (def.pair_scoped) {
+    out += ",\"pair\":";
+    AppendJsonString(out, record.pair_code);
+  }
   for (const auto& [key, value] : record.values) {
-    o.emplace(key, ValueToJson(value));
+    out += ',';
+    AppendJsonString(out, key);
+    out += ':';
+    AppendValue(out, value);
     auto field_labels = labels.find(key);
     if (field_labels == labels.end() || IsNull(value)) continue;
     auto label = field_labels->second.find(AsInt(value));
-    if (label != field_labels->second.end()) o.emplace(key + "_label", label->second);
+    if (label == field_labels->second.end()) continue;
+    out += ',';
+    AppendJsonString(out, key + "_label");
+    out += ':';
+    AppendJsonString(out, label->second);
   }
-  return o;
+  out += '}';
+}
+
+boost::json::object RecordToJson(const LedgerDef& def, const Record& record,
+                                 const std::map<std::string, std::map<int64_t, std::string>>& labels) {
+  std::string text;
+  AppendRecordJson(text, def, record, labels);
+  return boost::json::parse(text).as_object();
 }
 
 std::string RecordToJsonText(const LedgerDef& def, const Record& record) {
-  return boost::json::serialize(RecordToJson(def, record));
+  std::string text;
+  AppendRecordJson(text, def, record, {});
+  return text;
 }
 
 std::string AuditRecordJsonText(const LedgerDef& def, Record record) {

@@ -6,12 +6,17 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <string>
 
 #include "domain/ledger/ledger_def.h"
 
 namespace shanhai {
 
 boost::json::value ValueToJson(const Value& v);
+// Appends record's JSON text to out (the members in the order of record.values, "<key>_label"
+// after a reference whose label is in labels). Every other form below is built from this one.
+void AppendRecordJson(std::string& out, const LedgerDef& def, const Record& record,
+                      const std::map<std::string, std::map<int64_t, std::string>>& labels = {});
 // labels: ref field key → (id → label) for "<key>_label" entries; may be empty.
 boost::json::object RecordToJson(const LedgerDef& def, const Record& record,
                                  const std::map<std::string, std::map<int64_t, std::string>>& labels = {});

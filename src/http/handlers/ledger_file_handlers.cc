@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 #include "http/api_app.h"
 #include "http/handlers/ledger_request.h"
