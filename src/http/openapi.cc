@@ -1,5 +1,6 @@
 // The OpenAPI 3 document, generated from the route table (so it cannot drift from the
-// routes; a test checks every route appears) and the ledger declarations (schemas).
+// routes; a test checks every route appears, another validates the document) and the ledger
+// declarations (schemas).
 #include <boost/json.hpp>
 
 #include "http/api_routes.h"
@@ -127,11 +128,22 @@ boost::json::object FileUploadBody() {
   return body;
 }
 
-// The ledger a path belongs to, if any: "/api/v1/<module>/<ledger>…".
-const LedgerDef* LedgerOfPath(const std::string& path) {
-  for (const LedgerDef* def : AllLedgers()) {
-    const std::string base = "/api/v1/" + def->module + "/" + def->name;
-    if (path == base || path.starts_with(base + "/")) return def;
+// The requestBody object of a route, or null when it takes none.
+boost::json::value RequestBodyOf(const ApiRoute& r) {
+  boost::json::object body;
+  switch (r.body) {
+    case RequestBody::kNone: return nullptr;
+    case RequestBody::kFile: return FileUploadBody();
+    case RequestBody::kLedgerRecord:
+      body["required"] = true;
+      body["content"] = Content("application/json", SchemaRef(r.ledger->name));
+      return body;
+    case RequestBody::kJson: {
+      boost::json::object object;
+      object["type"] = "object";
+      body["content"] = Content("application/json", std::move(object));
+      return body;
+    }
   }
   return nullptr;
 }
@@ -166,15 +178,7 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
     op["responses"] = Responses(method);
     op["security"] = r.permission.empty() ? boost::json::array{} : boost::json::array{session};
     if (!r.permission.empty()) op["x-permission"] = r.permission;
-    const LedgerDef* def = LedgerOfPath(r.path);
-    if (def && r.method == "POST" && (r.path.ends_with("/import") || r.path.ends_with("/evidence"))) {
-      op["requestBody"] = FileUploadBody();
-    } else if (def && (r.method == "POST" || r.method == "PUT")) {
-      boost::json::object body;
-      body["required"] = true;
-      body["content"] = Content("application/json", SchemaRef(def->name));
-      op["requestBody"] = std::move(body);
-    }
+    if (boost::json::value body = RequestBodyOf(r); !body.is_null()) op["requestBody"] = std::move(body);
     boost::json::value& entry = paths[r.path];
     if (!entry.is_object()) entry = boost::json::object();
     entry.as_object()[method] = std::move(op);

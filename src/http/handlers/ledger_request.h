@@ -14,7 +14,5 @@ Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef&
 // A record's input from a JSON body; bookkeeping keys echoed back by clients are ignored.
 // Errors: Status::Invalid naming each member that is an object or an array.
 Result<RawRecord> RawRecordFrom(const boost::json::object& body);
-// "/api/v1/<module>/<ledger>"
-std::string LedgerBasePath(const LedgerDef& def);
 
 }  // namespace shanhai
