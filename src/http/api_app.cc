@@ -27,23 +27,12 @@ HttpResponse AuditedRefusal(RequestContext& ctx, const ApiRoute& route, const st
 
 ApiApp::ApiApp(const AppEnv& env, const StaticFiles& static_files)
     : env_(env), static_files_(static_files), routes_(BuildApiRoutes()) {
-  // The metrics and the API's own description tell an outsider too much (route names, load,
-  // error rates): both need a session, the metrics a system administrator's.
-  routes_.push_back({"GET", "/metrics", kMetricsPermission, [](RequestContext&) {
-                       HttpResponse r = HttpResponse::Text(200, GlobalMetrics().RenderPrometheus());
-                       r.content_type = std::string(kPrometheusContentType);
-                       return r;
-                     },
-                     "Prometheus 指标（需系统管理员权限 admin:system:admin）"});
-  routes_.push_back({"GET", "/api/openapi.json", kSession, [this](RequestContext&) { return HttpResponse::Json(200, openapi_); },
-                     "本接口的 OpenAPI 3 文档（需登录）"});
   for (size_t i = 0; i < routes_.size(); ++i) {
     const ApiRoute& r = routes_[i];
     Status s = router_.Add(Route{r.method, r.path, r.method + " " + r.path, r.permission,
                                  [this, i](HttpRequest& req) { return Dispatch(req, routes_[i]); }});
     if (!s.ok()) LogError("route_rejected", {{"route", r.path}, {"error", s.message_en()}});
   }
-  openapi_ = OpenApiDocument(routes_);
 }
 
 Result<AppConn*> ApiApp::ThreadConnection() {
@@ -81,7 +70,7 @@ HttpResponse ApiApp::Handle(HttpRequest& request) {
 HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
   Result<AppConn*> conn = ThreadConnection();
   if (!conn.ok()) return HttpResponse::FromStatus(conn.status());
-  RequestContext ctx{request, Actor{}, **conn, env_, ""};
+  RequestContext ctx{request, Actor{}, **conn, env_, "", {}, route.ledger, route.transition};
   if (route.permission != kPublic) {
     const auto token = request.Cookie(kSessionCookie);
     Result<Actor> actor =
@@ -109,11 +98,13 @@ HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
       if (!allowed.ok()) return AuditedRefusal(ctx, route, "permission_denied", HttpResponse::FromStatus(allowed));
     }
   }
-  HttpResponse response = route.handler(ctx);
+  Result<Reply> reply = route.handler(ctx);
+  if (reply.ok()) return std::move(reply).value().ToHttp();
+  HttpResponse refusal = HttpResponse::FromStatus(reply.status());
   // Refusals decided inside a service (another region's record, reveal without the permission).
-  if (response.status == 403 && !ctx.actor.name.empty())
-    return AuditedRefusal(ctx, route, "permission_denied", std::move(response));
-  return response;
+  if (reply.status().code() == Code::kPermissionDenied && !ctx.actor.name.empty())
+    return AuditedRefusal(ctx, route, "permission_denied", std::move(refusal));
+  return refusal;
 }
 
 }  // namespace shanhai

@@ -1,7 +1,8 @@
-// The HTTP application: route table lookup, authentication (session cookie), CSRF check on
-// writes, permission check, then the handler; plus /healthz (public), /metrics and the
-// OpenAPI document (both behind a session) and the console's static files. Thread-safe: each worker thread lazily opens
-// its own database connection.
+// The HTTP application: route table lookup (routes.cc), authentication (session cookie), CSRF
+// check on writes, permission check, then the handler, whose Result it turns into HTTP (a Status
+// through HttpResponse::FromStatus, the one place errors become HTTP); plus /healthz (public,
+// answered before routing) and the console's static files. Thread-safe: each worker thread
+// lazily opens its own database connection.
 #pragma once
 
 #include <memory>
@@ -16,8 +17,6 @@ namespace shanhai {
 
 inline constexpr const char* kSessionCookie = "shanhai_session";
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
-// Who may read GET /metrics (the system administrator's permission).
-inline constexpr const char* kMetricsPermission = kSystemDuty;
 
 class ApiApp {
  public:
@@ -33,7 +32,6 @@ class ApiApp {
   const StaticFiles& static_files_;
   std::vector<ApiRoute> routes_;
   Router router_;
-  std::string openapi_;
 };
 
 }  // namespace shanhai

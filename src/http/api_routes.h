@@ -1,15 +1,24 @@
-// The API's route table and the context its handlers receive. A handler is a thin adapter:
-// it parses the request, calls a service with the request's actor, and serialises the result.
+// The API's route table and the context its handlers receive. A handler is a thin adapter: it
+// parses the request, calls a service with the request's actor, and returns what to answer
+// (http/reply.h) or the service's Status; the dispatcher turns either into HTTP.
+//
+// The table is one literal list in routes.cc (kRouteTable): method, path, handler, permission,
+// the ledgers it serves, request body and summary. A row that serves ledgers is expanded once
+// per ledger it serves; the router, the permission check and the OpenAPI document are all built
+// from the expanded list, BuildApiRoutes().
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
 #include "app/app_context.h"
 #include "http/http_types.h"
+#include "http/reply.h"
 
 namespace shanhai {
+
+struct LedgerDef;
+struct TransitionDef;
 
 struct RequestContext {
   HttpRequest& request;
@@ -18,45 +27,79 @@ struct RequestContext {
   const AppEnv& env;
   std::string csrf_token;
   SessionFlags session_flags;  // what the session must do before using the rest of the API
+  const LedgerDef* ledger = nullptr;  // the ledger the route serves (set for per-ledger routes)
+  const TransitionDef* transition = nullptr;  // the transition it takes (set for per-transition routes)
+
+  // The route's ledger; only for handlers of per-ledger rows (where it is always set).
+  const LedgerDef& Ledger() const { return *ledger; }
+  // The route's transition; only for handlers of per-transition rows (where it is always set).
+  const TransitionDef& Transition() const { return *transition; }
 };
 
-using ApiHandler = std::function<HttpResponse(RequestContext&)>;
+// A handler: a named function in handlers/*.cc (declared in handlers/handlers.h).
+using ApiHandler = Result<Reply> (*)(RequestContext&);
 
 // Route permissions beyond "module:entity:action":
 inline constexpr const char* kPublic = "";           // no session needed
 inline constexpr const char* kSession = "session";   // any logged-in user; the service decides
 
+// Which ledgers a row of the table serves: nullptr (kNoLedger) for none, else a predicate; the row
+// becomes one route per ledger for which it holds.
+using LedgerFilter = bool (*)(const LedgerDef&);
+inline constexpr LedgerFilter kNoLedger = nullptr;
+bool EveryLedger(const LedgerDef& def);
+bool LedgersWithSensitiveFields(const LedgerDef& def);  // those with a reveal route
+bool LedgersWithWorkflow(const LedgerDef& def);         // those with transition routes
+
+// The request body a route takes, for the OpenAPI document.
+enum class RequestBody {
+  kNone,
+  kJson,         // a JSON object of the route's own members
+  kLedgerRecord, // the ledger's record (its schema in the document)
+  kFile,         // multipart/form-data with the upload in the field "file"
+};
+
+// One row of the literal table.
+struct RouteRow {
+  const char* method;
+  // The path; in a per-ledger row "<ledger>" stands for the ledger's base path,
+  // "/api/v1/<module>/<ledger>". A per-ledger row whose path ends in "<transition>" is expanded
+  // once per transition of the ledger's workflow, its permission being the transition's.
+  const char* path;
+  ApiHandler handler;
+  // kPublic, kSession or "module:entity:action"; in a per-ledger row the ledger's action
+  // ("list" → "<module>:<ledger>:list").
+  const char* permission;
+  LedgerFilter ledgers;
+  RequestBody body;
+  const char* summary;  // one line for the OpenAPI document; per-ledger rows follow the ledger's label
+};
+
+// A route as served: a row, expanded for one ledger when it serves ledgers.
 struct ApiRoute {
   std::string method;
   std::string path;        // "/api/v1/exchange/visits/{id}"
   std::string permission;  // "exchange:visits:read", kSession or kPublic
   ApiHandler handler;
-  std::string summary;     // one line for the OpenAPI document
+  const LedgerDef* ledger = nullptr;  // the ledger it serves, or nullptr
+  const TransitionDef* transition = nullptr;  // the transition it takes, or nullptr
+  RequestBody body = RequestBody::kNone;
+  std::string summary;
 };
 
-// Every route of the API (ledger routes are generated per ledger).
+// Every route of the API, in the table's order (per-ledger rows in AllLedgers() order).
+// Pure; the same list on every call.
 std::vector<ApiRoute> BuildApiRoutes();
 
-// Handler groups (one file each under handlers/).
-void AddAuthRoutes(std::vector<ApiRoute>& routes);
-void AddLedgerRoutes(std::vector<ApiRoute>& routes);
-void AddTransitionRoutes(std::vector<ApiRoute>& routes);  // workflow transitions of the ledgers that declare one
-void AddLedgerFileRoutes(std::vector<ApiRoute>& routes);
-void AddIndicatorRoutes(std::vector<ApiRoute>& routes);
-void AddAdminRoutes(std::vector<ApiRoute>& routes);
-void AddAuditRoutes(std::vector<ApiRoute>& routes);
-void AddRoleRoutes(std::vector<ApiRoute>& routes);
-void AddMetaRoutes(std::vector<ApiRoute>& routes);
-void AddDictionaryRoutes(std::vector<ApiRoute>& routes);
-void AddIdentityRoutes(std::vector<ApiRoute>& routes);
-void AddChangeRoutes(std::vector<ApiRoute>& routes);
+// "/api/v1/<module>/<ledger>"
+std::string LedgerBasePath(const LedgerDef& def);
 
 // True for the routes a session may use while its password must change (me, password,
 // logout), and, with enrolling_totp, while an administrator must enrol TOTP (those and the
 // TOTP enrolment routes).
 bool AllowedBeforeSetup(const ApiRoute& route, bool enrolling_totp);
 
-// The OpenAPI 3 document of routes.
+// The OpenAPI 3 document of routes (JSON text).
 std::string OpenApiDocument(const std::vector<ApiRoute>& routes);
 
 }  // namespace shanhai

@@ -139,29 +139,6 @@ Result<int64_t> PathId(const HttpRequest& request, std::string_view name) {
   return Status::InvalidArgument("路径中的编号无效", "the id in the path is not a positive integer");
 }
 
-HttpResponse JsonResponse(const boost::json::value& v, int status) {
-  return HttpResponse::Json(status, boost::json::serialize(v));
-}
-
-HttpResponse FileResponse(std::string bytes, const std::string& content_type, const std::string& file_name) {
-  HttpResponse r;
-  r.status = 200;
-  r.content_type = content_type;
-  r.body = std::move(bytes);
-  std::string encoded;
-  for (unsigned char c : file_name) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      encoded += buf;
-    }
-  }
-  r.AddHeader("Content-Disposition", "attachment; filename=\"download\"; filename*=UTF-8''" + encoded);
-  return r;
-}
-
 std::string PageJsonText(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size) {
   std::string out;
   out.reserve(256 + 384 * page.records.size());

@@ -61,11 +61,6 @@ std::string QueryText(const HttpRequest& request, std::string_view name);
 // Path parameter {id} as a positive integer. Errors: InvalidArgument.
 Result<int64_t> PathId(const HttpRequest& request, std::string_view name = "id");
 
-HttpResponse JsonResponse(const boost::json::value& v, int status = 200);
-// A file download: bytes with its MIME type and a Content-Disposition that keeps a
-// Chinese file name (RFC 6266 / 5987).
-HttpResponse FileResponse(std::string bytes, const std::string& content_type, const std::string& file_name);
-
 // {"total":…, "page":…, "page_size":…, "has_more":…, "items":[…]} of a record page; no
 // "total" when the page was not counted (RecordPage::total < 0).
 // PageJsonText is that text, written directly (the list route's answer); PageJson the object,

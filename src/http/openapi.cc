@@ -1,5 +1,6 @@
 // The OpenAPI 3 document, generated from the route table (so it cannot drift from the
-// routes; a test checks every route appears) and the ledger declarations (schemas).
+// routes; a test checks every route appears, another validates the document) and the ledger
+// declarations (schemas).
 #include <boost/json.hpp>
 
 #include "http/api_routes.h"
@@ -54,26 +55,103 @@ boost::json::object LedgerSchema(const LedgerDef& def) {
                                                "未列出的删除；不带此键则明细不变 / " + set.ledger->label_en +
                             " (lines, written with this record): on an update, a line with an id changes that line, one "
                             "without adds a line, lines left out are deleted; without this key the lines stay as they are"}};
-  return {{"type", "object"}, {"description", def.label_zh}, {"properties", std::move(properties)},
-          {"required", std::move(required)}};
+  boost::json::object schema;
+  schema["type"] = "object";
+  schema["description"] = def.label_zh;
+  schema["properties"] = std::move(properties);
+  if (!required.empty()) schema["required"] = std::move(required);  // OpenAPI 3.0: at least one name
+  return schema;
 }
 
-// "/api/v1/x/{id}" → its path parameters as OpenAPI parameter objects.
+// {"$ref": "#/components/schemas/<name>"}. Objects are built member by member here and below:
+// a nested brace list whose inner lists have three elements ({"description", "…", {…}}) is read by
+// Boost.JSON as an array, which is how every operation's error response once became an array.
+boost::json::object SchemaRef(const std::string& name) {
+  boost::json::object ref;
+  ref["$ref"] = "#/components/schemas/" + name;
+  return ref;
+}
+
+// {"<media type>": {"schema": schema}}, the content of a body or a response.
+boost::json::object Content(const std::string& media_type, boost::json::object schema) {
+  boost::json::object media;
+  media["schema"] = std::move(schema);
+  boost::json::object content;
+  content[media_type] = std::move(media);
+  return content;
+}
+
+// "/api/v1/x/{id}" → its path parameters as OpenAPI parameter objects: {id} is a record's or a
+// user's positive integer id, the others (a field, an indicator key, a region code, a token) text.
 boost::json::array PathParameters(const std::string& path) {
   boost::json::array out;
   for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open + 1)) {
     const size_t close = path.find('}', open);
-    out.push_back({{"name", path.substr(open + 1, close - open - 1)}, {"in", "path"}, {"required", true},
-                   {"schema", {{"type", "string"}}}});
+    const std::string name = path.substr(open + 1, close - open - 1);
+    boost::json::object schema;
+    if (name == "id") {
+      schema["type"] = "integer";
+      schema["minimum"] = 1;
+    } else {
+      schema["type"] = "string";
+    }
+    boost::json::object parameter;
+    parameter["name"] = name;
+    parameter["in"] = "path";
+    parameter["required"] = true;
+    parameter["schema"] = std::move(schema);
+    out.push_back(std::move(parameter));
   }
   return out;
 }
 
-// The ledger a path belongs to, if any: "/api/v1/<module>/<ledger>…".
-const LedgerDef* LedgerOfPath(const std::string& path) {
-  for (const LedgerDef* def : AllLedgers()) {
-    const std::string base = "/api/v1/" + def->module + "/" + def->name;
-    if (path == base || path.starts_with(base + "/")) return def;
+// 200 (and 201 for a creation) plus the default error response, {"error":{…}}.
+boost::json::object Responses(const std::string& method) {
+  boost::json::object ok;
+  ok["description"] = "成功 / OK";
+  boost::json::object error;
+  error["description"] = "错误 / error";
+  error["content"] = Content("application/json", SchemaRef("Error"));
+  boost::json::object responses;
+  responses[method == "post" ? "201" : "200"] = ok;
+  if (method == "post") responses["200"] = ok;  // POSTs that act rather than create answer 200
+  responses["default"] = std::move(error);
+  return responses;
+}
+
+// A multipart upload with one file in the field "file" (imports, evidence).
+boost::json::object FileUploadBody() {
+  boost::json::object file;
+  file["type"] = "string";
+  file["format"] = "binary";
+  boost::json::object properties;
+  properties["file"] = std::move(file);
+  boost::json::object schema;
+  schema["type"] = "object";
+  schema["properties"] = std::move(properties);
+  schema["required"] = boost::json::array{"file"};
+  boost::json::object body;
+  body["required"] = true;
+  body["content"] = Content("multipart/form-data", std::move(schema));
+  return body;
+}
+
+// The requestBody object of a route, or null when it takes none.
+boost::json::value RequestBodyOf(const ApiRoute& r) {
+  boost::json::object body;
+  switch (r.body) {
+    case RequestBody::kNone: return nullptr;
+    case RequestBody::kFile: return FileUploadBody();
+    case RequestBody::kLedgerRecord:
+      body["required"] = true;
+      body["content"] = Content("application/json", SchemaRef(r.ledger->name));
+      return body;
+    case RequestBody::kJson: {
+      boost::json::object object;
+      object["type"] = "object";
+      body["content"] = Content("application/json", std::move(object));
+      return body;
+    }
   }
   return nullptr;
 }
@@ -94,28 +172,32 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
               {"details", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
   for (const LedgerDef* def : AllLedgers()) schemas[def->name] = LedgerSchema(*def);
 
+  // Every operation states its security: the session cookie, or none for the public routes.
+  boost::json::object session;
+  session["session"] = boost::json::array{};
   boost::json::object paths;
   for (const ApiRoute& r : routes) {
     std::string method = r.method;
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    boost::json::object op{{"summary", r.summary},
-                           {"operationId", method + r.path},
-                           {"parameters", PathParameters(r.path)},
-                           {"responses",
-                            {{"200", {{"description", "OK"}}},
-                             {"default", {{"description", "错误 / error",
-                                           {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}}}}};
+    boost::json::object op;
+    op["summary"] = r.summary;
+    op["operationId"] = method + r.path;
+    op["parameters"] = PathParameters(r.path);
+    op["responses"] = Responses(method);
+    op["security"] = r.permission.empty() ? boost::json::array{} : boost::json::array{session};
     if (!r.permission.empty()) op["x-permission"] = r.permission;
-    if (!r.permission.empty()) op["security"] = boost::json::array{{{"session", boost::json::array{}}}};
-    const LedgerDef* def = LedgerOfPath(r.path);
-    if (def && (r.method == "POST" || r.method == "PUT") && !r.path.ends_with("/import") && !r.path.ends_with("/evidence"))
-      op["requestBody"] = {{"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/" + def->name}}}}}}}};
+    if (boost::json::value body = RequestBodyOf(r); !body.is_null()) op["requestBody"] = std::move(body);
     boost::json::value& entry = paths[r.path];
     if (!entry.is_object()) entry = boost::json::object();
     entry.as_object()[method] = std::move(op);
   }
   // The one path outside the route table (the app answers it before routing).
-  paths["/healthz"] = {{"get", {{"summary", "健康检查（公开）"}, {"responses", {{"200", {{"description", "OK"}}}}}}}};
+  boost::json::object health;
+  health["summary"] = "健康检查（公开）";
+  health["operationId"] = "get/healthz";
+  health["security"] = boost::json::array{};
+  health["responses"] = Responses("get");
+  paths["/healthz"] = boost::json::object{{"get", std::move(health)}};
 
   boost::json::object doc{
       {"openapi", "3.0.3"},

@@ -1,23 +1,159 @@
-// The one route table: method, path, permission and handler of every API endpoint.
-#include "http/api_routes.h"
+// The one route table: every endpoint of the API in one literal list, from which the router,
+// the permission check and the OpenAPI document are built.
+#include "domain/ledger/ledger_service.h"
+#include "domain/ledger/transition_service.h"
+#include "http/api_app.h"
+#include "http/handlers/handlers.h"
+#include "indicators/indicator_engine.h"
 
 namespace shanhai {
 
+namespace {
+
+namespace h = handlers;
+using enum RequestBody;
+
+constexpr RouteRow kRouteTable[] = {
+    // method, path, handler, permission, ledgers, body, summary
+    {"POST", "/api/v1/auth/login", h::Login, kPublic, kNoLedger, kJson, "登录 / log in"},
+    {"POST", "/api/v1/auth/logout", h::Logout, kSession, kNoLedger, kNone, "退出 / log out"},
+    {"GET", "/api/v1/auth/me", h::Me, kSession, kNoLedger, kNone, "当前用户与权限 / current user and permissions"},
+    {"POST", "/api/v1/auth/password", h::ChangePassword, kSession, kNoLedger, kJson, "修改密码 / change password"},
+    {"POST", "/api/v1/auth/totp", h::BeginTotp, kSession, kNoLedger, kJson,
+     "两步验证：生成待确认的密钥与二维码 / TOTP: a new secret and QR code to confirm"},
+    {"POST", "/api/v1/auth/totp/confirm", h::ConfirmTotp, kSession, kNoLedger, kJson,
+     "两步验证：以验证码确认并启用 / TOTP: switch on with a code"},
+
+    {"GET", "/api/v1/meta/ledgers", h::MetaLedgers, kSession, kNoLedger, kNone,
+     "台账定义（字段、类型、可选值）与控制台菜单"},
+    {"GET", "/api/v1/meta/regions/{code}/children", h::RegionChildren, kSession, kNoLedger, kNone,
+     "行政区划下级（code=0 为省级列表）"},
+
+    {"GET", "<ledger>", h::ListRecords, "list", EveryLedger, kNone, "：列表（筛选、排序、分页）"},
+    {"POST", "<ledger>", h::CreateRecord, "create", EveryLedger, kLedgerRecord, "：新增"},
+    {"GET", "<ledger>/{id}", h::GetRecord, "read", EveryLedger, kNone, "：详情"},
+    {"PUT", "<ledger>/{id}", h::UpdateRecord, "update", EveryLedger, kLedgerRecord, "：修改（需带 version）"},
+    {"DELETE", "<ledger>/{id}", h::DeleteRecord, "delete", EveryLedger, kNone, "：删除（连同证明材料；历史保留）"},
+    {"GET", "<ledger>/{id}/history", h::RecordHistory, "read", EveryLedger, kNone, "：修改历史"},
+    {"GET", "<ledger>/{id}/reveal/{field}", h::RevealField, "reveal", LedgersWithSensitiveFields, kNone,
+     "：查看完整敏感信息（记入审计）"},
+    {"POST", "<ledger>/{id}/transitions/<transition>", h::TakeTransition, "", LedgersWithWorkflow, kJson,
+     "（流程操作，需带 version）"},
+    {"POST", "<ledger>/import", h::ImportRecords, "import", EveryLedger, kFile,
+     "：导入 .xlsx/.csv（multipart 字段 file；?dry_run=1 试导入）"},
+    {"GET", "<ledger>/export", h::ExportRecords, "export", EveryLedger, kNone, "：按当前筛选导出（?format=xlsx|csv）"},
+    {"GET", "<ledger>/template", h::ImportTemplate, "list", EveryLedger, kNone, "：下载导入模板"},
+    {"GET", "<ledger>/{id}/evidence", h::ListEvidence, "read", EveryLedger, kNone, "：证明材料列表"},
+    {"POST", "<ledger>/{id}/evidence", h::AttachEvidence, "update", EveryLedger, kFile,
+     "：上传证明材料（PDF/PNG/JPEG/XLSX/DOCX，≤20MB）"},
+    {"GET", "/api/v1/evidence/{id}", h::DownloadEvidence, kSession, kNoLedger, kNone, "下载证明材料"},
+    {"GET", "/api/v1/imports/{token}/errors.xlsx", h::DownloadErrorSheet, kSession, kNoLedger, kNone,
+     "下载导入错误清单（仅导入者本人，一天内有效）"},
+
+    {"GET", "/api/v1/indicators/catalogue", h::IndicatorCatalogue, kSession, kNoLedger, kNone,
+     "指标目录（代码、名称、单位、定义）"},
+    {"GET", "/api/v1/indicators", h::IndicatorValues, kIndicatorsPermission, kNoLedger, kNone,
+     "指标值（?pair=440111-522727&from=&to=），含目标与完成率；只计本人可列出的台账"},
+    {"GET", "/api/v1/indicators/{key}/records", h::IndicatorRecords, kIndicatorsPermission, kNoLedger, kNone,
+     "指标背后的记录（钻取）"},
+    {"GET", "/api/v1/report", h::ReportDocument, kIndicatorsPermission, kNoLedger, kNone,
+     "“223”报告（?format=json|md|xlsx|markdown_text）"},
+
+    {"GET", "/api/v1/admin/users", h::ListUsers, kUsersDuty, kNoLedger, kNone, "用户列表"},
+    {"POST", "/api/v1/admin/users", h::AddUser, kUsersDuty, kNoLedger, kJson, "新增用户"},
+    {"PUT", "/api/v1/admin/users/{id}", h::UpdateUser, kUsersDuty, kNoLedger, kJson,
+     "修改用户角色、数据范围（区域、所属单位）、停用"},
+    {"POST", "/api/v1/admin/users/{id}/unlock", h::UnlockUser, kUsersDuty, kNoLedger, kNone,
+     "解除登录锁定 / lift a login lockout"},
+    {"POST", "/api/v1/admin/users/{id}/password", h::ResetUserPassword, kUsersDuty, kNoLedger, kJson,
+     "重置密码（用户下次登录须修改）/ set a password the user must change"},
+    {"DELETE", "/api/v1/admin/users/{id}/totp", h::ResetUserTotp, kUsersDuty, kNoLedger, kNone,
+     "移除两步验证 / remove the user's TOTP"},
+
+    {"GET", "/api/v1/admin/audit", h::ListAudit, kAuditDuty, kNoLedger, kNone, "审计日志（按人、动作、台账、时间筛选）"},
+    {"GET", "/api/v1/admin/audit/export", h::ExportAudit, kAuditDuty, kNoLedger, kNone,
+     "按当前筛选导出审计日志（?format=xlsx|csv；导出本身记入审计）"},
+    {"GET", "/api/v1/admin/audit/verify", h::VerifyAudit, kAuditDuty, kNoLedger, kNone,
+     "校验审计日志哈希链（已校验条数，或第一条不通过的记录及原因）"},
+
+    {"GET", "/api/v1/admin/changes", h::ChangeFeedPosition, kSystemDuty, kNoLedger, kNone,
+     "变更流的位置：已收到的最后序号、自启动以来按台账和类型统计的变更数、滞后 / "
+     "the change feed's position, counts since start and lag"},
+
+    // Listing roles also serves the user editor (admin:users:admin); the service checks either.
+    {"GET", "/api/v1/admin/roles", h::ListRoles, kSession, kNoLedger, kNone, "角色列表（含授予的权限、用户数）"},
+    {"POST", "/api/v1/admin/roles", h::AddRole, kRolesDuty, kNoLedger, kJson, "新建角色"},
+    {"PUT", "/api/v1/admin/roles/{id}", h::UpdateRole, kRolesDuty, kNoLedger, kJson, "修改角色名称与权限"},
+    {"DELETE", "/api/v1/admin/roles/{id}", h::DeleteRole, kRolesDuty, kNoLedger, kNone, "删除角色（无用户持有时）"},
+    {"GET", "/api/v1/admin/permissions", h::ListPermissions, kRolesDuty, kNoLedger, kNone,
+     "各模块声明的权限（角色编辑用，按模块分组）"},
+
+    {"GET", "/api/v1/admin/dictionaries", h::ListDictionaries, kDictionaryPermission, kNoLedger, kNone,
+     "数据字典（枚举字段的可选值）/ dictionaries (options of enum fields)"},
+    {"PUT", "/api/v1/admin/dictionaries/{dictionary}/{code}", h::PutDictionaryEntry, kDictionaryPermission, kNoLedger,
+     kJson, "新增或修改字典项 / add or change a dictionary entry"},
+
+    // The metrics and the API's own description tell an outsider too much (route names, load,
+    // error rates): both need a session, the metrics a system administrator's.
+    {"GET", "/metrics", h::Metrics, kSystemDuty, kNoLedger, kNone, "Prometheus 指标（需系统管理员权限 admin:system:admin）"},
+    {"GET", "/api/openapi.json", h::OpenApi, kSession, kNoLedger, kNone, "本接口的 OpenAPI 3 文档（需登录）"},
+};
+
+constexpr std::string_view kTransitionSlot = "<transition>";
+
+ApiRoute ExpandRow(const RouteRow& row, const LedgerDef* def, const TransitionDef* transition = nullptr) {
+  ApiRoute route{row.method, row.path, row.permission, row.handler, def, transition, row.body, row.summary};
+  if (!def) return route;
+  route.path = LedgerBasePath(*def) + route.path.substr(std::string_view("<ledger>").size());
+  route.permission = LedgerPermission(*def, row.permission);
+  route.summary = def->label_zh + route.summary;
+  if (transition) {
+    route.path.replace(route.path.size() - kTransitionSlot.size(), kTransitionSlot.size(), transition->name);
+    route.permission = TransitionPermission(*def, *transition);
+    route.summary = def->label_zh + "：" + transition->label_zh + row.summary;
+  }
+  return route;
+}
+
+}  // namespace
+
+bool EveryLedger(const LedgerDef&) { return true; }
+
+bool LedgersWithSensitiveFields(const LedgerDef& def) {
+  for (const FieldDef& f : def.fields)
+    if (f.IsSensitive()) return true;
+  return false;
+}
+
+bool LedgersWithWorkflow(const LedgerDef& def) { return def.workflow != nullptr; }
+
+std::string LedgerBasePath(const LedgerDef& def) { return "/api/v1/" + def.module + "/" + def.name; }
+
 std::vector<ApiRoute> BuildApiRoutes() {
   std::vector<ApiRoute> routes;
-  AddAuthRoutes(routes);
-  AddMetaRoutes(routes);
-  AddLedgerRoutes(routes);
-  AddTransitionRoutes(routes);
-  AddLedgerFileRoutes(routes);
-  AddIndicatorRoutes(routes);
-  AddAdminRoutes(routes);
-  AddAuditRoutes(routes);
-  AddRoleRoutes(routes);
-  AddDictionaryRoutes(routes);
-  AddIdentityRoutes(routes);
-  AddChangeRoutes(routes);
+  for (const RouteRow& row : kRouteTable) {
+    if (row.ledgers == kNoLedger) {
+      routes.push_back(ExpandRow(row, nullptr));
+      continue;
+    }
+    const bool per_transition = std::string_view(row.path).ends_with(kTransitionSlot);
+    for (const LedgerDef* def : AllLedgers()) {
+      if (!row.ledgers(*def)) continue;
+      if (!per_transition) {
+        routes.push_back(ExpandRow(row, def));
+        continue;
+      }
+      for (const TransitionDef& t : def->workflow->transitions) routes.push_back(ExpandRow(row, def, &t));
+    }
+  }
   return routes;
+}
+
+bool AllowedBeforeSetup(const ApiRoute& route, bool enrolling_totp) {
+  const std::string key = route.method + " " + route.path;
+  for (const char* allowed : {"GET /api/v1/auth/me", "POST /api/v1/auth/password", "POST /api/v1/auth/logout"})
+    if (key == allowed) return true;
+  return enrolling_totp && (key == "POST /api/v1/auth/totp" || key == "POST /api/v1/auth/totp/confirm");
 }
 
 }  // namespace shanhai

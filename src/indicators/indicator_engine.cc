@@ -1,17 +1,15 @@
 #include "indicators/indicator_engine.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "common/date.h"
 #include "domain/people/people_ledgers.h"
 #include "domain/targets/targets_ledgers.h"
-#include "regions/region_catalog.h"
 
 namespace shanhai {
 
 namespace {
-
-constexpr const char* kIndicatorsReadPermission = "indicators:report:read";
 
 double Percent(double numerator, double denominator) {
   return std::round(10000.0 * numerator / denominator) / 100.0;
@@ -24,31 +22,27 @@ double AsNumber(const Value& v) {
 
 }  // namespace
 
-Result<std::pair<std::string, std::string>> ParsePairCode(const std::string& code) {
-  const size_t dash = code.find('-');
-  if (dash == std::string::npos || code.size() != 13)
-    return Status::InvalidArgument("帮扶关系应写作“帮扶方代码-受帮扶方代码”，如 440111-522727，而不是“" + code + "”",
-                                   "a pair is written HELPER-HELPED, e.g. 440111-522727, not \"" + code + "\"");
-  std::string helper = code.substr(0, dash), helped = code.substr(dash + 1);
-  const RegionCatalog& regions = RegionCatalog::Embedded();
-  SH_RETURN_IF_ERROR(regions.ValidateCode(helper, RegionLevel::kProvince, RegionLevel::kCounty));
-  SH_RETURN_IF_ERROR(regions.ValidateCode(helped, RegionLevel::kProvince, RegionLevel::kCounty));
-  if (regions.Find(helper)->level != regions.Find(helped)->level)
-    return Status::InvalidArgument("帮扶双方应为同一层级（省对省、市对市、县对县）：" + code,
-                                   "both sides of a pair must be of the same level: " + code);
-  return std::make_pair(helper, helped);
-}
-
-Result<Scope> IndicatorEngine::ScopeFor(const Actor& actor, const std::string& pair) {
-  SH_RETURN_IF_ERROR(Authorize(actor, kIndicatorsReadPermission));
-  SH_ASSIGN_OR_RETURN(auto codes, ParsePairCode(pair));
+Result<Scope> IndicatorEngine::ScopeFor(const Actor& actor, const PairScope& pair) {
+  SH_RETURN_IF_ERROR(Authorize(actor, kIndicatorsPermission));
   Scope scope = ScopeOf(actor);
-  scope.pair_helper_prefix = RegionPrefix(codes.first);
-  scope.pair_helped_prefix = RegionPrefix(codes.second);
+  pair.Narrow(scope);
   return scope;
 }
 
-Result<std::map<std::string, int64_t>> IndicatorEngine::Targets(const Scope& scope, const Period& period) {
+std::vector<const LedgerDef*> IndicatorEngine::LedgersRead() {
+  std::vector<const LedgerDef*> out{&TargetsLedger()};
+  for (const IndicatorDef& def : IndicatorCatalogue()) {
+    if (def.IsRate()) continue;
+    const LedgerDef* ledger = FindLedger(def.ledger);
+    if (std::find(out.begin(), out.end(), ledger) == out.end()) out.push_back(ledger);
+  }
+  return out;
+}
+
+Result<std::map<std::string, int64_t>> IndicatorEngine::Targets(const Actor& actor, const Scope& scope,
+                                                                const Period& period) {
+  // Targets are records too: without the targets ledger's list permission none are shown.
+  if (!Authorize(actor, LedgerPermission(TargetsLedger(), "list")).ok()) return std::map<std::string, int64_t>();
   LedgerRepository repo(service_.db(), TargetsLedger());
   ListQuery query;
   query.page_size = 0;
@@ -62,7 +56,7 @@ Result<std::map<std::string, int64_t>> IndicatorEngine::Targets(const Scope& sco
   return sums;
 }
 
-Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& actor, const std::string& pair,
+Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& actor, const PairScope& pair,
                                                                const Period& period) {
   SH_ASSIGN_OR_RETURN(Scope scope, ScopeFor(actor, pair));
   if ((!period.from.empty() && !IsIsoDate(period.from)) || (!period.to.empty() && !IsIsoDate(period.to)))
@@ -73,13 +67,15 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
   const std::string lifted_hash =
       RecordCodec(PeopleLedger(), *service_.context().vault).HashOf("poverty_status", "lifted");
   std::vector<IndicatorValue> values;
-  std::map<std::string, Value> by_key;
+  std::map<std::string, size_t> by_key;  // key → index in values
   for (const IndicatorDef& def : IndicatorCatalogue()) {
     IndicatorValue v;
     v.def = &def;
     if (def.IsRate()) {
-      const double denominator = AsNumber(by_key[def.denominator]);
-      v.actual = denominator == 0 ? Value{} : Value{Percent(AsNumber(by_key[def.numerator]), denominator)};
+      // Rates are filled in below, once their parts are known, wherever those are listed.
+    } else if (!Authorize(actor, LedgerPermission(*FindLedger(def.ledger), "list")).ok()) {
+      // The same permission a list of the ledger needs: a figure is a summary of that list.
+      v.withheld = true;
     } else {
       LedgerRepository repo(service_.db(), *FindLedger(def.ledger));
       SH_ASSIGN_OR_RETURN(v.actual, repo.Aggregate(def.aggregate, def.condition, scope, period.from, period.to, {}));
@@ -94,20 +90,28 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
         v.poverty = AsInt(poor);
       }
     }
-    by_key[def.key] = v.actual;
+    by_key[def.key] = values.size();
     values.push_back(std::move(v));
   }
-  SH_ASSIGN_OR_RETURN(auto targets, Targets(scope, period));
+  for (IndicatorValue& v : values) {
+    if (!v.def->IsRate()) continue;
+    const IndicatorValue& numerator = values[by_key.at(v.def->numerator)];
+    const IndicatorValue& denominator = values[by_key.at(v.def->denominator)];
+    v.withheld = numerator.withheld || denominator.withheld;
+    const double below = AsNumber(denominator.actual);
+    if (!v.withheld && below != 0) v.actual = Percent(AsNumber(numerator.actual), below);
+  }
+  SH_ASSIGN_OR_RETURN(auto targets, Targets(actor, scope, period));
   for (IndicatorValue& v : values) {
     auto t = targets.find(v.def->key);
     if (t == targets.end()) continue;
     v.target = t->second;
-    if (t->second > 0 && !IsNull(v.actual)) v.completion = Percent(AsNumber(v.actual), static_cast<double>(t->second));
+    if (t->second > 0 && !IsNull(v.actual) && !v.withheld) v.completion = Percent(AsNumber(v.actual), static_cast<double>(t->second));
   }
   return values;
 }
 
-Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std::string& key, const std::string& pair,
+Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std::string& key, const PairScope& pair,
                                                   const Period& period, int64_t page, int64_t page_size) {
   std::string base_key = key;
   const bool poverty = key.ends_with(".poverty");

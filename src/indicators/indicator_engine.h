@@ -1,7 +1,9 @@
 // Computes the catalogue for a pair and a period from the records, and lists the records
-// behind any figure. A pair code "HELPER-HELPED" selects the records of every pair whose
-// two regions lie inside those two regions, so 440000-520000 rolls up 440111-522727.
-// Only records the actor may see are counted.
+// behind any figure. A pair scope (domain/pairing/pair_scope.h) selects the records of every
+// pair whose two regions lie inside its two regions, so 440000-520000 rolls up 440111-522727.
+// A figure reads its ledger through the same authorisation as a list of that ledger: the
+// ledger's list permission, and only the records of the actor's region and owner scope
+// (ScopeOf). A figure over a ledger the actor may not list is withheld, not computed.
 #pragma once
 
 #include <optional>
@@ -13,6 +15,9 @@
 
 namespace shanhai {
 
+// Who may read figures, the records behind them and the report.
+inline constexpr const char* kIndicatorsPermission = "indicators:report:read";
+
 struct Period {
   std::string from;  // ISO date, inclusive; "" = open
   std::string to;    // ISO date, inclusive; "" = open
@@ -21,29 +26,34 @@ struct Period {
 struct IndicatorValue {
   const IndicatorDef* def = nullptr;
   Value actual;                      // int64 (counts, fen) or double (rates); NULL if a rate's denominator is 0
+                                     // or the figure is withheld
+  bool withheld = false;             // the actor may not list the ledger (a rate: either of its parts')
   std::optional<int64_t> poverty;    // 其中脱贫人口, where the indicator has it
   std::optional<int64_t> target;     // sum of the yearly targets of the years the period touches
   std::optional<double> completion;  // 100 * actual / target, two decimals
 };
 
-// Splits and validates "440111-522727": two region codes of the same level that exist.
-Result<std::pair<std::string, std::string>> ParsePairCode(const std::string& code);
-
 class IndicatorEngine {
  public:
   explicit IndicatorEngine(LedgerService& service) : service_(service) {}
 
-  // Every indicator of the catalogue, in catalogue order, with targets and completion.
-  // Errors: InvalidArgument for a bad pair code or period; PermissionDenied if the actor may
-  // not read indicators.
-  Result<std::vector<IndicatorValue>> ComputeAll(const Actor& actor, const std::string& pair, const Period& period);
-  // The records behind one indicator (same ledger, scope, period and condition).
-  Result<RecordPage> RecordsBehind(const Actor& actor, const std::string& key, const std::string& pair,
+  // Every indicator of the catalogue, in catalogue order, with targets and completion; a
+  // figure whose ledger the actor may not list is withheld (and its target not shown unless
+  // the actor may list the targets ledger). Errors: InvalidArgument for a bad period;
+  // PermissionDenied if the actor may not read indicators.
+  Result<std::vector<IndicatorValue>> ComputeAll(const Actor& actor, const PairScope& pair, const Period& period);
+  // The records behind one indicator (same ledger, scope, period and condition). Errors:
+  // PermissionDenied without the ledger's list permission (or its reveal permission, for a
+  // condition on a sensitive field); NotFound for an unknown key; InvalidArgument for a rate.
+  Result<RecordPage> RecordsBehind(const Actor& actor, const std::string& key, const PairScope& pair,
                                    const Period& period, int64_t page, int64_t page_size);
 
+  // The ledgers the catalogue's figures read (targets included), each once.
+  static std::vector<const LedgerDef*> LedgersRead();
+
  private:
-  Result<Scope> ScopeFor(const Actor& actor, const std::string& pair);
-  Result<std::map<std::string, int64_t>> Targets(const Scope& scope, const Period& period);
+  Result<Scope> ScopeFor(const Actor& actor, const PairScope& pair);
+  Result<std::map<std::string, int64_t>> Targets(const Actor& actor, const Scope& scope, const Period& period);
 
   LedgerService& service_;
 };

@@ -1,6 +1,7 @@
 // The indicator engine on small hand-made data, on both backends. Every expected figure is
 // computed here from the test's own data tables, independently of the engine.
 #include "indicators/indicator_engine.h"
+#include "indicators/report.h"
 
 #include <gtest/gtest.h>
 
@@ -130,7 +131,7 @@ class IndicatorEngineTest : public domain_test::LedgerTest {
   std::map<std::string, IndicatorValue> Compute(const Actor& actor, const std::string& pair,
                                                 const Period& period = kPeriod) {
     IndicatorEngine engine(service());
-    auto values = engine.ComputeAll(actor, pair, period);
+    auto values = engine.ComputeAll(actor, domain_test::Pair(pair), period);
     EXPECT_TRUE(values.ok()) << values.status().ToString();
     std::map<std::string, IndicatorValue> out;
     if (values.ok())
@@ -290,9 +291,48 @@ TEST_P(IndicatorEngineTest, AnActorSeesOnlyItsRegionsFigures) {
   EXPECT_GT(nonzero, 10);  // the comparison above was not between zeros
   EXPECT_TRUE(IsNull(tianhe.at("funds.fiscal_utilisation_rate").actual));
   // A viewer may read indicators; an unknown role may not.
-  EXPECT_TRUE(IndicatorEngine(service()).ComputeAll(domain_test::Viewer(), kCountyPair, kPeriod).ok());
-  EXPECT_EQ(IndicatorEngine(service()).ComputeAll(Actor{"x", {"guest"}, {}, "", "", 0, ""}, kCountyPair, kPeriod).status().code(),
+  EXPECT_TRUE(IndicatorEngine(service()).ComputeAll(domain_test::Viewer(), domain_test::Pair(kCountyPair), kPeriod).ok());
+  EXPECT_EQ(IndicatorEngine(service()).ComputeAll(Actor{"x", {"guest"}, {}, "", "", 0, ""}, domain_test::Pair(kCountyPair), kPeriod).status().code(),
             Code::kPermissionDenied);
+}
+
+// A figure reads its ledger as a list would: an actor who may read indicators but list only the
+// visits sees the visit figures whole and every other figure withheld (rates of withheld parts
+// too, and no targets without the targets ledger); the records behind them and the report are refused.
+TEST_P(IndicatorEngineTest, FiguresOverLedgersTheActorMayNotListAreWithheld) {
+  const Actor visits_only{"visits_only", {"custom"}, {kIndicatorsPermission, "exchange:visits:list"}, "", "", 0, "test"};
+  const auto all = Compute(Actor::System(), kCountyPair);
+  const auto some = Compute(visits_only, kCountyPair);
+  ASSERT_EQ(some.size(), all.size());
+  int shown = 0, withheld = 0;
+  for (const auto& [key, v] : some) {
+    const IndicatorDef& def = *v.def;
+    const bool over_visits = !def.IsRate() && def.ledger == "visits";
+    EXPECT_EQ(v.withheld, !over_visits) << key;
+    EXPECT_FALSE(v.target.has_value()) << key << ": a target shown without the targets ledger's list permission";
+    if (over_visits) {
+      EXPECT_EQ(AsInt(v.actual), AsInt(all.at(key).actual)) << key;
+      ++shown;
+    } else {
+      EXPECT_TRUE(IsNull(v.actual)) << key;
+      EXPECT_FALSE(v.poverty.has_value()) << key;
+      ++withheld;
+    }
+  }
+  EXPECT_GT(shown, 1);
+  EXPECT_GT(withheld, 10);
+  EXPECT_GT(AsInt(some.at("leadership.visit_batches").actual), 0);  // not a comparison of zeros
+  EXPECT_TRUE(some.at("funds.fiscal_utilisation_rate").withheld);
+  EXPECT_TRUE(all.at("pairing.aid_fen").target.has_value());  // the system actor does see targets
+
+  IndicatorEngine engine(service());
+  EXPECT_TRUE(engine.RecordsBehind(visits_only, "leadership.visit_batches", domain_test::Pair(kCountyPair), kPeriod, 1, 10).ok());
+  EXPECT_EQ(engine.RecordsBehind(visits_only, "pairing.aid_fen", domain_test::Pair(kCountyPair), kPeriod, 1, 10).status().code(),
+            Code::kPermissionDenied);
+  Result<Report> report = BuildReport(service(), visits_only, domain_test::Pair(kCountyPair), kPeriod);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), Code::kPermissionDenied);
+  EXPECT_NE(report.status().message_en().find("funds:funds:list"), std::string::npos) << report.status().message_en();
 }
 
 TEST_P(IndicatorEngineTest, RecordsBehindAreExactlyTheRecordsCounted) {
@@ -300,12 +340,12 @@ TEST_P(IndicatorEngineTest, RecordsBehindAreExactlyTheRecordsCounted) {
   const auto m = Compute(Actor::System(), kCountyPair);
   for (const std::string key : {"leadership.visit_batches", "leadership.visit_batches.to_helper",
                                 "leadership.joint_meetings", "pairing.by_level.enterprise_village"}) {
-    auto behind = engine.RecordsBehind(Actor::System(), key, kCountyPair, kPeriod, 1, 100);
+    auto behind = engine.RecordsBehind(Actor::System(), key, domain_test::Pair(kCountyPair), kPeriod, 1, 100);
     ASSERT_TRUE(behind.ok()) << key << ": " << behind.status().ToString();
     EXPECT_EQ(behind->total, Int(m, key)) << key;
     EXPECT_EQ(static_cast<int64_t>(behind->records.size()), Int(m, key)) << key;
   }
-  auto behind = engine.RecordsBehind(Actor::System(), "leadership.visit_batches", kCountyPair, kPeriod, 1, 100);
+  auto behind = engine.RecordsBehind(Actor::System(), "leadership.visit_batches", domain_test::Pair(kCountyPair), kPeriod, 1, 100);
   ASSERT_TRUE(behind.ok());
   std::set<int64_t> got, expected;
   for (const Record& r : behind->records) got.insert(r.id);
@@ -313,16 +353,16 @@ TEST_P(IndicatorEngineTest, RecordsBehindAreExactlyTheRecordsCounted) {
     if (kVisits[i].pair == kCountyPair && InPeriod(kVisits[i].date)) expected.insert(visit_ids_[i]);
   EXPECT_EQ(got, expected);
 
-  auto city = engine.RecordsBehind(Actor::System(), "leadership.visit_batches", kCityPair, kPeriod, 1, 100);
+  auto city = engine.RecordsBehind(Actor::System(), "leadership.visit_batches", domain_test::Pair(kCityPair), kPeriod, 1, 100);
   ASSERT_TRUE(city.ok());
   EXPECT_EQ(city->total, static_cast<int64_t>(expected.size()) + 1);
-  auto hidden = engine.RecordsBehind(domain_test::StaffIn("440106"), "leadership.visit_batches", kCountyPair, kPeriod, 1, 100);
+  auto hidden = engine.RecordsBehind(domain_test::StaffIn("440106"), "leadership.visit_batches", domain_test::Pair(kCountyPair), kPeriod, 1, 100);
   ASSERT_TRUE(hidden.ok());
   EXPECT_EQ(hidden->total, 0);
 
-  EXPECT_EQ(engine.RecordsBehind(Actor::System(), "no.such.key", kCountyPair, kPeriod, 1, 10).status().code(),
+  EXPECT_EQ(engine.RecordsBehind(Actor::System(), "no.such.key", domain_test::Pair(kCountyPair), kPeriod, 1, 10).status().code(),
             Code::kNotFound);
-  EXPECT_EQ(engine.RecordsBehind(Actor::System(), "funds.fiscal_utilisation_rate", kCountyPair, kPeriod, 1, 10)
+  EXPECT_EQ(engine.RecordsBehind(Actor::System(), "funds.fiscal_utilisation_rate", domain_test::Pair(kCountyPair), kPeriod, 1, 10)
                 .status()
                 .code(),
             Code::kInvalidArgument);
@@ -338,7 +378,7 @@ TEST_P(IndicatorEngineTest, PeopleRegistryCountsPovertyByHash) {
   ASSERT_TRUE(m.at("people.registered").poverty.has_value());
   EXPECT_EQ(*m.at("people.registered").poverty,
             std::count_if(people.begin(), people.end(), [](const auto& p) { return p.second == "lifted"; }));
-  auto behind = IndicatorEngine(service()).RecordsBehind(Actor::System(), "people.registered.poverty", kCountyPair, kPeriod, 1, 10);
+  auto behind = IndicatorEngine(service()).RecordsBehind(Actor::System(), "people.registered.poverty", domain_test::Pair(kCountyPair), kPeriod, 1, 10);
   ASSERT_TRUE(behind.ok()) << behind.status().ToString();
   EXPECT_EQ(behind->total, *m.at("people.registered").poverty);
 }
@@ -351,16 +391,16 @@ TEST_P(IndicatorEngineTest, DrillingDownByASensitiveFieldNeedsRevealAndIsAudited
   const Actor viewer = domain_test::Viewer();
   EXPECT_EQ(*Compute(viewer, kCountyPair).at("people.registered").poverty, 2);
   IndicatorEngine engine(service());
-  auto denied = engine.RecordsBehind(viewer, "people.registered.poverty", kCountyPair, kPeriod, 1, 10);
+  auto denied = engine.RecordsBehind(viewer, "people.registered.poverty", domain_test::Pair(kCountyPair), kPeriod, 1, 10);
   EXPECT_EQ(denied.status().code(), Code::kPermissionDenied);
   // The whole registry says nothing per person about poverty: open to the viewer, not logged.
-  auto all = engine.RecordsBehind(viewer, "people.registered", kCountyPair, kPeriod, 1, 10);
+  auto all = engine.RecordsBehind(viewer, "people.registered", domain_test::Pair(kCountyPair), kPeriod, 1, 10);
   ASSERT_TRUE(all.ok()) << all.status().ToString();
   EXPECT_EQ(all->total, 2);
   EXPECT_EQ(domain_test::AuditRows(db(), "sensitive_query"), 0);
 
   const Actor staff = domain_test::StaffIn("");
-  auto behind = engine.RecordsBehind(staff, "people.registered.poverty", kCountyPair, kPeriod, 1, 1);
+  auto behind = engine.RecordsBehind(staff, "people.registered.poverty", domain_test::Pair(kCountyPair), kPeriod, 1, 1);
   ASSERT_TRUE(behind.ok()) << behind.status().ToString();
   auto audit = db().Query("SELECT actor, detail FROM audit_log WHERE action = 'sensitive_query'");
   ASSERT_TRUE(audit.ok());
@@ -381,10 +421,10 @@ TEST(RevealGuardedFieldsIn, FindsTheSensitiveColumnsACatalogueConditionReads) {
 TEST_P(IndicatorEngineTest, BadPairsAndPeriodsAreRefused) {
   IndicatorEngine engine(service());
   for (const std::string pair : {"440111", "440111-52272", "440111-999999", "440111-522700"})
-    EXPECT_EQ(engine.ComputeAll(Actor::System(), pair, kPeriod).status().code(), Code::kInvalidArgument) << pair;
-  EXPECT_EQ(engine.ComputeAll(Actor::System(), kCountyPair, {"2020-06-30", "2020-01-01"}).status().code(),
+    EXPECT_EQ(PairScope::Parse(pair).status().code(), Code::kInvalidArgument) << pair;
+  EXPECT_EQ(engine.ComputeAll(Actor::System(), domain_test::Pair(kCountyPair), {"2020-06-30", "2020-01-01"}).status().code(),
             Code::kInvalidArgument);
-  EXPECT_EQ(engine.ComputeAll(Actor::System(), kCountyPair, {"2020-1-1", ""}).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(engine.ComputeAll(Actor::System(), domain_test::Pair(kCountyPair), {"2020-1-1", ""}).status().code(), Code::kInvalidArgument);
 }
 
 TEST_P(IndicatorEngineTest, TargetKeysMustNameAPublishedIndicator) {

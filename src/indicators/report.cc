@@ -33,7 +33,7 @@ std::string ShortName(const std::string& code) {
 }
 
 // The records of a pair in a period, in the given order.
-ListRequest PeriodRequest(const std::string& pair, const Period& period, std::string sort, int64_t page_size) {
+ListRequest PeriodRequest(const PairScope& pair, const Period& period, std::string sort, int64_t page_size) {
   ListRequest request;
   request.pair = pair;
   request.date_from = period.from;
@@ -44,7 +44,7 @@ ListRequest PeriodRequest(const std::string& pair, const Period& period, std::st
 }
 
 Result<std::vector<ProjectHighlight>> ProjectHighlights(LedgerService& service, const Actor& actor,
-                                                        const std::string& pair, const Period& period) {
+                                                        const PairScope& pair, const Period& period) {
   SH_ASSIGN_OR_RETURN(RecordPage projects, service.List(actor, *FindLedger("projects"),
                                                        PeriodRequest(pair, period, "-budget_fen", 1000)));
   std::vector<ProjectHighlight> out;
@@ -67,7 +67,7 @@ Result<std::vector<ProjectHighlight>> ProjectHighlights(LedgerService& service, 
   return out;
 }
 
-Result<std::vector<std::string>> InvestmentNames(LedgerService& service, const Actor& actor, const std::string& pair,
+Result<std::vector<std::string>> InvestmentNames(LedgerService& service, const Actor& actor, const PairScope& pair,
                                                  const Period& period) {
   SH_ASSIGN_OR_RETURN(RecordPage page, service.List(actor, *FindLedger("investments"),
                                                    PeriodRequest(pair, period, "-planned_fen", 3)));
@@ -76,18 +76,37 @@ Result<std::vector<std::string>> InvestmentNames(LedgerService& service, const A
   return names;
 }
 
+// The report states every figure and names projects and investments: unlike the figures alone
+// (which withhold what the actor may not list), it needs the list permission of every ledger
+// it reads. Errors: PermissionDenied naming those it lacks.
+Status AuthorizeWholeReport(const Actor& actor) {
+  std::vector<const LedgerDef*> ledgers = IndicatorEngine::LedgersRead();
+  for (const char* listed : {"projects", "outcomes", "investments"})
+    if (std::find(ledgers.begin(), ledgers.end(), FindLedger(listed)) == ledgers.end())
+      ledgers.push_back(FindLedger(listed));
+  std::string missing_zh, missing_en;
+  for (const LedgerDef* def : ledgers) {
+    if (Authorize(actor, LedgerPermission(*def, "list")).ok()) continue;
+    missing_zh += (missing_zh.empty() ? "" : "、") + def->label_zh;
+    missing_en += (missing_en.empty() ? "" : ", ") + LedgerPermission(*def, "list");
+  }
+  if (missing_zh.empty()) return Status::Ok();
+  return Status::PermissionDenied("报告汇总全部台账，您无权查看：" + missing_zh,
+                                  "the report draws on every ledger; you lack " + missing_en);
+}
+
 }  // namespace
 
-Result<Report> BuildReport(LedgerService& service, const Actor& actor, const std::string& pair, const Period& period) {
+Result<Report> BuildReport(LedgerService& service, const Actor& actor, const PairScope& pair, const Period& period) {
   IndicatorEngine engine(service);
   Report report;
+  SH_RETURN_IF_ERROR(AuthorizeWholeReport(actor));
   SH_ASSIGN_OR_RETURN(report.values, engine.ComputeAll(actor, pair, period));
-  SH_ASSIGN_OR_RETURN(auto codes, ParsePairCode(pair));
-  report.pair = pair;
+  report.pair = pair.code();
   report.from = period.from;
   report.to = period.to;
-  report.helper_name = ShortName(codes.first);
-  report.helped_name = ShortName(codes.second);
+  report.helper_name = ShortName(pair.helper_region());
+  report.helped_name = ShortName(pair.helped_region());
   SH_ASSIGN_OR_RETURN(report.projects, ProjectHighlights(service, actor, pair, period));
   SH_ASSIGN_OR_RETURN(report.investment_names, InvestmentNames(service, actor, pair, period));
   return report;

@@ -28,7 +28,9 @@ struct Report {
   const IndicatorValue* Find(const std::string& key) const;
 };
 
-Result<Report> BuildReport(LedgerService& service, const Actor& actor, const std::string& pair, const Period& period);
+// The report of pair over period. Errors: as IndicatorEngine::ComputeAll; PermissionDenied
+// (naming them) unless the actor may list every ledger the report reads.
+Result<Report> BuildReport(LedgerService& service, const Actor& actor, const PairScope& pair, const Period& period);
 
 // {"pair":…,"from":…,"to":…,"indicators":{KEY: VALUE,…},"details":{KEY:{label,unit,target,completion,…}}}
 // "<key>.poverty" keys carry the 其中脱贫人口 sub-counts.

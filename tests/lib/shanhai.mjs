@@ -219,7 +219,9 @@ class RunningServer {
     this.stdout = '';
     this.stderr = '';
     fs.writeFileSync(logPath, '');
-    this.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    // 'close', not 'exit': stderr may still deliver data after the process exits, and a write to
+    // the log after cleanup() removed its directory would throw.
+    this.exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (this.stdout += d));
@@ -252,7 +254,10 @@ class RunningServer {
 
   async stop() {
     process.removeListener('exit', this.killOnExit);
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) {
+      await this.exited;  // its output drained too
+      return;
+    }
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
     await this.exited;

@@ -56,7 +56,7 @@ std::string ExportDetail(const LedgerDef& def, const ListRequest& request, int64
   auto put = [&](const char* key, const std::string& value) {
     if (!value.empty()) filter[key] = value;
   };
-  put("pair", request.pair);
+  put("pair", request.pair ? request.pair->code() : "");
   put("q", MaskPersonalNumbers(request.text));
   put("from", request.date_from);
   put("to", request.date_to);

@@ -492,7 +492,7 @@ TEST_P(LedgerIoTest, AnExportIsAuditedWithItsFilterAndRowCount) {
   WriteBytes(path, CsvText(Concat(kVisitHeader, GoodVisits(3))));
   ASSERT_EQ(Import("visits", path).stored, 3);
   ListRequest request;
-  request.pair = kCountyPair;
+  request.pair = PairScope::Parse(kCountyPair).value();
   request.date_from = "2019-01-01";
   auto n = ExportLedger(service(), domain_test::StaffIn("522727"), Ledger("visits"), request, Path("out.csv"));
   ASSERT_TRUE(n.ok()) << n.status().ToString();

@@ -466,13 +466,7 @@ Result<RecordPage> LedgerService::ListAs(const Actor& actor, const LedgerDef& de
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "list")));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Scope scope = ScopeOf(actor);
-  if (!request.pair.empty()) {
-    const size_t dash = request.pair.find('-');
-    if (dash == std::string::npos)
-      return Status::InvalidArgument("帮扶关系代码应形如 440111-522727", "a pair code looks like 440111-522727");
-    scope.pair_helper_prefix = RegionPrefix(request.pair.substr(0, dash));
-    scope.pair_helped_prefix = RegionPrefix(request.pair.substr(dash + 1));
-  }
+  if (request.pair) request.pair->Narrow(scope);
   ListQuery query;
   query.text = request.text;
   query.date_from = request.date_from;

@@ -20,6 +20,7 @@
 #include "domain/ledger/field_parser.h"
 #include "domain/ledger/ledger_repository.h"
 #include "domain/ledger/record_codec.h"
+#include "domain/pairing/pair_scope.h"
 #include "domain/service_context.h"
 
 namespace shanhai {
@@ -39,9 +40,9 @@ struct RecordPage {
   std::map<std::string, std::map<int64_t, std::string>> ref_labels;
 };
 
-// Raw list filters as users give them (query string or CLI flags).
+// List filters as users give them (query string or CLI flags); the pair already parsed.
 struct ListRequest {
-  std::string pair;        // pair code: records of that pair and the pairs inside it
+  std::optional<PairScope> pair;  // records of that pair and the pairs inside it; none = every pair
   std::string text;        // q
   std::vector<std::pair<std::string, std::string>> equals;  // field key → raw value
   std::string date_from, date_to;

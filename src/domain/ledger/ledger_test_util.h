@@ -26,6 +26,14 @@ inline constexpr const char* kCountyPair = "440111-522727";
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
+// The pair scope of a code the test knows to be good (a bad one fails the test where it is used,
+// and gives the county pair so the test can go on).
+inline PairScope Pair(const std::string& code) {
+  Result<PairScope> pair = PairScope::Parse(code);
+  EXPECT_TRUE(pair.ok()) << code << ": " << pair.status().ToString();
+  return pair.ok() ? std::move(pair).value() : PairScope::Parse(kCountyPair).value();
+}
+
 // A fixed, non-secret data key (bytes 1..32) for tests.
 inline PiiVault::Key FixedTestKey() {
   PiiVault::Key key{};

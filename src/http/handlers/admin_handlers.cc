@@ -1,6 +1,6 @@
 // /api/v1/admin: users and their roles/scopes (the audit log: audit_handlers.cc).
 #include "common/comma_list.h"
-#include "http/api_app.h"
+#include "http/handlers/handlers.h"
 #include "http/json_io.h"
 
 namespace shanhai {
@@ -48,45 +48,35 @@ Result<DataScope> DataScopeOf(const boost::json::object& body) {
   return scope;
 }
 
-HttpResponse ListUsers(RequestContext& ctx) {
-  Result<std::vector<UserInfo>> users = ctx.conn.accounts().ListUsers(ctx.actor);
-  if (!users.ok()) return HttpResponse::FromStatus(users.status());
-  boost::json::array items;
-  for (const UserInfo& u : *users) items.push_back(UserJson(u));
-  return JsonResponse(boost::json::object{{"items", std::move(items)}});
-}
-
-HttpResponse AddUser(RequestContext& ctx) {
-  Result<boost::json::object> body = UserBody(ctx.request);
-  if (!body.ok()) return HttpResponse::FromStatus(body.status());
-  Result<DataScope> scope = DataScopeOf(*body);
-  if (!scope.ok()) return HttpResponse::FromStatus(scope.status());
-  Result<UserInfo> u = ctx.conn.accounts().AddUser(
-      ctx.actor, {JsonString(*body, "name"), JsonString(*body, "password"), RolesOf(*body), *scope,
-                  JsonString(*body, "must_change_password") != "0"});
-  if (!u.ok()) return HttpResponse::FromStatus(u.status());
-  return JsonResponse(UserJson(*u), 201);
-}
-
-HttpResponse UpdateUser(RequestContext& ctx) {
-  Result<int64_t> id = PathId(ctx.request);
-  if (!id.ok()) return HttpResponse::FromStatus(id.status());
-  Result<boost::json::object> body = UserBody(ctx.request);
-  if (!body.ok()) return HttpResponse::FromStatus(body.status());
-  Result<DataScope> scope = DataScopeOf(*body);
-  if (!scope.ok()) return HttpResponse::FromStatus(scope.status());
-  Result<UserInfo> u = ctx.conn.accounts().UpdateUser(ctx.actor, *id,
-                                                      {RolesOf(*body), *scope, JsonString(*body, "disabled") == "1"});
-  if (!u.ok()) return HttpResponse::FromStatus(u.status());
-  return JsonResponse(UserJson(*u));
-}
-
 }  // namespace
 
-void AddAdminRoutes(std::vector<ApiRoute>& routes) {
-  routes.push_back({"GET", "/api/v1/admin/users", "admin:users:admin", ListUsers, "用户列表"});
-  routes.push_back({"POST", "/api/v1/admin/users", "admin:users:admin", AddUser, "新增用户"});
-  routes.push_back({"PUT", "/api/v1/admin/users/{id}", "admin:users:admin", UpdateUser, "修改用户角色、数据范围（区域、所属单位）、停用"});
+namespace handlers {
+
+Result<Reply> ListUsers(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(std::vector<UserInfo> users, ctx.conn.accounts().ListUsers(ctx.actor));
+  boost::json::array items;
+  for (const UserInfo& u : users) items.push_back(UserJson(u));
+  return Reply::Json(boost::json::object{{"items", std::move(items)}});
 }
+
+Result<Reply> AddUser(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(boost::json::object body, UserBody(ctx.request));
+  SH_ASSIGN_OR_RETURN(DataScope scope, DataScopeOf(body));
+  SH_ASSIGN_OR_RETURN(UserInfo u, ctx.conn.accounts().AddUser(
+                                      ctx.actor, {JsonString(body, "name"), JsonString(body, "password"),
+                                                  RolesOf(body), scope, JsonString(body, "must_change_password") != "0"}));
+  return Reply::Json(UserJson(u), 201);
+}
+
+Result<Reply> UpdateUser(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
+  SH_ASSIGN_OR_RETURN(boost::json::object body, UserBody(ctx.request));
+  SH_ASSIGN_OR_RETURN(DataScope scope, DataScopeOf(body));
+  SH_ASSIGN_OR_RETURN(UserInfo u, ctx.conn.accounts().UpdateUser(
+                                      ctx.actor, id, {RolesOf(body), scope, JsonString(body, "disabled") == "1"}));
+  return Reply::Json(UserJson(u));
+}
+
+}  // namespace handlers
 
 }  // namespace shanhai

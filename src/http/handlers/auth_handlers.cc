@@ -4,6 +4,7 @@
 #include "common/qr_code.h"
 #include "domain/accounts/permission_catalog.h"
 #include "http/api_app.h"
+#include "http/handlers/handlers.h"
 #include "http/json_io.h"
 
 namespace shanhai {
@@ -33,90 +34,68 @@ CookieAttributes SessionCookie() {
   return a;
 }
 
-HttpResponse Login(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request, {{"name", JsonKind::kText}, {"password", JsonKind::kText}, {"totp", JsonKind::kText}});
-  if (!body.ok()) return HttpResponse::FromStatus(body.status());
+}  // namespace
+
+namespace handlers {
+
+Result<Reply> Login(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(boost::json::object body,
+                      JsonBody(ctx.request, {{"name", JsonKind::kText}, {"password", JsonKind::kText}, {"totp", JsonKind::kText}}));
   LoginRefusal refusal;
-  Result<Session> session = ctx.conn.accounts().Login(JsonString(*body, "name"), JsonString(*body, "password"),
-                                                      ctx.request.remote_address, JsonString(*body, "totp"), &refusal);
-  if (refusal.retry_after_seconds > 0) {
-    HttpResponse r = HttpResponse::Error(429, "too_many_attempts", session.status().message_zh(),
-                                         session.status().message_en());
-    r.AddHeader("Retry-After", std::to_string(refusal.retry_after_seconds));
-    return r;
-  }
-  if (refusal.totp_required)
-    return HttpResponse::Error(401, "totp_required", session.status().message_zh(), session.status().message_en());
-  if (!session.ok()) return HttpResponse::FromStatus(session.status());
-  HttpResponse r = JsonResponse(UserJson(session->actor, session->csrf_token, session->flags));
-  r.SetCookie(kSessionCookie, session->token, SessionCookie());
-  return r;
+  Result<Session> session = ctx.conn.accounts().Login(JsonString(body, "name"), JsonString(body, "password"),
+                                                      ctx.request.remote_address, JsonString(body, "totp"), &refusal);
+  if (refusal.retry_after_seconds > 0)
+    return Reply::Refusal(429, "too_many_attempts", session.status())
+        .AddHeader("Retry-After", std::to_string(refusal.retry_after_seconds));
+  if (refusal.totp_required) return Reply::Refusal(401, "totp_required", session.status());
+  if (!session.ok()) return session.status();
+  Reply reply = Reply::Json(UserJson(session->actor, session->csrf_token, session->flags));
+  reply.SetCookie(kSessionCookie, session->token, SessionCookie());
+  return reply;
 }
 
-HttpResponse Logout(RequestContext& ctx) {
+Result<Reply> Logout(RequestContext& ctx) {
   const auto token = ctx.request.Cookie(kSessionCookie);
-  Status s = ctx.conn.accounts().Logout(token ? std::string(*token) : "", ctx.request.remote_address);
-  if (!s.ok()) return HttpResponse::FromStatus(s);
-  HttpResponse r = HttpResponse::Json(200, R"({"ok":true})");
+  SH_RETURN_IF_ERROR(ctx.conn.accounts().Logout(token ? std::string(*token) : "", ctx.request.remote_address));
   CookieAttributes expired = SessionCookie();
   expired.max_age_seconds = 0;
-  r.SetCookie(kSessionCookie, "", expired);
-  return r;
+  Reply reply = Reply::Done();
+  reply.SetCookie(kSessionCookie, "", expired);
+  return reply;
 }
 
-HttpResponse Me(RequestContext& ctx) { return JsonResponse(UserJson(ctx.actor, ctx.csrf_token, ctx.session_flags)); }
+Result<Reply> Me(RequestContext& ctx) { return Reply::Json(UserJson(ctx.actor, ctx.csrf_token, ctx.session_flags)); }
 
-HttpResponse ChangePassword(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request, {{"old_password", JsonKind::kText}, {"new_password", JsonKind::kText}});
-  if (!body.ok()) return HttpResponse::FromStatus(body.status());
+Result<Reply> ChangePassword(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(boost::json::object body,
+                      JsonBody(ctx.request, {{"old_password", JsonKind::kText}, {"new_password", JsonKind::kText}}));
   const auto token = ctx.request.Cookie(kSessionCookie);
-  Status s = ctx.conn.accounts().ChangePassword(ctx.actor, JsonString(*body, "old_password"),
-                                                JsonString(*body, "new_password"), token ? std::string(*token) : "");
-  return s.ok() ? HttpResponse::Json(200, R"({"ok":true})") : HttpResponse::FromStatus(s);
+  SH_RETURN_IF_ERROR(ctx.conn.accounts().ChangePassword(ctx.actor, JsonString(body, "old_password"),
+                                                        JsonString(body, "new_password"),
+                                                        token ? std::string(*token) : ""));
+  return Reply::Done();
 }
 
 // A new (pending) TOTP secret for the caller: the Base32 text, the otpauth:// URI and its QR
 // code as SVG. It takes effect only after /auth/totp/confirm.
 // An enrolled account sends {"current_code"}; a first enrolment may send no body.
-HttpResponse BeginTotp(RequestContext& ctx) {
+Result<Reply> BeginTotp(RequestContext& ctx) {
   std::string current_code;
   if (!ctx.request.body.empty()) {
-    Result<boost::json::object> body = JsonBody(ctx.request, {{"current_code", JsonKind::kText}});
-    if (!body.ok()) return HttpResponse::FromStatus(body.status());
-    current_code = JsonString(*body, "current_code");
+    SH_ASSIGN_OR_RETURN(boost::json::object body, JsonBody(ctx.request, {{"current_code", JsonKind::kText}}));
+    current_code = JsonString(body, "current_code");
   }
-  Result<TotpSecretShown> shown = ctx.conn.accounts().totp().Begin(ctx.actor, current_code);
-  if (!shown.ok()) return HttpResponse::FromStatus(shown.status());
-  Result<std::string> svg = QrSvg(shown->uri);
-  if (!svg.ok()) return HttpResponse::FromStatus(svg.status());
-  return JsonResponse({{"secret", shown->secret_base32}, {"uri", shown->uri}, {"qr_svg", *svg}});
+  SH_ASSIGN_OR_RETURN(TotpSecretShown shown, ctx.conn.accounts().totp().Begin(ctx.actor, current_code));
+  SH_ASSIGN_OR_RETURN(std::string svg, QrSvg(shown.uri));
+  return Reply::Json({{"secret", shown.secret_base32}, {"uri", shown.uri}, {"qr_svg", svg}});
 }
 
-HttpResponse ConfirmTotp(RequestContext& ctx) {
-  Result<boost::json::object> body = JsonBody(ctx.request, {{"code", JsonKind::kText}});
-  if (!body.ok()) return HttpResponse::FromStatus(body.status());
-  Status s = ctx.conn.accounts().totp().Confirm(ctx.actor, JsonString(*body, "code"));
-  return s.ok() ? HttpResponse::Json(200, R"({"ok":true,"totp_enrolled":true})") : HttpResponse::FromStatus(s);
+Result<Reply> ConfirmTotp(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(boost::json::object body, JsonBody(ctx.request, {{"code", JsonKind::kText}}));
+  SH_RETURN_IF_ERROR(ctx.conn.accounts().totp().Confirm(ctx.actor, JsonString(body, "code")));
+  return Reply::JsonText(R"({"ok":true,"totp_enrolled":true})");
 }
 
-}  // namespace
-
-void AddAuthRoutes(std::vector<ApiRoute>& routes) {
-  routes.push_back({"POST", "/api/v1/auth/login", kPublic, Login, "登录 / log in"});
-  routes.push_back({"POST", "/api/v1/auth/logout", kSession, Logout, "退出 / log out"});
-  routes.push_back({"GET", "/api/v1/auth/me", kSession, Me, "当前用户与权限 / current user and permissions"});
-  routes.push_back({"POST", "/api/v1/auth/password", kSession, ChangePassword, "修改密码 / change password"});
-  routes.push_back({"POST", "/api/v1/auth/totp", kSession, BeginTotp,
-                    "两步验证：生成待确认的密钥与二维码 / TOTP: a new secret and QR code to confirm"});
-  routes.push_back({"POST", "/api/v1/auth/totp/confirm", kSession, ConfirmTotp,
-                    "两步验证：以验证码确认并启用 / TOTP: switch on with a code"});
-}
-
-bool AllowedBeforeSetup(const ApiRoute& route, bool enrolling_totp) {
-  const std::string key = route.method + " " + route.path;
-  for (const char* allowed : {"GET /api/v1/auth/me", "POST /api/v1/auth/password", "POST /api/v1/auth/logout"})
-    if (key == allowed) return true;
-  return enrolling_totp && (key == "POST /api/v1/auth/totp" || key == "POST /api/v1/auth/totp/confirm");
-}
+}  // namespace handlers
 
 }  // namespace shanhai

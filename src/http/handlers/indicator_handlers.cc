@@ -1,92 +1,79 @@
 // /api/v1/indicators and /api/v1/report: the catalogue, computed values with target and
 // completion, the records behind a figure, and the report as JSON, Markdown or xlsx.
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "domain/ledger/record_json.h"
-#include "http/api_app.h"
+#include "http/handlers/handlers.h"
+#include "http/handlers/temp_file.h"
 #include "http/json_io.h"
 #include "indicators/report.h"
-#include "security/tokens.h"
 
 namespace shanhai {
 
 namespace {
 
-constexpr const char* kReadIndicators = "indicators:report:read";
-
 Period PeriodOf(const HttpRequest& r) { return Period{QueryText(r, "from"), QueryText(r, "to")}; }
 
-HttpResponse Catalogue(RequestContext&) {
+// ?pair=, which every figure needs.
+Result<PairScope> PairOf(const HttpRequest& r) { return PairScope::Parse(QueryText(r, "pair")); }
+
+}  // namespace
+
+namespace handlers {
+
+Result<Reply> IndicatorCatalogue(RequestContext&) {
   boost::json::array items;
-  for (const IndicatorDef& d : IndicatorCatalogue())
+  for (const IndicatorDef& d : shanhai::IndicatorCatalogue())
     items.push_back({{"key", d.key}, {"group", GroupKey(d.group)}, {"group_label_zh", GroupLabelZh(d.group)},
                      {"label_zh", d.label_zh}, {"label_en", d.label_en}, {"unit", d.money ? "fen" : d.unit_zh},
                      {"definition_zh", d.definition_zh}, {"ledger", d.ledger}, {"has_poverty", !d.poverty_aggregate.empty()},
                      {"is_rate", d.IsRate()}});
-  return JsonResponse(boost::json::object{{"items", std::move(items)}});
+  return Reply::Json(boost::json::object{{"items", std::move(items)}});
 }
 
-HttpResponse Values(RequestContext& ctx) {
+Result<Reply> IndicatorValues(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
   IndicatorEngine engine(ctx.conn.ledgers());
-  Result<std::vector<IndicatorValue>> values = engine.ComputeAll(ctx.actor, QueryText(ctx.request, "pair"), PeriodOf(ctx.request));
-  if (!values.ok()) return HttpResponse::FromStatus(values.status());
+  SH_ASSIGN_OR_RETURN(std::vector<IndicatorValue> values, engine.ComputeAll(ctx.actor, pair, PeriodOf(ctx.request)));
   boost::json::array items;
-  for (const IndicatorValue& v : *values)
-    items.push_back({{"key", v.def->key}, {"value", ValueToJson(v.actual)},
+  for (const IndicatorValue& v : values)
+    items.push_back({{"key", v.def->key}, {"value", ValueToJson(v.actual)}, {"withheld", v.withheld},
                      {"poverty", v.poverty ? boost::json::value(*v.poverty) : nullptr},
                      {"target", v.target ? boost::json::value(*v.target) : nullptr},
                      {"completion_percent", v.completion ? boost::json::value(*v.completion) : nullptr}});
-  return JsonResponse(boost::json::object{{"pair", QueryText(ctx.request, "pair")}, {"from", QueryText(ctx.request, "from")},
-                                          {"to", QueryText(ctx.request, "to")}, {"items", std::move(items)}});
+  return Reply::Json(boost::json::object{{"pair", pair.code()}, {"from", QueryText(ctx.request, "from")},
+                                         {"to", QueryText(ctx.request, "to")}, {"items", std::move(items)}});
 }
 
-HttpResponse Records(RequestContext& ctx) {
+Result<Reply> IndicatorRecords(RequestContext& ctx) {
   const std::string key(ctx.request.PathParam("key").value_or(""));
-  Result<PageParams> paging = QueryPage(ctx.request, 20, kMaxListPageSize);
-  if (!paging.ok()) return HttpResponse::FromStatus(paging.status());
+  SH_ASSIGN_OR_RETURN(PageParams paging, QueryPage(ctx.request, 20, kMaxListPageSize));
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
   IndicatorEngine engine(ctx.conn.ledgers());
-  Result<RecordPage> records = engine.RecordsBehind(ctx.actor, key, QueryText(ctx.request, "pair"), PeriodOf(ctx.request),
-                                                    paging->page, paging->page_size);
-  if (!records.ok()) return HttpResponse::FromStatus(records.status());
+  SH_ASSIGN_OR_RETURN(RecordPage records,
+                      engine.RecordsBehind(ctx.actor, key, pair, PeriodOf(ctx.request), paging.page, paging.page_size));
   const std::string base = key.ends_with(".poverty") ? key.substr(0, key.size() - 8) : key;
   const LedgerDef& def = *FindLedger(FindIndicator(base)->ledger);
-  boost::json::object body = PageJson(def, *records, paging->page, paging->page_size);
+  boost::json::object body = PageJson(def, records, paging.page, paging.page_size);
   body["ledger"] = def.name;
   body["module"] = def.module;
-  return JsonResponse(body);
+  return Reply::Json(body);
 }
 
-HttpResponse ReportDocument(RequestContext& ctx) {
-  Result<Report> report = BuildReport(ctx.conn.ledgers(), ctx.actor, QueryText(ctx.request, "pair"), PeriodOf(ctx.request));
-  if (!report.ok()) return HttpResponse::FromStatus(report.status());
+Result<Reply> ReportDocument(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
+  SH_ASSIGN_OR_RETURN(Report report, BuildReport(ctx.conn.ledgers(), ctx.actor, pair, PeriodOf(ctx.request)));
   const std::string format = QueryText(ctx.request, "format");
-  const std::string name = "223报告-" + report->pair;
-  if (format == "md") return FileResponse(RenderReportMarkdown(*report), "text/markdown; charset=utf-8", name + ".md");
+  const std::string name = "223报告-" + report.pair;
+  if (format == "md") return Reply::File(RenderReportMarkdown(report), "text/markdown; charset=utf-8", name + ".md");
   if (format == "xlsx") {
-    const std::string path = (std::filesystem::temp_directory_path() / ("shanhai-report-" + NewToken() + ".xlsx")).string();
-    Status s = WriteReportXlsx(*report, path);
-    if (!s.ok()) return HttpResponse::FromStatus(s);
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    std::filesystem::remove(path);
-    return FileResponse(bytes.str(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+    TempFile out(".xlsx");
+    SH_RETURN_IF_ERROR(WriteReportXlsx(report, out.path()));
+    SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
+    return Reply::File(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
   }
-  if (format == "markdown_text") return HttpResponse::Json(200, boost::json::serialize(boost::json::object{{"markdown", RenderReportMarkdown(*report)}}));
-  return HttpResponse::Json(200, RenderReportJson(*report));
+  if (format == "markdown_text") return Reply::Json(boost::json::object{{"markdown", RenderReportMarkdown(report)}});
+  return Reply::JsonText(RenderReportJson(report));
 }
 
-}  // namespace
-
-void AddIndicatorRoutes(std::vector<ApiRoute>& routes) {
-  routes.push_back({"GET", "/api/v1/indicators/catalogue", kSession, Catalogue, "指标目录（代码、名称、单位、定义）"});
-  routes.push_back({"GET", "/api/v1/indicators", kReadIndicators, Values,
-                    "指标值（?pair=440111-522727&from=&to=），含目标与完成率"});
-  routes.push_back({"GET", "/api/v1/indicators/{key}/records", kReadIndicators, Records, "指标背后的记录（钻取）"});
-  routes.push_back({"GET", "/api/v1/report", kReadIndicators, ReportDocument,
-                    "“223”报告（?format=json|md|xlsx|markdown_text）"});
-}
+}  // namespace handlers
 
 }  // namespace shanhai

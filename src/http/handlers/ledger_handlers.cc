@@ -1,7 +1,7 @@
-// /api/v1/<module>/<ledger>[/{id}]: list, create, get, update, delete, history and reveal for
-// every ledger, generated from the ledger declarations.
+// /api/v1/<module>/<ledger>[/{id}]: list, create, get, update, delete, history and reveal, for
+// the ledger of the route (routes.cc expands these rows once per ledger).
 #include "domain/ledger/record_json.h"
-#include "http/api_app.h"
+#include "http/handlers/handlers.h"
 #include "http/handlers/ledger_request.h"
 #include "http/handlers/record_set_json.h"
 #include "http/json_io.h"
@@ -20,7 +20,7 @@ bool IsListParameter(const std::string& name) {
 
 Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef& def) {
   ListRequest r;
-  r.pair = QueryText(request, "pair");
+  SH_ASSIGN_OR_RETURN(r.pair, PairScope::ParseIfGiven(QueryText(request, "pair")));
   r.text = QueryText(request, "q");
   r.date_from = QueryText(request, "from");
   r.date_to = QueryText(request, "to");
@@ -73,138 +73,90 @@ Result<RecordChange> RecordChangeFrom(const HttpRequest& request, const LedgerDe
   return RecordChange{id, std::move(input), JsonInt(body, "version", 0), std::move(lines)};
 }
 
-namespace {
+namespace handlers {
 
-HttpResponse RecordResponse(const Actor& actor, const LedgerDef& def, const Result<Record>& r, int status = 200) {
-  if (!r.ok()) return HttpResponse::FromStatus(r.status());
-  return JsonResponse(RecordJsonFor(actor, def, *r), status);
+
+Result<Reply> ListRecords(RequestContext& ctx) {
+  const LedgerDef& def = ctx.Ledger();
+  SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx.request, def));
+  SH_ASSIGN_OR_RETURN(RecordPage page, ctx.conn.ledgers().List(ctx.actor, def, request));
+  // A workflow's records carry the transitions their reader may take; the others are written
+  // straight as text (the fast path of the busiest route).
+  if (!def.workflow) return Reply::JsonText(PageJsonText(def, page, request.page, request.page_size));
+  boost::json::object json = PageJson(def, page, request.page, request.page_size);
+  boost::json::array& items = json["items"].as_array();
+  for (size_t i = 0; i < items.size(); ++i) AttachTransitions(ctx.actor, def, page.records[i], items[i].as_object());
+  return Reply::Json(json);
 }
 
-HttpResponse RecordResponse(const Actor& actor, const LedgerDef& def, const Result<RecordWithLines>& r,
-                            int status = 200) {
-  if (!r.ok()) return HttpResponse::FromStatus(r.status());
-  return JsonResponse(RecordWithLinesToJson(actor, def, *r), status);
-}
-
-// A ledger that declares lines reads and writes them with the record (record_set_service.h).
-// Takes the lines out of body (empty for other ledgers); then body holds the record's own input.
-Result<RawLineSets> TakeLines(const LedgerDef& def, boost::json::object& body) {
-  if (def.lines.empty()) return RawLineSets{};
-  return TakeRawLineSets(def, body);
-}
-
-ApiHandler List(const LedgerDef& def) {
-  return [&def](RequestContext& ctx) {
-    Result<ListRequest> request = ListRequestFrom(ctx.request, def);
-    if (!request.ok()) return HttpResponse::FromStatus(request.status());
-    Result<RecordPage> page = ctx.conn.ledgers().List(ctx.actor, def, *request);
-    if (!page.ok()) return HttpResponse::FromStatus(page.status());
-    // A workflow's records carry the transitions their reader may take; the others are written
-    // straight as text (the fast path of the busiest route).
-    if (!def.workflow) return HttpResponse::Json(200, PageJsonText(def, *page, request->page, request->page_size));
-    boost::json::object json = PageJson(def, *page, request->page, request->page_size);
-    boost::json::array& items = json["items"].as_array();
-    for (size_t i = 0; i < items.size(); ++i) AttachTransitions(ctx.actor, def, page->records[i], items[i].as_object());
-    return JsonResponse(std::move(json));
-  };
-}
-
-ApiHandler Create(const LedgerDef& def) {
-  return [&def](RequestContext& ctx) {
-    Result<boost::json::object> body = JsonBody(ctx.request, {{"pair", JsonKind::kText}});
-    if (!body.ok()) return HttpResponse::FromStatus(body.status());
-    Result<RawLineSets> lines = TakeLines(def, *body);
-    if (!lines.ok()) return HttpResponse::FromStatus(lines.status());
-    Result<RawRecord> raw = RawRecordFrom(*body);
-    if (!raw.ok()) return HttpResponse::FromStatus(raw.status());
-    if (!def.lines.empty())
-      return RecordResponse(ctx.actor, def,
-                            RecordSetService(ctx.conn.ledgers()).Create(ctx.actor, def, *raw, *lines, InputSource::kApi),
-                            201);
-    return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Create(ctx.actor, def, *raw, InputSource::kApi), 201);
-  };
-}
-
-ApiHandler Get(const LedgerDef& def) {
-  return [&def](RequestContext& ctx) {
-    Result<int64_t> id = PathId(ctx.request);
-    if (!id.ok()) return HttpResponse::FromStatus(id.status());
-    if (!def.lines.empty())
-      return RecordResponse(ctx.actor, def, RecordSetService(ctx.conn.ledgers()).Get(ctx.actor, def, *id));
-    return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Get(ctx.actor, def, *id));
-  };
-}
-
-ApiHandler Update(const LedgerDef& def) {
-  return [&def](RequestContext& ctx) {
-    Result<RecordChange> change = RecordChangeFrom(ctx.request, def.lines.empty() ? nullptr : &def);
-    if (!change.ok()) return HttpResponse::FromStatus(change.status());
-    if (!def.lines.empty())
-      return RecordResponse(ctx.actor, def,
-                            RecordSetService(ctx.conn.ledgers())
-                                .Update(ctx.actor, def, change->id, change->input, change->lines, InputSource::kApi,
-                                        change->version));
-    return RecordResponse(ctx.actor, def, ctx.conn.ledgers().Update(ctx.actor, def, change->id, change->input,
-                                                                    InputSource::kApi, change->version));
-  };
-}
-
-ApiHandler Delete(const LedgerDef& def) {
-  return [&def](RequestContext& ctx) {
-    Result<int64_t> id = PathId(ctx.request);
-    if (!id.ok()) return HttpResponse::FromStatus(id.status());
-    Status s = ctx.conn.evidence().DeleteRecord(ctx.actor, def, *id);
-    return s.ok() ? HttpResponse::Json(200, R"({"ok":true})") : HttpResponse::FromStatus(s);
-  };
-}
-
-ApiHandler History(const LedgerDef& def) {
-  return [&def](RequestContext& ctx) {
-    Result<int64_t> id = PathId(ctx.request);
-    if (!id.ok()) return HttpResponse::FromStatus(id.status());
-    Result<std::vector<AuditEntry>> entries = ctx.conn.ledgers().History(ctx.actor, def, *id);
-    if (!entries.ok()) return HttpResponse::FromStatus(entries.status());
-    boost::json::array items;
-    for (const AuditEntry& e : *entries)
-      items.push_back({{"at", e.at}, {"actor", e.actor}, {"action", e.action},
-                       {"before", e.before_json.empty() ? boost::json::value(nullptr) : boost::json::parse(e.before_json)},
-                       {"after", e.after_json.empty() ? boost::json::value(nullptr) : boost::json::parse(e.after_json)},
-                       {"detail", e.detail}});
-    return JsonResponse(boost::json::object{{"items", std::move(items)}});
-  };
-}
-
-ApiHandler Reveal(const LedgerDef& def) {
-  return [&def](RequestContext& ctx) {
-    Result<int64_t> id = PathId(ctx.request);
-    if (!id.ok()) return HttpResponse::FromStatus(id.status());
-    const auto field = ctx.request.PathParam("field");
-    Result<std::string> value = ctx.conn.ledgers().Reveal(ctx.actor, def, *id, field ? std::string(*field) : "");
-    if (!value.ok()) return HttpResponse::FromStatus(value.status());
-    return JsonResponse(boost::json::object{{"field", field ? std::string(*field) : ""}, {"value", *value}});
-  };
-}
-
-}  // namespace
-
-std::string LedgerBasePath(const LedgerDef& def) { return "/api/v1/" + def.module + "/" + def.name; }
-
-void AddLedgerRoutes(std::vector<ApiRoute>& routes) {
-  for (const LedgerDef* def : AllLedgers()) {
-    const std::string base = LedgerBasePath(*def);
-    const std::string item = base + "/{id}";
-    routes.push_back({"GET", base, LedgerPermission(*def, "list"), List(*def), def->label_zh + "：列表（筛选、排序、分页）"});
-    routes.push_back({"POST", base, LedgerPermission(*def, "create"), Create(*def), def->label_zh + "：新增"});
-    routes.push_back({"GET", item, LedgerPermission(*def, "read"), Get(*def), def->label_zh + "：详情"});
-    routes.push_back({"PUT", item, LedgerPermission(*def, "update"), Update(*def), def->label_zh + "：修改（需带 version）"});
-    routes.push_back({"DELETE", item, LedgerPermission(*def, "delete"), Delete(*def), def->label_zh + "：删除（连同证明材料；历史保留）"});
-    routes.push_back({"GET", item + "/history", LedgerPermission(*def, "read"), History(*def), def->label_zh + "：修改历史"});
-    bool sensitive = false;
-    for (const FieldDef& f : def->fields) sensitive = sensitive || f.IsSensitive();
-    if (sensitive)
-      routes.push_back({"GET", item + "/reveal/{field}", LedgerPermission(*def, "reveal"), Reveal(*def),
-                        def->label_zh + "：查看完整敏感信息（记入审计）"});
+Result<Reply> CreateRecord(RequestContext& ctx) {
+  const LedgerDef& def = ctx.Ledger();
+  SH_ASSIGN_OR_RETURN(boost::json::object body, JsonBody(ctx.request, {{"pair", JsonKind::kText}}));
+  RawLineSets lines;
+  if (!def.lines.empty()) {
+    SH_ASSIGN_OR_RETURN(lines, TakeRawLineSets(def, body));
   }
+  SH_ASSIGN_OR_RETURN(RawRecord raw, RawRecordFrom(body));
+  if (!def.lines.empty()) {
+    SH_ASSIGN_OR_RETURN(RecordWithLines created,
+                        RecordSetService(ctx.conn.ledgers()).Create(ctx.actor, def, raw, lines, InputSource::kApi));
+    return Reply::Json(RecordWithLinesToJson(ctx.actor, def, created), 201);
+  }
+  SH_ASSIGN_OR_RETURN(Record created, ctx.conn.ledgers().Create(ctx.actor, def, raw, InputSource::kApi));
+  return Reply::Json(RecordJsonFor(ctx.actor, def, created), 201);
 }
+
+Result<Reply> GetRecord(RequestContext& ctx) {
+  const LedgerDef& def = ctx.Ledger();
+  SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
+  if (!def.lines.empty()) {
+    SH_ASSIGN_OR_RETURN(RecordWithLines record, RecordSetService(ctx.conn.ledgers()).Get(ctx.actor, def, id));
+    return Reply::Json(RecordWithLinesToJson(ctx.actor, def, record));
+  }
+  SH_ASSIGN_OR_RETURN(Record record, ctx.conn.ledgers().Get(ctx.actor, def, id));
+  return Reply::Json(RecordJsonFor(ctx.actor, def, record));
+}
+
+Result<Reply> UpdateRecord(RequestContext& ctx) {
+  const LedgerDef& def = ctx.Ledger();
+  SH_ASSIGN_OR_RETURN(RecordChange change, RecordChangeFrom(ctx.request, def.lines.empty() ? nullptr : &def));
+  if (!def.lines.empty()) {
+    SH_ASSIGN_OR_RETURN(RecordWithLines updated,
+                        RecordSetService(ctx.conn.ledgers())
+                            .Update(ctx.actor, def, change.id, change.input, change.lines, InputSource::kApi,
+                                    change.version));
+    return Reply::Json(RecordWithLinesToJson(ctx.actor, def, updated));
+  }
+  SH_ASSIGN_OR_RETURN(Record updated, ctx.conn.ledgers().Update(ctx.actor, def, change.id, change.input,
+                                                                InputSource::kApi, change.version));
+  return Reply::Json(RecordJsonFor(ctx.actor, def, updated));
+}
+
+Result<Reply> DeleteRecord(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
+  SH_RETURN_IF_ERROR(ctx.conn.evidence().DeleteRecord(ctx.actor, ctx.Ledger(), id));
+  return Reply::Done();
+}
+
+Result<Reply> RecordHistory(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
+  SH_ASSIGN_OR_RETURN(std::vector<AuditEntry> entries, ctx.conn.ledgers().History(ctx.actor, ctx.Ledger(), id));
+  boost::json::array items;
+  for (const AuditEntry& e : entries)
+    items.push_back({{"at", e.at}, {"actor", e.actor}, {"action", e.action},
+                     {"before", e.before_json.empty() ? boost::json::value(nullptr) : boost::json::parse(e.before_json)},
+                     {"after", e.after_json.empty() ? boost::json::value(nullptr) : boost::json::parse(e.after_json)},
+                     {"detail", e.detail}});
+  return Reply::Json(boost::json::object{{"items", std::move(items)}});
+}
+
+Result<Reply> RevealField(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
+  const std::string field(ctx.request.PathParam("field").value_or(""));
+  SH_ASSIGN_OR_RETURN(std::string value, ctx.conn.ledgers().Reveal(ctx.actor, ctx.Ledger(), id, field));
+  return Reply::Json(boost::json::object{{"field", field}, {"value", value}});
+}
+
+}  // namespace handlers
 
 }  // namespace shanhai

@@ -27,8 +27,6 @@ struct RecordChange {
 // Errors: a bad id (see PathId), a body that is not a JSON object or has members of the wrong
 // kind, as JsonBody, TakeRawLineSets and RawRecordFrom report them.
 Result<RecordChange> RecordChangeFrom(const HttpRequest& request, const LedgerDef* with_lines = nullptr);
-// "/api/v1/<module>/<ledger>"
-std::string LedgerBasePath(const LedgerDef& def);
 // Adds "transitions": the names of the transitions actor may take on record now (see
 // AllowedTransitions), to a record's JSON when def has a workflow; nothing otherwise.
 void AttachTransitions(const Actor& actor, const LedgerDef& def, const Record& record, boost::json::object& json);

@@ -1,8 +1,9 @@
-// /api/v1/meta: what the console needs to draw forms and pickers — ledger declarations
-// (fields, labels, types, options as the dictionaries make them, required, workflows) and the
-// region tree.
+// /api/v1/meta: what the console needs to draw its menu, forms and pickers — ledger declarations
+// (fields, labels, types, options as the dictionaries make them, required, workflows, lines),
+// the menu of ledgers by business area, and the region tree.
+#include "domain/ledger/ledger_menu.h"
 #include "domain/ledger/transition_service.h"
-#include "http/api_app.h"
+#include "http/handlers/handlers.h"
 #include "http/handlers/ledger_request.h"
 #include "http/json_io.h"
 #include "regions/region_catalog.h"
@@ -71,31 +72,40 @@ boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& d
           {"workflow", def.workflow ? boost::json::value(WorkflowJson(def)) : boost::json::value(nullptr)}};
 }
 
-HttpResponse Ledgers(RequestContext& ctx) {
-  LedgerService& service = ctx.conn.ledgers();
-  if (Status refreshed = service.RefreshDictionaries(); !refreshed.ok()) return HttpResponse::FromStatus(refreshed);
-  boost::json::array items;
-  for (const LedgerDef* def : AllLedgers()) items.push_back(LedgerJson(*def, service.dictionary_snapshot()));
-  return JsonResponse(boost::json::object{{"items", std::move(items)}});
-}
-
-HttpResponse RegionChildren(RequestContext& ctx) {
-  const std::string code(ctx.request.PathParam("code").value_or(""));
-  const RegionCatalog& regions = RegionCatalog::Embedded();
-  if (code != "0" && !regions.Find(code))
-    return HttpResponse::FromStatus(Status::NotFound("行政区划代码不存在：" + code, "no region " + code));
-  boost::json::array items;
-  for (const Region* r : regions.Children(code == "0" ? "" : code))
-    items.push_back({{"code", std::string(r->code)}, {"name", std::string(r->name)}, {"level", RegionLevelName(r->level)}});
-  return JsonResponse(boost::json::object{{"items", std::move(items)}, {"source", regions.SourceNote()}});
+// The console's side menu of ledgers (domain/ledger/ledger_menu.h), ledgers by name.
+boost::json::array MenuJson() {
+  boost::json::array groups;
+  for (const LedgerMenuGroup& g : LedgerMenu()) {
+    boost::json::array ledgers;
+    for (const LedgerDef* def : g.ledgers) ledgers.push_back(boost::json::string(def->name));
+    groups.push_back({{"key", g.key}, {"label_zh", g.label_zh}, {"label_en", g.label_en}, {"icon", g.icon},
+                      {"flat", g.flat}, {"ledgers", std::move(ledgers)}});
+  }
+  return groups;
 }
 
 }  // namespace
 
-void AddMetaRoutes(std::vector<ApiRoute>& routes) {
-  routes.push_back({"GET", "/api/v1/meta/ledgers", kSession, Ledgers, "台账定义（字段、类型、可选值）"});
-  routes.push_back({"GET", "/api/v1/meta/regions/{code}/children", kSession, RegionChildren,
-                    "行政区划下级（code=0 为省级列表）"});
+namespace handlers {
+
+Result<Reply> MetaLedgers(RequestContext& ctx) {
+  LedgerService& service = ctx.conn.ledgers();
+  SH_RETURN_IF_ERROR(service.RefreshDictionaries());
+  boost::json::array items;
+  for (const LedgerDef* def : AllLedgers()) items.push_back(LedgerJson(*def, service.dictionary_snapshot()));
+  return Reply::Json(boost::json::object{{"items", std::move(items)}, {"menu", MenuJson()}});
 }
+
+Result<Reply> RegionChildren(RequestContext& ctx) {
+  const std::string code(ctx.request.PathParam("code").value_or(""));
+  const RegionCatalog& regions = RegionCatalog::Embedded();
+  if (code != "0" && !regions.Find(code)) return Status::NotFound("行政区划代码不存在：" + code, "no region " + code);
+  boost::json::array items;
+  for (const Region* r : regions.Children(code == "0" ? "" : code))
+    items.push_back({{"code", std::string(r->code)}, {"name", std::string(r->name)}, {"level", RegionLevelName(r->level)}});
+  return Reply::Json(boost::json::object{{"items", std::move(items)}, {"source", regions.SourceNote()}});
+}
+
+}  // namespace handlers
 
 }  // namespace shanhai

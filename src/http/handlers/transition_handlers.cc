@@ -1,28 +1,12 @@
 // POST /api/v1/<module>/<ledger>/{id}/transitions/<name>: one route per transition of every
-// ledger that declares a workflow, each guarded by that transition's own permission. The body
-// is {"version": N, <the transition's fields>}; the answer is the record as after a GET.
+// ledger that declares a workflow (routes.cc), each guarded by that transition's own permission.
+// The body is {"version": N, <the transition's fields>}; the answer is the record as after a GET.
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/transition_service.h"
-#include "http/api_app.h"
+#include "http/handlers/handlers.h"
 #include "http/handlers/ledger_request.h"
-#include "http/json_io.h"
 
 namespace shanhai {
-
-namespace {
-
-ApiHandler Take(const LedgerDef& def, const TransitionDef& t) {
-  return [&def, &t](RequestContext& ctx) {
-    Result<RecordChange> change = RecordChangeFrom(ctx.request);
-    if (!change.ok()) return HttpResponse::FromStatus(change.status());
-    TransitionService transitions(ctx.conn.ledgers());
-    Result<Record> taken = transitions.Take(ctx.actor, def, change->id, t.name, change->input, change->version);
-    if (!taken.ok()) return HttpResponse::FromStatus(taken.status());
-    return JsonResponse(RecordJsonFor(ctx.actor, def, *taken));
-  };
-}
-
-}  // namespace
 
 void AttachTransitions(const Actor& actor, const LedgerDef& def, const Record& record, boost::json::object& json) {
   if (!def.workflow) return;
@@ -37,13 +21,17 @@ boost::json::object RecordJsonFor(const Actor& actor, const LedgerDef& def, cons
   return json;
 }
 
-void AddTransitionRoutes(std::vector<ApiRoute>& routes) {
-  for (const LedgerDef* def : AllLedgers()) {
-    if (!def->workflow) continue;
-    for (const TransitionDef& t : def->workflow->transitions)
-      routes.push_back({"POST", LedgerBasePath(*def) + "/{id}/transitions/" + t.name, TransitionPermission(*def, t),
-                        Take(*def, t), def->label_zh + "：" + t.label_zh + "（流程操作，需带 version）"});
-  }
+namespace handlers {
+
+Result<Reply> TakeTransition(RequestContext& ctx) {
+  const LedgerDef& def = ctx.Ledger();
+  SH_ASSIGN_OR_RETURN(RecordChange change, RecordChangeFrom(ctx.request));
+  SH_ASSIGN_OR_RETURN(Record taken, TransitionService(ctx.conn.ledgers())
+                                        .Take(ctx.actor, def, change.id, ctx.Transition().name, change.input,
+                                              change.version));
+  return Reply::Json(RecordJsonFor(ctx.actor, def, taken));
 }
+
+}  // namespace handlers
 
 }  // namespace shanhai

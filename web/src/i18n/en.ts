@@ -138,6 +138,7 @@ const en: typeof zh = {
     done: '{n} records imported',
   },
   dashboard: {
+    withheld: 'not computed: you may not list this ledger',
     title: '"223" dashboard',
     pair: 'Pair',
     period: 'Period',

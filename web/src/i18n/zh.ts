@@ -136,6 +136,7 @@ export default {
     done: '已导入 {n} 条',
   },
   dashboard: {
+    withheld: '无权查看该台账，不计算此指标',
     title: '“223”仪表盘',
     pair: '帮扶关系',
     period: '统计期间',

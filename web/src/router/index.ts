@@ -1,16 +1,11 @@
-// Routes: one lazily loaded chunk per page. Ledger pages share LedgerPage, one route per
-// ledger (/<module>/<ledger>), so a bookmark names the ledger like the API does.
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+// Routes: one lazily loaded chunk per page. Ledger pages share LedgerPage on one route,
+// /<module>/<ledger> (a bookmark names the ledger like the API does), valid for the ledgers the
+// server declares (/api/v1/meta/ledgers): any other module/ledger pair is "not found". Static
+// paths (/admin/users …) rank above it.
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
-import { allLedgerEntries } from './menu'
-
-const ledgerRoutes: RouteRecordRaw[] = allLedgerEntries.map(({ module, ledger }) => ({
-  path: `/${module}/${ledger}`,
-  name: `ledger-${ledger}`,
-  component: () => import('@/views/ledger/LedgerPage.vue'),
-  props: { ledger },
-  meta: { permission: `${module}:${ledger}:list` },
-}))
+import { useMetaStore } from '@/stores/meta'
+import { ledgerListPermission } from './menu'
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { public: true } },
@@ -19,7 +14,8 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/layout/AppLayout.vue'),
     children: [
       { path: '', name: 'home', component: () => import('@/views/home/index.vue') },
-      ...ledgerRoutes,
+      { path: ':module/:ledger', name: 'ledger', component: () => import('@/views/ledger/LedgerPage.vue'),
+        props: (to) => ({ ledger: String(to.params.ledger) }) },
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/index.vue'),
         meta: { permission: 'indicators:report:read' } },
       { path: 'report', name: 'report', component: () => import('@/views/report/index.vue'),
@@ -39,6 +35,14 @@ const routes: RouteRecordRaw[] = [
   },
 ]
 
+// The list permission of the route's ledger, or null when the server declares no such ledger.
+async function ledgerPermission(to: RouteLocationNormalized): Promise<string | null> {
+  const meta = useMetaStore()
+  await meta.load()
+  const ledger = meta.ledger(String(to.params.ledger))
+  return ledger && ledger.module === to.params.module ? ledgerListPermission(ledger) : null
+}
+
 export const router = createRouter({ history: createWebHistory(), routes })
 
 router.beforeEach(async (to) => {
@@ -49,7 +53,10 @@ router.beforeEach(async (to) => {
   }
   // A forced password change (or required TOTP enrolment) comes before every other page.
   if (auth.setupPage && to.name !== auth.setupPage) return { name: auth.setupPage }
-  const permission = to.meta.permission as string | undefined
+  const permission = to.name === 'ledger' ? await ledgerPermission(to) : (to.meta.permission as string | undefined)
+  if (permission === null) {
+    return { name: 'not-found', params: { rest: to.path.split('/').filter(Boolean) }, query: to.query, hash: to.hash }
+  }
   if (permission && !auth.can(permission)) return { name: 'home' }
   return true
 })

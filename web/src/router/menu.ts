@@ -1,45 +1,55 @@
-// The side menu, by business area as clerks know it. A ledger entry's route mirrors its API
-// path (/api/v1/<module>/<ledger> → /<module>/<ledger>); its title comes from the meta.
+// The side menu. Its ledger groups are the server's (/api/v1/meta/ledgers "menu", declared in
+// src/domain/ledger/ledger_menu.cc): business areas in order, each with its ledgers; a ledger's
+// route mirrors its API path (/api/v1/<module>/<ledger> → /<module>/<ledger>). Only the pages
+// that are not ledgers are listed here: the dashboard first, the report and the system pages last.
 import type { Component } from 'vue'
 import {
-  Briefcase, Coin, DataAnalysis, Document, Flag, Histogram, Setting, User, Connection,
+  Briefcase, Coin, Connection, DataAnalysis, Document, Flag, Histogram, Setting, User,
 } from '@element-plus/icons-vue'
+import type { LedgerMeta, MenuGroupMeta } from '@/api/meta/types'
 
-export interface LedgerEntry {
-  module: string
-  ledger: string
+/** The icons a server's menu group may name; an unknown key gets the document icon. */
+const icons: Record<string, Component> = { Briefcase, Coin, Connection, Flag, Histogram, User }
+
+export interface MenuItem {
+  path: string
+  /** the shown title (already in the current language) */
+  title: string
 }
 
 export interface MenuGroup {
   key: string
-  /** i18n key of the group title */
   title: string
   icon: Component
   /** one entry shown directly under the group's title, without a sub-menu */
-  flat?: boolean
-  ledgers?: LedgerEntry[]
-  /** non-ledger pages: route path, i18n title key, permission */
-  pages?: { path: string; title: string; permission: string }[]
+  flat: boolean
+  items: MenuItem[]
 }
 
-const L = (module: string, ledger: string): LedgerEntry => ({ module, ledger })
+/** A page that is not a ledger: route path, i18n title key, permission. */
+interface Page {
+  path: string
+  title: string
+  permission: string
+}
 
-export const menu: MenuGroup[] = [
+interface PageGroup {
+  key: string
+  title: string
+  icon: Component
+  flat: boolean
+  pages: Page[]
+}
+
+const before: PageGroup[] = [
   { key: 'dashboard', title: 'menu.dashboard', icon: DataAnalysis, flat: true,
     pages: [{ path: '/dashboard', title: 'menu.dashboard', permission: 'indicators:report:read' }] },
-  { key: 'forces', title: 'menu.forces', icon: Connection,
-    ledgers: [L('exchange', 'visits'), L('exchange', 'meetings'), L('exchange', 'agreements'),
-      L('talent', 'secondments'), L('talent', 'trainings')] },
-  { key: 'pairing', title: 'menu.pairing', icon: Coin,
-    ledgers: [L('pairing', 'pairs'), L('pairing', 'units'), L('pairing', 'pairings'), L('funds', 'funds')] },
-  { key: 'modes', title: 'menu.modes', icon: Briefcase,
-    ledgers: [L('needs', 'needs'), L('projects', 'projects'), L('projects', 'milestones'), L('projects', 'outcomes')] },
-  { key: 'priorities', title: 'menu.priorities', icon: Flag, ledgers: [L('investment', 'investments')] },
-  { key: 'people', title: 'menu.people', icon: User, flat: true, ledgers: [L('people', 'people')] },
-  { key: 'targets', title: 'menu.targets', icon: Histogram, flat: true, ledgers: [L('targets', 'targets')] },
+]
+
+const after: PageGroup[] = [
   { key: 'report', title: 'menu.report', icon: Document, flat: true,
     pages: [{ path: '/report', title: 'menu.report', permission: 'indicators:report:read' }] },
-  { key: 'system', title: 'menu.system', icon: Setting,
+  { key: 'system', title: 'menu.system', icon: Setting, flat: false,
     pages: [
       { path: '/admin/users', title: 'menu.users', permission: 'admin:users:admin' },
       { path: '/admin/roles', title: 'menu.roles', permission: 'admin:roles:admin' },
@@ -48,4 +58,38 @@ export const menu: MenuGroup[] = [
     ] },
 ]
 
-export const allLedgerEntries: LedgerEntry[] = menu.flatMap((g) => g.ledgers ?? [])
+export const ledgerPath = (l: LedgerMeta) => `/${l.module}/${l.name}`
+export const ledgerListPermission = (l: LedgerMeta) => `${l.module}:${l.name}:list`
+
+export interface MenuInput {
+  ledgers: LedgerMeta[]
+  menu: MenuGroupMeta[]
+  can: (permission: string) => boolean
+  /** i18n: a key's text */
+  t: (key: string) => string
+  /** a server label ({label_zh, label_en}) in the current language */
+  label: (x: { label_zh: string; label_en: string }) => string
+}
+
+/** The menu the user sees: groups with at least one item the user may open, in order. */
+export function buildMenu({ ledgers, menu, can, t, label }: MenuInput): MenuGroup[] {
+  const byName = new Map(ledgers.map((l) => [l.name, l]))
+  const pages = (g: PageGroup): MenuGroup => ({
+    key: g.key, title: t(g.title), icon: g.icon, flat: g.flat,
+    items: g.pages.filter((p) => can(p.permission)).map((p) => ({ path: p.path, title: t(p.title) })),
+  })
+  const ledgerGroups = menu.map((g): MenuGroup => ({
+    key: g.key, title: label(g), icon: icons[g.icon] ?? Document, flat: g.flat,
+    items: g.ledgers
+      .map((name) => byName.get(name))
+      .filter((l): l is LedgerMeta => !!l && can(ledgerListPermission(l)))
+      .map((l) => ({ path: ledgerPath(l), title: label(l) })),
+  }))
+  return [...before.map(pages), ...ledgerGroups, ...after.map(pages)].filter((g) => g.items.length > 0)
+}
+
+/** The ledgers in menu order (the landing page opens the first the user may list). */
+export function ledgersInMenuOrder(ledgers: LedgerMeta[], menu: MenuGroupMeta[]): LedgerMeta[] {
+  const byName = new Map(ledgers.map((l) => [l.name, l]))
+  return menu.flatMap((g) => g.ledgers.map((n) => byName.get(n)).filter((l): l is LedgerMeta => !!l))
+}

@@ -1,21 +1,26 @@
-// Ledger declarations from /api/v1/meta/ledgers, fetched once per session (and again after a
-// dictionary change); the console's tables and forms are generated from them.
+// Ledger declarations and the menu of ledgers from /api/v1/meta/ledgers, fetched once per session
+// (and again after a dictionary change); the console's menu, ledger routes, tables and forms are
+// generated from them.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as metaApi from '@/api/meta'
-import type { LedgerMeta } from '@/api/meta/types'
+import type { LedgerMeta, LedgersResponse, MenuGroupMeta } from '@/api/meta/types'
 
 export const useMetaStore = defineStore('meta', () => {
   const ledgers = ref<LedgerMeta[]>([])
+  const menu = ref<MenuGroupMeta[]>([])
+
+  function take(r: LedgersResponse) {
+    ledgers.value = r.items
+    menu.value = r.menu
+  }
   let loading: Promise<void> | null = null
 
   function load(): Promise<void> {
     if (ledgers.value.length) return Promise.resolve()
     loading ??= metaApi
       .ledgers()
-      .then((r) => {
-        ledgers.value = r.items
-      })
+      .then(take)
       .finally(() => {
         loading = null
       })
@@ -26,7 +31,7 @@ export const useMetaStore = defineStore('meta', () => {
    *  on screen until the new ones arrive. */
   async function refresh(): Promise<void> {
     await loading?.catch(() => undefined)
-    ledgers.value = (await metaApi.ledgers()).items
+    take(await metaApi.ledgers())
   }
 
   function ledger(name: string): LedgerMeta | undefined {
@@ -35,7 +40,8 @@ export const useMetaStore = defineStore('meta', () => {
 
   function reset() {
     ledgers.value = []
+    menu.value = []
   }
 
-  return { ledgers, load, refresh, ledger, reset }
+  return { ledgers, menu, load, refresh, ledger, reset }
 })

@@ -15,6 +15,8 @@ export interface IndicatorDef {
 export interface IndicatorValue {
   key: string
   value: number | string | null
+  /** the user may not list the figure's ledger (value null): the server did not compute it */
+  withheld: boolean
   poverty: number | null
   target: number | null
   completion_percent: number | null

@@ -75,6 +75,24 @@ export interface LedgerMeta {
   workflow?: WorkflowMeta | null
 }
 
+/** One business area of the side menu, as the server declares it (src/domain/ledger/ledger_menu.cc). */
+export interface MenuGroupMeta {
+  key: string
+  label_zh: string
+  label_en: string
+  /** icon key, mapped to an icon by the console (router/menu.ts) */
+  icon: string
+  /** one ledger shown directly, without a sub-menu */
+  flat: boolean
+  /** ledger names, in menu order */
+  ledgers: string[]
+}
+
+export interface LedgersResponse {
+  items: LedgerMeta[]
+  menu: MenuGroupMeta[]
+}
+
 export interface RegionNode {
   code: string
   name: string

@@ -1,0 +1,73 @@
+// The server's OpenAPI document (/api/openapi.json, fetched as a logged-in administrator from a
+// real `shanhai serve`) passes a standard validator: @apidevtools/swagger-parser checks it against
+// the OpenAPI 3.0 schema and its own rules (path parameters declared, unique operation ids, $refs
+// resolve). Its npm packages are pinned in package-lock.json beside this file (scripts/setup.sh
+// installs them). A few facts the validator does not check are asserted too.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import SwaggerParser from '@apidevtools/swagger-parser';
+
+import { ApiClient } from '../lib/client.mjs';
+import { TestEnv } from '../lib/shanhai.mjs';
+
+describe('OpenAPI document', () => {
+  let env;
+  let doc;
+
+  before(async () => {
+    env = TestEnv.create('sqlite', 'openapi');
+    const password = env.init();
+    const server = await env.serve();
+    const admin = new ApiClient(server.base);
+    await admin.mustLogin('admin', password);
+    const r = await admin.get('/api/openapi.json');
+    assert.equal(r.status, 200, r.text);
+    doc = r.json;
+  });
+
+  after(async () => {
+    if (env) await env.cleanup();
+  });
+
+  it('validates with swagger-parser', async () => {
+    // validate() dereferences in place: give it a copy, so the other checks see the $refs.
+    try {
+      await SwaggerParser.validate(structuredClone(doc));
+    } catch (e) {
+      const details = (e.details ?? []).slice(0, 20).map((d) => `${(d.instancePath ?? d.path ?? '')} ${d.message}`);
+      assert.fail(`swagger-parser rejects the document: ${e.message.slice(0, 2000)}\n${details.join('\n')}`);
+    }
+  });
+
+  it('gives every operation an object of responses with a JSON error schema', () => {
+    const bad = [];
+    for (const [p, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        const error = op.responses?.default;
+        if (!error || Array.isArray(error) || error.content?.['application/json']?.schema?.$ref !== '#/components/schemas/Error')
+          bad.push(`${method} ${p}`);
+      }
+    assert.deepEqual(bad, []);
+  });
+
+  it('types {id} as an integer, and states the session on every guarded operation and none on public ones', () => {
+    const bad = [];
+    for (const [p, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        for (const param of op.parameters ?? [])
+          if (param.name === 'id' && param.schema?.type !== 'integer') bad.push(`${method} ${p}: {id} is ${param.schema?.type}`);
+        const guarded = op['x-permission'] !== undefined;
+        if (!Array.isArray(op.security) || guarded !== (op.security.length > 0))
+          bad.push(`${method} ${p}: x-permission ${op['x-permission']} but security ${JSON.stringify(op.security)}`);
+      }
+    assert.deepEqual(bad, []);
+    assert.deepEqual(doc.paths['/api/v1/auth/login'].post.security, [], 'logging in needs no session');
+  });
+
+  it('describes the body of a ledger write by the ledger’s schema', () => {
+    const create = doc.paths['/api/v1/exchange/visits'].post;
+    assert.equal(create.requestBody.content['application/json'].schema.$ref, '#/components/schemas/visits');
+    assert.ok(doc.components.schemas.visits.properties.pair, 'a pair-scoped ledger’s schema has pair');
+  });
+});
