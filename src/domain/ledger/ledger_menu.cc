@@ -15,7 +15,7 @@ std::vector<LedgerMenuGroup> DeclaredMenu() {
   return {
       {"forces", "两方力量", "Both sides", "Connection", false,
        ledgers({"visits", "meetings", "agreements", "secondments", "trainings"})},
-      {"pairing", "结对帮扶", "Pairing", "Coin", false, ledgers({"pairs", "units", "pairings", "funds"})},
+      {"pairing", "结对帮扶", "Pairing", "Coin", false, ledgers({"pairs", "units", "pairings", "funds", "fund_tranches"})},
       {"modes", "两种模式", "Two modes", "Briefcase", false, ledgers({"needs", "projects", "milestones", "outcomes"})},
       {"priorities", "三个重点", "Key areas", "Flag", false, ledgers({"investments"})},
       {"people", "人员库", "People", "User", true, ledgers({"people"})},
