@@ -81,11 +81,22 @@ class LedgerService {
 
   // Validates and converts one input into a storable record without writing: the shared
   // path of Create, Update and Import. before: the stored record for updates (fields not in
-  // input are kept from it), else null. Errors: Invalid with every FieldError found.
+  // input are kept from it), else null. check_unique = false leaves out the look-up of the
+  // natural key among stored records, for a caller that checks many at once (the import,
+  // see KeyTakenError). Errors: Invalid with every FieldError found.
+  // Touches the database only for a pair not in the cache (none after PreloadPairs), for
+  // reference fields, and for the natural key: with PreloadPairs done, check_unique false and
+  // a ledger without reference fields, it may run on another thread than the one using db()
+  // (one such thread at a time; not during RefreshDictionaries).
   Result<Record> Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source,
-                         const Record* before);
-  // Stored columns for a prepared record, with bookkeeping for a new row by actor.
-  Columns StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record) const;
+                         const Record* before, bool check_unique = true);
+  // Stored columns for a prepared record, with bookkeeping for a new row by actor made at now.
+  // Thread-safe as Prepare is.
+  Columns StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record,
+                             const std::string& now) const;
+  // The error of a new record whose natural key record `existing` already holds, worded by
+  // what the actor may see (see CheckUnique).
+  Result<FieldError> KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing);
 
   // The pair of that code, if it exists and the actor may see it.
   struct PairInfo {
@@ -93,6 +104,9 @@ class LedgerService {
     std::string code, helper_region, helped_region;
   };
   Result<PairInfo> FindPair(const Actor& actor, const std::string& code);
+  // Loads every pair into FindPair's cache (one query), which from then on answers alone: a
+  // code not found is NotFound without asking the database.
+  Status PreloadPairs();
 
   // Reloads the dictionaries' merged options (one query). Create, Update and List call it
   // first, ImportLedger once per file; Prepare and list filters use the last snapshot.
@@ -121,6 +135,7 @@ class LedgerService {
   DictionaryService dictionaries_;
   DictionarySnapshot snapshot_;
   std::map<std::string, PairInfo> pair_cache_;
+  bool pair_cache_complete_ = false;  // set by PreloadPairs
 };
 
 // The records actor may see: its region and its owner organisation (see Scope).
