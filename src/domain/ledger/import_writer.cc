@@ -23,14 +23,32 @@ Status BatchWriter::Begin(int64_t file_bytes) {
   // so the file's rows are underestimated there, which only keeps more indexes.
   constexpr int64_t kBytesPerRowAtMost = 100;
   const int64_t file_rows = file_bytes / kBytesPerRowAtMost;
-  SH_ASSIGN_OR_RETURN(const int64_t stored, repo_.CountUpTo(file_rows + 1));
+  if (file_bytes >= options_.rebuild_indexes_from_bytes) {
+    constexpr int64_t kBulkLoadPageCache = -256 * 1024;  // KiB
+    SH_ASSIGN_OR_RETURN(const int64_t saved, repo_.PageCache());
+    SH_RETURN_IF_ERROR(repo_.SetPageCache(kBulkLoadPageCache));
+    saved_page_cache_ = saved;
+  }
+  // Up to this many stored keys are loaded at once rather than looked up batch by batch.
+  constexpr int64_t kLoadKeysUpTo = 100000;
+  SH_ASSIGN_OR_RETURN(const int64_t stored, repo_.CountUpTo(std::max(file_rows, kLoadKeysUpTo) + 1));
   table_was_empty_ = stored == 0;
+  if (!table_was_empty_ && stored <= kLoadKeysUpTo && !def_.natural_key.empty()) {
+    SH_ASSIGN_OR_RETURN(std::vector<TakenKey> all, repo_.AllTakenKeys());
+    for (const TakenKey& t : all) taken_[AsText(t.value)].emplace_back(t.id, t.pair_id);
+    keys_loaded_ = true;
+  }
   const bool bulk = file_bytes >= options_.rebuild_indexes_from_bytes && stored < file_rows &&
                     (table_was_empty_ || service_.db().dialect() == Dialect::kSqlite);
   if (!bulk) return Status::Ok();
   SH_ASSIGN_OR_RETURN(dropped_indexes_, repo_.SecondaryIndexes());
   for (const TableIndex& index : dropped_indexes_) SH_RETURN_IF_ERROR(repo_.DropIndex(index));
   return Status::Ok();
+}
+
+BatchWriter::~BatchWriter() {
+  // The connection outlives the import (serve pools it): back to its usual cache.
+  if (saved_page_cache_) (void)repo_.SetPageCache(*saved_page_cache_);
 }
 
 void BatchWriter::Reject(const PreparedRow& row, std::vector<FieldError> errors) {
@@ -45,14 +63,14 @@ void BatchWriter::Reject(const PreparedRow& row, std::vector<FieldError> errors)
 
 Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
   // Natural keys other records hold already: one look-up for the batch (see the header).
-  std::unordered_map<std::string, std::vector<std::pair<int64_t, int64_t>>> taken;  // key → (id, pair id)
-  if (!table_was_empty_ && !def_.natural_key.empty()) {
+  if (!keys_loaded_) taken_.clear();
+  if (!table_was_empty_ && !keys_loaded_ && !def_.natural_key.empty()) {
     std::vector<Value> keys;
     for (const PreparedRow& row : batch)
       if (row.errors.empty() && !IsNull(row.key)) keys.push_back(row.key);
     if (!keys.empty()) {
       SH_ASSIGN_OR_RETURN(std::vector<TakenKey> found, repo_.FindTakenKeys(keys));
-      for (const TakenKey& t : found) taken[AsText(t.value)].emplace_back(t.id, t.pair_id);
+      for (const TakenKey& t : found) taken_[AsText(t.value)].emplace_back(t.id, t.pair_id);
     }
   }
   // People are one registry across all pairs (as LedgerService::CheckUnique has it).
@@ -62,8 +80,8 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
   for (PreparedRow& row : batch) {
     ++report_.rows;
     int64_t existing = 0;
-    if (auto it = row.errors.empty() && !IsNull(row.key) ? taken.find(AsText(row.key)) : taken.end();
-        it != taken.end())
+    if (auto it = row.errors.empty() && !IsNull(row.key) ? taken_.find(AsText(row.key)) : taken_.end();
+        it != taken_.end())
       for (const auto& [id, pair_id] : it->second)
         if (one_registry || pair_id == row.pair_id) existing = existing ? existing : id;
     if (existing != 0) {

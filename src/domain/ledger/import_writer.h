@@ -1,13 +1,15 @@
 // Writing an import's prepared rows: the one place where a batch reaches the database.
 // Per batch: the natural keys looked up among stored records in one query (none when the
 // table was empty when the import began: in its transaction nothing else adds to it, and the
-// UNIQUE constraint is there all the same), fresh ids, one bulk insert (COPY on PostgreSQL)
+// UNIQUE constraint is there all the same; all loaded once at the start when it was small), fresh ids, one bulk insert (COPY on PostgreSQL)
 // in a savepoint, the records' audit entries appended to the hash chain in one step. A batch
 // the database refuses (a constraint no row check sees) is retried row by row to name the row.
 // Counting and reporting (ImportReport) happen here too, so they follow the file's order.
 // Thread safety: none; runs on the thread that owns the service's database connection.
 #pragma once
 
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/ledger/import_pipeline.h"
@@ -27,7 +29,10 @@ class BatchWriter {
   // makes readers of the table wait for the commit — drops the table's secondary indexes, to
   // be built once over all rows by Finish (far cheaper than keeping them in order row by
   // row). The drop is part of the import's transaction: a rollback or a crash restores them.
+  // A file of that size also widens SQLite's page cache to 256 MiB until the writer ends
+  // (LedgerRepository::SetPageCache).
   Status Begin(int64_t file_bytes);
+  ~BatchWriter();
   // Counts, checks and stores the rows of one batch (prepared, in file order).
   Status Write(std::vector<PreparedRow>& batch);
   // Stores what is pending and recreates the dropped indexes (not needed if the import is
@@ -51,6 +56,12 @@ class BatchWriter {
   ImportReport& report_;
   LedgerRepository repo_;
   bool table_was_empty_ = false;
+  // Natural keys stored before the import: key → (id, pair id), all of them when the table was
+  // small (keys_loaded_), else those of the current batch.
+  using TakenMap = std::unordered_map<std::string, std::vector<std::pair<int64_t, int64_t>>>;
+  TakenMap taken_;
+  bool keys_loaded_ = false;
+  std::optional<int64_t> saved_page_cache_;  // to restore, if Begin widened it
   std::vector<TableIndex> dropped_indexes_;
   std::vector<PreparedRow*> pending_;  // valid rows of the current batch not yet inserted
   std::vector<std::vector<Value>> insert_rows_;

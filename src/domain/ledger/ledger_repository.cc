@@ -22,6 +22,8 @@ constexpr const char* kSecondaryIndexesSqlite =
 constexpr const char* kSecondaryIndexesPostgres =
     "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ? "
     "AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
+constexpr const char* kPageCacheSqlite = "PRAGMA cache_size";
+constexpr const char* kSetPageCacheSqlite = "PRAGMA cache_size = ";  // + a number (pragmas take no parameters)
 // Natural keys looked up per statement (well under both backends' parameter limits).
 constexpr size_t kTakenKeysChunk = 500;
 
@@ -55,8 +57,8 @@ LedgerSql BuildSql(const LedgerDef& def) {
   sql.bulk_columns.insert(sql.bulk_columns.end(), sql.columns.begin(), sql.columns.end());
   sql.count_up_to = "SELECT COUNT(*) FROM (SELECT 1 FROM " + def.name + " LIMIT ?) up_to";
   if (const std::string key = NaturalKeyColumn(def); !key.empty())
-    sql.select_keys_in_prefix = "SELECT id, " + std::string(def.pair_scoped ? "pair_id" : "0") + ", " + key +
-                                " FROM " + def.name + " WHERE " + key + " IN (";
+    sql.select_keys =
+        "SELECT id, " + std::string(def.pair_scoped ? "pair_id" : "0") + ", " + key + " FROM " + def.name;
   return sql;
 }
 
@@ -319,8 +321,8 @@ std::vector<Value> LedgerRepository::BulkRowOf(int64_t id, Columns row) const {
 
 Result<std::vector<TakenKey>> LedgerRepository::FindTakenKeys(const std::vector<Value>& values) {
   std::vector<TakenKey> out;
-  if (sql_.select_keys_in_prefix.empty())
-    return Status::Internal("ledger " + def_.name + " has no natural key");
+  if (sql_.select_keys.empty()) return Status::Internal("ledger " + def_.name + " has no natural key");
+  const std::string in = " WHERE " + NaturalKeyColumn(def_) + " IN (";
   for (size_t first = 0; first < values.size(); first += kTakenKeysChunk) {
     const size_t n = std::min(kTakenKeysChunk, values.size() - first);
     // Always kTakenKeysChunk parameters (the last value repeated): one statement text, prepared once.
@@ -332,10 +334,19 @@ Result<std::vector<TakenKey>> LedgerRepository::FindTakenKeys(const std::vector<
     std::vector<Value> params(values.begin() + static_cast<ptrdiff_t>(first),
                               values.begin() + static_cast<ptrdiff_t>(first + n));
     params.resize(kTakenKeysChunk, params.back());
-    const std::string sql = sql_.select_keys_in_prefix + marks;
+    const std::string sql = sql_.select_keys + in + marks;
     SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
     for (auto& r : rows.rows) out.push_back({AsInt(r[0]), AsInt(r[1]), std::move(r[2])});
   }
+  return out;
+}
+
+Result<std::vector<TakenKey>> LedgerRepository::AllTakenKeys() {
+  if (sql_.select_keys.empty()) return Status::Internal("ledger " + def_.name + " has no natural key");
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql_.select_keys));
+  std::vector<TakenKey> out;
+  out.reserve(rows.rows.size());
+  for (auto& r : rows.rows) out.push_back({AsInt(r[0]), AsInt(r[1]), std::move(r[2])});
   return out;
 }
 
@@ -354,6 +365,17 @@ Status LedgerRepository::DropIndex(const TableIndex& index) {
 }
 
 Status LedgerRepository::CreateIndex(const TableIndex& index) { return db_.ExecScript(index.sql); }
+
+Result<int64_t> LedgerRepository::PageCache() {
+  if (db_.dialect() != Dialect::kSqlite) return int64_t{0};
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kPageCacheSqlite));
+  return AsInt(rows.rows.at(0).at(0));
+}
+
+Status LedgerRepository::SetPageCache(int64_t size) {
+  if (db_.dialect() != Dialect::kSqlite) return Status::Ok();
+  return db_.ExecScript(kSetPageCacheSqlite + std::to_string(size));
+}
 
 Result<std::vector<std::pair<int64_t, std::string>>> LedgerRepository::NaturalKeysOf(const std::vector<int64_t>& ids) {
   std::vector<std::pair<int64_t, std::string>> out;

@@ -61,7 +61,7 @@ struct LedgerSql {
   // Bulk loads (the import): "id" followed by columns, and the look-up of natural keys taken.
   std::vector<std::string> bulk_columns;
   std::string count_up_to;           // COUNT(*) of at most ? records
-  std::string select_keys_in_prefix; // "SELECT id, pair_id, <key> FROM t WHERE <key> IN (" … ")"
+  std::string select_keys;           // "SELECT id, pair_id, <key> FROM t" ("" without a natural key)
 };
 
 // A secondary (non-unique) index of a ledger's table, as the database reports it: dropping
@@ -125,11 +125,19 @@ class LedgerRepository {
   // The records whose natural key column (<key>_hash for a sensitive key) holds one of
   // values, in one query per chunk of values. The ledger must have a natural key.
   Result<std::vector<TakenKey>> FindTakenKeys(const std::vector<Value>& values);
+  // Every stored natural key (for a table known to be small).
+  Result<std::vector<TakenKey>> AllTakenKeys();
   // The table's non-unique indexes (those a bulk load may drop and recreate afterwards;
   // unique ones stay, they enforce the data's rules).
   Result<std::vector<TableIndex>> SecondaryIndexes();
   Status DropIndex(const TableIndex& index);
   Status CreateIndex(const TableIndex& index);
+  // SQLite's page cache for this connection, in its own units (see PRAGMA cache_size: negative
+  // = KiB); 0 on PostgreSQL, where SetPageCache does nothing. A bulk load widens it so the
+  // unique index's pages, touched in random order, stay in memory instead of being written
+  // to the WAL and read back many times over (memory is taken only as pages are used).
+  Result<int64_t> PageCache();
+  Status SetPageCache(int64_t size);
 
   // The natural-key value of each of ids (for showing references), id → value.
   Result<std::vector<std::pair<int64_t, std::string>>> NaturalKeysOf(const std::vector<int64_t>& ids);
