@@ -1,6 +1,7 @@
 #include "domain/ledger/import_pipeline.h"
 
 #include <filesystem>
+#include <limits>
 #include <thread>
 
 #include "domain/ledger/import_prepare.h"
@@ -23,17 +24,27 @@ using Batch = std::vector<PreparedRow>;
 
 // Runs the reader side on its own thread: reads path, batches the rows (prepared if the
 // preparer may run beside the writer) into queue, closes it with the reading's status.
+// Batches the writer is done with come back through `done` and are freed here: memory is
+// then released by the thread that allocated it, which glibc's malloc does far more cheaply
+// than a free from another thread (a fifth of the writer's time went to that).
+void FreeReturned(BoundedQueue<Batch>& done) {
+  for (std::optional<Batch> batch = done.TryPop(); batch; batch = done.TryPop()) batch.reset();
+}
+
 class ReaderThread {
  public:
-  ReaderThread(const std::string& path, ImportSheet& sheet, RowPreparer& preparer, BoundedQueue<Batch>& queue)
-      : thread_([path, s = &sheet, p = &preparer, q = &queue] { q->Close(Read(path, *s, *p, *q)); }) {}
+  ReaderThread(const std::string& path, ImportSheet& sheet, RowPreparer& preparer, BoundedQueue<Batch>& queue,
+               BoundedQueue<Batch>& done)
+      : thread_([path, s = &sheet, p = &preparer, q = &queue, d = &done] { q->Close(Read(path, *s, *p, *q, *d)); }) {}
   ~ReaderThread() { thread_.join(); }
 
  private:
-  static Status Read(const std::string& path, ImportSheet& sheet, RowPreparer& preparer, BoundedQueue<Batch>& queue) {
+  static Status Read(const std::string& path, ImportSheet& sheet, RowPreparer& preparer, BoundedQueue<Batch>& queue,
+                     BoundedQueue<Batch>& done) {
     Batch batch;
     batch.reserve(kBatchRows);
     auto on_row = [&](int64_t row_number, const std::vector<std::string>& cells) -> Status {
+      if (batch.empty()) FreeReturned(done);
       if (!sheet.has_header()) return sheet.ReadHeader(row_number, cells);
       if (ImportSheet::IsInstructions(cells)) return Status::Ok();
       PreparedRow& row = batch.emplace_back();
@@ -66,7 +77,12 @@ int64_t FileBytes(const std::string& path) {
 Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, const LedgerDef& def,
                                 const std::string& path, const ImportOptions& options) {
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());  // once: rows are parsed with this snapshot
-  if (def.pair_scoped) SH_RETURN_IF_ERROR(service.PreloadPairs());  // so rows find pairs without the database
+  // So rows find their pairs without the database; for this import only (the service lives on in serve).
+  struct PairPreload {
+    LedgerService& service;
+    ~PairPreload() { service.EndPairPreload(); }
+  } preload{service};
+  if (def.pair_scoped) SH_RETURN_IF_ERROR(service.PreloadPairs());
   Database& db = service.db();
   Transaction tx(db);
   SH_RETURN_IF_ERROR(tx.begin_status());
@@ -77,9 +93,11 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
   ImportSheet sheet(def, excel::PathEndsWith(path, ".csv"), options.default_pair);
   RowPreparer preparer(service, actor, def, service.context().now());
   BoundedQueue<Batch> queue(kBatchesInFlight);
+  // Never full: the reader drains it before each batch, so it holds at most the batches in flight.
+  BoundedQueue<Batch> done(std::numeric_limits<size_t>::max());
   Status written = Status::Ok();
   {
-    ReaderThread reader(path, sheet, preparer, queue);
+    ReaderThread reader(path, sheet, preparer, queue, done);
     while (std::optional<Batch> batch = queue.Pop()) {
       for (PreparedRow& row : *batch)
         if (!row.prepared && written.ok()) written = preparer.Prepare(row);
@@ -88,6 +106,7 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
         queue.Cancel();  // the reader stops at its next batch; joined when `reader` ends
         break;
       }
+      done.Push(std::move(*batch));
     }
   }
   SH_RETURN_IF_ERROR(written);

@@ -200,6 +200,15 @@ TEST_P(ImportPipelineTest, ABulkLoadIntoAnEmptyTableRebuildsTheSameIndexes) {
   EXPECT_EQ(Import(PeopleCsv("repeat.csv", 1, {}, 7)).invalid, 1);
 }
 
+// The import reads pairs from a cache it loads once; the service (kept by serve) must then
+// find a pair made after the import again.
+TEST_P(ImportPipelineTest, APairMadeAfterAnImportIsFound) {
+  ASSERT_EQ(Import(PeopleCsv("one.csv", 1)).stored, 1);
+  AddPair("440112", "522728");
+  EXPECT_NE(Add("people", "440112-522728", {{"name", "韦新"}, {"id_number", PersonId(9)}, {"poverty_status", "ordinary"}}),
+            0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ImportPipelineTest, testing::ValuesIn(TestDialects()),
                          DialectTestName<testing::TestParamInfo<Dialect>>);
 

@@ -50,6 +50,15 @@ class BoundedQueue {
     room_.notify_one();
     return item;
   }
+  // The next item if one is queued, without waiting.
+  std::optional<T> TryPop() {
+    std::lock_guard lock(mu_);
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    room_.notify_one();
+    return item;
+  }
   // The status the producer closed with (meaningful once Pop returned nullopt).
   Status status() const {
     std::lock_guard lock(mu_);

@@ -104,9 +104,11 @@ class LedgerService {
     std::string code, helper_region, helped_region;
   };
   Result<PairInfo> FindPair(const Actor& actor, const std::string& code);
-  // Loads every pair into FindPair's cache (one query), which from then on answers alone: a
-  // code not found is NotFound without asking the database.
+  // Loads every pair into FindPair's cache (one query), which until EndPairPreload() answers
+  // alone: a code not found is NotFound without asking the database (pairs made meanwhile
+  // by others are not seen, so keep it to one import).
   Status PreloadPairs();
+  void EndPairPreload() { pair_cache_complete_ = false; }
 
   // Reloads the dictionaries' merged options (one query). Create, Update and List call it
   // first, ImportLedger once per file; Prepare and list filters use the last snapshot.
