@@ -19,9 +19,12 @@ constexpr const char* kNextIdsPostgres =
 constexpr const char* kSecondaryIndexesSqlite =
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
     "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name";
+// From pg_index by the table's oid (resolved as unqualified queries resolve it), so that
+// pg_get_indexdef runs only on this table's indexes: the pg_indexes view computes it for other
+// schemas' rows too, which fails while another session drops them.
 constexpr const char* kSecondaryIndexesPostgres =
-    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ? "
-    "AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname";
+    "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+    "WHERE i.indrelid = to_regclass(?) AND NOT i.indisunique ORDER BY c.relname";
 constexpr const char* kPageCacheSqlite = "PRAGMA cache_size";
 constexpr const char* kSetPageCacheSqlite = "PRAGMA cache_size = ";  // + a number (pragmas take no parameters)
 // Natural keys looked up per statement (well under both backends' parameter limits).
