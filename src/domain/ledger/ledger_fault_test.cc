@@ -93,7 +93,9 @@ TEST_P(LedgerFaultTest, AFailedStatementAnywhereInAnImportChangesNothing) {
   }).ok());
   const int64_t audit_calls = faulty_->statement_calls() - audit_before;
   const int64_t calls = faulty_->statement_calls() - calls_before - 2 * audit_calls;
-  ASSERT_GE(calls, kImportRows);
+  // Rows go in batches (one bulk insert of records, one of their audit rows, and the look-ups
+  // around them): the sweep below fails each of those statements in turn.
+  ASSERT_GE(calls, 4);
 
   const Snapshot before = Take();
   for (int64_t n = 1; n <= calls; ++n) {

@@ -11,6 +11,32 @@ namespace {
 
 const char* kBookkeeping[] = {"created_at", "updated_at", "created_by", "updated_by"};
 
+// Bulk loading. Sequences: AUTOINCREMENT keeps the highest id ever given in sqlite_sequence.
+constexpr const char* kLastIdSqlite = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0)";
+constexpr const char* kNextIdsPostgres =
+    "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, CAST(? AS BIGINT))";
+// Non-unique indexes with the statement that recreates each (autoindexes of UNIQUE have no sql).
+constexpr const char* kSecondaryIndexesSqlite =
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+    "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name";
+// From pg_index by the table's oid (resolved as unqualified queries resolve it), so that
+// pg_get_indexdef runs only on this table's indexes: the pg_indexes view computes it for other
+// schemas' rows too, which fails while another session drops them.
+constexpr const char* kSecondaryIndexesPostgres =
+    "SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+    "WHERE i.indrelid = to_regclass(?) AND NOT i.indisunique ORDER BY c.relname";
+constexpr const char* kPageCacheSqlite = "PRAGMA cache_size";
+constexpr const char* kSetPageCacheSqlite = "PRAGMA cache_size = ";  // + a number (pragmas take no parameters)
+// Natural keys looked up per statement (well under both backends' parameter limits).
+constexpr size_t kTakenKeysChunk = 500;
+
+// The column a ledger's natural key is stored in, or "" without one.
+std::string NaturalKeyColumn(const LedgerDef& def) {
+  const FieldDef* key = def.Field(def.natural_key);
+  if (!key) return "";
+  return key->IsSensitive() ? def.natural_key + "_hash" : def.natural_key;
+}
+
 LedgerSql BuildSql(const LedgerDef& def) {
   LedgerSql sql;
   if (def.pair_scoped) {
@@ -30,6 +56,12 @@ LedgerSql BuildSql(const LedgerDef& def) {
   const std::string pair_join = def.pair_scoped ? "p.id = r.pair_id" : "p.id = r.id";
   sql.select_from = "SELECT r.*, p.code AS pair_code FROM " + def.name + " r JOIN pairs p ON " + pair_join;
   sql.delete_by_id = "DELETE FROM " + def.name + " WHERE id = ?";
+  sql.bulk_columns.push_back("id");
+  sql.bulk_columns.insert(sql.bulk_columns.end(), sql.columns.begin(), sql.columns.end());
+  sql.count_up_to = "SELECT COUNT(*) FROM (SELECT 1 FROM " + def.name + " LIMIT ?) up_to";
+  if (const std::string key = NaturalKeyColumn(def); !key.empty())
+    sql.select_keys =
+        "SELECT id, " + std::string(def.pair_scoped ? "pair_id" : "0") + ", " + key + " FROM " + def.name;
   return sql;
 }
 
@@ -279,6 +311,109 @@ Result<int64_t> LedgerRepository::FindByNaturalKey(int64_t pair_id, const std::s
   }
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
   return rows.rows.empty() ? int64_t{0} : AsInt(rows.rows[0][0]);
+}
+
+Result<int64_t> LedgerRepository::CountUpTo(int64_t limit) {
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql_.count_up_to, {limit}));
+  return AsInt(rows.rows.at(0).at(0));
+}
+
+Result<std::vector<int64_t>> LedgerRepository::NewIds(int64_t count) {
+  std::vector<int64_t> ids;
+  if (count <= 0) return ids;
+  ids.reserve(static_cast<size_t>(count));
+  if (db_.dialect() == Dialect::kPostgres) {
+    SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kNextIdsPostgres, {def_.name, count}));
+    for (const auto& r : rows.rows) ids.push_back(AsInt(r[0]));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kLastIdSqlite, {def_.name}));
+  const int64_t last = AsInt(rows.rows.at(0).at(0));
+  for (int64_t i = 1; i <= count; ++i) ids.push_back(last + i);
+  return ids;
+}
+
+Status LedgerRepository::InsertMany(const std::vector<std::vector<Value>>& rows) {
+  return db_.BulkInsert(def_.name, sql_.bulk_columns, rows);
+}
+
+std::vector<Value> LedgerRepository::BulkRowOf(int64_t id, Columns row) const {
+  std::vector<Value> out;
+  out.reserve(sql_.bulk_columns.size());
+  out.emplace_back(id);
+  // Rows are built in column order, so the search almost always succeeds at the first step.
+  size_t next = 0;
+  for (const std::string& c : sql_.columns) {
+    size_t at = next < row.size() && row[next].first == c ? next : row.size();
+    for (size_t k = 0; at == row.size() && k < row.size(); ++k)
+      if (row[k].first == c) at = k;
+    if (at == row.size()) {
+      out.emplace_back();
+      continue;
+    }
+    out.push_back(std::move(row[at].second));
+    next = at + 1;
+  }
+  return out;
+}
+
+Result<std::vector<TakenKey>> LedgerRepository::FindTakenKeys(const std::vector<Value>& values) {
+  std::vector<TakenKey> out;
+  if (sql_.select_keys.empty()) return Status::Internal("ledger " + def_.name + " has no natural key");
+  const std::string in = " WHERE " + NaturalKeyColumn(def_) + " IN (";
+  for (size_t first = 0; first < values.size(); first += kTakenKeysChunk) {
+    const size_t n = std::min(kTakenKeysChunk, values.size() - first);
+    // Always kTakenKeysChunk parameters (the last value repeated): one statement text, prepared once.
+    static const std::string marks = [] {
+      std::string m;
+      for (size_t i = 0; i < kTakenKeysChunk; ++i) m += i ? ", ?" : "?";
+      return m + ")";
+    }();
+    std::vector<Value> params(values.begin() + static_cast<ptrdiff_t>(first),
+                              values.begin() + static_cast<ptrdiff_t>(first + n));
+    params.resize(kTakenKeysChunk, params.back());
+    const std::string sql = sql_.select_keys + in + marks;
+    SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
+    for (auto& r : rows.rows) out.push_back({AsInt(r[0]), AsInt(r[1]), std::move(r[2])});
+  }
+  return out;
+}
+
+Result<std::vector<TakenKey>> LedgerRepository::AllTakenKeys() {
+  if (sql_.select_keys.empty()) return Status::Internal("ledger " + def_.name + " has no natural key");
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql_.select_keys));
+  std::vector<TakenKey> out;
+  out.reserve(rows.rows.size());
+  for (auto& r : rows.rows) out.push_back({AsInt(r[0]), AsInt(r[1]), std::move(r[2])});
+  return out;
+}
+
+Result<std::vector<TableIndex>> LedgerRepository::SecondaryIndexes() {
+  const char* sql = db_.dialect() == Dialect::kPostgres ? kSecondaryIndexesPostgres : kSecondaryIndexesSqlite;
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, {def_.name}));
+  std::vector<TableIndex> out;
+  for (const auto& r : rows.rows) out.push_back({AsText(r[0]), AsText(r[1])});
+  return out;
+}
+
+// Index names and statements come from the database's own catalogue (SecondaryIndexes),
+// never from user input.
+Status LedgerRepository::DropIndex(const TableIndex& index) {
+  return db_.ExecScript("DROP INDEX " + index.name);
+}
+
+Status LedgerRepository::CreateIndex(const TableIndex& index) { return db_.ExecScript(index.sql); }
+
+Result<int64_t> LedgerRepository::PageCache() {
+  if (db_.dialect() != Dialect::kSqlite) return int64_t{0};
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kPageCacheSqlite));
+  return AsInt(rows.rows.at(0).at(0));
+}
+
+Status LedgerRepository::SetPageCache(int64_t size) {
+  if (db_.dialect() != Dialect::kSqlite) return Status::Ok();
+  return db_.ExecScript(kSetPageCacheSqlite + std::to_string(size));
 }
 
 Result<std::vector<std::pair<int64_t, std::string>>> LedgerRepository::NaturalKeysOf(const std::vector<int64_t>& ids) {

@@ -74,6 +74,24 @@ struct LedgerSql {
   std::string insert;
   std::string select_from;           // "SELECT r.*, p.code AS pair_code FROM t r JOIN pairs p ON ..."
   std::string delete_by_id;
+  // Bulk loads (the import): "id" followed by columns, and the look-up of natural keys taken.
+  std::vector<std::string> bulk_columns;
+  std::string count_up_to;           // COUNT(*) of at most ? records
+  std::string select_keys;           // "SELECT id, pair_id, <key> FROM t" ("" without a natural key)
+};
+
+// A secondary (non-unique) index of a ledger's table, as the database reports it: dropping
+// and re-running sql recreates it exactly.
+struct TableIndex {
+  std::string name;
+  std::string sql;
+};
+
+// A natural key found taken by FindTakenKeys.
+struct TakenKey {
+  int64_t id = 0;
+  int64_t pair_id = 0;  // 0 for ledgers that are not pair-scoped
+  Value value;
 };
 
 // The table columns a ledger's fields map to (sensitive fields give two).
@@ -106,6 +124,37 @@ class LedgerRepository {
                           const std::vector<Value>& condition_params);
   // Id of the record of that pair whose natural key column equals value, or 0.
   Result<int64_t> FindByNaturalKey(int64_t pair_id, const std::string& column, const Value& value);
+  // Bulk loading (the import; the caller holds a transaction).
+  // How many records the table holds, counting no further than limit (cheap on big tables).
+  Result<int64_t> CountUpTo(int64_t limit);
+  // count fresh ids for new records, ascending, that no other record has or will get: the
+  // table's AUTOINCREMENT sequence on SQLite (the open write transaction excludes other
+  // writers), nextval of its identity sequence on PostgreSQL.
+  Result<std::vector<int64_t>> NewIds(int64_t count);
+  // Inserts rows whose values follow LedgerSql::bulk_columns (the id first) in one bulk
+  // load (COPY on PostgreSQL). All or nothing only inside a savepoint the caller opens.
+  Status InsertMany(const std::vector<std::vector<Value>>& rows);
+  // Values in LedgerSql::bulk_columns order for a record of that id from an insert row as
+  // StoredRowForInsert builds it (a missing column is NULL).
+  std::vector<Value> BulkRowOf(int64_t id, Columns row) const;
+  const LedgerSql& sql() const { return sql_; }
+  // The records whose natural key column (<key>_hash for a sensitive key) holds one of
+  // values, in one query per chunk of values. The ledger must have a natural key.
+  Result<std::vector<TakenKey>> FindTakenKeys(const std::vector<Value>& values);
+  // Every stored natural key (for a table known to be small).
+  Result<std::vector<TakenKey>> AllTakenKeys();
+  // The table's non-unique indexes (those a bulk load may drop and recreate afterwards;
+  // unique ones stay, they enforce the data's rules).
+  Result<std::vector<TableIndex>> SecondaryIndexes();
+  Status DropIndex(const TableIndex& index);
+  Status CreateIndex(const TableIndex& index);
+  // SQLite's page cache for this connection, in its own units (see PRAGMA cache_size: negative
+  // = KiB); 0 on PostgreSQL, where SetPageCache does nothing. A bulk load widens it so the
+  // unique index's pages, touched in random order, stay in memory instead of being written
+  // to the WAL and read back many times over (memory is taken only as pages are used).
+  Result<int64_t> PageCache();
+  Status SetPageCache(int64_t size);
+
   // The natural-key value of each of ids (for showing references), id → value.
   Result<std::vector<std::pair<int64_t, std::string>>> NaturalKeysOf(const std::vector<int64_t>& ids);
 

@@ -16,6 +16,7 @@ namespace shanhai {
 namespace {
 
 constexpr const char* kSelectPairByCode = "SELECT id, code, helper_region, helped_region FROM pairs WHERE code = ?";
+constexpr const char* kSelectPairs = "SELECT id, code, helper_region, helped_region FROM pairs";
 
 bool IsVisible(const Actor& actor, const std::string& helper_region, const std::string& helped_region) {
   const std::string prefix = VisiblePrefix(actor);
@@ -93,6 +94,9 @@ Result<LedgerService::PairInfo> LedgerService::FindPair(const Actor& actor, cons
   PairInfo info;
   if (cached != pair_cache_.end()) {
     info = cached->second;
+  } else if (pair_cache_complete_) {
+    return Status::NotFound("帮扶关系 " + code + " 不存在（先在“帮扶关系”台账中建立）",
+                            "pair " + code + " does not exist (create it in the pairs ledger first)");
   } else {
     SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairByCode, {code}));
     if (rows.rows.empty())
@@ -104,6 +108,14 @@ Result<LedgerService::PairInfo> LedgerService::FindPair(const Actor& actor, cons
   if (!IsVisible(actor, info.helper_region, info.helped_region))
     return Status::PermissionDenied("无权访问帮扶关系 " + code, "you may not access pair " + code);
   return info;
+}
+
+Status LedgerService::PreloadPairs() {
+  SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairs));
+  for (const auto& r : rows.rows)
+    pair_cache_[AsText(r[1])] = {AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])};
+  pair_cache_complete_ = true;
+  return Status::Ok();
 }
 
 Status LedgerService::ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
@@ -150,23 +162,28 @@ Status LedgerService::CheckUnique(const Actor& actor, const LedgerDef& def, cons
                       repo.FindByNaturalKey(pair_scope, sensitive ? def.natural_key + "_hash" : def.natural_key,
                                             sensitive ? Value{codec.HashOf(def.natural_key, AsText(*value))} : *value));
   if (existing == 0 || existing == record.id) return Status::Ok();
-  SH_ASSIGN_OR_RETURN(std::optional<Rows> visible, repo.Get(existing, ScopeOf(actor)));
-  // Naming the record would tie the whole value the user typed to it: for a sensitive key that
-  // is a reveal, so only a reader who may reveal learns which record holds it.
-  if (visible && sensitive && !Authorize(actor, LedgerPermission(def, "reveal")).ok())
-    errors.push_back({0, def.natural_key, key_field->label_zh + "已存在", key_field->label_en + " already exists"});
-  else if (visible)
-    errors.push_back({0, def.natural_key,
-                      key_field->label_zh + "已存在（记录编号 " + std::to_string(existing) + "）",
-                      key_field->label_en + " already exists (record " + std::to_string(existing) + ")"});
-  else
-    errors.push_back({0, def.natural_key, key_field->label_zh + "已存在（在您无权查看的记录中）",
-                      key_field->label_en + " already exists (in a record you may not see)"});
+  SH_ASSIGN_OR_RETURN(FieldError taken, KeyTakenError(actor, def, existing));
+  errors.push_back(std::move(taken));
   return Status::Ok();
 }
 
+Result<FieldError> LedgerService::KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing) {
+  const FieldDef* key_field = def.Field(def.natural_key);
+  LedgerRepository repo(*context_.db, def);
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> visible, repo.Get(existing, ScopeOf(actor)));
+  // Naming the record would tie the whole value the user typed to it: for a sensitive key that
+  // is a reveal, so only a reader who may reveal learns which record holds it.
+  if (visible && key_field->IsSensitive() && !Authorize(actor, LedgerPermission(def, "reveal")).ok())
+    return FieldError{0, def.natural_key, key_field->label_zh + "已存在", key_field->label_en + " already exists"};
+  if (visible)
+    return FieldError{0, def.natural_key, key_field->label_zh + "已存在（记录编号 " + std::to_string(existing) + "）",
+                      key_field->label_en + " already exists (record " + std::to_string(existing) + ")"};
+  return FieldError{0, def.natural_key, key_field->label_zh + "已存在（在您无权查看的记录中）",
+                    key_field->label_en + " already exists (in a record you may not see)"};
+}
+
 Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& input,
-                                      InputSource source, const Record* before) {
+                                      InputSource source, const Record* before, bool check_unique) {
   std::vector<FieldError> errors;
   Record record;
   if (before) record = *before;
@@ -237,7 +254,7 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
   for (FieldError& e : rule_errors)
     if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& f) { return f.field == e.field; }))
       errors.push_back(std::move(e));
-  if (errors.empty()) SH_RETURN_IF_ERROR(CheckUnique(actor, def, record, errors));
+  if (errors.empty() && check_unique) SH_RETURN_IF_ERROR(CheckUnique(actor, def, record, errors));
   SH_RETURN_IF_ERROR(CheckOwner(actor, def, before, record, errors));
   if (!def.pair_scoped && !IsVisible(actor, AsText(*record.Get("helper_region")), record.helped_region))
     errors.push_back({0, "helped_region", "超出您的管辖区域", "outside your region"});
@@ -245,14 +262,17 @@ Result<Record> LedgerService::Prepare(const Actor& actor, const LedgerDef& def, 
   return record;
 }
 
-Columns LedgerService::StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record) const {
+Columns LedgerService::StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record,
+                                          const std::string& now) const {
   RecordCodec codec(def, *context_.vault);
-  Columns row = codec.Encode(record);
+  Columns row;
+  row.reserve(def.fields.size() + 8);
+  // In LedgerSql::columns order, which LedgerRepository::BulkRowOf follows without searching.
   if (def.pair_scoped) {
     row.emplace_back("pair_id", record.pair_id);
     row.emplace_back("helped_region", record.helped_region);
   }
-  const std::string now = context_.now();
+  codec.EncodeInto(record, row);
   row.emplace_back("created_at", now);
   row.emplace_back("updated_at", now);
   row.emplace_back("created_by", actor.name);
@@ -371,7 +391,7 @@ Result<Record> LedgerService::ReadForChange(const Actor& actor, const LedgerDef&
 Result<Record> LedgerService::InsertPrepared(const Actor& actor, const LedgerDef& def, const Record& record,
                                              const std::string& detail) {
   LedgerRepository repo(*context_.db, def);
-  SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record)));
+  SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record, context_.now())));
   SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
   SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
                                   AuditRecordJsonText(def, stored), detail));

@@ -117,13 +117,24 @@ class LedgerService {
 
   // Validates and converts one input into a storable record without writing: the shared
   // path of Create, Update and Import. before: the stored record for updates (fields not in
-  // input are kept from it), else null. Errors: Invalid with every FieldError found.
+  // input are kept from it), else null. check_unique = false leaves out the look-up of the
+  // natural key among stored records, for a caller that checks many at once (the import,
+  // see KeyTakenError). Errors: Invalid with every FieldError found.
+  // Touches the database only for a pair not in the cache (none after PreloadPairs), for
+  // reference fields, and for the natural key: with PreloadPairs done, check_unique false and
+  // a ledger without reference fields, it may run on another thread than the one using db()
+  // (one such thread at a time; not during RefreshDictionaries).
   Result<Record> Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source,
-                         const Record* before);
-  // Stored columns for a prepared record, with bookkeeping for a new row by actor.
-  Columns StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record) const;
+                         const Record* before, bool check_unique = true);
+  // Stored columns for a prepared record, with bookkeeping for a new row by actor made at now.
+  // Thread-safe as Prepare is.
+  Columns StoredRowForInsert(const Actor& actor, const LedgerDef& def, const Record& record,
+                             const std::string& now) const;
   // Stored columns for a prepared change of a stored record by actor (version is the repository's).
   Columns StoredRowForUpdate(const Actor& actor, const LedgerDef& def, const Record& record) const;
+  // The error of a new record whose natural key record `existing` already holds, worded by
+  // what the actor may see (see CheckUnique).
+  Result<FieldError> KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing);
   // The stored record whole, if the actor may read it (authorised "read", limited to scope);
   // NotFound otherwise. Callers mask it (ApplyDisclosure) before showing it.
   Result<Record> ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id);
@@ -134,6 +145,11 @@ class LedgerService {
     std::string code, helper_region, helped_region;
   };
   Result<PairInfo> FindPair(const Actor& actor, const std::string& code);
+  // Loads every pair into FindPair's cache (one query), which until EndPairPreload() answers
+  // alone: a code not found is NotFound without asking the database (pairs made meanwhile
+  // by others are not seen, so keep it to one import).
+  Status PreloadPairs();
+  void EndPairPreload() { pair_cache_complete_ = false; }
 
   // Reloads the dictionaries' merged options (one query). Create, Update and List call it
   // first, ImportLedger once per file; Prepare and list filters use the last snapshot.
@@ -163,6 +179,7 @@ class LedgerService {
   DictionaryService dictionaries_;
   DictionarySnapshot snapshot_;
   std::map<std::string, PairInfo> pair_cache_;
+  bool pair_cache_complete_ = false;  // set by PreloadPairs
 };
 
 // The records actor may see: its region and its owner organisation (see Scope).

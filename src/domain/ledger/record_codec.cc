@@ -31,6 +31,11 @@ void ApplyDisclosure(const LedgerDef& def, Record& record, Disclosure disclosure
 
 Columns RecordCodec::Encode(const Record& record) const {
   Columns out;
+  EncodeInto(record, out);
+  return out;
+}
+
+void RecordCodec::EncodeInto(const Record& record, Columns& out) const {
   for (const FieldDef& f : def_.fields) {
     const Value* v = record.Get(f.key);
     Value value = v ? *v : Value{};
@@ -47,7 +52,6 @@ Columns RecordCodec::Encode(const Record& record) const {
     out.emplace_back(f.key + "_enc", vault_.Encrypt(plain, Context(f.key)));
     out.emplace_back(f.key + "_hash", HashOf(f.key, plain));
   }
-  return out;
 }
 
 std::string RecordCodec::HashOf(const std::string& key, const std::string& plain) const {

@@ -30,6 +30,8 @@ class RecordCodec {
   // Stored columns for the record's field values (not bookkeeping). Sensitive fields:
   // <key>_enc = Encrypt(value, context "<ledger>.<key>"), <key>_hash = LookupHash(same).
   Columns Encode(const Record& record) const;
+  // As Encode, appending to out. Thread-safe (the vault is).
+  void EncodeInto(const Record& record, Columns& out) const;
   // The keyed look-up hash of a plain sensitive value of field key.
   std::string HashOf(const std::string& key, const std::string& plain) const;
   // Plain record from row i of rows (columns as LedgerRepository returns them).

@@ -9,7 +9,9 @@
 
 namespace shanhai {
 
+// The pair column's header, and how a template's instructions row (skipped on import) begins.
 inline constexpr const char* kPairHeader = "帮扶关系";
+inline constexpr const char* kInstructionsMarker = "填写说明";
 
 // Fields a sheet carries, in column order; computed fields only when with_computed (exports).
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed);

@@ -1,0 +1,117 @@
+#include "domain/ledger/import_prepare.h"
+
+#include <algorithm>
+
+#include "domain/ledger/record_json.h"
+#include "domain/ledger/record_set_service.h"
+
+namespace shanhai {
+
+namespace {
+
+constexpr std::string_view kIdZero = "{\"id\":0";
+
+// The record after as Get shows it (bookkeeping columns last), built from the values in hand
+// rather than read back and decrypted, which would double the import's work; masked as every
+// audit row is.
+std::string AfterJson(const LedgerDef& def, const Record& record, const Columns& row) {
+  Record after;
+  after.pair_id = record.pair_id;
+  after.pair_code = record.pair_code;
+  after.helped_region = record.helped_region;
+  after.values.reserve(def.fields.size() + 5);
+  for (const FieldDef& f : def.fields) {
+    const Value* v = record.Get(f.key);
+    after.values.emplace_back(f.key, v ? *v : Value{});
+  }
+  for (const char* extra : {"created_at", "updated_at", "created_by", "updated_by"}) {
+    auto it = std::find_if(row.begin(), row.end(), [&](const auto& column) { return column.first == extra; });
+    after.values.emplace_back(extra, it == row.end() ? Value{} : it->second);
+  }
+  after.values.emplace_back("version", int64_t{1});
+  return AuditRecordJsonText(def, std::move(after));
+}
+
+}  // namespace
+
+std::string WithRecordId(const std::string& json_with_id_0, int64_t id) {
+  if (!json_with_id_0.starts_with(kIdZero)) return json_with_id_0;
+  std::string out = "{\"id\":" + std::to_string(id);
+  out.append(json_with_id_0, kIdZero.size());
+  return out;
+}
+
+RowPreparer::RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now)
+    : service_(service),
+      actor_(actor),
+      def_(def),
+      now_(std::move(now)),
+      key_field_(def.natural_key.empty() ? nullptr : def.Field(def.natural_key)),
+      repo_(service.db(), def) {
+  // References and the checks of a record's lines read the database: those rows are prepared
+  // on the writer's thread, which owns the connection.
+  beside_writer_ = def.lines.empty() && std::none_of(def.fields.begin(), def.fields.end(),
+                                                     [](const FieldDef& f) { return f.type == FieldType::kRef; });
+}
+
+std::string RowPreparer::KeyInFile(const PreparedRow& row, const Record* record) const {
+  if (!key_field_) return "";
+  std::string value;
+  if (record) {
+    const Value* v = record->Get(key_field_->key);
+    if (!v || IsNull(*v)) return "";
+    value = AsText(*v);
+  } else {
+    // A refused row still claims its key, so a later repeat names it: parse that cell alone.
+    auto cell = std::find_if(row.raw.fields.begin(), row.raw.fields.end(),
+                             [&](const auto& f) { return f.first == key_field_->key; });
+    if (cell == row.raw.fields.end()) return "";
+    const std::vector<EnumOption>& options = service_.dictionary_snapshot().OptionsFor(def_, *key_field_);
+    Result<Value> k = ParseFieldValue(*key_field_, cell->second, InputSource::kSpreadsheet, &options);
+    if (!k.ok() || IsNull(*k)) return "";
+    value = AsText(*k);
+  }
+  const bool one_registry = key_field_->IsSensitive() || !def_.pair_scoped;
+  return (one_registry ? std::string() : row.raw.pair) + "|" + value;
+}
+
+Status RowPreparer::Prepare(PreparedRow& row) {
+  Result<Record> record = service_.Prepare(actor_, def_, row.raw, InputSource::kSpreadsheet, nullptr,
+                                           /*check_unique=*/false);
+  // A record that has lines comes in without them: it must pass its lines' checks so.
+  if (record.ok() && !def_.lines.empty()) {
+    std::vector<FieldError> line_errors;
+    SH_RETURN_IF_ERROR(RecordSetService(service_).CheckWithoutLines(actor_, def_, *record, line_errors));
+    if (!line_errors.empty()) record = Status::Invalid(std::move(line_errors));
+  }
+  if (!record.ok() && record.status().details().empty()) return record.status();  // not a data problem: stop
+  row.prepared = true;
+  const std::string key = KeyInFile(row, record.ok() ? &*record : nullptr);
+  if (!key.empty()) {
+    auto [first, fresh] = first_row_of_key_.emplace(key, row.row_number);
+    if (!fresh) {
+      row.errors = {{0, key_field_->key, key_field_->label_zh + "与第" + std::to_string(first->second) + "行重复",
+                     key_field_->label_en + " repeats row " + std::to_string(first->second)}};
+      row.raw = {};
+      return Status::Ok();
+    }
+  }
+  row.raw = {};
+  if (!record.ok()) {
+    row.errors = record.status().details();
+    return Status::Ok();
+  }
+  Columns stored = service_.StoredRowForInsert(actor_, def_, *record, now_);
+  row.after_json = AfterJson(def_, *record, stored);
+  if (key_field_) {
+    const std::string column = key_field_->IsSensitive() ? key_field_->key + "_hash" : key_field_->key;
+    auto it = std::find_if(stored.begin(), stored.end(), [&](const auto& c) { return c.first == column; });
+    if (it != stored.end()) row.key = it->second;
+  }
+  row.pair_id = record->pair_id;
+  row.helped_region = record->helped_region;
+  row.values = repo_.BulkRowOf(0, std::move(stored));
+  return Status::Ok();
+}
+
+}  // namespace shanhai

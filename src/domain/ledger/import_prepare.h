@@ -1,0 +1,66 @@
+// Preparing one import row: validation (LedgerService::Prepare, every problem of the row),
+// duplicates of the natural key within the file, encryption and look-up hashes of the
+// personal fields (the stored row, in the bulk load's column order), and the audit row's
+// record after. What needs the database inside the import's transaction — the natural key
+// against stored records, the id — is left to the BatchWriter, which does it a batch at a time.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "domain/ledger/ledger_service.h"
+
+namespace shanhai {
+
+// One data row on its way through the import.
+struct PreparedRow {
+  int64_t row_number = 0;  // as the spreadsheet numbers it
+  RawRecord raw;           // the row as read; cleared once prepared
+  bool prepared = false;
+  std::vector<FieldError> errors;  // non-empty: the row is refused (field = key, "pair", or "")
+  // Valid rows: the values of LedgerSql::bulk_columns with the id (values[0]) still 0 …
+  std::vector<Value> values;
+  // … the natural key as stored (<key>_hash for a sensitive key; NULL if none) and its pair …
+  Value key;
+  int64_t pair_id = 0;
+  std::string helped_region;
+  // … and the audit row's record after, masked, with "id":0 (see WithRecordId).
+  std::string after_json;
+};
+
+// Record JSON made with id 0 (RecordToJsonText puts "id" first) with that id instead.
+std::string WithRecordId(const std::string& json_with_id_0, int64_t id);
+
+class RowPreparer {
+ public:
+  // now: the created_at/updated_at of every record of this import.
+  RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now);
+
+  // True if Prepare touches no database, so it may run on the reader thread while the
+  // writer uses the connection: the ledger has no reference fields (resolving one reads the
+  // referenced ledger) and the service's pair cache is complete (LedgerService::PreloadPairs).
+  bool runs_beside_writer() const { return beside_writer_; }
+
+  // Prepares row (raw filled in) in place; rows must come in file order (the first of two
+  // equal natural keys is the one kept). A repeat of an earlier row's natural key gets that
+  // error alone; a sensitive key (the ID number) or one of a ledger without pairs is one
+  // registry, so the scope of a repeat is the whole file, else the pair.
+  // Errors: a problem that is not the data's (stop the import).
+  Status Prepare(PreparedRow& row);
+
+ private:
+  // The in-file scope and value of the natural key, "" if the row has none that parses.
+  std::string KeyInFile(const PreparedRow& row, const Record* record) const;
+
+  LedgerService& service_;
+  const Actor& actor_;
+  const LedgerDef& def_;
+  const std::string now_;
+  const FieldDef* key_field_;
+  LedgerRepository repo_;  // only its generated column list is used here
+  bool beside_writer_ = false;
+  std::unordered_map<std::string, int64_t> first_row_of_key_;
+};
+
+}  // namespace shanhai

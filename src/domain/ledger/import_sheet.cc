@@ -1,0 +1,62 @@
+#include "domain/ledger/import_sheet.h"
+
+#include "excel/formula_guard.h"
+
+namespace shanhai {
+
+namespace {
+
+// Maps a header cell to a field: "*名称", "名称", "Name" or "name" all name the same field.
+const FieldDef* FieldForHeader(const LedgerDef& def, std::string header) {
+  while (!header.empty() && (header[0] == '*' || header[0] == ' ')) header.erase(0, 1);
+  for (const FieldDef& f : def.fields)
+    if (header == f.label_zh || header == f.label_en || header == f.key) return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+ImportSheet::ImportSheet(const LedgerDef& def, bool from_csv, std::string default_pair)
+    : def_(def), from_csv_(from_csv), default_pair_(std::move(default_pair)) {}
+
+Status ImportSheet::ReadHeader(int64_t row_number, const std::vector<std::string>& cells) {
+  std::vector<std::string> unknown;
+  for (size_t c = 0; c < cells.size(); ++c) {
+    std::string h = cells[c];
+    while (!h.empty() && h[0] == '*') h.erase(0, 1);
+    const FieldDef* f = FieldForHeader(def_, cells[c]);
+    if (h == kPairHeader || h == "pair") pair_column_ = static_cast<int>(c);
+    else if (!f && !h.empty() && h != "编号" && h != "id") unknown.push_back(cells[c]);
+    columns_.push_back(f && !f->computed ? f : nullptr);
+  }
+  if (!unknown.empty()) {
+    std::string list;
+    for (const std::string& u : unknown) list += (list.empty() ? "" : "、") + u;
+    return Status::InvalidArgument("第" + std::to_string(row_number) + "行表头有无法识别的列：" + list +
+                                       "（请使用“" + def_.label_zh + "”导入模板）",
+                                   "row " + std::to_string(row_number) + ": unknown columns: " + list +
+                                       " (use the " + def_.name + " template)");
+  }
+  have_header_ = true;
+  return Status::Ok();
+}
+
+bool ImportSheet::IsInstructions(const std::vector<std::string>& cells) {
+  return !cells.empty() && cells[0].starts_with(kInstructionsMarker);
+}
+
+RawRecord ImportSheet::RecordOf(const std::vector<std::string>& cells) const {
+  RawRecord raw;
+  raw.pair = pair_column_ >= 0 && pair_column_ < static_cast<int>(cells.size()) ? cells[pair_column_] : "";
+  if (raw.pair.empty()) raw.pair = default_pair_;
+  raw.fields.reserve(columns_.size());
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    if (!columns_[c]) continue;
+    const std::string empty;
+    const std::string& cell = c < cells.size() ? cells[c] : empty;
+    raw.fields.emplace_back(columns_[c]->key, from_csv_ ? excel::UndefusedCsvText(cell) : cell);
+  }
+  return raw;
+}
+
+}  // namespace shanhai

@@ -1,0 +1,176 @@
+#include "domain/ledger/import_writer.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "domain/ledger/import_sheet.h"
+
+namespace shanhai {
+
+namespace {
+
+// What the data caused (a constraint); anything else stops the import.
+bool IsDataProblem(const Status& s) { return s.code() == Code::kConflict || s.code() == Code::kInvalidArgument; }
+
+}  // namespace
+
+BatchWriter::BatchWriter(LedgerService& service, const Actor& actor, const LedgerDef& def,
+                         const ImportOptions& options, ImportReport& report)
+    : service_(service), actor_(actor), def_(def), options_(options), report_(report), repo_(service.db(), def) {}
+
+Status BatchWriter::Begin(int64_t file_bytes) {
+  // A CSV row of the smallest ledger is longer than this; an xlsx row (compressed) shorter,
+  // so the file's rows are underestimated there, which only keeps more indexes.
+  constexpr int64_t kBytesPerRowAtMost = 100;
+  const int64_t file_rows = file_bytes / kBytesPerRowAtMost;
+  if (file_bytes >= options_.rebuild_indexes_from_bytes) {
+    constexpr int64_t kBulkLoadPageCache = -256 * 1024;  // KiB
+    SH_ASSIGN_OR_RETURN(const int64_t saved, repo_.PageCache());
+    SH_RETURN_IF_ERROR(repo_.SetPageCache(kBulkLoadPageCache));
+    saved_page_cache_ = saved;
+  }
+  // Up to this many stored keys are loaded at once rather than looked up batch by batch.
+  constexpr int64_t kLoadKeysUpTo = 100000;
+  SH_ASSIGN_OR_RETURN(const int64_t stored, repo_.CountUpTo(std::max(file_rows, kLoadKeysUpTo) + 1));
+  table_was_empty_ = stored == 0;
+  if (!table_was_empty_ && stored <= kLoadKeysUpTo && !def_.natural_key.empty()) {
+    SH_ASSIGN_OR_RETURN(std::vector<TakenKey> all, repo_.AllTakenKeys());
+    for (const TakenKey& t : all) taken_[AsText(t.value)].emplace_back(t.id, t.pair_id);
+    keys_loaded_ = true;
+  }
+  const bool bulk = file_bytes >= options_.rebuild_indexes_from_bytes && stored < file_rows &&
+                    (table_was_empty_ || service_.db().dialect() == Dialect::kSqlite);
+  if (!bulk) return Status::Ok();
+  SH_ASSIGN_OR_RETURN(dropped_indexes_, repo_.SecondaryIndexes());
+  for (const TableIndex& index : dropped_indexes_) SH_RETURN_IF_ERROR(repo_.DropIndex(index));
+  return Status::Ok();
+}
+
+BatchWriter::~BatchWriter() {
+  // The connection outlives the import (serve pools it): back to its usual cache.
+  if (saved_page_cache_) (void)repo_.SetPageCache(*saved_page_cache_);
+}
+
+void BatchWriter::Reject(const PreparedRow& row, std::vector<FieldError> errors) {
+  ++report_.invalid;
+  for (FieldError& e : errors) {
+    e.row = row.row_number;
+    if (const FieldDef* f = def_.Field(e.field)) e.field = f->label_zh;
+    else if (e.field == "pair") e.field = kPairHeader;
+    report_.errors.push_back(std::move(e));
+  }
+}
+
+Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
+  // Natural keys other records hold already: one look-up for the batch (see the header).
+  if (!keys_loaded_) taken_.clear();
+  if (!table_was_empty_ && !keys_loaded_ && !def_.natural_key.empty()) {
+    std::vector<Value> keys;
+    for (const PreparedRow& row : batch)
+      if (row.errors.empty() && !IsNull(row.key)) keys.push_back(row.key);
+    if (!keys.empty()) {
+      SH_ASSIGN_OR_RETURN(std::vector<TakenKey> found, repo_.FindTakenKeys(keys));
+      for (const TakenKey& t : found) taken_[AsText(t.value)].emplace_back(t.id, t.pair_id);
+    }
+  }
+  // People are one registry across all pairs (as LedgerService::CheckUnique has it).
+  const FieldDef* key_field = def_.Field(def_.natural_key);
+  const bool one_registry = !def_.pair_scoped || (key_field && key_field->IsSensitive());
+
+  for (PreparedRow& row : batch) {
+    ++report_.rows;
+    int64_t existing = 0;
+    if (auto it = row.errors.empty() && !IsNull(row.key) ? taken_.find(AsText(row.key)) : taken_.end();
+        it != taken_.end())
+      for (const auto& [id, pair_id] : it->second)
+        if (one_registry || pair_id == row.pair_id) existing = existing ? existing : id;
+    if (existing != 0) {
+      SH_ASSIGN_OR_RETURN(FieldError e, service_.KeyTakenError(actor_, def_, existing));
+      row.errors.push_back(std::move(e));
+    }
+    if (!row.errors.empty()) {
+      Reject(row, std::move(row.errors));
+      // Refused from here on: what came before is still stored, so that the database's own
+      // objections to it are reported too.
+      if (Refusing()) SH_RETURN_IF_ERROR(Flush());
+      continue;
+    }
+    ++report_.valid;
+    if (Refusing()) continue;  // will be rolled back anyway
+    pending_.push_back(&row);
+  }
+  return Flush();
+}
+
+Status BatchWriter::InsertPending(size_t first, size_t last) {
+  insert_rows_.clear();
+  for (size_t i = first; i < last; ++i) insert_rows_.push_back(std::move(pending_[i]->values));
+  // A savepoint: a refused bulk load leaves nothing of itself, and on PostgreSQL the import's
+  // transaction stays usable.
+  Status s = [&]() -> Status {
+    Transaction savepoint(service_.db());
+    SH_RETURN_IF_ERROR(savepoint.begin_status());
+    SH_RETURN_IF_ERROR(repo_.InsertMany(insert_rows_));
+    return savepoint.Commit();
+  }();
+  if (!s.ok())  // kept for the retry row by row
+    for (size_t i = first; i < last; ++i) pending_[i]->values = std::move(insert_rows_[i - first]);
+  return s;
+}
+
+Status BatchWriter::Flush() {
+  if (pending_.empty()) return Status::Ok();
+  SH_ASSIGN_OR_RETURN(std::vector<int64_t> ids, repo_.NewIds(static_cast<int64_t>(pending_.size())));
+  for (size_t i = 0; i < pending_.size(); ++i) pending_[i]->values[0] = ids[i];
+  std::vector<bool> stored(pending_.size(), true);
+  Status all = InsertPending(0, pending_.size());
+  if (!all.ok()) {
+    if (!IsDataProblem(all)) return all;
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      stored[i] = false;
+      if (Refusing()) continue;  // counted valid, not stored: the file is refused
+      Status one = InsertPending(i, i + 1);
+      if (one.ok()) {
+        stored[i] = true;
+      } else if (IsDataProblem(one)) {
+        --report_.valid;
+        Reject(*pending_[i], {{0, "", one.message_zh(), one.message_en()}});
+      } else {
+        return one;
+      }
+    }
+  }
+  // Each stored record's own audit entry and change_log row, in this transaction, the entries
+  // chained here in file order.
+  std::vector<AuditEntry> entries;
+  std::vector<Change> changes;
+  entries.reserve(pending_.size());
+  changes.reserve(pending_.size());
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    if (!stored[i]) continue;
+    changes.push_back({0, def_.name, ids[i], kChangeCreated, 1, pending_[i]->helped_region, ""});
+    AuditEntry& e = entries.emplace_back();
+    e.action = "import";
+    e.ledger = def_.name;
+    e.record_id = ids[i];
+    e.helped_region = std::move(pending_[i]->helped_region);
+    e.after_json = WithRecordId(pending_[i]->after_json, ids[i]);
+  }
+  pending_.clear();
+  SH_RETURN_IF_ERROR(service_.audit().Append(actor_, std::move(entries)));
+  return service_.changes().Append(std::move(changes));
+}
+
+Status BatchWriter::Finish() {
+  SH_RETURN_IF_ERROR(Flush());
+  for (const TableIndex& index : dropped_indexes_) SH_RETURN_IF_ERROR(repo_.CreateIndex(index));
+  dropped_indexes_.clear();
+  return Status::Ok();
+}
+
+void BatchWriter::SortErrors() {
+  std::stable_sort(report_.errors.begin(), report_.errors.end(),
+                   [](const FieldError& a, const FieldError& b) { return a.row < b.row; });
+}
+
+}  // namespace shanhai
