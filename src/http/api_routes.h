@@ -50,6 +50,9 @@ inline constexpr LedgerFilter kNoLedger = nullptr;
 bool EveryLedger(const LedgerDef& def);
 bool LedgersWithSensitiveFields(const LedgerDef& def);  // those with a reveal route
 bool LedgersWithWorkflow(const LedgerDef& def);         // those with transition routes
+// All but line ledgers, which have no import template and no evidence of their own (their
+// records are written with their parent; their direct write routes answer so).
+bool LedgersWrittenDirectly(const LedgerDef& def);
 
 // The request body a route takes, for the OpenAPI document.
 enum class RequestBody {

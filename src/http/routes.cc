@@ -42,9 +42,9 @@ constexpr RouteRow kRouteTable[] = {
     {"POST", "<ledger>/import", h::ImportRecords, "import", EveryLedger, kFile,
      "：导入 .xlsx/.csv（multipart 字段 file；?dry_run=1 试导入）"},
     {"GET", "<ledger>/export", h::ExportRecords, "export", EveryLedger, kNone, "：按当前筛选导出（?format=xlsx|csv）"},
-    {"GET", "<ledger>/template", h::ImportTemplate, "list", EveryLedger, kNone, "：下载导入模板"},
-    {"GET", "<ledger>/{id}/evidence", h::ListEvidence, "read", EveryLedger, kNone, "：证明材料列表"},
-    {"POST", "<ledger>/{id}/evidence", h::AttachEvidence, "update", EveryLedger, kFile,
+    {"GET", "<ledger>/template", h::ImportTemplate, "list", LedgersWrittenDirectly, kNone, "：下载导入模板"},
+    {"GET", "<ledger>/{id}/evidence", h::ListEvidence, "read", LedgersWrittenDirectly, kNone, "：证明材料列表"},
+    {"POST", "<ledger>/{id}/evidence", h::AttachEvidence, "update", LedgersWrittenDirectly, kFile,
      "：上传证明材料（PDF/PNG/JPEG/XLSX/DOCX，≤20MB）"},
     {"GET", "/api/v1/evidence/{id}", h::DownloadEvidence, kSession, kNoLedger, kNone, "下载证明材料"},
     {"GET", "/api/v1/imports/{token}/errors.xlsx", h::DownloadErrorSheet, kSession, kNoLedger, kNone,
@@ -126,6 +126,8 @@ bool LedgersWithSensitiveFields(const LedgerDef& def) {
 }
 
 bool LedgersWithWorkflow(const LedgerDef& def) { return def.workflow != nullptr; }
+
+bool LedgersWrittenDirectly(const LedgerDef& def) { return def.line_of.empty(); }
 
 std::string LedgerBasePath(const LedgerDef& def) { return "/api/v1/" + def.module + "/" + def.name; }
 

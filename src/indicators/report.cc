@@ -40,6 +40,7 @@ ListRequest PeriodRequest(const PairScope& pair, const Period& period, std::stri
   request.date_to = period.to;
   request.sort = std::move(sort);
   request.page_size = page_size;
+  request.count_total = false;  // the report lists records; it never shows how many a list holds
   return request;
 }
 

@@ -110,6 +110,15 @@ TEST_P(MigrateTest, EmbeddedMigrationsApply) {
   EXPECT_TRUE(Migrate(db()).ok());
 }
 
+// Migrate applies only versions above the newest applied one, so a version added below it later
+// would never run on a database already migrated: the embedded versions must be 1, 2, 3 … N.
+TEST(EmbeddedMigrationsTest, VersionsAreConsecutiveFromOne) {
+  auto migrations = EmbeddedMigrations();
+  ASSERT_TRUE(migrations.ok());
+  for (size_t i = 0; i < migrations->size(); ++i)
+    EXPECT_EQ((*migrations)[i].version, static_cast<int64_t>(i + 1)) << (*migrations)[i].name;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, MigrateTest, testing::ValuesIn(TestDialects()),
                          DialectTestName<testing::TestParamInfo<Dialect>>);
 

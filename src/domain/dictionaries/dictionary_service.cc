@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "common/text.h"
+#include "domain/ledger/workflow.h"
 
 namespace shanhai {
 
@@ -75,7 +76,9 @@ std::string EntryJson(const std::string& dictionary, const DictionaryEntry& e) {
 }  // namespace
 
 std::string DictionaryName(const LedgerDef& def, const FieldDef& field) {
-  if (field.type != FieldType::kEnum || field.computed) return "";
+  // A workflow's states are its declaration's (transitions lead between them): not editable.
+  if (field.type != FieldType::kEnum || field.computed || (def.workflow && def.workflow->state_field == field.key))
+    return "";
   return def.name + "." + field.key;
 }
 

@@ -137,7 +137,6 @@ class LedgerRepository {
   // Values in LedgerSql::bulk_columns order for a record of that id from an insert row as
   // StoredRowForInsert builds it (a missing column is NULL).
   std::vector<Value> BulkRowOf(int64_t id, Columns row) const;
-  const LedgerSql& sql() const { return sql_; }
   // The records whose natural key column (<key>_hash for a sensitive key) holds one of
   // values, in one query per chunk of values. The ledger must have a natural key.
   Result<std::vector<TakenKey>> FindTakenKeys(const std::vector<Value>& values);

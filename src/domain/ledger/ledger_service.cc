@@ -34,7 +34,8 @@ Status NotFoundRecord(const LedgerDef& def, int64_t id) {
 // cannot hold records of the actor's organisation.
 Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before, const Record& record,
                   std::vector<FieldError>& errors) {
-  if (!actor.owner_scoped()) return Status::Ok();
+  // A line is its parent's: the parent's owner was checked, and lines carry no owner of their own.
+  if (!actor.owner_scoped() || !def.line_of.empty()) return Status::Ok();
   if (def.OwnerLedger() != actor.owner_ledger || (def.owner_field == "id" && !before))
     return Status::PermissionDenied("按单位授权的账号不能在“" + def.label_zh + "”中新增记录",
                                     "an organisation's account cannot add " + def.name + " records");
@@ -392,7 +393,7 @@ Result<Record> LedgerService::InsertPrepared(const Actor& actor, const LedgerDef
                                              const std::string& detail) {
   LedgerRepository repo(*context_.db, def);
   SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record, context_.now())));
-  SH_ASSIGN_OR_RETURN(Record stored, ReadWhole(actor, def, id));
+  SH_ASSIGN_OR_RETURN(Record stored, ReadWritten(actor, def, id));
   SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
                                   AuditRecordJsonText(def, stored), detail));
   SH_RETURN_IF_ERROR(changes_.Append({ChangeOf(def, stored, kChangeCreated, VersionOf(stored))}));
@@ -400,13 +401,14 @@ Result<Record> LedgerService::InsertPrepared(const Actor& actor, const LedgerDef
 }
 
 Result<Record> LedgerService::UpdatePrepared(const Actor& actor, const LedgerDef& def, const Record& before,
-                                             const Record& record, const std::string& detail) {
+                                             const Record& record, const std::string& detail,
+                                             const std::string& action, const char* kind) {
   LedgerRepository repo(*context_.db, def);
   SH_RETURN_IF_ERROR(repo.Update(before.id, AsInt(*before.Get("version")), StoredRowForUpdate(actor, def, record)));
-  SH_ASSIGN_OR_RETURN(Record after, ReadWhole(actor, def, before.id));
-  SH_RETURN_IF_ERROR(audit_.Write(actor, "update", def.name, before.id, after.helped_region,
+  SH_ASSIGN_OR_RETURN(Record after, ReadWritten(actor, def, before.id));
+  SH_RETURN_IF_ERROR(audit_.Write(actor, action, def.name, before.id, after.helped_region,
                                   AuditRecordJsonText(def, before), AuditRecordJsonText(def, after), detail));
-  SH_RETURN_IF_ERROR(changes_.Append({ChangeOf(def, after, kChangeUpdated, VersionOf(after))}));
+  SH_RETURN_IF_ERROR(changes_.Append({ChangeOf(def, after, kind, VersionOf(after))}));
   return after;
 }
 
@@ -421,8 +423,18 @@ Status LedgerService::DeletePrepared(const Actor& actor, const LedgerDef& def, c
 
 Result<Record> LedgerService::ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "read")));
+  return ReadInScope(def, id, ScopeOf(actor));
+}
+
+Result<Record> LedgerService::ReadWritten(const Actor& actor, const LedgerDef& def, int64_t id) {
+  Scope scope = ScopeOf(actor);
+  if (!def.line_of.empty()) scope.owner_ledger.clear();  // the write checked the parent's owner
+  return ReadInScope(def, id, scope);
+}
+
+Result<Record> LedgerService::ReadInScope(const LedgerDef& def, int64_t id, const Scope& scope) {
   LedgerRepository repo(*context_.db, def);
-  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, scope));
   if (!rows) return NotFoundRecord(def, id);
   return RecordCodec(def, *context_.vault).Decode(*rows, 0, Disclosure::kFull);
 }

@@ -82,10 +82,12 @@ class LedgerService {
   // Stores a record from Prepare(…, nullptr) with its "create" audit row; returns it whole.
   Result<Record> InsertPrepared(const Actor& actor, const LedgerDef& def, const Record& record,
                                 const std::string& detail);
-  // Stores record (from Prepare(…, &before)) over before with its "update" audit row; returns
-  // it whole. Conflict if before's version is no longer the stored one.
+  // Stores record (from Prepare(…, &before)) over before with its audit row (action, e.g.
+  // "update" or a transition's name) and change_log row (kind); returns it whole. Conflict if
+  // before's version is no longer the stored one.
   Result<Record> UpdatePrepared(const Actor& actor, const LedgerDef& def, const Record& before, const Record& record,
-                                const std::string& detail);
+                                const std::string& detail, const std::string& action = "update",
+                                const char* kind = kChangeUpdated);
   // A plain update leaves a workflow's state alone: the state moves only through a transition,
   // which has its own permission, checks and audit entry. Re-sending the stored state (a form
   // echoing every field) is no change and passes; any other state in input is Invalid.
@@ -138,6 +140,10 @@ class LedgerService {
   // The stored record whole, if the actor may read it (authorised "read", limited to scope);
   // NotFound otherwise. Callers mask it (ApplyDisclosure) before showing it.
   Result<Record> ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id);
+  // ReadWhole without the "read" permission, for the write that just stored the record (it was
+  // authorised for that): in the actor's scope, except that a line ledger's record is read
+  // without the owner scope, whose check the write made on the parent. NotFound outside it.
+  Result<Record> ReadWritten(const Actor& actor, const LedgerDef& def, int64_t id);
 
   // The pair of that code, if it exists and the actor may see it.
   struct PairInfo {
@@ -165,6 +171,8 @@ class LedgerService {
   const ServiceContext& context() const { return context_; }
 
  private:
+  // The stored record id of def within scope, whole; NotFound outside it.
+  Result<Record> ReadInScope(const LedgerDef& def, int64_t id, const Scope& scope);
   Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
                     Value& out, std::vector<FieldError>& errors);
   // A natural key already taken is reported without naming the record unless the actor

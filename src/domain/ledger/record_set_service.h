@@ -56,6 +56,7 @@ class RecordSetContext {
   // Records of def whose fields equal the values (field key → value as a parsed Record holds it;
   // a sensitive field is matched through its look-up hash), in id order.
   Result<std::vector<Record>> Find(const LedgerDef& def, const std::vector<std::pair<std::string, Value>>& equals);
+  // Who is writing (a check may depend on it, e.g. an organisation's own capacity).
   const Actor& actor() const { return actor_; }
   // The first read that failed (the database's error), Ok if none: the service stops on it.
   const Status& status() const { return status_; }

@@ -114,16 +114,12 @@ Result<Record> TransitionService::Take(const Actor& actor, const LedgerDef& def,
     if (t->check) SH_RETURN_IF_ERROR(t->check(context, before, after, errors));
     if (!errors.empty()) return Status::Invalid(std::move(errors));
 
-    LedgerRepository repo(service_.db(), def);
-    SH_RETURN_IF_ERROR(repo.Update(id, version, service_.StoredRowForUpdate(actor, def, after)));
-    SH_ASSIGN_OR_RETURN(Record stored, service_.ReadWhole(actor, def, id));
+    SH_ASSIGN_OR_RETURN(Record stored,
+                        service_.UpdatePrepared(actor, def, before, after,
+                                                "由 " + actor.name + " " + t->done_zh + " / " + t->done_en + " by " +
+                                                    actor.name,
+                                                t->name, kChangeTransitioned));
     if (t->effect) SH_RETURN_IF_ERROR(t->effect(context, before, stored));
-    SH_RETURN_IF_ERROR(service_.audit().Write(actor, t->name, def.name, id, stored.helped_region,
-                                              AuditRecordJsonText(def, before), AuditRecordJsonText(def, stored),
-                                              "由 " + actor.name + " " + t->done_zh + " / " + t->done_en + " by " +
-                                                  actor.name));
-    SH_RETURN_IF_ERROR(service_.changes().Append(
-        {ChangeOf(def, stored, kChangeTransitioned, AsInt(*stored.Get("version")))}));
     ApplyDisclosure(def, stored, DisclosureFor(actor, def));
     taken = std::move(stored);
     return Status::Ok();

@@ -53,7 +53,7 @@ Result<RawRecord> RawRecordFrom(const boost::json::object& body) {
                         k + ": must be a string, a number or true/false, not an object or array"});
     } else if (key == "pair") raw.pair = JsonScalarText(value);
     else if (key == "id" || key == "version" || key.ends_with("_label") || key == "created_at" ||
-             key == "updated_at" || key == "created_by" || key == "updated_by")
+             key == "updated_at" || key == "created_by" || key == "updated_by" || key == "transitions")
       continue;  // bookkeeping echoed back by clients is not input
     else raw.fields.emplace_back(std::string(key), JsonScalarText(value));
   }

@@ -73,6 +73,8 @@ export interface LedgerMeta {
   fields: FieldMeta[]
   /** the ledger's state machine (null or absent: none) */
   workflow?: WorkflowMeta | null
+  /** the parent ledger of a line ledger, whose records are written only with their parent ("" or absent: none) */
+  line_of?: string
 }
 
 /** One business area of the side menu, as the server declares it (src/domain/ledger/ledger_menu.cc). */
