@@ -5,6 +5,7 @@
 
 #include "http/api_routes.h"
 #include "domain/ledger/ledger_def.h"
+#include "domain/ledger/workflow.h"
 
 namespace shanhai {
 
@@ -136,6 +137,29 @@ boost::json::object FileUploadBody() {
   return body;
 }
 
+// A transition's body: the record's version and the fields the transition takes.
+boost::json::object TransitionBody(const LedgerDef& def, const TransitionDef& t) {
+  boost::json::object version;
+  version["type"] = "integer";
+  version["description"] = "记录的当前版本 / the record's current version";
+  boost::json::object properties;
+  properties["version"] = std::move(version);
+  boost::json::array required{"version"};
+  for (const std::string& key : t.required) {
+    properties[key] = FieldSchema(*def.Field(key));
+    required.push_back(boost::json::string(key));
+  }
+  for (const std::string& key : t.optional) properties[key] = FieldSchema(*def.Field(key));
+  boost::json::object schema;
+  schema["type"] = "object";
+  schema["properties"] = std::move(properties);
+  schema["required"] = std::move(required);
+  boost::json::object body;
+  body["required"] = true;
+  body["content"] = Content("application/json", std::move(schema));
+  return body;
+}
+
 // The requestBody object of a route, or null when it takes none.
 boost::json::value RequestBodyOf(const ApiRoute& r) {
   boost::json::object body;
@@ -147,6 +171,7 @@ boost::json::value RequestBodyOf(const ApiRoute& r) {
       body["content"] = Content("application/json", SchemaRef(r.ledger->name));
       return body;
     case RequestBody::kJson: {
+      if (r.transition) return TransitionBody(*r.ledger, *r.transition);
       boost::json::object object;
       object["type"] = "object";
       body["content"] = Content("application/json", std::move(object));

@@ -81,7 +81,10 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
     case FieldType::kMoney: {
       Result<int64_t> fen = source == InputSource::kSpreadsheet ? ParseYuanToFen(raw) : ParseInteger(raw);
       if (!fen.ok()) return FieldProblem(f, fen.status());
-      if (*fen < f.min) return FieldProblem(f, "金额不能为负数", "must not be negative");
+      if (*fen < f.min)
+        return f.min == 0 ? FieldProblem(f, "金额不能为负数", "must not be negative")
+                          : FieldProblem(f, "金额不能小于 " + FormatFenAsYuan(f.min) + " 元",
+                                         "must be at least " + FormatFenAsYuan(f.min) + " yuan");
       return Value{*fen};
     }
     case FieldType::kDate: {
