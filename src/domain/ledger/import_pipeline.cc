@@ -81,9 +81,9 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
   // So rows find their pairs without the database; for this import only (the service lives on in serve).
   struct PairPreload {
     LedgerService& service;
-    ~PairPreload() { service.EndPairPreload(); }
+    ~PairPreload() { service.validator().EndPairPreload(); }
   } preload{service};
-  if (def.pair_scoped) SH_RETURN_IF_ERROR(service.PreloadPairs());
+  if (def.pair_scoped) SH_RETURN_IF_ERROR(service.validator().PreloadPairs());
   Database& db = service.db();
   Transaction tx(db);
   SH_RETURN_IF_ERROR(tx.begin_status());

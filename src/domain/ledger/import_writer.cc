@@ -85,7 +85,7 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
       for (const auto& [id, pair_id] : it->second)
         if (one_registry || pair_id == row.pair_id) existing = existing ? existing : id;
     if (existing != 0) {
-      SH_ASSIGN_OR_RETURN(FieldError e, service_.KeyTakenError(actor_, def_, existing));
+      SH_ASSIGN_OR_RETURN(FieldError e, service_.validator().KeyTakenError(actor_, def_, existing));
       row.errors.push_back(std::move(e));
     }
     if (!row.errors.empty()) {

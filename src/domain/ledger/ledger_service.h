@@ -20,6 +20,7 @@
 #include "domain/ledger/field_parser.h"
 #include "domain/ledger/ledger_repository.h"
 #include "domain/ledger/record_codec.h"
+#include "domain/ledger/record_validator.h"
 #include "domain/pairing/pair_scope.h"
 #include "domain/service_context.h"
 
@@ -56,6 +57,9 @@ struct ListRequest {
 class LedgerService {
  public:
   explicit LedgerService(ServiceContext context);
+  // Its validator refers to its own members: neither copied nor moved.
+  LedgerService(const LedgerService&) = delete;
+  LedgerService& operator=(const LedgerService&) = delete;
 
   // Create, Update and Delete of a ledger that declares lines (LedgerDef::lines) go through
   // RecordSetService: a create makes the record without lines, an update keeps its lines, a
@@ -118,14 +122,7 @@ class LedgerService {
   Result<std::vector<AuditEntry>> History(const Actor& actor, const LedgerDef& def, int64_t id);
 
   // Validates and converts one input into a storable record without writing: the shared
-  // path of Create, Update and Import. before: the stored record for updates (fields not in
-  // input are kept from it), else null. check_unique = false leaves out the look-up of the
-  // natural key among stored records, for a caller that checks many at once (the import,
-  // see KeyTakenError). Errors: Invalid with every FieldError found.
-  // Touches the database only for a pair not in the cache (none after PreloadPairs), for
-  // reference fields, and for the natural key: with PreloadPairs done, check_unique false and
-  // a ledger without reference fields, it may run on another thread than the one using db()
-  // (one such thread at a time; not during RefreshDictionaries).
+  // path of Create, Update and Import (RecordValidator::Prepare, which states the contract).
   Result<Record> Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source,
                          const Record* before, bool check_unique = true);
   // Stored columns for a prepared record, with bookkeeping for a new row by actor made at now.
@@ -134,9 +131,8 @@ class LedgerService {
                              const std::string& now) const;
   // Stored columns for a prepared change of a stored record by actor (version is the repository's).
   Columns StoredRowForUpdate(const Actor& actor, const LedgerDef& def, const Record& record) const;
-  // The error of a new record whose natural key record `existing` already holds, worded by
-  // what the actor may see (see CheckUnique).
-  Result<FieldError> KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing);
+  // The record validator of this service (the pair cache, natural keys taken: see its header).
+  RecordValidator& validator() { return validator_; }
   // The stored record whole, if the actor may read it (authorised "read", limited to scope);
   // NotFound otherwise. Callers mask it (ApplyDisclosure) before showing it.
   Result<Record> ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id);
@@ -145,17 +141,9 @@ class LedgerService {
   // without the owner scope, whose check the write made on the parent. NotFound outside it.
   Result<Record> ReadWritten(const Actor& actor, const LedgerDef& def, int64_t id);
 
-  // The pair of that code, if it exists and the actor may see it.
-  struct PairInfo {
-    int64_t id = 0;
-    std::string code, helper_region, helped_region;
-  };
-  Result<PairInfo> FindPair(const Actor& actor, const std::string& code);
-  // Loads every pair into FindPair's cache (one query), which until EndPairPreload() answers
-  // alone: a code not found is NotFound without asking the database (pairs made meanwhile
-  // by others are not seen, so keep it to one import).
-  Status PreloadPairs();
-  void EndPairPreload() { pair_cache_complete_ = false; }
+  using PairInfo = RecordValidator::PairInfo;
+  // The pair of that code, if it exists and the actor may see it (RecordValidator::FindPair).
+  Result<PairInfo> FindPair(const Actor& actor, const std::string& code) { return validator_.FindPair(actor, code); }
 
   // Reloads the dictionaries' merged options (one query). Create, Update and List call it
   // first, ImportLedger once per file; Prepare and list filters use the last snapshot.
@@ -173,11 +161,6 @@ class LedgerService {
  private:
   // The stored record id of def within scope, whole; NotFound outside it.
   Result<Record> ReadInScope(const LedgerDef& def, int64_t id, const Scope& scope);
-  Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
-                    Value& out, std::vector<FieldError>& errors);
-  // A natural key already taken is reported without naming the record unless the actor
-  // may see it: otherwise creating records would tell which values other regions hold.
-  Status CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
   Result<RecordPage> ListAs(const Actor& actor, const LedgerDef& def, const ListRequest& request,
                             Disclosure disclosure);
 
@@ -186,8 +169,7 @@ class LedgerService {
   ChangeWriter changes_;
   DictionaryService dictionaries_;
   DictionarySnapshot snapshot_;
-  std::map<std::string, PairInfo> pair_cache_;
-  bool pair_cache_complete_ = false;  // set by PreloadPairs
+  RecordValidator validator_;  // reads context_ and snapshot_, declared before it
 };
 
 // The records actor may see: its region and its owner organisation (see Scope).

@@ -1,0 +1,222 @@
+#include "domain/ledger/record_validator.h"
+
+#include <algorithm>
+
+#include "common/personal_numbers.h"
+#include "domain/ledger/ledger_service.h"
+#include "domain/ledger/record_codec.h"
+#include "domain/ledger/workflow.h"
+
+namespace shanhai {
+
+namespace {
+
+constexpr const char* kSelectPairByCode = "SELECT id, code, helper_region, helped_region FROM pairs WHERE code = ?";
+constexpr const char* kSelectPairs = "SELECT id, code, helper_region, helped_region FROM pairs";
+
+bool IsVisible(const Actor& actor, const std::string& helper_region, const std::string& helped_region) {
+  const std::string prefix = VisiblePrefix(actor);
+  return prefix.empty() || helper_region.starts_with(prefix) || helped_region.starts_with(prefix);
+}
+
+Status PairNotFound(const std::string& code) {
+  return Status::NotFound("帮扶关系 " + code + " 不存在（先在“帮扶关系”台账中建立）",
+                          "pair " + code + " does not exist (create it in the pairs ledger first)");
+}
+
+// Owner scope on writes: an owner-scoped actor writes only records its own organisation owns;
+// it may change its organisation's record but not make new organisations. Appends a FieldError
+// on the owner field when the record names another owner; PermissionDenied when the ledger
+// cannot hold records of the actor's organisation.
+Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before, const Record& record,
+                  std::vector<FieldError>& errors) {
+  // A line is its parent's: the parent's owner was checked, and lines carry no owner of their own.
+  if (!actor.owner_scoped() || !def.line_of.empty()) return Status::Ok();
+  if (def.OwnerLedger() != actor.owner_ledger || (def.owner_field == "id" && !before))
+    return Status::PermissionDenied("按单位授权的账号不能在“" + def.label_zh + "”中新增记录",
+                                    "an organisation's account cannot add " + def.name + " records");
+  if (def.owner_field == "id") return Status::Ok();
+  const Value* owner = record.Get(def.owner_field);
+  if (!owner || IsNull(*owner) || AsInt(*owner) != actor.owner_id) {
+    const FieldDef* f = def.Field(def.owner_field);
+    errors.push_back({0, def.owner_field, f->label_zh + "：只能填写本单位", f->label_en + ": must be your own organisation"});
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+RecordValidator::RecordValidator(const ServiceContext& context, const DictionarySnapshot& snapshot)
+    : context_(context), snapshot_(snapshot) {}
+
+Result<RecordValidator::PairInfo> RecordValidator::FindPair(const Actor& actor, const std::string& code) {
+  auto cached = pair_cache_.find(code);
+  PairInfo info;
+  if (cached != pair_cache_.end()) {
+    info = cached->second;
+  } else if (pair_cache_complete_) {
+    return PairNotFound(code);
+  } else {
+    SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairByCode, {code}));
+    if (rows.rows.empty()) return PairNotFound(code);
+    info = {AsInt(rows.rows[0][0]), AsText(rows.rows[0][1]), AsText(rows.rows[0][2]), AsText(rows.rows[0][3])};
+    pair_cache_[code] = info;
+  }
+  if (!IsVisible(actor, info.helper_region, info.helped_region))
+    return Status::PermissionDenied("无权访问帮扶关系 " + code, "you may not access pair " + code);
+  return info;
+}
+
+Status RecordValidator::PreloadPairs() {
+  SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairs));
+  for (const auto& r : rows.rows)
+    pair_cache_[AsText(r[1])] = {AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])};
+  pair_cache_complete_ = true;
+  return Status::Ok();
+}
+
+Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
+                                 Value& out, std::vector<FieldError>& errors) {
+  const LedgerDef* target = FindLedger(field.ref_ledger);
+  if (!target) return Status::Internal("unknown ref ledger " + field.ref_ledger);
+  LedgerRepository repo(*context_.db, *target);
+  // The API names a record by id; spreadsheets by its natural key (e.g. a unit's name).
+  const bool by_id = source == InputSource::kApi && !raw.empty() && raw.size() < 19 &&
+                     raw.find_first_not_of("0123456789") == std::string::npos;
+  const FieldDef* key_field = target->Field(target->natural_key);
+  Result<int64_t> id = int64_t{0};
+  if (by_id) {
+    id = repo.FindByNaturalKey(pair_id, "id", Value{static_cast<int64_t>(std::stoll(raw))});
+  } else if (key_field && key_field->IsSensitive()) {
+    id = repo.FindByNaturalKey(0, target->natural_key + "_hash",
+                               Value{RecordCodec(*target, *context_.vault).HashOf(target->natural_key, raw)});
+  } else {
+    id = repo.FindByNaturalKey(pair_id, target->natural_key, Value{raw});
+  }
+  if (!id.ok()) return id.status();
+  if (*id == 0) {
+    const std::string shown = MaskPersonalNumbers(raw);
+    errors.push_back({0, field.key, field.label_zh + "：在本帮扶关系的“" + target->label_zh + "”中找不到“" + shown + "”",
+                      field.label_en + ": no " + target->name + " record \"" + shown + "\" in this pair"});
+    return Status::Ok();
+  }
+  out = *id;
+  return Status::Ok();
+}
+
+Status RecordValidator::CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record,
+                                  std::vector<FieldError>& errors) {
+  if (def.natural_key.empty()) return Status::Ok();
+  const FieldDef* key_field = def.Field(def.natural_key);
+  const Value* value = record.Get(def.natural_key);
+  if (!key_field || !value || IsNull(*value)) return Status::Ok();
+  LedgerRepository repo(*context_.db, def);
+  RecordCodec codec(def, *context_.vault);
+  const bool sensitive = key_field->IsSensitive();
+  // People are one registry across all pairs: the same ID number is one person everywhere.
+  const int64_t pair_scope = sensitive || !def.pair_scoped ? 0 : record.pair_id;
+  SH_ASSIGN_OR_RETURN(int64_t existing,
+                      repo.FindByNaturalKey(pair_scope, sensitive ? def.natural_key + "_hash" : def.natural_key,
+                                            sensitive ? Value{codec.HashOf(def.natural_key, AsText(*value))} : *value));
+  if (existing == 0 || existing == record.id) return Status::Ok();
+  SH_ASSIGN_OR_RETURN(FieldError taken, KeyTakenError(actor, def, existing));
+  errors.push_back(std::move(taken));
+  return Status::Ok();
+}
+
+Result<FieldError> RecordValidator::KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing) {
+  const FieldDef* key_field = def.Field(def.natural_key);
+  LedgerRepository repo(*context_.db, def);
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> visible, repo.Get(existing, ScopeOf(actor)));
+  // Naming the record would tie the whole value the user typed to it: for a sensitive key that
+  // is a reveal, so only a reader who may reveal learns which record holds it.
+  if (visible && key_field->IsSensitive() && !Authorize(actor, LedgerPermission(def, "reveal")).ok())
+    return FieldError{0, def.natural_key, key_field->label_zh + "已存在", key_field->label_en + " already exists"};
+  if (visible)
+    return FieldError{0, def.natural_key, key_field->label_zh + "已存在（记录编号 " + std::to_string(existing) + "）",
+                      key_field->label_en + " already exists (record " + std::to_string(existing) + ")"};
+  return FieldError{0, def.natural_key, key_field->label_zh + "已存在（在您无权查看的记录中）",
+                    key_field->label_en + " already exists (in a record you may not see)"};
+}
+
+Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& input,
+                                      InputSource source, const Record* before, bool check_unique) {
+  std::vector<FieldError> errors;
+  Record record;
+  if (before) record = *before;
+
+  if (def.pair_scoped) {
+    const std::string code = !input.pair.empty() ? input.pair : (before ? before->pair_code : "");
+    if (code.empty()) {
+      errors.push_back({0, "pair", "帮扶关系：必填", "pair: required"});
+    } else {
+      Result<PairInfo> pair = FindPair(actor, code);
+      if (!pair.ok() && pair.status().code() != Code::kNotFound && pair.status().code() != Code::kPermissionDenied)
+        return pair.status();
+      if (!pair.ok()) {
+        errors.push_back({0, "pair", pair.status().message_zh(), pair.status().message_en()});
+      } else {
+        record.pair_id = pair->id;
+        record.pair_code = pair->code;
+        record.helped_region = pair->helped_region;
+      }
+    }
+  }
+
+  for (const auto& [key, raw] : input.fields) {
+    const FieldDef* f = def.Field(key);
+    if (!f) {
+      errors.push_back({0, key, "未知字段：" + key, "unknown field: " + key});
+      continue;
+    }
+    if (f->computed) continue;  // derived below; input for it is ignored
+    const std::vector<EnumOption>& options = snapshot_.OptionsFor(def, *f);
+    // Re-sending a stored value that has since been disabled is no new choice: keep it.
+    if (before && f->type == FieldType::kEnum) {
+      const Value* stored = before->Get(key);
+      if (stored && !IsNull(*stored) && AsText(*stored) == raw) continue;
+    }
+    Result<Value> v = ParseFieldValue(*f, raw, source, &options);
+    if (!v.ok()) {
+      for (const FieldError& e : v.status().details()) errors.push_back(e);
+      continue;
+    }
+    Value value = std::move(v).value();
+    if (f->type == FieldType::kRef && !IsNull(value)) {
+      if (record.pair_id == 0 && def.pair_scoped) continue;  // the pair error is already reported
+      SH_RETURN_IF_ERROR(ResolveRef(*f, AsText(value), source, record.pair_id, value, errors));
+    }
+    record.Set(key, std::move(value));
+  }
+
+  for (const FieldDef& f : def.fields) {
+    const Value* v = record.Get(f.key);
+    // An absent yes/no means no: bool columns are NOT NULL with default 0.
+    if ((!v || IsNull(*v)) && f.type == FieldType::kBool) record.Set(f.key, int64_t{0});
+    else if (!v) record.Set(f.key, Value{});
+    const bool given = v && !IsNull(*v) && !AsText(*v).empty();
+    const bool has_error = std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == f.key; });
+    if (f.required && !f.computed && !given && !has_error)
+      errors.push_back({0, f.key, f.label_zh + "：必填", f.label_en + ": required"});
+  }
+  if (errors.empty() && def.derive) def.derive(record);
+  if (!def.pair_scoped) record.helped_region = AsText(*record.Get("helped_region"));
+  // Cross-field rules run on whatever parsed, so one answer lists every problem; a rule's
+  // complaint about a field that already has an error is left out.
+  std::vector<FieldError> rule_errors;
+  if (def.workflow) def.workflow->CheckStateFields(def, record, rule_errors);
+  if (def.check) def.check(before, record, rule_errors);
+  auto extra = context_.extra_checks.find(def.name);
+  if (extra != context_.extra_checks.end()) extra->second(before, record, rule_errors);
+  for (FieldError& e : rule_errors)
+    if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& f) { return f.field == e.field; }))
+      errors.push_back(std::move(e));
+  if (errors.empty() && check_unique) SH_RETURN_IF_ERROR(CheckUnique(actor, def, record, errors));
+  SH_RETURN_IF_ERROR(CheckOwner(actor, def, before, record, errors));
+  if (!def.pair_scoped && !IsVisible(actor, AsText(*record.Get("helper_region")), record.helped_region))
+    errors.push_back({0, "helped_region", "超出您的管辖区域", "outside your region"});
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
+  return record;
+}
+
+}  // namespace shanhai

@@ -1,0 +1,70 @@
+// Validation of one record's input, the piece every write shares (create, update, the import,
+// records with lines, transitions): each field parsed by its type, references resolved within
+// the record's pair, the ledger's rules (a workflow's state fields, the cross-field check, the
+// application's extra checks), uniqueness of the natural key, and the actor's owner and region
+// scope. It reads the database (pairs, referenced records, natural keys) and never writes.
+// Thread safety: none, except as Prepare states; owned by a LedgerService (one per connection).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/dictionaries/dictionary_service.h"
+#include "domain/ledger/actor.h"
+#include "domain/ledger/field_parser.h"
+#include "domain/ledger/ledger_repository.h"
+#include "domain/service_context.h"
+
+namespace shanhai {
+
+struct RawRecord;
+
+class RecordValidator {
+ public:
+  // The pair of a code, as FindPair found it.
+  struct PairInfo {
+    int64_t id = 0;
+    std::string code, helper_region, helped_region;
+  };
+
+  // context and snapshot (the dictionaries' options in force, refreshed by the owner) must
+  // outlive the validator.
+  RecordValidator(const ServiceContext& context, const DictionarySnapshot& snapshot);
+
+  // Validates and converts one input into a storable record without writing. before: the
+  // stored record for updates (fields not in input are kept from it), else null.
+  // check_unique = false leaves out the look-up of the natural key among stored records, for a
+  // caller that checks many at once (the import, see KeyTakenError). Errors: Invalid with every
+  // FieldError found; another Status when the database fails.
+  // Touches the database only for a pair not in the cache (none after PreloadPairs), for
+  // reference fields, and for the natural key: with PreloadPairs done, check_unique false and
+  // a ledger without reference fields or lines, it may run on another thread than the one
+  // using the connection (one such thread at a time; not while the snapshot is refreshed).
+  Result<Record> Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& input, InputSource source,
+                         const Record* before, bool check_unique);
+  // The error of a new record whose natural key record `existing` already holds, worded by
+  // what the actor may see: the record is named only to a reader who may see it (and, for a
+  // sensitive key, reveal it), otherwise creating records would tell which values others hold.
+  Result<FieldError> KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing);
+
+  // The pair of that code, if it exists (NotFound) and the actor may see it (PermissionDenied).
+  Result<PairInfo> FindPair(const Actor& actor, const std::string& code);
+  // Loads every pair into FindPair's cache (one query), which until EndPairPreload() answers
+  // alone: a code not found is NotFound without asking the database (pairs made meanwhile
+  // by others are not seen, so keep it to one import).
+  Status PreloadPairs();
+  void EndPairPreload() { pair_cache_complete_ = false; }
+
+ private:
+  Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
+                    Value& out, std::vector<FieldError>& errors);
+  Status CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
+
+  const ServiceContext& context_;
+  const DictionarySnapshot& snapshot_;
+  std::map<std::string, PairInfo> pair_cache_;
+  bool pair_cache_complete_ = false;  // set by PreloadPairs
+};
+
+}  // namespace shanhai
