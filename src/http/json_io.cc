@@ -139,7 +139,8 @@ Result<int64_t> PathId(const HttpRequest& request, std::string_view name) {
   return Status::InvalidArgument("路径中的编号无效", "the id in the path is not a positive integer");
 }
 
-std::string PageJsonText(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size) {
+std::string PageJsonText(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size,
+                         const RecordMembers& extra) {
   std::string out;
   out.reserve(256 + 384 * page.records.size());
   out += '{';
@@ -148,14 +149,15 @@ std::string PageJsonText(const LedgerDef& def, const RecordPage& page, int64_t p
          ",\"has_more\":" + (page.has_more ? "true" : "false") + ",\"items\":[";
   for (size_t i = 0; i < page.records.size(); ++i) {
     if (i) out += ',';
-    AppendRecordJson(out, def, page.records[i], page.ref_labels);
+    AppendRecordJson(out, def, page.records[i], page.ref_labels, extra ? extra(page.records[i]) : std::string());
   }
   out += "]}";
   return out;
 }
 
-boost::json::object PageJson(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size) {
-  return boost::json::parse(PageJsonText(def, page, page_number, page_size)).as_object();
+boost::json::object PageJson(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size,
+                             const RecordMembers& extra) {
+  return boost::json::parse(PageJsonText(def, page, page_number, page_size, extra)).as_object();
 }
 
 }  // namespace shanhai

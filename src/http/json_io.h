@@ -1,6 +1,8 @@
 // Small JSON and query-string helpers shared by the handlers.
 #pragma once
 
+#include <functional>
+
 #include <boost/json.hpp>
 #include <cstdint>
 #include <initializer_list>
@@ -61,11 +63,17 @@ std::string QueryText(const HttpRequest& request, std::string_view name);
 // Path parameter {id} as a positive integer. Errors: InvalidArgument.
 Result<int64_t> PathId(const HttpRequest& request, std::string_view name = "id");
 
+// The text of members a caller adds to each record of a page (see AppendRecordJson); "" for none.
+using RecordMembers = std::function<std::string(const Record&)>;
+
 // {"total":…, "page":…, "page_size":…, "has_more":…, "items":[…]} of a record page; no
-// "total" when the page was not counted (RecordPage::total < 0).
+// "total" when the page was not counted (RecordPage::total < 0); each item with the members
+// extra gives it (none when extra is empty).
 // PageJsonText is that text, written directly (the list route's answer); PageJson the object,
-// for callers that add members.
-std::string PageJsonText(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size);
-boost::json::object PageJson(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size);
+// for callers that add members to the page.
+std::string PageJsonText(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size,
+                         const RecordMembers& extra = {});
+boost::json::object PageJson(const LedgerDef& def, const RecordPage& page, int64_t page_number, int64_t page_size,
+                             const RecordMembers& extra = {});
 
 }  // namespace shanhai

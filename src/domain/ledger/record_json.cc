@@ -60,7 +60,8 @@ void AppendValue(std::string& out, const Value& v) {
 }  // namespace
 
 void AppendRecordJson(std::string& out, const LedgerDef& def, const Record& record,
-                      const std::map<std::string, std::map<int64_t, std::string>>& labels) {
+                      const std::map<std::string, std::map<int64_t, std::string>>& labels,
+                      std::string_view extra_members) {
   // Written as text straight into the caller's buffer: a list page is dozens of records, and
   // building a JSON object per record only to serialise it cost more than reading them.
   out += "{\"id\":";
@@ -82,6 +83,10 @@ void AppendRecordJson(std::string& out, const LedgerDef& def, const Record& reco
     AppendJsonString(out, key + "_label");
     out += ':';
     AppendJsonString(out, label->second);
+  }
+  if (!extra_members.empty()) {
+    out += ',';
+    out += extra_members;
   }
   out += '}';
 }

@@ -14,9 +14,12 @@ namespace shanhai {
 
 boost::json::value ValueToJson(const Value& v);
 // Appends record's JSON text to out (the members in the order of record.values, "<key>_label"
-// after a reference whose label is in labels). Every other form below is built from this one.
+// after a reference whose label is in labels, then extra_members: the text of further members,
+// e.g. "\"transitions\":[…]", without a leading comma; "" for none). Every other form below is
+// built from this one.
 void AppendRecordJson(std::string& out, const LedgerDef& def, const Record& record,
-                      const std::map<std::string, std::map<int64_t, std::string>>& labels = {});
+                      const std::map<std::string, std::map<int64_t, std::string>>& labels = {},
+                      std::string_view extra_members = {});
 // labels: ref field key → (id → label) for "<key>_label" entries; may be empty.
 boost::json::object RecordToJson(const LedgerDef& def, const Record& record,
                                  const std::map<std::string, std::map<int64_t, std::string>>& labels = {});

@@ -27,10 +27,10 @@ struct RecordChange {
 // Errors: a bad id (see PathId), a body that is not a JSON object or has members of the wrong
 // kind, as JsonBody, TakeRawLineSets and RawRecordFrom report them.
 Result<RecordChange> RecordChangeFrom(const HttpRequest& request, const LedgerDef* with_lines = nullptr);
-// Adds "transitions": the names of the transitions actor may take on record now (see
-// AllowedTransitions), to a record's JSON when def has a workflow; nothing otherwise.
-void AttachTransitions(const Actor& actor, const LedgerDef& def, const Record& record, boost::json::object& json);
-// RecordToJson(def, record) with AttachTransitions for actor.
+// The member "transitions": the names of the transitions actor may take on record now (see
+// AllowedTransitions), as text for AppendRecordJson when def has a workflow; "" otherwise.
+std::string TransitionsMember(const Actor& actor, const LedgerDef& def, const Record& record);
+// RecordToJson(def, record) with TransitionsMember for actor.
 boost::json::object RecordJsonFor(const Actor& actor, const LedgerDef& def, const Record& record);
 
 }  // namespace shanhai

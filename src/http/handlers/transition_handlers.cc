@@ -8,17 +8,17 @@
 
 namespace shanhai {
 
-void AttachTransitions(const Actor& actor, const LedgerDef& def, const Record& record, boost::json::object& json) {
-  if (!def.workflow) return;
+std::string TransitionsMember(const Actor& actor, const LedgerDef& def, const Record& record) {
+  if (!def.workflow) return "";
   boost::json::array names;
   for (const TransitionDef* t : AllowedTransitions(actor, def, record)) names.push_back(boost::json::string(t->name));
-  json["transitions"] = std::move(names);
+  return "\"transitions\":" + boost::json::serialize(names);
 }
 
 boost::json::object RecordJsonFor(const Actor& actor, const LedgerDef& def, const Record& record) {
-  boost::json::object json = RecordToJson(def, record);
-  AttachTransitions(actor, def, record, json);
-  return json;
+  std::string text;
+  AppendRecordJson(text, def, record, {}, TransitionsMember(actor, def, record));
+  return boost::json::parse(text).as_object();
 }
 
 namespace handlers {
