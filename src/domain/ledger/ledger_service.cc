@@ -121,19 +121,25 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
 Status LedgerService::KeepState(const LedgerDef& def, const Record& before, const RawRecord& input) {
   if (!def.workflow) return Status::Ok();
   const Workflow& w = *def.workflow;
-  const FieldDef* f = def.Field(w.state_field);
+  std::vector<FieldError> errors;
   for (const auto& [key, raw] : input.fields) {
-    if (key != w.state_field) continue;
-    const EnumOption* option = f->FindOption(raw);
-    if (option && option->code == StateOf(def, before)) continue;
+    const bool state = key == w.state_field;
+    if (!state && std::find(w.transition_fields.begin(), w.transition_fields.end(), key) == w.transition_fields.end())
+      continue;
+    const FieldDef* f = def.Field(key);
+    const Value* stored = before.Get(key);
+    const std::string current = stored && !IsNull(*stored) ? AsText(*stored) : "";
+    const EnumOption* option = state ? f->FindOption(raw) : nullptr;
+    if (state ? option && option->code == current : raw == current) continue;
     std::string zh, en;
     for (const TransitionDef& t : w.transitions) {
       zh += (zh.empty() ? "" : "、") + t.label_zh;
       en += (en.empty() ? "" : ", ") + t.name;
     }
-    return Status::Invalid({{0, key, f->label_zh + "不能直接修改，请使用流程操作（" + zh + "）",
-                             f->label_en + " cannot be changed by an update; take a transition (" + en + ")"}});
+    errors.push_back({0, key, f->label_zh + "不能直接修改，请使用流程操作（" + zh + "）",
+                      f->label_en + " cannot be changed by an update; take a transition (" + en + ")"});
   }
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
   return Status::Ok();
 }
 

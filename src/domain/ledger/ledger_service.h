@@ -94,7 +94,8 @@ class LedgerService {
                                 const char* kind = kChangeUpdated);
   // A plain update leaves a workflow's state alone: the state moves only through a transition,
   // which has its own permission, checks and audit entry. Re-sending the stored state (a form
-  // echoing every field) is no change and passes; any other state in input is Invalid.
+  // echoing every field) is no change and passes; any other state in input is Invalid. The same holds
+  // for the workflow's transition_fields.
   static Status KeepState(const LedgerDef& def, const Record& before, const RawRecord& input);
   // Deletes before (as read by ReadForChange) with its "delete" audit row.
   Status DeletePrepared(const Actor& actor, const LedgerDef& def, const Record& before, const std::string& detail);

@@ -65,6 +65,9 @@ struct Workflow {
   std::string state_field;
   std::vector<WorkflowState> states;
   std::vector<TransitionDef> transitions;
+  // Fields that, like the state, only transitions change once a record is stored (a need's
+  // claiming unit and dates: who claimed is the claim itself, with its permission and check).
+  std::vector<std::string> transition_fields;
 
   const WorkflowState* State(std::string_view code) const;
   const TransitionDef* Find(std::string_view name) const;

@@ -61,7 +61,8 @@ const Workflow& NeedsWorkflow() {
            .done_en = "released", .from = {"claimed"}, .to = "posted",
            .clears = {"claimed_by_unit_id", "claimed_date"}},
           {.name = "cancel", .label_zh = "取消需求", .label_en = "Cancel", .done_zh = "取消", .done_en = "cancelled",
-           .from = {"posted", "claimed"}, .to = "cancelled"}}};
+           .from = {"posted", "claimed"}, .to = "cancelled"}},
+      .transition_fields = {"claimed_by_unit_id", "claimed_date", "delivered_date"}};
   return w;
 }
 
