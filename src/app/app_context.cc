@@ -1,8 +1,6 @@
 #include "app/app_context.h"
 
-#include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 
 #include "domain/audit/audit_chain.h"
@@ -17,10 +15,6 @@ namespace {
 constexpr const char* kPostgresKeyFile = "var/shanhai-postgres.key";
 constexpr const char* kSchemaCheck = "SELECT COUNT(*) FROM schema_migrations";
 
-int64_t NowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 // Unavailable, with the upgrade hint, if the schema predates this binary's migrations: the
 // statements of the newer code would fail on it in obscure ways.
 Status RequireCurrentSchema(Database& db, const std::string& db_url) {
@@ -34,15 +28,6 @@ Status RequireCurrentSchema(Database& db, const std::string& db_url) {
                                  std::to_string(latest) + "; run shanhai init --db " + db_url + " to upgrade it");
 }
 }  // namespace
-
-std::string NowIso() {
-  const std::time_t t = static_cast<std::time_t>(NowSeconds());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 bool IsPostgresUrl(const std::string& url) {
   return url.starts_with("postgresql://") || url.starts_with("postgres://");
@@ -114,16 +99,13 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   } else {
     SH_RETURN_IF_ERROR(RequireCurrentSchema(*conn->db_, env.db_url()));
   }
-  ServiceContext service_env;
-  service_env.db = conn->db_.get();
-  service_env.vault = &env.vault();
-  service_env.now = NowIso;
-  service_env.extra_checks["targets"] = TargetKeyCheck();
-  service_env.changes = &env.changes();
-  conn->ledgers_ = std::make_unique<LedgerService>(std::move(service_env));
-  conn->accounts_ = std::make_unique<AccountService>(*conn->db_, NowSeconds, env.identity_policy(), &env.vault());
-  conn->evidence_ = std::make_unique<EvidenceService>(*conn->ledgers_, env.evidence_dir());
-  conn->error_sheets_ = std::make_unique<ErrorSheetStore>(*conn->db_, env.vault(), NowSeconds);
+  conn->context_ = std::make_unique<ServiceContext>(*conn->db_, &env.vault(), Clock(), &env.changes());
+  ServiceContext& context = *conn->context_;
+  context.extra_checks["targets"] = TargetKeyCheck();
+  conn->ledgers_ = std::make_unique<LedgerService>(context);
+  conn->accounts_ = std::make_unique<AccountService>(context, env.identity_policy());
+  conn->evidence_ = std::make_unique<EvidenceService>(context, *conn->ledgers_, env.evidence_dir());
+  conn->error_sheets_ = std::make_unique<ErrorSheetStore>(context);
   return conn;
 }
 

@@ -3,7 +3,8 @@
 //   AppEnv  — process-wide, immutable after Open: the URL, the PII vault (from the data key),
 //             the evidence directory, the change feed (with the operators' tally, and the
 //             follower serve starts). Shared by all threads.
-//   AppConn — one per thread: its own Database connection and the services over it.
+//   AppConn — one per thread: its own Database connection, the ServiceContext over it (the
+//             connection's one audit log, dictionaries and clock), and the services sharing it.
 //
 // Data key location: SHANHAI_DATA_KEY if set; else --key / SHANHAI_KEY_FILE; else "<db>.key"
 // beside a SQLite file, or "var/shanhai-postgres.key" for PostgreSQL.
@@ -81,20 +82,22 @@ class AppConn {
                                                std::function<void(double)> db_observer = {});
 
   Database& db() { return *db_; }
+  // The one context every service of this connection was handed (its audit log, dictionaries, clock…).
+  ServiceContext& context() { return *context_; }
   LedgerService& ledgers() { return *ledgers_; }
   AccountService& accounts() { return *accounts_; }
   EvidenceService& evidence() { return *evidence_; }
   ErrorSheetStore& error_sheets() { return *error_sheets_; }
 
  private:
+  // Declared in dependency order, so destroyed services first, then the context (which owns the
+  // connection's AuditLog and DictionaryService), then the connection.
   std::unique_ptr<Database> db_;
+  std::unique_ptr<ServiceContext> context_;
   std::unique_ptr<LedgerService> ledgers_;
   std::unique_ptr<AccountService> accounts_;
   std::unique_ptr<EvidenceService> evidence_;
   std::unique_ptr<ErrorSheetStore> error_sheets_;
 };
-
-// ISO-8601 UTC "now", the clock of every service.
-std::string NowIso();
 
 }  // namespace shanhai

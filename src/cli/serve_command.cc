@@ -1,9 +1,9 @@
 // shanhai serve: migrate, then serve the API (and the console) until SIGINT/SIGTERM.
 #include <chrono>
-#include <ctime>
 #include <iostream>
 
 #include "cli/connect.h"
+#include "common/clock.h"
 #include "console/console_assets.h"
 #include "domain/changes/change_log.h"
 #include "http/access_log.h"
@@ -27,14 +27,7 @@ struct Args {
 };
 
 // ISO-8601 UTC of days ago (the clock's format, so it compares with change_log.at as text).
-std::string IsoDaysAgo(int days) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() - std::chrono::hours(24 * days));
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string IsoDaysAgo(int days) { return IsoUtcAt(Clock().Seconds() - int64_t{days} * 24 * 60 * 60); }
 
 // The change feed's part of starting up: old change_log rows go (they only catch up followers
 // that were running, and this one begins at the head), then the follower starts.

@@ -79,13 +79,13 @@ Status RunHistory(const DbOptions& db, const std::string& ledger, int64_t id) {
   const LedgerDef* def = FindLedger(ledger);
   if (!def) return Status::InvalidArgument("没有名为 " + ledger + " 的台账", "no ledger named " + ledger);
   SH_ASSIGN_OR_RETURN(Connected c, Connect(db, false));
-  SH_ASSIGN_OR_RETURN(std::vector<AuditEntry> entries, c.conn->ledgers().History(Actor::System(), *def, id));
+  SH_ASSIGN_OR_RETURN(std::vector<HistoryStep> entries, c.conn->ledgers().History(Actor::System(), *def, id));
   if (entries.empty())
     return Status::NotFound(def->label_zh + "中编号 " + std::to_string(id) + " 的记录没有历史",
                             "no history for " + def->name + " record " + std::to_string(id));
-  // Oldest first, as one reads a record's course.
+  // Oldest first, as one reads a record's course; who by masked display name (王*), else login.
   for (auto e = entries.rbegin(); e != entries.rend(); ++e)
-    std::cout << e->at << "  " << ActionLabel(*def, e->action) << " " << e->action << "  " << e->actor
+    std::cout << e->at << "  " << ActionLabel(*def, e->action) << " " << e->action << "  " << e->by
               << (e->detail.empty() ? "" : "  " + e->detail) << "\n";
   return Status::Ok();
 }

@@ -1,9 +1,12 @@
+// shanhai user update NAME --display-name 王芳: change an account's display name.
 // shanhai user add: create an account. The password comes from a prompt (no echo) or,
 // when stdin is not a terminal, from its first line — never from an argument.
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "cli/connect.h"
 #include "common/comma_list.h"
@@ -48,7 +51,8 @@ Result<DataScope> ParseScope(const std::string& region, const std::string& owner
 void RegisterUser(CLI::App& app) {
   struct Args {
     DbOptions db;
-    std::string name, roles = "staff", region, owner;
+    std::string name, roles = "staff", region, owner, display_name;
+    std::optional<std::string> new_display_name;
   };
   auto a = std::make_shared<Args>();
   CLI::App* user = app.add_subcommand("user", "账号管理 / accounts");
@@ -61,6 +65,7 @@ void RegisterUser(CLI::App& app) {
   add->add_option("--region", a->region, "只能看到该行政区划的数据，如 522727 / limit to this region");
   add->add_option("--owner", a->owner,
                   "只能看到该单位自己的记录，写作 台账:编号，如 units:12 / limit to one organisation's records");
+  add->add_option("--display-name", a->display_name, "姓名，如 王芳（历史中显示为 王*）/ display name, shown masked in histories");
   add->callback([a] {
     ExitCode() = PrintError([&]() -> Status {
       SH_ASSIGN_OR_RETURN(DataScope scope, ParseScope(a->region, a->owner));
@@ -69,10 +74,29 @@ void RegisterUser(CLI::App& app) {
       if (isatty(STDIN_FILENO) && ReadPassword("再输一次 again: ") != password)
         return Status::InvalidArgument("两次输入的密码不一致", "the passwords differ");
       SH_ASSIGN_OR_RETURN(UserInfo u, c.conn->accounts().AddUser(Actor::System(),
-                                                                 {a->name, password, SplitCommaList(a->roles), scope}));
-      std::cout << "已创建账号 created user " << u.name << " (" << JoinCommaList(u.roles)
+                                                                 {a->name, password, SplitCommaList(a->roles), scope,
+                                                                  true, a->display_name}));
+      std::cout << "已创建账号 created user " << u.name << (u.display_name.empty() ? "" : " " + u.display_name) << " ("
+                << JoinCommaList(u.roles)
                 << (u.scope.region.empty() ? "" : ", " + u.scope.region)
                 << ")；首次登录须修改密码 / must change the password at the first login\n";
+      return Status::Ok();
+    }());
+  });
+  CLI::App* update = user->add_subcommand("update", "修改账号的姓名（角色与数据范围不变）/ change an account's display name");
+  AddDbOptions(*update, a->db);
+  update->add_option("name", a->name, "用户名")->required();
+  update->add_option("--display-name", a->new_display_name, "姓名；空字符串清除 / display name; \"\" clears it")->required();
+  update->callback([a] {
+    ExitCode() = PrintError([&]() -> Status {
+      SH_ASSIGN_OR_RETURN(Connected c, Connect(a->db, false));
+      SH_ASSIGN_OR_RETURN(std::vector<UserInfo> users, c.conn->accounts().ListUsers(Actor::System()));
+      auto u = std::find_if(users.begin(), users.end(), [&](const UserInfo& x) { return x.name == a->name; });
+      if (u == users.end()) return Status::NotFound("用户不存在：" + a->name, "no such user: " + a->name);
+      SH_ASSIGN_OR_RETURN(UserInfo changed, c.conn->accounts().UpdateUser(
+                                                Actor::System(), u->id, {u->roles, u->scope, u->disabled, a->new_display_name}));
+      std::cout << "已修改账号 updated user " << changed.name << "：姓名 display name "
+                << (changed.display_name.empty() ? "（无 none）" : changed.display_name) << "\n";
       return Status::Ok();
     }());
   });

@@ -60,6 +60,7 @@ const std::vector<std::pair<std::string, int64_t>> kArticleFigures = {
 struct LoadedDemo {
   std::unique_ptr<TestDatabase> test_db;
   std::unique_ptr<PiiVault> vault;
+  std::unique_ptr<ServiceContext> context;
   std::unique_ptr<LedgerService> service;
   Status load_status;
 };
@@ -86,12 +87,10 @@ class DemoFiguresTest : public testing::TestWithParam<Dialect> {
       slot->test_db = std::move(created).value();
       slot->vault = std::make_unique<PiiVault>(domain_test::FixedTestKey());
       InstallAuditKey(domain_test::FixedTestKey());
-      ServiceContext env;
-      env.db = &slot->test_db->db();
-      env.vault = slot->vault.get();
-      env.now = [] { return std::string(domain_test::kFixedNow); };
-      env.extra_checks["targets"] = TargetKeyCheck();
-      slot->service = std::make_unique<LedgerService>(std::move(env));
+      slot->context = std::make_unique<ServiceContext>(slot->test_db->db(), slot->vault.get(),
+                                                       Clock::Fixed(domain_test::kFixedNowSeconds));
+      slot->context->extra_checks["targets"] = TargetKeyCheck();
+      slot->service = std::make_unique<LedgerService>(*slot->context);
       slot->load_status = Migrate(slot->test_db->db());
       if (slot->load_status.ok()) slot->load_status = LoadDemoDataset(*slot->service);
     }

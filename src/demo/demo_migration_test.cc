@@ -23,6 +23,7 @@ using domain_test::IsOk;
 // One database with a ledger service over it, wired as the demo figures test wires it.
 struct ServedDatabase {
   std::unique_ptr<TestDatabase> test_db;
+  std::unique_ptr<ServiceContext> context;
   std::unique_ptr<LedgerService> service;
 };
 
@@ -52,12 +53,10 @@ class DemoMigrationTest : public testing::TestWithParam<Dialect> {
     EXPECT_TRUE(created.ok()) << created.status().ToString();
     if (!created.ok()) return out;
     out.test_db = std::move(created).value();
-    ServiceContext env;
-    env.db = &out.test_db->db();
-    env.vault = vault_.get();
-    env.now = [] { return std::string(domain_test::kFixedNow); };
-    env.extra_checks["targets"] = TargetKeyCheck();
-    out.service = std::make_unique<LedgerService>(std::move(env));
+    out.context = std::make_unique<ServiceContext>(out.test_db->db(), vault_.get(),
+                                                   Clock::Fixed(domain_test::kFixedNowSeconds));
+    out.context->extra_checks["targets"] = TargetKeyCheck();
+    out.service = std::make_unique<LedgerService>(*out.context);
     return out;
   }
 

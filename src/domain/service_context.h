@@ -1,13 +1,22 @@
-// What every service is handed: the connection, the personal-data vault, the clock, the
-// checks the application adds to the declared ledgers and the process's change feed. One per database connection (AppConn
-// builds it); services keep a copy, the pointers stay owned by AppEnv and AppConn.
+// What every service of a database connection is handed, once: the connection, the
+// personal-data vault, the clock, the connection's one audit log and one dictionary service,
+// the checks the application adds to the declared ledgers and the process's change feed.
+//
+// Ownership: AppConn builds one ServiceContext per connection, after the connection and before
+// the services, and destroys it after them (tests do the same with theirs). The context owns
+// the AuditLog and the DictionaryService; every service keeps a reference to the context and
+// must not outlive it. db, vault and changes are borrowed: AppConn owns the Database, AppEnv the
+// vault and the feed, and each must outlive the context. Not copyable nor movable (the audit
+// log and the dictionaries refer to db). Thread safety: none; one per connection, like the Database.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <string>
 
+#include "common/clock.h"
+#include "domain/audit/audit_log.h"
 #include "domain/changes/change_feed.h"
+#include "domain/dictionaries/dictionary_service.h"
 #include "domain/ledger/ledger_def.h"
 #include "security/pii_vault.h"
 #include "storage/database.h"
@@ -15,14 +24,32 @@
 namespace shanhai {
 
 struct ServiceContext {
-  Database* db = nullptr;
-  const PiiVault* vault = nullptr;
-  std::function<std::string()> now;  // ISO-8601 UTC timestamp
-  // Extra checks by ledger name, injected by the application (e.g. targets' indicator keys).
-  std::map<std::string, RecordCheck> extra_checks;
+  // vault may be null only for services that keep no personal data (AccountService then has no
+  // TOTP); LedgerService, ErrorSheetStore and EvidenceService need one. changes: see below.
+  ServiceContext(Database& database, const PiiVault* pii_vault, Clock service_clock, ChangeFeed* change_feed = nullptr)
+      : db(&database),
+        vault(pii_vault),
+        clock(std::move(service_clock)),
+        changes(change_feed),
+        audit(database, clock),
+        dictionaries(database, audit, clock) {}
+  ServiceContext(const ServiceContext&) = delete;
+  ServiceContext& operator=(const ServiceContext&) = delete;
+
+  Database* const db;
+  const PiiVault* const vault;
+  // Seconds and ISO timestamps of every service and of the audit log, from one source.
+  const Clock clock;
   // Told of each committed change (domain/changes/change_feed.h); null: the process has no
   // in-process subscribers (change_log rows are written all the same).
-  ChangeFeed* changes = nullptr;
+  ChangeFeed* const changes;
+  // Extra checks by ledger name, injected by the application (e.g. targets' indicator keys);
+  // set before the services are built.
+  std::map<std::string, RecordCheck> extra_checks;
+  // The connection's audit log: every service's audit rows go through it.
+  AuditLog audit;
+  // The connection's dictionaries (declared options and administrators' additions).
+  DictionaryService dictionaries;
 };
 
 }  // namespace shanhai

@@ -352,4 +352,33 @@ describe('shanhai CLI on SQLite', () => {
     assert.match(history[1], /认领 claim\s+system\s+由 system 认领 \/ claimed by system/);
     assert.match(history[2], /交付 deliver\s+system/);
   });
+  it('history names who took each step by the masked display name; user add/update take --display-name', async () => {
+    const bad = env.run(['user', 'add', 'wangfang', '--display-name', '王\u0007芳'], { input: 'Pingtang-wf-2021\n' });
+    assert.equal(bad.status, 1, bad.stdout);
+    assert.match(bad.stderr, /姓名.*控制字符.*display name has a control/);
+    const add = env.run(['user', 'add', 'wangfang', '--region', '522727', '--display-name', '王芳'],
+      { input: 'Pingtang-wf-2021\n' });
+    assert.equal(add.status, 0, add.stderr);
+    assert.match(add.stdout, /wangfang 王芳/);
+    const server = await env.serve();
+    const client = new ApiClient(server.base);
+    assert.equal((await client.login('wangfang', 'Pingtang-wf-2021')).status, 200);
+    await client.mustChangePassword('Pingtang-wf-2021', 'Pingtang-wf-chosen-2022');
+    const need = await client.request('POST', '/api/v1/needs/needs', { json: { pair: DEMO_PAIR, title: '图书角',
+      category: 'goods', posted_date: '2019-05-01', status: 'posted' } });
+    assert.equal(need.status, 201, need.text);
+    const id = String(need.json.id);
+    const claim = await client.request('POST', `/api/v1/needs/needs/${id}/transitions/claim`,
+      { json: { version: 1, claimed_by_unit_id: '白云区结对企业01', claimed_date: '2019-05-02' } });
+    assert.equal(claim.status, 200, claim.text);
+    await server.stop();
+
+    const history = env.mustRun(['history', 'needs', id]).stdout;
+    assert.match(history, /新增 create  王\*\n.*认领 claim  王\*  由 wangfang 认领/);
+    assert.ok(!history.includes('王芳'), history);
+    const renamed = env.mustRun(['user', 'update', 'wangfang', '--display-name', '欧阳娜娜']);
+    assert.match(renamed.stdout, /欧阳娜娜/);
+    assert.match(env.mustRun(['history', 'needs', id]).stdout, /认领 claim  欧\*\*\*/);
+    assert.equal(env.run(['user', 'update', 'nobody', '--display-name', '李四']).status, 1);
+  });
 });

@@ -61,6 +61,8 @@ export async function startStack() {
   if (!initialPassword) throw new Error(`no admin password in init output:\n${initOut}`)
   const password = `Console-${Date.now().toString(36)}-Z9`
   await run(binary, ['demo', '--db', db])
+  // A fictional display name, so histories show admin's steps masked (张**).
+  await run(binary, ['user', 'update', 'admin', '--display-name', '张山海', '--db', db])
 
   const apiPort = await freePort()
   const children = []

@@ -244,8 +244,11 @@ await t.step('a need is claimed and delivered with its transition buttons; the h
   await claimed.waitFor()
   await textIs(claimed.locator('.el-tag'), '认领')
   await textIs(delivered.locator('.el-tag'), '交付')
-  await claimed.locator('.who', { hasText: '由 admin 认领' }).waitFor()
-  await delivered.locator('.who', { hasText: '由 admin 交付' }).waitFor()
+  // Who took each step: admin's display name, masked (the whole name never reaches the page).
+  await claimed.locator('.who', { hasText: '张** 认领' }).waitFor()
+  await delivered.locator('.who', { hasText: '张** 交付' }).waitFor()
+  await textIs(claimed.locator('[data-test=history-by]'), '张**')
+  assert.ok(!(await drawer.textContent()).includes('张山海'), 'the history shows the whole display name')
   assert.match(await claimed.locator('.el-timeline-item__timestamp').textContent(), /\d{4}-\d{2}-\d{2}/)
   const changes = await delivered.locator('.el-table__row', { hasText: '状态' }).locator('td').allTextContents()
   assert.deepEqual(changes.map((c) => c.trim()), ['状态', '已认领', '已交付'])

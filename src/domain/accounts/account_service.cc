@@ -1,11 +1,11 @@
 #include "domain/accounts/account_service.h"
 
 #include <algorithm>
-#include <ctime>
 #include <regex>
 
 #include <boost/json.hpp>
 
+#include "domain/accounts/display_name.h"
 #include "domain/accounts/permission_catalog.h"
 #include "domain/ledger/ledger_repository.h"
 #include "regions/region_catalog.h"
@@ -19,12 +19,14 @@ namespace {
 
 constexpr const char* kSelectUser =
     "SELECT id, name, region, owner_ledger, owner_id, disabled, created_at, password_hash, must_change_password, "
-    "password_changed_at, totp_secret FROM users";
+    "password_changed_at, totp_secret, display_name FROM users";
+constexpr size_t kDisplayNameColumn = 11;  // of kSelectUser
 constexpr const char* kInsertUser =
     "INSERT INTO users (name, password_hash, region, owner_ledger, owner_id, disabled, created_at, updated_at, "
-    "must_change_password, password_changed_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) RETURNING id";
+    "must_change_password, password_changed_at, display_name) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateUser =
-    "UPDATE users SET region = ?, owner_ledger = ?, owner_id = ?, disabled = ?, updated_at = ? WHERE id = ?";
+    "UPDATE users SET region = ?, owner_ledger = ?, owner_id = ?, disabled = ?, display_name = ?, updated_at = ? "
+    "WHERE id = ?";
 constexpr const char* kUpdatePassword =
     "UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kSelectUserName = "SELECT name FROM users WHERE id = ?";
@@ -49,20 +51,29 @@ constexpr const char* kDeleteOtherSessions = "DELETE FROM sessions WHERE user_id
 constexpr const char* kPurgeSessions = "DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?";
 constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
 
+// The user of a row whose first columns are kSelectUser's (or the session query's user columns).
 UserInfo UserFromRow(const std::vector<Value>& r) {
   return {AsInt(r[0]), AsText(r[1]), {}, {AsText(r[2]), AsText(r[3]), AsInt(r[4])}, AsInt(r[5]) != 0, AsText(r[6])};
 }
 
-std::string UserAuditJson(const std::string& name, const std::vector<std::string>& roles, const DataScope& scope,
-                          bool disabled, bool must_change_password = false) {
+// The user of a kSelectUser row, with its display name.
+UserInfo StoredUser(const std::vector<Value>& r) {
+  UserInfo user = UserFromRow(r);
+  user.display_name = AsText(r[kDisplayNameColumn]);
+  return user;
+}
+
+std::string UserAuditJson(const UserInfo& user, bool must_change_password = false) {
   boost::json::array role_names;
-  for (const std::string& r : roles) role_names.push_back(boost::json::string(r));
-  return boost::json::serialize(boost::json::object{{"name", name},
+  for (const std::string& r : user.roles) role_names.push_back(boost::json::string(r));
+  const DataScope& scope = user.scope;
+  return boost::json::serialize(boost::json::object{{"name", user.name},
+                                                    {"display_name", user.display_name},
                                                     {"roles", std::move(role_names)},
                                                     {"region", scope.region},
                                                     {"owner_ledger", scope.owner_ledger},
                                                     {"owner_id", scope.owner_id},
-                                                    {"disabled", disabled},
+                                                    {"disabled", user.disabled},
                                                     {"must_change_password", must_change_password}});
 }
 
@@ -157,16 +168,15 @@ bool IsAdministrator(const Actor& actor) {
                      [&](const char* duty) { return Authorize(actor, duty).ok(); });
 }
 
-AccountService::AccountService(Database& db, std::function<int64_t()> now_seconds, IdentityPolicy policy,
-                               const PiiVault* vault)
-    : db_(db),
-      now_(std::move(now_seconds)),
+AccountService::AccountService(ServiceContext& context, IdentityPolicy policy)
+    : db_(*context.db),
+      clock_(context.clock),
       policy_(policy),
-      audit_(db, [this] { return IsoNow(); }),
-      throttle_(db, policy_, [this](int64_t t) { return IsoAt(t); }),
-      history_(db),
-      totp_(db, vault, audit_, now_),
-      roles_(db, audit_) {}
+      audit_(context.audit),
+      throttle_(db_, policy_),
+      history_(db_),
+      totp_(context),
+      roles_(context) {}
 
 Result<UserInfo> AccountService::WithRoles(UserInfo user) {
   SH_ASSIGN_OR_RETURN(UserGrants grants, roles_.GrantsOf(user.id));
@@ -180,21 +190,10 @@ Result<Actor> AccountService::ActorFor(const UserInfo& user, const std::string& 
                user.scope.owner_ledger, user.scope.owner_id,     remote};
 }
 
-std::string AccountService::IsoAt(int64_t t) const {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string AccountService::IsoNow() const { return IsoAt(now_()); }
-
 Result<UserInfo> AccountService::FindUser(const std::string& name) {
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE name = ?", {name}));
   if (rows.rows.empty()) return Status::NotFound("用户不存在：" + name, "no such user: " + name);
-  return WithRoles(UserFromRow(rows.rows[0]));
+  return WithRoles(StoredUser(rows.rows[0]));
 }
 
 Result<int64_t> AccountService::CountUsers() {
@@ -207,6 +206,7 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
   static const std::regex kName("[A-Za-z0-9_.-]{2,32}");
   if (!std::regex_match(user.name, kName))
     return Status::InvalidArgument("用户名应为 2–32 位字母、数字或 _ . -", "a user name is 2–32 letters, digits, _ . or -");
+  SH_ASSIGN_OR_RETURN(std::string display_name, ParseDisplayName(user.display_name));
   SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(user.roles));
   SH_ASSIGN_OR_RETURN(std::vector<std::string> granted, roles_.GrantsOfRoles(role_ids));
   SH_RETURN_IF_ERROR(RoleService::CheckWithin(actor, granted));
@@ -217,16 +217,16 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
     Result<UserInfo> existing = FindUser(user.name);
     if (existing.ok()) return Status::Conflict("用户名已存在：" + user.name, "user name taken: " + user.name);
-    const std::string now = IsoNow();
+    const std::string now = clock_.Iso();
     SH_ASSIGN_OR_RETURN(Rows id, db_.Query(kInsertUser, {user.name, hash, user.scope.region, user.scope.owner_ledger,
                                                          user.scope.owner_id, now, now,
-                                                         int64_t{user.must_change_password ? 1 : 0}, now}));
+                                                         int64_t{user.must_change_password ? 1 : 0}, now,
+                                                         display_name}));
     SH_RETURN_IF_ERROR(roles_.SetUserRoles(AsInt(id.rows.at(0).at(0)), role_ids));
     SH_ASSIGN_OR_RETURN(UserInfo info, FindUser(user.name));
     SH_RETURN_IF_ERROR(history_.Record(info.id, hash, now, policy_.password_history));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "user_add", "users", info.id, "", "",
-                                    UserAuditJson(info.name, info.roles, info.scope, false,
-                                                  user.must_change_password)));
+                                    UserAuditJson(info, user.must_change_password)));
     out = std::move(info);
     return Status::Ok();
   }));
@@ -240,24 +240,28 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
   SH_RETURN_IF_ERROR(RoleService::CheckWithin(actor, granted));
   SH_RETURN_IF_ERROR(CheckMayManage(actor, id));
   SH_RETURN_IF_ERROR(CheckScope(change.scope));
+  std::optional<std::string> display_name;
+  if (change.display_name) {
+    SH_ASSIGN_OR_RETURN(display_name, ParseDisplayName(*change.display_name));
+  }
   Result<UserInfo> out = Status::Internal("not updated");
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE id = ?", {id}));
     if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
-    SH_ASSIGN_OR_RETURN(UserInfo before, WithRoles(UserFromRow(rows.rows[0])));
+    SH_ASSIGN_OR_RETURN(UserInfo before, WithRoles(StoredUser(rows.rows[0])));
     // No one widens their own roles or scope: another administrator must (三员分立).
     if (before.name == actor.name)
       return Status::PermissionDenied("不能修改自己的角色、数据范围或状态，请由另一位管理员操作",
                                       "you cannot change your own roles, scope or status; ask another administrator");
     SH_RETURN_IF_ERROR(db_.Execute(kUpdateUser, {change.scope.region, change.scope.owner_ledger, change.scope.owner_id,
-                                                 int64_t{change.disabled ? 1 : 0}, IsoNow(), id})
+                                                 int64_t{change.disabled ? 1 : 0},
+                                                 display_name.value_or(before.display_name), clock_.Iso(), id})
                            .status());
     SH_RETURN_IF_ERROR(roles_.SetUserRoles(id, role_ids));
     if (change.disabled) SH_RETURN_IF_ERROR(db_.Execute(kDeleteUserSessions, {id}).status());
     SH_ASSIGN_OR_RETURN(UserInfo info, FindUser(before.name));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "user_update", "users", id, "",
-                                    UserAuditJson(before.name, before.roles, before.scope, before.disabled),
-                                    UserAuditJson(info.name, info.roles, info.scope, info.disabled)));
+                                    UserAuditJson(before), UserAuditJson(info)));
     out = std::move(info);
     return Status::Ok();
   }));
@@ -271,7 +275,7 @@ Result<std::vector<UserInfo>> AccountService::ListUsers(const Actor& actor) {
   SH_ASSIGN_OR_RETURN(auto roles, roles_.RolesByUser());
   std::vector<UserInfo> out;
   for (const auto& r : rows.rows) {
-    out.push_back(UserFromRow(r));
+    out.push_back(StoredUser(r));
     out.back().roles = roles[out.back().id];
   }
   return out;
@@ -283,7 +287,7 @@ SessionFlags AccountService::FlagsFor(const Actor& actor, bool must_change, cons
   f.must_change_password = must_change;
   f.password_change_reason = must_change ? "initial" : "";
   const int64_t max_age = int64_t{policy_.password_max_age_days} * 24 * 60 * 60;
-  if (!must_change && max_age > 0 && !password_changed_at.empty() && IsoAt(now_() - max_age) > password_changed_at) {
+  if (!must_change && max_age > 0 && !password_changed_at.empty() && IsoUtcAt(clock_.Seconds() - max_age) > password_changed_at) {
     f.must_change_password = true;
     f.password_change_reason = "expired";
   }
@@ -309,7 +313,7 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
   LoginRefusal unused;
   LoginRefusal& why = refusal ? *refusal : unused;
   SH_RETURN_IF_ERROR(CheckLoginFields(name, password, totp));
-  const int64_t now = now_();
+  const int64_t now = clock_.Seconds();
   SH_ASSIGN_OR_RETURN(LoginWait wait, throttle_.Wait(name, remote, now));
   if (wait.seconds > 0) {
     why.retry_after_seconds = wait.seconds;
@@ -345,8 +349,8 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
     SH_RETURN_IF_ERROR(throttle_.Clear(name, remote));
     SH_RETURN_IF_ERROR(throttle_.Purge(now));
     SH_RETURN_IF_ERROR(PurgeExpiredSessions().status());
-    SH_RETURN_IF_ERROR(db_.Execute(kInsertSession, {TokenHash(session.token), user.id, session.csrf_token, IsoAt(now),
-                                                    IsoAt(now), IsoAt(now + kLifetimeSeconds)})
+    SH_RETURN_IF_ERROR(db_.Execute(kInsertSession, {TokenHash(session.token), user.id, session.csrf_token, IsoUtcAt(now),
+                                                    IsoUtcAt(now), IsoUtcAt(now + kLifetimeSeconds)})
                            .status());
     return audit_.Write(session.actor, "login", "users", user.id, "", "", "");
   }));
@@ -356,11 +360,11 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
 Result<Actor> AccountService::Authenticate(const std::string& token, std::string* csrf_out, SessionFlags* flags) {
   if (token.empty()) return Status::Unauthenticated("请先登录", "please log in");
   const std::string hash = TokenHash(token);
-  const int64_t now = now_();
+  const int64_t now = clock_.Seconds();
   // A hit needs the absolute timeout still ahead and no idle-timer refresh due (which would
   // write), so that serving from memory changes no timing of docs/security.md.
   if (const CachedSession* hit = sessions_.Find(hash, now);
-      hit && IsoAt(now) <= hit->expires && IsoAt(now - kTouchSeconds) <= hit->last_seen) {
+      hit && IsoUtcAt(now) <= hit->expires && IsoUtcAt(now - kTouchSeconds) <= hit->last_seen) {
     if (csrf_out) *csrf_out = hit->csrf_token;
     if (flags) *flags = FlagsFor(hit->actor, hit->must_change_password, hit->password_changed_at, hit->totp_enrolled);
     return hit->actor;
@@ -370,7 +374,7 @@ Result<Actor> AccountService::Authenticate(const std::string& token, std::string
   if (rows.rows.empty()) return Status::Unauthenticated("登录已失效，请重新登录", "your session has ended; log in again");
   std::string last_seen = AsText(rows.rows[0][2]);
   const std::string expires = AsText(rows.rows[0][3]);
-  if (IsoAt(now) > expires || IsoAt(now - kIdleTimeoutSeconds) > last_seen) {
+  if (IsoUtcAt(now) > expires || IsoUtcAt(now - kIdleTimeoutSeconds) > last_seen) {
     sessions_.Forget(hash);
     SH_RETURN_IF_ERROR(db_.Execute(kDeleteSession, {hash}).status());
     return Status::Unauthenticated("登录已超时，请重新登录", "your session timed out; log in again");
@@ -378,9 +382,9 @@ Result<Actor> AccountService::Authenticate(const std::string& token, std::string
   const std::vector<Value> user_row(rows.rows[0].begin() + 4, rows.rows[0].begin() + 4 + kSessionUserColumns);
   if (AsInt(user_row[5]) != 0) return Status::Unauthenticated("账号已停用", "the account is disabled");
   // Touch at most once a minute: reads stay reads.
-  if (IsoAt(now - kTouchSeconds) > last_seen) {
-    SH_RETURN_IF_ERROR(db_.Execute(kTouchSession, {IsoAt(now), hash}).status());
-    last_seen = IsoAt(now);
+  if (IsoUtcAt(now - kTouchSeconds) > last_seen) {
+    SH_RETURN_IF_ERROR(db_.Execute(kTouchSession, {IsoUtcAt(now), hash}).status());
+    last_seen = IsoUtcAt(now);
   }
   CachedSession entry{ActorFromSessionRows(UserFromRow(user_row), rows),
                       AsText(rows.rows[0][1]),
@@ -415,7 +419,7 @@ Status AccountService::Logout(const std::string& token, const std::string& remot
 
 Status AccountService::StorePassword(int64_t user_id, const std::string& hash, bool must_change,
                                      const std::string& keep_token_hash) {
-  const std::string now = IsoNow();
+  const std::string now = clock_.Iso();
   SH_RETURN_IF_ERROR(db_.Execute(kUpdatePassword, {hash, int64_t{must_change ? 1 : 0}, now, now, user_id}).status());
   SH_RETURN_IF_ERROR(history_.Record(user_id, hash, now, policy_.password_history));
   if (keep_token_hash.empty()) return db_.Execute(kDeleteUserSessions, {user_id}).status();
@@ -426,7 +430,7 @@ Status AccountService::ChangePassword(const Actor& actor, const std::string& old
                                       const std::string& new_password, const std::string& keep_session_token) {
   // The current password is a login's secret: guessing it through a taken-over session is
   // throttled and locked out like logins are.
-  const int64_t now = now_();
+  const int64_t now = clock_.Seconds();
   SH_ASSIGN_OR_RETURN(LoginWait wait, throttle_.Wait(actor.name, actor.remote, now));
   if (wait.seconds > 0) return Throttled(wait);
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE name = ?", {actor.name}));
@@ -499,8 +503,8 @@ Status AccountService::Unlock(const Actor& actor, int64_t user_id) {
 }
 
 Result<int64_t> AccountService::PurgeExpiredSessions() {
-  const int64_t now = now_();
-  return db_.Execute(kPurgeSessions, {IsoAt(now), IsoAt(now - kIdleTimeoutSeconds)});
+  const int64_t now = clock_.Seconds();
+  return db_.Execute(kPurgeSessions, {IsoUtcAt(now), IsoUtcAt(now - kIdleTimeoutSeconds)});
 }
 
 }  // namespace shanhai

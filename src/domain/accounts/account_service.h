@@ -5,7 +5,7 @@
 // Logins, failed logins, lockouts, unlocks, logouts, password and user changes are audited.
 #pragma once
 
-#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +15,8 @@
 #include "domain/accounts/totp_enrolment.h"
 #include "domain/accounts/role_service.h"
 #include "domain/accounts/session_cache.h"
-#include "domain/audit/audit_log.h"
 #include "domain/ledger/actor.h"
+#include "domain/service_context.h"
 
 namespace shanhai {
 
@@ -34,6 +34,7 @@ struct UserInfo {
   DataScope scope;
   bool disabled = false;
   std::string created_at;
+  std::string display_name;  // 姓名, "" = none (display_name.h)
 };
 
 struct NewUser {
@@ -41,12 +42,14 @@ struct NewUser {
   std::vector<std::string> roles;
   DataScope scope;
   bool must_change_password = true;  // the creator knows the password: the user must replace it
+  std::string display_name;          // optional; checked by ParseDisplayName
 };
 
 struct UserChange {
   std::vector<std::string> roles;
   DataScope scope;
   bool disabled = false;
+  std::optional<std::string> display_name;  // none: kept as stored; "" clears it
 };
 
 // What a session must do before it may use the API (see IsSetupRoute in the HTTP layer).
@@ -77,20 +80,23 @@ inline constexpr size_t kMaxLoginTotpBytes = 16;
 
 class AccountService {
  public:
-  // now_seconds: Unix time source (injectable for timeout tests). vault keeps TOTP secrets
-  // (null: TOTP unavailable). policy: throttling, expiry, history and TOTP rules.
-  AccountService(Database& db, std::function<int64_t()> now_seconds, IdentityPolicy policy = {},
-                 const PiiVault* vault = nullptr);
+  // Over context (the connection's: database, clock — injectable for timeout tests —, audit
+  // log, and vault, which keeps TOTP secrets; a null vault: TOTP unavailable), which must outlive
+  // the service; its roles and TOTP enrolment use the same context. policy: throttling,
+  // expiry, history and TOTP rules.
+  explicit AccountService(ServiceContext& context, IdentityPolicy policy = {});
 
   static constexpr int64_t kIdleTimeoutSeconds = 30 * 60;
   static constexpr int64_t kLifetimeSeconds = 12 * 60 * 60;
 
   // Needs admin:users:admin (actor). Validates name ([A-Za-z0-9_.-]{2,32}), roles (existing
   // ones, at least one), the scope (a real region code; an owner record of an organisation
-  // ledger) and the password policy. Conflict if the name is taken. The password goes into the
-  // history; must_change_password is stored. Audited with the roles.
+  // ledger), the display name (ParseDisplayName) and the password policy. Conflict if the name
+  // is taken. The password goes into the history; must_change_password is stored. Audited with
+  // the roles.
   Result<UserInfo> AddUser(const Actor& actor, const NewUser& user);
-  // Replaces roles, scope and disabled (disabling ends the user's sessions). Audited.
+  // Replaces roles, scope and disabled (disabling ends the user's sessions), and the display
+  // name when change gives one (checked as AddUser does). Audited.
   // PermissionDenied for the actor's own account.
   Result<UserInfo> UpdateUser(const Actor& actor, int64_t id, const UserChange& change);
   Result<std::vector<UserInfo>> ListUsers(const Actor& actor);
@@ -147,8 +153,6 @@ class AccountService {
   // not: whoever manages an account (its roles, password, second factor, lockout, disabling)
   // cannot take over another duty, nor replace its own secrets without giving the current ones.
   Status CheckMayManage(const Actor& actor, int64_t user_id);
-  std::string IsoNow() const;
-  std::string IsoAt(int64_t unix_seconds) const;
   SessionFlags FlagsFor(const Actor& actor, bool must_change, const std::string& password_changed_at,
                         bool totp_enrolled) const;
   // Counts a failed login of name from remote and audits it (and a lockout it causes).
@@ -158,9 +162,9 @@ class AccountService {
   Status StorePassword(int64_t user_id, const std::string& hash, bool must_change, const std::string& keep_token_hash);
 
   Database& db_;
-  std::function<int64_t()> now_;
+  const Clock& clock_;
   IdentityPolicy policy_;
-  AuditLog audit_;
+  AuditLog& audit_;
   LoginThrottle throttle_;
   PasswordHistory history_;
   TotpEnrolment totp_;

@@ -27,7 +27,7 @@ class AccountServiceTest : public domain_test::LedgerTest {
   }
 
   void UsePolicy(const IdentityPolicy& policy) {
-    accounts_ = std::make_unique<AccountService>(db(), [this] { return now_; }, policy, &vault_);
+    accounts_ = std::make_unique<AccountService>(MakeContext(db(), nullptr, Clock([this] { return now_; })), policy);
   }
 
   NewUser User(const std::string& name, const std::string& role = "staff") {
@@ -56,7 +56,6 @@ class AccountServiceTest : public domain_test::LedgerTest {
   }
 
   int64_t now_ = 1595404800;  // 2020-07-22T08:00:00Z
-  PiiVault vault_{PiiVault::Key{7, 7, 7}};
   std::unique_ptr<AccountService> accounts_;
 };
 
@@ -77,6 +76,8 @@ TEST_P(AccountServiceTest, AddUserValidatesEveryInput) {
       {"owner ledger that is no organisation", {"wangli", kPassword, {"staff"}, {"", "visits", 1}}},
       {"owner record that does not exist", {"wangli", kPassword, {"staff"}, {"", "units", 999}}},
       {"owner id without a ledger", {"wangli", kPassword, {"staff"}, {"", "", 3}}},
+      {"display name with a line break", {"wangli", kPassword, {"staff"}, {}, true, "王\n芳"}},
+      {"display name of 33 characters", {"wangli", kPassword, {"staff"}, {}, true, std::string(33, 'x')}},
   };
   for (const Bad& b : bad) {
     auto added = accounts_->AddUser(Actor::System(), b.user);
@@ -94,6 +95,29 @@ TEST_P(AccountServiceTest, AddUserValidatesEveryInput) {
   EXPECT_EQ(accounts_->AddUser(Actor::System(), User("wang.li-2")).status().code(), Code::kConflict);
   EXPECT_EQ(accounts_->AddUser(domain_test::StaffIn("522727"), User("other")).status().code(), Code::kPermissionDenied);
   EXPECT_EQ(AuditRows(db(), "user_add"), 1);
+}
+
+TEST_P(AccountServiceTest, DisplayNamesAreStoredTrimmedAndChangedOnlyWhenGiven) {
+  NewUser user = User("wangfang");
+  user.display_name = " 王芳 ";
+  const UserInfo added = MustAdd(user);
+  EXPECT_EQ(added.display_name, "王芳");
+  const UserChange keep{{"staff"}, {"522727"}, false, std::nullopt};
+  auto kept = accounts_->UpdateUser(Actor::System(), added.id, keep);
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  EXPECT_EQ(kept->display_name, "王芳");
+  auto refused = accounts_->UpdateUser(Actor::System(), added.id, {{"staff"}, {"522727"}, false, "王\u200b芳"});
+  EXPECT_TRUE(domain_test::HasFieldError(refused.status(), "display_name")) << refused.status().ToString();
+  auto renamed = accounts_->UpdateUser(Actor::System(), added.id, {{"staff"}, {"522727"}, false, "王芳芳"});
+  ASSERT_TRUE(renamed.ok()) << renamed.status().ToString();
+  auto listed = accounts_->ListUsers(Actor::System());
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ(listed->at(0).display_name, "王芳芳");
+  auto cleared = accounts_->UpdateUser(Actor::System(), added.id, {{"staff"}, {"522727"}, false, ""});
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_EQ(cleared->display_name, "");
+  EXPECT_EQ(AuditRows(db(), "user_update"), 3);  // the refused change wrote nothing
 }
 
 TEST_P(AccountServiceTest, LoginFailuresLookTheSameAndAreAudited) {

@@ -30,9 +30,6 @@ int64_t AddressRetryDelaySeconds(int64_t failures, const IdentityPolicy& policy)
   return failures < policy.address_free_failures ? 0 : Doubling(failures - policy.address_free_failures);
 }
 
-LoginThrottle::LoginThrottle(Database& db, const IdentityPolicy& policy, std::function<std::string(int64_t)> iso_at)
-    : db_(db), policy_(policy), iso_at_(std::move(iso_at)) {}
-
 int64_t LoginThrottle::ParseIso(const std::string& iso) const {
   std::tm tm{};
   if (iso.empty() || !strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return 0;
@@ -48,7 +45,7 @@ Result<LoginThrottle::Record> LoginThrottle::Load(const char* scope, const std::
 Status LoginThrottle::Store(const char* scope, const std::string& subject, const Record& r, bool exists) {
   return db_
       .Execute(exists ? kUpdateFailures : kInsertFailures,
-               {r.failures, iso_at_(r.last_failure), r.locked_until ? iso_at_(r.locked_until) : std::string(),
+               {r.failures, IsoUtcAt(r.last_failure), r.locked_until ? IsoUtcAt(r.locked_until) : std::string(),
                 std::string(scope), subject})
       .status();
 }
@@ -88,9 +85,9 @@ Status LoginThrottle::Clear(const std::string& name, const std::string& address)
 }
 
 Status LoginThrottle::Purge(int64_t now) {
-  const std::string cutoff = iso_at_(now - int64_t{policy_.lockout_minutes} * 60);
+  const std::string cutoff = IsoUtcAt(now - int64_t{policy_.lockout_minutes} * 60);
   // locked_until is '' (sorts first) or a time: either way older than now means not locked.
-  return db_.Execute(kPurgeFailures, {cutoff, iso_at_(now)}).status();
+  return db_.Execute(kPurgeFailures, {cutoff, IsoUtcAt(now)}).status();
 }
 
 Result<bool> LoginThrottle::Unlock(const std::string& name) {

@@ -7,9 +7,9 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 
+#include "common/clock.h"
 #include "common/status.h"
 #include "domain/accounts/identity_policy.h"
 #include "storage/database.h"
@@ -23,8 +23,8 @@ struct LoginWait {
 
 class LoginThrottle {
  public:
-  // iso_at: Unix seconds → ISO-8601 UTC (the services' clock format).
-  LoginThrottle(Database& db, const IdentityPolicy& policy, std::function<std::string(int64_t)> iso_at);
+  // Times are handed in as Unix seconds and stored as ISO-8601 UTC (IsoUtcAt, the clock's format).
+  LoginThrottle(Database& db, const IdentityPolicy& policy) : db_(db), policy_(policy) {}
 
   // How long name and address must still wait at Unix time now (the longer of the two).
   Result<LoginWait> Wait(const std::string& name, const std::string& address, int64_t now);
@@ -51,7 +51,6 @@ class LoginThrottle {
 
   Database& db_;
   IdentityPolicy policy_;
-  std::function<std::string(int64_t)> iso_at_;
 };
 
 }  // namespace shanhai

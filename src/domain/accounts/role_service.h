@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "domain/audit/audit_log.h"
 #include "domain/ledger/actor.h"
+#include "domain/service_context.h"
 #include "storage/database.h"
 
 namespace shanhai {
@@ -39,7 +39,8 @@ struct UserGrants {
 
 class RoleService {
  public:
-  RoleService(Database& db, AuditLog& audit) : db_(db), audit_(audit) {}
+  // context (its database and audit log) must outlive the service.
+  explicit RoleService(ServiceContext& context) : db_(*context.db), audit_(context.audit) {}
 
   // Every role, by name. Needs admin:roles:admin or admin:users:admin (to pick roles for users).
   Result<std::vector<RoleInfo>> List(const Actor& actor);

@@ -25,7 +25,7 @@ class RoleServiceTest : public domain_test::LedgerTest {
   void SetUp() override {
     LedgerTest::SetUp();
     if (HasFatalFailure()) return;
-    accounts_ = std::make_unique<AccountService>(db(), [] { return int64_t{1595404800}; });
+    accounts_ = std::make_unique<AccountService>(context());
   }
 
   // Logs in a new user holding roles and returns its actor as Authenticate builds it.
@@ -231,7 +231,8 @@ TEST_P(RolesMigrationTest, ExistingAccountsKeepWhatTheyCouldDo) {
     ASSERT_TRUE(IsOk(db().Execute(insert, {name, role, region, ledgers}).status()));
   ASSERT_TRUE(IsOk(Migrate(db())));
 
-  AccountService accounts(db(), [] { return int64_t{1595404800}; });
+  ServiceContext context(db(), nullptr, Clock::Fixed(1595404800));
+  AccountService accounts(context);
   auto users = accounts.ListUsers(Actor::System());
   ASSERT_TRUE(users.ok()) << users.status().ToString();
   ASSERT_EQ(users->size(), 4u);

@@ -29,8 +29,9 @@ class SessionCacheTest : public domain_test::LedgerTest {
     LedgerTest::SetUp();
     if (HasFatalFailure()) return;
     // Two services on one database: what two server threads, each with its connection, are.
-    admin_thread_ = std::make_unique<AccountService>(db(), [this] { return now_; });
-    serving_thread_ = std::make_unique<AccountService>(db(), [this] { return now_; });
+    const Clock clock([this] { return now_; });
+    admin_thread_ = std::make_unique<AccountService>(MakeContext(db(), nullptr, clock));
+    serving_thread_ = std::make_unique<AccountService>(MakeContext(db(), nullptr, clock));
     auto added = admin_thread_->AddUser(Actor::System(), {"wangli", kPassword, {"staff"}, {"522727"}, false});
     ASSERT_TRUE(added.ok()) << added.status().ToString();
     user_id_ = added->id;

@@ -27,8 +27,8 @@ Status WrongCode() {
 
 }  // namespace
 
-TotpEnrolment::TotpEnrolment(Database& db, const PiiVault* vault, AuditLog& audit, std::function<int64_t()> now)
-    : db_(db), vault_(vault), audit_(audit), now_(std::move(now)) {}
+TotpEnrolment::TotpEnrolment(ServiceContext& context)
+    : db_(*context.db), vault_(context.vault), audit_(context.audit), clock_(context.clock) {}
 
 Status TotpEnrolment::RequireVault() const {
   if (vault_) return Status::Ok();
@@ -67,7 +67,7 @@ Status TotpEnrolment::Confirm(const Actor& actor, const std::string& code) {
     const std::string pending = AsText(rows.rows[0][1]);
     if (pending.empty()) return WrongCode();
     SH_ASSIGN_OR_RETURN(std::string secret, vault_->Decrypt(pending, kVaultContext));
-    const std::optional<int64_t> step = MatchTotp(secret, code, now_(), 0);
+    const std::optional<int64_t> step = MatchTotp(secret, code, clock_.Seconds(), 0);
     if (!step) return WrongCode();
     SH_RETURN_IF_ERROR(db_.Execute(kActivate, {pending, *step, id}).status());
     return audit_.Write(actor, "totp_enrol", "users", id, "", "", "");
@@ -111,7 +111,7 @@ Status TotpEnrolment::Verify(int64_t user_id, const std::string& code) {
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectTotp, {user_id}));
   if (rows.rows.empty() || AsText(rows.rows[0][0]).empty()) return wrong;
   SH_ASSIGN_OR_RETURN(std::string secret, vault_->Decrypt(AsText(rows.rows[0][0]), kVaultContext));
-  const std::optional<int64_t> step = MatchTotp(secret, code, now_(), AsInt(rows.rows[0][2]));
+  const std::optional<int64_t> step = MatchTotp(secret, code, clock_.Seconds(), AsInt(rows.rows[0][2]));
   if (!step) return wrong;
   SH_ASSIGN_OR_RETURN(int64_t used, db_.Execute(kUseStep, {*step, user_id, *step}));
   return used == 1 ? Status::Ok() : wrong;

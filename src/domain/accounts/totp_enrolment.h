@@ -6,12 +6,9 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 
-#include "domain/audit/audit_log.h"
-#include "security/pii_vault.h"
-#include "storage/database.h"
+#include "domain/service_context.h"
 
 namespace shanhai {
 
@@ -24,8 +21,9 @@ struct TotpSecretShown {
 
 class TotpEnrolment {
  public:
-  // vault may be null (then every call but Enrolled fails Unavailable); now: Unix seconds.
-  TotpEnrolment(Database& db, const PiiVault* vault, AuditLog& audit, std::function<int64_t()> now);
+  // Over context's database, vault, audit log and clock; context must outlive the enrolment.
+  // Its vault may be null (then every call but Enrolled fails Unavailable).
+  explicit TotpEnrolment(ServiceContext& context);
 
   // A new pending secret for the actor's own account, replacing an earlier pending one; the
   // active secret (if any) stays in force until Confirm. An account that has one must give its
@@ -54,7 +52,7 @@ class TotpEnrolment {
   Database& db_;
   const PiiVault* vault_;
   AuditLog& audit_;
-  std::function<int64_t()> now_;
+  Clock clock_;
 };
 
 }  // namespace shanhai

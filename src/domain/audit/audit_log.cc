@@ -70,7 +70,7 @@ Status AuditLog::Append(const Actor& actor, std::vector<AuditEntry> entries) {
     return Status::Unavailable("审计密钥未加载，拒绝写入无法校验的审计记录",
                             "no audit key is installed; refusing to write audit entries nobody could verify");
   const size_t limit = IsAuthenticatedActor(actor) ? kMaxFieldBytes : kUnauthenticatedFieldBytes;
-  const std::string at = now_();
+  const std::string at = clock_.Iso();
   for (AuditEntry& e : entries) {
     e.at = at;
     // A name typed into a failed login may be anyone's ID number or mobile: masked like the

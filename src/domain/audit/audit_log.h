@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/audit/audit_chain.h"
 #include "domain/ledger/actor.h"
 #include "security/permissions.h"
@@ -51,8 +52,9 @@ struct AuditFilter {
 
 class AuditLog {
  public:
-  // now() gives the ISO-8601 UTC timestamp to record (injectable for tests).
-  AuditLog(Database& db, std::function<std::string()> now) : db_(db), now_(std::move(now)) {}
+  // clock stamps each entry (ISO-8601 UTC). One per connection, owned by its ServiceContext
+  // (service_context.h); db must outlive it.
+  AuditLog(Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
   // Appends one entry to the chain: inside the caller's transaction if one is open (so it
   // vanishes with a rollback, leaving no gap), else in its own. Empty strings are stored as NULL;
   // fields are capped (kMaxFieldBytes, kUnauthenticatedFieldBytes). Errors: as Append.
@@ -76,7 +78,7 @@ class AuditLog {
 
  private:
   Database& db_;
-  std::function<std::string()> now_;
+  Clock clock_;
 };
 
 }  // namespace shanhai

@@ -19,7 +19,7 @@ class AuditLogTest : public domain_test::LedgerTest {
   void SetUp() override {
     LedgerTest::SetUp();
     if (HasFatalFailure()) return;
-    log_ = std::make_unique<AuditLog>(db(), [] { return std::string(domain_test::kFixedNow); });
+    log_ = std::make_unique<AuditLog>(db(), Clock::Fixed(domain_test::kFixedNowSeconds));
   }
 
   void WriteEntries(int n, const std::string& action = "create") {
@@ -170,7 +170,7 @@ TEST_P(AuditLogTest, ConcurrentWritersOnTheirOwnConnectionsNeverFork) {
         failures[t] = conn.status();
         return;
       }
-      AuditLog log(**conn, [] { return std::string(domain_test::kFixedNow); });
+      AuditLog log(**conn, Clock::Fixed(domain_test::kFixedNowSeconds));
       for (int i = 0; i < kPerThread; ++i) {
         // Each inside its own transaction with other work around it, as the services write.
         Status s = InTransaction(**conn, [&] {

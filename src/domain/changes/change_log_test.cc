@@ -18,6 +18,7 @@ namespace {
 using domain_test::IsOk;
 
 constexpr const char* kAt = "2020-07-22T08:00:00Z";
+constexpr int64_t kAtSeconds = 1595404800;  // kAt
 
 std::vector<Change> Batch(int n, const std::string& ledger = "visits") {
   std::vector<Change> out;
@@ -164,7 +165,7 @@ TEST_P(ChangeLogTest, TheFollowerDeliversEveryCommittedChangeOnceInSeqOrder) {
         return;
       }
       // Even threads are this process's services (they announce); odd ones another process's.
-      ChangeWriter writer(**conn, t % 2 == 0 ? &feed : nullptr, [] { return std::string(kAt); });
+      ChangeWriter writer(**conn, t % 2 == 0 ? &feed : nullptr, Clock::Fixed(kAtSeconds));
       for (int i = 0; i < kWrites; ++i) {
         Status s = InTransaction(**conn, [&] { return writer.Append(Batch(1 + i % 3, "w" + std::to_string(t))); });
         if (!s.ok()) {
@@ -191,7 +192,7 @@ TEST_P(ChangeLogTest, AnAnnouncedWriteArrivesWithoutWaitingForTheInterval) {
   Collector collector(feed);
   auto follower = ChangeFollower::Start(Opener(), feed, {std::chrono::seconds(30), 100});
   ASSERT_TRUE(follower.ok()) << follower.status().ToString();
-  ChangeWriter writer(db(), &feed, [] { return std::string(kAt); });
+  ChangeWriter writer(db(), &feed, Clock::Fixed(kAtSeconds));
   ASSERT_TRUE(IsOk(InTransaction(db(), [&] { return writer.Append(Batch(1)); })));
   writer.Announce();
   const auto start = std::chrono::steady_clock::now();
@@ -207,7 +208,7 @@ TEST_P(ChangeLogTest, ANestedWriteIsDeliveredOnlyOnceTheEnclosingTransactionComm
   Collector collector(feed);
   auto follower = ChangeFollower::Start(Opener(), feed, {std::chrono::seconds(30), 100});
   ASSERT_TRUE(follower.ok()) << follower.status().ToString();
-  ChangeWriter writer(db(), &feed, [] { return std::string(kAt); });
+  ChangeWriter writer(db(), &feed, Clock::Fixed(kAtSeconds));
   auto await_polls = [&](int64_t n) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while ((*follower)->status().polls < n && std::chrono::steady_clock::now() < deadline)

@@ -3,7 +3,7 @@
 namespace shanhai {
 
 Status ChangeWriter::Append(std::vector<Change> batch) {
-  SH_ASSIGN_OR_RETURN(int64_t last, log_.Append(batch, now_()));
+  SH_ASSIGN_OR_RETURN(int64_t last, log_.Append(batch, clock_.Iso()));
   if (last > 0) last_seq_ = last;
   return Status::Ok();
 }

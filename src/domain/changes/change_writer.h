@@ -3,10 +3,10 @@
 // service (per Database connection); not thread-safe, like the connection.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/changes/change_feed.h"
 #include "domain/changes/change_log.h"
 
@@ -15,9 +15,8 @@ namespace shanhai {
 class ChangeWriter {
  public:
   // feed: null when the process has no in-process subscribers (rows are written all the same,
-  // for other processes). now: the ISO-8601 UTC clock stamped on the rows.
-  ChangeWriter(Database& db, ChangeFeed* feed, std::function<std::string()> now)
-      : log_(db), feed_(feed), now_(std::move(now)) {}
+  // for other processes). clock stamps the rows (ISO-8601 UTC).
+  ChangeWriter(Database& db, ChangeFeed* feed, Clock clock) : log_(db), feed_(feed), clock_(std::move(clock)) {}
 
   // Appends batch (seq and at are assigned) inside the caller's transaction. Call it after the
   // write's audit entries (the audit chain's lock comes first; ChangeLog::Append takes it anyway).
@@ -33,7 +32,7 @@ class ChangeWriter {
  private:
   ChangeLog log_;
   ChangeFeed* feed_;
-  std::function<std::string()> now_;
+  Clock clock_;
   int64_t last_seq_ = 0;  // the last seq Append wrote
 };
 

@@ -154,7 +154,7 @@ Result<DictionaryEntry> DictionaryService::Upsert(const Actor& actor, const std:
                                  "the Chinese name \"" + *label_zh + "\" is already used by \"" + e.code + "\""}});
     SH_ASSIGN_OR_RETURN(Rows existing, db_.Query(kSelectOne, {dictionary, code}));
     DictionaryEntry entry{code, *label_zh, *label_en, sort_order, disabled, builtin};
-    const std::string now = now_();
+    const std::string now = clock_.Iso();
     int64_t id = 0;
     std::string before;
     if (!existing.rows.empty()) {

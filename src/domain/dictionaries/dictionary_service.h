@@ -7,11 +7,11 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "domain/audit/audit_log.h"
 #include "domain/ledger/actor.h"
 #include "domain/ledger/ledger_def.h"
@@ -54,12 +54,11 @@ class DictionarySnapshot {
 // The dictionary name of a field, or "" if the field is not a dictionary.
 std::string DictionaryName(const LedgerDef& def, const FieldDef& field);
 
-// Thread safety: none; one per Database connection (like LedgerService, which owns one).
+// Thread safety: none; one per Database connection, owned by its ServiceContext.
 class DictionaryService {
  public:
-  // db and audit must outlive the service. now() gives the ISO-8601 UTC timestamp.
-  DictionaryService(Database& db, AuditLog& audit, std::function<std::string()> now)
-      : db_(db), audit_(audit), now_(std::move(now)) {}
+  // db and audit must outlive the service. clock stamps the entries' updated_at.
+  DictionaryService(Database& db, AuditLog& audit, Clock clock) : db_(db), audit_(audit), clock_(std::move(clock)) {}
 
   // Every dictionary's merged options, in one query. No permission needed (forms need them).
   Result<DictionarySnapshot> Load();
@@ -80,7 +79,7 @@ class DictionaryService {
  private:
   Database& db_;
   AuditLog& audit_;
-  std::function<std::string()> now_;
+  Clock clock_;
 };
 
 }  // namespace shanhai

@@ -75,16 +75,16 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
                                    "only PDF, PNG, JPEG, XLSX or DOCX files whose name matches their content: " + file_name);
   SH_ASSIGN_OR_RETURN(Record record, ledgers_.Get(actor, def, record_id));
   const std::string sha = Sha256Hex(bytes);
-  Database& db = ledgers_.db();
+  Database& db = *context_.db;
   Result<EvidenceInfo> out = Status::Internal("not attached");
   SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Rows id, db.Query(kInsertEvidence, {def.name, record_id, record.helped_region, file_name, type,
                                                             static_cast<int64_t>(bytes.size()), sha,
-                                                            ledgers_.context().now(), actor.name}));
+                                                            context_.clock.Iso(), actor.name}));
     const int64_t evidence_id = AsInt(id.rows[0][0]);
     SH_RETURN_IF_ERROR(
-        db.Execute(kInsertContent, {evidence_id, ledgers_.context().vault->Encrypt(bytes, ContentContext(evidence_id))}).status());
-    SH_RETURN_IF_ERROR(ledgers_.audit().Write(actor, "attach", def.name, record_id, record.helped_region, "", "",
+        db.Execute(kInsertContent, {evidence_id, context_.vault->Encrypt(bytes, ContentContext(evidence_id))}).status());
+    SH_RETURN_IF_ERROR(context_.audit.Write(actor, "attach", def.name, record_id, record.helped_region, "", "",
                                               "evidence=" + AsText(id.rows[0][0]) + " file=" + file_name));
     SH_ASSIGN_OR_RETURN(Rows row, db.Query(std::string(kSelectEvidence) + " WHERE id = ?", {id.rows[0][0]}));
     out = InfoFromRow(row.rows[0]);
@@ -95,7 +95,7 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
 
 Result<std::vector<EvidenceInfo>> EvidenceService::List(const Actor& actor, const LedgerDef& def, int64_t record_id) {
   SH_RETURN_IF_ERROR(ledgers_.Get(actor, def, record_id).status());
-  SH_ASSIGN_OR_RETURN(Rows rows, ledgers_.db().Query(std::string(kSelectEvidence) +
+  SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(std::string(kSelectEvidence) +
                                                          " WHERE ledger = ? AND record_id = ? ORDER BY id",
                                                      {def.name, record_id}));
   std::vector<EvidenceInfo> out;
@@ -104,20 +104,20 @@ Result<std::vector<EvidenceInfo>> EvidenceService::List(const Actor& actor, cons
 }
 
 Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& actor, int64_t evidence_id) {
-  SH_ASSIGN_OR_RETURN(Rows rows, ledgers_.db().Query(std::string(kSelectEvidence) + " WHERE id = ?", {evidence_id}));
+  SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(std::string(kSelectEvidence) + " WHERE id = ?", {evidence_id}));
   if (rows.rows.empty()) return Status::NotFound("没有该证明材料", "no such evidence file");
   EvidenceInfo info = InfoFromRow(rows.rows[0]);
   const LedgerDef* def = FindLedger(info.ledger);
   if (!def) return Status::Internal("evidence of unknown ledger " + info.ledger);
   SH_RETURN_IF_ERROR(ledgers_.Get(actor, *def, info.record_id).status());  // visibility and read permission
-  SH_ASSIGN_OR_RETURN(Rows content, ledgers_.db().Query(kSelectContent, {evidence_id}));
+  SH_ASSIGN_OR_RETURN(Rows content, context_.db->Query(kSelectContent, {evidence_id}));
   if (content.rows.empty()) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
-  SH_ASSIGN_OR_RETURN(std::string bytes, ledgers_.context().vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
+  SH_ASSIGN_OR_RETURN(std::string bytes, context_.vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
   return std::make_pair(std::move(info), std::move(bytes));
 }
 
 Status EvidenceService::DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id) {
-  Database& db = ledgers_.db();
+  Database& db = *context_.db;
   SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
     SH_RETURN_IF_ERROR(ledgers_.Delete(actor, def, record_id));
     SH_RETURN_IF_ERROR(db.Execute(kDeleteRecordContent, {def.name, record_id}).status());
@@ -128,7 +128,7 @@ Status EvidenceService::DeleteRecord(const Actor& actor, const LedgerDef& def, i
 }
 
 Result<int64_t> EvidenceService::EncryptLegacyFiles() {
-  Database& db = ledgers_.db();
+  Database& db = *context_.db;
   SH_ASSIGN_OR_RETURN(Rows pending, db.Query(kSelectWithoutContent));
   std::vector<std::filesystem::path> converted_files;
   int64_t converted = 0;
@@ -141,7 +141,7 @@ Result<int64_t> EvidenceService::EncryptLegacyFiles() {
     buffer << in.rdbuf();
     const int64_t evidence_id = AsInt(row[0]);
     SH_RETURN_IF_ERROR(
-        db.Execute(kInsertContent, {evidence_id, ledgers_.context().vault->Encrypt(buffer.str(), ContentContext(evidence_id))})
+        db.Execute(kInsertContent, {evidence_id, context_.vault->Encrypt(buffer.str(), ContentContext(evidence_id))})
             .status());
     converted_files.push_back(file);
     ++converted;

@@ -27,8 +27,11 @@ class EvidenceService {
  public:
   static constexpr int64_t kMaxBytes = 20 * 1024 * 1024;
 
+  // context: the connection's (database, vault, clock, audit log); ledgers: the service over
+  // the same context, which reads and deletes the records. Both must outlive this service.
   // legacy_dir: where evidence attached before migration 0007 lies as plain files.
-  EvidenceService(LedgerService& ledgers, std::string legacy_dir) : ledgers_(ledgers), dir_(std::move(legacy_dir)) {}
+  EvidenceService(ServiceContext& context, LedgerService& ledgers, std::string legacy_dir)
+      : context_(context), ledgers_(ledgers), dir_(std::move(legacy_dir)) {}
 
   Result<EvidenceInfo> Attach(const Actor& actor, const LedgerDef& def, int64_t record_id, const std::string& file_name,
                               const std::string& bytes);
@@ -45,6 +48,7 @@ class EvidenceService {
   Result<int64_t> EncryptLegacyFiles();
 
  private:
+  ServiceContext& context_;
   LedgerService& ledgers_;
   std::string dir_;
 };

@@ -96,7 +96,7 @@ class EvidenceServiceTest : public domain_test::LedgerTest {
     visit_id_ = Add("visits", kCountyPair,
                     {{"title", "考察"}, {"direction", "to_helped"}, {"person_times", "3"}, {"start_date", "2020-06-09"}});
     dir_ = test_db().TempPath("evidence");
-    evidence_ = std::make_unique<EvidenceService>(service(), dir_);
+    evidence_ = std::make_unique<EvidenceService>(context(), service(), dir_);
   }
   const LedgerDef& Visits() { return *FindLedger("visits"); }
   size_t FilesInDir() {

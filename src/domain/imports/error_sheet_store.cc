@@ -22,17 +22,17 @@ Status NoSuchSheet() { return Status::NotFound("没有该错误清单（或已�
 Result<std::string> ErrorSheetStore::Save(const std::string& owner, const std::string& bytes) {
   SH_RETURN_IF_ERROR(Purge().status());
   const std::string token = NewToken();
-  SH_RETURN_IF_ERROR(db_.Execute(kInsertSheet, {token, owner, now_(), vault_.Encrypt(bytes, SheetContext(token))}).status());
+  SH_RETURN_IF_ERROR(db_.Execute(kInsertSheet, {token, owner, clock_.Seconds(), vault_.Encrypt(bytes, SheetContext(token))}).status());
   return token;
 }
 
 Result<std::string> ErrorSheetStore::Load(const std::string& owner, const std::string& token) {
   SH_RETURN_IF_ERROR(Purge().status());
-  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectSheet, {token, owner, now_() - kLifetimeSeconds}));
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectSheet, {token, owner, clock_.Seconds() - kLifetimeSeconds}));
   if (rows.rows.empty()) return NoSuchSheet();
   return vault_.Decrypt(AsText(rows.rows[0][0]), SheetContext(token));
 }
 
-Result<int64_t> ErrorSheetStore::Purge() { return db_.Execute(kDeleteExpired, {now_() - kLifetimeSeconds}); }
+Result<int64_t> ErrorSheetStore::Purge() { return db_.Execute(kDeleteExpired, {clock_.Seconds() - kLifetimeSeconds}); }
 
 }  // namespace shanhai

@@ -6,12 +6,10 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 
 #include "common/status.h"
-#include "security/pii_vault.h"
-#include "storage/database.h"
+#include "domain/service_context.h"
 
 namespace shanhai {
 
@@ -19,9 +17,9 @@ class ErrorSheetStore {
  public:
   static constexpr int64_t kLifetimeSeconds = 24 * 60 * 60;
 
-  // now_seconds: the clock (Unix seconds), injectable for tests. db and vault must outlive it.
-  ErrorSheetStore(Database& db, const PiiVault& vault, std::function<int64_t()> now_seconds)
-      : db_(db), vault_(vault), now_(std::move(now_seconds)) {}
+  // Over context's database, vault (not null) and clock (injectable for tests); context must
+  // outlive the store.
+  explicit ErrorSheetStore(ServiceContext& context) : db_(*context.db), vault_(*context.vault), clock_(context.clock) {}
 
   // Stores bytes for owner and returns the new sheet's token ([A-Za-z0-9_-]).
   // Errors: Unavailable (database).
@@ -35,7 +33,7 @@ class ErrorSheetStore {
  private:
   Database& db_;
   const PiiVault& vault_;
-  std::function<int64_t()> now_;
+  const Clock& clock_;
 };
 
 }  // namespace shanhai

@@ -14,7 +14,7 @@ class ErrorSheetStoreTest : public domain_test::LedgerTest {
   void SetUp() override {
     LedgerTest::SetUp();
     if (HasFatalFailure()) return;
-    store_ = std::make_unique<ErrorSheetStore>(db(), vault(), [this] { return now_; });
+    store_ = std::make_unique<ErrorSheetStore>(MakeContext(db(), nullptr, Clock([this] { return now_; })));
   }
 
   int64_t now_ = 1'800'000'000;

@@ -6,6 +6,7 @@
 
 #include "common/money.h"
 #include "common/personal_numbers.h"
+#include "domain/accounts/display_name.h"
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_set_service.h"
 #include "domain/ledger/workflow.h"
@@ -51,15 +52,11 @@ std::vector<std::string> RevealGuardedFields(const LedgerDef& def, const ListReq
   return out;
 }
 
-LedgerService::LedgerService(ServiceContext context)
-    : context_(std::move(context)),
-      audit_(*context_.db, context_.now),
-      changes_(*context_.db, context_.changes, context_.now),
-      dictionaries_(*context_.db, audit_, context_.now),
-      validator_(context_, snapshot_) {}
+LedgerService::LedgerService(ServiceContext& context)
+    : context_(context), changes_(*context_.db, context_.changes, context_.clock), validator_(context_, snapshot_) {}
 
 Status LedgerService::RefreshDictionaries() {
-  SH_ASSIGN_OR_RETURN(snapshot_, dictionaries_.Load());
+  SH_ASSIGN_OR_RETURN(snapshot_, context_.dictionaries.Load());
   return Status::Ok();
 }
 
@@ -92,7 +89,7 @@ Columns LedgerService::StoredRowForUpdate(const Actor& actor, const LedgerDef& d
     row.emplace_back("pair_id", record.pair_id);
     row.emplace_back("helped_region", record.helped_region);
   }
-  row.emplace_back("updated_at", context_.now());
+  row.emplace_back("updated_at", context_.clock.Iso());
   row.emplace_back("updated_by", actor.name);
   return row;
 }
@@ -203,9 +200,9 @@ Result<Record> LedgerService::ReadForChange(const Actor& actor, const LedgerDef&
 Result<Record> LedgerService::InsertPrepared(const Actor& actor, const LedgerDef& def, const Record& record,
                                              const std::string& detail) {
   LedgerRepository repo(*context_.db, def);
-  SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record, context_.now())));
+  SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record, context_.clock.Iso())));
   SH_ASSIGN_OR_RETURN(Record stored, ReadWritten(actor, def, id));
-  SH_RETURN_IF_ERROR(audit_.Write(actor, "create", def.name, id, stored.helped_region, "",
+  SH_RETURN_IF_ERROR(context_.audit.Write(actor, "create", def.name, id, stored.helped_region, "",
                                   AuditRecordJsonText(def, stored), detail));
   SH_RETURN_IF_ERROR(changes_.Append({ChangeOf(def, stored, kChangeCreated, VersionOf(stored))}));
   return stored;
@@ -217,7 +214,7 @@ Result<Record> LedgerService::UpdatePrepared(const Actor& actor, const LedgerDef
   LedgerRepository repo(*context_.db, def);
   SH_RETURN_IF_ERROR(repo.Update(before.id, AsInt(*before.Get("version")), StoredRowForUpdate(actor, def, record)));
   SH_ASSIGN_OR_RETURN(Record after, ReadWritten(actor, def, before.id));
-  SH_RETURN_IF_ERROR(audit_.Write(actor, action, def.name, before.id, after.helped_region,
+  SH_RETURN_IF_ERROR(context_.audit.Write(actor, action, def.name, before.id, after.helped_region,
                                   AuditRecordJsonText(def, before), AuditRecordJsonText(def, after), detail));
   SH_RETURN_IF_ERROR(changes_.Append({ChangeOf(def, after, kind, VersionOf(after))}));
   return after;
@@ -227,7 +224,7 @@ Status LedgerService::DeletePrepared(const Actor& actor, const LedgerDef& def, c
                                      const std::string& detail) {
   LedgerRepository repo(*context_.db, def);
   SH_RETURN_IF_ERROR(repo.Delete(before.id));
-  SH_RETURN_IF_ERROR(audit_.Write(actor, "delete", def.name, before.id, before.helped_region,
+  SH_RETURN_IF_ERROR(context_.audit.Write(actor, "delete", def.name, before.id, before.helped_region,
                                   AuditRecordJsonText(def, before), "", detail));
   return changes_.Append({ChangeOf(def, before, kChangeDeleted, VersionOf(before) + 1)});
 }
@@ -270,7 +267,7 @@ Status LedgerService::AuthorizeSensitiveQuery(const Actor& actor, const LedgerDe
 Status LedgerService::AuditSensitiveQuery(const Actor& actor, const LedgerDef& def,
                                           const std::vector<std::string>& fields, const std::string& context,
                                           int64_t rows, int64_t total) {
-  return audit_.Write(actor, "sensitive_query", def.name, 0, "", "", "",
+  return context_.audit.Write(actor, "sensitive_query", def.name, 0, "", "", "",
                       "by=" + JoinCommaList(fields) + (context.empty() ? "" : " " + context) + " rows=" +
                           std::to_string(rows) + (total >= 0 ? " total=" + std::to_string(total) : ""));
 }
@@ -298,7 +295,7 @@ Result<RecordPage> LedgerService::ListRevealed(const Actor& actor, const LedgerD
     for (const FieldDef& f : def.fields)
       if (const Value* v = r.Get(f.key); f.IsSensitive() && v && !IsNull(*v)) revealed.push_back(f.key);
     if (revealed.empty()) continue;
-    SH_RETURN_IF_ERROR(audit_.Write(actor, "reveal", def.name, r.id, r.helped_region, "", "",
+    SH_RETURN_IF_ERROR(context_.audit.Write(actor, "reveal", def.name, r.id, r.helped_region, "", "",
                                     "field=" + JoinCommaList(revealed) + " purpose=" + purpose));
   }
   return page;
@@ -382,11 +379,11 @@ Result<std::string> LedgerService::Reveal(const Actor& actor, const LedgerDef& d
   if (!rows) return NotFoundRecord(def, id);
   SH_ASSIGN_OR_RETURN(Record full, RecordCodec(def, *context_.vault).Decode(*rows, 0, Disclosure::kFull));
   // The reading is logged before the value is handed out; no log row, no value.
-  SH_RETURN_IF_ERROR(audit_.Write(actor, "reveal", def.name, id, full.helped_region, "", "", "field=" + key));
+  SH_RETURN_IF_ERROR(context_.audit.Write(actor, "reveal", def.name, id, full.helped_region, "", "", "field=" + key));
   return AsText(*full.Get(key));
 }
 
-Result<std::vector<AuditEntry>> LedgerService::History(const Actor& actor, const LedgerDef& def, int64_t id) {
+Result<std::vector<HistoryStep>> LedgerService::History(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "read")));
   AuditFilter filter;
   filter.ledger = def.name;
@@ -398,13 +395,24 @@ Result<std::vector<AuditEntry>> LedgerService::History(const Actor& actor, const
   if (!current.ok() && (current.status().code() != Code::kNotFound || actor.owner_scoped())) return current.status();
   filter.visible_prefix = current.ok() ? "" : VisiblePrefix(actor);
   filter.page_size = 1000;
-  SH_ASSIGN_OR_RETURN(auto found, audit_.Find(filter));
-  // Rows written before masking hid what it hides now are masked again on the way out.
+  SH_ASSIGN_OR_RETURN(auto found, context_.audit.Find(filter));
+  // Display names are looked up now, not stored in the audit rows: those are hash-chained and
+  // keep the login, and a name changed later shows everywhere at once. Only the masked name leaves.
+  std::vector<std::string> actors;
+  for (const AuditEntry& e : found.second)
+    if (std::find(actors.begin(), actors.end(), e.actor) == actors.end()) actors.push_back(e.actor);
+  SH_ASSIGN_OR_RETURN(auto display_names, DisplayNamesOf(*context_.db, actors));
+  std::vector<HistoryStep> steps;
+  steps.reserve(found.second.size());
   for (AuditEntry& e : found.second) {
+    // Rows written before masking hid what it hides now are masked again on the way out.
     e.before_json = MaskedRecordJsonText(def, e.before_json);
     e.after_json = MaskedRecordJsonText(def, e.after_json);
+    auto named = display_names.find(e.actor);
+    std::string by = named == display_names.end() ? e.actor : MaskDisplayName(named->second);
+    steps.push_back(HistoryStep{std::move(e), std::move(by)});
   }
-  return std::move(found.second);
+  return steps;
 }
 
 }  // namespace shanhai

@@ -3,7 +3,7 @@
 //  - authorises the actor ("<module>:<ledger>:<action>") and limits it to its region;
 //  - validates every field and reports all problems at once (field, reason, zh + en);
 //  - runs in one transaction together with its audit-log row.
-// Thread safety: none; create one per Database connection (cheap).
+// Thread safety: none; one per Database connection, over its ServiceContext (cheap).
 #pragma once
 
 #include <functional>
@@ -13,9 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/audit/audit_log.h"
 #include "domain/changes/change_writer.h"
-#include "domain/dictionaries/dictionary_service.h"
 #include "domain/ledger/actor.h"
 #include "domain/ledger/field_parser.h"
 #include "domain/ledger/ledger_repository.h"
@@ -53,10 +51,18 @@ struct ListRequest {
   std::optional<ListCursor> after;    // keyset paging from RecordPage::next (page ignored)
 };
 
+// One step of a record's history: its audit entry, and who took it as any reader may be shown.
+struct HistoryStep : AuditEntry {
+  // The actor's masked display name (王芳 → 王*, MaskDisplayName), or its login name when the
+  // account has none (or no account: "system").
+  std::string by;
+};
 
 class LedgerService {
  public:
-  explicit LedgerService(ServiceContext context);
+  // context (the connection's: database, vault, clock, audit log, dictionaries, feed) must
+  // outlive the service.
+  explicit LedgerService(ServiceContext& context);
   // Its validator refers to its own members: neither copied nor moved.
   LedgerService(const LedgerService&) = delete;
   LedgerService& operator=(const LedgerService&) = delete;
@@ -120,7 +126,10 @@ class LedgerService {
                              const std::string& context, int64_t rows, int64_t total);
   // The whole value of a sensitive field, audited ("reveal"). Needs "<m>:<l>:reveal".
   Result<std::string> Reveal(const Actor& actor, const LedgerDef& def, int64_t id, const std::string& field);
-  Result<std::vector<AuditEntry>> History(const Actor& actor, const LedgerDef& def, int64_t id);
+  // The record's audit entries, newest first, to whoever may read it (a deleted one's within the
+  // actor's region), record JSON masked; each names its actor by HistoryStep::by (one query for
+  // all the actors).
+  Result<std::vector<HistoryStep>> History(const Actor& actor, const LedgerDef& def, int64_t id);
 
   // Validates and converts one input into a storable record without writing: the shared
   // path of Create, Update and Import (RecordValidator::Prepare, which states the contract).
@@ -151,10 +160,10 @@ class LedgerService {
   Status RefreshDictionaries();
   // The options in force as of the last RefreshDictionaries() (declared ones before any).
   const DictionarySnapshot& dictionary_snapshot() const { return snapshot_; }
-  DictionaryService& dictionaries() { return dictionaries_; }
+  DictionaryService& dictionaries() { return context_.dictionaries; }
 
   Database& db() { return *context_.db; }
-  AuditLog& audit() { return audit_; }
+  AuditLog& audit() { return context_.audit; }
   // Where writes record their changes (in the transaction) and announce them (after it).
   ChangeWriter& changes() { return changes_; }
   const ServiceContext& context() const { return context_; }
@@ -165,10 +174,8 @@ class LedgerService {
   Result<RecordPage> ListAs(const Actor& actor, const LedgerDef& def, const ListRequest& request,
                             Disclosure disclosure);
 
-  ServiceContext context_;
-  AuditLog audit_;
+  ServiceContext& context_;
   ChangeWriter changes_;
-  DictionaryService dictionaries_;
   DictionarySnapshot snapshot_;
   RecordValidator validator_;  // reads context_ and snapshot_, declared before it
 };

@@ -21,7 +21,8 @@
 namespace shanhai::domain_test {
 
 // The clock of every service built here: a fixed instant, so audit rows are predictable.
-inline constexpr const char* kFixedNow = "2020-07-22T08:00:00Z";
+inline constexpr int64_t kFixedNowSeconds = 1595404800;
+inline constexpr const char* kFixedNow = "2020-07-22T08:00:00Z";  // IsoUtcAt(kFixedNowSeconds)
 inline constexpr const char* kCountyPair = "440111-522727";
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
@@ -116,19 +117,24 @@ class LedgerTest : public BackendTest {
   // Extra checks by ledger name, as the application injects them (none in the domain).
   virtual std::map<std::string, RecordCheck> ExtraChecks() const { return {}; }
 
-  // A service over any connection (e.g. a FaultyDatabase wrapping db()), same vault and clock;
+  // A service over any connection (e.g. a FaultyDatabase wrapping db()), same vault and clock,
+  // over a context of its own (kept by the fixture, so it outlives the service);
   // changes: the change feed its writes announce to (none by default).
-  std::unique_ptr<LedgerService> MakeService(Database& database, ChangeFeed* changes = nullptr) const {
-    ServiceContext env;
-    env.db = &database;
-    env.changes = changes;
-    env.vault = vault_.get();
-    env.now = [] { return std::string(kFixedNow); };
-    env.extra_checks = ExtraChecks();
-    return std::make_unique<LedgerService>(std::move(env));
+  std::unique_ptr<LedgerService> MakeService(Database& database, ChangeFeed* changes = nullptr) {
+    return std::make_unique<LedgerService>(MakeContext(database, changes));
+  }
+  // A context as AppConn builds one (this fixture's vault and extra checks; a fixed clock unless
+  // given one), owned by the fixture.
+  ServiceContext& MakeContext(Database& database, ChangeFeed* changes = nullptr,
+                              Clock clock = Clock::Fixed(kFixedNowSeconds)) {
+    contexts_.push_back(std::make_unique<ServiceContext>(database, vault_.get(), std::move(clock), changes));
+    contexts_.back()->extra_checks = ExtraChecks();
+    return *contexts_.back();
   }
 
   LedgerService& service() { return *service_; }
+  // The context of service().
+  ServiceContext& context() { return *contexts_.front(); }
   const PiiVault& vault() const { return *vault_; }
 
   Result<Record> TryCreate(const std::string& ledger, const std::string& pair, Fields fields,
@@ -151,6 +157,7 @@ class LedgerTest : public BackendTest {
 
  private:
   std::unique_ptr<PiiVault> vault_;
+  std::vector<std::unique_ptr<ServiceContext>> contexts_;  // before the services, which refer to them
   std::unique_ptr<LedgerService> service_;
 };
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/accounts/account_service.h"
 #include "domain/ledger/ledger_test_util.h"
 #include "domain/needs/needs_ledgers.h"
 
@@ -113,7 +114,7 @@ TEST_P(TransitionTest, ClaimAndDeliverAreAuditedUnderTheirNames) {
   ASSERT_TRUE(delivered.ok()) << delivered.status().ToString();
   EXPECT_EQ(Text(*delivered, "status"), "delivered");
 
-  Result<std::vector<AuditEntry>> history = service().History(Actor::System(), Needs(), need_);
+  auto history = service().History(Actor::System(), Needs(), need_);
   ASSERT_TRUE(history.ok());
   ASSERT_EQ(history->size(), 3u);
   EXPECT_EQ((*history)[0].action, "deliver");
@@ -125,6 +126,24 @@ TEST_P(TransitionTest, ClaimAndDeliverAreAuditedUnderTheirNames) {
   EXPECT_NE((*history)[1].before_json.find("\"status\":\"posted\""), std::string::npos);
   EXPECT_NE((*history)[1].after_json.find("\"status\":\"claimed\""), std::string::npos);
   EXPECT_EQ(AuditRows(db(), "update"), 0);
+}
+
+// Who took each step is named by the masked display name, looked up when the history is read:
+// the whole name appears nowhere in it, and an actor without an account keeps its login.
+TEST_P(TransitionTest, HistoryNamesTheActorByMaskedDisplayName) {
+  AccountService accounts(context());
+  ASSERT_TRUE(accounts.AddUser(Actor::System(), {"clerk", "Pingtang2020!", {"staff"}, {}, false, "王芳"}).ok());
+  ASSERT_TRUE(Claim().ok());
+  auto history = service().History(Actor::System(), Needs(), need_);
+  ASSERT_TRUE(history.ok()) << history.status().ToString();
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].action, "claim");
+  EXPECT_EQ((*history)[0].actor, "clerk");
+  EXPECT_EQ((*history)[0].by, "王*");
+  EXPECT_EQ((*history)[1].by, "system");
+  for (const HistoryStep& step : *history)
+    for (const std::string* text : {&step.by, &step.detail, &step.before_json, &step.after_json, &step.actor})
+      EXPECT_EQ(text->find("王芳"), std::string::npos) << *text;
 }
 
 TEST_P(TransitionTest, ReleaseClearsTheClaim) {

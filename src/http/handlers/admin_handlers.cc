@@ -10,6 +10,7 @@ namespace {
 boost::json::object UserJson(const UserInfo& u) {
   return {{"id", u.id},
           {"name", u.name},
+          {"display_name", u.display_name},
           {"roles", JsonTextArray(u.roles)},
           {"region", u.scope.region},
           {"owner_ledger", u.scope.owner_ledger},
@@ -21,6 +22,7 @@ boost::json::object UserJson(const UserInfo& u) {
 // The members of a user body, each checked for its JSON type.
 Result<boost::json::object> UserBody(const HttpRequest& request) {
   return JsonBody(request, {{"name", JsonKind::kText},
+                            {"display_name", JsonKind::kText},
                             {"password", JsonKind::kText},
                             {"role", JsonKind::kText},
                             {"roles", JsonKind::kTextList},
@@ -64,7 +66,8 @@ Result<Reply> AddUser(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(DataScope scope, DataScopeOf(body));
   SH_ASSIGN_OR_RETURN(UserInfo u, ctx.conn.accounts().AddUser(
                                       ctx.actor, {JsonString(body, "name"), JsonString(body, "password"),
-                                                  RolesOf(body), scope, JsonString(body, "must_change_password") != "0"}));
+                                                  RolesOf(body), scope, JsonString(body, "must_change_password") != "0",
+                                                  JsonString(body, "display_name")}));
   return Reply::Json(UserJson(u), 201);
 }
 
@@ -72,8 +75,12 @@ Result<Reply> UpdateUser(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
   SH_ASSIGN_OR_RETURN(boost::json::object body, UserBody(ctx.request));
   SH_ASSIGN_OR_RETURN(DataScope scope, DataScopeOf(body));
-  SH_ASSIGN_OR_RETURN(UserInfo u, ctx.conn.accounts().UpdateUser(
-                                      ctx.actor, id, {RolesOf(body), scope, JsonString(body, "disabled") == "1"}));
+  // A body without display_name keeps the stored one.
+  std::optional<std::string> display_name;
+  if (body.contains("display_name")) display_name = JsonString(body, "display_name");
+  SH_ASSIGN_OR_RETURN(UserInfo u, ctx.conn.accounts().UpdateUser(ctx.actor, id,
+                                                                 {RolesOf(body), scope, JsonString(body, "disabled") == "1",
+                                                                  std::move(display_name)}));
   return Reply::Json(UserJson(u));
 }
 

@@ -138,10 +138,10 @@ Result<Reply> DeleteRecord(RequestContext& ctx) {
 
 Result<Reply> RecordHistory(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
-  SH_ASSIGN_OR_RETURN(std::vector<AuditEntry> entries, ctx.conn.ledgers().History(ctx.actor, ctx.Ledger(), id));
+  SH_ASSIGN_OR_RETURN(std::vector<HistoryStep> entries, ctx.conn.ledgers().History(ctx.actor, ctx.Ledger(), id));
   boost::json::array items;
-  for (const AuditEntry& e : entries)
-    items.push_back({{"at", e.at}, {"actor", e.actor}, {"action", e.action},
+  for (const HistoryStep& e : entries)
+    items.push_back({{"at", e.at}, {"actor", e.actor}, {"by", e.by}, {"action", e.action},
                      {"before", e.before_json.empty() ? boost::json::value(nullptr) : boost::json::parse(e.before_json)},
                      {"after", e.after_json.empty() ? boost::json::value(nullptr) : boost::json::parse(e.after_json)},
                      {"detail", e.detail}});

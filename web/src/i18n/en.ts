@@ -179,6 +179,9 @@ const en: typeof zh = {
   },
   users: {
     name: 'User name',
+    displayName: 'Display name',
+    displayNameHint: 'optional, e.g. 王芳; records\' histories show it as 王*',
+    displayNameTooLong: 'a display name is at most 32 characters',
     role: 'Role',
     region: 'Region',
     regionHint: 'region code; empty for all',

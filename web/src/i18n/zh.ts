@@ -106,7 +106,7 @@ export default {
   workflow: {
     confirm: '确定要对这条记录执行“{action}”吗？',
     done: '已{action}',
-    by: '由 {who} {action}',
+    by: '{who} {action}',
     stateReadOnly: '状态不能直接修改，请使用列表中的流程按钮（如认领、交付）',
   },
   history: {
@@ -175,6 +175,9 @@ export default {
   },
   users: {
     name: '用户名',
+    displayName: '姓名',
+    displayNameHint: '可选，如 王芳；记录历史中显示为 王*',
+    displayNameTooLong: '姓名最多 32 个字',
     role: '角色',
     region: '所属区域',
     regionHint: '行政区划代码，空为全部',

@@ -13,7 +13,10 @@ export interface RecordPage {
 
 export interface HistoryEntry {
   at: string
+  /** Login name of who took the step. */
   actor: string
+  /** Who took it as shown: the masked display name (王*), else the login name. */
+  by: string
   action: string
   before: Record<string, unknown> | null
   after: Record<string, unknown> | null

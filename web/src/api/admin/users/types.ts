@@ -1,6 +1,8 @@
 export interface UserInfo {
   id: number
   name: string
+  /** 姓名, "" when none. */
+  display_name: string
   roles: string[]
   region: string
   owner_ledger: string
@@ -12,6 +14,7 @@ export interface UserInfo {
 export interface UserInput {
   name?: string
   password?: string
+  display_name?: string
   roles: string[]
   region: string
   owner_ledger: string
