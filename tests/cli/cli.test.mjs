@@ -374,8 +374,8 @@ describe('shanhai CLI on SQLite', () => {
     await server.stop();
 
     const history = env.mustRun(['history', 'needs', id]).stdout;
-    assert.match(history, /新增 create  王\*\n.*认领 claim  王\*  由 wangfang 认领/);
-    assert.ok(!history.includes('王芳'), history);
+    assert.match(history, /新增 create  王\*\n.*认领 claim  王\*  由 王\* 认领 \/ claimed by 王\*/);
+    assert.ok(!history.includes('王芳') && !history.includes('wangfang'), history);
     const renamed = env.mustRun(['user', 'update', 'wangfang', '--display-name', '欧阳娜娜']);
     assert.match(renamed.stdout, /欧阳娜娜/);
     assert.match(env.mustRun(['history', 'needs', id]).stdout, /认领 claim  欧\*\*\*/);

@@ -61,4 +61,9 @@ Result<std::map<std::string, std::string>> DisplayNamesOf(Database& db, const st
   return out;
 }
 
+std::string ShownActorName(const std::map<std::string, std::string>& display_names, const std::string& login) {
+  auto named = display_names.find(login);
+  return named == display_names.end() ? login : MaskDisplayName(named->second);
+}
+
 }  // namespace shanhai

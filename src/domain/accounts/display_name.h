@@ -31,4 +31,9 @@ std::string MaskDisplayName(std::string_view name);
 // one query. Errors: the database's.
 Result<std::map<std::string, std::string>> DisplayNamesOf(Database& db, const std::vector<std::string>& logins);
 
+// Who did a step, as a record's history and a transition's audit detail name them: the masked
+// display name of login in display_names (from DisplayNamesOf), or login itself when it has none
+// (system, or an account without a name). Pure.
+std::string ShownActorName(const std::map<std::string, std::string>& display_names, const std::string& login);
+
 }  // namespace shanhai

@@ -408,8 +408,7 @@ Result<std::vector<HistoryStep>> LedgerService::History(const Actor& actor, cons
     // Rows written before masking hid what it hides now are masked again on the way out.
     e.before_json = MaskedRecordJsonText(def, e.before_json);
     e.after_json = MaskedRecordJsonText(def, e.after_json);
-    auto named = display_names.find(e.actor);
-    std::string by = named == display_names.end() ? e.actor : MaskDisplayName(named->second);
+    std::string by = ShownActorName(display_names, e.actor);
     steps.push_back(HistoryStep{std::move(e), std::move(by)});
   }
   return steps;

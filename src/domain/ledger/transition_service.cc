@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/accounts/display_name.h"
 #include "domain/ledger/record_json.h"
 
 namespace shanhai {
@@ -114,10 +115,12 @@ Result<Record> TransitionService::Take(const Actor& actor, const LedgerDef& def,
     if (t->check) SH_RETURN_IF_ERROR(t->check(context, before, after, errors));
     if (!errors.empty()) return Status::Invalid(std::move(errors));
 
+    // The detail says who in the words the history uses ("由 王* 认领"): never the whole name.
+    SH_ASSIGN_OR_RETURN(auto display_names, DisplayNamesOf(service_.db(), {actor.name}));
+    const std::string by = ShownActorName(display_names, actor.name);
     SH_ASSIGN_OR_RETURN(Record stored,
                         service_.UpdatePrepared(actor, def, before, after,
-                                                "由 " + actor.name + " " + t->done_zh + " / " + t->done_en + " by " +
-                                                    actor.name,
+                                                "由 " + by + " " + t->done_zh + " / " + t->done_en + " by " + by,
                                                 t->name, kChangeTransitioned));
     if (t->effect) SH_RETURN_IF_ERROR(t->effect(context, before, stored));
     ApplyDisclosure(def, stored, DisclosureFor(actor, def));

@@ -141,6 +141,8 @@ TEST_P(TransitionTest, HistoryNamesTheActorByMaskedDisplayName) {
   EXPECT_EQ((*history)[0].actor, "clerk");
   EXPECT_EQ((*history)[0].by, "王*");
   EXPECT_EQ((*history)[1].by, "system");
+  // The audit row's detail, written when the step was taken, names the actor the same way.
+  EXPECT_NE((*history)[0].detail.find("由 王* 认领 / claimed by 王*"), std::string::npos) << (*history)[0].detail;
   for (const HistoryStep& step : *history)
     for (const std::string* text : {&step.by, &step.detail, &step.before_json, &step.after_json, &step.actor})
       EXPECT_EQ(text->find("王芳"), std::string::npos) << *text;
