@@ -402,6 +402,18 @@ TEST_P(LedgerServiceTest, AnotherDistrictsStaffSeesNothingOfThePairAndCannotWrit
   }
 }
 
+// A pair changed through another connection (its helper side moved to 天河区) is read afresh by
+// the next write: 白云区's staff, who could write into it a moment ago, no longer can.
+TEST_P(LedgerServiceTest, AWriteReadsThePairAfreshNotFromAnEarlierWrite) {
+  const Actor baiyun = domain_test::StaffIn("440111");
+  const Fields visit = {{"title", "考察"}, {"direction", "to_helped"}, {"person_times", "3"}, {"start_date", "2020-03-01"}};
+  ASSERT_TRUE(IsOk(TryCreate("visits", kCountyPair, visit, baiyun).status()));
+  ASSERT_TRUE(db().Execute("UPDATE pairs SET helper_region = '440106' WHERE code = ?", {std::string(kCountyPair)}).ok());
+  auto refused = TryCreate("visits", kCountyPair, visit, baiyun);
+  EXPECT_TRUE(HasFieldError(refused.status(), "pair")) << refused.status().ToString();
+  EXPECT_EQ(Count("visits"), 1);
+}
+
 // Whoever may see a record may see its history: staff of the helper side (白云区) too, not only
 // staff of the helped side, whose region code the audit rows carry.
 TEST_P(LedgerServiceTest, StaffOfEitherSideSeeTheHistoryOfRecordsTheySee) {

@@ -50,17 +50,17 @@ RecordValidator::RecordValidator(const ServiceContext& context, const Dictionary
     : context_(context), snapshot_(snapshot) {}
 
 Result<RecordValidator::PairInfo> RecordValidator::FindPair(const Actor& actor, const std::string& code) {
-  auto cached = pair_cache_.find(code);
   PairInfo info;
-  if (cached != pair_cache_.end()) {
+  if (pair_cache_complete_) {
+    auto cached = pair_cache_.find(code);
+    if (cached == pair_cache_.end()) return PairNotFound(code);
     info = cached->second;
-  } else if (pair_cache_complete_) {
-    return PairNotFound(code);
   } else {
+    // Outside a preload every write reads the pair afresh: another connection may have changed
+    // its regions or deleted it since this one last looked.
     SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairByCode, {code}));
     if (rows.rows.empty()) return PairNotFound(code);
     info = {AsInt(rows.rows[0][0]), AsText(rows.rows[0][1]), AsText(rows.rows[0][2]), AsText(rows.rows[0][3])};
-    pair_cache_[code] = info;
   }
   if (!IsVisible(actor, info.helper_region, info.helped_region))
     return Status::PermissionDenied("无权访问帮扶关系 " + code, "you may not access pair " + code);

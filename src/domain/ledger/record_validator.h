@@ -37,7 +37,7 @@ class RecordValidator {
   // check_unique = false leaves out the look-up of the natural key among stored records, for a
   // caller that checks many at once (the import, see KeyTakenError). Errors: Invalid with every
   // FieldError found; another Status when the database fails.
-  // Touches the database only for a pair not in the cache (none after PreloadPairs), for
+  // Touches the database for the pair (not between PreloadPairs and EndPairPreload), for
   // reference fields, and for the natural key: with PreloadPairs done, check_unique false and
   // a ledger without reference fields or lines, it may run on another thread than the one
   // using the connection (one such thread at a time; not while the snapshot is refreshed).
@@ -51,10 +51,13 @@ class RecordValidator {
   // The pair of that code, if it exists (NotFound) and the actor may see it (PermissionDenied).
   Result<PairInfo> FindPair(const Actor& actor, const std::string& code);
   // Loads every pair into FindPair's cache (one query), which until EndPairPreload() answers
-  // alone: a code not found is NotFound without asking the database (pairs made meanwhile
-  // by others are not seen, so keep it to one import).
+  // alone: a code not found is NotFound without asking the database (pairs changed meanwhile
+  // by others are not seen, so keep it to one import). Without a preload FindPair always asks.
   Status PreloadPairs();
-  void EndPairPreload() { pair_cache_complete_ = false; }
+  void EndPairPreload() {
+    pair_cache_.clear();
+    pair_cache_complete_ = false;
+  }
 
  private:
   Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
