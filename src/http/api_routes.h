@@ -59,6 +59,7 @@ enum class RequestBody {
   kNone,
   kJson,         // a JSON object of the route's own members
   kLedgerRecord, // the ledger's record (its schema in the document)
+  kLedgerChange, // the members of the ledger's record to change, each optional ("<ledger>_change")
   kFile,         // multipart/form-data with the upload in the field "file"
 };
 

@@ -36,7 +36,9 @@ boost::json::object FieldSchema(const FieldDef& f) {
   return s;
 }
 
-boost::json::object LedgerSchema(const LedgerDef& def) {
+// A record as created (its required members listed) or, for_change, as an update sends it:
+// every member optional, those left out keep their values.
+boost::json::object LedgerSchema(const LedgerDef& def, bool for_change) {
   boost::json::object properties{{"id", {{"type", "integer"}, {"readOnly", true}}},
                                  {"version", {{"type", "integer"}}}};
   boost::json::array required;
@@ -60,7 +62,7 @@ boost::json::object LedgerSchema(const LedgerDef& def) {
   schema["type"] = "object";
   schema["description"] = def.label_zh;
   schema["properties"] = std::move(properties);
-  if (!required.empty()) schema["required"] = std::move(required);  // OpenAPI 3.0: at least one name
+  if (!required.empty() && !for_change) schema["required"] = std::move(required);  // OpenAPI 3.0: at least one name
   return schema;
 }
 
@@ -167,9 +169,12 @@ boost::json::value RequestBodyOf(const ApiRoute& r) {
     case RequestBody::kNone: return nullptr;
     case RequestBody::kFile: return FileUploadBody();
     case RequestBody::kLedgerRecord:
+    case RequestBody::kLedgerChange: {
+      const std::string schema = r.ledger->name + (r.body == RequestBody::kLedgerChange ? "_change" : "");
       body["required"] = true;
-      body["content"] = Content("application/json", SchemaRef(r.ledger->name));
+      body["content"] = Content("application/json", SchemaRef(schema));
       return body;
+    }
     case RequestBody::kJson: {
       if (r.transition) return TransitionBody(*r.ledger, *r.transition);
       boost::json::object object;
@@ -195,7 +200,10 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
               {"message_zh", {{"type", "string"}}},
               {"message_en", {{"type", "string"}}},
               {"details", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
-  for (const LedgerDef* def : AllLedgers()) schemas[def->name] = LedgerSchema(*def);
+  for (const LedgerDef* def : AllLedgers()) {
+    schemas[def->name] = LedgerSchema(*def, false);
+    schemas[def->name + "_change"] = LedgerSchema(*def, true);
+  }
 
   // Every operation states its security: the session cookie, or none for the public routes.
   boost::json::object session;

@@ -32,7 +32,7 @@ constexpr RouteRow kRouteTable[] = {
     {"GET", "<ledger>", h::ListRecords, "list", EveryLedger, kNone, "：列表（筛选、排序、分页）"},
     {"POST", "<ledger>", h::CreateRecord, "create", EveryLedger, kLedgerRecord, "：新增"},
     {"GET", "<ledger>/{id}", h::GetRecord, "read", EveryLedger, kNone, "：详情"},
-    {"PUT", "<ledger>/{id}", h::UpdateRecord, "update", EveryLedger, kLedgerRecord, "：修改（需带 version）"},
+    {"PUT", "<ledger>/{id}", h::UpdateRecord, "update", EveryLedger, kLedgerChange, "：修改（需带 version）"},
     {"DELETE", "<ledger>/{id}", h::DeleteRecord, "delete", EveryLedger, kNone, "：删除（连同证明材料；历史保留）"},
     {"GET", "<ledger>/{id}/history", h::RecordHistory, "read", EveryLedger, kNone, "：修改历史"},
     {"GET", "<ledger>/{id}/reveal/{field}", h::RevealField, "reveal", LedgersWithSensitiveFields, kNone,

@@ -69,5 +69,13 @@ describe('OpenAPI document', () => {
     const create = doc.paths['/api/v1/exchange/visits'].post;
     assert.equal(create.requestBody.content['application/json'].schema.$ref, '#/components/schemas/visits');
     assert.ok(doc.components.schemas.visits.properties.pair, 'a pair-scoped ledger’s schema has pair');
+    assert.ok(doc.components.schemas.visits.required.includes('title'), 'a create names what it needs');
+    // An update sends only what changes: the same members, none of them required.
+    const update = doc.paths['/api/v1/exchange/visits/{id}'].put;
+    const change = update.requestBody.content['application/json'].schema.$ref;
+    assert.equal(change, '#/components/schemas/visits_change');
+    assert.deepEqual(Object.keys(doc.components.schemas.visits_change.properties),
+      Object.keys(doc.components.schemas.visits.properties));
+    assert.equal(doc.components.schemas.visits_change.required, undefined);
   });
 });
