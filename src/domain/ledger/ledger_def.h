@@ -48,6 +48,13 @@ struct EnumOption {
   bool disabled = false;
 };
 
+// A condition a kRef field's referenced record must meet on every write (create, update, import,
+// transition): its field `field` holds the option code `code` — a need is claimed by a unit of the
+// helper side. reason_zh/en say it in the error ("须是帮扶方的单位"). An empty field: no condition.
+struct RefCondition {
+  std::string field, code, reason_zh, reason_en;
+};
+
 struct FieldDef {
   std::string key;  // column name and JSON key
   std::string label_zh;
@@ -56,6 +63,7 @@ struct FieldDef {
   bool required = false;
   std::vector<EnumOption> options;  // kEnum / kSensitiveEnum
   std::string ref_ledger;           // kRef
+  RefCondition ref_where;           // kRef, optional
   std::string hint_zh;              // shown in the template's instructions row
   int64_t min = 0;                  // kInteger/kMoney lower bound (inclusive)
   bool searchable = false;          // included in the list's free-text search (?q=)

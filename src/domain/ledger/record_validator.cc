@@ -101,6 +101,22 @@ Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw
     return Status::Ok();
   }
   out = *id;
+  return CheckRefCondition(field, *target, *id, errors);
+}
+
+Status RecordValidator::CheckRefCondition(const FieldDef& field, const LedgerDef& target, int64_t id,
+                                          std::vector<FieldError>& errors) {
+  const RefCondition& where = field.ref_where;
+  if (where.field.empty()) return Status::Ok();
+  // Read whole and unscoped: the condition is on what the pair holds, whatever the writer may list.
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, LedgerRepository(*context_.db, target).Get(id, Scope{}));
+  if (!rows) return Status::Ok();  // cannot happen: the record was just found
+  SH_ASSIGN_OR_RETURN(Record found, RecordCodec(target, *context_.vault).Decode(*rows, 0, Disclosure::kMasked));
+  const Value* value = found.Get(where.field);
+  if (value && !IsNull(*value) && AsText(*value) == where.code) return Status::Ok();
+  const Value* name = target.natural_key.empty() ? nullptr : found.Get(target.natural_key);
+  const std::string shown = name && !IsNull(*name) ? "（“" + AsText(*name) + "”不符）" : "";
+  errors.push_back({0, field.key, field.label_zh + "：" + where.reason_zh + shown, field.label_en + ": " + where.reason_en});
   return Status::Ok();
 }
 

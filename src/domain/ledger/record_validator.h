@@ -62,6 +62,9 @@ class RecordValidator {
  private:
   Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
                     Value& out, std::vector<FieldError>& errors);
+  // Appends field's error unless record id of target meets field.ref_where (nothing to check
+  // without one).
+  Status CheckRefCondition(const FieldDef& field, const LedgerDef& target, int64_t id, std::vector<FieldError>& errors);
   Status CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
 
   const ServiceContext& context_;

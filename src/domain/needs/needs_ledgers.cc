@@ -1,32 +1,12 @@
 #include "domain/needs/needs_ledgers.h"
 
 #include "domain/ledger/field_builders.h"
-#include "domain/ledger/ledger_service.h"
 #include "domain/ledger/workflow.h"
-#include "domain/pairing/pairing_ledgers.h"
 
 namespace shanhai {
 using namespace fields;
 
 namespace {
-
-// In 订单式帮扶 the helped side posts and the helper side answers: a need is claimed by a unit
-// of the helper side. ResolveRef has already placed the unit in the need's pair; its side is
-// read here (whole, unscoped: the claim is allowed on what the need's pair holds, whatever the
-// claimer may list).
-Status ClaimedByHelper(TransitionContext& context, const Record&, const Record& after, std::vector<FieldError>& errors) {
-  const Value* unit = after.Get("claimed_by_unit_id");
-  if (!unit || IsNull(*unit)) return Status::Ok();
-  LedgerRepository units(context.service.db(), UnitsLedger());
-  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, units.Get(AsInt(*unit), Scope{}));
-  if (!rows) return Status::Ok();  // removed meanwhile: the write's reference check reports it
-  SH_ASSIGN_OR_RETURN(Record found, RecordCodec(UnitsLedger(), *context.service.context().vault)
-                                        .Decode(*rows, 0, Disclosure::kMasked));
-  if (AsText(*found.Get("side")) != "helper")
-    errors.push_back({0, "claimed_by_unit_id", "认领单位：须是帮扶方的单位（“" + AsText(*found.Get("name")) + "”属受帮扶方）",
-                      "claimed by: must be a unit of the helper side"});
-  return Status::Ok();
-}
 
 // Dates follow the need's course on every write (a record entered late, a correction, or a
 // transition): claimed on or after posting, delivered on or after claiming.
@@ -53,8 +33,7 @@ const Workflow& NeedsWorkflow() {
                  {"cancelled", "已取消", "cancelled", true}},
       .transitions = {
           {.name = "claim", .label_zh = "认领", .label_en = "Claim", .done_zh = "认领", .done_en = "claimed",
-           .from = {"posted"}, .to = "claimed", .required = {"claimed_by_unit_id", "claimed_date"},
-           .check = ClaimedByHelper},
+           .from = {"posted"}, .to = "claimed", .required = {"claimed_by_unit_id", "claimed_date"}},
           {.name = "deliver", .label_zh = "交付", .label_en = "Deliver", .done_zh = "交付", .done_en = "delivered",
            .from = {"claimed"}, .to = "delivered", .required = {"delivered_date"}},
           {.name = "release", .label_zh = "撤销认领", .label_en = "Release", .done_zh = "撤销认领",
@@ -84,7 +63,10 @@ const LedgerDef& NeedsLedger() {
           Money("value_fen", "估算价值（元）", "Estimated value (yuan)").Min(0),
           Date("posted_date", "发布日期", "Posted on").Required(),
           Enum("status", "状态", "Status", NeedsWorkflow().Options()).Required(),
-          Ref("claimed_by_unit_id", "认领单位", "Claimed by", "units"),
+          // In 订单式帮扶 the helped side posts and the helper side answers: on every write,
+          // the claimer is a unit of the helper side.
+          Ref("claimed_by_unit_id", "认领单位", "Claimed by", "units")
+              .Where("side", "helper", "须是帮扶方的单位", "must be a unit of the helper side"),
           Date("claimed_date", "认领日期", "Claimed on"),
           Date("delivered_date", "交付日期", "Delivered on")},
       .date_field = "posted_date",
