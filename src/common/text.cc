@@ -147,13 +147,22 @@ std::string NormalizeInputLossy(std::string_view text) {
 std::string MaskMiddle(std::string_view text, size_t keep_head, size_t keep_tail) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int64_t length = static_cast<int64_t>(text.size());
-  std::vector<int64_t> starts;  // byte offset where each code point begins
+  // Byte offset where each code point begins (at most one per byte): on the stack for the
+  // short numbers and names masked for every row of an import.
+  constexpr size_t kOnStack = 64;
+  int64_t on_stack[kOnStack];
+  std::vector<int64_t> on_heap;
+  int64_t* starts = on_stack;
+  if (text.size() > kOnStack) {
+    on_heap.resize(text.size());
+    starts = on_heap.data();
+  }
+  size_t count = 0;
   for (int64_t i = 0; i < length;) {
-    starts.push_back(i);
+    starts[count++] = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
   }
-  const size_t count = starts.size();
   if (count <= keep_head + keep_tail) return std::string(count, '*');
   const int64_t head_end = starts[keep_head];
   const int64_t tail_begin = keep_tail == 0 ? length : starts[count - keep_tail];

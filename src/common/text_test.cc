@@ -90,6 +90,9 @@ TEST(MaskMiddle, KeepsHeadAndTailCodePoints) {
   EXPECT_EQ(MaskMiddle("13812345678", 3, 4), "138****5678");
   EXPECT_EQ(MaskMiddle("张三丰", 1, 1), "张*丰");
   EXPECT_EQ(MaskMiddle("欧阳娜娜", 1, 0), "欧***");
+  // Longer than the offsets kept on the stack: the same rule.
+  const std::string long_text = "abc" + std::string(30, 'x') + "张三丰李四王五赵六" + std::string(30, 'y') + "wxyz";
+  EXPECT_EQ(MaskMiddle(long_text, 3, 4), "abc" + std::string(30 + 9 + 30, '*') + "wxyz");
 }
 
 TEST(MaskMiddle, ShortValuesAreFullyMasked) {

@@ -29,7 +29,10 @@ void AppendField(std::string& out, const Value* v) {
     out.push_back('n');
     return;
   }
-  const std::string text = AsText(*v);
+  // Text as it is (most of an entry's bytes), numbers as AsText writes them.
+  const std::string* stored = std::get_if<std::string>(v);
+  const std::string number = stored ? std::string() : AsText(*v);
+  const std::string& text = stored ? *stored : number;
   out.push_back('v');
   const uint64_t size = text.size();
   for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(size >> (8 * i)));
@@ -56,7 +59,15 @@ ChainVerification Broken(int64_t verified, int64_t id, int64_t seq, std::string 
 }  // namespace
 
 std::string EntryMessage(int64_t id, int64_t seq, const std::vector<Value>& content, const std::string& prev_hash) {
-  std::string out = "shanhai.audit.entry.v1";
+  constexpr size_t kFieldHead = 1 + 8, kNumberBytes = 20;
+  size_t bytes = 32 + 2 * (kFieldHead + kNumberBytes) + kFieldHead + prev_hash.size();
+  for (const Value& v : content) {
+    const std::string* text = std::get_if<std::string>(&v);
+    bytes += kFieldHead + (text ? text->size() : kNumberBytes);
+  }
+  std::string out;
+  out.reserve(bytes);  // one allocation per entry
+  out = "shanhai.audit.entry.v1";
   const Value id_value{id}, seq_value{seq}, prev_value{prev_hash};
   AppendField(out, &id_value);
   AppendField(out, &seq_value);

@@ -34,10 +34,24 @@ void CapFields(AuditEntry& e, size_t limit) {
     Cap(*field, limit);
 }
 
-// The entry's content values in kAuditContentColumns order, as stored.
-std::vector<Value> ContentValues(const AuditEntry& e) {
-  return {e.at, e.actor, e.action, OrNull(e.ledger), e.record_id == 0 ? Value{} : Value{e.record_id},
-          OrNull(e.helped_region), OrNull(e.before_json), OrNull(e.after_json), OrNull(e.detail), OrNull(e.remote)};
+Value OrNull(std::string&& s) { return s.empty() ? Value{} : Value{std::move(s)}; }
+
+// The entry's content values in kAuditContentColumns order, as stored; the entry's text moves
+// into them (an import's records after are most of the bytes it appends).
+std::vector<Value> ContentValues(AuditEntry&& e) {
+  std::vector<Value> values;
+  values.reserve(kAuditContentCount);
+  values.emplace_back(std::move(e.at));
+  values.emplace_back(std::move(e.actor));
+  values.emplace_back(std::move(e.action));
+  values.push_back(OrNull(std::move(e.ledger)));
+  values.push_back(e.record_id == 0 ? Value{} : Value{e.record_id});
+  values.push_back(OrNull(std::move(e.helped_region)));
+  values.push_back(OrNull(std::move(e.before_json)));
+  values.push_back(OrNull(std::move(e.after_json)));
+  values.push_back(OrNull(std::move(e.detail)));
+  values.push_back(OrNull(std::move(e.remote)));
+  return values;
 }
 
 std::vector<std::string> InsertColumns() {
@@ -85,12 +99,17 @@ Status AuditLog::Append(const Actor& actor, std::vector<AuditEntry> entries) {
     std::vector<std::vector<Value>> rows;
     rows.reserve(entries.size());
     for (size_t i = 0; i < entries.size(); ++i) {
-      std::vector<Value> content = ContentValues(entries[i]);
       const int64_t seq = head.seq + 1;
+      std::vector<Value> content = ContentValues(std::move(entries[i]));
       std::string hash = mac->Tag(EntryMessage(ids.at(i), seq, content, head.hash));
-      std::vector<Value> row = {ids[i], seq, OrNull(head.hash), hash};
+      // id, seq, prev_hash, hash, then the content; the previous hash moves into this row.
+      std::vector<Value>& row = rows.emplace_back();
+      row.reserve(4 + content.size());
+      row.emplace_back(ids[i]);
+      row.emplace_back(seq);
+      row.push_back(OrNull(std::move(head.hash)));
+      row.emplace_back(hash);
       row.insert(row.end(), std::make_move_iterator(content.begin()), std::make_move_iterator(content.end()));
-      rows.push_back(std::move(row));
       head = {seq, std::move(hash)};
     }
     if (rows.size() == 1) {

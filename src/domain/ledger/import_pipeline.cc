@@ -60,6 +60,7 @@ class ReaderThread {
       return Status::Ok();
     };
     SH_RETURN_IF_ERROR(excel::ReadTable(path, on_row));
+    if (preparer.runs_beside_writer()) preparer.ForgetKeys();  // all rows prepared here
     if (!batch.empty() && !queue.Push(std::move(batch))) return Status::Internal("import cancelled");
     return Status::Ok();
   }

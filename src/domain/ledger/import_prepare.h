@@ -48,6 +48,9 @@ class RowPreparer {
   // registry, so the scope of a repeat is the whole file, else the pair.
   // Errors: a problem that is not the data's (stop the import).
   Status Prepare(PreparedRow& row);
+  // The file is read through and every row prepared: forgets the natural keys seen (a million
+  // of them for a million rows), freed on the calling thread while the writer goes on.
+  void ForgetKeys() { std::unordered_map<std::string, int64_t>().swap(first_row_of_key_); }
 
  private:
   // The in-file scope and value of the natural key, "" if the row has none that parses.

@@ -2,7 +2,7 @@
 // Per batch: the natural keys looked up among stored records in one query (none when the
 // table was empty when the import began: in its transaction nothing else adds to it, and the
 // UNIQUE constraint is there all the same; all loaded once at the start when it was small), fresh ids, one bulk insert (COPY on PostgreSQL)
-// in a savepoint, the records' audit entries appended to the hash chain in one step. A batch
+// that stores all of the batch or none of it, the records' audit entries appended to the hash chain in one step. A batch
 // the database refuses (a constraint no row check sees) is retried row by row to name the row.
 // Counting and reporting (ImportReport) happen here too, so they follow the file's order.
 // Thread safety: none; runs on the thread that owns the service's database connection.
@@ -46,8 +46,12 @@ class BatchWriter {
   bool Refusing() const { return report_.invalid > 0 && !options_.skip_invalid; }
   // Inserts pending_ (ids, bulk load, audit), row by row if the batch is refused.
   Status Flush();
-  // Inserts rows [first, last) of pending_ in one savepoint; the status of the database.
+  // Inserts rows [first, last) of pending_ all or nothing; the status of the database.
   Status InsertPending(size_t first, size_t last);
+  // InsertPending's two ways with insert_rows_: in a savepoint (PostgreSQL), or without one,
+  // deleting what a refused load stored (SQLite).
+  Status InsertInSavepoint();
+  Status InsertOrTakeBack();
 
   LedgerService& service_;
   const Actor& actor_;

@@ -338,6 +338,10 @@ Status LedgerRepository::InsertMany(const std::vector<std::vector<Value>>& rows)
   return db_.BulkInsert(def_.name, sql_.bulk_columns, rows);
 }
 
+Status LedgerRepository::DeleteIdRange(int64_t first, int64_t last) {
+  return db_.Execute("DELETE FROM " + def_.name + " WHERE id BETWEEN ? AND ?", {first, last}).status();
+}
+
 std::vector<Value> LedgerRepository::BulkRowOf(int64_t id, Columns row) const {
   std::vector<Value> out;
   out.reserve(sql_.bulk_columns.size());

@@ -134,6 +134,9 @@ class LedgerRepository {
   // Inserts rows whose values follow LedgerSql::bulk_columns (the id first) in one bulk
   // load (COPY on PostgreSQL). All or nothing only inside a savepoint the caller opens.
   Status InsertMany(const std::vector<std::vector<Value>>& rows);
+  // Deletes the records with ids in [first, last]: how a bulk load that SQLite refused part-way
+  // takes back the rows it stored (ids from NewIds belong to that load alone).
+  Status DeleteIdRange(int64_t first, int64_t last);
   // Values in LedgerSql::bulk_columns order for a record of that id from an insert row as
   // StoredRowForInsert builds it (a missing column is NULL).
   std::vector<Value> BulkRowOf(int64_t id, Columns row) const;

@@ -47,6 +47,10 @@ TEST(PgValuesTest, CopyFieldsAreEscaped) {
   out += '|';
   AppendCopyField(out, Value{int64_t{5}});
   EXPECT_EQ(out, "a\\\\b\\tc\\nd\\re|\\N|5");
+  // Escapes at either end and side by side, between runs copied whole.
+  out.clear();
+  AppendCopyField(out, Value{std::string("\\\\plain text\r\n")});
+  EXPECT_EQ(out, "\\\\\\\\plain text\\r\\n");
 }
 
 }  // namespace
