@@ -355,11 +355,7 @@ Result<RecordPage> LedgerService::ListAs(const Actor& actor, const LedgerDef& de
   page.total = stored.total;
   page.has_more = stored.has_more;
   page.next = stored.last;
-  page.records.reserve(stored.rows.rows.size());
-  for (size_t i = 0; i < stored.rows.rows.size(); ++i) {
-    SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, disclosure));
-    page.records.push_back(std::move(r));
-  }
+  SH_ASSIGN_OR_RETURN(page.records, codec.DecodeAll(std::move(stored.rows), disclosure));
   for (const FieldDef& f : def.fields) {
     if (f.type != FieldType::kRef) continue;
     std::vector<int64_t> ids;
