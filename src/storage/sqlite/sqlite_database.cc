@@ -250,6 +250,12 @@ Status SqliteDatabase::Begin() {
   return Status::Ok();
 }
 
+Status SqliteDatabase::BeginRead() {
+  SH_RETURN_IF_ERROR(ExecScript(BeginSql(depth_, "BEGIN DEFERRED")));
+  ++depth_;
+  return Status::Ok();
+}
+
 Status SqliteDatabase::Commit() {
   if (depth_ == 0) return Status::Internal("Commit without Begin");
   Status s = ExecScript(CommitSql(depth_));

@@ -39,6 +39,7 @@ class SqliteDatabase final : public Database {
   // The outermost level is BEGIN IMMEDIATE: taking the write lock up front means a transaction
   // never fails half-way with SQLITE_BUSY when it first writes (WAL cannot upgrade a stale reader).
   Status Begin() override;
+  Status BeginRead() override;
   Status Commit() override;
   Status Rollback() override;
 
