@@ -67,14 +67,12 @@ namespace {
 
 constexpr std::array<const char*, 5> kBookkeeping = {"created_at", "updated_at", "created_by", "updated_by", "version"};
 
-// The cell at column c (-1: absent, NULL), moved out of its row.
+// The cell at column c (-1: absent, NULL), moved out of its row: for a column read once only.
 Value Take(std::vector<Value>& row, int c) { return c < 0 ? Value{} : std::move(row[c]); }
 
-std::string TakeText(std::vector<Value>& row, int c) {
-  Value v = Take(row, c);
-  if (std::string* text = std::get_if<std::string>(&v)) return std::move(*text);
-  return AsText(v);
-}
+// The cell at column c, copied: the record's own columns, which a field may read again (the
+// pairs ledger has a helped_region field).
+Value Copy(const std::vector<Value>& row, int c) { return c < 0 ? Value{} : row[c]; }
 
 }  // namespace
 
@@ -108,10 +106,10 @@ Result<std::vector<Record>> RecordCodec::DecodeAll(Rows rows, Disclosure disclos
 
 Result<Record> RecordCodec::DecodeRow(std::vector<Value>& row, const Layout& layout, Disclosure disclosure) const {
   Record r;
-  r.id = AsInt(Take(row, layout.id));
-  r.pair_code = TakeText(row, layout.pair_code);
-  r.pair_id = def_.pair_scoped ? AsInt(Take(row, layout.pair_id)) : r.id;
-  r.helped_region = TakeText(row, layout.helped_region);
+  r.id = AsInt(Copy(row, layout.id));
+  r.pair_code = AsText(Copy(row, layout.pair_code));
+  r.pair_id = def_.pair_scoped ? AsInt(Copy(row, layout.pair_id)) : r.id;
+  r.helped_region = AsText(Copy(row, layout.helped_region));
   r.values.reserve(def_.fields.size() + kBookkeeping.size());
   for (size_t k = 0; k < def_.fields.size(); ++k) {
     const FieldDef& f = def_.fields[k];
