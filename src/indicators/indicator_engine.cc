@@ -145,10 +145,7 @@ Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std:
   out.has_more = stored.has_more;
   RecordCodec codec(ledger, *service_.context().vault);
   const Disclosure disclosure = DisclosureFor(actor, ledger);
-  for (size_t i = 0; i < stored.rows.rows.size(); ++i) {
-    SH_ASSIGN_OR_RETURN(Record r, codec.Decode(stored.rows, i, disclosure));
-    out.records.push_back(std::move(r));
-  }
+  SH_ASSIGN_OR_RETURN(out.records, codec.DecodeAll(std::move(stored.rows), disclosure));
   if (!guarded.empty())
     SH_RETURN_IF_ERROR(service_.AuditSensitiveQuery(actor, ledger, guarded, "indicator=" + key,
                                                     static_cast<int64_t>(out.records.size()), out.total));

@@ -120,6 +120,31 @@ TEST_P(BackendTest, NestedTransactionsAreSavepoints) {
   EXPECT_EQ(Count("t"), 3);
 }
 
+// A read transaction holds no write lock: another connection writes while it is open (with
+// BEGIN IMMEDIATE, SQLite would make that writer wait out its busy timeout and fail). Nested in
+// a write transaction it is a savepoint and leaves the outer writes alone.
+TEST_P(BackendTest, ReadTransactionsLetOthersWriteAndNest) {
+  Schema("CREATE TABLE t (v BIGINT)");
+  ASSERT_TRUE(db().Execute("INSERT INTO t (v) VALUES (1)").ok());
+  auto other = Database::Open(test_db().url());
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  Status read = InReadTransaction(db(), [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(Rows rows, db().Query("SELECT COUNT(*) FROM t"));
+    EXPECT_EQ(AsInt(rows.rows.at(0).at(0)), 1);
+    return (*other)->Execute("INSERT INTO t (v) VALUES (2)").status();
+  });
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  EXPECT_EQ(Count("t"), 2);
+
+  Status nested = InTransaction(db(), [&]() -> Status {
+    SH_RETURN_IF_ERROR(db().Execute("INSERT INTO t (v) VALUES (3)").status());
+    return InReadTransaction(db(), [&] { return db().Query("SELECT v FROM t").status(); });
+  });
+  ASSERT_TRUE(nested.ok()) << nested.ToString();
+  EXPECT_EQ(Count("t"), 3);
+  EXPECT_EQ(db().Commit().code(), Code::kInternal);  // nothing left open
+}
+
 TEST_P(BackendTest, FailedStatementInsideSavepointLeavesOuterUsable) {
   Schema("CREATE TABLE u (k TEXT PRIMARY KEY)");
   Status s = InTransaction(db(), [&]() -> Status {

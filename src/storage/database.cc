@@ -52,7 +52,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
   return SqliteDatabase::Open(url);
 }
 
-Transaction::Transaction(Database& db) : db_(db), begin_status_(db.Begin()) {}
+Transaction::Transaction(Database& db, TransactionKind kind)
+    : db_(db), begin_status_(kind == TransactionKind::kRead ? db.BeginRead() : db.Begin()) {}
 
 Transaction::~Transaction() {
   // A destructor cannot report failure; a rollback fails only when the connection itself is
@@ -68,11 +69,23 @@ Status Transaction::Commit() {
   return s;
 }
 
-Status InTransaction(Database& db, const std::function<Status()>& fn) {
-  Transaction tx(db);
+namespace {
+
+Status InTransactionOf(TransactionKind kind, Database& db, const std::function<Status()>& fn) {
+  Transaction tx(db, kind);
   SH_RETURN_IF_ERROR(tx.begin_status());
   SH_RETURN_IF_ERROR(fn());
   return tx.Commit();
+}
+
+}  // namespace
+
+Status InTransaction(Database& db, const std::function<Status()>& fn) {
+  return InTransactionOf(TransactionKind::kWrite, db, fn);
+}
+
+Status InReadTransaction(Database& db, const std::function<Status()>& fn) {
+  return InTransactionOf(TransactionKind::kRead, db, fn);
 }
 
 }  // namespace shanhai

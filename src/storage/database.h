@@ -64,6 +64,11 @@ class Database {
 
   // Transactions nest as savepoints; prefer the Transaction guard below.
   virtual Status Begin() = 0;
+  // Begins a transaction that only reads, ended by Commit or Rollback like the others. On
+  // SQLite a deferred BEGIN: its statements share one snapshot and take the WAL read lock once
+  // instead of once each, and no write lock is held, so a write inside it may fail as busy
+  // (write in a Begin() transaction instead). Nested, a savepoint; on PostgreSQL as Begin().
+  virtual Status BeginRead() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
 
@@ -72,10 +77,13 @@ class Database {
   virtual Status Backup(const std::string& out_path) = 0;
 };
 
-// Begins on construction; rolls back on destruction unless Commit() succeeded.
+enum class TransactionKind { kWrite, kRead };
+
+// Begins on construction (Begin, or BeginRead for kRead); rolls back on destruction unless
+// Commit() succeeded.
 class Transaction {
  public:
-  explicit Transaction(Database& db);
+  explicit Transaction(Database& db, TransactionKind kind = TransactionKind::kWrite);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -90,5 +98,7 @@ class Transaction {
 
 // Runs fn inside a transaction; commits if it returns ok, rolls back otherwise.
 Status InTransaction(Database& db, const std::function<Status()>& fn);
+// As InTransaction, in a read transaction (Database::BeginRead): fn must not write.
+Status InReadTransaction(Database& db, const std::function<Status()>& fn);
 
 }  // namespace shanhai

@@ -36,6 +36,7 @@ class FaultyDatabase final : public Database {
   Status BulkInsert(std::string_view table, const std::vector<std::string>& columns,
                     const std::vector<std::vector<Value>>& rows) override;
   Status Begin() override { return inner_.Begin(); }
+  Status BeginRead() override { return inner_.BeginRead(); }
   Status Commit() override;
   Status Rollback() override { return inner_.Rollback(); }
   Status Backup(const std::string& out_path) override { return inner_.Backup(out_path); }

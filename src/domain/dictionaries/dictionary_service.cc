@@ -20,6 +20,8 @@ constexpr const char* kInsert =
 constexpr const char* kUpdate =
     "UPDATE dictionary_entries SET label_zh = ?, label_en = ?, sort_order = ?, disabled = ?, updated_at = ?, "
     "updated_by = ? WHERE id = ?";
+constexpr const char* kSelectGeneration = "SELECT generation FROM dictionary_generation WHERE id = 1";
+constexpr const char* kRaiseGeneration = "UPDATE dictionary_generation SET generation = generation + 1 WHERE id = 1";
 constexpr size_t kMaxCodeLength = 32;
 
 // Stored entries by dictionary name, each list in (sort_order, code) order.
@@ -103,6 +105,12 @@ Result<DictionarySnapshot> DictionaryService::Load() {
   return snapshot;
 }
 
+Result<int64_t> DictionaryService::Generation() {
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectGeneration));
+  if (rows.rows.empty()) return Status::Internal("dictionary_generation has no row");
+  return AsInt(rows.rows[0][0]);
+}
+
 Result<std::vector<DictionaryInfo>> DictionaryService::List(const Actor& actor) {
   SH_RETURN_IF_ERROR(Authorize(actor, kDictionaryPermission));
   SH_ASSIGN_OR_RETURN(StoredEntries stored, ReadStored(db_));
@@ -169,6 +177,7 @@ Result<DictionaryEntry> DictionaryService::Upsert(const Actor& actor, const std:
                                                              int64_t{disabled ? 1 : 0}, now, actor.name}));
       id = AsInt(inserted.rows.at(0).at(0));
     }
+    SH_RETURN_IF_ERROR(db_.Execute(kRaiseGeneration).status());
     SH_RETURN_IF_ERROR(audit_.Write(actor, "dictionary_update", "dictionary_entries", id, "", before,
                                     EntryJson(dictionary, entry), "dictionary=" + dictionary + " code=" + code));
     saved = std::move(entry);

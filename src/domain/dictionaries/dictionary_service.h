@@ -62,6 +62,9 @@ class DictionaryService {
 
   // Every dictionary's merged options, in one query. No permission needed (forms need them).
   Result<DictionarySnapshot> Load();
+  // The stored entries' generation, one look-up: every Upsert raises it in its transaction (the
+  // only writer of dictionary_entries), so equal generations mean equal Load() results.
+  Result<int64_t> Generation();
 
   // All dictionaries (ledger order, then field order) with their merged entries.
   // Needs kDictionaryPermission.

@@ -12,6 +12,7 @@
 #include "domain/ledger/ledger_io.h"
 #include "domain/ledger/ledger_test_util.h"
 #include "excel/table_reader.h"
+#include "storage/faulty_database.h"
 
 namespace shanhai {
 namespace {
@@ -185,6 +186,45 @@ TEST_P(DictionaryServiceTest, TemplateOffersOnlyEnabledOptions) {
   std::filesystem::remove(path);
   EXPECT_NE(cells.find("乡村振兴培训"), std::string::npos) << cells;
   EXPECT_EQ(cells.find("旧类别"), std::string::npos) << cells;
+}
+
+// Each Upsert raises the generation once; a refused one leaves it as it was.
+TEST_P(DictionaryServiceTest, GenerationRisesWithEachChangeOnly) {
+  Result<int64_t> start = dictionaries().Generation();
+  ASSERT_TRUE(IsOk(start.status()));
+  ASSERT_TRUE(IsOk(Put(kCategories, "cadre", "干部培训").status()));
+  ASSERT_TRUE(IsOk(Put(kCategories, "cadre", "干部轮训").status()));
+  EXPECT_FALSE(Put(kCategories, "cadre", "干部轮训", /*disabled=*/true).ok());  // declared: not disabled
+  Result<int64_t> now = dictionaries().Generation();
+  ASSERT_TRUE(IsOk(now.status()));
+  EXPECT_EQ(*now, *start + 2);
+}
+
+// The snapshot a service keeps is reloaded when, and only when, the stored entries changed,
+// whichever connection changed them: here a second connection, as another process would.
+TEST_P(DictionaryServiceTest, KeptSnapshotFollowsChangesFromAnotherConnection) {
+  FaultyDatabase counted(db());  // counts this service's statements
+  std::unique_ptr<LedgerService> reader = MakeService(counted);
+  ASSERT_TRUE(IsOk(reader->RefreshDictionaries()));
+  const int64_t before = counted.statement_calls();
+  ASSERT_TRUE(IsOk(reader->RefreshDictionaries()));
+  EXPECT_EQ(counted.statement_calls() - before, 1);  // the generation only: nothing reloaded
+  EXPECT_EQ(Codes(reader->dictionary_snapshot().OptionsFor(Trainings(), Category())), Codes(Category().options));
+
+  auto other_db = Database::Open(test_db().url());
+  ASSERT_TRUE(other_db.ok()) << other_db.status().ToString();
+  std::unique_ptr<LedgerService> writer = MakeService(**other_db);
+  ASSERT_TRUE(IsOk(writer->dictionaries().Upsert(Actor::System(), kCategories, "rural_tourism", "乡村旅游", "", 0,
+                                                 false).status()));
+  ASSERT_TRUE(IsOk(reader->RefreshDictionaries()));
+  EXPECT_EQ(reader->dictionary_snapshot().OptionsFor(Trainings(), Category()).back().code, "rural_tourism");
+
+  // The next list sees it too: a filter by the new option's label is understood.
+  ASSERT_TRUE(IsOk(writer->dictionaries().Upsert(Actor::System(), kCategories, "rural_tourism", "乡村游", "", 0,
+                                                 false).status()));
+  ListRequest by_label;
+  by_label.equals = {{"category", "乡村游"}};
+  EXPECT_TRUE(IsOk(reader->List(Actor::System(), Trainings(), by_label).status()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DictionaryServiceTest, testing::ValuesIn(TestDialects()),

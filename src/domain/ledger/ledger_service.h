@@ -155,8 +155,10 @@ class LedgerService {
   // The pair of that code, if it exists and the actor may see it (RecordValidator::FindPair).
   Result<PairInfo> FindPair(const Actor& actor, const std::string& code) { return validator_.FindPair(actor, code); }
 
-  // Reloads the dictionaries' merged options (one query). Create, Update and List call it
-  // first, ImportLedger once per file; Prepare and list filters use the last snapshot.
+  // Brings the dictionaries' merged options up to date: one look-up of their generation
+  // (DictionaryService::Generation), and a reload only when it moved since the last one, so a
+  // change committed by any connection or process is seen by the next call. Create, Update
+  // and List call it first, ImportLedger once per file; Prepare and list filters use the last snapshot.
   Status RefreshDictionaries();
   // The options in force as of the last RefreshDictionaries() (declared ones before any).
   const DictionarySnapshot& dictionary_snapshot() const { return snapshot_; }
@@ -173,10 +175,13 @@ class LedgerService {
   Result<Record> ReadInScope(const LedgerDef& def, int64_t id, const Scope& scope);
   Result<RecordPage> ListAs(const Actor& actor, const LedgerDef& def, const ListRequest& request,
                             Disclosure disclosure);
+  // ListAs's reads once authorised, within scope; run in one read transaction.
+  Result<RecordPage> ReadPage(const LedgerDef& def, const ListRequest& request, Scope scope, Disclosure disclosure);
 
   ServiceContext& context_;
   ChangeWriter changes_;
   DictionarySnapshot snapshot_;
+  int64_t snapshot_generation_ = -1;  // DictionaryService::Generation() of snapshot_; -1: never loaded
   RecordValidator validator_;  // reads context_ and snapshot_, declared before it
 };
 

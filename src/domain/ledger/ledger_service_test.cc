@@ -78,6 +78,25 @@ TEST_P(LedgerServiceTest, CreateStoresTheRecordInItsPairWithAnAuditRow) {
   EXPECT_EQ(AuditRows(db(), "create"), 2);  // the pair and the visit
 }
 
+// A list decodes its page in one pass, moving cells out of the rows: a column read both as the
+// record's own (the pairs' helped_region, their distribution key) and as a field is in both.
+TEST_P(LedgerServiceTest, AListedRecordKeepsEveryColumnItReadsTwice) {
+  const int64_t visit = AddVisit("调研", "to_helped", 3, "2020-06-09");
+  auto pairs = service().List(Actor::System(), *FindLedger("pairs"), ListRequest{});
+  ASSERT_TRUE(pairs.ok()) << pairs.status().ToString();
+  ASSERT_EQ(pairs->records.size(), 1u);
+  EXPECT_EQ(pairs->records[0].helped_region, "522727");
+  EXPECT_EQ(Text(pairs->records[0], "helped_region"), "522727");
+  EXPECT_EQ(pairs->records[0].pair_code, kCountyPair);
+  auto visits = service().List(Actor::System(), Visits(), ListRequest{});
+  ASSERT_TRUE(visits.ok()) << visits.status().ToString();
+  ASSERT_EQ(visits->records.size(), 1u);
+  EXPECT_EQ(visits->records[0].id, visit);
+  EXPECT_EQ(visits->records[0].helped_region, "522727");
+  EXPECT_EQ(Text(visits->records[0], "title"), "调研");
+  EXPECT_EQ(AsInt(*visits->records[0].Get("version")), 1);
+}
+
 TEST_P(LedgerServiceTest, ValidationListsEveryBadFieldAtOnce) {
   const int64_t audit_before = AuditRows(db());
   // Required missing (title), bad enum (kind), bad date (meeting_date), bad region code.

@@ -4,6 +4,8 @@
 // for the whole value (and they audit it).
 #pragma once
 
+#include <array>
+
 #include "domain/ledger/ledger_def.h"
 #include "domain/ledger/ledger_repository.h"
 #include "security/pii_vault.h"
@@ -36,8 +38,20 @@ class RecordCodec {
   std::string HashOf(const std::string& key, const std::string& plain) const;
   // Plain record from row i of rows (columns as LedgerRepository returns them).
   Result<Record> Decode(const Rows& rows, size_t i, Disclosure disclosure) const;
+  // Every row of rows decoded as Decode does, each column looked up once for all of them and
+  // each cell moved, not copied (a list page).
+  Result<std::vector<Record>> DecodeAll(Rows rows, Disclosure disclosure) const;
 
  private:
+  // Where a record's parts sit in a row (column indexes; -1: absent, read as NULL).
+  struct Layout {
+    int id = -1, pair_code = -1, pair_id = -1, helped_region = -1;
+    std::vector<int> fields;       // per def_.fields: the column, or "<key>_enc" if sensitive
+    std::array<int, 5> bookkeeping{};  // created_at, updated_at, created_by, updated_by, version
+  };
+  Layout LayoutOf(const Rows& rows) const;
+  // The record of row (as laid out), its cells moved out.
+  Result<Record> DecodeRow(std::vector<Value>& row, const Layout& layout, Disclosure disclosure) const;
   std::string Context(const std::string& key) const { return def_.name + "." + key; }
   const LedgerDef& def_;
   const PiiVault& vault_;

@@ -1,6 +1,8 @@
 #include "domain/ledger/record_json.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "domain/ledger/record_codec.h"
 
@@ -15,6 +17,15 @@ boost::json::value ValueToJson(const Value& v) {
 
 namespace {
 
+// True if any of the 8 bytes of w is a control character, a quote or a backslash (bytes of
+// UTF-8 sequences, 0x80 and above, never are): lets the scan below pass plain text a word at a time.
+bool WordNeedsEscape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const auto has_zero_byte = [](uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
+  const bool control = ((w - kOnes * 0x20) & ~w & kHigh) != 0;  // a byte below 0x20
+  return control || has_zero_byte(w ^ (kOnes * '"')) || has_zero_byte(w ^ (kOnes * '\\'));
+}
+
 // s as a JSON string literal, escaped as Boost.JSON's serializer does (quote, backslash and
 // control characters; UTF-8 passes through).
 void AppendJsonString(std::string& out, std::string_view s) {
@@ -22,6 +33,14 @@ void AppendJsonString(std::string& out, std::string_view s) {
   out += '"';
   size_t plain_from = 0;
   for (size_t i = 0; i < s.size(); ++i) {
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if (!WordNeedsEscape(word)) {
+        i += 7;
+        continue;
+      }
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s, plain_from, i - plain_from);

@@ -38,6 +38,24 @@ TEST(RecordJson, TextIsWhatBoostJsonWritesForTheSameMembers) {
   EXPECT_EQ(RecordToJson(Visits(), r, labels), expected);
 }
 
+// Plain text is passed over eight bytes at a time: a byte to escape anywhere in a word, or in
+// the tail shorter than a word, is still escaped, and bytes next to the escaped ones (space
+// and DEL) are not.
+TEST(RecordJson, EveryPositionOfAnEscapedByteIsEscaped) {
+  for (size_t length = 1; length <= 19; ++length)
+    for (size_t at = 0; at < length; ++at)
+      for (char special : {'"', '\\', '\x01', '\x1f', ' ', '\x7f'}) {
+        std::string text(length, 'a');
+        text[at] = special;
+        Record r;
+        r.values = {{"title", text}};
+        std::string written;
+        AppendRecordJson(written, *FindLedger("pairs"), r);  // not pair-scoped: no "pair" member
+        EXPECT_EQ(written, boost::json::serialize(boost::json::object{{"id", 0}, {"title", text}}))
+            << "length " << length << ", byte " << int(static_cast<unsigned char>(special)) << " at " << at;
+      }
+}
+
 TEST(RecordJson, ALabelIsWrittenOnlyForAKnownReference) {
   Record r;
   r.id = 1;

@@ -83,12 +83,7 @@ Result<std::vector<Record>> RecordSetContext::Find(const LedgerDef& def,
   Result<std::vector<Record>> found = [&]() -> Result<std::vector<Record>> {
     LedgerRepository repo(ledgers_.db(), def);
     SH_ASSIGN_OR_RETURN(StoredPage page, repo.List(query, Scope{}));
-    std::vector<Record> out;
-    for (size_t i = 0; i < page.rows.rows.size(); ++i) {
-      SH_ASSIGN_OR_RETURN(Record r, codec.Decode(page.rows, i, Disclosure::kFull));
-      out.push_back(std::move(r));
-    }
-    return out;
+    return codec.DecodeAll(std::move(page.rows), Disclosure::kFull);
   }();
   if (!found.ok() && status_.ok()) status_ = found.status();
   return found;

@@ -196,6 +196,9 @@ Status PostgresDatabase::Begin() {
   return Status::Ok();
 }
 
+// Each statement already reads a consistent snapshot and takes no lock worth saving.
+Status PostgresDatabase::BeginRead() { return Begin(); }
+
 Status PostgresDatabase::Commit() {
   if (depth_ == 0) return Status::Internal("Commit without Begin");
   if (depth_ == 1 && PQtransactionStatus(conn_) == PQTRANS_INERROR) {

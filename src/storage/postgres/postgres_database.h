@@ -37,6 +37,7 @@ class PostgresDatabase final : public Database {
                     const std::vector<std::vector<Value>>& rows) override;
 
   Status Begin() override;
+  Status BeginRead() override;
   // Committing a transaction that an earlier error aborted rolls it back and returns Internal
   // (PostgreSQL would otherwise report the COMMIT as a success).
   Status Commit() override;

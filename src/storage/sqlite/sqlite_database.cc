@@ -52,13 +52,14 @@ Value ColumnValue(sqlite3_stmt* stmt, int i) {
       return static_cast<int64_t>(sqlite3_column_int64(stmt, i));
     case SQLITE_FLOAT:
       return sqlite3_column_double(stmt, i);
-    case SQLITE_TEXT:
+    case SQLITE_TEXT: {
+      // column_text before column_bytes (and column_blob for a BLOB), so no conversion happens between.
+      const unsigned char* data = sqlite3_column_text(stmt, i);
+      return std::string(reinterpret_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt, i)));
+    }
     case SQLITE_BLOB: {
-      // For BLOB, column_blob must come before column_bytes; for TEXT, column_text.
-      const bool text = sqlite3_column_type(stmt, i) == SQLITE_TEXT;
-      const void* data = text ? static_cast<const void*>(sqlite3_column_text(stmt, i)) : sqlite3_column_blob(stmt, i);
-      const int size = sqlite3_column_bytes(stmt, i);
-      return std::string(static_cast<const char*>(data), static_cast<size_t>(size));
+      const void* data = sqlite3_column_blob(stmt, i);
+      return std::string(static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt, i)));
     }
     default:
       return std::monostate{};
@@ -133,8 +134,8 @@ Status SqliteDatabase::Error(int rc) const {
 }
 
 Result<sqlite3_stmt*> SqliteDatabase::Prepare(std::string_view sql) {
+  if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
   std::string key(sql);
-  if (auto it = statements_.find(key); it != statements_.end()) return it->second;
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
   const int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
@@ -244,15 +245,20 @@ Status SqliteDatabase::BulkInsert(std::string_view table, const std::vector<std:
   return Status::Ok();
 }
 
-Status SqliteDatabase::Begin() {
-  SH_RETURN_IF_ERROR(ExecScript(BeginSql(depth_, "BEGIN IMMEDIATE")));
+Status SqliteDatabase::BeginAs(std::string_view top_begin) {
+  // Cached like any statement: sqlite3_exec would prepare it anew on every call.
+  SH_RETURN_IF_ERROR(RunWith(BeginSql(depth_, top_begin), {}, nullptr));
   ++depth_;
   return Status::Ok();
 }
 
+Status SqliteDatabase::Begin() { return BeginAs("BEGIN IMMEDIATE"); }
+
+Status SqliteDatabase::BeginRead() { return BeginAs("BEGIN DEFERRED"); }
+
 Status SqliteDatabase::Commit() {
   if (depth_ == 0) return Status::Internal("Commit without Begin");
-  Status s = ExecScript(CommitSql(depth_));
+  Status s = RunWith(CommitSql(depth_), {}, nullptr);
   if (s.ok()) {
     --depth_;
   } else if (sqlite3_get_autocommit(db_)) {
@@ -268,7 +274,7 @@ Status SqliteDatabase::Rollback() {
     depth_ = 0;
     return Status::Ok();
   }
-  SH_RETURN_IF_ERROR(ExecScript(RollbackSql(depth_)));
+  SH_RETURN_IF_ERROR(ExecScript(RollbackSql(depth_)));  // nested: two statements
   --depth_;
   return Status::Ok();
 }

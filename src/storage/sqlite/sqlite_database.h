@@ -5,7 +5,9 @@
 #pragma once
 
 #include <memory>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "storage/database.h"
@@ -39,6 +41,7 @@ class SqliteDatabase final : public Database {
   // The outermost level is BEGIN IMMEDIATE: taking the write lock up front means a transaction
   // never fails half-way with SQLITE_BUSY when it first writes (WAL cannot upgrade a stale reader).
   Status Begin() override;
+  Status BeginRead() override;
   Status Commit() override;
   Status Rollback() override;
 
@@ -53,6 +56,8 @@ class SqliteDatabase final : public Database {
   Result<sqlite3_stmt*> Prepare(std::string_view sql);
   // Steps stmt (already bound) to the end, collecting rows into out if given, then resets it.
   Status Run(sqlite3_stmt* stmt, Rows* out);
+  // Begin and BeginRead: top_begin at the outermost level, a savepoint below it.
+  Status BeginAs(std::string_view top_begin);
   // Runs one cached statement with params.
   Status RunWith(std::string_view sql, const std::vector<Value>& params, Rows* out);
   // Maps an SQLite result code to a Status, using the connection's last error message.
@@ -60,7 +65,12 @@ class SqliteDatabase final : public Database {
 
   sqlite3* db_;
   std::string path_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  // Looked up by the caller's text without copying it into a key first.
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> statements_;
   int depth_ = 0;  // open transaction levels (1 = BEGIN, more = savepoints)
 };
 
