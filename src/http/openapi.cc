@@ -37,10 +37,12 @@ boost::json::object FieldSchema(const FieldDef& f) {
 }
 
 // A record as created (its required members listed) or, for_change, as an update sends it:
-// every member optional, those left out keep their values.
+// every member optional, those left out keep their values; a line's id, which says which line
+// an update changes, is then sent too (a record's own id is in the path).
 boost::json::object LedgerSchema(const LedgerDef& def, bool for_change) {
-  boost::json::object properties{{"id", {{"type", "integer"}, {"readOnly", true}}},
-                                 {"version", {{"type", "integer"}}}};
+  boost::json::object id{{"type", "integer"}};
+  if (!(for_change && !def.line_of.empty())) id["readOnly"] = true;
+  boost::json::object properties{{"id", std::move(id)}, {"version", {{"type", "integer"}}}};
   boost::json::array required;
   if (def.pair_scoped) {
     properties["pair"] = {{"type", "string"}, {"example", "440111-522727"}, {"description", "帮扶关系代码"}};
@@ -53,7 +55,7 @@ boost::json::object LedgerSchema(const LedgerDef& def, bool for_change) {
   for (const LineSet& set : def.lines)
     properties[set.key] = {
         {"type", "array"}, {"minItems", set.min}, {"maxItems", set.max},
-        {"items", {{"$ref", "#/components/schemas/" + set.ledger->name}}},
+        {"items", {{"$ref", "#/components/schemas/" + set.ledger->name + (for_change ? "_change" : "")}}},
         {"description", set.ledger->label_zh + "（明细，随本记录一起写入）：修改时，带 id 的行修改该明细，不带 id 的行新增，"
                                                "未列出的删除；不带此键则明细不变 / " + set.ledger->label_en +
                             " (lines, written with this record): on an update, a line with an id changes that line, one "

@@ -131,7 +131,11 @@ TEST_P(BackendTest, ReadTransactionsLetOthersWriteAndNest) {
   Status read = InReadTransaction(db(), [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Rows rows, db().Query("SELECT COUNT(*) FROM t"));
     EXPECT_EQ(AsInt(rows.rows.at(0).at(0)), 1);
-    return (*other)->Execute("INSERT INTO t (v) VALUES (2)").status();
+    SH_RETURN_IF_ERROR((*other)->Execute("INSERT INTO t (v) VALUES (2)").status());
+    // One snapshot for the whole read: the row committed meanwhile is not seen inside it.
+    SH_ASSIGN_OR_RETURN(Rows again, db().Query("SELECT COUNT(*) FROM t"));
+    EXPECT_EQ(AsInt(again.rows.at(0).at(0)), 1);
+    return Status::Ok();
   });
   ASSERT_TRUE(read.ok()) << read.ToString();
   EXPECT_EQ(Count("t"), 2);

@@ -67,7 +67,8 @@ class Database {
   // Begins a transaction that only reads, ended by Commit or Rollback like the others. On
   // SQLite a deferred BEGIN: its statements share one snapshot and take the WAL read lock once
   // instead of once each, and no write lock is held, so a write inside it may fail as busy
-  // (write in a Begin() transaction instead). Nested, a savepoint; on PostgreSQL as Begin().
+  // (write in a Begin() transaction instead). On PostgreSQL REPEATABLE READ, READ ONLY: one
+  // snapshot, and a write inside it fails. Nested, a savepoint of the outer transaction.
   virtual Status BeginRead() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;

@@ -77,5 +77,10 @@ describe('OpenAPI document', () => {
     assert.deepEqual(Object.keys(doc.components.schemas.visits_change.properties),
       Object.keys(doc.components.schemas.visits.properties));
     assert.equal(doc.components.schemas.visits_change.required, undefined);
+    // A fund's tranches, changed with it: each line as an update sends it, its id included.
+    const tranches = doc.components.schemas.funds_change.properties.tranches;
+    assert.equal(tranches.items.$ref, '#/components/schemas/fund_tranches_change');
+    assert.equal(doc.components.schemas.fund_tranches_change.properties.id.readOnly, undefined);
+    assert.equal(doc.components.schemas.fund_tranches.properties.id.readOnly, true);
   });
 });

@@ -78,6 +78,11 @@ int64_t FileBytes(const std::string& path) {
 // only for an acceptable file that is not a dry run.
 Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, const LedgerDef& def,
                                 const std::string& path, const ImportOptions& options) {
+  Database& db = service.db();
+  Transaction tx(db);
+  SH_RETURN_IF_ERROR(tx.begin_status());
+  // Read inside the import's transaction (on SQLite it holds the write lock from its start, so
+  // no other writer changes them until the commit).
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());  // once: rows are parsed with this snapshot
   // So rows find their pairs without the database; for this import only (the service lives on in serve).
   struct PairPreload {
@@ -85,9 +90,6 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
     ~PairPreload() { service.validator().EndPairPreload(); }
   } preload{service};
   if (def.pair_scoped) SH_RETURN_IF_ERROR(service.validator().PreloadPairs());
-  Database& db = service.db();
-  Transaction tx(db);
-  SH_RETURN_IF_ERROR(tx.begin_status());
 
   ImportReport report;
   BatchWriter writer(service, actor, def, options, report);

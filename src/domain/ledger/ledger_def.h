@@ -48,9 +48,11 @@ struct EnumOption {
   bool disabled = false;
 };
 
-// A condition a kRef field's referenced record must meet on every write (create, update, import,
-// transition): its field `field` holds the option code `code` — a need is claimed by a unit of the
-// helper side. reason_zh/en say it in the error ("须是帮扶方的单位"). An empty field: no condition.
+// A condition a kRef field's referenced record must meet whenever a write chooses it (create,
+// update, import, transition): its field `field` — a plain enum of the target ledger — holds the
+// option code `code` (a need is claimed by a unit of the helper side). A write re-sending the
+// reference the record already holds is not checked again. reason_zh/en say it in the error
+// ("须是帮扶方的单位"). An empty field: no condition. The registry test checks the declaration.
 struct RefCondition {
   std::string field, code, reason_zh, reason_en;
 };

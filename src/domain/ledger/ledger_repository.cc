@@ -12,7 +12,10 @@ namespace {
 const char* kBookkeeping[] = {"created_at", "updated_at", "created_by", "updated_by"};
 
 // Bulk loading. Sequences: AUTOINCREMENT keeps the highest id ever given in sqlite_sequence.
-constexpr const char* kLastIdSqlite = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0)";
+// The highest id ever given (AUTOINCREMENT's sequence) or stored, whichever is higher: the ids
+// NewIds hands out must be free, since a refused bulk load deletes its own by their range.
+constexpr const char* kLastIdSqlite =
+    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), COALESCE((SELECT MAX(id) FROM ";
 constexpr const char* kNextIdsPostgres =
     "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, CAST(? AS BIGINT))";
 // Non-unique indexes with the statement that recreates each (autoindexes of UNIQUE have no sql).
@@ -328,7 +331,7 @@ Result<std::vector<int64_t>> LedgerRepository::NewIds(int64_t count) {
     std::sort(ids.begin(), ids.end());
     return ids;
   }
-  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kLastIdSqlite, {def_.name}));
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kLastIdSqlite) + def_.name + "), 0))", {def_.name}));
   const int64_t last = AsInt(rows.rows.at(0).at(0));
   for (int64_t i = 1; i <= count; ++i) ids.push_back(last + i);
   return ids;

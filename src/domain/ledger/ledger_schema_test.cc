@@ -89,6 +89,16 @@ TEST(LedgerDeclarations, ReferencesNameRealLedgersAndFields) {
           EXPECT_FALSE(target->natural_key.empty())
               << def->name << "." << f.key << ": spreadsheets name a " << f.ref_ledger << " record by its natural key";
         }
+        // A condition on the referenced record names a plain enum of it and one of its options.
+        if (!f.ref_where.field.empty()) {
+          const FieldDef* on = target->Field(f.ref_where.field);
+          ASSERT_NE(on, nullptr) << def->name << "." << f.key << " where " << f.ref_where.field;
+          EXPECT_EQ(on->type, FieldType::kEnum) << def->name << "." << f.key << " where " << f.ref_where.field;
+          EXPECT_NE(on->FindOption(f.ref_where.code), nullptr) << def->name << "." << f.key << " where " << f.ref_where.code;
+          EXPECT_FALSE(f.ref_where.reason_zh.empty() || f.ref_where.reason_en.empty()) << def->name << "." << f.key;
+        }
+      } else {
+        EXPECT_TRUE(f.ref_where.field.empty()) << def->name << "." << f.key << ": a condition on a field that refers to nothing";
       }
       if (f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum) {
         EXPECT_FALSE(f.options.empty()) << def->name << "." << f.key;

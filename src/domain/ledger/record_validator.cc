@@ -76,7 +76,7 @@ Status RecordValidator::PreloadPairs() {
 }
 
 Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
-                                 Value& out, std::vector<FieldError>& errors) {
+                                   int64_t kept_id, Value& out, std::vector<FieldError>& errors) {
   const LedgerDef* target = FindLedger(field.ref_ledger);
   if (!target) return Status::Internal("unknown ref ledger " + field.ref_ledger);
   LedgerRepository repo(*context_.db, *target);
@@ -101,7 +101,7 @@ Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw
     return Status::Ok();
   }
   out = *id;
-  return CheckRefCondition(field, *target, *id, errors);
+  return kept_id == *id ? Status::Ok() : CheckRefCondition(field, *target, *id, errors);
 }
 
 Status RecordValidator::CheckRefCondition(const FieldDef& field, const LedgerDef& target, int64_t id,
@@ -115,8 +115,10 @@ Status RecordValidator::CheckRefCondition(const FieldDef& field, const LedgerDef
   const Value* value = found.Get(where.field);
   if (value && !IsNull(*value) && AsText(*value) == where.code) return Status::Ok();
   const Value* name = target.natural_key.empty() ? nullptr : found.Get(target.natural_key);
-  const std::string shown = name && !IsNull(*name) ? "（“" + AsText(*name) + "”不符）" : "";
-  errors.push_back({0, field.key, field.label_zh + "：" + where.reason_zh + shown, field.label_en + ": " + where.reason_en});
+  const bool named = name && !IsNull(*name);
+  errors.push_back({0, field.key,
+                    field.label_zh + "：" + where.reason_zh + (named ? "（“" + AsText(*name) + "”不符）" : ""),
+                    field.label_en + ": " + where.reason_en + (named ? " (\"" + AsText(*name) + "\" is not)" : "")});
   return Status::Ok();
 }
 
@@ -200,7 +202,9 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
     Value value = std::move(v).value();
     if (f->type == FieldType::kRef && !IsNull(value)) {
       if (record.pair_id == 0 && def.pair_scoped) continue;  // the pair error is already reported
-      SH_RETURN_IF_ERROR(ResolveRef(*f, AsText(value), source, record.pair_id, value, errors));
+      const Value* stored = before ? before->Get(key) : nullptr;
+      const int64_t kept_id = stored && !IsNull(*stored) ? AsInt(*stored) : 0;
+      SH_RETURN_IF_ERROR(ResolveRef(*f, AsText(value), source, record.pair_id, kept_id, value, errors));
     }
     record.Set(key, std::move(value));
   }

@@ -60,8 +60,12 @@ class RecordValidator {
   }
 
  private:
+  // Resolves raw (an id from the API, else the target's natural key) to the id of a record of the
+  // field's ledger in pair_id, into out; appends the field's error if there is none, or if it
+  // fails field.ref_where — unless it is kept_id, the reference the stored record already holds
+  // (re-sending an unchanged form is no new choice; 0 = none).
   Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
-                    Value& out, std::vector<FieldError>& errors);
+                    int64_t kept_id, Value& out, std::vector<FieldError>& errors);
   // Appends field's error unless record id of target meets field.ref_where (nothing to check
   // without one).
   Status CheckRefCondition(const FieldDef& field, const LedgerDef& target, int64_t id, std::vector<FieldError>& errors);

@@ -236,6 +236,18 @@ TEST_P(TransitionTest, ClaimingUnitIsOfThePairsHelperSide) {
   ExpectUnchanged("posted", 1, rows);
 }
 
+// The claimer's side is checked when a write chooses the unit, not each time a form re-sends it:
+// a unit that later moved to the helped side does not lock its claimed needs against edits.
+TEST_P(TransitionTest, AClaimerReSentUnchangedIsNotCheckedAgain) {
+  ASSERT_TRUE(IsOk(Claim().status()));
+  ASSERT_TRUE(db().Execute("UPDATE units SET side = 'helped' WHERE id = ?", {helper_unit_}).ok());
+  Result<Record> edited = service().Update(
+      Clerk(), Needs(), need_,
+      RawRecord{"", {{"description", "六个班"}, {"claimed_by_unit_id", std::to_string(helper_unit_)}}}, InputSource::kApi, 2);
+  ASSERT_TRUE(edited.ok()) << edited.status().ToString();
+  EXPECT_EQ(Text(*edited, "description"), "六个班");
+}
+
 TEST_P(TransitionTest, DatesFollowTheCourse) {
   const int64_t rows = AuditRows(db());
   Result<Record> early =

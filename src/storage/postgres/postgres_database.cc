@@ -196,8 +196,13 @@ Status PostgresDatabase::Begin() {
   return Status::Ok();
 }
 
-// Each statement already reads a consistent snapshot and takes no lock worth saving.
-Status PostgresDatabase::BeginRead() { return Begin(); }
+// REPEATABLE READ: the transaction's statements share one snapshot (at READ COMMITTED each would
+// take its own); READ ONLY: a write inside it is an error, not a surprise.
+Status PostgresDatabase::BeginRead() {
+  SH_RETURN_IF_ERROR(RunSimple(BeginSql(depth_, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")));
+  ++depth_;
+  return Status::Ok();
+}
 
 Status PostgresDatabase::Commit() {
   if (depth_ == 0) return Status::Internal("Commit without Begin");
