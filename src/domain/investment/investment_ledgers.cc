@@ -43,7 +43,11 @@ const Workflow& InvestmentsWorkflow() {
            .check = ActualInvestmentArrived},
           {.name = "produce", .label_zh = "投产", .label_en = "Start production", .done_zh = "确认投产",
            .done_en = "put into production", .from = {"landed"}, .to = "producing",
-           .optional = {"actual_fen", "jobs", "poverty_jobs"}}}};
+           .optional = {"actual_fen", "jobs", "poverty_jobs"}}},
+      // What landing and production record is theirs: a plain update (without their permissions
+      // and the land check) cannot rewrite it. The date stays editable: before signing it is the
+      // date talks began, which the office keeps up to date.
+      .transition_fields = {"actual_fen", "jobs", "poverty_jobs"}};
   return w;
 }
 

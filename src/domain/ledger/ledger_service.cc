@@ -405,6 +405,12 @@ Result<std::vector<HistoryStep>> LedgerService::History(const Actor& actor, cons
   // sees only the history of records it can still see).
   Result<Record> current = Get(actor, def, id);
   if (!current.ok() && (current.status().code() != Code::kNotFound || actor.owner_scoped())) return current.status();
+  if (!current.ok()) {
+    // A record that still exists outside the actor's scope (its pair moved away) is not deleted:
+    // its history, like the record, is not found.
+    SH_ASSIGN_OR_RETURN(std::optional<Rows> elsewhere, LedgerRepository(*context_.db, def).Get(id, Scope{}));
+    if (elsewhere) return current.status();
+  }
   filter.visible_prefix = current.ok() ? "" : VisiblePrefix(actor);
   filter.page_size = 1000;
   SH_ASSIGN_OR_RETURN(auto found, context_.audit.Find(filter));

@@ -448,6 +448,19 @@ TEST_P(LedgerServiceTest, StaffOfEitherSideSeeTheHistoryOfRecordsTheySee) {
   EXPECT_TRUE(!hidden.ok() || hidden->empty());
 }
 
+// A record moved to a pair outside the reader's region leaves the reader's sight with its history:
+// the audit rows still carry the old helped region, but the record is not deleted.
+TEST_P(LedgerServiceTest, ARecordMovedOutOfTheRegionTakesItsHistoryAlong) {
+  AddPair("440103", "522728");
+  const int64_t id = AddVisit("考察", "to_helped", 10, "2020-03-01");
+  const Actor pingtang = domain_test::StaffIn("522727");
+  ASSERT_TRUE(service().History(pingtang, Visits(), id).ok());
+  ASSERT_TRUE(IsOk(service().Update(Actor::System(), Visits(), id, RawRecord{"440103-522728", {}}, InputSource::kApi, 1).status()));
+  EXPECT_EQ(service().Get(pingtang, Visits(), id).status().code(), Code::kNotFound);
+  EXPECT_EQ(service().History(pingtang, Visits(), id).status().code(), Code::kNotFound);
+  EXPECT_TRUE(service().History(domain_test::StaffIn("522728"), Visits(), id).ok());
+}
+
 TEST_P(LedgerServiceTest, AViewerReadsButCannotWrite) {
   const int64_t id = AddVisit("考察", "to_helped", 10, "2020-03-01");
   const Actor viewer = domain_test::Viewer();

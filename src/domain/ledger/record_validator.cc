@@ -104,6 +104,20 @@ Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw
   return kept_id == *id ? Status::Ok() : CheckRefCondition(field, *target, *id, errors);
 }
 
+Status RecordValidator::CheckKeptRefsInPair(const LedgerDef& def, const RawRecord& input, const Record& record,
+                                            std::vector<FieldError>& errors) {
+  for (const FieldDef& f : def.fields) {
+    if (f.type != FieldType::kRef || f.computed) continue;
+    const bool given = std::any_of(input.fields.begin(), input.fields.end(), [&](const auto& kv) { return kv.first == f.key; });
+    const Value* kept = record.Get(f.key);
+    if (given || !kept || IsNull(*kept)) continue;
+    Value resolved = *kept;
+    SH_RETURN_IF_ERROR(ResolveRef(f, std::to_string(AsInt(*kept)), InputSource::kApi, record.pair_id, AsInt(*kept),
+                                  resolved, errors));
+  }
+  return Status::Ok();
+}
+
 Status RecordValidator::CheckRefCondition(const FieldDef& field, const LedgerDef& target, int64_t id,
                                           std::vector<FieldError>& errors) {
   const RefCondition& where = field.ref_where;
@@ -208,6 +222,9 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
     }
     record.Set(key, std::move(value));
   }
+
+  if (before && def.pair_scoped && record.pair_id != 0 && record.pair_id != before->pair_id)
+    SH_RETURN_IF_ERROR(CheckKeptRefsInPair(def, input, record, errors));
 
   for (const FieldDef& f : def.fields) {
     const Value* v = record.Get(f.key);

@@ -66,6 +66,11 @@ class RecordValidator {
   // (re-sending an unchanged form is no new choice; 0 = none).
   Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
                     int64_t kept_id, Value& out, std::vector<FieldError>& errors);
+  // A record moved to another pair keeps no reference into the old one: each reference field
+  // input leaves as stored must name a record of record's (new) pair, else its error is appended
+  // (the user chooses again, in the new pair).
+  Status CheckKeptRefsInPair(const LedgerDef& def, const RawRecord& input, const Record& record,
+                             std::vector<FieldError>& errors);
   // Appends field's error unless record id of target meets field.ref_where (nothing to check
   // without one).
   Status CheckRefCondition(const FieldDef& field, const LedgerDef& target, int64_t id, std::vector<FieldError>& errors);

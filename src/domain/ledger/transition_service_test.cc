@@ -248,6 +248,17 @@ TEST_P(TransitionTest, AClaimerReSentUnchangedIsNotCheckedAgain) {
   EXPECT_EQ(Text(*edited, "description"), "六个班");
 }
 
+// Moved to another pair, a need keeps no claimer of the old one: the unit is named as not found
+// there, and nothing changes.
+TEST_P(TransitionTest, AClaimedNeedMovedToAnotherPairMustNotKeepItsClaimer) {
+  ASSERT_TRUE(IsOk(Claim().status()));
+  Result<Record> moved = service().Update(Actor::System(), Needs(), need_, RawRecord{kOtherPair, {}}, InputSource::kApi, 2);
+  EXPECT_TRUE(HasFieldError(moved.status(), "claimed_by_unit_id")) << moved.status().ToString();
+  auto stored = service().Get(Actor::System(), Needs(), need_);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->pair_code, kCountyPair);
+}
+
 TEST_P(TransitionTest, DatesFollowTheCourse) {
   const int64_t rows = AuditRows(db());
   Result<Record> early =
