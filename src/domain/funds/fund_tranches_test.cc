@@ -63,13 +63,27 @@ TEST_P(FundTranchesTest, TranchesStayWithinTheAmountAfterTheFundsDateAndAddUpToT
   EXPECT_EQ(Count("fund_tranches"), 2);
 }
 
+// 已拨付 follows the tranches when the clerk leaves it out: the 拨付率 indicator reads it.
+TEST_P(FundTranchesTest, ThePaidFigureIsTheTranchesTotalWhenNotTyped) {
+  auto fund = CreateFund("1000", {Tranche("2021-03-05", "400"), Tranche("2021-05-05", "250")});
+  ASSERT_TRUE(fund.ok()) << fund.status().ToString();
+  EXPECT_EQ(AsInt(*fund->parent.Get("paid_fen")), 650);
+  auto more = RecordSetService(service()).Update(
+      Actor::System(), FundsLedger(), fund->parent.id, RawRecord{"", {}},
+      {{"tranches", {Tranche("2021-03-05", "400"), Tranche("2021-05-05", "250"), Tranche("2021-06-05", "300")}}},
+      InputSource::kApi, 1);
+  ASSERT_TRUE(more.ok()) << more.status().ToString();
+  EXPECT_EQ(AsInt(*more->parent.Get("paid_fen")), 950);
+}
+
 TEST_P(FundTranchesTest, PlainCallsOnAFundKeepRecheckAndDeleteItsTranches) {
   auto fund = CreateFund("1000", {Tranche("2021-03-05", "400"), Tranche("2021-05-05", "600")});
   ASSERT_TRUE(fund.ok()) << fund.status().ToString();
   const int64_t id = fund->parent.id;
   auto lowered = service().Update(Actor::System(), FundsLedger(), id, RawRecord{"", {{"amount_fen", "900"}}},
                                   InputSource::kApi, 1);
-  EXPECT_TRUE(HasError(lowered.status(), "tranches.amount_fen", 2)) << lowered.status().ToString();
+  // The tranches' total (1000, the paid figure filled in at creation) no longer fits the amount.
+  EXPECT_TRUE(HasError(lowered.status(), "paid_fen", 0)) << lowered.status().ToString();
   auto noted = service().Update(Actor::System(), FundsLedger(), id, RawRecord{"", {{"note", "按进度"}}},
                                 InputSource::kApi, 1);
   ASSERT_TRUE(noted.ok()) << noted.status().ToString();

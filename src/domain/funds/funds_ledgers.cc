@@ -9,7 +9,8 @@ using namespace fields;
 namespace {
 
 // A fund's tranches: paid on or after the fund's date, their running sum within its amount, and
-// the fund's "paid out" figure, when given, equal to their sum (the figure the 拨付率 indicator reads).
+// the fund's "paid out" figure equal to their sum (the figure the 拨付率 indicator reads; filled in
+// from the tranches when a write leaves it out, see LineSet::total_field).
 void CheckTranches(RecordSetContext&, const Record*, const Record& fund, const std::vector<Record>& tranches,
                    std::vector<FieldError>& errors) {
   const Value* amount = fund.Get("amount_fen");
@@ -80,7 +81,7 @@ const LedgerDef& FundsLedger() {
       // An enterprise or other giving unit sees the funds it gave.
       .owner_field = "helper_unit_id",
       .lines = {{.ledger = &FundTranchesLedger(), .parent_field = "fund_id", .key = "tranches", .max = 100,
-                 .check = CheckTranches}}};
+                 .check = CheckTranches, .total_field = "paid_fen", .summed_field = "amount_fen"}}};
   return def;
 }
 

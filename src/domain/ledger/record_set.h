@@ -37,6 +37,11 @@ struct LineSet {
   int64_t min = 0;                    // fewest lines a parent may have
   int64_t max = 500;                  // most lines a parent may have
   RecordSetCheck check;               // optional cross-record rules
+  // Optional: the parent's field total_field holds the sum of the lines' field summed_field
+  // (a fund's 已拨付 is the sum of its tranches). When a write leaves total_field out and the
+  // record has lines, the service fills it in before the checks; a given value is the check's
+  // to compare.
+  std::string total_field, summed_field;
 };
 
 }  // namespace shanhai

@@ -150,6 +150,22 @@ Status PlanLines(LedgerService& ledgers, const Actor& actor, const Record& paren
   return Status::Ok();
 }
 
+// Sets each LineSet::total_field that input leaves out to the sum of the set's new lines (none:
+// the parent keeps what it holds).
+void FillTotals(const RawRecord& input, Record& parent, const std::vector<SetPlan>& plans) {
+  for (const SetPlan& plan : plans) {
+    const LineSet& set = *plan.set;
+    if (set.total_field.empty() || plan.lines.empty()) continue;
+    const bool given = std::any_of(input.fields.begin(), input.fields.end(),
+                                   [&](const auto& kv) { return kv.first == set.total_field; });
+    if (given) continue;
+    int64_t sum = 0;
+    for (const Record& line : plan.lines)
+      if (const Value* v = line.Get(set.summed_field); v && !IsNull(*v)) sum += AsInt(*v);
+    parent.Set(set.total_field, Value{sum});
+  }
+}
+
 // Runs each set's check over the parent and its new list; the context's reads may fail.
 Status RunChecks(LedgerService& ledgers, const Actor& actor, const Record* before, const Record& parent,
                  const std::vector<SetPlan>& plans, std::vector<FieldError>& errors) {
@@ -217,7 +233,7 @@ Result<RecordWithLines> RecordSetService::Create(const Actor& actor, const Ledge
   SH_RETURN_IF_ERROR(InTransaction(ledgers_.db(), [&]() -> Status {
     Result<Record> prepared = ledgers_.Prepare(actor, def, parent, source, nullptr);
     if (!prepared.ok()) SH_RETURN_IF_ERROR(CollectInvalid(prepared.status(), errors));
-    const Record record = prepared.ok() ? *prepared : Record{};
+    Record record = prepared.ok() ? *prepared : Record{};
     std::vector<SetPlan> plans;
     for (size_t s = 0; s < def.lines.size(); ++s) {
       plans.push_back({&def.lines[s]});
@@ -225,6 +241,7 @@ Result<RecordWithLines> RecordSetService::Create(const Actor& actor, const Ledge
       SH_RETURN_IF_ERROR(
           PlanLines(ledgers_, actor, record, parent.pair, given[s] ? given[s] : &kNone, source, plans.back(), errors));
     }
+    FillTotals(parent, record, plans);
     if (errors.empty()) SH_RETURN_IF_ERROR(RunChecks(ledgers_, actor, nullptr, record, plans, errors));
     if (!errors.empty()) return Status::Invalid(std::move(errors));
 
@@ -255,7 +272,7 @@ Result<RecordWithLines> RecordSetService::Update(const Actor& actor, const Ledge
     std::vector<FieldError> errors;
     Result<Record> prepared = ledgers_.Prepare(actor, def, parent, source, &before);
     if (!prepared.ok()) SH_RETURN_IF_ERROR(CollectInvalid(prepared.status(), errors));
-    const Record record = prepared.ok() ? *prepared : before;
+    Record record = prepared.ok() ? *prepared : before;
     std::vector<SetPlan> plans;
     for (size_t s = 0; s < def.lines.size(); ++s) {
       plans.push_back({&def.lines[s]});
@@ -263,6 +280,7 @@ Result<RecordWithLines> RecordSetService::Update(const Actor& actor, const Ledge
       SH_RETURN_IF_ERROR(PlanLines(ledgers_, actor, record, parent.pair.empty() ? before.pair_code : parent.pair,
                                    given[s], source, plans.back(), errors));
     }
+    FillTotals(parent, record, plans);
     if (errors.empty()) SH_RETURN_IF_ERROR(RunChecks(ledgers_, actor, &before, record, plans, errors));
     if (!errors.empty()) return Status::Invalid(std::move(errors));
 
