@@ -409,8 +409,9 @@ Result<std::vector<HistoryStep>> LedgerService::History(const Actor& actor, cons
   filter.visible_prefix = current.ok() ? "" : VisiblePrefix(actor);
   filter.page_size = 1000;
   SH_ASSIGN_OR_RETURN(auto found, context_.audit.Find(filter));
-  // Display names are looked up now, not stored in the audit rows: those are hash-chained and
-  // keep the login, and a name changed later shows everywhere at once. Only the masked name leaves.
+  // Display names are looked up now, not read from the audit rows: those are hash-chained and
+  // keep the login as the actor (a transition's detail keeps the masked name of then), and a name
+  // changed later shows in every history at once. Only the masked name leaves.
   SH_ASSIGN_OR_RETURN(auto display_names, UserNames(*context_.db).OfRecordActors(def.name, id));
   std::vector<HistoryStep> steps;
   steps.reserve(found.second.size());
