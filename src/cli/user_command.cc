@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <optional>
 
 #include "cli/connect.h"
 #include "common/comma_list.h"
@@ -52,7 +51,7 @@ void RegisterUser(CLI::App& app) {
   struct Args {
     DbOptions db;
     std::string name, roles = "staff", region, owner, display_name;
-    std::optional<std::string> new_display_name;
+    std::string new_display_name;
   };
   auto a = std::make_shared<Args>();
   CLI::App* user = app.add_subcommand("user", "账号管理 / accounts");
@@ -93,8 +92,8 @@ void RegisterUser(CLI::App& app) {
       SH_ASSIGN_OR_RETURN(std::vector<UserInfo> users, c.conn->accounts().ListUsers(Actor::System()));
       auto u = std::find_if(users.begin(), users.end(), [&](const UserInfo& x) { return x.name == a->name; });
       if (u == users.end()) return Status::NotFound("用户不存在：" + a->name, "no such user: " + a->name);
-      SH_ASSIGN_OR_RETURN(UserInfo changed, c.conn->accounts().UpdateUser(
-                                                Actor::System(), u->id, {u->roles, u->scope, u->disabled, a->new_display_name}));
+      // The name alone: roles, scope and status stay as stored, unchecked.
+      SH_ASSIGN_OR_RETURN(UserInfo changed, c.conn->accounts().SetDisplayName(Actor::System(), u->id, a->new_display_name));
       std::cout << "已修改账号 updated user " << changed.name << "：姓名 display name "
                 << (changed.display_name.empty() ? "（无 none）" : changed.display_name) << "\n";
       return Status::Ok();

@@ -22,11 +22,13 @@ bool FaultyDatabase::Fires(int64_t& calls, int64_t& fail_at) {
 }
 
 Result<Rows> FaultyDatabase::Query(std::string_view sql, const std::vector<Value>& params) {
+  statement_texts_.emplace(sql);
   if (Fires(statement_calls_, fail_statement_at_)) return InjectedFault("query");
   return inner_.Query(sql, params);
 }
 
 Result<int64_t> FaultyDatabase::Execute(std::string_view sql, const std::vector<Value>& params) {
+  statement_texts_.emplace(sql);
   if (Fires(statement_calls_, fail_statement_at_)) return InjectedFault("execute");
   return inner_.Execute(sql, params);
 }

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
+#include <string>
 
 #include "storage/database.h"
 
@@ -27,6 +29,10 @@ class FaultyDatabase final : public Database {
   // Calls made so far (forwarded or failed), for sizing a fault sweep.
   int64_t statement_calls() const { return statement_calls_; }
   int64_t commit_calls() const { return commit_calls_; }
+  // The distinct SQL texts of the Query and Execute calls so far: each is one statement the
+  // wrapped connection prepares and keeps in its cache, for tests that bound how many an
+  // operation needs.
+  const std::set<std::string, std::less<>>& statement_texts() const { return statement_texts_; }
 
   Dialect dialect() const override { return inner_.dialect(); }
   std::string Describe() const override { return inner_.Describe(); }
@@ -50,6 +56,7 @@ class FaultyDatabase final : public Database {
   int64_t commit_calls_ = 0;
   int64_t fail_statement_at_ = 0;  // absolute call number to fail, 0 = none
   int64_t fail_commit_at_ = 0;
+  std::set<std::string, std::less<>> statement_texts_;
 };
 
 }  // namespace shanhai

@@ -379,6 +379,17 @@ describe('shanhai CLI on SQLite', () => {
     const renamed = env.mustRun(['user', 'update', 'wangfang', '--display-name', '欧阳娜娜']);
     assert.match(renamed.stdout, /欧阳娜娜/);
     assert.match(env.mustRun(['history', 'needs', id]).stdout, /认领 claim  欧\*\*\*/);
+    // The name alone changes: a stored scope that would no longer pass the checks (its organisation
+    // gone) is neither re-sent nor re-checked.
+    sqlite(env.db, "UPDATE users SET owner_ledger = 'units', owner_id = 999999 WHERE name = 'wangfang'");
+    // "" clears the name: the history names the login again (the detail keeps the name of then).
+    const cleared = env.mustRun(['user', 'update', 'wangfang', '--display-name', '']);
+    assert.match(cleared.stdout, /姓名 display name （无 none）/);
+    assert.match(env.mustRun(['history', 'needs', id]).stdout, /认领 claim  wangfang  由 王\* 认领 \/ claimed by 王\*/);
+    assert.equal(sqlite(env.db, "SELECT owner_ledger, owner_id, display_name FROM users WHERE name = 'wangfang'"),
+      'units|999999|\n');
+    assert.match(sqlite(env.db, "SELECT after_json FROM audit_log WHERE action = 'user_update' ORDER BY seq DESC LIMIT 1"),
+      /^\{"name":"wangfang","display_name":""\}$/m);
     assert.equal(env.run(['user', 'update', 'nobody', '--display-name', '李四']).status, 1);
   });
 });

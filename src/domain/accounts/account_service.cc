@@ -27,6 +27,7 @@ constexpr const char* kInsertUser =
 constexpr const char* kUpdateUser =
     "UPDATE users SET region = ?, owner_ledger = ?, owner_id = ?, disabled = ?, display_name = ?, updated_at = ? "
     "WHERE id = ?";
+constexpr const char* kUpdateDisplayName = "UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdatePassword =
     "UPDATE users SET password_hash = ?, must_change_password = ?, password_changed_at = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kSelectUserName = "SELECT name FROM users WHERE id = ?";
@@ -63,18 +64,26 @@ UserInfo StoredUser(const std::vector<Value>& r) {
   return user;
 }
 
+// The audited form of a user: the login and, like every audit row, only the masked display name
+// (王*): the hash-chained log is never rewritten, so the whole name stays in users alone.
 std::string UserAuditJson(const UserInfo& user, bool must_change_password = false) {
   boost::json::array role_names;
   for (const std::string& r : user.roles) role_names.push_back(boost::json::string(r));
   const DataScope& scope = user.scope;
   return boost::json::serialize(boost::json::object{{"name", user.name},
-                                                    {"display_name", user.display_name},
+                                                    {"display_name", MaskDisplayName(user.display_name)},
                                                     {"roles", std::move(role_names)},
                                                     {"region", scope.region},
                                                     {"owner_ledger", scope.owner_ledger},
                                                     {"owner_id", scope.owner_id},
                                                     {"disabled", user.disabled},
                                                     {"must_change_password", must_change_password}});
+}
+
+// The audited form of a display-name change alone (SetDisplayName): the login, the masked name.
+std::string DisplayNameAuditJson(const UserInfo& user) {
+  return boost::json::serialize(
+      boost::json::object{{"name", user.name}, {"display_name", MaskDisplayName(user.display_name)}});
 }
 
 Status CheckRegion(const std::string& region) {
@@ -238,7 +247,7 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
   SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(change.roles));
   SH_ASSIGN_OR_RETURN(std::vector<std::string> granted, roles_.GrantsOfRoles(role_ids));
   SH_RETURN_IF_ERROR(RoleService::CheckWithin(actor, granted));
-  SH_RETURN_IF_ERROR(CheckMayManage(actor, id));
+  SH_RETURN_IF_ERROR(CheckMayManage(actor, id, OwnAccountPart::kDetails));
   SH_RETURN_IF_ERROR(CheckScope(change.scope));
   std::optional<std::string> display_name;
   if (change.display_name) {
@@ -249,10 +258,6 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
     SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE id = ?", {id}));
     if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
     SH_ASSIGN_OR_RETURN(UserInfo before, WithRoles(StoredUser(rows.rows[0])));
-    // No one widens their own roles or scope: another administrator must (三员分立).
-    if (before.name == actor.name)
-      return Status::PermissionDenied("不能修改自己的角色、数据范围或状态，请由另一位管理员操作",
-                                      "you cannot change your own roles, scope or status; ask another administrator");
     SH_RETURN_IF_ERROR(db_.Execute(kUpdateUser, {change.scope.region, change.scope.owner_ledger, change.scope.owner_id,
                                                  int64_t{change.disabled ? 1 : 0},
                                                  display_name.value_or(before.display_name), clock_.Iso(), id})
@@ -267,6 +272,25 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
   }));
   SessionCache::Invalidate();  // roles, scope or disabling reach the user's sessions at once
   return out;
+}
+
+Result<UserInfo> AccountService::SetDisplayName(const Actor& actor, int64_t id, const std::string& raw) {
+  SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
+  SH_RETURN_IF_ERROR(CheckMayManage(actor, id, OwnAccountPart::kDetails));
+  SH_ASSIGN_OR_RETURN(std::string display_name, ParseDisplayName(raw));
+  Result<UserInfo> out = Status::Internal("not renamed");
+  SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE id = ?", {id}));
+    if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
+    const UserInfo before = StoredUser(rows.rows[0]);
+    SH_RETURN_IF_ERROR(db_.Execute(kUpdateDisplayName, {display_name, clock_.Iso(), id}).status());
+    SH_ASSIGN_OR_RETURN(UserInfo info, FindUser(before.name));
+    SH_RETURN_IF_ERROR(audit_.Write(actor, "user_update", "users", id, "", DisplayNameAuditJson(before),
+                                    DisplayNameAuditJson(info)));
+    out = std::move(info);
+    return Status::Ok();
+  }));
+  return out;  // sessions carry no display name: nothing to invalidate
 }
 
 Result<std::vector<UserInfo>> AccountService::ListUsers(const Actor& actor) {
@@ -451,13 +475,19 @@ Status AccountService::ChangePassword(const Actor& actor, const std::string& old
   return changed;
 }
 
-Status AccountService::CheckMayManage(const Actor& actor, int64_t user_id) {
-  // One's own password and second factor change only through one's own settings, which ask for
-  // the current ones: a taken-over session must not replace them through the administrator routes.
+Status AccountService::CheckMayManage(const Actor& actor, int64_t user_id, OwnAccountPart part) {
   SH_ASSIGN_OR_RETURN(Rows named, db_.Query(kSelectUserName, {user_id}));
-  if (!named.rows.empty() && AsText(named.rows[0][0]) == actor.name)
-    return Status::PermissionDenied("不能用管理功能处理自己的账号，请在个人设置中修改",
-                                    "you cannot manage your own account this way; use your own settings");
+  if (!named.rows.empty() && AsText(named.rows[0][0]) == actor.name) {
+    // One's own password and second factor change only through one's own settings, which ask for
+    // the current ones: a taken-over session must not replace them through the administrator routes.
+    if (part == OwnAccountPart::kSecrets)
+      return Status::PermissionDenied("不能用管理功能处理自己的账号，请在个人设置中修改",
+                                      "you cannot manage your own account this way; use your own settings");
+    // No one widens their own roles or scope, nor renames themselves: another administrator must (三员分立).
+    return Status::PermissionDenied("不能修改自己账号的角色、数据范围、状态或姓名，请由另一位管理员操作",
+                                    "you cannot change your own account's roles, scope, status or display name; "
+                                    "ask another administrator");
+  }
   SH_ASSIGN_OR_RETURN(UserGrants target, roles_.GrantsOf(user_id));
   const std::vector<std::string> beyond = DutiesBeyond(target.grants, actor.grants);
   if (beyond.empty()) return Status::Ok();
@@ -468,13 +498,13 @@ Status AccountService::CheckMayManage(const Actor& actor, int64_t user_id) {
 
 Status AccountService::ResetTotp(const Actor& actor, int64_t user_id) {
   SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
-  SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id));
+  SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id, OwnAccountPart::kSecrets));
   return totp_.Reset(actor, user_id);  // invalidates the session caches itself
 }
 
 Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const std::string& password) {
   SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
-  SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id));
+  SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id, OwnAccountPart::kSecrets));
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectUserName, {user_id}));
   if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
   const std::string name = AsText(rows.rows[0][0]);
@@ -491,7 +521,7 @@ Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const 
 
 Status AccountService::Unlock(const Actor& actor, int64_t user_id) {
   SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
-  SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id));
+  SH_RETURN_IF_ERROR(CheckMayManage(actor, user_id, OwnAccountPart::kSecrets));
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectUserName, {user_id}));
   if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
   const std::string name = AsText(rows.rows[0][0]);

@@ -96,9 +96,16 @@ class AccountService {
   // the roles.
   Result<UserInfo> AddUser(const Actor& actor, const NewUser& user);
   // Replaces roles, scope and disabled (disabling ends the user's sessions), and the display
-  // name when change gives one (checked as AddUser does). Audited.
-  // PermissionDenied for the actor's own account.
+  // name when change gives one (checked as AddUser does). Audited "user_update" with the user
+  // before and after (the display name masked, display_name.h). PermissionDenied for the actor's
+  // own account (naming what is refused) and for one holding a duty the actor lacks.
   Result<UserInfo> UpdateUser(const Actor& actor, int64_t id, const UserChange& change);
+  // Sets user id's display name alone (ParseDisplayName of raw; "" clears it), leaving roles,
+  // scope and status as stored even if the scope would no longer pass CheckScope (`shanhai
+  // user update --display-name`). Needs admin:users:admin; refused as UpdateUser for one's own
+  // account. NotFound for an unknown id. Audited "user_update" whose before and after hold only
+  // the login and the masked display name.
+  Result<UserInfo> SetDisplayName(const Actor& actor, int64_t id, const std::string& raw);
   Result<std::vector<UserInfo>> ListUsers(const Actor& actor);
   Result<int64_t> CountUsers();
 
@@ -149,10 +156,15 @@ class AccountService {
   // The actor of a stored user: its roles' grants (one query) and its scope.
   Result<Actor> ActorFor(const UserInfo& user, const std::string& remote);
   Status CheckScope(const DataScope& scope);
-  // PermissionDenied if user id is the actor itself, or holds an administrator duty the actor does
-  // not: whoever manages an account (its roles, password, second factor, lockout, disabling)
-  // cannot take over another duty, nor replace its own secrets without giving the current ones.
-  Status CheckMayManage(const Actor& actor, int64_t user_id);
+  // What a call changes of an account, for the refusal of one's own: its secrets (password,
+  // second factor, lockout; changed in one's own settings) or its details (roles, scope, status,
+  // display name; changed by another administrator).
+  enum class OwnAccountPart { kSecrets, kDetails };
+  // PermissionDenied if user id is the actor itself (the message naming part), or holds an
+  // administrator duty the actor does not: whoever manages an account (its roles, password,
+  // second factor, lockout, disabling) cannot take over another duty, nor replace its own
+  // secrets without giving the current ones.
+  Status CheckMayManage(const Actor& actor, int64_t user_id, OwnAccountPart part);
   SessionFlags FlagsFor(const Actor& actor, bool must_change, const std::string& password_changed_at,
                         bool totp_enrolled) const;
   // Counts a failed login of name from remote and audits it (and a lockout it causes).

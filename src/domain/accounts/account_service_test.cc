@@ -120,6 +120,83 @@ TEST_P(AccountServiceTest, DisplayNamesAreStoredTrimmedAndChangedOnlyWhenGiven) 
   EXPECT_EQ(AuditRows(db(), "user_update"), 3);  // the refused change wrote nothing
 }
 
+// The hash-chained audit rows of user changes keep the masked display name only; the whole one
+// stays in users, where the next change may replace it.
+TEST_P(AccountServiceTest, UserAuditRowsKeepOnlyTheMaskedDisplayName) {
+  NewUser user = User("wangfang");
+  user.display_name = "王芳";
+  const UserInfo added = MustAdd(user);
+  ASSERT_TRUE(accounts_->UpdateUser(Actor::System(), added.id, {{"staff"}, {"522727"}, false, "欧阳娜娜"}).ok());
+  ASSERT_TRUE(accounts_->SetDisplayName(Actor::System(), added.id, "李四").ok());
+  auto rows = db().Query("SELECT action, before_json, after_json, detail FROM audit_log WHERE ledger = 'users' ORDER BY seq");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->rows.size(), 3u);
+  std::string logged;
+  for (const auto& r : rows->rows)
+    for (size_t i = 1; i < r.size(); ++i) logged += AsText(r[i]) + "\n";
+  for (const char* whole : {"王芳", "欧阳", "李四"}) EXPECT_EQ(logged.find(whole), std::string::npos) << logged;
+  EXPECT_NE(AsText(rows->rows[0][2]).find("\"display_name\":\"王*\""), std::string::npos) << logged;  // user_add
+  EXPECT_NE(AsText(rows->rows[1][1]).find("\"display_name\":\"王*\""), std::string::npos) << logged;
+  EXPECT_NE(AsText(rows->rows[1][2]).find("\"display_name\":\"欧***\""), std::string::npos) << logged;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE display_name = '李四'"), 1);
+}
+
+// SetDisplayName changes the name alone: roles and scope are neither re-sent nor re-checked (a
+// stored scope whose organisation is gone still lets the name change), and the audit row holds
+// the login and the masked name only.
+TEST_P(AccountServiceTest, SetDisplayNameChangesTheNameAlone) {
+  NewUser user = User("wangfang");
+  user.display_name = "王芳";
+  const UserInfo added = MustAdd(user);
+  // As if its organisation had been deleted after the account was made.
+  ASSERT_TRUE(db().Execute("UPDATE users SET owner_ledger = 'units', owner_id = 999 WHERE id = ?", {added.id}).ok());
+  const UserChange resend{{"staff"}, {"522727", "units", 999}, false, "李四"};
+  EXPECT_TRUE(domain_test::HasFieldError(accounts_->UpdateUser(Actor::System(), added.id, resend).status(), "owner_id"));
+
+  auto renamed = accounts_->SetDisplayName(Actor::System(), added.id, " 李四 ");
+  ASSERT_TRUE(renamed.ok()) << renamed.status().ToString();
+  EXPECT_EQ(renamed->display_name, "李四");
+  EXPECT_EQ(renamed->roles, std::vector<std::string>{"staff"});
+  EXPECT_EQ(renamed->scope.owner_id, 999);
+  auto audited = db().Query("SELECT before_json, after_json FROM audit_log WHERE action = 'user_update'");
+  ASSERT_TRUE(audited.ok());
+  ASSERT_EQ(audited->rows.size(), 1u);
+  EXPECT_EQ(AsText(audited->rows[0][0]), R"({"name":"wangfang","display_name":"王*"})");
+  EXPECT_EQ(AsText(audited->rows[0][1]), R"({"name":"wangfang","display_name":"李*"})");
+
+  auto cleared = accounts_->SetDisplayName(Actor::System(), added.id, "");
+  ASSERT_TRUE(cleared.ok()) << cleared.status().ToString();
+  EXPECT_EQ(cleared->display_name, "");
+  const int64_t audit_rows = AuditRows(db());
+  EXPECT_TRUE(domain_test::HasFieldError(accounts_->SetDisplayName(Actor::System(), added.id, "王\n芳").status(),
+                                         "display_name"));
+  EXPECT_EQ(accounts_->SetDisplayName(domain_test::StaffIn("522727"), added.id, "王芳").status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(accounts_->SetDisplayName(Actor::System(), added.id + 100, "王芳").status().code(), Code::kNotFound);
+  EXPECT_EQ(AuditRows(db()), audit_rows);  // refusals write nothing
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE display_name = ''"), 1);
+}
+
+// An administrator cannot change their own account through the administrator calls; the refusal
+// names what is refused, the display name among it, and where one's secrets are changed instead.
+TEST_P(AccountServiceTest, OwnAccountRefusalsNameWhatIsRefused) {
+  const UserInfo boss = MustAdd(User("boss", "admin"));
+  const Actor self{"boss", {"admin"}, {"*"}, "", "", 0, ""};
+  const int64_t audit_rows = AuditRows(db());
+  for (const Status& refused : {accounts_->UpdateUser(self, boss.id, {{"admin"}, {}, false, "王芳"}).status(),
+                                accounts_->SetDisplayName(self, boss.id, "王芳").status()}) {
+    EXPECT_EQ(refused.code(), Code::kPermissionDenied);
+    EXPECT_NE(refused.message_zh().find("自己账号的角色、数据范围、状态或姓名"), std::string::npos) << refused.message_zh();
+    EXPECT_NE(refused.message_en().find("roles, scope, status or display name"), std::string::npos)
+        << refused.message_en();
+  }
+  const Status reset = accounts_->ResetPassword(self, boss.id, "Another-pass-2026");
+  EXPECT_EQ(reset.code(), Code::kPermissionDenied);
+  EXPECT_NE(reset.message_en().find("use your own settings"), std::string::npos) << reset.message_en();
+  EXPECT_EQ(AuditRows(db()), audit_rows);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM users WHERE display_name <> ''"), 0);
+}
+
 TEST_P(AccountServiceTest, LoginFailuresLookTheSameAndAreAudited) {
   MustAdd(User("wangli"));
   const Session session = MustLogin("wangli");

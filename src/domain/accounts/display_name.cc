@@ -9,8 +9,6 @@ namespace shanhai {
 
 namespace {
 
-constexpr const char* kSelectDisplayNames = "SELECT name, display_name FROM users WHERE display_name <> '' AND name IN (";
-
 Status BadDisplayName(const std::string& zh, const std::string& en) {
   return Status::Invalid({{0, "display_name", "姓名" + zh, "display name " + en}});
 }
@@ -45,25 +43,8 @@ Result<std::string> ParseDisplayName(std::string_view raw) {
 
 std::string MaskDisplayName(std::string_view name) { return MaskMiddle(name, 1, 0); }
 
-Result<std::map<std::string, std::string>> DisplayNamesOf(Database& db, const std::vector<std::string>& logins) {
-  std::map<std::string, std::string> out;
-  if (logins.empty()) return out;
-  // One placeholder per login: the statement's shape depends on the count only, never on the text.
-  std::string sql = kSelectDisplayNames;
-  std::vector<Value> params;
-  for (const std::string& login : logins) {
-    sql += params.empty() ? "?" : ", ?";
-    params.emplace_back(login);
-  }
-  sql += ")";
-  SH_ASSIGN_OR_RETURN(Rows rows, db.Query(sql, params));
-  for (const auto& r : rows.rows) out[AsText(r[0])] = AsText(r[1]);
-  return out;
-}
-
-std::string ShownActorName(const std::map<std::string, std::string>& display_names, const std::string& login) {
-  auto named = display_names.find(login);
-  return named == display_names.end() ? login : MaskDisplayName(named->second);
+std::string ShownActorName(std::string_view display_name, const std::string& login) {
+  return display_name.empty() ? login : MaskDisplayName(display_name);
 }
 
 }  // namespace shanhai

@@ -1,15 +1,18 @@
 // Users' display names (姓名, e.g. 王芳): optional, shown to administrators whole and to everyone
-// else masked. A record's history names who did each step by the masked name, resolved when the
-// history is read (the hash-chained audit rows keep the login name and are never rewritten).
+// else masked. The rules only, no storage (the look-ups are user_names.h): what a name may be,
+// its masked form, and how a step's actor is named. Where each form is kept:
+//  - users.display_name: the whole name (administrators see it in the user list);
+//  - audit rows: the actor column keeps the login; a transition's detail ("由 王* 认领") and the
+//    user_add / user_update rows keep only the masked name, as it was when written (user rows
+//    written before that rule, by the first build with display names, keep the whole one: the
+//    chain is never rewritten);
+//  - a record's history (`by`): the masked name looked up when the history is read.
 #pragma once
 
-#include <map>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "common/status.h"
-#include "storage/database.h"
 
 namespace shanhai {
 
@@ -27,13 +30,9 @@ Result<std::string> ParseDisplayName(std::string_view raw);
 // more); a one-character name is starred whole. Pure.
 std::string MaskDisplayName(std::string_view name);
 
-// login name → display name of those of logins whose account has one (others are left out), in
-// one query. Errors: the database's.
-Result<std::map<std::string, std::string>> DisplayNamesOf(Database& db, const std::vector<std::string>& logins);
-
 // Who did a step, as a record's history and a transition's audit detail name them: the masked
-// display name of login in display_names (from DisplayNamesOf), or login itself when it has none
-// (system, or an account without a name). Pure.
-std::string ShownActorName(const std::map<std::string, std::string>& display_names, const std::string& login);
+// display_name (the stored name of login's account, from UserNames), or login itself when
+// display_name is "" (system, or an account without a name). Pure.
+std::string ShownActorName(std::string_view display_name, const std::string& login);
 
 }  // namespace shanhai

@@ -48,5 +48,11 @@ TEST(DisplayNameTest, MaskKeepsTheFirstCharacterOnly) {
   EXPECT_EQ(MaskDisplayName("王"), "*");  // a name of one character is never shown whole
 }
 
+TEST(DisplayNameTest, AnActorIsShownByTheMaskedNameOrElseTheLogin) {
+  EXPECT_EQ(ShownActorName("王芳", "clerk"), "王*");
+  EXPECT_EQ(ShownActorName("", "clerk"), "clerk");
+  EXPECT_EQ(ShownActorName("", "system"), "system");
+}
+
 }  // namespace
 }  // namespace shanhai

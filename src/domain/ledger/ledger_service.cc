@@ -7,6 +7,7 @@
 #include "common/money.h"
 #include "common/personal_numbers.h"
 #include "domain/accounts/display_name.h"
+#include "domain/accounts/user_names.h"
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_set_service.h"
 #include "domain/ledger/workflow.h"
@@ -414,19 +415,18 @@ Result<std::vector<HistoryStep>> LedgerService::History(const Actor& actor, cons
   filter.visible_prefix = current.ok() ? "" : VisiblePrefix(actor);
   filter.page_size = 1000;
   SH_ASSIGN_OR_RETURN(auto found, context_.audit.Find(filter));
-  // Display names are looked up now, not stored in the audit rows: those are hash-chained and
-  // keep the login, and a name changed later shows everywhere at once. Only the masked name leaves.
-  std::vector<std::string> actors;
-  for (const AuditEntry& e : found.second)
-    if (std::find(actors.begin(), actors.end(), e.actor) == actors.end()) actors.push_back(e.actor);
-  SH_ASSIGN_OR_RETURN(auto display_names, DisplayNamesOf(*context_.db, actors));
+  // Display names are looked up now, not read from the audit rows: those are hash-chained and
+  // keep the login as the actor (a transition's detail keeps the masked name of then), and a name
+  // changed later shows in every history at once. Only the masked name leaves.
+  SH_ASSIGN_OR_RETURN(auto display_names, UserNames(*context_.db).OfRecordActors(def.name, id));
   std::vector<HistoryStep> steps;
   steps.reserve(found.second.size());
   for (AuditEntry& e : found.second) {
     // Rows written before masking hid what it hides now are masked again on the way out.
     e.before_json = MaskedRecordJsonText(def, e.before_json);
     e.after_json = MaskedRecordJsonText(def, e.after_json);
-    std::string by = ShownActorName(display_names, e.actor);
+    auto named = display_names.find(e.actor);
+    std::string by = ShownActorName(named == display_names.end() ? "" : named->second, e.actor);
     steps.push_back(HistoryStep{std::move(e), std::move(by)});
   }
   return steps;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/accounts/display_name.h"
+#include "domain/accounts/user_names.h"
 #include "domain/ledger/record_json.h"
 
 namespace shanhai {
@@ -115,9 +116,11 @@ Result<Record> TransitionService::Take(const Actor& actor, const LedgerDef& def,
     if (t->check) SH_RETURN_IF_ERROR(t->check(context, before, after, errors));
     if (!errors.empty()) return Status::Invalid(std::move(errors));
 
-    // The detail says who in the words the history uses ("由 王* 认领"): never the whole name.
-    SH_ASSIGN_OR_RETURN(auto display_names, DisplayNamesOf(service_.db(), {actor.name}));
-    const std::string by = ShownActorName(display_names, actor.name);
+    // The detail says who in the words the history uses ("由 王* 认领"), never the whole name:
+    // the masked name as it is now, when the step is taken, kept in the hash-chained row. The
+    // history's `by` is looked up when read, so after a rename the two may differ.
+    SH_ASSIGN_OR_RETURN(std::string display_name, UserNames(service_.db()).Of(actor.name));
+    const std::string by = ShownActorName(display_name, actor.name);
     SH_ASSIGN_OR_RETURN(Record stored,
                         service_.UpdatePrepared(actor, def, before, after,
                                                 "由 " + by + " " + t->done_zh + " / " + t->done_en + " by " + by,

@@ -8,6 +8,7 @@
 #include "domain/accounts/account_service.h"
 #include "domain/ledger/ledger_test_util.h"
 #include "domain/needs/needs_ledgers.h"
+#include "storage/faulty_database.h"
 
 namespace shanhai {
 namespace {
@@ -146,6 +147,52 @@ TEST_P(TransitionTest, HistoryNamesTheActorByMaskedDisplayName) {
   for (const HistoryStep& step : *history)
     for (const std::string* text : {&step.by, &step.detail, &step.before_json, &step.after_json, &step.actor})
       EXPECT_EQ(text->find("王芳"), std::string::npos) << *text;
+}
+
+// The detail keeps the masked name of when the step was taken; `by` is looked up when read, so
+// after a rename the two differ.
+TEST_P(TransitionTest, DetailKeepsTheNameOfThenWhileByFollowsARename) {
+  AccountService accounts(context());
+  auto clerk = accounts.AddUser(Actor::System(), {"clerk", "Pingtang2020!", {"staff"}, {}, false, "王芳"});
+  ASSERT_TRUE(clerk.ok()) << clerk.status().ToString();
+  ASSERT_TRUE(Claim().ok());
+  ASSERT_TRUE(IsOk(accounts.SetDisplayName(Actor::System(), clerk->id, "欧阳娜娜").status()));
+  auto history = service().History(Actor::System(), Needs(), need_);
+  ASSERT_TRUE(history.ok()) << history.status().ToString();
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].by, "欧***");
+  EXPECT_NE((*history)[0].detail.find("由 王* 认领 / claimed by 王*"), std::string::npos) << (*history)[0].detail;
+}
+
+// The display names of a history come from one fixed statement whatever the number of its
+// actors: a connection keeps every distinct statement text it prepared for good.
+TEST_P(TransitionTest, HistoryLooksUpDisplayNamesWithOneStatementWhateverTheActors) {
+  AccountService accounts(context());
+  ASSERT_TRUE(accounts.AddUser(Actor::System(), {"clerk", "Pingtang2020!", {"staff"}, {}, false, "王芳"}).ok());
+  ASSERT_TRUE(accounts.AddUser(Actor::System(), {"clerk2", "Pingtang2020!", {"staff"}, {}, false, "李四"}).ok());
+  Actor clerk2 = Clerk();
+  clerk2.name = "clerk2";
+  FaultyDatabase counted(db());
+  std::unique_ptr<LedgerService> reader = MakeService(counted);
+  std::vector<std::string> shown;  // `by` of every step, newest first, after each read
+  auto read = [&] {
+    auto history = reader->History(Actor::System(), Needs(), need_);
+    ASSERT_TRUE(history.ok()) << history.status().ToString();
+    shown.clear();
+    for (const HistoryStep& step : *history) shown.push_back(step.by);
+  };
+  read();  // one actor: system
+  EXPECT_EQ(shown, (std::vector<std::string>{"system"}));
+  ASSERT_TRUE(IsOk(Claim().status()));
+  read();  // two
+  EXPECT_EQ(shown, (std::vector<std::string>{"王*", "system"}));
+  ASSERT_TRUE(IsOk(Take("release", {}, 2, clerk2).status()));
+  read();  // three
+  EXPECT_EQ(shown, (std::vector<std::string>{"李*", "王*", "system"}));
+  size_t name_lookups = 0;
+  for (const std::string& sql : counted.statement_texts())
+    if (sql.find("display_name") != std::string::npos) ++name_lookups;
+  EXPECT_EQ(name_lookups, 1u);
 }
 
 TEST_P(TransitionTest, ReleaseClearsTheClaim) {

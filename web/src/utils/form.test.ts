@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
-import { displayValue, editableFields, emptyModel, fieldMessages, rulesFor, toFormModel, toPayload } from './form'
+import { displayValue, editableFields, emptyModel, fieldMessages, maxCharsRule, rulesFor, toFormModel, toPayload } from './form'
 
 function field(key: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta {
   return {
@@ -83,5 +83,23 @@ describe('forms generated from meta', () => {
     expect(displayValue(f('kind'), rec, 'kind', false)).toBe('Fiscal')
     expect(displayValue(f('amount_fen'), rec, 'amount_fen', true)).toBe('1,234.56')
     expect(displayValue(f('helper_unit_id'), rec, 'helper_unit_id', true)).toBe('三元里街道')
+  })
+})
+
+describe('maxCharsRule', () => {
+  // The error the rule's validator reports for value, or undefined when it passes.
+  function refusal(max: number, value: string): string | undefined {
+    let error: Error | undefined
+    maxCharsRule(max, () => 'too long').validator!({}, value, (e) => { error = e })
+    return error?.message
+  }
+
+  it('counts characters as the server does, not UTF-16 units', () => {
+    const ji32 = '𠮷'.repeat(32)  // 64 UTF-16 units
+    expect(ji32.length).toBe(64)
+    expect(refusal(32, ji32)).toBeUndefined()
+    expect(refusal(32, ji32 + '芳')).toBe('too long')
+    expect(refusal(2, ' 王芳 ')).toBeUndefined()  // trimmed first, as the server trims
+    expect(refusal(2, '')).toBeUndefined()
   })
 })

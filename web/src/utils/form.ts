@@ -79,6 +79,14 @@ function check(test: (v: string) => boolean, message: () => string): Rule {
   }
 }
 
+/**
+ * At most `max` characters counted as the server counts them: code points of the trimmed text
+ * (𠮷 is one character but two UTF-16 units, which Element Plus's `max` would count).
+ */
+export function maxCharsRule(max: number, message: () => string): Rule {
+  return check((v) => [...v.trim()].length <= max, message)
+}
+
 /** Element Plus rules for one field. `labelOf` gives the field's label in the current language. */
 export function rulesForField(f: FieldMeta, t: Translate, labelOf: (f: FieldMeta) => string): Rule[] {
   const rules: Rule[] = []
