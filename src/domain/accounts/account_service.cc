@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <boost/json.hpp>
 
 #include "domain/accounts/display_name.h"
@@ -215,6 +216,9 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
   static const std::regex kName("[A-Za-z0-9_.-]{2,32}");
   if (!std::regex_match(user.name, kName))
     return Status::InvalidArgument("用户名应为 2–32 位字母、数字或 _ . -", "a user name is 2–32 letters, digits, _ . or -");
+  if (boost::algorithm::iequals(user.name, kSystemActorName))
+    return Status::InvalidArgument("用户名“" + user.name + "”留给命令行操作使用，请换一个",
+                                   "the user name \"" + user.name + "\" is reserved for command-line work; choose another");
   SH_ASSIGN_OR_RETURN(std::string display_name, ParseDisplayName(user.display_name));
   SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(user.roles));
   SH_ASSIGN_OR_RETURN(std::vector<std::string> granted, roles_.GrantsOfRoles(role_ids));

@@ -15,6 +15,10 @@
 
 namespace shanhai {
 
+// The name the CLI's set-up commands act and are audited under; no account may take it (the
+// audit log and histories would credit the operator's work to that account, and its to them).
+inline constexpr const char* kSystemActorName = "system";
+
 struct Actor {
   std::string name;                 // user name; "system" for set-up commands
   std::vector<std::string> roles;   // role names, for display
@@ -27,7 +31,7 @@ struct Actor {
   bool owner_scoped() const { return !owner_ledger.empty(); }
 
   // The all-powerful actor of CLI set-up commands (init, demo, import by an operator).
-  static Actor System() { return Actor{"system", {"admin"}, {"*"}, "", "", 0, "cli"}; }
+  static Actor System() { return Actor{kSystemActorName, {"admin"}, {"*"}, "", "", 0, "cli"}; }
 };
 
 // PermissionDenied unless actor may do permission ("module:entity:action").

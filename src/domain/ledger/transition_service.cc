@@ -63,7 +63,7 @@ Status WrongState(const LedgerDef& def, const TransitionDef& t, const std::strin
   const WorkflowState* current = w.State(state);
   if (current && current->final)
     return Status::Conflict("此记录已是“" + current->label_zh + "”（最终状态），不能再" + t.label_zh,
-                            "the record is " + state + ", a final state: it cannot " + t.name);
+                            "the record is " + state + ", a final state: it can no longer be " + t.done_en);
   const auto [zh, en] = FromStates(w, t);
   return Status::Conflict("“" + t.label_zh + "”只适用于" + zh + "的记录，此记录为“" + StateLabel(w, state) + "”",
                           t.name + " applies to records that are " + en + "; this one is " + state);
