@@ -313,6 +313,8 @@ import_ratio="$(calc "printf \"%.2f\", $csv_s / $sqlite_s")"
 exceljs_ratio="$(calc "printf \"%.2f\", $exceljs_s / $xlsx_s")"
 import_cpu_ratio="$(calc "printf \"%.1f\", $csv_cpu / $sqlite_cpu")"
 exceljs_cpu_ratio="$(calc "printf \"%.2f\", $exceljs_cpu / $xlsx_cpu")"
+# Said the way round it is: "2.1× faster" when we are, "exceljs 2.2× faster" when we are not.
+xlsx_vs_exceljs="$(calc "r = $exceljs_s / $xlsx_s; c = $exceljs_cpu / $xlsx_cpu; if (r >= 1) printf \"%.2f× faster (CPU %.2f×)\", r, c; else printf \"exceljs %.2f× faster (CPU %.2f×)\", 1 / r, 1 / c")"
 http_ratio="$(calc "printf \"%.2f\", $real_rps / $bare_rps")"
 core_ratio="$(calc "printf \"%.2f\", $core_rps / $core_bare_rps")"
 pg_ratio="$(calc "printf \"%.2f\", $pg_s / $psql_s")"
@@ -332,8 +334,8 @@ which the other load on the machine disturbs less. See bench/README.md.
 | benchmark | Shanhai | peer | ratio | goal | met? |
 |---|---|---|---|---|---|
 | (a) import $rows people, .csv, full validation + encryption | ${csv_s} s ($(rate "$csv_s") rows/s; CPU ${csv_cpu} s) | sqlite3 \`.import\` into a plain table: ${sqlite_s} s ($(rate "$sqlite_s") rows/s; CPU ${sqlite_cpu} s) | ${import_ratio}× the peer's time (CPU ${import_cpu_ratio}×) | ≤ 2× | $(yes_no "$import_ratio <= 2") |
-| (a) import $rows people, .xlsx, full validation + encryption | ${xlsx_s} s ($(rate "$xlsx_s") rows/s; CPU ${xlsx_cpu} s) | exceljs streaming reader, rows only: ${exceljs_s} s ($(rate "$exceljs_s") rows/s; CPU ${exceljs_cpu} s) | ${exceljs_ratio}× faster (CPU ${exceljs_cpu_ratio}×) | ≥ 3× faster | $(yes_no "$exceljs_ratio >= 3") |
-| (b) \`shanhai report --format json\`, whole process, median of $report_runs | ${report_ms} ms | — (process start alone: ${startup_ms} ms) | — | < 200 ms | $(yes_no "$report_ms < 200") |
+| (a) import $rows people, .xlsx, full validation + encryption | ${xlsx_s} s ($(rate "$xlsx_s") rows/s; CPU ${xlsx_cpu} s) | exceljs streaming reader, rows only: ${exceljs_s} s ($(rate "$exceljs_s") rows/s; CPU ${exceljs_cpu} s) | ${xlsx_vs_exceljs} | ≥ 3× faster | $(yes_no "$exceljs_ratio >= 3") |
+| (b) \`shanhai report --format json\`, whole process, median of $report_runs | ${report_ms} ms | — (process start alone: $( ((startup_ms > 0)) && echo "${startup_ms} ms" || echo "< 10 ms, below GNU time's resolution")) | — | < 200 ms | $(yes_no "$report_ms < 200") |
 | (b) same report in-process, \`GET /api/v1/report\`, median of $report_runs | ${report_http_ms} ms | — (\`GET /api/v1/indicators\`: ${indicators_http_ms} ms) | — | < 200 ms | $(yes_no "$report_http_ms < 200") |
 | (a) import $pg_rows people into PostgreSQL, .csv, full validation + encryption | ${pg_s} s ($(calc "printf \"%.0f\", $pg_rows / $pg_s") rows/s; client CPU ${pg_cpu} s) | psql \`\\copy\` into a plain table: ${psql_s} s ($(calc "printf \"%.0f\", $pg_rows / $psql_s") rows/s) | ${pg_ratio}× the peer's time | ≤ 2× | $(yes_no "$pg_ratio <= 2") |
 | (e) export the people ledger ($people_rows records), .csv, masked | ${export_csv_s} s (peak RSS ${export_csv_mb} MB) | \`sqlite3 -csv\` of the raw table: ${sqlite_csv_s} s | ${export_ratio}× the peer's time | ≤ 3×, memory bounded | $(yes_no "$export_ratio <= 3") |

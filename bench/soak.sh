@@ -19,6 +19,8 @@ source "$here/lib.sh"
 base="$1" cookie="$2" csrf="$3" pid="$4" pair="$5"
 seconds="${SOAK_SECONDS:-600}"
 every="${SOAK_SAMPLE:-5}"
+# Comparing first and last needs a few samples: a short soak samples more often.
+((seconds >= every * 4)) || every=$(( seconds / 4 > 0 ? seconds / 4 : 1 ))
 conns="${SOAK_CONNS:-32}"
 window="${SOAK_WINDOW:-60}"
 ((window * 3 <= seconds)) || window=$((seconds / 3))
@@ -41,7 +43,7 @@ printf '%s\n' "$out"
 awk -v window="$window" -v out="$out" '
   { t[NR] = $1; rss[NR] = $2; fds[NR] = $3 }
   END {
-    if (NR < 2) { print "soak: too few samples"; exit 1 }
+    if (NR < 2) { print "soak: too few samples (raise SOAK_SECONDS or lower SOAK_SAMPLE)"; exit 1 }
     first_end = t[1] + window; last_start = t[NR] - window
     for (i = 1; i <= NR; i++) {
       if (t[i] <= first_end) { fr += rss[i]; ff += fds[i]; fn++ }
