@@ -4,6 +4,7 @@
 #include "cli/connect.h"
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
+#include "excel/sheet_out.h"
 
 namespace shanhai::cli {
 
@@ -92,19 +93,39 @@ void RegisterExport(CLI::App& app) {
   });
 }
 
+namespace {
+
+// The file a template goes to: out as named, its format from its extension; with --format, out
+// if it ends in that format's extension, out plus the extension if it has neither, and an error
+// if it names the other one (x.csv with --format xlsx).
+Result<std::string> TemplatePath(const std::string& out, const std::string& format) {
+  if (format.empty()) return out;
+  const std::string ext = "." + format, other = format == "csv" ? ".xlsx" : ".csv";
+  if (excel::PathEndsWith(out, ext.c_str())) return out;
+  if (excel::PathEndsWith(out, other.c_str()))
+    return Status::InvalidArgument("文件名 " + out + " 与格式 " + format + " 不符",
+                                   "the file name " + out + " does not match the format " + format);
+  return out + ext;
+}
+
+}  // namespace
+
 void RegisterTemplate(CLI::App& app) {
   struct Args {
-    std::string ledger, out;
+    std::string ledger, out, format;
   };
   auto a = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("template", "下载空白导入模板 / write an empty import template");
   cmd->add_option("ledger", a->ledger, "台账 ledger: " + LedgerNames())->required();
-  cmd->add_option("-o,--output", a->out, "输出 .xlsx")->required();
+  cmd->add_option("-o,--output", a->out, "输出文件 .xlsx 或 .csv / output file, .xlsx or .csv")->required();
+  cmd->add_option("--format", a->format, "xlsx 或 csv（默认按文件名）/ xlsx or csv (default: from the file name)")
+      ->check(CLI::IsMember({"xlsx", "csv"}));
   cmd->callback([a] {
     ExitCode() = PrintError([&]() -> Status {
       SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a->ledger));
-      SH_RETURN_IF_ERROR(WriteTemplate(*def, a->out));
-      std::cout << "模板 template → " << a->out << "\n";
+      SH_ASSIGN_OR_RETURN(std::string path, TemplatePath(a->out, a->format));
+      SH_RETURN_IF_ERROR(WriteTemplate(*def, path));
+      std::cout << "模板 template → " << path << "\n";
       return Status::Ok();
     }());
   });

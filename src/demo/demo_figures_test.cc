@@ -18,6 +18,7 @@
 #include "excel/table_reader.h"
 #include "indicators/indicator_engine.h"
 #include "indicators/report.h"
+#include "regions/region_catalog.h"
 
 namespace shanhai {
 namespace {
@@ -152,6 +153,27 @@ TEST_P(DemoFiguresTest, WorkbookShowsMoneyInWanYuan) {
   EXPECT_EQ(value_by_key["pairing.aid_fen"], "1033.98");
   EXPECT_EQ(value_by_key["leadership.visit_batches"], "19");
   EXPECT_EQ(value_by_key["talent.training.professional.person_times"], "4600");
+}
+
+// Villages and communities are named as people write them: the official name without its
+// committee words, the unit word not doubled (甲坝村村民委员会 → 甲坝村, not 甲坝村村; a village
+// called 茂村村 keeps its name; 玉池社区居民委员会 → 玉池社区).
+TEST_P(DemoFiguresTest, VillageUnitsAreNamedWithoutTheCommitteeWords) {
+  auto rows = Demo().test_db->db().Query("SELECT name, region_code FROM units WHERE kind = 'village'");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_FALSE(rows->rows.empty());
+  bool jiaba = false;
+  for (const auto& r : rows->rows) {
+    const std::string name = AsText(r[0]);
+    const Region* region = RegionCatalog::Embedded().Find(AsText(r[1]));
+    ASSERT_NE(region, nullptr) << name;
+    const std::string official(region->name);
+    const bool village = official == name + "村民委员会" || official == name + "民委员会" || official == name + "委会";
+    const bool community = official == name + "居民委员会" || official == name + "居委会";  // 玉池社区居民委员会 → 玉池社区
+    EXPECT_TRUE(village || community) << name << " for " << official;
+    jiaba = jiaba || name == "甲坝村";
+  }
+  EXPECT_TRUE(jiaba) << "the article's village";
 }
 
 TEST_P(DemoFiguresTest, LoadingTwiceIsAConflictAndChangesNothing) {

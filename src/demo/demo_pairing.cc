@@ -5,19 +5,11 @@
 // poverty ones, and the schools' and enterprises' names, are demonstration data.
 #include "demo/demo_writer.h"
 #include "regions/region_catalog.h"
+#include "regions/region_names.h"
 
 namespace shanhai::demo {
 
 namespace {
-
-std::string Short(std::string_view official) {
-  std::string name(official);
-  for (const char* suffix : {"村民委员会", "居民委员会"}) {
-    const std::string s = suffix;
-    if (name.ends_with(s)) return name.substr(0, name.size() - s.size()) + (s == "村民委员会" ? "村" : "社区");
-  }
-  return name;
-}
 
 // Villages of Pingtang, one or two per town, with 甲坝村 (the article's) first.
 std::vector<const Region*> PingtangVillages(size_t count) {
@@ -56,7 +48,7 @@ Status AddVillagePairings(DemoWriter& w) {
   const RegionCatalog& regions = RegionCatalog::Embedded();
   std::vector<int64_t> villages;
   for (const Region* v : PingtangVillages(24)) {
-    SH_ASSIGN_OR_RETURN(int64_t id, AddUnit(w, Short(v->name), "helped", "village", std::string(v->code), true));
+    SH_ASSIGN_OR_RETURN(int64_t id, AddUnit(w, RegionCommonName(v->name), "helped", "village", std::string(v->code), true));
     villages.push_back(id);
   }
   struct Helper {
@@ -82,7 +74,7 @@ Status AddVillagePairings(DemoWriter& w) {
     helpers.push_back({id, "social_org_village"});
   }
   const std::vector<const Region*> baiyun_villages = regions.Children(towns.back()->code);
-  SH_ASSIGN_OR_RETURN(int64_t village, AddUnit(w, Short(baiyun_villages.front()->name), "helper", "village",
+  SH_ASSIGN_OR_RETURN(int64_t village, AddUnit(w, RegionCommonName(baiyun_villages.front()->name), "helper", "village",
                                                std::string(baiyun_villages.front()->code)));
   helpers.push_back({village, "village_village"});
 

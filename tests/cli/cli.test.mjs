@@ -109,6 +109,21 @@ describe('shanhai CLI on SQLite', () => {
     assert.ok(isZip(fs.readFileSync(out)));
   });
 
+  it('template follows the file name or --format: x.csv is a CSV, a clash is refused', () => {
+    const csv = env.path('visits-template.csv');
+    env.mustRun(['template', 'visits', '-o', csv], { db: false });
+    const text = fs.readFileSync(csv, 'utf8');
+    assert.ok(!isZip(fs.readFileSync(csv)));
+    assert.match(text, /\*帮扶关系,\*互访事由/);
+    const bare = env.path('needs-template');
+    assert.match(env.mustRun(['template', 'needs', '-o', bare, '--format', 'csv'], { db: false }).stdout, /needs-template\.csv/);
+    assert.match(fs.readFileSync(`${bare}.csv`, 'utf8'), /需求名称/);
+    const clash = env.run(['template', 'visits', '-o', env.path('x.csv'), '--format', 'xlsx'], { db: false });
+    assert.equal(clash.status, 1);
+    assert.match(clash.stderr, /与格式 xlsx 不符/);
+    assert.match(clash.stderr, /does not match the format xlsx/);
+  });
+
   it('export -o x.xlsx re-imports into a fresh database with the same figures', async () => {
     const pairs = env.path('pairs.xlsx');
     const visits = env.path('visits.xlsx');

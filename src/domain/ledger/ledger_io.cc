@@ -38,38 +38,59 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
   return note;
 }
 
-}  // namespace
+// What a template holds, whichever the format: the header row, the instructions row under it
+// (its first cell begins with kInstructionsMarker, so the import skips it), and for each column
+// the choices a drop-down offers (empty: none).
+struct TemplateColumns {
+  std::vector<std::string> headers, notes;
+  std::vector<std::vector<std::string>> choices;
+};
 
-Status WriteTemplate(const LedgerDef& def, const std::string& path, const DictionarySnapshot* dictionaries) {
+TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot* dictionaries) {
   const DictionarySnapshot declared;
-  excel::XlsxWriterOptions options;
-  SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path, options));
-  SH_RETURN_IF_ERROR(xlsx->AddSheet(def.label_zh));
-  const std::vector<std::string> headers = Headers(def, false);
-  SH_RETURN_IF_ERROR(xlsx->WriteHeaderRow(0, headers));
-  std::vector<std::string> notes;
-  int col = 0;
+  TemplateColumns out;
+  out.headers = Headers(def, false);
   if (def.pair_scoped) {
-    notes.push_back(std::string(kInstructionsMarker) + "（导入时跳过本行）：帮扶关系必填，帮扶方代码-受帮扶方代码，如 440111-522727");
-    ++col;
+    out.notes.push_back(std::string(kInstructionsMarker) + "（导入时跳过本行）：帮扶关系必填，帮扶方代码-受帮扶方代码，如 440111-522727");
+    out.choices.emplace_back();
   }
   for (const FieldDef* f : SheetFields(def, false)) {
     const std::vector<EnumOption>& options = (dictionaries ? *dictionaries : declared).OptionsFor(def, *f);
     std::string note = InstructionOf(*f, options);
-    if (notes.empty()) note = std::string(kInstructionsMarker) + "（导入时跳过本行）：" + note;
-    notes.push_back(note);
-    if (f->type == FieldType::kEnum || f->type == FieldType::kSensitiveEnum || f->type == FieldType::kBool) {
-      std::vector<std::string> items;
-      if (f->type == FieldType::kBool) items = {"是", "否"};
+    if (out.notes.empty()) note = std::string(kInstructionsMarker) + "（导入时跳过本行）：" + note;
+    out.notes.push_back(note);
+    std::vector<std::string> items;
+    if (f->type == FieldType::kBool) items = {"是", "否"};
+    if (f->type == FieldType::kEnum || f->type == FieldType::kSensitiveEnum)
       for (const EnumOption& o : options)
         if (!o.disabled) items.push_back(o.label_zh);
-      SH_RETURN_IF_ERROR(xlsx->AddListValidation(2, 10000, col, items));
-    }
-    ++col;
+    out.choices.push_back(std::move(items));
   }
-  SH_RETURN_IF_ERROR(xlsx->WriteInstructionsRow(1, notes, 60));
+  return out;
+}
+
+}  // namespace
+
+Status WriteTemplate(const LedgerDef& def, const std::string& path, const DictionarySnapshot* dictionaries) {
+  const TemplateColumns columns = TemplateColumnsOf(def, dictionaries);
+  if (excel::PathEndsWith(path, ".csv")) {  // no drop-downs: the instructions row lists the choices
+    SH_ASSIGN_OR_RETURN(auto csv, excel::CsvWriter::Open(path));
+    SH_RETURN_IF_ERROR(csv->WriteRow(columns.headers));
+    SH_RETURN_IF_ERROR(csv->WriteRow(columns.notes));
+    return csv->Close();
+  }
+  if (!excel::PathEndsWith(path, ".xlsx"))
+    return Status::InvalidArgument("模板只能写成 .xlsx 或 .csv 文件：" + path, "a template is an .xlsx or .csv file: " + path);
+  excel::XlsxWriterOptions options;
+  SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path, options));
+  SH_RETURN_IF_ERROR(xlsx->AddSheet(def.label_zh));
+  SH_RETURN_IF_ERROR(xlsx->WriteHeaderRow(0, columns.headers));
+  for (size_t col = 0; col < columns.choices.size(); ++col)
+    if (!columns.choices[col].empty())
+      SH_RETURN_IF_ERROR(xlsx->AddListValidation(2, 10000, static_cast<int>(col), columns.choices[col]));
+  SH_RETURN_IF_ERROR(xlsx->WriteInstructionsRow(1, columns.notes, 60));
   SH_RETURN_IF_ERROR(xlsx->FreezeTopRows(2));
-  SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(0, static_cast<int>(headers.size()) - 1, 20));
+  SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(0, static_cast<int>(columns.headers.size()) - 1, 20));
   return xlsx->Close();
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -302,6 +303,31 @@ TEST_P(LedgerIoTest, AClaimedNeedImportedNamesAClaimerOfTheHelperSide) {
   EXPECT_NE(report.errors[0].message_zh.find("须是帮扶方的单位（“甲坝村”不符）"), std::string::npos) << report.errors[0].message_zh;
   EXPECT_NE(report.errors[0].message_en.find("helper side (\"甲坝村\" is not)"), std::string::npos) << report.errors[0].message_en;
   EXPECT_EQ(Count("needs"), 0);
+}
+
+// A template named .csv is a CSV (headers and the instructions row, which lists the choices),
+// not an .xlsx under that name; filled in, it imports. Another extension is refused.
+TEST_P(LedgerIoTest, TemplateNamedCsvIsACsvThatImports) {
+  const std::string tpl = Path("visits_template.csv");
+  ASSERT_TRUE(IsOk(WriteTemplate(Ledger("visits"), tpl)));
+  const Table rows = ReadAll(tpl);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0][0], "*帮扶关系");
+  EXPECT_TRUE(rows[1][0].starts_with("填写说明"));
+  EXPECT_NE(rows[1][2].find("东部→西部（派往受帮扶方）"), std::string::npos) << rows[1][2];
+  std::ifstream in(tpl, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_FALSE(bytes.starts_with("PK")) << "an .xlsx under the .csv name";
+
+  std::vector<std::string> row(rows[0].size());
+  const std::map<std::string, std::string> cells = {{"*帮扶关系", kCountyPair}, {"*互访事由", "考察"},
+      {"*方向", "东部→西部（派往受帮扶方）"}, {"*人次", "3"}, {"*开始日期", "2020-06-09"}};
+  for (size_t i = 0; i < row.size(); ++i)
+    if (auto c = cells.find(rows[0][i]); c != cells.end()) row[i] = c->second;
+  WriteBytes(tpl, bytes + CsvText({row}));
+  ImportReport report = Import("visits", tpl);
+  EXPECT_EQ(report.stored, 1) << (report.errors.empty() ? "" : report.errors[0].message_en);
+  EXPECT_EQ(WriteTemplate(Ledger("visits"), Path("visits_template.txt")).code(), Code::kInvalidArgument);
 }
 
 TEST_P(LedgerIoTest, DuplicateNaturalKeysInAFileNameBothRows) {

@@ -102,11 +102,16 @@ Result<Reply> ExportRecords(RequestContext& ctx) {
 Result<Reply> ImportTemplate(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
   LedgerService& service = ctx.conn.ledgers();
+  const std::string format = QueryText(ctx.request, "format");
+  if (!format.empty() && format != "xlsx" && format != "csv")
+    return Status::InvalidArgument("模板格式只能是 xlsx 或 csv：" + format, "a template's format is xlsx or csv: " + format);
+  const bool csv = format == "csv";
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());
-  TempFile out(".xlsx");
+  TempFile out(csv ? ".csv" : ".xlsx");
   SH_RETURN_IF_ERROR(WriteTemplate(def, out.path(), &service.dictionary_snapshot()));
   SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
-  return Reply::File(std::move(bytes), kXlsxType, def.label_zh + "导入模板.xlsx");
+  return Reply::File(std::move(bytes), csv ? "text/csv; charset=utf-8" : kXlsxType,
+                     def.label_zh + "导入模板" + (csv ? ".csv" : ".xlsx"));
 }
 
 Result<Reply> AttachEvidence(RequestContext& ctx) {
