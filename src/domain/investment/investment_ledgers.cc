@@ -9,12 +9,12 @@ using namespace fields;
 namespace {
 
 // Landing is the money arriving: the land transition records the actual investment and refuses
-// none. Records entered as landed or producing from the past may lack the figure (offices do not
+// none; production, which may restate it, may not take it back to none either. Records entered as landed or producing from the past may lack the figure (offices do not
 // always have it), so the landed state itself does not require it.
 Status ActualInvestmentArrived(TransitionContext&, const Record&, const Record& after, std::vector<FieldError>& errors) {
   const Value* actual = after.Get("actual_fen");
   if (actual && !IsNull(*actual) && AsInt(*actual) <= 0)
-    errors.push_back({0, "actual_fen", "实际到位投资：落地时须大于 0", "actual investment: must be above 0 to land"});
+    errors.push_back({0, "actual_fen", "实际到位投资：落地后须大于 0", "actual investment: must be above 0 once landed"});
   return Status::Ok();
 }
 
@@ -43,7 +43,7 @@ const Workflow& InvestmentsWorkflow() {
            .check = ActualInvestmentArrived},
           {.name = "produce", .label_zh = "投产", .label_en = "Start production", .done_zh = "确认投产",
            .done_en = "put into production", .from = {"landed"}, .to = "producing",
-           .optional = {"actual_fen", "jobs", "poverty_jobs"}}},
+           .optional = {"actual_fen", "jobs", "poverty_jobs"}, .check = ActualInvestmentArrived}},
       // What landing and production record is theirs: a plain update (without their permissions
       // and the land check) cannot rewrite it. The date stays editable: before signing it is the
       // date talks began, which the office keeps up to date.
