@@ -4,8 +4,8 @@ namespace shanhai {
 
 namespace {
 
-// The actors come from the record's audit rows (index audit_log_record), not from a list bound
-// one placeholder per login: one statement shape for every history.
+// The actors are selected from the record's audit rows (index audit_log_record) inside the query,
+// so every history uses this one statement, whatever its number of actors.
 constexpr const char* kSelectRecordActorNames =
     "SELECT name, display_name FROM users WHERE display_name <> '' AND name IN "
     "(SELECT actor FROM audit_log WHERE ledger = ? AND record_id = ?)";

@@ -6,6 +6,7 @@
 // Thread safety: none; one per Database connection, over its ServiceContext (cheap).
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -28,6 +29,11 @@ namespace shanhai {
 struct RawRecord {
   std::string pair;  // "440111-522727"
   std::vector<std::pair<std::string, std::string>> fields;
+
+  // True if the input names field key (with any value, "" included).
+  bool Gives(std::string_view key) const {
+    return std::any_of(fields.begin(), fields.end(), [&](const auto& kv) { return kv.first == key; });
+  }
 };
 
 struct RecordPage {

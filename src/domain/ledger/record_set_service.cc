@@ -156,9 +156,7 @@ void FillTotals(const RawRecord& input, Record& parent, const std::vector<SetPla
   for (const SetPlan& plan : plans) {
     const LineSet& set = *plan.set;
     if (set.total_field.empty() || plan.lines.empty()) continue;
-    const bool given = std::any_of(input.fields.begin(), input.fields.end(),
-                                   [&](const auto& kv) { return kv.first == set.total_field; });
-    if (given) continue;
+    if (input.Gives(set.total_field)) continue;
     int64_t sum = 0;
     for (const Record& line : plan.lines)
       if (const Value* v = line.Get(set.summed_field); v && !IsNull(*v)) sum += AsInt(*v);

@@ -108,9 +108,8 @@ Status RecordValidator::CheckKeptRefsInPair(const LedgerDef& def, const RawRecor
                                             std::vector<FieldError>& errors) {
   for (const FieldDef& f : def.fields) {
     if (f.type != FieldType::kRef || f.computed) continue;
-    const bool given = std::any_of(input.fields.begin(), input.fields.end(), [&](const auto& kv) { return kv.first == f.key; });
     const Value* kept = record.Get(f.key);
-    if (given || !kept || IsNull(*kept)) continue;
+    if (input.Gives(f.key) || !kept || IsNull(*kept)) continue;
     Value resolved = *kept;
     SH_RETURN_IF_ERROR(ResolveRef(f, std::to_string(AsInt(*kept)), InputSource::kApi, record.pair_id, AsInt(*kept),
                                   resolved, errors));

@@ -1,11 +1,9 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { nextTick } from 'vue'
 import { ApiError } from '@/api/http'
 import type { LedgerApi } from '@/api/ledger'
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
-import { i18n } from '@/i18n'
+import { openDialog } from './dialogTesting'
 import RecordDialog from './RecordDialog.vue'
 
 const f = (key: string, label_zh: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta => ({
@@ -27,19 +25,8 @@ const visits: LedgerMeta = {
   ],
 }
 
-async function open(api: Partial<LedgerApi>, record: Record<string, unknown> | null = null) {
-  setActivePinia(createPinia())
-  // The pair picker asks the server for the ledger list: answer "none" (no server in unit tests).
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ items: [] }), { status: 200 })))
-  const wrapper = mount(RecordDialog, {
-    props: { modelValue: false, meta: visits, api: api as LedgerApi, record: record as never, defaultPair: '440111-522727' },
-    global: { plugins: [i18n] },
-    attachTo: document.body,
-  })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  await nextTick()
-  return wrapper
+function open(api: Partial<LedgerApi>, record: Record<string, unknown> | null = null) {
+  return openDialog(RecordDialog, { meta: visits, api: api as LedgerApi, record, defaultPair: '440111-522727' })
 }
 
 describe('RecordDialog generated from meta', () => {

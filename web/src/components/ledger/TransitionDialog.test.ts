@@ -1,11 +1,10 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { ApiError } from '@/api/http'
 import type { LedgerApi } from '@/api/ledger'
 import type { FieldMeta, LedgerMeta, TransitionMeta } from '@/api/meta/types'
-import { i18n } from '@/i18n'
+import { openDialog } from './dialogTesting'
 import TransitionDialog from './TransitionDialog.vue'
 
 const f = (key: string, label_zh: string, type: FieldMeta['type']): FieldMeta => ({
@@ -27,18 +26,8 @@ const needs: LedgerMeta = {
 }
 const record = { id: 12, pair: '440111-522727', title: '课桌椅', status: 'claimed', version: 3 }
 
-async function open(api: Partial<LedgerApi>, transition: TransitionMeta) {
-  setActivePinia(createPinia())
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ items: [] }), { status: 200 })))
-  const wrapper = mount(TransitionDialog, {
-    props: { modelValue: false, meta: needs, api: api as LedgerApi, record, transition },
-    global: { plugins: [i18n] },
-    attachTo: document.body,
-  })
-  await wrapper.setProps({ modelValue: true })
-  await flushPromises()
-  await nextTick()
-  return wrapper
+function open(api: Partial<LedgerApi>, transition: TransitionMeta) {
+  return openDialog(TransitionDialog, { meta: needs, api: api as LedgerApi, record, transition })
 }
 const submit = async () => {
   ;(document.body.querySelector('[data-test=transition-submit]') as HTMLButtonElement).click()
