@@ -1,0 +1,47 @@
+// The start of every browser test file but run.mjs: a fresh stack (lib.mjs: init + demo), admin's
+// first password change done through the API (run.mjs tests that page itself), Chromium at
+// 1366×768 logged in on the dashboard, and a step runner that screenshots a failed step.
+// A file `web/e2e/<area>.e2e.mjs` is its own CTest test (web_e2e_<area>, web/CMakeLists.txt):
+//   const { stack, page, api, t, finish } = await adminSession('area')
+//   await t.step('…', async () => { … })
+//   await finish()
+import { join } from 'node:path'
+import { ApiClient } from '../../tests/lib/client.mjs'
+import { launchBrowser, startStack, testRunner } from './lib.mjs'
+
+/**
+ * Returns { stack, context, page, api, t, finish }: api is an ApiClient logged in as admin with
+ * stack.password; finish() closes the browser and servers and exits 0 only when every step passed.
+ */
+export async function adminSession(area) {
+  const stack = await startStack()
+  const api = new ApiClient(stack.apiUrl)
+  await api.mustLogin('admin', stack.initialPassword)
+  await api.mustChangePassword(stack.initialPassword, stack.password)
+  await api.mustLogin('admin', stack.password)
+
+  const context = await launchBrowser()
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.setDefaultTimeout(15000)
+  const t = testRunner(async (n) => {
+    const path = join(stack.dir, `failure-${area}-${n}.png`)
+    await page.screenshot({ path })
+    console.log(`  screenshot: ${path}`)
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Escape')
+  })
+  console.log(`# ${area}: console at ${stack.baseUrl}`)
+  await page.goto(stack.baseUrl)
+  await page.waitForURL(/\/login/)
+  await page.locator('input[name=name]').fill('admin')
+  await page.locator('input[name=password]').fill(stack.password)
+  await page.locator('[data-test=login-submit]').click()
+  await page.waitForURL(/\/dashboard/)
+
+  async function finish() {
+    const ok = t.finish()
+    await context.close()
+    stack.stop()
+    process.exit(ok ? 0 : 1)
+  }
+  return { stack, context, page, api, t, finish }
+}
