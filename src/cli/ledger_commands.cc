@@ -25,26 +25,71 @@ Result<const LedgerDef*> LedgerNamed(const std::string& name) {
 
 struct ImportArgs {
   DbOptions db;
-  std::string ledger, file, pair, error_sheet;
-  bool dry_run = false, skip_invalid = false;
+  std::vector<std::string> names;  // [ledger] file
+  std::string pair, error_sheet;
+  bool dry_run = false, skip_invalid = false, update = false, skip = false;
 };
 
+// One report's counts, as the line after "读取" says them.
+std::string Counts(const ImportReport& r, bool dry_run) {
+  std::string line = "读取 rows " + std::to_string(r.rows) + "，有效 valid " + std::to_string(r.valid) + "，有误 invalid " +
+                     std::to_string(r.invalid) + "，写入 stored " + std::to_string(r.stored);
+  if (r.updated > 0) line += "，更新 updated " + std::to_string(r.updated);
+  if (dry_run) line += "（试导入，未写入 dry run: nothing stored）";
+  if (r.already_stored > 0)
+    line += "\n  " + std::to_string(r.already_stored) + " 行已导入过 / " + std::to_string(r.already_stored) +
+            " rows already stored" + (dry_run ? "（可用 --update 更新或 --skip 跳过 / use --update or --skip）" : "");
+  return line;
+}
+
+void PrintRowError(const std::string& sheet, const FieldError& e) {
+  const std::string where = sheet.empty() ? "" : "工作表“" + sheet + "”";
+  std::cerr << where << "第" << e.row << "行 " << (sheet.empty() ? "" : "sheet " + sheet + " ") << "row " << e.row
+            << " [" << e.field << "] " << e.message_zh << " / " << e.message_en << "\n";
+}
+
+Status Refused(int64_t invalid) {
+  return Status::InvalidArgument("文件有 " + std::to_string(invalid) + " 行有误，未导入任何数据",
+                                 std::to_string(invalid) + " rows are invalid; nothing was imported");
+}
+
+Status WriteProblems(const std::string& path, const std::vector<SheetError>& errors) {
+  if (path.empty() || errors.empty()) return Status::Ok();
+  SH_RETURN_IF_ERROR(WriteErrorSheet(errors, path));
+  std::cerr << "错误清单 error sheet: " << path << "\n";
+  return Status::Ok();
+}
+
+Status RunWorkbookImport(const ImportArgs& a, Connected& c, const ImportOptions& options) {
+  SH_ASSIGN_OR_RETURN(WorkbookReport report, ImportWorkbook(c.conn->ledgers(), Actor::System(), a.names[0], options));
+  for (const std::string& sheet : report.ignored)
+    if (!sheet.starts_with("_"))  // the templates' hidden drop-down lists
+      std::cerr << "跳过工作表“" << sheet << "”（不是台账名）/ sheet \"" << sheet
+                << "\" skipped (named after no ledger)\n";
+  for (const SheetImport& s : report.sheets)
+    std::cout << s.sheet << " (" << s.ledger->name << "): " << Counts(s.report, a.dry_run) << "\n";
+  const std::vector<SheetError> errors = WorkbookErrors(report);
+  for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
+  SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
+  if (report.Invalid() > 0 && !a.skip_invalid) return Refused(report.Invalid());
+  return Status::Ok();
+}
+
 Status RunImport(const ImportArgs& a) {
-  SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a.ledger));
+  const bool workbook = a.names.size() == 1;
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, false));
   ImportOptions options{a.dry_run, a.skip_invalid, a.pair};
-  SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(c.conn->ledgers(), Actor::System(), *def, a.file, options));
-  std::cout << "读取 rows " << report.rows << "，有效 valid " << report.valid << "，有误 invalid " << report.invalid
-            << "，写入 stored " << report.stored << (a.dry_run ? "（试导入，未写入 dry run: nothing stored）" : "") << "\n";
-  for (const FieldError& e : report.errors)
-    std::cerr << "第" << e.row << "行 row " << e.row << " [" << e.field << "] " << e.message_zh << " / " << e.message_en << "\n";
-  if (!a.error_sheet.empty() && !report.errors.empty()) {
-    SH_RETURN_IF_ERROR(WriteErrorSheet(report.errors, a.error_sheet));
-    std::cerr << "错误清单 error sheet: " << a.error_sheet << "\n";
-  }
-  if (report.invalid > 0 && !a.skip_invalid)
-    return Status::InvalidArgument("文件有 " + std::to_string(report.invalid) + " 行有误，未导入任何数据",
-                                   std::to_string(report.invalid) + " rows are invalid; nothing was imported");
+  options.stored_rows = a.update ? StoredRows::kUpdate : a.skip ? StoredRows::kSkip : StoredRows::kRefuse;
+  if (workbook) return RunWorkbookImport(a, c, options);
+  SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a.names[0]));
+  const std::string& file = a.names[1];
+  SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(c.conn->ledgers(), Actor::System(), *def, file, options));
+  std::cout << Counts(report, a.dry_run) << "\n";
+  std::vector<SheetError> errors;
+  for (const FieldError& e : report.errors) errors.push_back({"", e});
+  for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
+  SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
+  if (report.invalid > 0 && !a.skip_invalid) return Refused(report.invalid);
   return Status::Ok();
 }
 
@@ -52,12 +97,25 @@ Status RunImport(const ImportArgs& a) {
 
 void RegisterImport(CLI::App& app) {
   auto a = std::make_shared<ImportArgs>();
-  CLI::App* cmd = app.add_subcommand("import", "从 .xlsx/.csv 导入台账（默认全部成功才写入）/ import a ledger from .xlsx or .csv (all or nothing)");
+  CLI::App* cmd = app.add_subcommand(
+      "import",
+      "从 .xlsx/.csv 导入台账（默认全部成功才写入）；只给文件时按工作表导入整个工作簿 / import a ledger from .xlsx or "
+      ".csv (all or nothing); given only a workbook, every sheet named after a ledger");
   AddDbOptions(*cmd, a->db);
-  cmd->add_option("ledger", a->ledger, "台账 ledger: " + LedgerNames())->required();
-  cmd->add_option("file", a->file, ".xlsx 或 .csv（UTF-8 或 GB18030）")->required();
-  cmd->add_flag("--dry-run", a->dry_run, "只校验不写入 / validate only, store nothing");
+  cmd->add_option("ledger_and_file", a->names,
+                  "[台账 ledger] 文件 file：.xlsx 或 .csv（UTF-8 或 GB18030）。不写台账时导入工作簿中以台账命名"
+                  "（中文名或英文名）的每个工作表，按依赖顺序（帮扶关系、结对单位、其余），全部成功才写入；"
+                  "不以台账命名的工作表跳过并提示 / without a ledger: each sheet named after one (Chinese or English "
+                  "name), pairs and units first, all or nothing; other sheets are skipped with a warning. Ledgers: " +
+                      LedgerNames())
+      ->required()
+      ->expected(1, 2);
+  cmd->add_flag("--dry-run", a->dry_run, "只校验不写入，并报告已导入过的行数 / validate only, store nothing; counts the rows already stored");
   cmd->add_flag("--skip-invalid", a->skip_invalid, "写入有效行，报告有误行 / store the valid rows, report the others");
+  CLI::Option* update = cmd->add_flag(
+      "--update", a->update,
+      "已导入过的行（名称等唯一键相同）更新已存记录 / rows already stored (same natural key) update the stored record");
+  cmd->add_flag("--skip", a->skip, "已导入过的行跳过不写 / leave rows already stored as they are")->excludes(update);
   cmd->add_option("--pair", a->pair, "文件无“帮扶关系”列时使用的帮扶关系，如 440111-522727");
   cmd->add_option("--error-sheet", a->error_sheet, "把错误清单写入此 .xlsx / write the problems to this workbook");
   cmd->callback([a] { ExitCode() = PrintError(RunImport(*a)); });
@@ -113,18 +171,29 @@ Result<std::string> TemplatePath(const std::string& out, const std::string& form
 void RegisterTemplate(CLI::App& app) {
   struct Args {
     std::string ledger, out, format;
+    bool all = false;
   };
   auto a = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("template", "下载空白导入模板 / write an empty import template");
-  cmd->add_option("ledger", a->ledger, "台账 ledger: " + LedgerNames())->required();
+  CLI::Option* ledger = cmd->add_option("ledger", a->ledger, "台账 ledger: " + LedgerNames());
+  cmd->add_flag("--all", a->all,
+                "一个 .xlsx 工作簿，每个可导入的台账一个工作表（按导入顺序）/ one workbook, a sheet per importable "
+                "ledger in import order")
+      ->excludes(ledger);
   cmd->add_option("-o,--output", a->out, "输出文件 .xlsx 或 .csv / output file, .xlsx or .csv")->required();
   cmd->add_option("--format", a->format, "xlsx 或 csv（默认按文件名）/ xlsx or csv (default: from the file name)")
       ->check(CLI::IsMember({"xlsx", "csv"}));
   cmd->callback([a] {
     ExitCode() = PrintError([&]() -> Status {
-      SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a->ledger));
       SH_ASSIGN_OR_RETURN(std::string path, TemplatePath(a->out, a->format));
-      SH_RETURN_IF_ERROR(WriteTemplate(*def, path));
+      if (a->all) {
+        SH_RETURN_IF_ERROR(WriteWorkbookTemplate(path));
+      } else {
+        if (a->ledger.empty())
+          return Status::InvalidArgument("请指定台账或 --all", "name a ledger, or --all");
+        SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a->ledger));
+        SH_RETURN_IF_ERROR(WriteTemplate(*def, path));
+      }
       std::cout << "模板 template → " << path << "\n";
       return Status::Ok();
     }());

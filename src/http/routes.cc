@@ -40,13 +40,18 @@ constexpr RouteRow kRouteTable[] = {
     {"POST", "<ledger>/{id}/transitions/<transition>", h::TakeTransition, "", LedgersWithWorkflow, kJson,
      "（流程操作，需带 version）"},
     {"POST", "<ledger>/import", h::ImportRecords, "import", EveryLedger, kFile,
-     "：导入 .xlsx/.csv（multipart 字段 file；?dry_run=1 试导入）"},
+     "：导入 .xlsx/.csv（multipart 字段 file；?dry_run=1 试导入；?skip_invalid=1 跳过有误行；"
+     "?already_stored=skip|update 处理已导入过的行）"},
     {"GET", "<ledger>/export", h::ExportRecords, "export", EveryLedger, kNone, "：按当前筛选导出（?format=xlsx|csv）"},
     {"GET", "<ledger>/template", h::ImportTemplate, "list", LedgersWrittenDirectly, kNone, "：下载导入模板"},
     {"GET", "<ledger>/{id}/evidence", h::ListEvidence, "read", LedgersWrittenDirectly, kNone, "：证明材料列表"},
     {"POST", "<ledger>/{id}/evidence", h::AttachEvidence, "update", LedgersWrittenDirectly, kFile,
      "：上传证明材料（PDF/PNG/JPEG/XLSX/DOCX，≤20MB）"},
     {"GET", "/api/v1/evidence/{id}", h::DownloadEvidence, kSession, kNoLedger, kNone, "下载证明材料"},
+    // Each sheet needs its ledger's "import" permission (the service checks them all first).
+    {"POST", "/api/v1/imports", h::ImportWorkbookFile, kSession, kNoLedger, kFile,
+     "导入工作簿：每个以台账命名的工作表按依赖顺序导入，全部成功才写入（multipart 字段 file；?dry_run=1 试导入；"
+     "?already_stored=skip|update 处理已导入过的行）/ import a workbook, a sheet per ledger, all or nothing"},
     {"GET", "/api/v1/imports/{token}/errors.xlsx", h::DownloadErrorSheet, kSession, kNoLedger, kNone,
      "下载导入错误清单（仅导入者本人，一天内有效）"},
 

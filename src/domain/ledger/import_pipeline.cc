@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <limits>
 #include <thread>
+#include <utility>
 
 #include "domain/ledger/import_prepare.h"
 #include "domain/ledger/import_queue.h"
@@ -34,13 +35,15 @@ void FreeReturned(BoundedQueue<Batch>& done) {
 
 class ReaderThread {
  public:
-  ReaderThread(const std::string& path, ImportSheet& sheet, RowPreparer& preparer, BoundedQueue<Batch>& queue,
-               BoundedQueue<Batch>& done)
-      : thread_([path, s = &sheet, p = &preparer, q = &queue, d = &done] { q->Close(Read(path, *s, *p, *q, *d)); }) {}
+  ReaderThread(const std::string& path, int sheet_index, ImportSheet& sheet, RowPreparer& preparer,
+               BoundedQueue<Batch>& queue, BoundedQueue<Batch>& done)
+      : thread_([path, sheet_index, s = &sheet, p = &preparer, q = &queue, d = &done] {
+          q->Close(Read(path, sheet_index, *s, *p, *q, *d));
+        }) {}
   ~ReaderThread() { thread_.join(); }
 
  private:
-  static Status Read(const std::string& path, ImportSheet& sheet, RowPreparer& preparer, BoundedQueue<Batch>& queue,
+  static Status Read(const std::string& path, int sheet_index, ImportSheet& sheet, RowPreparer& preparer, BoundedQueue<Batch>& queue,
                      BoundedQueue<Batch>& done) {
     Batch batch;
     batch.reserve(kBatchRows);
@@ -59,7 +62,7 @@ class ReaderThread {
       batch.reserve(kBatchRows);
       return Status::Ok();
     };
-    SH_RETURN_IF_ERROR(excel::ReadTable(path, on_row));
+    SH_RETURN_IF_ERROR(excel::ReadTable(path, on_row, {.sheet_index = sheet_index}));
     if (preparer.runs_beside_writer()) preparer.ForgetKeys();  // all rows prepared here
     if (!batch.empty() && !queue.Push(std::move(batch))) return Status::Internal("import cancelled");
     return Status::Ok();
@@ -74,34 +77,28 @@ int64_t FileBytes(const std::string& path) {
   return ec ? 0 : static_cast<int64_t>(size);
 }
 
-// The import itself (see ImportLedger): reads, checks and stores in one transaction, committed
-// only for an acceptable file that is not a dry run.
-Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, const LedgerDef& def,
-                                const std::string& path, const ImportOptions& options) {
-  Database& db = service.db();
-  Transaction tx(db);
-  SH_RETURN_IF_ERROR(tx.begin_status());
-  // Read inside the import's transaction (on SQLite it holds the write lock from its start, so
-  // no other writer changes them until the commit).
-  SH_RETURN_IF_ERROR(service.RefreshDictionaries());  // once: rows are parsed with this snapshot
-  // So rows find their pairs without the database; for this import only (the service lives on in serve).
+}  // namespace
+
+Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const LedgerDef& def, const std::string& path,
+                       int sheet_index, const ImportOptions& options, ImportReport& report) {
+  // So rows find their pairs without the database; for this sheet only (the service lives on in
+  // serve, and a workbook's pairs sheet adds pairs for the sheets after it).
   struct PairPreload {
     LedgerService& service;
     ~PairPreload() { service.validator().EndPairPreload(); }
   } preload{service};
   if (def.pair_scoped) SH_RETURN_IF_ERROR(service.validator().PreloadPairs());
 
-  ImportReport report;
   BatchWriter writer(service, actor, def, options, report);
   SH_RETURN_IF_ERROR(writer.Begin(FileBytes(path)));
   ImportSheet sheet(def, excel::PathEndsWith(path, ".csv"), options.default_pair);
-  RowPreparer preparer(service, actor, def, service.context().clock.Iso());
+  RowPreparer preparer(service, actor, def, service.context().clock.Iso(), options.stored_rows == StoredRows::kUpdate);
   BoundedQueue<Batch> queue(kBatchesInFlight);
   // Never full: the reader drains it before each batch, so it holds at most the batches in flight.
   BoundedQueue<Batch> done(std::numeric_limits<size_t>::max());
   Status written = Status::Ok();
   {
-    ReaderThread reader(path, sheet, preparer, queue, done);
+    ReaderThread reader(path, sheet_index, sheet, preparer, queue, done);
     while (std::optional<Batch> batch = queue.Pop()) {
       for (PreparedRow& row : *batch)
         if (!row.prepared && written.ok()) written = preparer.Prepare(row);
@@ -116,17 +113,45 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
   SH_RETURN_IF_ERROR(written);
   SH_RETURN_IF_ERROR(queue.status());
   writer.SortErrors();
-  if (!sheet.has_header()) return Status::InvalidArgument("文件是空的：" + path, "the file is empty: " + path);
-  if (report.invalid > 0 && !options.skip_invalid) return report;  // tx rolls back: nothing stored
-  if (!options.dry_run) SH_RETURN_IF_ERROR(writer.Finish());  // a dry run's rollback restores the indexes
+  if (!sheet.has_header()) return false;
+  if (report.invalid > 0 && !options.skip_invalid) return true;  // to be rolled back
+  // A dry run's rollback restores the indexes.
+  if (!options.dry_run) SH_RETURN_IF_ERROR(writer.Finish());
+  return true;
+}
 
+std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report) {
+  std::string detail = "file=" + (options.file_name.empty() ? path : options.file_name) +
+                       " rows=" + std::to_string(report.valid);
+  if (report.invalid > 0) detail += " invalid=" + std::to_string(report.invalid);
+  if (report.already_stored > 0) detail += " already_stored=" + std::to_string(report.already_stored);
+  return detail;
+}
+
+namespace {
+
+// The import itself (see ImportLedger): reads, checks and stores in one transaction, committed
+// only for an acceptable file that is not a dry run.
+Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, const LedgerDef& def,
+                                const std::string& path, const ImportOptions& options) {
+  Database& db = service.db();
+  Transaction tx(db);
+  SH_RETURN_IF_ERROR(tx.begin_status());
+  // Read inside the import's transaction (on SQLite it holds the write lock from its start, so
+  // no other writer changes them until the commit).
+  SH_RETURN_IF_ERROR(service.RefreshDictionaries());  // once: rows are parsed with this snapshot
+  ImportReport report;
+  SH_ASSIGN_OR_RETURN(const bool had_header, ImportSheetRows(service, actor, def, path, 0, options, report));
+  if (!had_header) return Status::InvalidArgument("文件是空的：" + path, "the file is empty: " + path);
+  const int64_t inserted = std::exchange(report.stored, 0);  // stored once committed
+  if (report.invalid > 0 && !options.skip_invalid) return report;  // tx rolls back: nothing stored
   SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", def.name, 0, "", "", "",
-                                           "file=" + path + " rows=" + std::to_string(report.valid) +
+                                           ImportAuditDetail(options, path, report) +
                                                (options.dry_run ? " dry_run" : "")));
   if (options.dry_run) return report;  // tx rolls back
   SH_RETURN_IF_ERROR(tx.Commit());
   service.changes().Announce();
-  report.stored = report.valid;
+  report.stored = inserted;
   return report;
 }
 
@@ -141,8 +166,7 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
   // who tried which file is kept all the same, in a transaction of its own, so that checking
   // values against the stored ones (uniqueness answers) is never unaudited.
   if (options.dry_run || (report.invalid > 0 && !options.skip_invalid)) {
-    const std::string detail = "file=" + path + " rows=" + std::to_string(report.valid) +
-                               " invalid=" + std::to_string(report.invalid);
+    const std::string detail = ImportAuditDetail(options, path, report);
     SH_RETURN_IF_ERROR(InTransaction(service.db(), [&] {
       return service.audit().Write(actor, options.dry_run ? "import_dry_run" : "import_refused", def.name, 0, "", "",
                                    "", detail);

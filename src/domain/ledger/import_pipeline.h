@@ -14,6 +14,12 @@
 // Everything happens in one transaction, committed only for an acceptable file that is not a
 // dry run: memory stays flat for a million rows, and a rejected file or a killed process
 // leaves nothing behind.
+//
+// Re-imports: a row whose record is stored already — the same natural key (LedgerDef::
+// natural_key, in the scope CheckUnique gives it), or for a ledger without one the same
+// fingerprint (a hash of the row's stored values, kept for each imported record: see
+// import_fingerprints.h) — is counted in already_stored and, as options.stored_rows says,
+// refused as a bad row (the default), left alone, or written over the stored record.
 #pragma once
 
 #include <string>
@@ -23,6 +29,14 @@
 
 namespace shanhai {
 
+// What an import does with a row whose record is stored already (see above).
+enum class StoredRows {
+  kRefuse,  // a bad row: "already exists", the file refused unless skip_invalid
+  kSkip,    // left as stored, not counted as bad
+  kUpdate,  // the stored record updated with the row's values (needs "update"); a ledger
+            // without a natural key has nothing to update (same fingerprint, same values): skipped
+};
+
 struct ImportOptions {
   bool dry_run = false;
   bool skip_invalid = false;
@@ -30,13 +44,23 @@ struct ImportOptions {
   // A file at least this long adding more records than the table holds drops the table's
   // secondary indexes and builds them once at the end (see BatchWriter::Begin).
   int64_t rebuild_indexes_from_bytes = int64_t{4} << 20;
+  StoredRows stored_rows = StoredRows::kRefuse;
+  // The file as its user named it (the upload's name), for the audit entry; "" = the path.
+  std::string file_name;
+  // How many of the rows to store the report keeps (ImportReport::preview).
+  size_t preview_rows = 0;
 };
 
 struct ImportReport {
   int64_t rows = 0;       // data rows read
   int64_t valid = 0;      // rows that passed validation
   int64_t invalid = 0;    // rows with at least one problem
-  int64_t stored = 0;     // rows written (0 on dry runs and rejected files)
+  int64_t stored = 0;     // records added (0 on dry runs and rejected files)
+  int64_t already_stored = 0;  // rows whose record is stored already (refused, skipped or updated)
+  int64_t updated = 0;    // of those, records updated (StoredRows::kUpdate; on a dry run, to update)
+  // The first options.preview_rows rows to store, each as record JSON (masked as the audit
+  // log's, "id":0), in file order.
+  std::vector<std::string> preview;
   std::vector<FieldError> errors;  // field = the column's Chinese label (e.g. 人次), "" for a whole-row conflict
 };
 
@@ -47,5 +71,18 @@ struct ImportReport {
 // one entry for the file. Uses service's database connection from this thread only.
 Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
                                   const std::string& path, const ImportOptions& options);
+
+// The rows of one sheet (sheet_index of an .xlsx; 0 for a .csv) into def's ledger inside the
+// caller's transaction, authorised and with the dictionaries refreshed by the caller; fills
+// report, its `stored` with the records added in the transaction. Stores the valid rows (all
+// with skip_invalid, else those before the first bad one); the caller decides by
+// report.invalid whether to commit. Writes no audit entry for the file. False if the sheet is
+// empty (not even a header row). Errors: as ImportLedger's, for the file. For ImportLedger and
+// ImportWorkbook (import_workbook.h).
+Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const LedgerDef& def, const std::string& path,
+                       int sheet_index, const ImportOptions& options, ImportReport& report);
+
+// The audit detail of an imported file: "file=<name> rows=<valid>[ invalid=<n>]".
+std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report);
 
 }  // namespace shanhai

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/ledger/import_fingerprints.h"
+
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_set_service.h"
 
@@ -41,13 +43,15 @@ std::string WithRecordId(const std::string& json_with_id_0, int64_t id) {
   return out;
 }
 
-RowPreparer::RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now)
+RowPreparer::RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now,
+                         bool keep_input)
     : service_(service),
       actor_(actor),
       def_(def),
       now_(std::move(now)),
       key_field_(def.natural_key.empty() ? nullptr : def.Field(def.natural_key)),
-      repo_(service.db(), def) {
+      repo_(service.db(), def),
+      keep_input_(keep_input) {
   // References and the checks of a record's lines read the database: those rows are prepared
   // on the writer's thread, which owns the connection.
   beside_writer_ = def.lines.empty() && std::none_of(def.fields.begin(), def.fields.end(),
@@ -96,17 +100,20 @@ Status RowPreparer::Prepare(PreparedRow& row) {
       return Status::Ok();
     }
   }
-  row.raw = {};
   if (!record.ok()) {
+    row.raw = {};
     row.errors = record.status().details();
     return Status::Ok();
   }
+  if (!keep_input_) row.raw = {};
   Columns stored = service_.StoredRowForInsert(actor_, def_, *record, now_);
   row.after_json = AfterJson(def_, *record, stored);
   if (key_field_) {
     const std::string column = key_field_->IsSensitive() ? key_field_->key + "_hash" : key_field_->key;
     auto it = std::find_if(stored.begin(), stored.end(), [&](const auto& c) { return c.first == column; });
     if (it != stored.end()) row.key = it->second;
+  } else {
+    row.key = RowFingerprint(stored);
   }
   row.pair_id = record->pair_id;
   row.helped_region = record->helped_region;

@@ -16,12 +16,13 @@ namespace shanhai {
 // One data row on its way through the import.
 struct PreparedRow {
   int64_t row_number = 0;  // as the spreadsheet numbers it
-  RawRecord raw;           // the row as read; cleared once prepared
+  RawRecord raw;           // the row as read; cleared once prepared (kept for valid rows if keep_input)
   bool prepared = false;
   std::vector<FieldError> errors;  // non-empty: the row is refused (field = key, "pair", or "")
   // Valid rows: the values of LedgerSql::bulk_columns with the id (values[0]) still 0 …
   std::vector<Value> values;
-  // … the natural key as stored (<key>_hash for a sensitive key; NULL if none) and its pair …
+  // … the natural key as stored (<key>_hash for a sensitive key; NULL if the row has none) or,
+  // for a ledger without one, the row's fingerprint (RowFingerprint), and its pair …
   Value key;
   int64_t pair_id = 0;
   std::string helped_region;
@@ -34,8 +35,10 @@ std::string WithRecordId(const std::string& json_with_id_0, int64_t id);
 
 class RowPreparer {
  public:
-  // now: the created_at/updated_at of every record of this import.
-  RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now);
+  // now: the created_at/updated_at of every record of this import. keep_input: valid rows keep
+  // their raw input (to update a stored record with it).
+  RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now,
+              bool keep_input = false);
 
   // True if Prepare touches no database, so it may run on the reader thread while the
   // writer uses the connection: the ledger has no reference fields (resolving one reads the
@@ -62,6 +65,7 @@ class RowPreparer {
   const std::string now_;
   const FieldDef* key_field_;
   LedgerRepository repo_;  // only its generated column list is used here
+  const bool keep_input_;
   bool beside_writer_ = false;
   std::unordered_map<std::string, int64_t> first_row_of_key_;
 };

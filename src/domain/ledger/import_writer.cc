@@ -16,7 +16,8 @@ bool IsDataProblem(const Status& s) { return s.code() == Code::kConflict || s.co
 
 BatchWriter::BatchWriter(LedgerService& service, const Actor& actor, const LedgerDef& def,
                          const ImportOptions& options, ImportReport& report)
-    : service_(service), actor_(actor), def_(def), options_(options), report_(report), repo_(service.db(), def) {}
+    : service_(service), actor_(actor), def_(def), options_(options), report_(report), repo_(service.db(), def),
+      fingerprints_(service.db(), def) {}
 
 Status BatchWriter::Begin(int64_t file_bytes) {
   // A CSV row of the smallest ledger is longer than this; an xlsx row (compressed) shorter,
@@ -62,20 +63,23 @@ void BatchWriter::Reject(const PreparedRow& row, std::vector<FieldError> errors)
 }
 
 Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
-  // Natural keys other records hold already: one look-up for the batch (see the header).
+  // Natural keys or fingerprints other records hold already: one look-up for the batch (see
+  // the header).
   if (!keys_loaded_) taken_.clear();
-  if (!table_was_empty_ && !keys_loaded_ && !def_.natural_key.empty()) {
+  if (!table_was_empty_ && !keys_loaded_) {
     std::vector<Value> keys;
     for (const PreparedRow& row : batch)
       if (row.errors.empty() && !IsNull(row.key)) keys.push_back(row.key);
     if (!keys.empty()) {
-      SH_ASSIGN_OR_RETURN(std::vector<TakenKey> found, repo_.FindTakenKeys(keys));
+      SH_ASSIGN_OR_RETURN(std::vector<TakenKey> found,
+                          def_.natural_key.empty() ? fingerprints_.FindStored(keys) : repo_.FindTakenKeys(keys));
       for (const TakenKey& t : found) taken_[AsText(t.value)].emplace_back(t.id, t.pair_id);
     }
   }
-  // People are one registry across all pairs (as LedgerService::CheckUnique has it).
+  // People are one registry across all pairs (as LedgerService::CheckUnique has it); a
+  // fingerprint covers the pair.
   const FieldDef* key_field = def_.Field(def_.natural_key);
-  const bool one_registry = !def_.pair_scoped || (key_field && key_field->IsSensitive());
+  const bool one_registry = !def_.pair_scoped || !key_field || key_field->IsSensitive();
 
   for (PreparedRow& row : batch) {
     ++report_.rows;
@@ -85,8 +89,17 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
       for (const auto& [id, pair_id] : it->second)
         if (one_registry || pair_id == row.pair_id) existing = existing ? existing : id;
     if (existing != 0) {
-      SH_ASSIGN_OR_RETURN(FieldError e, service_.validator().KeyTakenError(actor_, def_, existing));
-      row.errors.push_back(std::move(e));
+      ++report_.already_stored;
+      if (options_.stored_rows == StoredRows::kRefuse) {
+        SH_ASSIGN_OR_RETURN(FieldError e, AlreadyStoredError(existing));
+        row.errors.push_back(std::move(e));
+      } else if (options_.stored_rows == StoredRows::kUpdate && key_field) {
+        SH_RETURN_IF_ERROR(UpdateStored(row, existing));
+        continue;
+      } else {
+        ++report_.valid;  // left as stored
+        continue;
+      }
     }
     if (!row.errors.empty()) {
       Reject(row, std::move(row.errors));
@@ -96,10 +109,50 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
       continue;
     }
     ++report_.valid;
+    if (report_.preview.size() < options_.preview_rows) report_.preview.push_back(row.after_json);
     if (Refusing()) continue;  // will be rolled back anyway
     pending_.push_back(&row);
   }
   return Flush();
+}
+
+Result<FieldError> BatchWriter::AlreadyStoredError(int64_t existing) {
+  if (def_.natural_key.empty())
+    return FieldError{0, "",
+                      "该行已导入过（与记录编号 " + std::to_string(existing) + " 相同）；如需保留请选择跳过已导入的行",
+                      "this row was imported before (record " + std::to_string(existing) +
+                          "); choose to skip rows already stored"};
+  SH_ASSIGN_OR_RETURN(FieldError e, service_.validator().KeyTakenError(actor_, def_, existing));
+  e.message_zh += "；如为再次导入，请选择更新或跳过已导入的行";
+  e.message_en += "; if this is a re-import, choose to update or skip rows already stored";
+  return e;
+}
+
+Status BatchWriter::UpdateStored(PreparedRow& row, int64_t id) {
+  const auto refuse = [&](const Status& s) -> Status {
+    if (s.details().empty() && !IsDataProblem(s)) return s;  // not the data's: stop
+    --report_.already_stored;  // counted as a bad row instead
+    Reject(row, s.details().empty() ? std::vector<FieldError>{{0, "", s.message_zh(), s.message_en()}} : s.details());
+    return Status::Ok();
+  };
+  SH_RETURN_IF_ERROR(service_.AuthorizeUpdate(actor_, def_, row.raw));
+  // A refused update leaves nothing of itself, and on PostgreSQL the import's transaction stays
+  // usable.
+  Transaction savepoint(service_.db());
+  SH_RETURN_IF_ERROR(savepoint.begin_status());
+  Result<Record> before = service_.ReadForChange(actor_, def_, id, 0);
+  if (!before.ok()) return refuse(before.status());
+  if (Status kept = LedgerService::KeepState(def_, *before, row.raw); !kept.ok()) return refuse(kept);
+  Result<Record> record = service_.Prepare(actor_, def_, row.raw, InputSource::kSpreadsheet, &*before);
+  if (!record.ok()) return refuse(record.status());
+  // The record's own audit entry says "update"; the import's detail says which file did it.
+  Result<Record> after = service_.UpdatePrepared(actor_, def_, *before, *record, "import");
+  if (!after.ok()) return refuse(after.status());
+  SH_RETURN_IF_ERROR(savepoint.Commit());
+  ++report_.valid;
+  ++report_.updated;
+  row.raw = {};
+  return Status::Ok();
 }
 
 Status BatchWriter::InsertPending(size_t first, size_t last) {
@@ -163,10 +216,13 @@ Status BatchWriter::Flush() {
   // chained here in file order.
   std::vector<AuditEntry> entries;
   std::vector<Change> changes;
+  std::vector<std::vector<Value>> fingerprints;
   entries.reserve(pending_.size());
   changes.reserve(pending_.size());
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (!stored[i]) continue;
+    ++report_.stored;
+    if (def_.natural_key.empty()) fingerprints.push_back({ids[i], pending_[i]->key});
     changes.push_back({0, def_.name, ids[i], kChangeCreated, 1, pending_[i]->helped_region, ""});
     AuditEntry& e = entries.emplace_back();
     e.action = "import";
@@ -176,6 +232,7 @@ Status BatchWriter::Flush() {
     e.after_json = WithRecordId(pending_[i]->after_json, ids[i]);
   }
   pending_.clear();
+  SH_RETURN_IF_ERROR(fingerprints_.Remember(fingerprints));
   SH_RETURN_IF_ERROR(service_.audit().Append(actor_, std::move(entries)));
   return service_.changes().Append(std::move(changes));
 }

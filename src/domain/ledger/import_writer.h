@@ -1,5 +1,5 @@
 // Writing an import's prepared rows: the one place where a batch reaches the database.
-// Per batch: the natural keys looked up among stored records in one query (none when the
+// Per batch: the natural keys (or fingerprints) looked up among stored records in one query (none when the
 // table was empty when the import began: in its transaction nothing else adds to it, and the
 // UNIQUE constraint is there all the same; all loaded once at the start when it was small), fresh ids, one bulk insert (COPY on PostgreSQL)
 // that stores all of the batch or none of it, the records' audit entries appended to the hash chain in one step. A batch
@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "domain/ledger/import_fingerprints.h"
 #include "domain/ledger/import_pipeline.h"
 #include "domain/ledger/import_prepare.h"
 
@@ -43,6 +44,11 @@ class BatchWriter {
 
  private:
   void Reject(const PreparedRow& row, std::vector<FieldError> errors);
+  // The bad-row error of a row whose record `existing` is stored already (StoredRows::kRefuse).
+  Result<FieldError> AlreadyStoredError(int64_t existing);
+  // Writes row (prepared, raw input kept) over the stored record id (StoredRows::kUpdate); a
+  // row the update refuses becomes a bad row. Errors: what is not the data's (stop).
+  Status UpdateStored(PreparedRow& row, int64_t id);
   bool Refusing() const { return report_.invalid > 0 && !options_.skip_invalid; }
   // Inserts pending_ (ids, bulk load, audit), row by row if the batch is refused.
   Status Flush();
@@ -59,6 +65,7 @@ class BatchWriter {
   const ImportOptions& options_;
   ImportReport& report_;
   LedgerRepository repo_;
+  FingerprintRepository fingerprints_;  // ledgers without a natural key
   bool table_was_empty_ = false;
   // Natural keys stored before the import: key → (id, pair id), all of them when the table was
   // small (keys_loaded_), else those of the current batch.

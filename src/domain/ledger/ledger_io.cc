@@ -1,5 +1,7 @@
 #include "domain/ledger/ledger_io.h"
 
+#include <algorithm>
+
 #include "common/personal_numbers.h"
 #include "domain/ledger/sheet_layout.h"
 #include "excel/sheet_out.h"
@@ -69,6 +71,18 @@ TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot
   return out;
 }
 
+// The template's sheet of def, named after the ledger (as a workbook import expects).
+Status AddTemplateSheet(excel::XlsxWriter& xlsx, const LedgerDef& def, const TemplateColumns& columns) {
+  SH_RETURN_IF_ERROR(xlsx.AddSheet(def.label_zh));
+  SH_RETURN_IF_ERROR(xlsx.WriteHeaderRow(0, columns.headers));
+  for (size_t col = 0; col < columns.choices.size(); ++col)
+    if (!columns.choices[col].empty())
+      SH_RETURN_IF_ERROR(xlsx.AddListValidation(2, 10000, static_cast<int>(col), columns.choices[col]));
+  SH_RETURN_IF_ERROR(xlsx.WriteInstructionsRow(1, columns.notes, 60));
+  SH_RETURN_IF_ERROR(xlsx.FreezeTopRows(2));
+  return xlsx.SetColumnWidth(0, static_cast<int>(columns.headers.size()) - 1, 20);
+}
+
 }  // namespace
 
 Status WriteTemplate(const LedgerDef& def, const std::string& path, const DictionarySnapshot* dictionaries) {
@@ -83,26 +97,53 @@ Status WriteTemplate(const LedgerDef& def, const std::string& path, const Dictio
     return Status::InvalidArgument("模板只能写成 .xlsx 或 .csv 文件：" + path, "a template is an .xlsx or .csv file: " + path);
   excel::XlsxWriterOptions options;
   SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path, options));
-  SH_RETURN_IF_ERROR(xlsx->AddSheet(def.label_zh));
-  SH_RETURN_IF_ERROR(xlsx->WriteHeaderRow(0, columns.headers));
-  for (size_t col = 0; col < columns.choices.size(); ++col)
-    if (!columns.choices[col].empty())
-      SH_RETURN_IF_ERROR(xlsx->AddListValidation(2, 10000, static_cast<int>(col), columns.choices[col]));
-  SH_RETURN_IF_ERROR(xlsx->WriteInstructionsRow(1, columns.notes, 60));
-  SH_RETURN_IF_ERROR(xlsx->FreezeTopRows(2));
-  SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(0, static_cast<int>(columns.headers.size()) - 1, 20));
+  SH_RETURN_IF_ERROR(AddTemplateSheet(*xlsx, def, columns));
   return xlsx->Close();
 }
 
-Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path) {
+Status WriteWorkbookTemplate(const std::string& path, const DictionarySnapshot* dictionaries) {
+  if (!excel::PathEndsWith(path, ".xlsx"))
+    return Status::InvalidArgument("多台账模板只能写成 .xlsx 工作簿：" + path, "a workbook template is an .xlsx file: " + path);
+  excel::XlsxWriterOptions options;
+  SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path, options));
+  for (const LedgerDef* def : ImportOrder())
+    SH_RETURN_IF_ERROR(AddTemplateSheet(*xlsx, *def, TemplateColumnsOf(*def, dictionaries)));
+  return xlsx->Close();
+}
+
+Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string& path) {
+  const bool with_sheet =
+      std::any_of(errors.begin(), errors.end(), [](const SheetError& e) { return !e.sheet.empty(); });
   SH_ASSIGN_OR_RETURN(auto out, excel::SheetOut::Open(path, "导入错误"));
-  SH_RETURN_IF_ERROR(out->Header({"行号 Row", "列 Column", "原因", "Reason"}));
+  std::vector<std::string> header{"行号 Row", "列 Column", "原因", "Reason"};
+  std::vector<bool> numeric{true, false, false, false};
+  if (with_sheet) {
+    header.insert(header.begin(), "工作表 Sheet");
+    numeric.insert(numeric.begin(), false);
+  }
+  SH_RETURN_IF_ERROR(out->Header(header));
   // The sheet outlives the request: whatever produced a message, no personal number stays whole in it.
-  for (const FieldError& e : errors)
-    SH_RETURN_IF_ERROR(out->Row({std::to_string(e.row), e.field, MaskPersonalNumbers(e.message_zh),
-                                 MaskPersonalNumbers(e.message_en)},
-                                {true, false, false, false}));
+  for (const auto& [sheet, e] : errors) {
+    std::vector<std::string> cells{std::to_string(e.row), e.field, MaskPersonalNumbers(e.message_zh),
+                                   MaskPersonalNumbers(e.message_en)};
+    if (with_sheet) cells.insert(cells.begin(), sheet);
+    SH_RETURN_IF_ERROR(out->Row(cells, numeric));
+  }
   return out->Close();
+}
+
+Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path) {
+  std::vector<SheetError> rows;
+  rows.reserve(errors.size());
+  for (const FieldError& e : errors) rows.push_back({"", e});
+  return WriteErrorSheet(rows, path);
+}
+
+std::vector<SheetError> WorkbookErrors(const WorkbookReport& report) {
+  std::vector<SheetError> out;
+  for (const SheetImport& s : report.sheets)
+    for (const FieldError& e : s.report.errors) out.push_back({s.sheet, e});
+  return out;
 }
 
 }  // namespace shanhai

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/ledger/import_pipeline.h"
+#include "domain/ledger/import_workbook.h"
 #include "domain/ledger/ledger_service.h"
 
 namespace shanhai {
@@ -20,8 +21,21 @@ namespace shanhai {
 Status WriteTemplate(const LedgerDef& def, const std::string& path,
                      const DictionarySnapshot* dictionaries = nullptr);
 
-// A workbook listing import problems: 行号/row, 列/column, 原因, reason; personal numbers
-// in the messages are masked (MaskPersonalNumbers).
+// The template workbook of every ledger ImportWorkbook takes: one template sheet per ledger
+// (named by its Chinese label), in ImportOrder. .xlsx only.
+Status WriteWorkbookTemplate(const std::string& path, const DictionarySnapshot* dictionaries = nullptr);
+
+// One import problem and the sheet it is on ("" for a file of one ledger).
+struct SheetError {
+  std::string sheet;
+  FieldError error;
+};
+// Every problem of a workbook import, sheet by sheet in import order.
+std::vector<SheetError> WorkbookErrors(const WorkbookReport& report);
+
+// A workbook listing import problems: 工作表/sheet (when any problem names one), 行号/row,
+// 列/column, 原因, reason; personal numbers in the messages are masked (MaskPersonalNumbers).
+Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string& path);
 Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path);
 
 }  // namespace shanhai

@@ -1,7 +1,9 @@
 // Spreadsheets and evidence over HTTP: import (multipart upload; dry run; error sheet),
 // export of the filtered view, empty templates, evidence files attached to records.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
@@ -23,11 +25,78 @@ std::string Extension(const std::string& file_name) {
   return ext;
 }
 
-boost::json::array ErrorsJson(const std::vector<FieldError>& errors) {
+boost::json::array ErrorsJson(const std::vector<SheetError>& errors) {
   boost::json::array out;
-  for (const FieldError& e : errors)
-    out.push_back({{"row", e.row}, {"field", e.field}, {"message_zh", e.message_zh}, {"message_en", e.message_en}});
+  for (const auto& [sheet, e] : errors) {
+    boost::json::object o{{"row", e.row}, {"field", e.field}, {"message_zh", e.message_zh}, {"message_en", e.message_en}};
+    if (!sheet.empty()) o["sheet"] = sheet;
+    out.push_back(std::move(o));
+  }
   return out;
+}
+
+std::vector<SheetError> OnNoSheet(const std::vector<FieldError>& errors) {
+  std::vector<SheetError> out;
+  out.reserve(errors.size());
+  for (const FieldError& e : errors) out.push_back({"", e});
+  return out;
+}
+
+// A report's counts and preview (records as the audit log shows them, masked).
+boost::json::object ReportJson(const ImportReport& report) {
+  boost::json::array preview;
+  for (const std::string& record : report.preview) preview.push_back(boost::json::parse(record));
+  return {{"rows", report.rows},
+          {"valid_count", report.valid},
+          {"invalid_count", report.invalid},
+          {"stored", report.stored},
+          {"already_stored", report.already_stored},
+          {"updated", report.updated},
+          {"preview", std::move(preview)}};
+}
+
+// The import options a request asks for: ?dry_run=1, ?skip_invalid=1, ?pair=, and what to do
+// with rows already stored, ?already_stored=refuse|skip|update.
+Result<ImportOptions> ImportOptionsOf(const HttpRequest& request, const std::string& file_name) {
+  ImportOptions options;
+  options.dry_run = QueryText(request, "dry_run") == "1" || QueryText(request, "dry_run") == "true";
+  options.skip_invalid = QueryText(request, "skip_invalid") == "1";
+  options.default_pair = QueryText(request, "pair");
+  const std::string stored = QueryText(request, "already_stored");
+  if (stored == "skip") options.stored_rows = StoredRows::kSkip;
+  else if (stored == "update") options.stored_rows = StoredRows::kUpdate;
+  else if (!stored.empty() && stored != "refuse")
+    return Status::InvalidArgument("already_stored 只能是 refuse、skip 或 update：" + stored,
+                                   "already_stored is refuse, skip or update: " + stored);
+  options.file_name = file_name;
+  // What the console's preview table shows.
+  constexpr size_t kPreviewRows = 50;
+  options.preview_rows = options.dry_run ? kPreviewRows : 0;
+  return options;
+}
+
+// Keeps the error sheet of errors (encrypted, for a day) for the importing user alone and
+// links it from body.
+void AttachErrorSheet(RequestContext& ctx, const std::vector<SheetError>& errors, boost::json::object& body) {
+  if (errors.empty()) return;
+  TempFile sheet(".xlsx");
+  Result<std::string> bytes = WriteErrorSheet(errors, sheet.path()).ok()
+                                  ? ReadWholeFile(sheet.path())
+                                  : Result<std::string>(Status::Internal("error sheet not written"));
+  Result<std::string> token = bytes.ok() ? ctx.conn.error_sheets().Save(ctx.actor.name, *bytes) : bytes.status();
+  if (token.ok()) body["error_sheet"] = "/api/v1/imports/" + *token + "/errors.xlsx";
+}
+
+// The upload written to a temporary file of its extension (one of `allowed`).
+Result<std::unique_ptr<TempFile>> SavedUpload(const MultipartPart& file, std::initializer_list<const char*> allowed) {
+  const std::string ext = Extension(file.filename);
+  if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return ext == a; }))
+    return allowed.size() == 1 ? Status::InvalidArgument("只支持 .xlsx 工作簿", "only .xlsx workbooks")
+                               : Status::InvalidArgument("只支持 .xlsx 或 .csv 文件", "only .xlsx or .csv files");
+  auto upload = std::make_unique<TempFile>(ext);
+  std::ofstream out(upload->path(), std::ios::binary);
+  out.write(file.data.data(), static_cast<std::streamsize>(file.data.size()));
+  return upload;
 }
 
 boost::json::object EvidenceJson(const EvidenceInfo& e) {
@@ -52,30 +121,49 @@ namespace handlers {
 
 Result<Reply> ImportRecords(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(MultipartPart file, UploadedFile(ctx.request));
-  const std::string ext = Extension(file.filename);
-  if (ext != ".xlsx" && ext != ".csv") return Status::InvalidArgument("只支持 .xlsx 或 .csv 文件", "only .xlsx or .csv files");
-  TempFile upload(ext);
-  {
-    std::ofstream out(upload.path(), std::ios::binary);
-    out.write(file.data.data(), static_cast<std::streamsize>(file.data.size()));
+  SH_ASSIGN_OR_RETURN(std::unique_ptr<TempFile> upload, SavedUpload(file, {".xlsx", ".csv"}));
+  SH_ASSIGN_OR_RETURN(ImportOptions options, ImportOptionsOf(ctx.request, file.filename));
+  SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(ctx.conn.ledgers(), ctx.actor, ctx.Ledger(), upload->path(), options));
+  boost::json::object body = ReportJson(report);
+  body["dry_run"] = options.dry_run;
+  const std::vector<SheetError> errors = OnNoSheet(report.errors);
+  body["errors"] = ErrorsJson(errors);
+  AttachErrorSheet(ctx, errors, body);
+  return Reply::Json(body);
+}
+
+Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(MultipartPart file, UploadedFile(ctx.request));
+  SH_ASSIGN_OR_RETURN(std::unique_ptr<TempFile> upload, SavedUpload(file, {".xlsx"}));
+  SH_ASSIGN_OR_RETURN(ImportOptions options, ImportOptionsOf(ctx.request, file.filename));
+  SH_ASSIGN_OR_RETURN(WorkbookReport report, ImportWorkbook(ctx.conn.ledgers(), ctx.actor, upload->path(), options));
+  ImportReport total;
+  boost::json::array sheets;
+  for (const SheetImport& s : report.sheets) {
+    boost::json::object sheet = ReportJson(s.report);
+    sheet["sheet"] = s.sheet;
+    sheet["ledger"] = s.ledger->name;
+    sheet["label_zh"] = s.ledger->label_zh;
+    sheet["label_en"] = s.ledger->label_en;
+    sheets.push_back(std::move(sheet));
+    total.rows += s.report.rows;
+    total.valid += s.report.valid;
+    total.invalid += s.report.invalid;
+    total.stored += s.report.stored;
+    total.already_stored += s.report.already_stored;
+    total.updated += s.report.updated;
   }
-  ImportOptions options;
-  options.dry_run = QueryText(ctx.request, "dry_run") == "1" || QueryText(ctx.request, "dry_run") == "true";
-  options.skip_invalid = QueryText(ctx.request, "skip_invalid") == "1";
-  options.default_pair = QueryText(ctx.request, "pair");
-  SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(ctx.conn.ledgers(), ctx.actor, ctx.Ledger(), upload.path(), options));
-  boost::json::object body{{"rows", report.rows},         {"valid_count", report.valid},
-                           {"invalid_count", report.invalid}, {"stored", report.stored},
-                           {"dry_run", options.dry_run},  {"errors", ErrorsJson(report.errors)}};
-  if (!report.errors.empty()) {
-    // The error sheet is kept (encrypted, for a day) for the importing user alone.
-    TempFile sheet(".xlsx");
-    Result<std::string> bytes = WriteErrorSheet(report.errors, sheet.path()).ok()
-                                    ? ReadWholeFile(sheet.path())
-                                    : Result<std::string>(Status::Internal("error sheet not written"));
-    Result<std::string> token = bytes.ok() ? ctx.conn.error_sheets().Save(ctx.actor.name, *bytes) : bytes.status();
-    if (token.ok()) body["error_sheet"] = "/api/v1/imports/" + *token + "/errors.xlsx";
-  }
+  boost::json::object body = ReportJson(total);
+  body.erase("preview");  // each sheet has its own
+  body["dry_run"] = options.dry_run;
+  body["sheets"] = std::move(sheets);
+  boost::json::array ignored;
+  for (const std::string& name : report.ignored)
+    if (!name.starts_with("_")) ignored.push_back(boost::json::value(name));  // not the templates' hidden lists
+  body["ignored_sheets"] = std::move(ignored);
+  const std::vector<SheetError> errors = WorkbookErrors(report);
+  body["errors"] = ErrorsJson(errors);
+  AttachErrorSheet(ctx, errors, body);
   return Reply::Json(body);
 }
 

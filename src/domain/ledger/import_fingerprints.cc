@@ -1,0 +1,71 @@
+#include "domain/ledger/import_fingerprints.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "security/sodium_util.h"
+
+namespace shanhai {
+
+namespace {
+
+// Statement texts: the ledger's table joined in by name (from its declaration, never input).
+constexpr const char* kFindStoredHead =
+    "SELECT f.record_id, f.fingerprint FROM import_fingerprints f JOIN ";
+constexpr const char* kFindStoredTail = " t ON t.id = f.record_id WHERE f.ledger = ? AND f.fingerprint IN (";
+constexpr const char* kFingerprintTable = "import_fingerprints";
+constexpr size_t kFindChunk = 500;
+
+bool IsBookkeeping(const std::string& column) {
+  return column == "id" || column == "created_at" || column == "updated_at" || column == "created_by" ||
+         column == "updated_by" || column == "version" || column.ends_with("_enc");
+}
+
+}  // namespace
+
+Value RowFingerprint(const Columns& stored) {
+  EnsureSodium();
+  crypto_generichash_state state;
+  unsigned char digest[16];
+  crypto_generichash_init(&state, nullptr, 0, sizeof digest);
+  for (const auto& [column, value] : stored) {
+    if (IsBookkeeping(column)) continue;
+    // name, then "-" for NULL or "=" and the text, each ended by a NUL: no two rows run together.
+    const std::string part = column + (IsNull(value) ? std::string("-") : "=" + AsText(value));
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.c_str()), part.size() + 1);
+  }
+  crypto_generichash_final(&state, digest, sizeof digest);
+  return ToHex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
+Result<std::vector<TakenKey>> FingerprintRepository::FindStored(const std::vector<Value>& fingerprints) {
+  std::vector<TakenKey> out;
+  // Always kFindChunk fingerprints (the last repeated): one statement text, prepared once.
+  static const std::string marks = [] {
+    std::string m;
+    for (size_t i = 0; i < kFindChunk; ++i) m += i ? ", ?" : "?";
+    return m + ")";
+  }();
+  const std::string sql = kFindStoredHead + def_.name + kFindStoredTail + marks;
+  for (size_t first = 0; first < fingerprints.size(); first += kFindChunk) {
+    const size_t n = std::min(kFindChunk, fingerprints.size() - first);
+    std::vector<Value> params{def_.name};
+    params.insert(params.end(), fingerprints.begin() + static_cast<ptrdiff_t>(first),
+                  fingerprints.begin() + static_cast<ptrdiff_t>(first + n));
+    params.resize(kFindChunk + 1, params.back());
+    SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
+    for (auto& r : rows.rows) out.push_back({AsInt(r[0]), 0, std::move(r[1])});
+  }
+  return out;
+}
+
+Status FingerprintRepository::Remember(const std::vector<std::vector<Value>>& id_and_fingerprint) {
+  if (id_and_fingerprint.empty()) return Status::Ok();
+  std::vector<std::vector<Value>> rows;
+  rows.reserve(id_and_fingerprint.size());
+  for (const std::vector<Value>& r : id_and_fingerprint) rows.push_back({def_.name, r[1], r[0]});
+  return db_.BulkInsert(kFingerprintTable, {"ledger", "fingerprint", "record_id"}, rows);
+}
+
+}  // namespace shanhai

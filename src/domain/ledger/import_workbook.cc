@@ -1,0 +1,178 @@
+#include "domain/ledger/import_workbook.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "domain/ledger/record_set_service.h"
+#include "excel/sheet_out.h"
+#include "excel/xlsx_reader.h"
+
+namespace shanhai {
+
+namespace {
+
+bool SameAsciiCaseless(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+// The ledgers def's records refer to, by name.
+std::vector<std::string> Dependencies(const LedgerDef& def) {
+  std::vector<std::string> out;
+  if (def.pair_scoped) out.push_back("pairs");
+  for (const FieldDef& f : def.fields)
+    if (f.type == FieldType::kRef && f.ref_ledger != def.name) out.push_back(f.ref_ledger);
+  return out;
+}
+
+std::vector<const LedgerDef*> SortedByDependencies() {
+  std::vector<const LedgerDef*> left, out;
+  for (const LedgerDef* def : AllLedgers())
+    if (def->line_of.empty()) left.push_back(def);
+  const auto placed = [&](const std::string& name) {
+    return std::any_of(out.begin(), out.end(), [&](const LedgerDef* d) { return d->name == name; });
+  };
+  while (!left.empty()) {
+    // The first ledger (in AllLedgers order) whose references are all placed; a cycle, which the
+    // declarations do not have, would place the first left.
+    auto ready = std::find_if(left.begin(), left.end(), [&](const LedgerDef* def) {
+      const std::vector<std::string> deps = Dependencies(*def);
+      return std::all_of(deps.begin(), deps.end(), [&](const std::string& d) { return placed(d) || !FindLedger(d); });
+    });
+    if (ready == left.end()) ready = left.begin();
+    out.push_back(*ready);
+    left.erase(ready);
+  }
+  return out;
+}
+
+size_t OrderOf(const LedgerDef* def) {
+  const std::vector<const LedgerDef*>& order = ImportOrder();
+  return static_cast<size_t>(std::find(order.begin(), order.end(), def) - order.begin());
+}
+
+Status InSheet(const std::string& sheet, const Status& s) {
+  if (s.code() != Code::kInvalidArgument) return s;
+  return Status::InvalidArgument("工作表“" + sheet + "”：" + s.message_zh(), "sheet \"" + sheet + "\": " + s.message_en());
+}
+
+// The sheets to import, in ImportOrder, with their tab indexes; fills report.ignored.
+Result<std::vector<std::pair<int, SheetImport>>> SheetsToImport(const std::string& path, WorkbookReport& report) {
+  SH_ASSIGN_OR_RETURN(std::vector<std::string> names, excel::SheetNames(path));
+  std::vector<std::pair<int, SheetImport>> out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    const LedgerDef* def = LedgerOfSheet(names[i]);
+    if (!def) {
+      report.ignored.push_back(names[i]);
+      continue;
+    }
+    if (!def->line_of.empty()) {
+      const LedgerDef* parent = FindLedger(def->line_of);
+      return Status::InvalidArgument(
+          "工作表“" + names[i] + "”不能导入：" + def->label_zh + "随所属" + parent->label_zh +
+              "在控制台录入，请删除该工作表",
+          "sheet \"" + names[i] + "\" cannot be imported: " + def->label_en + " are entered with their " +
+              parent->label_en + " in the console; remove the sheet");
+    }
+    for (const auto& [index, taken] : out)
+      if (taken.ledger == def)
+        return Status::InvalidArgument("工作表“" + taken.sheet + "”与“" + names[i] + "”都是" + def->label_zh,
+                                       "sheets \"" + taken.sheet + "\" and \"" + names[i] + "\" are both " +
+                                           def->label_en);
+    out.push_back({static_cast<int>(i), SheetImport{names[i], def, {}}});
+  }
+  if (out.empty()) {
+    std::string labels;
+    for (const LedgerDef* def : ImportOrder()) labels += (labels.empty() ? "" : "、") + def->label_zh;
+    return Status::InvalidArgument("工作簿中没有以台账命名的工作表（工作表名可为：" + labels + "）",
+                                   "no sheet of the workbook is named after a ledger (sheet names: " + labels + ")");
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return OrderOf(a.second.ledger) < OrderOf(b.second.ledger); });
+  return out;
+}
+
+// Who tried which sheet when nothing was stored (see ImportLedger), in a transaction of its own.
+Status AuditUnstored(LedgerService& service, const Actor& actor, const WorkbookReport& report,
+                     const ImportOptions& options, const std::string& path) {
+  return InTransaction(service.db(), [&]() -> Status {
+    for (const SheetImport& s : report.sheets)
+      SH_RETURN_IF_ERROR(service.audit().Write(actor, options.dry_run ? "import_dry_run" : "import_refused",
+                                               s.ledger->name, 0, "", "", "",
+                                               ImportAuditDetail(options, path, s.report) + " sheet=" + s.sheet));
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+int64_t WorkbookReport::Invalid() const {
+  int64_t n = 0;
+  for (const SheetImport& s : sheets) n += s.report.invalid;
+  return n;
+}
+
+int64_t WorkbookReport::Stored() const {
+  int64_t n = 0;
+  for (const SheetImport& s : sheets) n += s.report.stored;
+  return n;
+}
+
+const LedgerDef* LedgerOfSheet(std::string_view sheet_name) {
+  while (!sheet_name.empty() && sheet_name.back() == ' ') sheet_name.remove_suffix(1);
+  while (!sheet_name.empty() && sheet_name.front() == ' ') sheet_name.remove_prefix(1);
+  for (const LedgerDef* def : AllLedgers())
+    if (sheet_name == def->label_zh || SameAsciiCaseless(sheet_name, def->label_en) ||
+        SameAsciiCaseless(sheet_name, def->name))
+      return def;
+  return nullptr;
+}
+
+const std::vector<const LedgerDef*>& ImportOrder() {
+  static const std::vector<const LedgerDef*> order = SortedByDependencies();
+  return order;
+}
+
+Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor, const std::string& path,
+                                      const ImportOptions& options) {
+  if (!excel::PathEndsWith(path, ".xlsx"))
+    return Status::InvalidArgument("按工作表导入多个台账须用 .xlsx 工作簿", "a workbook of several ledgers is an .xlsx file");
+  WorkbookReport report;
+  SH_ASSIGN_OR_RETURN(auto sheets, SheetsToImport(path, report));
+  for (const auto& [index, sheet] : sheets) SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(*sheet.ledger, "import")));
+
+  // Every sheet stores its valid rows, so that the sheets after it find the records they name;
+  // whether the whole is kept is decided at the end.
+  ImportOptions each = options;
+  each.skip_invalid = true;
+  std::vector<int64_t> inserted;
+  bool kept = false;
+  {
+    Transaction tx(service.db());
+    SH_RETURN_IF_ERROR(tx.begin_status());
+    SH_RETURN_IF_ERROR(service.RefreshDictionaries());
+    for (auto& [index, sheet] : sheets) {
+      Result<bool> had_header = ImportSheetRows(service, actor, *sheet.ledger, path, index, each, sheet.report);
+      if (!had_header.ok()) return InSheet(sheet.sheet, had_header.status());
+      report.sheets.push_back(std::move(sheet));
+    }
+    for (SheetImport& s : report.sheets) inserted.push_back(std::exchange(s.report.stored, 0));  // once committed
+    kept = !options.dry_run && (report.Invalid() == 0 || options.skip_invalid);
+    if (kept) {
+      for (const SheetImport& s : report.sheets)
+        SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", s.ledger->name, 0, "", "", "",
+                                                 ImportAuditDetail(options, path, s.report) + " sheet=" + s.sheet));
+      SH_RETURN_IF_ERROR(tx.Commit());
+    }
+  }  // not kept: rolled back here
+  if (!kept) {
+    SH_RETURN_IF_ERROR(AuditUnstored(service, actor, report, options, path));
+    return report;
+  }
+  service.changes().Announce();
+  for (size_t i = 0; i < report.sheets.size(); ++i) report.sheets[i].report.stored = inserted[i];
+  return report;
+}
+
+}  // namespace shanhai
