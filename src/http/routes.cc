@@ -52,6 +52,8 @@ constexpr RouteRow kRouteTable[] = {
     {"POST", "/api/v1/imports", h::ImportWorkbookFile, kSession, kNoLedger, kFile,
      "导入工作簿：每个以台账命名的工作表按依赖顺序导入，全部成功才写入（multipart 字段 file；?dry_run=1 试导入；"
      "?already_stored=skip|update 处理已导入过的行）/ import a workbook, a sheet per ledger, all or nothing"},
+    {"GET", "/api/v1/imports/template", h::WorkbookTemplate, kSession, kNoLedger, kNone,
+     "下载工作簿导入模板（每个可导入的台账一个工作表，按导入顺序）/ the workbook template, a sheet per ledger"},
     {"GET", "/api/v1/imports/{token}/errors.xlsx", h::DownloadErrorSheet, kSession, kNoLedger, kNone,
      "下载导入错误清单（仅导入者本人，一天内有效）"},
 

@@ -34,6 +34,7 @@ Result<Reply> TakeTransition(RequestContext& ctx);
 // ledger_file_handlers.cc: import, export, template and evidence per ledger; downloads.
 Result<Reply> ImportRecords(RequestContext& ctx);
 Result<Reply> ImportWorkbookFile(RequestContext& ctx);
+Result<Reply> WorkbookTemplate(RequestContext& ctx);
 Result<Reply> ExportRecords(RequestContext& ctx);
 Result<Reply> ImportTemplate(RequestContext& ctx);
 Result<Reply> ListEvidence(RequestContext& ctx);

@@ -167,6 +167,15 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
   return Reply::Json(body);
 }
 
+Result<Reply> WorkbookTemplate(RequestContext& ctx) {
+  LedgerService& service = ctx.conn.ledgers();
+  SH_RETURN_IF_ERROR(service.RefreshDictionaries());
+  TempFile out(".xlsx");
+  SH_RETURN_IF_ERROR(WriteWorkbookTemplate(out.path(), &service.dictionary_snapshot()));
+  SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
+  return Reply::File(std::move(bytes), kXlsxType, "台账导入模板.xlsx");
+}
+
 Result<Reply> DownloadErrorSheet(RequestContext& ctx) {
   const std::string token(ctx.request.PathParam("token").value_or(""));
   if (token.empty() || token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") !=

@@ -18,6 +18,7 @@ const routes: RouteRecordRaw[] = [
         props: (to) => ({ ledger: String(to.params.ledger) }) },
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/dashboard/index.vue'),
         meta: { permission: 'indicators:report:read' } },
+      { path: 'import', name: 'import', component: () => import('@/views/import/index.vue') },
       { path: 'report', name: 'report', component: () => import('@/views/report/index.vue'),
         meta: { permission: 'indicators:report:read' } },
       { path: 'admin/users', name: 'users', component: () => import('@/views/admin/users/index.vue'),

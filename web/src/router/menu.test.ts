@@ -20,7 +20,7 @@ const t = (key: string) => `t:${key}`
 describe('the side menu from the server’s metadata', () => {
   it('lists the server’s groups and ledgers in its order, between the dashboard and the report', () => {
     const groups = buildMenu({ ledgers, menu, can: () => true, t, label: zh })
-    expect(groups.map((g) => g.key)).toEqual(['dashboard', 'forces', 'pairing', 'people', 'report', 'system'])
+    expect(groups.map((g) => g.key)).toEqual(['dashboard', 'forces', 'pairing', 'people', 'import', 'report', 'system'])
     expect(groups[1]).toMatchObject({ title: '两方力量', icon: Connection, flat: false,
       items: [{ path: '/exchange/meetings', title: '会议' }, { path: '/exchange/visits', title: '互访' }] })
     expect(groups[2].icon).toBe(Coin)
@@ -28,7 +28,8 @@ describe('the side menu from the server’s metadata', () => {
     // An icon key the console does not know gets the document icon; a ledger the server no longer
     // declares is left out.
     expect(groups[3]).toMatchObject({ icon: Document, flat: true, items: [{ path: '/people/people', title: '人员' }] })
-    expect(groups[5].items.map((i) => i.path)).toEqual(['/admin/users', '/admin/roles', '/admin/audit', '/admin/dictionaries'])
+    expect(groups[4]).toMatchObject({ key: 'import', flat: true, items: [{ path: '/import' }] })
+    expect(groups[6].items.map((i) => i.path)).toEqual(['/admin/users', '/admin/roles', '/admin/audit', '/admin/dictionaries'])
   })
 
   it('shows only what the user may open, and no empty group', () => {
@@ -38,6 +39,12 @@ describe('the side menu from the server’s metadata', () => {
       ['forces', ['/exchange/visits']],
       ['system', ['/admin/audit']],
     ])
+  })
+
+  it('offers the workbook import to whoever may import any one ledger', () => {
+    const can = (p: string) => p === 'exchange:visits:list' || p === 'funds:funds:import'
+    const groups = buildMenu({ ledgers, menu, can, t, label: zh })
+    expect(groups.map((g) => g.key)).toEqual(['forces', 'import'])
   })
 
   it('gives the ledgers in menu order for the landing page', () => {

@@ -4,7 +4,7 @@
 // that are not ledgers are listed here: the dashboard first, the report and the system pages last.
 import type { Component } from 'vue'
 import {
-  Briefcase, Coin, Connection, DataAnalysis, Document, Flag, Histogram, Setting, User,
+  Briefcase, Coin, Connection, DataAnalysis, Document, Flag, Histogram, Setting, Upload, User,
 } from '@element-plus/icons-vue'
 import type { LedgerMeta, MenuGroupMeta } from '@/api/meta/types'
 
@@ -30,6 +30,7 @@ export interface MenuGroup {
 interface Page {
   path: string
   title: string
+  /** the permission it needs, or `ledger:<action>`: that action on any one ledger */
   permission: string
 }
 
@@ -47,6 +48,9 @@ const before: PageGroup[] = [
 ]
 
 const after: PageGroup[] = [
+  // One workbook of many ledgers; the server checks each sheet's import permission.
+  { key: 'import', title: 'menu.import', icon: Upload, flat: true,
+    pages: [{ path: '/import', title: 'menu.import', permission: 'ledger:import' }] },
   { key: 'report', title: 'menu.report', icon: Document, flat: true,
     pages: [{ path: '/report', title: 'menu.report', permission: 'indicators:report:read' }] },
   { key: 'system', title: 'menu.system', icon: Setting, flat: false,
@@ -74,9 +78,13 @@ export interface MenuInput {
 /** The menu the user sees: groups with at least one item the user may open, in order. */
 export function buildMenu({ ledgers, menu, can, t, label }: MenuInput): MenuGroup[] {
   const byName = new Map(ledgers.map((l) => [l.name, l]))
+  const mayOpen = (p: Page) => {
+    const action = p.permission.startsWith('ledger:') ? p.permission.slice('ledger:'.length) : ''
+    return action ? ledgers.some((l) => can(`${l.module}:${l.name}:${action}`)) : can(p.permission)
+  }
   const pages = (g: PageGroup): MenuGroup => ({
     key: g.key, title: t(g.title), icon: g.icon, flat: g.flat,
-    items: g.pages.filter((p) => can(p.permission)).map((p) => ({ path: p.path, title: t(p.title) })),
+    items: g.pages.filter(mayOpen).map((p) => ({ path: p.path, title: t(p.title) })),
   })
   const ledgerGroups = menu.map((g): MenuGroup => ({
     key: g.key, title: label(g), icon: icons[g.icon] ?? Document, flat: g.flat,

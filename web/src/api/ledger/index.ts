@@ -1,7 +1,8 @@
 // One client for every ledger: the base path comes from the ledger's meta
 // ("/api/v1/<module>/<ledger>"), so this mirrors the server's generated routes.
 import { download, http, request } from '../http'
-import type { HistoryEntry, ImportReport, LedgerRecord, ListQuery, RecordPage } from './types'
+import { importQuery } from './importQuery'
+import type { HistoryEntry, ImportChoices, ImportReport, LedgerRecord, ListQuery, RecordPage } from './types'
 
 export function ledgerApi(base: string) {
   return {
@@ -16,13 +17,10 @@ export function ledgerApi(base: string) {
     history: (id: number) => http.get<{ items: HistoryEntry[] }>(`${base}/${id}/history`),
     reveal: (id: number, field: string) =>
       http.get<{ field: string; value: string }>(`${base}/${id}/reveal/${encodeURIComponent(field)}`),
-    importFile: (file: File, dryRun: boolean, pair?: string) => {
+    importFile: (file: File, dryRun: boolean, pair?: string, choices?: ImportChoices) => {
       const form = new FormData()
       form.append('file', file, file.name)
-      return request<ImportReport>('POST', `${base}/import`, {
-        body: form,
-        query: { dry_run: dryRun ? 1 : undefined, pair },
-      })
+      return request<ImportReport>('POST', `${base}/import`, { body: form, query: { ...importQuery(dryRun, choices), pair } })
     },
     exportFile: (query: ListQuery, format: 'xlsx' | 'csv' = 'xlsx') =>
       download(`${base}/export`, { ...query, page: undefined, page_size: undefined, format }, `export.${format}`),

@@ -28,6 +28,17 @@ export interface ImportRowError {
   field: string
   message_zh: string
   message_en: string
+  /** The sheet of a workbook import. */
+  sheet?: string
+}
+
+/** What an import does with rows whose record is stored already (natural key or same row imported before). */
+export type AlreadyStored = 'refuse' | 'skip' | 'update'
+
+/** The choices of an import: store the valid rows of a file with bad ones; rows already stored. */
+export interface ImportChoices {
+  skipInvalid: boolean
+  alreadyStored: AlreadyStored
 }
 
 export interface ImportReport {
@@ -35,10 +46,29 @@ export interface ImportReport {
   valid_count: number
   invalid_count: number
   stored: number
+  /** rows whose record is stored already */
+  already_stored: number
+  updated: number
   dry_run: boolean
   errors: ImportRowError[]
   /** Download URL of the error sheet when there were errors. */
   error_sheet?: string
+  /** A dry run's first rows to store, as records (masked). */
+  preview?: Record<string, unknown>[]
+}
+
+/** One sheet of a workbook import. */
+export interface SheetReport extends Omit<ImportReport, 'dry_run' | 'errors' | 'error_sheet'> {
+  sheet: string
+  ledger: string
+  label_zh: string
+  label_en: string
+}
+
+/** A workbook import: the totals, each sheet in import order, the sheets named after no ledger. */
+export interface WorkbookReport extends Omit<ImportReport, 'preview'> {
+  sheets: SheetReport[]
+  ignored_sheets: string[]
 }
 
 export type ListQuery = Record<string, string | number | undefined>

@@ -1,0 +1,109 @@
+// The workbook import over HTTP (POST /api/v1/imports) through the real binary, once per
+// database: a dry run previews the rows to store per sheet and lists the sheets it leaves out;
+// a good workbook stores every sheet; a re-import is counted as already stored and refused
+// unless ?already_stored=skip; a bad row on one sheet stores nothing on any and is reported
+// with its sheet (JSON and error sheet); each sheet needs its ledger's import permission; the
+// audit names the uploaded file.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { ApiClient } from '../lib/client.mjs';
+import { TestEnv } from '../lib/shanhai.mjs';
+import { workbookBytes } from '../lib/workbook.mjs';
+
+const PAIR = '440111-522727';
+const units = (prefix) => [
+  ['*帮扶关系', '*单位名称', '*所属方', '*单位类型'],
+  [PAIR, `${prefix}镇`, 'helper', 'town'],
+  [PAIR, `${prefix}村`, 'helped', 'village'],
+];
+const visits = (prefix, secondPersonTimes) => [
+  ['*帮扶关系', '*互访事由', '*方向', '*人次', '*开始日期'],
+  [PAIR, `${prefix}互访一`, 'to_helped', 9, '2022-06-01'],
+  [PAIR, `${prefix}互访二`, 'to_helper', secondPersonTimes, '2022-06-02'],
+];
+const good = () => workbookBytes({ 说明: [['本工作簿由测试生成']], 交流互访: visits('工作簿', 4), 结对单位: units('工作簿') });
+const bad = () => workbookBytes({ 交流互访: visits('坏工作簿', 0), 结对单位: units('坏工作簿') });
+
+export function workbookApiSuite(kind) {
+  describe(`workbook import over HTTP on ${kind}`, () => {
+    let env;
+    let admin;
+    let server;
+    const upload = async (client, query, bytes) =>
+      client.request('POST', `/api/v1/imports${query}`, { multipart: { filename: 'book.xlsx', bytes } });
+    const total = async (ledger, q) => (await admin.get(`${ledger}?q=${encodeURIComponent(q)}`)).json.total;
+
+    before(async () => {
+      env = TestEnv.create(kind, 'workbook-api');
+      const password = env.init();
+      server = await env.serve();
+      admin = new ApiClient(server.base);
+      await admin.mustLogin('admin', password);
+      const pair = await admin.request('POST', '/api/v1/pairing/pairs', { json: { helper_region: '440111', helped_region: '522727' } });
+      assert.equal(pair.status, 201, pair.text);
+    });
+    after(async () => {
+      if (env) await env.cleanup();
+    });
+
+    it('a dry run previews each sheet\'s rows in dependency order and lists the sheets left out', async () => {
+      const r = await upload(admin, '?dry_run=1', await good());
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.stored, 0);
+      assert.equal(r.json.valid_count, 4);
+      assert.deepEqual(r.json.ignored_sheets, ['说明']);
+      assert.deepEqual(r.json.sheets.map((s) => [s.sheet, s.ledger]), [['结对单位', 'units'], ['交流互访', 'visits']]);
+      assert.deepEqual(r.json.sheets[0].preview.map((u) => u.name), ['工作簿镇', '工作簿村']);
+      assert.deepEqual(r.json.sheets[1].preview.map((v) => v.person_times), [9, 4]);
+      assert.equal(await total('/api/v1/pairing/units', '工作簿'), 0);
+    });
+
+    it('a good workbook stores every sheet; re-imported rows are already stored, refused unless skipped', async () => {
+      const r = await upload(admin, '', await good());
+      assert.equal(r.status, 200, r.text);
+      assert.deepEqual(r.json.sheets.map((s) => s.stored), [2, 2]);
+      assert.equal(r.json.stored, 4);
+      const dry = await upload(admin, '?dry_run=1', await good());
+      assert.deepEqual(dry.json.sheets.map((s) => s.already_stored), [2, 2]);
+      assert.equal(dry.json.already_stored, 4);
+      const again = await upload(admin, '', await good());
+      assert.equal(again.json.stored, 0);
+      assert.equal(again.json.invalid_count, 4);
+      assert.deepEqual(again.json.errors.map((e) => [e.sheet, e.row]), [['结对单位', 2], ['结对单位', 3], ['交流互访', 2], ['交流互访', 3]]);
+      const skipped = await upload(admin, '?already_stored=skip', await good());
+      assert.equal(skipped.status, 200, skipped.text);
+      assert.deepEqual([skipped.json.invalid_count, skipped.json.stored, skipped.json.already_stored], [0, 0, 4]);
+      assert.equal(await total('/api/v1/pairing/units', '工作簿'), 2);
+      assert.equal((await upload(admin, '?already_stored=maybe', await good())).status, 400);
+    });
+
+    it('a bad row on one sheet stores nothing on any sheet and is reported with its sheet', async () => {
+      const r = await upload(admin, '', await bad());
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.stored, 0);
+      assert.equal(r.json.errors.length, 1);
+      assert.deepEqual([r.json.errors[0].sheet, r.json.errors[0].row, r.json.errors[0].field], ['交流互访', 3, '人次']);
+      assert.equal(await total('/api/v1/pairing/units', '坏工作簿'), 0, 'the good sheet was stored');
+      const sheet = await admin.request('GET', r.json.error_sheet);
+      assert.equal(sheet.status, 200);
+    });
+
+    it('needs the import permission of every ledger it writes, and the audit names the uploaded file', async () => {
+      const user = await admin.request('POST', '/api/v1/admin/users', { json: { name: 'bookviewer', password: 'Viewer-pass-2021', roles: ['viewer'] } });
+      assert.equal(user.status, 201, user.text);
+      const viewer = new ApiClient(server.base);
+      await viewer.mustLogin('bookviewer', 'Viewer-pass-2021');
+      assert.equal((await upload(viewer, '?dry_run=1', await good())).status, 403);
+      const audit = await admin.get('/api/v1/admin/audit?action=import&page_size=50');
+      const details = audit.json.items.map((e) => e.detail);
+      assert.ok(details.some((d) => /^file=book\.xlsx rows=2 sheet=结对单位$/.test(d)), details.join('\n'));
+      assert.ok(!details.some((d) => /\/tmp\//.test(d)), 'a temporary path in the audit');
+    });
+
+    it('the OpenAPI document describes the workbook import', async () => {
+      const doc = (await admin.get('/api/openapi.json')).json;
+      assert.match(doc.paths['/api/v1/imports'].post.summary, /工作簿.*workbook/);
+    });
+  });
+}

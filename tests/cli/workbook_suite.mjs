@@ -1,0 +1,115 @@
+// One workbook, many sheets, through the real binary, once per database: `template --all`
+// writes a sheet per importable ledger in import order; `import book.xlsx` (no ledger) takes
+// every sheet named after a ledger in dependency order whatever the tabs' order, all or nothing
+// across sheets (a bad row on one sheet stores nothing on any, the error names sheet and row);
+// re-importing is noticed (dry run "N rows already stored", refused, --skip, --update).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { TestEnv } from '../lib/shanhai.mjs';
+import { readSheets, writeWorkbook } from '../lib/workbook.mjs';
+
+const PAIR = '440111-522727';
+// Headers by field key (accepted as the Chinese labels are), so the test does not follow the labels' wording.
+const pairs = [['helper_region', 'helped_region', 'name'], ['440111', '522727', '白云—平塘']];
+const units = (note) => [
+  ['pair', 'name', 'side', 'kind', 'note'],
+  [PAIR, '白云区钟落潭镇', 'helper', 'town', note],
+  [PAIR, '平塘县甲坝村', 'helped', 'village', ''],
+];
+const pairings = [
+  ['pair', 'helper_unit_id', 'helped_unit_id', 'level', 'established_date'],
+  [PAIR, '白云区钟落潭镇', '平塘县甲坝村', 'town_village', '2020-03-01'],
+];
+const visits = (badPersonTimes) => [
+  ['pair', 'title', 'direction', 'person_times', 'start_date'],
+  [PAIR, '党政代表团对接考察', 'to_helped', 12, '2020-06-09'],
+  [PAIR, '教育帮扶调研', 'to_helper', badPersonTimes ?? 3, '2020-07-01'],
+];
+// Tabs deliberately out of dependency order: the pairings name units, every sheet names the pair.
+const book = ({ note = '首批结对', badPersonTimes } = {}) => ({
+  说明: [['本工作簿由测试生成']],
+  结对帮扶: pairings,
+  Visits: visits(badPersonTimes),
+  结对单位: units(note),
+  帮扶关系: pairs,
+});
+
+export function workbookSuite(kind) {
+  describe(`workbook import on ${kind}`, () => {
+    let env;
+    const counts = () =>
+      Object.fromEntries(['pairs', 'units', 'pairings', 'visits'].map((t) => [t, Number(env.sql(`SELECT COUNT(*) FROM ${t}`))]));
+    const none = { pairs: 0, units: 0, pairings: 0, visits: 0 };
+    const all = { pairs: 1, units: 2, pairings: 1, visits: 2 };
+
+    before(() => {
+      env = TestEnv.create(kind, 'workbook');
+      env.mustRun(['init']);
+    });
+    after(async () => {
+      if (env) await env.cleanup();
+    });
+
+    it('template --all writes one sheet per importable ledger, pairs and units first, each after what it names', async () => {
+      env.mustRun(['template', '--all', '-o', env.path('pair.xlsx')], { db: false });
+      const names = (await readSheets(env.path('pair.xlsx'))).map((s) => s.name);
+      assert.deepEqual(names.slice(0, 2), ['帮扶关系', '结对单位']);
+      assert.ok(!names.includes('资金拨付'), 'a line ledger got a sheet of its own');
+      for (const [later, earlier] of [['结对帮扶', '结对单位'], ['项目节点', '帮扶项目'], ['年度目标', '帮扶协议']])
+        assert.ok(names.indexOf(later) > names.indexOf(earlier), `${later} before ${earlier}: ${names}`);
+      assert.equal(names.length, 16, names.join(','));
+    });
+
+    it('a bad row on one sheet stores nothing on any sheet and is named with its sheet and row', async () => {
+      await writeWorkbook(env.path('bad.xlsx'), book({ badPersonTimes: 0 }));
+      const r = env.run(['import', 'bad.xlsx', '--error-sheet', env.path('errors.xlsx')]);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /工作表“Visits”第3行 sheet Visits row 3 \[人次\]/);
+      assert.match(r.stderr, /未导入任何数据.*nothing was imported/);
+      assert.match(r.stderr, /跳过工作表“说明”.*skipped/, 'the sheet named after no ledger is not reported');
+      assert.deepEqual(counts(), none);
+      const [errors] = await readSheets(env.path('errors.xlsx'));
+      assert.equal(errors.header[0], '工作表 Sheet');
+    });
+
+    it('a good workbook stores every sheet, reporting the count of each ledger in dependency order', async () => {
+      await writeWorkbook(env.path('good.xlsx'), book());
+      const r = env.run(['import', 'good.xlsx']);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      const lines = r.stdout.trim().split('\n');
+      const order = lines.map((l) => l.split(' ')[0]);
+      assert.deepEqual(order.slice(0, 2), ['帮扶关系', '结对单位']);
+      assert.deepEqual([...order].sort(), ['Visits', '帮扶关系', '结对单位', '结对帮扶'].sort());
+      assert.match(r.stdout, /^结对单位 \(units\): 读取 rows 2，.*写入 stored 2$/m);
+      assert.match(r.stdout, /^结对帮扶 \(pairings\): 读取 rows 1，.*写入 stored 1$/m);
+      assert.match(r.stdout, /^Visits \(visits\): 读取 rows 2，.*写入 stored 2$/m);
+      assert.deepEqual(counts(), all);
+    });
+
+    it('re-importing: the dry run says how many rows are stored already, and the import refuses them', () => {
+      const dry = env.run(['import', 'good.xlsx', '--dry-run']);
+      assert.equal(dry.status, 1, dry.stdout + dry.stderr);
+      assert.match(dry.stdout, /结对单位 \(units\):.*\n\s+2 行已导入过 \/ 2 rows already stored/);
+      assert.match(dry.stdout, /Visits \(visits\):.*\n\s+2 行已导入过 \/ 2 rows already stored/);
+      const again = env.run(['import', 'good.xlsx']);
+      assert.equal(again.status, 1, again.stdout + again.stderr);
+      assert.match(again.stderr, /工作表“结对单位”第2行.*已存在/);
+      assert.match(again.stderr, /工作表“Visits”第2行.*this row was imported before/);
+      assert.deepEqual(counts(), all);
+    });
+
+    it('--skip leaves the stored rows alone; --update writes the sheet over the stored records', async () => {
+      const skip = env.run(['import', 'good.xlsx', '--skip']);
+      assert.equal(skip.status, 0, skip.stdout + skip.stderr);
+      assert.deepEqual(counts(), all);
+      await writeWorkbook(env.path('changed.xlsx'), book({ note: '改为二批结对' }));
+      const update = env.run(['import', 'changed.xlsx', '--update']);
+      assert.equal(update.status, 0, update.stdout + update.stderr);
+      assert.match(update.stdout, /结对单位 \(units\):.*更新 updated 2/);
+      assert.equal(env.sql("SELECT note FROM units WHERE name = '白云区钟落潭镇'"), '改为二批结对');
+      assert.deepEqual(counts(), all);
+      assert.equal(env.run(['import', 'good.xlsx', '--skip', '--update']).status !== 0, true, '--skip with --update accepted');
+    });
+  });
+}

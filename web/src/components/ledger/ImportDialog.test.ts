@@ -1,0 +1,71 @@
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import type { LedgerApi } from '@/api/ledger'
+import type { ImportChoices, ImportReport } from '@/api/ledger/types'
+import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
+import { openDialog } from './dialogTesting'
+import ImportDialog from './ImportDialog.vue'
+import { canImport, errorRows, previewRows } from './importFlow'
+
+const f = (key: string, label_zh: string, type: FieldMeta['type'], options: FieldMeta['options'] = []): FieldMeta => ({
+  key, label_zh, label_en: key, type, required: false, computed: false, sensitive: false, searchable: false,
+  ref_ledger: '', hint_zh: '', options,
+})
+const visits: LedgerMeta = {
+  name: 'visits', module: 'exchange', label_zh: '交流互访', label_en: 'Visits', path: '/api/v1/exchange/visits',
+  date_field: 'start_date', natural_key: '', pair_scoped: true,
+  fields: [f('title', '互访事由', 'text'), f('direction', '方向', 'enum', [{ code: 'to_helped', label_zh: '东部→西部', label_en: 'east to west' }]),
+    f('person_times', '人次', 'integer')],
+}
+const report = (over: Partial<ImportReport>): ImportReport => ({
+  rows: 3, valid_count: 2, invalid_count: 1, stored: 0, already_stored: 0, updated: 0, dry_run: true,
+  errors: [{ row: 4, field: '人次', message_zh: '须为整数', message_en: 'must be a whole number' }],
+  preview: [{ id: 0, pair: '440111-522727', title: '对接考察', direction: 'to_helped', person_times: 5 }],
+  error_sheet: '/api/v1/imports/tok/errors.xlsx', ...over,
+})
+const choices = (over: Partial<ImportChoices> = {}): ImportChoices => ({ skipInvalid: false, alreadyStored: 'refuse', ...over })
+
+describe('the import flow', () => {
+  it('imports a file with bad rows only when the clerk chose to skip them and rows remain', () => {
+    expect(canImport(report({}), choices())).toBe(false)
+    expect(canImport(report({}), choices({ skipInvalid: true }))).toBe(true)
+    expect(canImport(report({ valid_count: 0, invalid_count: 3 }), choices({ skipInvalid: true }))).toBe(false)
+    expect(canImport(report({ invalid_count: 0 }), choices())).toBe(true)
+    expect(canImport(report({ rows: 0, valid_count: 0, invalid_count: 0 }), choices())).toBe(false)
+  })
+
+  it('shows bad rows with the column label and the preview with option labels', () => {
+    const rows = errorRows(report({}).errors, () => visits.fields, (x) => x.key, (e) => e.message_en)
+    expect(rows).toEqual([{ sheet: '', row: 4, column: 'person_times', reason: 'must be a whole number' }])
+    expect(previewRows(visits, report({}).preview!, true)).toEqual([
+      { pair: '440111-522727', title: '对接考察', direction: '东部→西部', person_times: '5' },
+    ])
+  })
+})
+
+describe('ImportDialog', () => {
+  it('checks the picked file, previews it, and imports with "skip the bad rows" once chosen', async () => {
+    const importFile = vi.fn(async (_f: File, dryRun: boolean, _p?: string, c?: ImportChoices) =>
+      dryRun ? report({}) : report({ dry_run: false, stored: c?.skipInvalid ? 2 : 0 }))
+    const w = await openDialog(ImportDialog, { meta: visits, api: { importFile, template: vi.fn() } as unknown as LedgerApi, defaultPair: '' })
+    const input = document.body.querySelector('[data-test=import-file]') as HTMLInputElement
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'visits.xlsx')] })
+    input.dispatchEvent(new Event('change'))
+    await flushPromises()
+    expect(importFile).toHaveBeenLastCalledWith(expect.any(File), true, undefined, choices())
+    expect(document.body.querySelectorAll('[data-test=import-preview] .el-table__row').length).toBe(1)
+    expect(document.body.querySelector('[data-test=error-sheet]')?.tagName).toBe('BUTTON')
+    const confirm = () => document.body.querySelector('[data-test=import-confirm]') as HTMLButtonElement
+    expect(confirm().disabled).toBe(true)
+
+    ;(document.body.querySelector('[data-test=skip-invalid] input') as HTMLInputElement).click()
+    await flushPromises()
+    expect(importFile).toHaveBeenLastCalledWith(expect.any(File), true, undefined, choices({ skipInvalid: true }))
+    expect(confirm().disabled).toBe(false)
+    confirm().click()
+    await flushPromises()
+    expect(importFile).toHaveBeenLastCalledWith(expect.any(File), false, undefined, choices({ skipInvalid: true }))
+    expect(w.emitted('imported')).toEqual([[2]])
+    w.unmount()
+  })
+})
