@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "security/sodium_util.h"
 
@@ -27,16 +29,28 @@ bool IsBookkeeping(const std::string& column) {
 Value RowFingerprint(const Columns& stored) {
   EnsureSodium();
   crypto_generichash_state state;
-  unsigned char digest[16];
-  crypto_generichash_init(&state, nullptr, 0, sizeof digest);
+  crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES_MIN);
+  const auto add = [&](std::string_view bytes) {
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  };
   for (const auto& [column, value] : stored) {
     if (IsBookkeeping(column)) continue;
-    // name, then "-" for NULL or "=" and the text, each ended by a NUL: no two rows run together.
-    const std::string part = column + (IsNull(value) ? std::string("-") : "=" + AsText(value));
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(part.c_str()), part.size() + 1);
+    // Each column as its name, then "\0-" for NULL or "\0=" and its text, then "\0": no two
+    // rows' columns run together into the same bytes.
+    add(column);
+    if (IsNull(value)) {
+      add(std::string_view("\0-\0", 3));
+    } else {
+      add(std::string_view("\0=", 2));
+      add(AsText(value));
+      add(std::string_view("\0", 1));
+    }
   }
+  unsigned char digest[crypto_generichash_BYTES_MIN];
   crypto_generichash_final(&state, digest, sizeof digest);
-  return ToHex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+  uint64_t bits = 0;
+  std::memcpy(&bits, digest, sizeof bits);
+  return static_cast<int64_t>(bits >> 1);  // 63 bits: a non-negative BIGINT on either database
 }
 
 Result<std::vector<TakenKey>> FingerprintRepository::FindStored(const std::vector<Value>& fingerprints) {

@@ -13,8 +13,10 @@
 
 namespace shanhai {
 
-// The fingerprint of a row from its stored columns (RecordService::StoredRowForInsert): 32 hex
-// digits. Pure; thread-safe.
+// The fingerprint of a row from its stored columns (LedgerService::StoredRowForInsert): 63 bits
+// of a BLAKE2b hash, as an integer. Two different rows share one with a chance of 1 in 2^63 per
+// pair of rows (a million rows imported over a million stored: about 1 in 10 million that one
+// new row is taken for stored). Pure; thread-safe.
 Value RowFingerprint(const Columns& stored);
 
 class FingerprintRepository {

@@ -1,8 +1,9 @@
 // The import pipeline's pieces on both backends: the bounded queue between the threads, the
 // sheet reader, and whole imports spanning several batches — a bad row in the middle of a
 // batch prepared on the reader thread, file order kept in ids and the audit chain,
-// skip_invalid, keys repeated in the file and against stored records, and the secondary
-// indexes dropped for a bulk load and rebuilt as they were.
+// skip_invalid, keys repeated in the file and against stored records, rows imported before
+// (fingerprints, updates), and the secondary indexes dropped for a bulk load and rebuilt as
+// they were.
 #include "domain/ledger/import_pipeline.h"
 
 #include <gtest/gtest.h>
@@ -207,6 +208,57 @@ TEST_P(ImportPipelineTest, APairMadeAfterAnImportIsFound) {
   AddPair("440112", "522728");
   EXPECT_NE(Add("people", "440112-522728", {{"name", "韦新"}, {"id_number", PersonId(9)}, {"poverty_status", "ordinary"}}),
             0);
+}
+
+// Visits have no natural key: a row imported before is known by its fingerprint, over several
+// batches, and only while its record exists.
+TEST_P(ImportPipelineTest, ARowImportedBeforeIsKnownByItsFingerprintWhileItsRecordExists) {
+  const auto visits_csv = [&](const std::string& name, int n) {
+    const std::string path = test_db().TempPath(name);
+    std::ofstream out(path, std::ios::binary);
+    out << "*帮扶关系,*互访事由,*方向,*人次,*开始日期\n";
+    for (int i = 0; i < n; ++i) out << kCountyPair << ",考察" << i << ",to_helped," << 1 + i % 9 << ",2020-05-01\n";
+    return path;
+  };
+  const LedgerDef& visits = *FindLedger("visits");
+  const auto import = [&](const std::string& path, ImportOptions options) {
+    auto report = ImportLedger(service(), Actor::System(), visits, path, options);
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return report.ok() ? *report : ImportReport{.rows = -1};
+  };
+  ASSERT_EQ(import(visits_csv("first.csv", 3000), {}).stored, 3000);
+  const std::string again = visits_csv("again.csv", 3001);  // one row more
+  ImportReport dry = import(again, {.dry_run = true});
+  EXPECT_EQ(dry.already_stored, 3000);
+  EXPECT_EQ(dry.invalid, 3000);
+  EXPECT_NE(dry.errors.back().message_en.find("imported before"), std::string::npos);
+  EXPECT_EQ(import(again, {}).stored, 0);  // refused
+  ASSERT_TRUE(db().Execute("DELETE FROM visits WHERE title = '考察2999'").ok());
+  ImportReport skipped = import(again, {.stored_rows = StoredRows::kSkip});
+  EXPECT_EQ(skipped.already_stored, 2999);
+  EXPECT_EQ(skipped.invalid, 0);
+  EXPECT_EQ(skipped.stored, 2);  // the deleted row's and the new one
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM visits"), 3001);
+}
+
+TEST_P(ImportPipelineTest, UpdateWritesAReimportedRowOverTheRecordOfItsNaturalKey) {
+  ASSERT_EQ(Import(PeopleCsv("first.csv", 10)).stored, 10);
+  const std::string path = test_db().TempPath("renamed.csv");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "*帮扶关系,*姓名,*身份证号,*帮扶对象类别\n";
+    for (int i = 0; i < 10; ++i) out << kCountyPair << ",改名" << i << "," << PersonId(i) << ",脱贫户\n";
+  }
+  ImportReport dry = Import(path, {.dry_run = true, .stored_rows = StoredRows::kUpdate});
+  EXPECT_EQ(dry.updated, 10);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM people WHERE name LIKE '改名%'"), 0);  // rolled back
+  ImportReport updated = Import(path, {.stored_rows = StoredRows::kUpdate});
+  EXPECT_EQ(updated.already_stored, 10);
+  EXPECT_EQ(updated.updated, 10);
+  EXPECT_EQ(updated.stored, 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM people WHERE name LIKE '改名%'"), 10);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM people"), 10);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND ledger = 'people'"), 10);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ImportPipelineTest, testing::ValuesIn(TestDialects()),
