@@ -71,6 +71,11 @@ class ReaderThread {
   std::thread thread_;
 };
 
+// The file as its user knows it (an upload's name, not the temporary path it was saved to).
+const std::string& FileNameOf(const ImportOptions& options, const std::string& path) {
+  return options.file_name.empty() ? path : options.file_name;
+}
+
 int64_t FileBytes(const std::string& path) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
@@ -121,7 +126,7 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
 }
 
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report) {
-  std::string detail = "file=" + (options.file_name.empty() ? path : options.file_name) +
+  std::string detail = "file=" + FileNameOf(options, path) +
                        " rows=" + std::to_string(report.valid);
   if (report.invalid > 0) detail += " invalid=" + std::to_string(report.invalid);
   if (report.already_stored > 0) detail += " already_stored=" + std::to_string(report.already_stored);
@@ -142,7 +147,10 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());  // once: rows are parsed with this snapshot
   ImportReport report;
   SH_ASSIGN_OR_RETURN(const bool had_header, ImportSheetRows(service, actor, def, path, 0, options, report));
-  if (!had_header) return Status::InvalidArgument("文件是空的：" + path, "the file is empty: " + path);
+  if (!had_header) {
+    const std::string& name = FileNameOf(options, path);
+    return Status::InvalidArgument("文件是空的：" + name, "the file is empty: " + name);
+  }
   const int64_t inserted = std::exchange(report.stored, 0);  // stored once committed
   if (report.invalid > 0 && !options.skip_invalid) return report;  // tx rolls back: nothing stored
   SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", def.name, 0, "", "", "",
