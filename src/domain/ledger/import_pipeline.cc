@@ -43,8 +43,8 @@ class ReaderThread {
   ~ReaderThread() { thread_.join(); }
 
  private:
-  static Status Read(const std::string& path, int sheet_index, ImportSheet& sheet, RowPreparer& preparer, BoundedQueue<Batch>& queue,
-                     BoundedQueue<Batch>& done) {
+  static Status Read(const std::string& path, int sheet_index, ImportSheet& sheet, RowPreparer& preparer,
+                     BoundedQueue<Batch>& queue, BoundedQueue<Batch>& done) {
     Batch batch;
     batch.reserve(kBatchRows);
     auto on_row = [&](int64_t row_number, const std::vector<std::string>& cells) -> Status {
@@ -84,8 +84,9 @@ int64_t FileBytes(const std::string& path) {
 
 }  // namespace
 
-Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const LedgerDef& def, const std::string& path,
-                       int sheet_index, const ImportOptions& options, ImportReport& report) {
+Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const LedgerDef& def,
+                             const std::string& path, int sheet_index, const ImportOptions& options,
+                             ImportReport& report) {
   // So rows find their pairs without the database; for this sheet only (the service lives on in
   // serve, and a workbook's pairs sheet adds pairs for the sheets after it).
   struct PairPreload {
@@ -126,8 +127,7 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
 }
 
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report) {
-  std::string detail = "file=" + FileNameOf(options, path) +
-                       " rows=" + std::to_string(report.valid);
+  std::string detail = "file=" + FileNameOf(options, path) + " rows=" + std::to_string(report.valid);
   if (report.invalid > 0) detail += " invalid=" + std::to_string(report.invalid);
   if (report.already_stored > 0) detail += " already_stored=" + std::to_string(report.already_stored);
   return detail;

@@ -79,8 +79,9 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
 // report.invalid whether to commit. Writes no audit entry for the file. False if the sheet is
 // empty (not even a header row). Errors: as ImportLedger's, for the file. For ImportLedger and
 // ImportWorkbook (import_workbook.h).
-Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const LedgerDef& def, const std::string& path,
-                       int sheet_index, const ImportOptions& options, ImportReport& report);
+Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const LedgerDef& def,
+                             const std::string& path, int sheet_index, const ImportOptions& options,
+                             ImportReport& report);
 
 // The audit detail of an imported file: "file=<name> rows=<valid>[ invalid=<n>]".
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report);

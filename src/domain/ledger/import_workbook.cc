@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "domain/ledger/record_set_service.h"
 #include "excel/sheet_out.h"
 #include "excel/xlsx_reader.h"
 
@@ -140,7 +139,8 @@ Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor
     return Status::InvalidArgument("按工作表导入多个台账须用 .xlsx 工作簿", "a workbook of several ledgers is an .xlsx file");
   WorkbookReport report;
   SH_ASSIGN_OR_RETURN(auto sheets, SheetsToImport(path, report));
-  for (const auto& [index, sheet] : sheets) SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(*sheet.ledger, "import")));
+  for (const auto& [index, sheet] : sheets)
+    SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(*sheet.ledger, "import")));
 
   // Every sheet stores its valid rows, so that the sheets after it find the records they name;
   // whether the whole is kept is decided at the end.
