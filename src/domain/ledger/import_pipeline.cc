@@ -98,7 +98,8 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
   BatchWriter writer(service, actor, def, options, report);
   SH_RETURN_IF_ERROR(writer.Begin(FileBytes(path)));
   ImportSheet sheet(def, excel::PathEndsWith(path, ".csv"), options.default_pair);
-  RowPreparer preparer(service, actor, def, service.context().clock.Iso(), options.stored_rows == StoredRows::kUpdate);
+  RowPreparer preparer(service, actor, def, service.context().clock.Iso(), options.stored_rows == StoredRows::kUpdate,
+                       options.preview_rows > 0);
   BoundedQueue<Batch> queue(kBatchesInFlight);
   // Never full: the reader drains it before each batch, so it holds at most the batches in flight.
   BoundedQueue<Batch> done(std::numeric_limits<size_t>::max());

@@ -59,7 +59,7 @@ struct ImportReport {
   int64_t already_stored = 0;  // rows whose record is stored already (refused, skipped or updated)
   int64_t updated = 0;    // of those, records updated (StoredRows::kUpdate; on a dry run, to update)
   // The first options.preview_rows rows to store, each as record JSON (masked as the audit
-  // log's, "id":0), in file order.
+  // log's, "id":0, references with "<key>_label" as typed), in file order.
   std::vector<std::string> preview;
   std::vector<FieldError> errors;  // field = the column's Chinese label (e.g. 人次), "" for a whole-row conflict
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <boost/json.hpp>
+
 #include "domain/ledger/import_fingerprints.h"
 
 #include "domain/ledger/record_json.h"
@@ -34,6 +36,18 @@ std::string AfterJson(const LedgerDef& def, const Record& record, const Columns&
   return AuditRecordJsonText(def, std::move(after));
 }
 
+// `"<key>_label":"<cell>"` for each reference cell of raw that is not empty, comma-separated.
+std::string RefLabels(const LedgerDef& def, const RawRecord& raw) {
+  std::string out;
+  for (const auto& [key, text] : raw.fields) {
+    const FieldDef* f = def.Field(key);
+    if (!f || f->type != FieldType::kRef || text.empty()) continue;
+    out += (out.empty() ? "" : ",") + boost::json::serialize(boost::json::string(key + "_label")) + ":" +
+           boost::json::serialize(boost::json::string(text));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string WithRecordId(const std::string& json_with_id_0, int64_t id) {
@@ -44,14 +58,15 @@ std::string WithRecordId(const std::string& json_with_id_0, int64_t id) {
 }
 
 RowPreparer::RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now,
-                         bool keep_input)
+                         bool keep_input, bool preview)
     : service_(service),
       actor_(actor),
       def_(def),
       now_(std::move(now)),
       key_field_(def.natural_key.empty() ? nullptr : def.Field(def.natural_key)),
       repo_(service.db(), def),
-      keep_input_(keep_input) {
+      keep_input_(keep_input),
+      preview_(preview) {
   // References and the checks of a record's lines read the database: those rows are prepared
   // on the writer's thread, which owns the connection.
   beside_writer_ = def.lines.empty() && std::none_of(def.fields.begin(), def.fields.end(),
@@ -105,6 +120,7 @@ Status RowPreparer::Prepare(PreparedRow& row) {
     row.errors = record.status().details();
     return Status::Ok();
   }
+  if (preview_) row.preview_labels = RefLabels(def_, row.raw);
   if (!keep_input_) row.raw = {};
   Columns stored = service_.StoredRowForInsert(actor_, def_, *record, now_);
   row.after_json = AfterJson(def_, *record, stored);

@@ -26,8 +26,10 @@ struct PreparedRow {
   Value key;
   int64_t pair_id = 0;
   std::string helped_region;
-  // … and the audit row's record after, masked, with "id":0 (see WithRecordId).
+  // … and the audit row's record after, masked, with "id":0 (see WithRecordId); with preview,
+  // the JSON members "<ref field>_label": the cell as typed (e.g. the unit's name), as a list shows it.
   std::string after_json;
+  std::string preview_labels;
 };
 
 // Record JSON made with id 0 (RecordToJsonText puts "id" first) with that id instead.
@@ -36,9 +38,10 @@ std::string WithRecordId(const std::string& json_with_id_0, int64_t id);
 class RowPreparer {
  public:
   // now: the created_at/updated_at of every record of this import. keep_input: valid rows keep
-  // their raw input (to update a stored record with it).
+  // their raw input (to update a stored record with it). preview: valid rows get
+  // preview_labels (a dry run's preview shows references as typed, not as ids).
   RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now,
-              bool keep_input = false);
+              bool keep_input = false, bool preview = false);
 
   // True if Prepare touches no database, so it may run on the reader thread while the
   // writer uses the connection: the ledger has no reference fields (resolving one reads the
@@ -66,6 +69,7 @@ class RowPreparer {
   const FieldDef* key_field_;
   LedgerRepository repo_;  // only its generated column list is used here
   const bool keep_input_;
+  const bool preview_;
   bool beside_writer_ = false;
   std::unordered_map<std::string, int64_t> first_row_of_key_;
 };

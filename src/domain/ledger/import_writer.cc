@@ -12,6 +12,14 @@ namespace {
 // What the data caused (a constraint); anything else stops the import.
 bool IsDataProblem(const Status& s) { return s.code() == Code::kConflict || s.code() == Code::kInvalidArgument; }
 
+// The row as a dry run's preview shows it: its record with the references' labels.
+std::string PreviewJson(const PreparedRow& row) {
+  if (row.preview_labels.empty() || !row.after_json.ends_with('}')) return row.after_json;
+  std::string json = row.after_json;
+  json.insert(json.size() - 1, "," + row.preview_labels);
+  return json;
+}
+
 }  // namespace
 
 BatchWriter::BatchWriter(LedgerService& service, const Actor& actor, const LedgerDef& def,
@@ -109,7 +117,7 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
       continue;
     }
     ++report_.valid;
-    if (report_.preview.size() < options_.preview_rows) report_.preview.push_back(row.after_json);
+    if (report_.preview.size() < options_.preview_rows) report_.preview.push_back(PreviewJson(row));
     if (Refusing()) continue;  // will be rolled back anyway
     pending_.push_back(&row);
   }
