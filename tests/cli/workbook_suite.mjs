@@ -1,7 +1,8 @@
 // One workbook, many sheets, through the real binary, once per database: `template --all`
 // writes a sheet per importable ledger in import order; `import book.xlsx` (no ledger) takes
 // every sheet named after a ledger in dependency order whatever the tabs' order, all or nothing
-// across sheets (a bad row on one sheet stores nothing on any, the error names sheet and row);
+// across sheets (a bad row on one sheet stores nothing on any, the error names sheet and row; a
+// sheet of a line ledger is refused by name);
 // re-importing is noticed (dry run "N rows already stored", refused, --skip, --update).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -71,6 +72,14 @@ export function workbookSuite(kind) {
       assert.deepEqual(counts(), none);
       const [errors] = await readSheets(env.path('errors.xlsx'));
       assert.equal(errors.header[0], '工作表 Sheet');
+    });
+
+    it('a sheet of tranches (entered with their fund) is refused by name, not silently dropped', async () => {
+      await writeWorkbook(env.path('tranches.xlsx'), { ...book(), 资金拨付: [['pair', 'paid_date'], [PAIR, '2020-01-01']] });
+      const r = env.run(['import', 'tranches.xlsx']);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /工作表“资金拨付”不能导入.*sheet "资金拨付" cannot be imported/);
+      assert.deepEqual(counts(), none);
     });
 
     it('a good workbook stores every sheet, reporting the count of each ledger in dependency order', async () => {
