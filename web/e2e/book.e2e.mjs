@@ -1,7 +1,8 @@
 // The console's workbook import (数据导入): a workbook with a sheet named after no ledger, a
 // units sheet and a visits sheet with one bad row. The check previews the rows to store per
-// sheet and lists the bad row with its sheet; the error sheet downloads from a button; "skip
-// the bad rows" imports the rest; checking the same workbook again says the rows are stored.
+// sheet and lists the bad row with its sheet; the workbook template and the error sheet
+// download from buttons; "skip the bad rows" imports the rest; checking the same workbook again
+// says the rows are stored.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -47,6 +48,17 @@ await t.step('a workbook check previews each sheet and names the bad row with it
   const cells = await bad.first().locator('td').allTextContents()
   assert.deepEqual([cells[0].trim(), cells[1].trim()], ['3', '人次'])
   assert.ok(await page$.locator('[data-test=workbook-confirm]').isDisabled())
+})
+
+await t.step('the workbook template has a sheet per ledger, pairs and units first', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page$.locator('[data-test=workbook-template]').click()])
+  const file = join(stack.dir, 'template.xlsx')
+  await download.saveAs(file)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const names = wb.worksheets.filter((ws) => ws.state === 'visible').map((ws) => ws.name)
+  assert.deepEqual(names.slice(0, 2), ['帮扶关系', '结对单位'])
+  assert.ok(names.includes('交流互访') && !names.includes('资金拨付'), names.join(','))
 })
 
 await t.step('the error sheet downloads from its button and names the sheet', async () => {
