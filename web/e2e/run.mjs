@@ -146,8 +146,11 @@ await t.step('add dialog: client rules and the server per-field message are show
   await field('person_times').locator('input').fill('6')
   await field('start_date').locator('input').fill('2020-07-10')
   await field('start_date').locator('input').press('Enter')
-  await field('end_date').locator('input').fill('2020-07-01')
+  await field('end_date').locator('input').fill('2020-07-12')
   await field('end_date').locator('input').press('Enter')
+  // The end's picker offers no day before the start; a start moved past the end is the server's to refuse.
+  await field('start_date').locator('input').fill('2020-07-20')
+  await field('start_date').locator('input').press('Enter')
   await dialog.locator('.el-dialog__title').click() // close the date panel
   await dialog.locator('[data-test=save]').click()
   await field('end_date').locator('.el-form-item__error', { hasText: '结束日期早于开始日期' }).waitFor()
@@ -155,8 +158,8 @@ await t.step('add dialog: client rules and the server per-field message are show
 })
 
 await t.step('save a valid visit: the list grows to 21', async () => {
-  await field('end_date').locator('input').fill('2020-07-12')
-  await field('end_date').locator('input').press('Enter')
+  await field('start_date').locator('input').fill('2020-07-10')
+  await field('start_date').locator('input').press('Enter')
   await dialog.locator('.el-dialog__title').click()
   await dialog.locator('[data-test=save]').click()
   await dialog.waitFor({ state: 'hidden' })
