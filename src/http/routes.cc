@@ -47,6 +47,8 @@ constexpr RouteRow kRouteTable[] = {
     {"POST", "<ledger>/{id}/evidence", h::AttachEvidence, "update", LedgersWrittenDirectly, kFile,
      "：上传证明材料（PDF/PNG/JPEG/XLSX/DOCX，≤20MB）"},
     {"GET", "/api/v1/evidence/{id}", h::DownloadEvidence, kSession, kNoLedger, kNone, "下载证明材料"},
+    // The record's update permission is checked by the service (the file names its ledger).
+    {"DELETE", "/api/v1/evidence/{id}", h::RemoveEvidence, kSession, kNoLedger, kNone, "删除证明材料"},
     {"GET", "/api/v1/imports/{token}/errors.xlsx", h::DownloadErrorSheet, kSession, kNoLedger, kNone,
      "下载导入错误清单（仅导入者本人，一天内有效）"},
 

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { base32Decode, totpCode } from '../../tests/lib/totp.mjs'
-import { launchBrowser, startStack, testRunner, webDir } from './lib.mjs'
+import { launchBrowser, startStack, testRunner, waitForText, webDir } from './lib.mjs'
 
 const shots = process.env.SCREENSHOTS ?? join(webDir, '../docs/screenshots')
 mkdirSync(shots, { recursive: true })
@@ -44,17 +44,7 @@ page.on('console', (m) => {
 
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) })
 
-/** Polls until the locator's trimmed text equals `expected`. */
-async function textIs(locator, expected, timeout = 10000) {
-  const deadline = Date.now() + timeout
-  let last = ''
-  while (Date.now() < deadline) {
-    last = ((await locator.textContent().catch(() => '')) ?? '').trim()
-    if (last === expected) return
-    await page.waitForTimeout(100)
-  }
-  assert.equal(last, expected)
-}
+const textIs = (locator, expected, timeout) => waitForText(page, locator, expected, timeout)
 
 const visitBatches = page.locator('[data-indicator="leadership.visit_batches"] [data-test=actual]')
 const dialog = page.locator('.el-dialog:visible')
