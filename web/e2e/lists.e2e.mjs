@@ -292,6 +292,16 @@ await t.step('at 390 px the list is cards with their actions in a menu; ranges a
   assert.ok(panel.x >= 0 && panel.x + panel.width <= 390, `date panel ${JSON.stringify(panel)}`)
   await page.keyboard.press('Escape')
 
+  // A workflow's steps are in the card's menu; their dialog fits too.
+  await page.goto(`${origin()}/needs/needs`)
+  const posted = cards.filter({ has: page.locator('[data-key=status]', { hasText: '已发布' }) }).first()
+  await posted.locator('[data-test=card-actions]').click()
+  await page.locator('[data-test=card-transition-claim]:visible').click()
+  await page.locator('[data-test=transition-dialog]').waitFor()
+  const claim = await page.locator('.el-dialog:visible').boundingBox()
+  assert.ok(claim.x >= 0 && claim.x + claim.width <= 390, `transition dialog ${JSON.stringify(claim)}`)
+  await page.keyboard.press('Escape')
+
   await page.goto(`${origin()}/admin/dictionaries`)
   await page.locator('[data-test=dictionary-list] .el-table__row').first().waitFor()
   assert.ok((await fits()) <= 390, `dictionaries ${await fits()} px wide`)
