@@ -259,6 +259,26 @@ await t.step('dictionaries: 方向 is one shared set; a change applies to every 
   assert.match(audit.json.items[0].before, /东部→西部（派往受帮扶方）/, 'the entry keeps the label it replaced')
 })
 
+await t.step('deleting a unit pairings still name says which ledger and how many, not the database\'s words', async () => {
+  const pairing = (await api.get('/api/v1/pairing/pairings?pair=440111-522727&page_size=1')).json.items[0]
+  const unit = pairing.helper_unit_id_label
+  const referring = (await api.get(`/api/v1/pairing/pairings?helper_unit_id=${pairing.helper_unit_id}`)).json.total
+  await page.goto(`${origin()}/pairing/units`)
+  await page.locator('input[data-test=search-q]').fill(unit)
+  await page.locator('[data-test=search]').click()
+  const row = rows.filter({ hasText: unit }).first()
+  await row.waitFor()
+  await row.locator('[data-test=row-delete]').click()
+  await box.waitFor()
+  await box.locator('.el-button', { hasText: '删除' }).click()
+  const message = page.locator('.el-message--error')
+  await message.waitFor()
+  const text = await message.textContent()
+  assert.ok(text.startsWith('不能删除：仍有') && text.includes(`${referring} 条结对帮扶（帮扶单位）`), text)
+  assert.ok(!/FOREIGN|constraint/i.test(text), text)
+  await rows.filter({ hasText: unit }).first().waitFor()
+})
+
 await t.step('at 390 px the list is cards with their actions in a menu; ranges and dialogs fit', async () => {
   await page.setViewportSize({ width: 390, height: 844 })
   // The side menu folds away on a phone: go by address.
