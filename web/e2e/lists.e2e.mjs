@@ -1,6 +1,8 @@
-// The ledger lists as a clerk uses them all day (issue #8, "Lists"): a new record leads the list,
-// the right toolbar (search form, refresh, columns), batch delete with its count, text areas,
-// a changed dialog that asks before closing, typed Chinese dates, dated export names.
+// The console as a clerk uses it all day (issue #8): a new record leads the list, the right
+// toolbar (search form, refresh, columns), batch delete with its count, text areas, a changed
+// dialog that asks before closing, typed Chinese dates, dated export names; a record's evidence;
+// the users page (search, paging, password reset, disabling); audit actions by label and filter;
+// 方向 as one shared dictionary; a refused delete in words; cards and fitting dialogs at 390 px.
 // Usage: SHANHAI_BINARY=build/shanhai node web/e2e/lists.e2e.mjs
 import assert from 'node:assert/strict'
 import { ApiClient } from '../../tests/lib/client.mjs'
