@@ -54,6 +54,8 @@ constexpr RouteRow kRouteTable[] = {
      "?already_stored=skip|update 处理已导入过的行）/ import a workbook, a sheet per ledger, all or nothing"},
     {"GET", "/api/v1/imports/template", h::WorkbookTemplate, kSession, kNoLedger, kNone,
      "下载工作簿导入模板（每个可导入的台账一个工作表，按导入顺序）/ the workbook template, a sheet per ledger"},
+    // The record's update permission is checked by the service (the file names its ledger).
+    {"DELETE", "/api/v1/evidence/{id}", h::RemoveEvidence, kSession, kNoLedger, kNone, "删除证明材料"},
     {"GET", "/api/v1/imports/{token}/errors.xlsx", h::DownloadErrorSheet, kSession, kNoLedger, kNone,
      "下载导入错误清单（仅导入者本人，一天内有效）"},
 

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "storage/backend_fixture.h"
+#include "storage/db_errors.h"
 
 namespace shanhai {
 namespace {
@@ -177,6 +178,18 @@ TEST_P(BackendTest, UniqueViolationIsConflict) {
   EXPECT_EQ(pk.status().code(), Code::kConflict);
 }
 
+// Both backends name the columns of a composite key, so services can say it in their words.
+TEST_P(BackendTest, UniqueViolationCarriesTheKeyColumns) {
+  Schema("CREATE TABLE k (id {{ID}}, a BIGINT NOT NULL, b TEXT NOT NULL, UNIQUE (a, b))");
+  ASSERT_TRUE(db().Execute("INSERT INTO k (a, b) VALUES (1, 'x')").ok());
+  auto dup = db().Execute("INSERT INTO k (a, b) VALUES (1, 'x')");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_TRUE(IsUniqueViolation(dup.status()));
+  EXPECT_FALSE(IsForeignKeyViolation(dup.status()));
+  EXPECT_EQ(UniqueKeyColumns(dup.status()), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(UniqueKeyColumns(Status::Conflict("版本", "version")).empty());
+}
+
 TEST_P(BackendTest, ForeignKeyViolationIsConflict) {
   Schema(
       "CREATE TABLE parent (id {{ID}}, name TEXT);"
@@ -192,6 +205,9 @@ TEST_P(BackendTest, ForeignKeyViolationIsConflict) {
   auto referenced = db().Execute("DELETE FROM parent WHERE id = ?", {parent->rows[0][0]});
   ASSERT_FALSE(referenced.ok());
   EXPECT_EQ(referenced.status().code(), Code::kConflict);
+  EXPECT_TRUE(IsForeignKeyViolation(referenced.status()));
+  // SQLite's own sentence says nothing the message does not: it is left out.
+  EXPECT_EQ(referenced.status().ToString().find("FOREIGN KEY constraint failed"), std::string::npos);
 }
 
 // The message names the constraint, never the row's values (PostgreSQL's "Failing row

@@ -7,7 +7,7 @@ import { before, describe, it } from 'node:test';
 import { ApiClient } from '../lib/client.mjs';
 
 // Concrete values for the path parameters of the route table.
-const PATH_VALUES = { id: '999999999', field: 'id_number', key: 'funds.social_fen', dictionary: 'visits.direction',
+const PATH_VALUES = { id: '999999999', field: 'id_number', key: 'funds.social_fen', dictionary: 'direction',
   code: 'no_such_code', token: 'no-such-token' };
 
 function concretePath(template) {

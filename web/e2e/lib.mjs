@@ -1,6 +1,7 @@
 // Helpers for the console's browser tests: a real `shanhai` server with its own database
 // (init + demo), the console served by it (or, when the binary was built without the console,
 // by `vite preview` proxying /api to it), and Debian's Chromium driven by playwright-core.
+import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -144,4 +145,16 @@ export function testRunner(onFailure = async () => {}) {
       return failed === 0
     },
   }
+}
+
+/** Polls until the locator's trimmed text equals `expected` (fails with the last text seen). */
+export async function waitForText(page, locator, expected, timeout = 10000) {
+  const deadline = Date.now() + timeout
+  let last = ''
+  while (Date.now() < deadline) {
+    last = ((await locator.textContent().catch(() => '')) ?? '').trim()
+    if (last === expected) return
+    await page.waitForTimeout(100)
+  }
+  assert.equal(last, expected)
 }

@@ -1,5 +1,7 @@
 #include "domain/dictionaries/dictionary_service.h"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "common/text.h"
@@ -69,6 +71,15 @@ bool IsNewCode(const std::string& code) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
+// The fields using dictionary `name`, in ledger order (none: no such dictionary).
+std::vector<DictionaryUser> UsersOf(const std::string& name) {
+  std::vector<DictionaryUser> out;
+  for (const LedgerDef* def : AllLedgers())
+    for (const FieldDef& f : def->fields)
+      if (DictionaryName(*def, f) == name) out.push_back({def, &f});
+  return out;
+}
+
 std::string EntryJson(const std::string& dictionary, const DictionaryEntry& e) {
   return boost::json::serialize(boost::json::object{{"dictionary", dictionary}, {"code", e.code},
                                                     {"label_zh", e.label_zh}, {"label_en", e.label_en},
@@ -81,6 +92,7 @@ std::string DictionaryName(const LedgerDef& def, const FieldDef& field) {
   // A workflow's states are its declaration's (transitions lead between them): not editable.
   if (field.type != FieldType::kEnum || field.computed || (def.workflow && def.workflow->state_field == field.key))
     return "";
+  if (!field.option_set.empty()) return field.option_set;
   return def.name + "." + field.key;
 }
 
@@ -118,9 +130,11 @@ Result<std::vector<DictionaryInfo>> DictionaryService::List(const Actor& actor) 
   for (const LedgerDef* def : AllLedgers())
     for (const FieldDef& f : def->fields) {
       std::string name = DictionaryName(*def, f);
-      if (name.empty()) continue;
+      const bool listed = std::any_of(out.begin(), out.end(), [&](const DictionaryInfo& d) { return d.name == name; });
+      if (name.empty() || listed) continue;
       std::vector<DictionaryEntry> entries = Merge(f, StoredFor(stored, name));
-      out.push_back({std::move(name), def, &f, std::move(entries)});
+      std::vector<DictionaryUser> used_by = UsersOf(name);
+      out.push_back({std::move(name), def, &f, std::move(used_by), std::move(entries)});
     }
   return out;
 }
@@ -129,11 +143,11 @@ Result<DictionaryEntry> DictionaryService::Upsert(const Actor& actor, const std:
                                                   const std::string& code, const std::string& label_zh_in,
                                                   const std::string& label_en_in, int64_t sort_order, bool disabled) {
   SH_RETURN_IF_ERROR(Authorize(actor, kDictionaryPermission));
-  const size_t dot = dictionary.find('.');
-  const LedgerDef* def = dot == std::string::npos ? nullptr : FindLedger(dictionary.substr(0, dot));
-  const FieldDef* field = def ? def->Field(dictionary.substr(dot + 1)) : nullptr;
-  if (!field || DictionaryName(*def, *field).empty())
+  // A shared option set is one dictionary: its first field stands for all (they declare the same options).
+  const std::vector<DictionaryUser> users = UsersOf(dictionary);
+  if (users.empty())
     return Status::NotFound("数据字典“" + dictionary + "”不存在", "no dictionary \"" + dictionary + "\"");
+  const FieldDef* field = users.front().field;
 
   std::vector<FieldError> errors;
   Result<std::string> label_zh = TrimInput(label_zh_in);
@@ -173,6 +187,9 @@ Result<DictionaryEntry> DictionaryService::Upsert(const Actor& actor, const std:
                                                now, actor.name, id})
                              .status());
     } else {
+      // A declared option's first change: before is the option as declared.
+      for (const EnumOption& o : field->options)
+        if (o.code == code) before = EntryJson(dictionary, {o.code, o.label_zh, o.label_en, 0, false, true});
       SH_ASSIGN_OR_RETURN(Rows inserted, db_.Query(kInsert, {dictionary, code, entry.label_zh, entry.label_en, sort_order,
                                                              int64_t{disabled ? 1 : 0}, now, actor.name}));
       id = AsInt(inserted.rows.at(0).at(0));

@@ -1,5 +1,6 @@
 // Dictionaries (数据字典): every non-computed kEnum field of every ledger is a dictionary named
-// "<ledger>.<field>" (e.g. "trainings.category"). Its options are the declared ones — whose
+// "<ledger>.<field>" (e.g. "trainings.category"), or, for fields declaring a shared option set
+// (FieldDef::option_set), the set's name ("direction"): one dictionary for all those fields. Its options are the declared ones — whose
 // labels an administrator may change but which can never be disabled, since indicators and
 // state machines use those codes — followed by options administrators added (ordered by
 // sort_order, then code). An added option may be disabled: refused for new input, yet still
@@ -31,10 +32,17 @@ struct DictionaryEntry {
   bool builtin = false;    // declared in code
 };
 
+// One field using a dictionary. Both pointers never null; they live forever.
+struct DictionaryUser {
+  const LedgerDef* ledger = nullptr;
+  const FieldDef* field = nullptr;
+};
+
 struct DictionaryInfo {
-  std::string name;  // "<ledger>.<field>"
-  const LedgerDef* ledger = nullptr;  // never null; lives forever
+  std::string name;  // "<ledger>.<field>", or the shared option set's name
+  const LedgerDef* ledger = nullptr;  // the first field using it: never null; lives forever
   const FieldDef* field = nullptr;    // never null; lives forever
+  std::vector<DictionaryUser> used_by;  // every field using it, in ledger order (the first included)
   std::vector<DictionaryEntry> entries;  // merged, in display order
 };
 
@@ -66,12 +74,14 @@ class DictionaryService {
   // only writer of dictionary_entries), so equal generations mean equal Load() results.
   Result<int64_t> Generation();
 
-  // All dictionaries (ledger order, then field order) with their merged entries.
+  // All dictionaries (ledger order, then field order; a shared option set once, where its first
+  // field is) with their merged entries.
   // Needs kDictionaryPermission.
   Result<std::vector<DictionaryInfo>> List(const Actor& actor);
 
   // Creates or changes the entry code of dictionary, in one transaction with an audit row
-  // ("dictionary_update"). Needs kDictionaryPermission.
+  // ("dictionary_update", its before the entry as it was: the stored one, or the declared
+  // option's labels on a first change, or none for a new code). Needs kDictionaryPermission.
   // Errors: NotFound for an unknown dictionary; Invalid (with field errors) for an empty
   // label, a new code not matching [a-z][a-z0-9_]{0,31}, a Chinese label another option
   // already uses, or disabling a declared option.

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
@@ -225,6 +226,53 @@ TEST_P(DictionaryServiceTest, KeptSnapshotFollowsChangesFromAnotherConnection) {
   ListRequest by_label;
   by_label.equals = {{"category", "乡村游"}};
   EXPECT_TRUE(IsOk(reader->List(Actor::System(), Trainings(), by_label).status()));
+}
+
+// 方向 is one dictionary for the four ledgers that record it: listed once, naming them all, and
+// one change relabels the option in each.
+TEST_P(DictionaryServiceTest, ASharedOptionSetIsOneDictionaryForEveryFieldUsingIt) {
+  Result<std::vector<DictionaryInfo>> all = dictionaries().List(Actor::System());
+  ASSERT_TRUE(IsOk(all.status()));
+  EXPECT_EQ(std::count_if(all->begin(), all->end(), [](const DictionaryInfo& d) { return d.field->key == "direction"; }), 1);
+  auto it = std::find_if(all->begin(), all->end(), [](const DictionaryInfo& d) { return d.name == "direction"; });
+  ASSERT_NE(it, all->end());
+  std::vector<std::string> ledgers;
+  for (const DictionaryUser& u : it->used_by) ledgers.push_back(u.ledger->name);
+  EXPECT_EQ(ledgers, (std::vector<std::string>{"visits", "secondments", "trainings", "funds"}));
+
+  ASSERT_TRUE(IsOk(Put("direction", "to_helped", "东部→西部").status()));
+  Result<DictionarySnapshot> snapshot = dictionaries().Load();
+  ASSERT_TRUE(IsOk(snapshot.status()));
+  for (const DictionaryUser& u : it->used_by)
+    EXPECT_EQ(snapshot->OptionsFor(*u.ledger, *u.field)[0].label_zh, "东部→西部") << u.ledger->name;
+  // The per-ledger copy is no dictionary any more.
+  EXPECT_EQ(Put("visits.direction", "to_helped", "东→西").status().code(), Code::kNotFound);
+}
+
+// Two ledgers declaring the very same options declare them as one shared set.
+TEST(DictionaryDeclarations, IdenticalOptionListsAreOneSharedSet) {
+  std::map<std::string, std::string> first_by_options;
+  for (const LedgerDef* def : AllLedgers())
+    for (const FieldDef& f : def->fields) {
+      const std::string name = DictionaryName(*def, f);
+      if (name.empty()) continue;
+      std::string key;
+      for (const EnumOption& o : f.options) key += o.code + "=" + o.label_zh + ";";
+      auto [it, fresh] = first_by_options.emplace(key, name);
+      if (!fresh) EXPECT_EQ(it->second, name) << def->name << "." << f.key << " repeats the options of " << it->second;
+    }
+}
+
+// A dictionary change's audit entry keeps what it replaced: the declared option on a first change.
+TEST_P(DictionaryServiceTest, AChangeRecordsItsBefore) {
+  ASSERT_TRUE(IsOk(Put(kCategories, "cadre", "干部培训").status()));
+  ASSERT_TRUE(IsOk(Put(kCategories, "cadre", "党政干部培训").status()));
+  auto rows = db().Query("SELECT before_json, after_json FROM audit_log WHERE action = 'dictionary_update' ORDER BY seq");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->rows.size(), 2u);
+  EXPECT_NE(AsText(rows->rows[0][0]).find(Category().options[0].label_zh), std::string::npos) << AsText(rows->rows[0][0]);
+  EXPECT_NE(AsText(rows->rows[1][0]).find("\"干部培训\""), std::string::npos) << AsText(rows->rows[1][0]);
+  EXPECT_NE(AsText(rows->rows[1][1]).find("党政干部培训"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DictionaryServiceTest, testing::ValuesIn(TestDialects()),

@@ -20,6 +20,8 @@ constexpr const char* kSelectContent = "SELECT content FROM evidence_content WHE
 constexpr const char* kDeleteRecordContent =
     "DELETE FROM evidence_content WHERE evidence_id IN (SELECT id FROM evidence WHERE ledger = ? AND record_id = ?)";
 constexpr const char* kDeleteRecordEvidence = "DELETE FROM evidence WHERE ledger = ? AND record_id = ?";
+constexpr const char* kDeleteContent = "DELETE FROM evidence_content WHERE evidence_id = ?";
+constexpr const char* kDeleteEvidence = "DELETE FROM evidence WHERE id = ?";
 constexpr const char* kSelectWithoutContent =
     "SELECT id, sha256 FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM evidence_content c WHERE c.evidence_id = e.id) "
     "ORDER BY id";
@@ -114,6 +116,24 @@ Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& 
   if (content.rows.empty()) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
   SH_ASSIGN_OR_RETURN(std::string bytes, context_.vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
   return std::make_pair(std::move(info), std::move(bytes));
+}
+
+Status EvidenceService::Remove(const Actor& actor, int64_t evidence_id) {
+  Database& db = *context_.db;
+  SH_ASSIGN_OR_RETURN(Rows rows, db.Query(std::string(kSelectEvidence) + " WHERE id = ?", {evidence_id}));
+  if (rows.rows.empty()) return Status::NotFound("没有该证明材料", "no such evidence file");
+  const EvidenceInfo info = InfoFromRow(rows.rows[0]);
+  const LedgerDef* def = FindLedger(info.ledger);
+  if (!def) return Status::Internal("evidence of unknown ledger " + info.ledger);
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(*def, "update")));
+  SH_ASSIGN_OR_RETURN(Record record, ledgers_.Get(actor, *def, info.record_id));  // visibility
+  return InTransaction(db, [&]() -> Status {
+    SH_RETURN_IF_ERROR(db.Execute(kDeleteContent, {evidence_id}).status());
+    SH_RETURN_IF_ERROR(db.Execute(kDeleteEvidence, {evidence_id}).status());
+    return context_.audit.Write(actor, "detach", def->name, info.record_id, record.helped_region, "", "",
+                                "evidence=" + std::to_string(evidence_id) + " file=" + info.file_name +
+                                    " sha256=" + info.sha256);
+  });
 }
 
 Status EvidenceService::DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id) {

@@ -4,7 +4,7 @@
 // before migration 0007 lie in plain under <legacy_dir>/<sha256[0..2]>/<sha256> until
 // EncryptLegacyFiles (run by serve at start) moves them in. Only PDF,
 // PNG, JPEG, XLSX and DOCX are accepted, recognised by their content (not their name).
-// Attaching needs the record's update permission, reading its read permission. A record's
+// Attaching and removing need the record's update permission, reading its read permission. A record's
 // evidence is deleted with it (DeleteRecord); its history keeps the reference (id, file name).
 #pragma once
 
@@ -39,6 +39,10 @@ class EvidenceService {
   // The file's metadata and (decrypted) bytes. Errors: NotFound; Internal if the stored
   // content does not decrypt under this evidence id (altered, or moved from another row).
   Result<std::pair<EvidenceInfo, std::string>> Read(const Actor& actor, int64_t evidence_id);
+  // Removes one evidence file from its record: needs the record's update permission and
+  // sight of the record, as attaching does; the audit entry ("detach", on the record) keeps
+  // the file's id, name and hash. Errors: NotFound (no such file, or its record out of sight).
+  Status Remove(const Actor& actor, int64_t evidence_id);
   // Deletes the record (LedgerService::Delete: permission, visibility, history) and, in the
   // same transaction, every evidence file attached to it.
   Status DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id);

@@ -11,7 +11,7 @@ const LedgerDef& VisitsLedger() {
       .name = "visits", .module = "exchange", .label_zh = "交流互访", .label_en = "Visits",
       .fields = {
           Text("title", "互访事由", "Purpose").MaxChars(kMaxNameChars).Required().Searchable().Hint("如：党政代表团对接考察"),
-          Enum("direction", "方向", "Direction", DirectionOptions()).Required(),
+          Enum("direction", "方向", "Direction", DirectionSet()).Required(),
           Text("leader_name", "带队领导", "Leader").MaxChars(kMaxNameChars).Searchable(),
           Text("leader_title", "领导职务", "Leader's title").MaxChars(kMaxNameChars),
           Integer("person_times", "人次", "Person-times").Required().Min(1).Hint("本批次参加人数"),

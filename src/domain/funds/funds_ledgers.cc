@@ -63,7 +63,7 @@ const LedgerDef& FundsLedger() {
           Enum("kind", "资金类型", "Kind",
                {{"fiscal", "财政援助资金", "fiscal aid"},
                 {"social", "社会帮扶资金（含捐赠）", "social aid and donations"}}).Required(),
-          Enum("direction", "方向", "Direction", DirectionOptions()).Required(),
+          Enum("direction", "方向", "Direction", DirectionSet()).Required(),
           Money("amount_fen", "金额（元）", "Amount (yuan)").Required().Min(0),
           Money("paid_fen", "已拨付（元）", "Paid out (yuan)").Min(0),
           Date("fund_date", "日期", "Date").Required(),

@@ -48,6 +48,17 @@ inline F Enum(std::string k, std::string zh, std::string en, std::vector<EnumOpt
   f.options = std::move(opts);
   return f;
 }
+// A named option set several ledgers' fields share (see FieldDef::option_set).
+struct OptionSet {
+  std::string name;
+  std::vector<EnumOption> options;
+};
+inline F Enum(std::string k, std::string zh, std::string en, const OptionSet& set) {
+  F f = Make(std::move(k), std::move(zh), std::move(en), FieldType::kEnum);
+  f.options = set.options;
+  f.option_set = set.name;
+  return f;
+}
 inline F SensitiveEnum(std::string k, std::string zh, std::string en, std::vector<EnumOption> opts) {
   F f = Make(std::move(k), std::move(zh), std::move(en), FieldType::kSensitiveEnum);
   f.options = std::move(opts);
@@ -59,10 +70,13 @@ inline F Ref(std::string k, std::string zh, std::string en, std::string ledger) 
   return f;
 }
 
-// Direction of people or money between the two sides, used by talent, visits and funds.
-inline std::vector<EnumOption> DirectionOptions() {
-  return {{"to_helped", "东部→西部（派往受帮扶方）", "helper to helped (east to west)"},
-          {"to_helper", "西部→东部（派往帮扶方）", "helped to helper (west to east)"}};
+// Direction of people or money between the two sides, used by talent, visits and funds: one
+// dictionary "direction" for all of them.
+inline const OptionSet& DirectionSet() {
+  static const OptionSet set{"direction",
+                             {{"to_helped", "东部→西部（派往受帮扶方）", "helper to helped (east to west)"},
+                              {"to_helper", "西部→东部（派往帮扶方）", "helped to helper (west to east)"}}};
+  return set;
 }
 
 }  // namespace shanhai::fields

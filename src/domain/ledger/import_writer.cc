@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "domain/ledger/conflict_messages.h"
 #include "domain/ledger/import_sheet.h"
 
 namespace shanhai {
@@ -214,7 +215,8 @@ Status BatchWriter::Flush() {
         stored[i] = true;
       } else if (IsDataProblem(one)) {
         --report_.valid;
-        Reject(*pending_[i], {{0, "", one.message_zh(), one.message_en()}});
+        const Status named = NameDuplicateKey(def_, one);
+        Reject(*pending_[i], {{0, "", named.message_zh(), named.message_en()}});
       } else {
         return one;
       }

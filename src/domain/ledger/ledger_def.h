@@ -64,6 +64,10 @@ struct FieldDef {
   FieldType type = FieldType::kText;
   bool required = false;
   std::vector<EnumOption> options;  // kEnum / kSensitiveEnum
+  // kEnum: the named option set the field uses ("direction"), shared by every field declaring
+  // it: one dictionary for all of them, so a relabelled or added option applies to each.
+  // "" = the field's own options (dictionary "<ledger>.<key>").
+  std::string option_set;
   std::string ref_ledger;           // kRef
   RefCondition ref_where;           // kRef, optional
   std::string hint_zh;              // shown in the template's instructions row

@@ -8,6 +8,7 @@
 #include "common/personal_numbers.h"
 #include "domain/accounts/display_name.h"
 #include "domain/accounts/user_names.h"
+#include "domain/ledger/conflict_messages.h"
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_set_service.h"
 #include "domain/ledger/workflow.h"
@@ -104,19 +105,21 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
                                      InputSource source) {
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
   if (!def.lines.empty()) {
-    SH_ASSIGN_OR_RETURN(RecordWithLines created, RecordSetService(*this).Create(actor, def, input, {}, source));
-    return std::move(created.parent);
+    Result<RecordWithLines> created = RecordSetService(*this).Create(actor, def, input, {}, source);
+    if (!created.ok()) return NameDuplicateKey(def, created.status());
+    return std::move(created->parent);
   }
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "create")));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> created = Status::Internal("not created");
-  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
+  // A key the row checks cannot see (a pairing's units and level) is the database's to refuse.
+  SH_RETURN_IF_ERROR(NameDuplicateKey(def, InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, nullptr));
     SH_ASSIGN_OR_RETURN(Record stored, InsertPrepared(actor, def, record, ""));
     ApplyDisclosure(def, stored, DisclosureFor(actor, def));
     created = std::move(stored);
     return Status::Ok();
-  }));
+  })));
   changes_.Announce();
   return created;
 }
@@ -150,14 +153,15 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
                                      InputSource source, int64_t expected_version) {
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
   if (!def.lines.empty()) {
-    SH_ASSIGN_OR_RETURN(RecordWithLines updated,
-                        RecordSetService(*this).Update(actor, def, id, input, {}, source, expected_version));
-    return std::move(updated.parent);
+    Result<RecordWithLines> updated =
+        RecordSetService(*this).Update(actor, def, id, input, {}, source, expected_version);
+    if (!updated.ok()) return NameDuplicateKey(def, updated.status());
+    return std::move(updated->parent);
   }
   SH_RETURN_IF_ERROR(AuthorizeUpdate(actor, def, input));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> updated = Status::Internal("not updated");
-  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
+  SH_RETURN_IF_ERROR(NameDuplicateKey(def, InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadForChange(actor, def, id, expected_version));
     SH_RETURN_IF_ERROR(KeepState(def, before, input));
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, &before));
@@ -165,19 +169,20 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
     ApplyDisclosure(def, after, DisclosureFor(actor, def));
     updated = std::move(after);
     return Status::Ok();
-  }));
+  })));
   changes_.Announce();
   return updated;
 }
 
 Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
-  if (!def.lines.empty()) return RecordSetService(*this).Delete(actor, def, id);
+  // A record other records still refer to is the database's to keep (foreign keys).
+  if (!def.lines.empty()) return NameReferrers(*context_.db, def, id, RecordSetService(*this).Delete(actor, def, id));
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
-  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
+  SH_RETURN_IF_ERROR(NameReferrers(*context_.db, def, id, InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
     return DeletePrepared(actor, def, before, "");
-  }));
+  })));
   changes_.Announce();
   return Status::Ok();
 }

@@ -22,7 +22,14 @@ Result<Reply> ListDictionaries(RequestContext& ctx) {
   for (const DictionaryInfo& d : all) {
     boost::json::array entries;
     for (const DictionaryEntry& e : d.entries) entries.push_back(EntryJson(e));
+    // A shared option set lists every ledger whose field uses it.
+    boost::json::array used_by;
+    for (const DictionaryUser& u : d.used_by)
+      used_by.push_back({{"ledger", u.ledger->name}, {"ledger_label_zh", u.ledger->label_zh},
+                         {"ledger_label_en", u.ledger->label_en}, {"field", u.field->key}});
     items.push_back({{"name", d.name},
+                     {"shared", !d.field->option_set.empty()},
+                     {"used_by", std::move(used_by)},
                      {"ledger", d.ledger->name},
                      {"ledger_label_zh", d.ledger->label_zh},
                      {"ledger_label_en", d.ledger->label_en},

@@ -40,6 +40,7 @@ Result<Reply> ImportTemplate(RequestContext& ctx);
 Result<Reply> ListEvidence(RequestContext& ctx);
 Result<Reply> AttachEvidence(RequestContext& ctx);
 Result<Reply> DownloadEvidence(RequestContext& ctx);
+Result<Reply> RemoveEvidence(RequestContext& ctx);
 Result<Reply> DownloadErrorSheet(RequestContext& ctx);
 
 // indicator_handlers.cc: the catalogue, values, the records behind a figure, the report.

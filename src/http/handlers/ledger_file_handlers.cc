@@ -232,6 +232,12 @@ Result<Reply> DownloadEvidence(RequestContext& ctx) {
   return Reply::File(std::move(file.second), file.first.content_type, file.first.file_name);
 }
 
+Result<Reply> RemoveEvidence(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
+  SH_RETURN_IF_ERROR(ctx.conn.evidence().Remove(ctx.actor, id));
+  return Reply::Done();
+}
+
 }  // namespace handlers
 
 }  // namespace shanhai

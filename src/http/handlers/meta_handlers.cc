@@ -59,7 +59,7 @@ boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& d
                       {"required", f.required}, {"computed", f.computed}, {"sensitive", f.IsSensitive()},
                       {"needs_reveal", f.NeedsReveal()},
                       {"searchable", f.searchable}, {"ref_ledger", f.ref_ledger}, {"hint_zh", f.hint_zh},
-                      {"options", std::move(options)}});
+                      {"max_chars", f.MaxChars()}, {"options", std::move(options)}});
   }
   // Records with lines: the lists a record carries under their keys, and the parent of a line ledger.
   boost::json::array lines;

@@ -113,15 +113,24 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
   return plain && plain[1] !== 'download' ? plain[1] : fallback
 }
 
-/** GETs a file and hands it to the browser as a download. */
-export async function download(path: string, query?: Query, fallbackName = 'download'): Promise<void> {
+/** GETs a file: its bytes and the name the server gives it (else fallbackName). */
+export async function fetchFile(path: string, query?: Query, fallbackName = 'download'): Promise<{ blob: Blob; name: string }> {
   const response = await send('GET', path, { query })
   const blob = await response.blob()
-  const name = fileNameFrom(response.headers.get('Content-Disposition'), fallbackName)
+  return { blob, name: fileNameFrom(response.headers.get('Content-Disposition'), fallbackName) }
+}
+
+/**
+ * GETs a file and hands it to the browser as a download, under `name` if given, else the
+ * server's name for it, else fallbackName.
+ */
+export async function download(path: string, query?: Query, fallbackName = 'download', name?: string): Promise<void> {
+  const file = await fetchFile(path, query, fallbackName)
+  const blob = file.blob
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
-  a.download = name
+  a.download = name ?? file.name
   document.body.appendChild(a)
   a.click()
   a.remove()

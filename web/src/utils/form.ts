@@ -12,6 +12,15 @@ export function editableFields(meta: LedgerMeta): FieldMeta[] {
   return meta.fields.filter((f) => !f.computed)
 }
 
+/**
+ * Free text longer than a name or title (its max_chars above the server's 200 for names): a
+ * text area in the form, a full-width row.
+ */
+export function isLongText(f: FieldMeta): boolean {
+  return f.type === 'text' && (f.max_chars ?? 0) > kMaxNameChars
+}
+const kMaxNameChars = 200
+
 /** Columns of the list table: everything but long free text would be too wide; keep all, in order. */
 export function tableFields(meta: LedgerMeta): FieldMeta[] {
   return meta.fields

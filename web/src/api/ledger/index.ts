@@ -1,8 +1,8 @@
 // One client for every ledger: the base path comes from the ledger's meta
 // ("/api/v1/<module>/<ledger>"), so this mirrors the server's generated routes.
-import { download, http, request } from '../http'
+import { download, fetchFile, http, request } from '../http'
 import { importQuery } from './importQuery'
-import type { HistoryEntry, ImportChoices, ImportReport, LedgerRecord, ListQuery, RecordPage } from './types'
+import type { EvidenceFile, HistoryEntry, ImportChoices, ImportReport, LedgerRecord, ListQuery, RecordPage } from './types'
 
 export function ledgerApi(base: string) {
   return {
@@ -22,10 +22,24 @@ export function ledgerApi(base: string) {
       form.append('file', file, file.name)
       return request<ImportReport>('POST', `${base}/import`, { body: form, query: { ...importQuery(dryRun, choices), pair } })
     },
-    exportFile: (query: ListQuery, format: 'xlsx' | 'csv' = 'xlsx') =>
-      download(`${base}/export`, { ...query, page: undefined, page_size: undefined, format }, `export.${format}`),
+    /** name: the file name the browser saves it under (else the server's) */
+    exportFile: (query: ListQuery, format: 'xlsx' | 'csv' = 'xlsx', name?: string) =>
+      download(`${base}/export`, { ...query, page: undefined, page_size: undefined, format }, `export.${format}`, name),
+    /** the record's evidence files, oldest first */
+    evidence: (id: number) => http.get<{ items: EvidenceFile[] }>(`${base}/${id}/evidence`),
+    attachEvidence: (id: number, file: File) => {
+      const form = new FormData()
+      form.append('file', file, file.name)
+      return request<EvidenceFile>('POST', `${base}/${id}/evidence`, { body: form })
+    },
     template: () => download(`${base}/template`, undefined, 'template.xlsx'),
   }
 }
 
 export type LedgerApi = ReturnType<typeof ledgerApi>
+
+/** One evidence file, wherever its record is: its bytes (for a preview or a download) and its removal. */
+export const evidenceApi = {
+  fetch: (id: number) => fetchFile(`/api/v1/evidence/${id}`),
+  remove: (id: number) => http.del<{ ok: boolean }>(`/api/v1/evidence/${id}`),
+}

@@ -72,3 +72,16 @@ export interface WorkbookReport extends Omit<ImportReport, 'preview'> {
 }
 
 export type ListQuery = Record<string, string | number | undefined>
+
+/** An evidence file attached to a record (GET <ledger>/{id}/evidence). */
+export interface EvidenceFile {
+  id: number
+  ledger: string
+  record_id: number
+  file_name: string
+  content_type: string
+  size_bytes: number
+  sha256: string
+  created_at: string
+  created_by: string
+}

@@ -23,6 +23,8 @@ export interface FieldMeta {
   searchable: boolean
   ref_ledger: string
   hint_zh: string
+  /** the longest input accepted, in characters */
+  max_chars?: number
   options: EnumOption[]
 }
 

@@ -22,6 +22,7 @@ const visits: LedgerMeta = {
     f('start_date', '开始日期', 'date', { required: true }),
     f('end_date', '结束日期', 'date'),
     f('code', '代码', 'text', { computed: true }),
+    f('note', '备注', 'text', { max_chars: 2000 }),
   ],
 }
 
@@ -33,7 +34,7 @@ describe('RecordDialog generated from meta', () => {
   it('renders one labelled item per editable field, with the pair first', async () => {
     const w = await open({})
     const labels = [...document.body.querySelectorAll('.record-form .el-form-item__label')].map((e) => e.textContent?.trim())
-    expect(labels).toEqual(['帮扶关系', '互访事由', '方向', '人次', '费用', '开始日期', '结束日期'])
+    expect(labels).toEqual(['帮扶关系', '互访事由', '方向', '人次', '费用', '开始日期', '结束日期', '备注'])
     expect(document.body.querySelector('[data-field="code"]')).toBeNull()
     expect(document.body.querySelector('[data-field="cost_fen"] .el-input-group__append')?.textContent).toContain('元')
     w.unmount()
@@ -57,6 +58,47 @@ describe('RecordDialog generated from meta', () => {
     await vi.waitFor(() =>
       expect(document.body.querySelector('[data-field="end_date"] .el-form-item__error')?.textContent).toContain('结束日期早于开始日期'),
     { timeout: 3000 })
+    w.unmount()
+  })
+})
+
+describe('RecordDialog for a clerk', () => {
+  it('gives long free text a text area and a title a one-line input', async () => {
+    const w = await open({})
+    expect(document.body.querySelector('[data-field="note"] textarea')).not.toBeNull()
+    expect(document.body.querySelector('[data-field="title"] textarea')).toBeNull()
+    w.unmount()
+  })
+
+  it('closes an unchanged form at once and asks before dropping a changed one', async () => {
+    const record = { id: 5, pair: '440111-522727', title: '考察', direction: 'to_helped', person_times: 3,
+      start_date: '2020-06-09', version: 2 }
+    const w = await open({}, record)
+    ;(document.body.querySelector('[data-test=cancel]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(w.emitted('update:modelValue')).toEqual([[false]])
+    expect(document.body.querySelector('.el-message-box')).toBeNull()
+
+    await w.setProps({ modelValue: true })
+    await flushPromises()
+    const title = document.body.querySelector('[data-field="title"] input') as HTMLInputElement
+    title.value = '考察学习'
+    title.dispatchEvent(new Event('input'))
+    await flushPromises()
+    ;(document.body.querySelector('[data-test=cancel]') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(document.body.querySelector('.el-message-box')?.textContent).toContain('未保存的修改'))
+    expect(w.emitted('update:modelValue')).toHaveLength(1)
+    w.unmount()
+  })
+
+  it('offers no end date before the chosen start', async () => {
+    const record = { id: 5, pair: '440111-522727', title: '考察', direction: 'to_helped', person_times: 3,
+      start_date: '2020-06-09', version: 2 }
+    const w = await open({}, record)
+    const end = w.findAllComponents({ name: 'ElDatePicker' })[1]
+    const disabled = end.props('disabledDate') as (d: Date) => boolean
+    expect(disabled(new Date('2020-06-08T00:00:00'))).toBe(true)
+    expect(disabled(new Date('2020-06-09T00:00:00'))).toBe(false)
     w.unmount()
   })
 })

@@ -67,4 +67,20 @@ describe('TransitionDialog generated from the workflow meta', () => {
     expect(w.emitted('done')?.[0]).toEqual([{ ...record, status: 'posted', version: 4 }])
     w.unmount()
   })
+
+  it('asks before dropping a filled-in field, and closes an untouched form at once', async () => {
+    const w = await open({}, deliver)
+    ;(w.findComponent({ name: 'ElDatePicker' }).vm as unknown as { $emit: (e: string, v: string) => void }).$emit('update:modelValue', '2021-03-09')
+    await nextTick()
+    ;(document.body.querySelector('[data-test=transition-cancel]') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(document.body.querySelector('.el-message-box')?.textContent).toContain('未保存的修改'))
+    expect(w.emitted('update:modelValue')).toBeUndefined()
+    w.unmount()
+
+    const untouched = await open({}, deliver)
+    ;(document.body.querySelector('[data-test=transition-cancel]') as HTMLButtonElement).click()
+    await flushPromises()
+    expect(untouched.emitted('update:modelValue')).toEqual([[false]])
+    untouched.unmount()
+  })
 })

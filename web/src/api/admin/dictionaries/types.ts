@@ -8,9 +8,20 @@ export interface DictionaryEntry {
   builtin: boolean
 }
 
+/** A field using a dictionary. */
+export interface DictionaryUser {
+  ledger: string
+  ledger_label_zh: string
+  ledger_label_en: string
+  field: string
+}
+
 export interface DictionaryInfo {
-  /** "<ledger>.<field>" */
+  /** "<ledger>.<field>", or a shared option set's name ("direction") */
   name: string
+  /** a shared option set: one dictionary for the fields of every ledger in used_by */
+  shared?: boolean
+  used_by?: DictionaryUser[]
   ledger: string
   ledger_label_zh: string
   ledger_label_en: string
