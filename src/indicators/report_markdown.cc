@@ -212,8 +212,7 @@ std::string RenderReportMarkdown(const Report& r) {
   md += heading("聚焦两种模式") + ModesParagraphs(r) + "\n\n";
   md += heading("聚力三个重点");
   const std::string investment = InvestmentParagraph(r);
-  md += (investment.empty() ? "本期间无招商引资记录。" : investment) +
-        "\n\n（消费帮扶、劳务协作的台账与指标在其模块启用后列入本报告。）\n\n";
+  md += (investment.empty() ? "本期间无招商引资记录。" : investment) + "\n\n";
   const std::string funds = FundsParagraph(r, since);
   if (!funds.empty()) md += heading("资金支持") + funds + "\n\n";
   md += heading("年度目标完成情况") + TargetsTable(r) + "\n";

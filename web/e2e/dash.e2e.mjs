@@ -31,6 +31,7 @@ async function figures(period = {}) {
 
 await t.step('headline figures come first, in the catalogue order, with skeletons while one request loads them', async () => {
   assert.ok(headlineKeys.length >= 8, `only ${headlineKeys.length} headline figures`)
+  await page.waitForLoadState('networkidle') // the first load after logging in is over
   const asked = []
   const figureRequests = (r) => {
     const path = new URL(r.url()).pathname
@@ -48,13 +49,21 @@ await t.step('headline figures come first, in the catalogue order, with skeleton
   try {
     await page.reload()
     await skeletons.first().waitFor()
-    const boxes = await page.locator('[data-test=headline] .cards > *').evaluateAll(
-      (els) => els.map((e) => [e.getBoundingClientRect().height, e.outerHTML.slice(0, 120)]))
-    assert.ok(boxes.length >= 8)
+    // Every placeholder keeps a card's height while the figures are held back (polled a moment:
+    // the route's style sheet may arrive a frame after its first render).
+    let boxes = []
+    for (let i = 0; i < 20; i++) {
+      boxes = await page.locator('[data-test=headline] .cards > *').evaluateAll(
+        (els) => els.map((e) => [e.getBoundingClientRect().height, e.outerHTML.slice(0, 120)]))
+      if (boxes.length >= 8 && boxes.every(([height]) => height >= 40)) break
+      await page.waitForTimeout(100)
+    }
+    assert.ok(boxes.length >= 8, `${boxes.length} headline places while loading`)
     for (const [height, html] of boxes) assert.ok(height >= 40, `a card ${height}px high while loading: ${html}`)
+    assert.ok(await skeletons.count() > 0, 'the figures arrived while held back')
   } finally {
     release()
-    await page.unrouteAll()
+    await page.unrouteAll({ behavior: 'wait' })
   }
   await skeletons.first().waitFor({ state: 'detached' })
   await page.locator('[data-test=headline] [data-test=actual]').first().waitFor()
@@ -69,7 +78,7 @@ await t.step('headline figures come first, in the catalogue order, with skeleton
   await page.waitForTimeout(500)
   page.off('request', figureRequests)
   // One request for every figure of the period, one for the five-year trend.
-  assert.deepEqual(asked.sort(), ['/api/v1/indicators', '/api/v1/indicators/leadership.visit_batches/trend'])
+  assert.deepEqual(asked.sort(), ['/api/v1/indicators', '/api/v1/indicators/leadership.visit_batches/trend'], asked.join(' '))
   // No note to developers on the page.
   const text = await page.locator('.dashboard').textContent()
   for (const note of ['npm', 'echarts-china', 'MB', 'GB/T']) assert.ok(!text.includes(note), `the page says "${note}"`)
