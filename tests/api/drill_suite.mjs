@@ -130,6 +130,19 @@ export function drillSuite(kind) {
       assert.equal(detail.rows, records.length);
       assert.equal(detail.filter.selected_by, `indicator=${key}`);
 
+      // Listing the records is not exporting them: that needs the ledger's export permission too.
+      const role = await admin.request('POST', '/api/v1/admin/roles', { json: { name: 'drill_reader', label_zh: '只看明细',
+        permissions: ['indicators:report:read', 'talent:trainings:list'] } });
+      assert.equal(role.status, 201, role.text);
+      const user = await admin.request('POST', '/api/v1/admin/users', { json: { name: 'drillreader', password: 'Drill-reader-2021', roles: ['drill_reader'] } });
+      assert.equal(user.status, 201, user.text);
+      const reader = new ApiClient(admin.base);
+      await reader.mustLogin('drillreader', 'Drill-reader-2021');
+      assert.equal((await reader.get(`/api/v1/indicators/${key}/records?${query(period)}`)).status, 200);
+      const refused = await reader.get(`/api/v1/indicators/${key}/records/export?${query(period)}`);
+      assert.equal(refused.status, 403, refused.text);
+      assert.match(refused.text, /talent:trainings:export/);
+
       const bad = await admin.get(`/api/v1/indicators/${key}/records/export?${query(period, { format: 'pdf' })}`);
       assert.equal(bad.status, 400);
       assert.match(bad.text, /xlsx 或 csv/);
