@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Shanhai needs on Debian 12, only what is
-# missing: Debian packages (apt; Chromium and a CJK font for the browser tests), the build-time
+# missing: Debian packages (apt; Chromium and CJK fonts for the browser tests, the serif one
+# (Noto Serif CJK) for the printed report, poppler-utils to check its PDF), the build-time
 # npm data (region codes), the web console's npm packages and the tests' OpenAPI validator.
 #   scripts/setup.sh           everything `make run` and `make test` need
 #   scripts/setup.sh --fuzz    also clang 14 with libFuzzer and its sanitizer runtimes (`make fuzz`)
@@ -15,7 +16,7 @@ packages=(
   libsodium-dev libssl-dev openssl libqrencode-dev libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev
   libcli11-dev libfmt-dev libgtest-dev libgmock-dev
   nodejs npm
-  chromium fonts-wqy-microhei
+  chromium fonts-wqy-microhei fonts-noto-cjk poppler-utils
 )
 bench=0
 for option in "$@"; do

@@ -65,6 +65,10 @@ constexpr RouteRow kRouteTable[] = {
      "指标值（?pair=440111-522727&from=&to=），含目标与完成率；只计本人可列出的台账"},
     {"GET", "/api/v1/indicators/{key}/records", h::IndicatorRecords, kIndicatorsPermission, kNoLedger, kNone,
      "指标背后的记录（钻取）"},
+    {"GET", "/api/v1/indicators/{key}/trend", h::IndicatorTrend, kIndicatorsPermission, kNoLedger, kNone,
+     "一项指标逐年的值（?pair=&from_year=2016&to_year=2020，至多 20 年；比率指标除外）"},
+    {"GET", "/api/v1/indicators/{key}/records/export", h::ExportIndicatorRecords, kIndicatorsPermission, kNoLedger,
+     kNone, "导出指标背后的记录（?format=xlsx|csv；另需该台账的导出权限）"},
     {"GET", "/api/v1/report", h::ReportDocument, kIndicatorsPermission, kNoLedger, kNone,
      "“223”报告（?format=json|md|xlsx|markdown_text）"},
 

@@ -29,6 +29,12 @@ struct IndicatorDef {
   // The "其中脱贫人口" sub-count, published as "<key>.poverty": an aggregate over the same
   // records. kRegistryPoverty counts people whose poverty status is 脱贫户 via its hash.
   std::string poverty_aggregate;
+  // The records that make up the sub-count (with condition): those the drill-down of
+  // "<key>.poverty" lists, e.g. "r.poverty_person_times > 0". Implied by kRegistryPoverty.
+  std::string poverty_condition;
+  // Place among the headline figures the dashboard shows first (1 = first; 0 = not one): the
+  // figures the article reports first. A new module (消费, 劳务) adds its own by numbering them.
+  int headline = 0;
   // For rates: value = 100 * numerator / denominator (both keys of this catalogue), a
   // percentage with two decimals; ledger/aggregate are then empty.
   std::string numerator, denominator;

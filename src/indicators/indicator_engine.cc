@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/date.h"
+#include "domain/ledger/ledger_export.h"
 #include "domain/people/people_ledgers.h"
 #include "domain/targets/targets_ledgers.h"
 
@@ -19,6 +20,14 @@ double AsNumber(const Value& v) {
   if (std::holds_alternative<double>(v)) return std::get<double>(v);
   return static_cast<double>(AsInt(v));
 }
+
+// Both conditions ("" is no condition).
+std::string AllOf(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return a.empty() ? b : a;
+  return "(" + a + ") AND (" + b + ")";
+}
+
+constexpr std::string_view kPovertySuffix = ".poverty";
 
 }  // namespace
 
@@ -64,8 +73,6 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
   if (!period.from.empty() && !period.to.empty() && period.to < period.from)
     return Status::InvalidArgument("截止日期早于开始日期", "the period ends before it starts");
 
-  const std::string lifted_hash =
-      RecordCodec(PeopleLedger(), *service_.context().vault).HashOf("poverty_status", "lifted");
   std::vector<IndicatorValue> values;
   std::map<std::string, size_t> by_key;  // key → index in values
   for (const IndicatorDef& def : IndicatorCatalogue()) {
@@ -80,14 +87,11 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
       LedgerRepository repo(service_.db(), *FindLedger(def.ledger));
       SH_ASSIGN_OR_RETURN(v.actual, repo.Aggregate(def.aggregate, def.condition, scope, period.from, period.to, {}));
       if (IsNull(v.actual)) v.actual = int64_t{0};
-      if (def.poverty_aggregate == kRegistryPoverty) {
-        SH_ASSIGN_OR_RETURN(Value poor, repo.Aggregate("COUNT(*)", "r.poverty_status_hash = ?", scope, period.from,
-                                                       period.to, {lifted_hash}));
-        v.poverty = AsInt(poor);
-      } else if (!def.poverty_aggregate.empty()) {
-        SH_ASSIGN_OR_RETURN(Value poor,
-                            repo.Aggregate(def.poverty_aggregate, def.condition, scope, period.from, period.to, {}));
-        v.poverty = AsInt(poor);
+      if (!def.poverty_aggregate.empty()) {
+        SH_ASSIGN_OR_RETURN(IndicatorSelection poor, Select(def.key + std::string(kPovertySuffix)));
+        SH_ASSIGN_OR_RETURN(Value n, repo.Aggregate(poor.aggregate, poor.condition, scope, period.from, period.to,
+                                                    poor.params));
+        v.poverty = IsNull(n) ? 0 : AsInt(n);
       }
     }
     by_key[def.key] = values.size();
@@ -111,45 +115,70 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
   return values;
 }
 
-Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std::string& key, const PairScope& pair,
-                                                  const Period& period, int64_t page, int64_t page_size) {
-  std::string base_key = key;
-  const bool poverty = key.ends_with(".poverty");
-  if (poverty) base_key = key.substr(0, key.size() - 8);
-  const IndicatorDef* def = FindIndicator(base_key);
-  if (!def) return Status::NotFound("没有指标 " + key, "no indicator " + key);
+Result<IndicatorSelection> IndicatorEngine::Select(const std::string& key) {
+  const bool poverty = key.ends_with(kPovertySuffix);
+  const IndicatorDef* def = FindIndicator(poverty ? key.substr(0, key.size() - kPovertySuffix.size()) : key);
+  if (!def || (poverty && def->poverty_aggregate.empty()))
+    return Status::NotFound("没有指标 " + key, "no indicator " + key);
   if (def->IsRate())
     return Status::InvalidArgument("比率指标请查看其分子、分母指标的记录",
                                    "a rate has no records of its own; list its numerator's and denominator's");
+  if (!poverty) return IndicatorSelection{def, def->aggregate, def->condition, {}};
+  if (def->poverty_aggregate == kRegistryPoverty)
+    return IndicatorSelection{
+        def, "COUNT(*)", AllOf(def->condition, "r.poverty_status_hash = ?"),
+        {RecordCodec(PeopleLedger(), *service_.context().vault).HashOf("poverty_status", "lifted")}};
+  return IndicatorSelection{def, def->poverty_aggregate, AllOf(def->condition, def->poverty_condition), {}};
+}
+
+Result<std::vector<int64_t>> IndicatorEngine::ByYear(const Actor& actor, const std::string& key, const PairScope& pair,
+                                                     int64_t first, int64_t last) {
+  constexpr int64_t kMaxYears = 20;
+  if (last < first || last - first >= kMaxYears || first < 1900 || last > 9999)
+    return Status::InvalidArgument("年份范围应为 1900–9999 之间、不超过 20 年", "years must lie in 1900–9999, at most 20 of them");
+  SH_ASSIGN_OR_RETURN(IndicatorSelection selection, Select(key));
   SH_ASSIGN_OR_RETURN(Scope scope, ScopeFor(actor, pair));
-  const LedgerDef& ledger = *FindLedger(def->ledger);
+  const LedgerDef& ledger = *FindLedger(selection.def->ledger);
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(ledger, "list")));
-  ListQuery query;
-  query.condition = def->condition;
-  if (poverty && def->poverty_aggregate == kRegistryPoverty) {
-    query.condition = "r.poverty_status_hash = ?";
-    query.condition_params = {RecordCodec(PeopleLedger(), *service_.context().vault).HashOf("poverty_status", "lifted")};
-  }
-  // The figure itself is for everyone who may read the report; the records behind a
-  // condition on a sensitive field say that field's value for each person.
-  const std::vector<std::string> guarded = RevealGuardedFieldsIn(ledger, query.condition);
-  SH_RETURN_IF_ERROR(service_.AuthorizeSensitiveQuery(actor, ledger, guarded));
-  query.date_from = period.from;
-  query.date_to = period.to;
-  query.page = page;
-  query.page_size = page_size;
   LedgerRepository repo(service_.db(), ledger);
-  SH_ASSIGN_OR_RETURN(StoredPage stored, repo.List(query, scope));
-  RecordPage out;
-  out.total = stored.total;
-  out.has_more = stored.has_more;
-  RecordCodec codec(ledger, *service_.context().vault);
-  const Disclosure disclosure = DisclosureFor(actor, ledger);
-  SH_ASSIGN_OR_RETURN(out.records, codec.DecodeAll(std::move(stored.rows), disclosure));
-  if (!guarded.empty())
-    SH_RETURN_IF_ERROR(service_.AuditSensitiveQuery(actor, ledger, guarded, "indicator=" + key,
-                                                    static_cast<int64_t>(out.records.size()), out.total));
+  std::vector<int64_t> out;
+  for (int64_t year = first; year <= last; ++year) {
+    const std::string y = std::to_string(year);
+    SH_ASSIGN_OR_RETURN(Value v, repo.Aggregate(selection.aggregate, selection.condition, scope, y + "-01-01",
+                                                y + "-12-31", selection.params));
+    out.push_back(IsNull(v) ? 0 : AsInt(v));
+  }
   return out;
+}
+
+Result<IndicatorEngine::Behind> IndicatorEngine::BehindRequest(const Actor& actor, const std::string& key,
+                                                               const PairScope& pair, const Period& period) {
+  SH_ASSIGN_OR_RETURN(IndicatorSelection selection, Select(key));
+  SH_RETURN_IF_ERROR(Authorize(actor, kIndicatorsPermission));
+  // The figure itself is for everyone who may read the report; the records behind a condition
+  // on a sensitive field say that field's value for each person, which the list guards and audits.
+  Behind behind{FindLedger(selection.def->ledger), {}};
+  behind.request.pair = pair;
+  behind.request.date_from = period.from;
+  behind.request.date_to = period.to;
+  behind.request.condition = std::move(selection.condition);
+  behind.request.condition_params = std::move(selection.params);
+  behind.request.selected_by = "indicator=" + key;
+  return behind;
+}
+
+Result<RecordPage> IndicatorEngine::RecordsBehind(const Actor& actor, const std::string& key, const PairScope& pair,
+                                                  const Period& period, int64_t page, int64_t page_size) {
+  SH_ASSIGN_OR_RETURN(Behind behind, BehindRequest(actor, key, pair, period));
+  behind.request.page = page;
+  behind.request.page_size = page_size;
+  return service_.List(actor, *behind.ledger, behind.request);
+}
+
+Result<int64_t> IndicatorEngine::ExportBehind(const Actor& actor, const std::string& key, const PairScope& pair,
+                                              const Period& period, const std::string& path) {
+  SH_ASSIGN_OR_RETURN(Behind behind, BehindRequest(actor, key, pair, period));
+  return ExportLedger(service_, actor, *behind.ledger, std::move(behind.request), path);
 }
 
 RecordCheck TargetKeyCheck() {

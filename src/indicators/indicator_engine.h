@@ -23,6 +23,16 @@ struct Period {
   std::string to;    // ISO date, inclusive; "" = open
 };
 
+// What one published key selects: its indicator, the figure's aggregate, and the condition
+// (with parameters) a record meets to be one of the records making up the figure. The card's
+// value and the drill-down both come from it, so they cannot disagree.
+struct IndicatorSelection {
+  const IndicatorDef* def = nullptr;
+  std::string aggregate;
+  std::string condition;
+  std::vector<Value> params;
+};
+
 struct IndicatorValue {
   const IndicatorDef* def = nullptr;
   Value actual;                      // int64 (counts, fen) or double (rates); NULL if a rate's denominator is 0
@@ -47,12 +57,33 @@ class IndicatorEngine {
   // condition on a sensitive field); NotFound for an unknown key; InvalidArgument for a rate.
   Result<RecordPage> RecordsBehind(const Actor& actor, const std::string& key, const PairScope& pair,
                                    const Period& period, int64_t page, int64_t page_size);
+  // Those records, all of them, written to path (.xlsx or .csv) as a ledger export is
+  // (ExportLedger: needs the ledger's export permission too; audited). Returns the count.
+  Result<int64_t> ExportBehind(const Actor& actor, const std::string& key, const PairScope& pair,
+                               const Period& period, const std::string& path);
+
+  // One figure (a key as Select takes it) for each of the years first..last (a calendar year
+  // each), oldest first: the dashboard's trend in one request. Errors: as Select; PermissionDenied
+  // without the figure's ledger's list permission; InvalidArgument for more than 20 years.
+  Result<std::vector<int64_t>> ByYear(const Actor& actor, const std::string& key, const PairScope& pair,
+                                      int64_t first, int64_t last);
+
+  // The selection of a key ("<key>" or "<key>.poverty"). Errors: NotFound for an unknown key;
+  // InvalidArgument for a rate, which has no records of its own.
+  Result<IndicatorSelection> Select(const std::string& key);
 
   // The ledgers the catalogue's figures read (targets included), each once.
   static std::vector<const LedgerDef*> LedgersRead();
 
  private:
   Result<Scope> ScopeFor(const Actor& actor, const PairScope& pair);
+  // The ledger and list request of the records behind key, once the actor may read figures.
+  struct Behind {
+    const LedgerDef* ledger = nullptr;
+    ListRequest request;
+  };
+  Result<Behind> BehindRequest(const Actor& actor, const std::string& key, const PairScope& pair,
+                               const Period& period);
   Result<std::map<std::string, int64_t>> Targets(const Actor& actor, const Scope& scope, const Period& period);
 
   LedgerService& service_;

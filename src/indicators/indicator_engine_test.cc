@@ -353,6 +353,20 @@ TEST_P(IndicatorEngineTest, RecordsBehindAreExactlyTheRecordsCounted) {
     if (kVisits[i].pair == kCountyPair && InPeriod(kVisits[i].date)) expected.insert(visit_ids_[i]);
   EXPECT_EQ(got, expected);
 
+  // A sub-figure lists only the records that add to it: the trainings with poverty participants.
+  for (const std::string category : {"professional", "cadre"}) {
+    const std::string key = "talent.training." + category + ".person_times.poverty";
+    auto poor = engine.RecordsBehind(Actor::System(), key, domain_test::Pair(kCountyPair), kPeriod, 1, 100);
+    ASSERT_TRUE(poor.ok()) << key << ": " << poor.status().ToString();
+    const int64_t contributing = std::count_if(kTrainings.begin(), kTrainings.end(), [&](const TrainingRow& t) {
+      return t.category == category && InPeriod(t.date) && t.poverty > 0;
+    });
+    EXPECT_EQ(poor->total, contributing) << key;
+    int64_t sum = 0;
+    for (const Record& r : poor->records) sum += AsInt(*r.Get("poverty_person_times"));
+    EXPECT_EQ(sum, *m.at("talent.training." + category + ".person_times").poverty) << key;
+  }
+
   auto city = engine.RecordsBehind(Actor::System(), "leadership.visit_batches", domain_test::Pair(kCityPair), kPeriod, 1, 100);
   ASSERT_TRUE(city.ok());
   EXPECT_EQ(city->total, static_cast<int64_t>(expected.size()) + 1);
@@ -366,6 +380,24 @@ TEST_P(IndicatorEngineTest, RecordsBehindAreExactlyTheRecordsCounted) {
                 .status()
                 .code(),
             Code::kInvalidArgument);
+}
+
+TEST_P(IndicatorEngineTest, AFigureYearByYearCountsEachCalendarYear) {
+  IndicatorEngine engine(service());
+  auto years = engine.ByYear(Actor::System(), "leadership.visit_batches", domain_test::Pair(kCountyPair), 2019, 2021);
+  ASSERT_TRUE(years.ok()) << years.status().ToString();
+  std::vector<int64_t> expected;
+  for (const std::string year : {"2019", "2020", "2021"})
+    expected.push_back(CountVisits([&](const VisitRow& v) { return v.pair == kCountyPair && v.date.starts_with(year); }));
+  EXPECT_EQ(*years, expected);
+  EXPECT_EQ(engine.ByYear(Actor::System(), "funds.fiscal_utilisation_rate", domain_test::Pair(kCountyPair), 2019, 2020)
+                .status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(engine.ByYear(Actor::System(), "leadership.visit_batches", domain_test::Pair(kCountyPair), 2000, 2020)
+                .status().code(), Code::kInvalidArgument);
+  const Actor visits_only{"visits_only", {"custom"}, {kIndicatorsPermission, "exchange:visits:list"}, "", "", 0, "test"};
+  EXPECT_TRUE(engine.ByYear(visits_only, "leadership.visit_batches", domain_test::Pair(kCountyPair), 2019, 2020).ok());
+  EXPECT_EQ(engine.ByYear(visits_only, "pairing.aid_fen", domain_test::Pair(kCountyPair), 2019, 2020).status().code(),
+            Code::kPermissionDenied);
 }
 
 TEST_P(IndicatorEngineTest, PeopleRegistryCountsPovertyByHash) {
@@ -497,7 +529,19 @@ TEST(IndicatorCatalogue, KeysAreUniqueAndEveryIndicatorIsComputable) {
       EXPECT_FALSE(d.aggregate.empty()) << d.key;
     }
     EXPECT_EQ(d.money, d.key.ends_with("_fen")) << d.key;
+    // A sub-count says which records make it up, or its drill-down would list records adding nothing.
+    if (!d.poverty_aggregate.empty() && d.poverty_aggregate != kRegistryPoverty)
+      EXPECT_FALSE(d.poverty_condition.empty()) << d.key;
   }
+}
+
+TEST(IndicatorCatalogue, HeadlineFiguresAreNumberedOneByOne) {
+  std::vector<int> places;
+  for (const IndicatorDef& d : IndicatorCatalogue())
+    if (d.headline > 0) places.push_back(d.headline);
+  std::sort(places.begin(), places.end());
+  ASSERT_FALSE(places.empty());
+  for (size_t i = 0; i < places.size(); ++i) EXPECT_EQ(places[i], static_cast<int>(i) + 1);
 }
 
 }  // namespace

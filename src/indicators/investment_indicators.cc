@@ -26,7 +26,7 @@ std::vector<IndicatorDef> InvestmentIndicators() {
       {.key = "investment.jobs", .group = g, .label_zh = "带动就业", .label_en = "Jobs created", .unit_zh = "人",
        .definition_zh = "上述企业带动就业人数之和；其中脱贫人口按企业登记数合计。", .ledger = "investments",
        .aggregate = "COALESCE(SUM(r.jobs), 0)", .condition = kSignedOrLater,
-       .poverty_aggregate = "COALESCE(SUM(r.poverty_jobs), 0)"},
+       .poverty_aggregate = "COALESCE(SUM(r.poverty_jobs), 0)", .poverty_condition = "r.poverty_jobs > 0"},
   };
 }
 

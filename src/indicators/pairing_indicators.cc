@@ -22,10 +22,11 @@ constexpr Level kLevels[] = {{"county_county", "县–县"},       {"town_town",
                              {"enterprise_village", "企–村"},  {"social_org_village", "社会组织–村"}};
 
 IndicatorDef DistinctUnits(std::string key, std::string zh, std::string en, std::string unit, std::string definition,
-                           const char* column, std::string condition) {
+                           const char* column, std::string condition, int headline = 0) {
   return {.key = std::move(key), .group = IndicatorGroup::kPairing, .label_zh = std::move(zh), .label_en = std::move(en),
           .unit_zh = std::move(unit), .definition_zh = std::move(definition), .ledger = "pairings",
-          .aggregate = std::string("COUNT(DISTINCT r.") + column + ")", .condition = std::move(condition)};
+          .aggregate = std::string("COUNT(DISTINCT r.") + column + ")", .condition = std::move(condition),
+          .headline = headline};
 }
 
 std::string HelperKindIn(const char* kinds) {
@@ -38,7 +39,7 @@ std::vector<IndicatorDef> PairingIndicators() {
   std::vector<IndicatorDef> out = {
       DistinctUnits("pairing.helper_units", "与村结对的帮扶单位", "Helper units paired with villages", "个",
                     "期间内与受帮扶方村结成帮扶对子的帮扶方单位（镇街、企业、协会、社会组织、村等）个数，同一单位只计一次。",
-                    "helper_unit_id", kToVillage),
+                    "helper_unit_id", kToVillage, 7),
       DistinctUnits("pairing.helper_units.town", "其中镇街", "of which towns/streets", "个", "上述帮扶单位中类型为镇或街道的个数。",
                     "helper_unit_id", HelperKindIn("'town', 'street'")),
       DistinctUnits("pairing.helper_units.enterprise", "其中企业（含协会、社会组织）", "of which enterprises", "个",
@@ -48,7 +49,7 @@ std::vector<IndicatorDef> PairingIndicators() {
                     "helper_unit_id", HelperKindIn("'village'")),
       DistinctUnits("pairing.helped_deep_poverty_villages", "结对帮扶的深度贫困村", "Deep-poverty villages paired", "个",
                     "期间内与帮扶方单位结对的受帮扶方深度贫困村个数，同一村只计一次。", "helped_unit_id",
-                    "r.helped_unit_id IN (SELECT u.id FROM units u WHERE u.kind = 'village' AND u.deep_poverty = 1)"),
+                    "r.helped_unit_id IN (SELECT u.id FROM units u WHERE u.kind = 'village' AND u.deep_poverty = 1)", 8),
       DistinctUnits("pairing.schools.helped", "结对学校（受帮扶方）", "Schools paired (helped side)", "所",
                     "期间内建立“校–校”结对的受帮扶方学校个数。", "helped_unit_id", "r.level = 'school_school'"),
       DistinctUnits("pairing.schools.helper", "结对学校（帮扶方）", "Schools paired (helper side)", "所",

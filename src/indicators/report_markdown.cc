@@ -201,15 +201,21 @@ std::string RenderReportMarkdown(const Report& r) {
                              (r.to.empty() ? "今" : YearMonthDay(r.to));
   std::string md = "# " + r.helper_name + "—" + r.helped_name + "东西部协作“223”路径工作报告\n\n";
   md += "帮扶关系：" + r.pair + "　统计期间：" + period + "\n\n";
-  md += "## 一、聚集两方力量\n\n" + Join({LeadershipParagraph(r, since), TalentParagraph(r), PairingParagraph(r)}, "") + "\n\n";
-  md += "## 二、聚焦两种模式\n\n" + ModesParagraphs(r) + "\n\n";
-  md += "## 三、聚力三个重点\n\n";
+  // Sections are numbered in order (一、二、…), 资金支持 left out when it has nothing to say.
+  int section = 0;
+  auto heading = [&section](const char* title) {
+    static constexpr const char* kNumbers[] = {"一", "二", "三", "四", "五", "六"};
+    return "## " + std::string(kNumbers[section++]) + "、" + title + "\n\n";
+  };
+  md += heading("聚集两方力量") + Join({LeadershipParagraph(r, since), TalentParagraph(r), PairingParagraph(r)}, "") +
+        "\n\n";
+  md += heading("聚焦两种模式") + ModesParagraphs(r) + "\n\n";
+  md += heading("聚力三个重点");
   const std::string investment = InvestmentParagraph(r);
-  md += (investment.empty() ? "本期间无招商引资记录。" : investment) +
-        "\n\n（消费帮扶、劳务协作的台账与指标在其模块启用后列入本报告。）\n\n";
+  md += (investment.empty() ? "本期间无招商引资记录。" : investment) + "\n\n";
   const std::string funds = FundsParagraph(r, since);
-  if (!funds.empty()) md += "## 四、资金支持\n\n" + funds + "\n\n";
-  md += "## 年度目标完成情况\n\n" + TargetsTable(r) + "\n";
+  if (!funds.empty()) md += heading("资金支持") + funds + "\n\n";
+  md += heading("年度目标完成情况") + TargetsTable(r) + "\n";
   md += "## 附：指标明细\n\n" + DetailTable(r);
   return md;
 }

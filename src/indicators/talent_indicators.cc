@@ -26,7 +26,21 @@ constexpr Category kTrainingCategories[] = {
 
 std::vector<IndicatorDef> TalentIndicators() {
   const auto g = IndicatorGroup::kTalent;
-  std::vector<IndicatorDef> out;
+  std::vector<IndicatorDef> out = {
+      {.key = "talent.secondment.to_helped", .group = g, .label_zh = "派驻受帮扶方挂职干部人才",
+       .label_en = "People seconded east to west", .unit_zh = "名",
+       .definition_zh = "期间内开始挂职/派驻、方向为东部→西部的党政干部和专业技术人才，每人每次派驻计1名。",
+       .ledger = "secondments", .aggregate = "COUNT(*)", .condition = "r.direction = 'to_helped'", .headline = 4},
+      {.key = "talent.secondment.to_helper", .group = g, .label_zh = "选派到帮扶方挂职干部人才",
+       .label_en = "People seconded west to east", .unit_zh = "名",
+       .definition_zh = "期间内开始挂职/派驻、方向为西部→东部的党政干部和专业技术人才，每人每次派驻计1名。",
+       .ledger = "secondments", .aggregate = "COUNT(*)", .condition = "r.direction = 'to_helper'", .headline = 5},
+      {.key = "talent.training.person_times", .group = g, .label_zh = "各类培训人次", .label_en = "Training person-times",
+       .unit_zh = "人次", .definition_zh = "期间内各类培训人次之和；其中脱贫人口按各期登记的脱贫人口人次合计。",
+       .ledger = "trainings", .aggregate = "COALESCE(SUM(r.person_times), 0)",
+       .poverty_aggregate = "COALESCE(SUM(r.poverty_person_times), 0)", .poverty_condition = "r.poverty_person_times > 0",
+       .headline = 6},
+  };
   for (const Category& c : kSecondmentCategories) {
     for (const bool to_helped : {true, false}) {
       const std::string direction = to_helped ? "to_helped" : "to_helper";
@@ -55,7 +69,8 @@ std::vector<IndicatorDef> TalentIndicators() {
                    .label_zh = std::string(c.zh) + "人次", .label_en = std::string(c.en) + " person-times",
                    .unit_zh = "人次", .definition_zh = std::string("期间内“") + c.zh + "”培训人次之和；其中脱贫人口按各期登记的脱贫人口人次合计。",
                    .ledger = "trainings", .aggregate = "COALESCE(SUM(r.person_times), 0)", .condition = condition,
-                   .poverty_aggregate = "COALESCE(SUM(r.poverty_person_times), 0)"});
+                   .poverty_aggregate = "COALESCE(SUM(r.poverty_person_times), 0)",
+                   .poverty_condition = "r.poverty_person_times > 0"});
   }
   return out;
 }

@@ -61,6 +61,7 @@ std::string ExportDetail(const LedgerDef& def, const ListRequest& request, int64
   put("from", request.date_from);
   put("to", request.date_to);
   put("sort", request.sort);
+  put("selected_by", request.selected_by);
   for (const auto& [key, value] : request.equals) {
     const FieldDef* f = def.Field(key);
     filter[key] = f && f->NeedsReveal() ? std::string("***") : MaskPersonalNumbers(value);

@@ -50,6 +50,7 @@ std::vector<std::string> RevealGuardedFields(const LedgerDef& def, const ListReq
     if (f && f->NeedsReveal() && std::find(out.begin(), out.end(), key) == out.end()) out.push_back(key);
   };
   for (const auto& [key, raw] : request.equals) add(key);
+  for (const std::string& key : RevealGuardedFieldsIn(def, request.condition)) add(key);
   if (!request.sort.empty()) add(request.sort[0] == '-' ? request.sort.substr(1) : request.sort);
   return out;
 }
@@ -288,8 +289,8 @@ Result<RecordPage> LedgerService::List(const Actor& actor, const LedgerDef& def,
   SH_RETURN_IF_ERROR(AuthorizeSensitiveQuery(actor, def, guarded));
   SH_ASSIGN_OR_RETURN(RecordPage page, ListAs(actor, def, request, DisclosureFor(actor, def)));
   if (!guarded.empty())
-    SH_RETURN_IF_ERROR(AuditSensitiveQuery(actor, def, guarded, "", static_cast<int64_t>(page.records.size()),
-                                           page.total));
+    SH_RETURN_IF_ERROR(AuditSensitiveQuery(actor, def, guarded, request.selected_by,
+                                           static_cast<int64_t>(page.records.size()), page.total));
   return page;
 }
 
@@ -337,6 +338,8 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
   query.page_size = request.page_size;
   query.count_total = request.count_total;
   query.after = request.after;
+  query.condition = request.condition;
+  query.condition_params = request.condition_params;
   if (!request.sort.empty()) {
     query.descending = request.sort[0] == '-';
     query.sort_column = query.descending ? request.sort.substr(1) : request.sort;

@@ -55,6 +55,12 @@ struct ListRequest {
   int64_t page = 1, page_size = 20;
   bool count_total = true;            // false: no COUNT (RecordPage::total = -1), cheaper
   std::optional<ListCursor> after;    // keyset paging from RecordPage::next (page ignored)
+  // The records behind a figure: a constant condition from the indicator catalogue (never
+  // user text, see ListQuery::condition) with its parameters, and what selected it
+  // ("indicator=<key>"), named in the sensitive-query and export audit rows.
+  std::string condition;
+  std::vector<Value> condition_params;
+  std::string selected_by;
 };
 
 // One step of a record's history: its audit entry, and who took it as any reader may be shown.

@@ -47,6 +47,8 @@ Result<Reply> DownloadErrorSheet(RequestContext& ctx);
 Result<Reply> IndicatorCatalogue(RequestContext& ctx);
 Result<Reply> IndicatorValues(RequestContext& ctx);
 Result<Reply> IndicatorRecords(RequestContext& ctx);
+Result<Reply> ExportIndicatorRecords(RequestContext& ctx);
+Result<Reply> IndicatorTrend(RequestContext& ctx);
 Result<Reply> ReportDocument(RequestContext& ctx);
 
 // admin_handlers.cc and identity_handlers.cc: users, their roles and scopes, their identity.

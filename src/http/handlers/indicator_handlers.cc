@@ -1,5 +1,5 @@
 // /api/v1/indicators and /api/v1/report: the catalogue, computed values with target and
-// completion, the records behind a figure, and the report as JSON, Markdown or xlsx.
+// completion, the records behind a figure (listed or exported), and the report as JSON, Markdown or xlsx.
 #include "domain/ledger/record_json.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/temp_file.h"
@@ -25,7 +25,7 @@ Result<Reply> IndicatorCatalogue(RequestContext&) {
     items.push_back({{"key", d.key}, {"group", GroupKey(d.group)}, {"group_label_zh", GroupLabelZh(d.group)},
                      {"label_zh", d.label_zh}, {"label_en", d.label_en}, {"unit", d.money ? "fen" : d.unit_zh},
                      {"definition_zh", d.definition_zh}, {"ledger", d.ledger}, {"has_poverty", !d.poverty_aggregate.empty()},
-                     {"is_rate", d.IsRate()}});
+                     {"is_rate", d.IsRate()}, {"headline", d.headline}});
   return Reply::Json(boost::json::object{{"items", std::move(items)}});
 }
 
@@ -50,12 +50,43 @@ Result<Reply> IndicatorRecords(RequestContext& ctx) {
   IndicatorEngine engine(ctx.conn.ledgers());
   SH_ASSIGN_OR_RETURN(RecordPage records,
                       engine.RecordsBehind(ctx.actor, key, pair, PeriodOf(ctx.request), paging.page, paging.page_size));
-  const std::string base = key.ends_with(".poverty") ? key.substr(0, key.size() - 8) : key;
-  const LedgerDef& def = *FindLedger(FindIndicator(base)->ledger);
+  SH_ASSIGN_OR_RETURN(IndicatorSelection selection, engine.Select(key));
+  const LedgerDef& def = *FindLedger(selection.def->ledger);
   boost::json::object body = PageJson(def, records, paging.page, paging.page_size);
   body["ledger"] = def.name;
   body["module"] = def.module;
   return Reply::Json(body);
+}
+
+Result<Reply> IndicatorTrend(RequestContext& ctx) {
+  const std::string key(ctx.request.PathParam("key").value_or(""));
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
+  SH_ASSIGN_OR_RETURN(int64_t first, QueryInt(ctx.request, "from_year", 0));
+  SH_ASSIGN_OR_RETURN(int64_t last, QueryInt(ctx.request, "to_year", 0));
+  IndicatorEngine engine(ctx.conn.ledgers());
+  SH_ASSIGN_OR_RETURN(std::vector<int64_t> values,
+                      engine.ByYear(ctx.actor, key, pair, first, last));
+  boost::json::array items;
+  for (size_t i = 0; i < values.size(); ++i) items.push_back({{"year", first + static_cast<int64_t>(i)}, {"value", values[i]}});
+  return Reply::Json(boost::json::object{{"key", key}, {"pair", pair.code()}, {"items", std::move(items)}});
+}
+
+Result<Reply> ExportIndicatorRecords(RequestContext& ctx) {
+  const std::string key(ctx.request.PathParam("key").value_or(""));
+  const std::string format = QueryText(ctx.request, "format");
+  if (!format.empty() && format != "xlsx" && format != "csv")
+    return Status::InvalidArgument("导出格式只能是 xlsx 或 csv：" + format, "an export's format is xlsx or csv: " + format);
+  const bool csv = format == "csv";
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
+  IndicatorEngine engine(ctx.conn.ledgers());
+  SH_ASSIGN_OR_RETURN(IndicatorSelection selection, engine.Select(key));
+  TempFile out(csv ? ".csv" : ".xlsx");
+  SH_RETURN_IF_ERROR(engine.ExportBehind(ctx.actor, key, pair, PeriodOf(ctx.request), out.path()).status());
+  SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
+  const std::string name = selection.def->label_zh + (key.ends_with(".poverty") ? "（其中脱贫人口）" : "") + "明细";
+  return Reply::File(std::move(bytes),
+                     csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     name + (csv ? ".csv" : ".xlsx"));
 }
 
 Result<Reply> ReportDocument(RequestContext& ctx) {

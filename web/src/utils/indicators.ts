@@ -39,11 +39,11 @@ export function formatIndicator(def: IndicatorDef, value: number | string | null
   return value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
 }
 
-export function valuesByKey(items: IndicatorValue[]): Map<string, IndicatorValue> {
-  return new Map(items.map((v) => [v.key, v]))
+/** The headline figures, in their declared order (the catalogue's `headline`, 1 first). */
+export function headlinesOf(catalogue: IndicatorDef[]): IndicatorDef[] {
+  return catalogue.filter((d) => d.headline > 0).sort((a, b) => a.headline - b.headline)
 }
 
-/** [from, to] of a calendar year. */
-export function yearPeriod(year: number): { from: string; to: string } {
-  return { from: `${year}-01-01`, to: `${year}-12-31` }
+export function valuesByKey(items: IndicatorValue[]): Map<string, IndicatorValue> {
+  return new Map(items.map((v) => [v.key, v]))
 }

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import type { IndicatorDef } from '@/api/indicators/types'
 import { buildUrl, fileNameFrom } from '@/api/http'
 import { diffRecords, parseJsonRecord } from './diff'
-import { formatIndicator, sectionsOf } from './indicators'
+import { formatIndicator, headlinesOf, sectionsOf } from './indicators'
 import { parentCode } from './regions'
 
 const def = (key: string, group: string, group_label_zh: string, extra: Partial<IndicatorDef> = {}): IndicatorDef => ({
   key, group, group_label_zh, label_zh: key, label_en: key, unit: '批', definition_zh: '', ledger: 'visits',
-  has_poverty: false, is_rate: false, ...extra,
+  has_poverty: false, is_rate: false, headline: 0, ...extra,
 })
 
 describe('indicator sections', () => {
@@ -21,6 +21,10 @@ describe('indicator sections', () => {
     expect(s.map((x) => x.labelZh)).toEqual(['两方力量', '资金支持'])
     expect(s[0].groups.map((g) => [g.labelZh, g.defs.map((d) => d.key)])).toEqual([['组织领导', ['a', 'd']], ['人才交流', ['b']]])
     expect(s[1].groups[0].labelZh).toBe('资金支持')
+  })
+  it('puts the headline figures in their declared order', () => {
+    const list = [def('a', 'g', 'g', { headline: 2 }), def('b', 'g', 'g'), def('c', 'g', 'g', { headline: 1 })]
+    expect(headlinesOf(list).map((d) => d.key)).toEqual(['c', 'a'])
   })
   it('formats money indicators in 万元 and leaves missing values visible', () => {
     expect(formatIndicator(def('m', 'funds', '资金支持', { unit: 'fen' }), 222550000)).toBe('222.55')

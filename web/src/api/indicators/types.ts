@@ -10,6 +10,8 @@ export interface IndicatorDef {
   ledger: string
   has_poverty: boolean
   is_rate: boolean
+  /** place among the dashboard's headline figures (1 first); 0: not a headline figure */
+  headline: number
 }
 
 export interface IndicatorValue {
@@ -33,4 +35,14 @@ export interface PeriodQuery {
   pair?: string
   from?: string
   to?: string
+}
+
+/** The report as JSON (/api/v1/report?format=json): every figure, with its target where set. */
+export interface ReportJson {
+  pair: string
+  from: string | null
+  to: string | null
+  /** key → value; "<key>.poverty" → the 其中脱贫人口 sub-count */
+  indicators: Record<string, number | null>
+  details: Record<string, { target: number | null; completion_percent: number | null; poverty?: number }>
 }
