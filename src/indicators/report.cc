@@ -2,13 +2,10 @@
 
 #include <algorithm>
 
-#include "common/money.h"
 #include "indicators/indicator_engine.h"
 #include "regions/region_catalog.h"
 
 namespace shanhai {
-
-std::string WanYuan(int64_t fen) { return FormatFenAsWanYuan(fen); }
 
 const IndicatorValue* Report::Find(const std::string& key) const {
   for (const IndicatorValue& v : values)

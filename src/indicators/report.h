@@ -38,7 +38,4 @@ std::string RenderReportJson(const Report& report);
 std::string RenderReportMarkdown(const Report& report);
 Status WriteReportXlsx(const Report& report, const std::string& path);
 
-// "1033.98" — fen as 万元 with two decimals, as Chinese documents show money.
-std::string WanYuan(int64_t fen);
-
 }  // namespace shanhai

@@ -14,7 +14,7 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
   std::string note = f.required ? "必填" : "选填";
   switch (f.type) {
     case FieldType::kDate: note += "；日期，如 2020-06-09"; break;
-    case FieldType::kMoney: note += "；金额（元），最多两位小数"; break;
+    case FieldType::kMoney: note += "；金额（万元），如 50 或 1,033.98；也可写 500元、0.5亿"; break;
     case FieldType::kInteger: note += "；整数"; break;
     case FieldType::kBool: note += "；是/否"; break;
     case FieldType::kEnum:
@@ -28,7 +28,9 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
       }
       break;
     }
-    case FieldType::kRegion: note += "；行政区划代码"; break;
+    case FieldType::kRegion:
+      note += "；行政区划名称（本帮扶关系两方地区之内，如 甲坝村、石门街道）或代码";
+      break;
     case FieldType::kIdNumber: note += "；18位身份证号"; break;
     case FieldType::kMobile: note += "；11位手机号"; break;
     case FieldType::kCreditCode: note += "；18位统一社会信用代码"; break;
