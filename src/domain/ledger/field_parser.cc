@@ -36,6 +36,12 @@ std::string OptionList(const std::vector<const EnumOption*>& options, bool engli
   return out;
 }
 
+const EnumOption* OptionWithCode(const std::vector<EnumOption>& options, const std::string& code) {
+  for (const EnumOption& o : options)
+    if (o.code == code) return &o;
+  return nullptr;
+}
+
 std::vector<const EnumOption*> Pointers(const std::vector<EnumOption>& options) {
   std::vector<const EnumOption*> out;
   for (const EnumOption& o : options) out.push_back(&o);
@@ -101,7 +107,12 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
       const std::vector<EnumOption>& allowed = options && f.type == FieldType::kEnum ? *options : f.options;
-      const OptionMatch match = MatchOption(allowed, raw);
+      OptionMatch match = MatchOption(allowed, raw);
+      // A dictionary may have relabelled an option: the declared wording, which the dashboard's
+      // figures use, still names it.
+      if (!match.option && match.candidates.empty() && &allowed != &f.options)
+        if (const EnumOption* declared = MatchOption(f.options, raw).option)
+          match.option = OptionWithCode(allowed, declared->code);
       if (!match.candidates.empty())
         return FieldProblem(f, "“" + raw + "”可指多个选项：" + OptionList(match.candidates, false) + "，请填写其中之一",
                             "\"" + raw + "\" could mean several options: " + OptionList(match.candidates, true) +

@@ -78,6 +78,14 @@ TEST(ParseEnumCell, AmbiguousAndUnknownValuesListTheChoices) {
   EXPECT_EQ(AsText(*ParseFieldValue(level, "镇(街)-村", InputSource::kApi)), "town_village");
 }
 
+TEST(ParseEnumCell, ARelabelledOptionKeepsItsDeclaredWording) {
+  const FieldDef& category = *TrainingsLedger().Field("category");
+  std::vector<EnumOption> relabelled = category.options;
+  relabelled[0].label_zh = "干部培训";  // cadre, as a dictionary may rename it
+  for (const char* typed : {"干部培训", "党政干部培训", "cadre"})
+    EXPECT_EQ(AsText(*ParseFieldValue(category, typed, InputSource::kSpreadsheet, &relabelled)), "cadre") << typed;
+}
+
 TEST(ParseMoneyCell, TypedUnitsInSpreadsheetsFenInTheApi) {
   const FieldDef amount = fields::Money("amount_fen", "金额（元）", "Amount (yuan)");
   EXPECT_EQ(AsInt(*ParseFieldValue(amount, "50万", InputSource::kSpreadsheet)), 50'000'000);
