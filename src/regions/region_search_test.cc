@@ -34,6 +34,18 @@ TEST(FindRegionsByName, SameNameInTwoTownsIsAmbiguousUnlessTheTownIsNamed) {
   EXPECT_EQ(RegionNameUnderParent(RegionCatalog::Embedded(), *RegionCatalog::Embedded().Find("522728")), "罗甸县");
 }
 
+TEST(FindRegionsByName, TheDemoPairsNames) {
+  const RegionCatalog& catalog = RegionCatalog::Embedded();
+  auto codes = [&](std::vector<std::string> within, std::string_view name) {
+    Codes out;
+    for (const Region* r : FindRegionsByName(catalog, within, name)) out.emplace_back(r->code);
+    return out;
+  };
+  EXPECT_EQ(codes({"440111", "522727"}, "石门街道"), Codes{"440111019"});
+  EXPECT_EQ(codes({"440111", "522727"}, "甲坝村"), Codes{"522727200205"});  // not 522731103227, outside the pair
+  EXPECT_EQ(codes({"440100", "522700"}, "荔波县"), Codes{"522722"});         // a county of the city-level pair
+}
+
 TEST(FindRegionsByName, OverlappingRegionsAreSearchedOnce) {
   EXPECT_EQ(FindRegionsByName(RegionCatalog::Embedded(), {"522700", "522728"}, "茂井镇田坝村").size(), 1u);
 }
