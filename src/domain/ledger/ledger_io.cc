@@ -9,8 +9,9 @@ namespace shanhai {
 
 namespace {
 
-// options: the field's options in force (enum fields).
-std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& options) {
+// options: the field's options in force (enum fields); in_pair: the ledger's records belong to a
+// pair, within whose regions a region cell may be a name.
+std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& options, bool in_pair) {
   std::string note = f.required ? "必填" : "选填";
   switch (f.type) {
     case FieldType::kDate: note += "；日期，如 2020-06-09"; break;
@@ -29,7 +30,7 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
       break;
     }
     case FieldType::kRegion:
-      note += "；行政区划名称（本帮扶关系两方地区之内，如 甲坝村、石门街道）或代码";
+      note += in_pair ? "；行政区划名称（本帮扶关系两方地区之内，如 甲坝村、石门街道）或代码" : "；行政区划代码";
       break;
     case FieldType::kIdNumber: note += "；18位身份证号"; break;
     case FieldType::kMobile: note += "；11位手机号"; break;
@@ -58,7 +59,7 @@ TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot
   }
   for (const FieldDef* f : SheetFields(def, false)) {
     const std::vector<EnumOption>& options = (dictionaries ? *dictionaries : declared).OptionsFor(def, *f);
-    std::string note = InstructionOf(*f, options);
+    std::string note = InstructionOf(*f, options, def.pair_scoped);
     if (out.notes.empty()) note = std::string(kInstructionsMarker) + "（导入时跳过本行）：" + note;
     out.notes.push_back(note);
     std::vector<std::string> items;
