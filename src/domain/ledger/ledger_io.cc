@@ -1,6 +1,7 @@
 #include "domain/ledger/ledger_io.h"
 
 #include "common/personal_numbers.h"
+#include "domain/ledger/option_match.h"
 #include "domain/ledger/sheet_layout.h"
 #include "excel/sheet_out.h"
 #include "excel/xlsx_writer.h"
@@ -21,12 +22,14 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
       note += "；可选：";
-      bool first = true;
+      bool first = true, bracketed = false;
       for (const EnumOption& o : options) {
         if (o.disabled) continue;
         note += (first ? "" : "、") + o.label_zh;
         first = false;
+        bracketed = bracketed || OptionShortLabel(o.label_zh) != o.label_zh;
       }
+      if (bracketed) note += "（括号内的说明可省略）";  // as MatchOption reads them
       break;
     }
     case FieldType::kRegion:
