@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 
 #include "common/text.h"
 
@@ -25,7 +26,8 @@ std::string Folded(std::string_view text) {
   for (std::string_view dash : kDashes) ReplaceAll(out, dash, "-");
   ReplaceAll(out, "->", "→");
   std::erase_if(out, [](char c) { return c == ' ' || c == '\t'; });
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
   return out;
 }
 
@@ -33,13 +35,13 @@ bool HasNonAscii(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
 }
 
-// The matches of one step, reduced to the enabled ones when that leaves exactly one.
-OptionMatch Outcome(std::vector<const EnumOption*> found) {
-  if (found.size() == 1) return {found[0], {}};
+// The matches of one step: several enabled ones are ambiguous; else the one enabled, or failing
+// that a disabled one (which the caller refuses as disabled).
+OptionMatch Outcome(const std::vector<const EnumOption*>& found) {
   std::vector<const EnumOption*> enabled;
   std::copy_if(found.begin(), found.end(), std::back_inserter(enabled), [](const EnumOption* o) { return !o->disabled; });
-  if (enabled.size() == 1) return {enabled[0], {}};
-  return {nullptr, std::move(found)};
+  if (enabled.size() > 1) return {nullptr, std::move(enabled)};
+  return {enabled.empty() ? found[0] : enabled[0], {}};
 }
 
 }  // namespace
@@ -69,19 +71,18 @@ OptionMatch MatchOption(const std::vector<EnumOption>& options, std::string_view
   if (wanted.empty()) return {};
   std::vector<const EnumOption*> found;
   for (const EnumOption& o : options) {
-    for (const std::string& form : {o.code, o.label_zh, o.label_en, OptionShortLabel(o.label_zh), OptionShortLabel(o.label_en)})
-      if (Folded(form) == wanted) {
-        found.push_back(&o);
-        break;
-      }
+    const std::string forms[] = {o.code, o.label_zh, o.label_en, OptionShortLabel(o.label_zh),
+                                 OptionShortLabel(o.label_en)};
+    if (std::any_of(std::begin(forms), std::end(forms), [&](const std::string& f) { return Folded(f) == wanted; }))
+      found.push_back(&o);
   }
-  if (!found.empty()) return Outcome(std::move(found));
+  if (!found.empty()) return Outcome(found);
 
   if (!HasNonAscii(wanted)) return {};
   for (const EnumOption& o : options)
     if (Folded(o.label_zh).starts_with(wanted) || Folded(OptionShortLabel(o.label_zh)).starts_with(wanted))
       found.push_back(&o);
-  return found.empty() ? OptionMatch{} : Outcome(std::move(found));
+  return found.empty() ? OptionMatch{} : Outcome(found);
 }
 
 }  // namespace shanhai

@@ -29,7 +29,8 @@ struct OptionMatch {
 //  2. the same or either short label, compared after folding punctuation (NFKC, every dash to
 //     '-', "->" to '→', no blanks, ASCII lower case);
 //  3. typed text with a Chinese character that begins the folded label_zh or its short label.
-// Within steps 2 and 3 several matches are ambiguous, unless exactly one of them is enabled.
+// Within steps 2 and 3 several enabled matches are ambiguous (candidates: those); otherwise the
+// enabled one, or else a disabled one, is the option (the parser refuses a disabled option).
 // typed is already trimmed.
 OptionMatch MatchOption(const std::vector<EnumOption>& options, std::string_view typed);
 

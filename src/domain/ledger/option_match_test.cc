@@ -57,6 +57,8 @@ TEST(MatchOption, OnlyOneEnabledOptionIsNoAmbiguity) {
   EXPECT_EQ(CodeOf(options, "财政资金"), "?");
   options[0].disabled = true;
   EXPECT_EQ(CodeOf(options, "财政资金"), "b");
+  options[1].disabled = true;  // both disabled: one of them, which the parser refuses as disabled
+  EXPECT_EQ(CodeOf(options, "财政资金"), "a");
 }
 
 TEST(ParseEnumCell, AmbiguousAndUnknownValuesListTheChoices) {
