@@ -1,11 +1,27 @@
 #include "indicators/report.h"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "common/money.h"
 #include "indicators/indicator_engine.h"
 #include "regions/region_catalog.h"
 
 namespace shanhai {
+
+std::string FigureText(const IndicatorValue& v) {
+  if (IsNull(v.actual)) return "—";
+  if (v.def->IsRate()) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f%%", std::get<double>(v.actual));
+    return buf;
+  }
+  return TargetText(*v.def, AsInt(v.actual));
+}
+
+std::string TargetText(const IndicatorDef& def, int64_t target) {
+  return def.money ? FormatAmount(target) : std::to_string(target) + " " + def.unit_zh;
+}
 
 const IndicatorValue* Report::Find(const std::string& key) const {
   for (const IndicatorValue& v : values)

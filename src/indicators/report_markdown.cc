@@ -53,20 +53,6 @@ std::string Join(const std::vector<std::string>& parts, const std::string& sep) 
 
 std::string Clause(int64_t value, const std::string& text) { return value > 0 ? text : ""; }
 
-std::string Display(const IndicatorValue& v) {
-  if (IsNull(v.actual)) return "—";
-  if (v.def->IsRate()) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f%%", std::get<double>(v.actual));
-    return buf;
-  }
-  if (v.def->money) return FormatAmount(AsInt(v.actual));
-  return N(AsInt(v.actual)) + " " + v.def->unit_zh;
-}
-
-std::string TargetDisplay(const IndicatorValue& v, int64_t target) {
-  return v.def->money ? FormatAmount(target) : N(target) + " " + v.def->unit_zh;
-}
 
 std::string LeadershipParagraph(const Report& r, const std::string& since) {
   std::string s = since + "，两地党委、政府开展交流互访、实地考察共" + N(r.Int("leadership.visit_batches")) + "批" +
@@ -157,8 +143,6 @@ std::string InvestmentParagraph(const Report& r) {
   const std::string lead = r.investment_names.empty() ? "" : r.investment_names.front() + "等";
   std::string s = "在招商引资工作中，成功引进" + lead + N(n) + "家企业到" + r.helped_name + "投资兴业，计划投资总额" +
                   FormatAmount(r.Int("investment.planned_fen"));
-  const int64_t yi = r.Int("investment.planned_fen") / 10'000'000'000;  // 1亿元 = 1e10 fen
-  if (yi > 0) s += "（约" + N(yi) + "亿元）";
   if (r.Int("investment.actual_fen") > 0) s += "，实际到位" + FormatAmount(r.Int("investment.actual_fen"));
   if (r.Int("investment.jobs") > 0)
     s += "，带动就业" + N(r.Int("investment.jobs")) + "人（其中脱贫人口" + N(r.Int("investment.jobs.poverty")) + "人）";
@@ -170,7 +154,7 @@ std::string FundsParagraph(const Report& r, const std::string& since) {
   std::string s = since + "，" + r.helper_name + "向" + r.helped_name + "投入财政援助资金" +
                   FormatAmount(r.Int("funds.fiscal_fen")) + "，已拨付" + FormatAmount(r.Int("funds.fiscal_paid_fen"));
   if (const IndicatorValue* rate = r.Find("funds.fiscal_utilisation_rate"); rate && !IsNull(rate->actual))
-    s += "，拨付率" + Display(*rate);
+    s += "，拨付率" + FigureText(*rate);
   return s + "；社会帮扶资金（含捐赠）" + FormatAmount(r.Int("funds.social_fen")) + "。";
 }
 
@@ -180,7 +164,7 @@ std::string TargetsTable(const Report& r) {
     if (!v.target) continue;
     char rate[32] = "—";
     if (v.completion) std::snprintf(rate, sizeof rate, "%.2f%%", *v.completion);
-    out += "| " + v.def->label_zh + " | " + TargetDisplay(v, *v.target) + " | " + Display(v) + " | " + rate + " |\n";
+    out += "| " + v.def->label_zh + " | " + TargetText(*v.def, *v.target) + " | " + FigureText(v) + " | " + rate + " |\n";
   }
   if (out.empty()) return "本期间未设定年度目标。\n";
   return "| 指标 | 目标 | 完成 | 完成率 |\n|---|---|---|---|\n" + out;
@@ -190,7 +174,7 @@ std::string DetailTable(const Report& r) {
   std::string out = "| 分组 | 指标 | 代码 | 数值 | 其中脱贫人口 |\n|---|---|---|---|---|\n";
   for (const IndicatorValue& v : r.values)
     out += "| " + std::string(GroupLabelZh(v.def->group)) + " | " + v.def->label_zh + " | `" + v.def->key + "` | " +
-           Display(v) + " | " + (v.poverty ? N(*v.poverty) : "—") + " |\n";
+           FigureText(v) + " | " + (v.poverty ? N(*v.poverty) : "—") + " |\n";
   return out;
 }
 
