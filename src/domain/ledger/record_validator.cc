@@ -17,6 +17,9 @@ namespace {
 constexpr const char* kSelectPairByCode = "SELECT id, code, helper_region, helped_region FROM pairs WHERE code = ?";
 constexpr const char* kSelectPairs = "SELECT id, code, helper_region, helped_region FROM pairs";
 
+// Region names remembered by ResolveRegionName (an import names the same few villages in many rows).
+constexpr size_t kMaxCachedRegionNames = 10'000;
+
 bool IsVisible(const Actor& actor, const std::string& helper_region, const std::string& helped_region) {
   const std::string prefix = VisiblePrefix(actor);
   return prefix.empty() || helper_region.starts_with(prefix) || helped_region.starts_with(prefix);
@@ -116,6 +119,7 @@ void RecordValidator::ResolveRegionName(const FieldDef& field, const PairInfo* p
     return;
   }
   const RegionCatalog& catalog = RegionCatalog::Embedded();
+  if (region_names_.size() >= kMaxCachedRegionNames) region_names_.clear();  // a long-lived service stays small
   auto [cached, fresh] = region_names_.try_emplace(pair->helper_region + "|" + pair->helped_region + "|" + name);
   if (fresh)
     for (const Region* r : FindRegionsByName(catalog, {pair->helper_region, pair->helped_region}, name))

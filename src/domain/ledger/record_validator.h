@@ -85,8 +85,8 @@ class RecordValidator {
   const DictionarySnapshot& snapshot_;
   std::map<std::string, PairInfo> pair_cache_;
   bool pair_cache_complete_ = false;  // set by PreloadPairs
-  // "helper|helped|name" → the codes of the regions so called there: an import names the same
-  // few villages in many rows.
+  // "helper|helped|name" → the codes of the regions so called there (at most
+  // kMaxCachedRegionNames, then cleared).
   std::map<std::string, std::vector<std::string>> region_names_;
 };
 
