@@ -48,6 +48,12 @@ void CheckMoney(std::string_view text) {
     if (!back.ok() || *back != *fen) PropertyFailed("money: FormatFenAsYuan does not parse back to the same fen");
   }
   if (auto fen = shanhai::ParseWanYuanToFen(text); fen.ok()) (void)shanhai::FormatFenAsWanYuan(*fen);
+  // A typed amount (50万, 0.5亿): what an export writes under a 万元 header imports back exactly.
+  if (auto fen = shanhai::ParseAmountToFen(text, shanhai::MoneyUnit::kYuan); fen.ok()) {
+    (void)shanhai::FormatAmount(*fen);
+    auto back = shanhai::ParseAmountToFen(shanhai::FormatFenAsWanYuanExact(*fen), shanhai::MoneyUnit::kWanYuan);
+    if (!back.ok() || *back != *fen) PropertyFailed("money: FormatFenAsWanYuanExact does not parse back to the same fen");
+  }
   (void)shanhai::ParseInteger(text, -1000, 1000);
   (void)shanhai::ParseInteger(text);
   (void)shanhai::ParseDecimal(text);

@@ -108,12 +108,37 @@ Result<int64_t> ToScaledInt(const DecimalParts& parts, int scale, Noun noun) {
   return static_cast<int64_t>(0 - magnitude);  // well defined: modular, then narrowed (C++20)
 }
 
+uint64_t Magnitude(int64_t v) { return v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v); }
+
 // Prints units of 1/100 as "[-]W.FF".
 std::string FormatHundredths(int64_t hundredths) {
-  const bool negative = hundredths < 0;
-  const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(hundredths) : static_cast<uint64_t>(hundredths);
-  return fmt::format("{}{}.{:02}", negative ? "-" : "", magnitude / 100, magnitude % 100);
+  const uint64_t magnitude = Magnitude(hundredths);
+  return fmt::format("{}{}.{:02}", hundredths < 0 ? "-" : "", magnitude / 100, magnitude % 100);
 }
+
+// "1234567" → "1,234,567".
+std::string GroupThousands(uint64_t whole) {
+  std::string digits = std::to_string(whole);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(at, ",");
+  return digits;
+}
+
+// fen / per as a count of hundredths, rounded half away from zero.
+int64_t RoundedHundredths(int64_t fen, int64_t fen_per_hundredth) {
+  int64_t hundredths = fen / fen_per_hundredth;  // truncates toward zero
+  const int64_t remainder = fen % fen_per_hundredth;
+  if (remainder * 2 >= fen_per_hundredth) ++hundredths;
+  if (remainder * 2 <= -fen_per_hundredth) --hundredths;
+  return hundredths;
+}
+
+// The unit words a typed amount may end with, longest first, with their scale (decimal
+// places of fen per unit: 1 元 = 10^2 fen).
+struct UnitWord {
+  std::string_view word;
+  int scale;
+};
+constexpr UnitWord kUnitWords[] = {{"万元", 6}, {"亿元", 10}, {"万", 6}, {"亿", 10}, {"元", 2}};
 
 }  // namespace
 
@@ -127,16 +152,47 @@ Result<int64_t> ParseWanYuanToFen(std::string_view text) {
   return ToScaledInt(parts, 6, kAmount);
 }
 
+Result<int64_t> ParseAmountToFen(std::string_view raw, MoneyUnit bare_unit) {
+  SH_ASSIGN_OR_RETURN(const std::string text, NormalizeInput(raw));
+  std::string_view number = text;
+  int scale = bare_unit == MoneyUnit::kWanYuan ? 6 : 2;
+  for (const UnitWord& unit : kUnitWords) {
+    if (!number.ends_with(unit.word)) continue;
+    number.remove_suffix(unit.word.size());
+    scale = unit.scale;
+    break;
+  }
+  if (number.empty() && !text.empty())
+    return Malformed(text, kAmount, "单位前应是数字，如 50万", "the unit must follow a number, e.g. 50万");
+  SH_ASSIGN_OR_RETURN(DecimalParts parts, SplitDecimal(number, kAmount));
+  parts.text = text;  // quoted as typed, with its unit
+  return ToScaledInt(parts, scale, kAmount);
+}
+
+std::string FormatAmount(int64_t fen) {
+  constexpr int64_t kFenPerHundredthWan = 10'000;        // 0.01 万元
+  constexpr int64_t kFenPerHundredthYi = 100'000'000;    // 0.01 亿元
+  constexpr int64_t kHundredthsWanPerYi = 1'000'000;     // 1 亿元 = 10,000.00 万元
+  int64_t hundredths = RoundedHundredths(fen, kFenPerHundredthWan);
+  const bool yi = Magnitude(hundredths) >= kHundredthsWanPerYi;
+  if (yi) hundredths = RoundedHundredths(fen, kFenPerHundredthYi);
+  const uint64_t magnitude = Magnitude(hundredths);
+  return fmt::format("{}{}.{:02}{}", hundredths < 0 ? "-" : "", GroupThousands(magnitude / 100), magnitude % 100,
+                     yi ? "亿元" : "万元");
+}
+
+std::string FormatFenAsWanYuanExact(int64_t fen) {
+  constexpr uint64_t kFenPerWan = 1'000'000;
+  const uint64_t magnitude = Magnitude(fen);
+  std::string out = (fen < 0 ? "-" : "") + std::to_string(magnitude / kFenPerWan);
+  std::string fraction = fmt::format("{:06}", magnitude % kFenPerWan);
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  return fraction.empty() ? out : out + "." + fraction;
+}
+
 std::string FormatFenAsYuan(int64_t fen) { return FormatHundredths(fen); }
 
-std::string FormatFenAsWanYuan(int64_t fen) {
-  constexpr int64_t kFenPerHundredthWan = 10000;  // 0.01 万元 = 100 元 = 10,000 fen
-  int64_t hundredths = fen / kFenPerHundredthWan;  // truncates toward zero
-  const int64_t remainder = fen % kFenPerHundredthWan;
-  if (remainder >= kFenPerHundredthWan / 2) ++hundredths;
-  if (remainder <= -kFenPerHundredthWan / 2) --hundredths;
-  return FormatHundredths(hundredths);
-}
+std::string FormatFenAsWanYuan(int64_t fen) { return FormatHundredths(RoundedHundredths(fen, 10'000)); }
 
 Result<int64_t> ParseInteger(std::string_view text, int64_t min, int64_t max) {
   SH_ASSIGN_OR_RETURN(const DecimalParts parts, SplitDecimal(text, kNumber));

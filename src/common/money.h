@@ -31,6 +31,25 @@ Result<int64_t> ParseYuanToFen(std::string_view text);
 // (0.000001 万元 = 1 fen). Errors as ParseYuanToFen, with "more than 6 decimal places".
 Result<int64_t> ParseWanYuanToFen(std::string_view text);
 
+// The unit a money column or field names (a spreadsheet header "金额（万元）").
+enum class MoneyUnit { kYuan, kWanYuan };
+
+// An amount as people type it: a number with an optional unit word — "50万", "50万元",
+// "0.5亿", "0.5亿元", "500元" — or a bare number ("1,033.98") read in bare_unit. Decimals down
+// to one fen: 2 for 元, 6 for 万元, 10 for 亿元. Errors as ParseYuanToFen (the message quotes
+// the text as typed).
+Result<int64_t> ParseAmountToFen(std::string_view text, MoneyUnit bare_unit);
+
+// The one way the product shows an amount as text: below 1亿元 in 万元 with thousands
+// separators and two decimals ("1,033.98万元", "0.50万元"), from 1亿元 (after rounding) in 亿元
+// the same way ("70.12亿元", "1,234.00亿元"); rounded half away from zero, "-" in front of a
+// negative amount, never "-0.00".
+std::string FormatAmount(int64_t fen);
+
+// fen as 万元, exact (up to six decimals, no trailing zeros, no grouping): 1033980000 →
+// "1033.98", 1 → "0.000001", 2000000 → "2". For spreadsheet cells under a 万元 header.
+std::string FormatFenAsWanYuanExact(int64_t fen);
+
 // fen as 元 with exactly two decimals and no grouping: 103398 → "1033.98", -5 → "-0.05".
 std::string FormatFenAsYuan(int64_t fen);
 

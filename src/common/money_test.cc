@@ -134,5 +134,43 @@ TEST(ParseDecimal, ReadsDecimals) {
   EXPECT_TRUE(Contains(ErrorOf(ParseDecimal(std::string(400, '9'))), "out of the representable range"));
 }
 
+TEST(ParseAmountToFen, UnitWordOrTheBareUnit) {
+  EXPECT_EQ(*ParseAmountToFen("50万", MoneyUnit::kYuan), 500'000'00);
+  EXPECT_EQ(*ParseAmountToFen("50万元", MoneyUnit::kYuan), 500'000'00);
+  EXPECT_EQ(*ParseAmountToFen("0.5亿", MoneyUnit::kYuan), 50'000'000'00);
+  EXPECT_EQ(*ParseAmountToFen("0.5亿元", MoneyUnit::kWanYuan), 50'000'000'00);
+  EXPECT_EQ(*ParseAmountToFen("500元", MoneyUnit::kWanYuan), 500'00);
+  EXPECT_EQ(*ParseAmountToFen("1,033.98", MoneyUnit::kYuan), 1033'98);
+  EXPECT_EQ(*ParseAmountToFen("1,033.98", MoneyUnit::kWanYuan), 1033'9800'00);
+  EXPECT_EQ(*ParseAmountToFen(" ５０万 ", MoneyUnit::kYuan), 500'000'00);  // full-width, padded
+  EXPECT_EQ(*ParseAmountToFen("0.000001", MoneyUnit::kWanYuan), 1);     // one fen
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("1.001", MoneyUnit::kYuan)), "\"1.001\" has 3 decimal places; at most 2"));
+  EXPECT_EQ(*ParseAmountToFen("1.001万", MoneyUnit::kYuan), 1001000);
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("万", MoneyUnit::kYuan)), "the unit must follow a number"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("五十万", MoneyUnit::kYuan)), "\"五十\" is not a valid amount"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("50美元", MoneyUnit::kYuan)), "not a digit"));
+}
+
+TEST(FormatAmount, WanYuanBelowOneYiYiFromThere) {
+  EXPECT_EQ(FormatAmount(1033'9800'00), "1,033.98万元");
+  EXPECT_EQ(FormatAmount(5000'00), "0.50万元");
+  EXPECT_EQ(FormatAmount(0), "0.00万元");
+  EXPECT_EQ(FormatAmount(-49'99), "0.00万元");  // never "-0.00"
+  EXPECT_EQ(FormatAmount(-1033'9800'00), "-1,033.98万元");
+  EXPECT_EQ(FormatAmount(7012'0000'0000), "70.12亿元");
+  EXPECT_EQ(FormatAmount(1'0000'0000'00), "1.00亿元");
+  EXPECT_EQ(FormatAmount(9999'9999'99), "1.00亿元");  // rounds to 10,000.00万元: shown as 亿
+  EXPECT_EQ(FormatAmount(9999'9949'99), "9,999.99万元");
+  EXPECT_EQ(FormatAmount(123456'0000'0000), "1,234.56亿元");
+}
+
+TEST(FormatFenAsWanYuanExact, KeepsEveryFen) {
+  EXPECT_EQ(FormatFenAsWanYuanExact(1033'9800'00), "1033.98");
+  EXPECT_EQ(FormatFenAsWanYuanExact(1), "0.000001");
+  EXPECT_EQ(FormatFenAsWanYuanExact(200'0000), "2");
+  EXPECT_EQ(FormatFenAsWanYuanExact(-150'0000), "-1.5");
+  EXPECT_EQ(*ParseAmountToFen(FormatFenAsWanYuanExact(kMax), MoneyUnit::kWanYuan), kMax);
+}
+
 }  // namespace
 }  // namespace shanhai

@@ -118,7 +118,7 @@ TEST_P(DemoFiguresTest, EveryFigureOfTheArticle) {
 
 TEST_P(DemoFiguresTest, TheNarrativeSaysWhatTheArticleSays) {
   const std::string md = RenderReportMarkdown(BuildArticleReport());
-  for (const char* fragment : {"共19批229人次", "召开党政联席会议7次", "援助资金累计1033.98万元"})
+  for (const char* fragment : {"共19批229人次", "召开党政联席会议7次", "援助资金累计1,033.98万元"})
     EXPECT_NE(md.find(fragment), std::string::npos) << fragment << "\n" << md;
   // The spam of the crawled source page must never reach the product.
   EXPECT_EQ(md.find("365bet"), std::string::npos);

@@ -35,16 +35,29 @@ Status SheetOut::Header(const std::vector<std::string>& cells) {
   return Status::Ok();
 }
 
-Status SheetOut::Row(const std::vector<std::string>& cells, const std::vector<bool>& numeric) {
-  if (csv_) return csv_->WriteRow(cells, numeric);
+Status SheetOut::Row(const std::vector<std::string>& cells, const std::vector<CellKind>& kinds) {
+  if (csv_) {
+    std::vector<bool> numeric;
+    for (CellKind kind : kinds) numeric.push_back(kind == CellKind::kNumber);
+    return csv_->WriteRow(cells, numeric);
+  }
   for (size_t c = 0; c < cells.size(); ++c) {
     if (cells[c].empty()) continue;
     const int col = static_cast<int>(c);
-    SH_RETURN_IF_ERROR(numeric[c] ? xlsx_->WriteNumber(row_, col, std::stod(cells[c]))
-                                  : xlsx_->WriteString(row_, col, cells[c]));
+    switch (kinds[c]) {
+      case CellKind::kNumber: SH_RETURN_IF_ERROR(xlsx_->WriteNumber(row_, col, std::stod(cells[c]))); break;
+      case CellKind::kDate: SH_RETURN_IF_ERROR(xlsx_->WriteDate(row_, col, cells[c])); break;
+      case CellKind::kText: SH_RETURN_IF_ERROR(xlsx_->WriteString(row_, col, cells[c])); break;
+    }
   }
   ++row_;
   return Status::Ok();
+}
+
+Status SheetOut::Row(const std::vector<std::string>& cells, const std::vector<bool>& numeric) {
+  std::vector<CellKind> kinds;
+  for (bool number : numeric) kinds.push_back(number ? CellKind::kNumber : CellKind::kText);
+  return Row(cells, kinds);
 }
 
 Status SheetOut::Close() { return csv_ ? csv_->Close() : xlsx_->Close(); }

@@ -28,6 +28,9 @@ boost::json::object FieldSchema(const FieldDef& f) {
     s["enum"] = std::move(values);
   }
   s["description"] = f.label_zh + " / " + f.label_en + (f.type == FieldType::kMoney ? "（分 fen）" : "") +
+                     (f.type == FieldType::kRegion ? "；写入时可填代码或本帮扶关系两方地区内的名称 / written as a code or "
+                                                     "a name within the pair's two regions, stored and read as the code"
+                                                   : "") +
                      (f.NeedsReveal() ? "；无 reveal 权限者只见掩码（出生日期只见年份），按此筛选、排序需 reveal 权限 / "
                                         "masked for users without reveal (a birth date shows its year); filtering or "
                                         "sorting by it needs reveal"

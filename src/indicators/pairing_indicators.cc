@@ -3,6 +3,7 @@
 //
 // A unit counts on a side through its pairing (not its address), so these count distinct
 // unit ids in pairings of the pair's records, whatever the unit's own region.
+#include "domain/pairing/pairing_ledgers.h"
 #include "indicators/indicator_def.h"
 
 namespace shanhai {
@@ -11,15 +12,6 @@ namespace {
 
 // Pairings whose helped unit is a village (镇–村, 村–村, 企–村, 社会组织–村 …).
 constexpr const char* kToVillage = "r.helped_unit_id IN (SELECT u.id FROM units u WHERE u.kind = 'village')";
-
-struct Level {
-  const char* code;
-  const char* zh;
-};
-constexpr Level kLevels[] = {{"county_county", "县–县"},       {"town_town", "镇–镇"},
-                             {"town_village", "镇（街）–村"}, {"village_village", "村–村"},
-                             {"school_school", "校–校"},       {"hospital_hospital", "院–院"},
-                             {"enterprise_village", "企–村"},  {"social_org_village", "社会组织–村"}};
 
 IndicatorDef DistinctUnits(std::string key, std::string zh, std::string en, std::string unit, std::string definition,
                            const char* column, std::string condition, int headline = 0) {
@@ -64,10 +56,11 @@ std::vector<IndicatorDef> PairingIndicators() {
        .ledger = "funds", .aggregate = "COALESCE(SUM(r.amount_fen), 0)",
        .condition = "r.kind = 'social' AND r.helper_unit_id IS NOT NULL AND r.helped_unit_id IS NOT NULL", .money = true},
   };
-  for (const Level& level : kLevels) {
-    out.push_back({.key = std::string("pairing.by_level.") + level.code, .group = IndicatorGroup::kPairing,
-                   .label_zh = std::string(level.zh) + "结对", .label_en = std::string("Pairings ") + level.code,
-                   .unit_zh = "对", .definition_zh = std::string("期间内建立的“") + level.zh + "”结对数。",
+  // One figure per level the pairings ledger declares, named by the option's label.
+  for (const EnumOption& level : PairingsLedger().Field("level")->options) {
+    out.push_back({.key = "pairing.by_level." + level.code, .group = IndicatorGroup::kPairing,
+                   .label_zh = level.label_zh + "结对", .label_en = "Pairings " + level.code,
+                   .unit_zh = "对", .definition_zh = "期间内建立的“" + level.label_zh + "”结对数。",
                    .ledger = "pairings", .aggregate = "COUNT(*)",
                    .condition = std::string("r.level = '") + level.code + "'"});
   }

@@ -1,6 +1,7 @@
 #include "indicators/report.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "common/money.h"
 #include "indicators/indicator_engine.h"
@@ -8,7 +9,19 @@
 
 namespace shanhai {
 
-std::string WanYuan(int64_t fen) { return FormatFenAsWanYuan(fen); }
+std::string FigureText(const IndicatorValue& v) {
+  if (IsNull(v.actual)) return "—";
+  if (v.def->IsRate()) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f%%", std::get<double>(v.actual));
+    return buf;
+  }
+  return TargetText(*v.def, AsInt(v.actual));
+}
+
+std::string TargetText(const IndicatorDef& def, int64_t target) {
+  return def.money ? FormatAmount(target) : std::to_string(target) + " " + def.unit_zh;
+}
 
 const IndicatorValue* Report::Find(const std::string& key) const {
   for (const IndicatorValue& v : values)

@@ -34,11 +34,15 @@ Result<Report> BuildReport(LedgerService& service, const Actor& actor, const Pai
 
 // {"pair":…,"from":…,"to":…,"indicators":{KEY: VALUE,…},"details":{KEY:{label,unit,target,completion,…}}}
 // "<key>.poverty" keys carry the 其中脱贫人口 sub-counts.
+// Each detail also carries "text" and "target_text": the figure as the report prints it (FigureText).
 std::string RenderReportJson(const Report& report);
 std::string RenderReportMarkdown(const Report& report);
 Status WriteReportXlsx(const Report& report, const std::string& path);
 
-// "1033.98" — fen as 万元 with two decimals, as Chinese documents show money.
-std::string WanYuan(int64_t fen);
+// A figure as the report prints it: money by FormatAmount ("1,033.98万元", "70.12亿元"), a rate
+// with two decimals ("100.00%"), a count with its unit ("19 批"); "—" when it has no value.
+std::string FigureText(const IndicatorValue& v);
+// A target of that indicator printed the same way.
+std::string TargetText(const IndicatorDef& def, int64_t target);
 
 }  // namespace shanhai

@@ -18,6 +18,8 @@ std::string RenderReportJson(const Report& report) {
     d["definition_zh"] = v.def->definition_zh;
     d["target"] = v.target ? boost::json::value(*v.target) : nullptr;
     d["completion_percent"] = v.completion ? boost::json::value(*v.completion) : nullptr;
+    d["text"] = FigureText(v);
+    d["target_text"] = v.target ? boost::json::value(TargetText(*v.def, *v.target)) : nullptr;
     if (v.poverty) d["poverty"] = *v.poverty;
     details[v.def->key] = std::move(d);
   }

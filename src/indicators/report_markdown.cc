@@ -3,6 +3,7 @@
 // is left out rather than printed as "0名".
 #include <cstdio>
 
+#include "common/money.h"
 #include "indicators/report.h"
 
 namespace shanhai {
@@ -52,20 +53,6 @@ std::string Join(const std::vector<std::string>& parts, const std::string& sep) 
 
 std::string Clause(int64_t value, const std::string& text) { return value > 0 ? text : ""; }
 
-std::string Display(const IndicatorValue& v) {
-  if (IsNull(v.actual)) return "—";
-  if (v.def->IsRate()) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f%%", std::get<double>(v.actual));
-    return buf;
-  }
-  if (v.def->money) return WanYuan(AsInt(v.actual)) + " 万元";
-  return N(AsInt(v.actual)) + " " + v.def->unit_zh;
-}
-
-std::string TargetDisplay(const IndicatorValue& v, int64_t target) {
-  return v.def->money ? WanYuan(target) + " 万元" : N(target) + " " + v.def->unit_zh;
-}
 
 std::string LeadershipParagraph(const Report& r, const std::string& since) {
   std::string s = since + "，两地党委、政府开展交流互访、实地考察共" + N(r.Int("leadership.visit_batches")) + "批" +
@@ -123,7 +110,7 @@ std::string PairingParagraph(const Report& r) {
                                  "、");
   std::string s = "在结对帮扶工作中，" + r.helper_name + kinds + "共" + N(units) + "个单位与" + r.helped_name +
                   N(r.Int("pairing.helped_deep_poverty_villages")) + "个深度贫困村结成帮扶对子";
-  if (r.Int("pairing.aid_fen") > 0) s += "，援助资金累计" + WanYuan(r.Int("pairing.aid_fen")) + "万元";
+  if (r.Int("pairing.aid_fen") > 0) s += "，援助资金累计" + FormatAmount(r.Int("pairing.aid_fen"));
   return s + "。";
 }
 
@@ -133,7 +120,7 @@ std::string ModesParagraphs(const Report& r) {
   if (r.Int("needs.posted") > 0)
     out += r.helped_name + "发布需求" + N(r.Int("needs.posted")) + "项，" + r.helper_name + "认领" +
            N(r.Int("needs.claimed")) + "项，已交付" + N(r.Int("needs.delivered")) + "项，价值" +
-           WanYuan(r.Int("needs.delivered_value_fen")) + "万元。";
+           FormatAmount(r.Int("needs.delivered_value_fen")) + "。";
   if (r.Int("pairing.schools.helped") + r.Int("pairing.medical.helped") > 0)
     out += r.helped_name + N(r.Int("pairing.schools.helped")) + "所学校、" + N(r.Int("pairing.medical.helped")) +
            "家医疗机构分别与" + N(r.Int("pairing.schools.helper")) + "所学校、" + N(r.Int("pairing.medical.helper")) +
@@ -141,7 +128,7 @@ std::string ModesParagraphs(const Report& r) {
   out += "\n";
   for (const ProjectHighlight& p : r.projects) {
     std::string s = "\n- " + p.name;
-    if (p.budget_fen > 0) s += "：估算总投入对口帮扶资金" + WanYuan(p.budget_fen) + "万元";
+    if (p.budget_fen > 0) s += "：估算总投入对口帮扶资金" + FormatAmount(p.budget_fen);
     s += "，" + YearMonth(p.start_date) + "开工建设";
     if (!p.end_date.empty()) s += "，" + YearMonthDay(p.end_date) + (p.stage == "in_use" ? "投入使用" : "完工");
     for (const std::string& o : p.outcomes) s += "，" + o;
@@ -155,10 +142,8 @@ std::string InvestmentParagraph(const Report& r) {
   if (n == 0) return "";
   const std::string lead = r.investment_names.empty() ? "" : r.investment_names.front() + "等";
   std::string s = "在招商引资工作中，成功引进" + lead + N(n) + "家企业到" + r.helped_name + "投资兴业，计划投资总额" +
-                  WanYuan(r.Int("investment.planned_fen")) + "万元";
-  const int64_t yi = r.Int("investment.planned_fen") / 10'000'000'000;  // 1亿元 = 1e10 fen
-  if (yi > 0) s += "（约" + N(yi) + "亿元）";
-  if (r.Int("investment.actual_fen") > 0) s += "，实际到位" + WanYuan(r.Int("investment.actual_fen")) + "万元";
+                  FormatAmount(r.Int("investment.planned_fen"));
+  if (r.Int("investment.actual_fen") > 0) s += "，实际到位" + FormatAmount(r.Int("investment.actual_fen"));
   if (r.Int("investment.jobs") > 0)
     s += "，带动就业" + N(r.Int("investment.jobs")) + "人（其中脱贫人口" + N(r.Int("investment.jobs.poverty")) + "人）";
   return s + "。";
@@ -167,10 +152,10 @@ std::string InvestmentParagraph(const Report& r) {
 std::string FundsParagraph(const Report& r, const std::string& since) {
   if (r.Int("funds.fiscal_fen") + r.Int("funds.social_fen") == 0) return "";
   std::string s = since + "，" + r.helper_name + "向" + r.helped_name + "投入财政援助资金" +
-                  WanYuan(r.Int("funds.fiscal_fen")) + "万元，已拨付" + WanYuan(r.Int("funds.fiscal_paid_fen")) + "万元";
+                  FormatAmount(r.Int("funds.fiscal_fen")) + "，已拨付" + FormatAmount(r.Int("funds.fiscal_paid_fen"));
   if (const IndicatorValue* rate = r.Find("funds.fiscal_utilisation_rate"); rate && !IsNull(rate->actual))
-    s += "，拨付率" + Display(*rate);
-  return s + "；社会帮扶资金（含捐赠）" + WanYuan(r.Int("funds.social_fen")) + "万元。";
+    s += "，拨付率" + FigureText(*rate);
+  return s + "；社会帮扶资金（含捐赠）" + FormatAmount(r.Int("funds.social_fen")) + "。";
 }
 
 std::string TargetsTable(const Report& r) {
@@ -179,7 +164,7 @@ std::string TargetsTable(const Report& r) {
     if (!v.target) continue;
     char rate[32] = "—";
     if (v.completion) std::snprintf(rate, sizeof rate, "%.2f%%", *v.completion);
-    out += "| " + v.def->label_zh + " | " + TargetDisplay(v, *v.target) + " | " + Display(v) + " | " + rate + " |\n";
+    out += "| " + v.def->label_zh + " | " + TargetText(*v.def, *v.target) + " | " + FigureText(v) + " | " + rate + " |\n";
   }
   if (out.empty()) return "本期间未设定年度目标。\n";
   return "| 指标 | 目标 | 完成 | 完成率 |\n|---|---|---|---|\n" + out;
@@ -189,7 +174,7 @@ std::string DetailTable(const Report& r) {
   std::string out = "| 分组 | 指标 | 代码 | 数值 | 其中脱贫人口 |\n|---|---|---|---|---|\n";
   for (const IndicatorValue& v : r.values)
     out += "| " + std::string(GroupLabelZh(v.def->group)) + " | " + v.def->label_zh + " | `" + v.def->key + "` | " +
-           Display(v) + " | " + (v.poverty ? N(*v.poverty) : "—") + " |\n";
+           FigureText(v) + " | " + (v.poverty ? N(*v.poverty) : "—") + " |\n";
   return out;
 }
 

@@ -1,26 +1,26 @@
 // 两方力量 · 人才交流: secondments by category and direction, trainings by category.
+#include "domain/ledger/option_match.h"
+#include "domain/talent/talent_ledgers.h"
 #include "indicators/indicator_def.h"
 
 namespace shanhai {
 
 namespace {
 
+// A category the dashboard counts: its option code and the English wording of its figures. The
+// Chinese wording is the option's own short label (OptionShortLabel), declared once in the
+// ledger, so a clerk may type what the dashboard shows ("专业技术人才培训") into an import.
 struct Category {
   const char* code;
-  const char* zh;
   const char* en;
+  std::string zh = "";
 };
 
-constexpr Category kSecondmentCategories[] = {
-    {"cadre", "党政干部", "cadres"}, {"doctor", "医生", "doctors"}, {"teacher", "教师", "teachers"},
-    {"technician", "其他专业技术人才", "other professionals"}};
-
-constexpr Category kTrainingCategories[] = {
-    {"cadre", "党政干部培训", "cadre training"},
-    {"professional", "专业技术人才培训", "professional training"},
-    {"leader", "致富带头人培训", "rural business leader training"},
-    {"disabled", "残疾人创业就业培训", "training for the disabled"},
-    {"labor_skill", "劳动力技能培训", "labour skills training"}};
+// categories with zh filled in from the options of ledger's field "category".
+std::vector<Category> Named(const LedgerDef& ledger, std::vector<Category> categories) {
+  for (Category& c : categories) c.zh = OptionShortLabel(ledger.Field("category")->FindOption(c.code)->label_zh);
+  return categories;
+}
 
 }  // namespace
 
@@ -41,7 +41,16 @@ std::vector<IndicatorDef> TalentIndicators() {
        .poverty_aggregate = "COALESCE(SUM(r.poverty_person_times), 0)", .poverty_condition = "r.poverty_person_times > 0",
        .headline = 6},
   };
-  for (const Category& c : kSecondmentCategories) {
+  const std::vector<Category> secondment_categories = Named(
+      SecondmentsLedger(),
+      {{"cadre", "cadres"}, {"doctor", "doctors"}, {"teacher", "teachers"}, {"technician", "other professionals"}});
+  const std::vector<Category> training_categories =
+      Named(TrainingsLedger(), {{"cadre", "cadre training"},
+                                {"professional", "professional training"},
+                                {"leader", "rural business leader training"},
+                                {"disabled", "training for the disabled"},
+                                {"labor_skill", "labour skills training"}});
+  for (const Category& c : secondment_categories) {
     for (const bool to_helped : {true, false}) {
       const std::string direction = to_helped ? "to_helped" : "to_helper";
       out.push_back({.key = std::string("talent.secondment.") + c.code + "." + direction, .group = g,
@@ -59,7 +68,7 @@ std::vector<IndicatorDef> TalentIndicators() {
                  .definition_zh = "上述派驻受帮扶方的党政干部中职级为县处级的人数。", .ledger = "secondments",
                  .aggregate = "COUNT(*)",
                  .condition = "r.category = 'cadre' AND r.direction = 'to_helped' AND r.rank = 'county_level'"});
-  for (const Category& c : kTrainingCategories) {
+  for (const Category& c : training_categories) {
     const std::string condition = std::string("r.category = '") + c.code + "'";
     out.push_back({.key = std::string("talent.training.") + c.code + ".sessions", .group = g,
                    .label_zh = std::string(c.zh) + "期数", .label_en = std::string(c.en) + " sessions", .unit_zh = "期",

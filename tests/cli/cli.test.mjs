@@ -30,6 +30,10 @@ function reportJson(env, extra = []) {
   return JSON.parse(r.stdout);
 }
 
+function reportMarkdown(env) {
+  return env.mustRun(['report', '--pair', DEMO_PAIR, ...DEMO_PERIOD, '--format', 'md']).stdout;
+}
+
 describe('shanhai CLI on SQLite', () => {
   let env;  // init + demo, shared by the tests below in order
 
@@ -142,6 +146,29 @@ describe('shanhai CLI on SQLite', () => {
       const report = reportJson(fresh);
       assert.equal(report.indicators['leadership.visit_batches'], 19);
       assert.equal(report.indicators['leadership.visit_person_times'], 229);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  // Money is exported in 万元 (the header says so) and dates as date cells: both import back exactly.
+  it('export of funds to .xlsx (万元, date cells) re-imports with the same money figures', async () => {
+    const files = Object.fromEntries(['pairs', 'units', 'projects', 'funds'].map((l) => [l, env.path(`money-${l}.xlsx`)]));
+    for (const [ledger, file] of Object.entries(files)) env.mustRun(['export', ledger, '-o', file]);
+    const fresh = TestEnv.create('sqlite', 'cli-money');
+    try {
+      fresh.init();
+      for (const [ledger, file] of Object.entries(files)) {
+        const r = fresh.run(['import', ledger, file]);
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+      }
+      const before = reportJson(env).indicators;
+      const after = reportJson(fresh).indicators;
+      for (const key of ['funds.fiscal_fen', 'funds.fiscal_paid_fen', 'funds.social_fen', 'pairing.aid_fen']) {
+        assert.ok(before[key] > 0, key);
+        assert.equal(after[key], before[key], key);
+      }
+      assert.match(reportMarkdown(fresh), /财政援助资金2,225\.50万元，已拨付2,225\.50万元/);
     } finally {
       await fresh.cleanup();
     }

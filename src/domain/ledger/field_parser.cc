@@ -9,6 +9,7 @@
 #include "common/money.h"
 #include "common/personal_numbers.h"
 #include "common/text.h"
+#include "domain/ledger/option_match.h"
 #include "regions/region_catalog.h"
 
 namespace shanhai {
@@ -25,21 +26,26 @@ Status FieldProblem(const FieldDef& f, const std::string& zh, const std::string&
 // Re-labels a validator's own message as a problem of this field.
 Status FieldProblem(const FieldDef& f, const Status& s) { return FieldProblem(f, s.message_zh(), s.message_en()); }
 
-// The options one may choose now (disabled ones left out), for the error message.
-std::string OptionList(const std::vector<EnumOption>& options) {
+// The options one may choose now (disabled ones left out), for the error message: "、"-joined
+// Chinese labels, or "; "-joined "English label (code)".
+std::string OptionList(const std::vector<const EnumOption*>& options, bool english) {
   std::string out;
-  for (const EnumOption& o : options)
-    if (!o.disabled) out += (out.empty() ? "" : "、") + o.label_zh;
+  for (const EnumOption* o : options)
+    if (!o->disabled)
+      out += (out.empty() ? "" : english ? "; " : "、") + (english ? o->label_en + " (" + o->code + ")" : o->label_zh);
   return out;
 }
 
-const EnumOption* FindOption(const std::vector<EnumOption>& options, const std::string& raw) {
+const EnumOption* OptionWithCode(const std::vector<EnumOption>& options, const std::string& code) {
   for (const EnumOption& o : options)
-    if (o.code == raw || o.label_zh == raw || o.label_en == raw) return &o;
-  // A label typed with half-width brackets (or full-width letters) still names its option.
-  for (const EnumOption& o : options)
-    if (NormalizeInputLossy(o.label_zh) == NormalizeInputLossy(raw)) return &o;
+    if (o.code == code) return &o;
   return nullptr;
+}
+
+std::vector<const EnumOption*> Pointers(const std::vector<EnumOption>& options) {
+  std::vector<const EnumOption*> out;
+  for (const EnumOption& o : options) out.push_back(&o);
+  return out;
 }
 
 // Code points in valid UTF-8 text (every byte that is not a continuation byte starts one).
@@ -79,7 +85,8 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
       return Value{*n};
     }
     case FieldType::kMoney: {
-      Result<int64_t> fen = source == InputSource::kSpreadsheet ? ParseYuanToFen(raw) : ParseInteger(raw);
+      Result<int64_t> fen =
+          source == InputSource::kSpreadsheet ? ParseAmountToFen(raw, MoneyUnit::kYuan) : ParseInteger(raw);
       if (!fen.ok()) return FieldProblem(f, fen.status());
       if (*fen < f.min)
         return f.min == 0 ? FieldProblem(f, "金额不能为负数", "must not be negative")
@@ -100,16 +107,28 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
       const std::vector<EnumOption>& allowed = options && f.type == FieldType::kEnum ? *options : f.options;
-      const EnumOption* o = FindOption(allowed, raw);
+      OptionMatch match = MatchOption(allowed, raw);
+      // A dictionary may have relabelled an option: the declared wording, which the dashboard's
+      // figures use, still names it.
+      if (!match.option && match.candidates.empty() && &allowed != &f.options)
+        if (const EnumOption* declared = MatchOption(f.options, raw).option)
+          match.option = OptionWithCode(allowed, declared->code);
+      if (!match.candidates.empty())
+        return FieldProblem(f, "“" + raw + "”可指多个选项：" + OptionList(match.candidates, false) + "，请填写其中之一",
+                            "\"" + raw + "\" could mean several options: " + OptionList(match.candidates, true) +
+                                "; write one of them");
+      const EnumOption* o = match.option;
       if (!o)
-        return FieldProblem(f, "“" + raw + "”不是可选值（可选：" + OptionList(allowed) + "）",
-                            "\"" + raw + "\" is not one of the allowed values");
+        return FieldProblem(f, "“" + raw + "”不是可选值（可选：" + OptionList(Pointers(allowed), false) + "）",
+                            "\"" + raw + "\" is not one of the allowed values (" + OptionList(Pointers(allowed), true) + ")");
       if (o->disabled)
-        return FieldProblem(f, "“" + o->label_zh + "”已停用，不能再选用（可选：" + OptionList(allowed) + "）",
-                            "\"" + o->code + "\" has been disabled and can no longer be chosen");
+        return FieldProblem(f, "“" + o->label_zh + "”已停用，不能再选用（可选：" + OptionList(Pointers(allowed), false) + "）",
+                            "\"" + o->code + "\" has been disabled and can no longer be chosen (" +
+                                OptionList(Pointers(allowed), true) + ")");
       return Value{o->code};
     }
     case FieldType::kRegion: {
+      if (!IsAsciiDigits(raw)) return Value{raw};  // a name: RecordValidator resolves it within the pair
       Status s = RegionCatalog::Embedded().ValidateCode(raw, RegionLevel::kProvince, RegionLevel::kVillage);
       if (!s.ok()) return FieldProblem(f, s);
       return Value{raw};

@@ -11,18 +11,22 @@
 
 namespace shanhai {
 
-// Where an input comes from decides a few units: spreadsheets carry money in 元 with up
-// to two decimals, enums as Chinese labels and booleans as 是/否; the JSON API carries
-// money in fen (integer) and enums as codes — though labels are accepted from both.
+// Where an input comes from decides a few units: spreadsheets carry money as typed amounts
+// ("1,033.98" in 元, "50万", "0.5亿": ParseAmountToFen; a 万元 column's cells reach here with
+// their unit, see ImportSheet), enums as Chinese labels and booleans as 是/否; the JSON API
+// carries money in fen (integer) and enums as codes — though labels are accepted from both.
 enum class InputSource { kSpreadsheet, kApi };
 
 // Result value:
 //  - empty input → NULL (the caller decides whether the field was required);
 //  - kInteger/kMoney/kBool → int64; kRef → the raw natural key (spreadsheet) or id (API)
-//    as text, resolved later; kIdNumber → the normalised 18-character number; kMobile → 11
+//    as text, resolved later; kRegion → a validated code, or text that is not all digits as
+//    typed (a name, resolved later within the record's pair by RecordValidator); kIdNumber → the normalised 18-character number; kMobile → 11
 //    digits; kEnum/kSensitiveEnum → the option code; others → normalised text.
 // options: the enum options in force (a dictionary's merged list, see
-// domain/dictionaries); nullptr means field.options. A disabled option is refused.
+// domain/dictionaries); nullptr means field.options. The option is found by MatchOption
+// (option_match.h); a value naming several is refused listing them, one naming none listing
+// the allowed ones, a disabled option is refused.
 // Errors: InvalidArgument whose single FieldError names the field and the reason.
 Result<Value> ParseFieldValue(const FieldDef& field, std::string_view raw, InputSource source,
                               const std::vector<EnumOption>* options = nullptr);

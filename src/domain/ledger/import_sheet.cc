@@ -6,12 +6,28 @@ namespace shanhai {
 
 namespace {
 
-// Maps a header cell to a field: "*名称", "名称", "Name" or "name" all name the same field.
-const FieldDef* FieldForHeader(const LedgerDef& def, std::string header) {
+// Maps a header cell to a field: "*名称", "名称", "Name" or "name" all name the same field; a
+// money field's header also says its unit (MoneyHeaderUnit), into unit.
+const FieldDef* FieldForHeader(const LedgerDef& def, std::string header, MoneyUnit& unit) {
   while (!header.empty() && (header[0] == '*' || header[0] == ' ')) header.erase(0, 1);
-  for (const FieldDef& f : def.fields)
+  unit = MoneyUnit::kYuan;
+  for (const FieldDef& f : def.fields) {
+    if (std::optional<MoneyUnit> named = MoneyHeaderUnit(f, header)) {
+      unit = *named;
+      return &f;
+    }
     if (header == f.label_zh || header == f.label_en || header == f.key) return &f;
+  }
   return nullptr;
+}
+
+// True if the cell's last character (blanks aside) is a digit, ASCII or full-width (０–９).
+bool EndsWithDigit(const std::string& cell) {
+  const size_t end = cell.find_last_not_of(" \t") + 1;  // 0 when blank
+  const std::string_view text(cell.data(), end);
+  if (!text.empty() && text.back() >= '0' && text.back() <= '9') return true;
+  return text.size() >= 3 && text.substr(text.size() - 3, 2) == "\xEF\xBC" &&
+         static_cast<unsigned char>(text.back()) >= 0x90 && static_cast<unsigned char>(text.back()) <= 0x99;
 }
 
 }  // namespace
@@ -24,7 +40,9 @@ Status ImportSheet::ReadHeader(int64_t row_number, const std::vector<std::string
   for (size_t c = 0; c < cells.size(); ++c) {
     std::string h = cells[c];
     while (!h.empty() && h[0] == '*') h.erase(0, 1);
-    const FieldDef* f = FieldForHeader(def_, cells[c]);
+    MoneyUnit unit = MoneyUnit::kYuan;
+    const FieldDef* f = FieldForHeader(def_, cells[c], unit);
+    units_.push_back(unit);
     if (h == kPairHeader || h == "pair") pair_column_ = static_cast<int>(c);
     else if (!f && !h.empty() && h != "编号" && h != "id") unknown.push_back(cells[c]);
     columns_.push_back(f && !f->computed ? f : nullptr);
@@ -54,7 +72,9 @@ RawRecord ImportSheet::RecordOf(const std::vector<std::string>& cells) const {
     if (!columns_[c]) continue;
     const std::string empty;
     const std::string& cell = c < cells.size() ? cells[c] : empty;
-    raw.fields.emplace_back(columns_[c]->key, from_csv_ ? excel::UndefusedCsvText(cell) : cell);
+    std::string text = from_csv_ ? excel::UndefusedCsvText(cell) : cell;
+    if (units_[c] == MoneyUnit::kWanYuan && EndsWithDigit(text)) text += "万元";
+    raw.fields.emplace_back(columns_[c]->key, std::move(text));
   }
   return raw;
 }

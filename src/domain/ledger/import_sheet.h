@@ -25,7 +25,9 @@ class ImportSheet {
   bool has_header() const { return have_header_; }
   // True for the template's instructions row (skipped by the import).
   static bool IsInstructions(const std::vector<std::string>& cells);
-  // The raw record of a data row (after ReadHeader): field key → cell text, and the pair.
+  // The raw record of a data row (after ReadHeader): field key → cell text, and the pair. A bare
+  // number in a 万元 column gets its unit ("50" → "50万元"), so the parser reads the unit the
+  // header names; a cell with a unit of its own ("500元", "0.5亿") keeps it.
   RawRecord RecordOf(const std::vector<std::string>& cells) const;
 
  private:
@@ -33,6 +35,7 @@ class ImportSheet {
   const bool from_csv_;
   const std::string default_pair_;
   std::vector<const FieldDef*> columns_;  // per sheet column; nullptr = pair column or ignored
+  std::vector<MoneyUnit> units_;          // per sheet column: the unit its header names (money)
   int pair_column_ = -1;
   bool have_header_ = false;
 };

@@ -20,11 +20,12 @@ struct Workflow;  // domain/ledger/workflow.h
 enum class FieldType {
   kText,
   kInteger,     // int64
-  kMoney,       // int64 fen; key ends in _fen; spreadsheets carry 元 with up to 2 decimals
+  kMoney,       // int64 fen; key ends in _fen; spreadsheets carry amounts in the header's unit (万元 or 元)
   kDate,        // ISO YYYY-MM-DD
-  kEnum,        // a code from options; spreadsheets may carry the Chinese label
+  kEnum,        // a code from options; input may name it by label too (option_match.h)
   kBool,        // 0/1; spreadsheets carry 是/否
-  kRegion,      // GB/T 2260 code, validated against the region catalogue
+  kRegion,      // GB/T 2260 code, validated against the region catalogue; input may give a name
+                // within the record's pair (RecordValidator resolves it)
   kRef,         // id of a record of ref_ledger in the same pair; spreadsheets carry its natural key
   kIdNumber,    // resident ID: stored encrypted (<key>_enc) + keyed hash (<key>_hash), shown masked
   kMobile,      // mobile number: stored like kIdNumber

@@ -29,7 +29,7 @@ std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, 
                      const std::map<int64_t, std::string>* labels) {
   if (!v || IsNull(*v)) return "";
   switch (f.type) {
-    case FieldType::kMoney: return FormatFenAsYuan(AsInt(*v));
+    case FieldType::kMoney: return FormatFenAsWanYuanExact(AsInt(*v));  // the header says 万元 (HeaderOf)
     case FieldType::kBool: return AsInt(*v) ? "是" : "否";
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
@@ -80,10 +80,12 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
   SH_ASSIGN_OR_RETURN(auto out, excel::SheetOut::Open(path, def.label_zh));
   SH_RETURN_IF_ERROR(out->Header(Headers(def, true)));
   const std::vector<const FieldDef*> fields = SheetFields(def, true);
-  std::vector<bool> numeric;
-  if (def.pair_scoped) numeric.push_back(false);
+  std::vector<excel::CellKind> kinds;
+  if (def.pair_scoped) kinds.push_back(excel::CellKind::kText);
   for (const FieldDef* f : fields)
-    numeric.push_back(f->type == FieldType::kInteger || f->type == FieldType::kMoney);
+    kinds.push_back(f->type == FieldType::kInteger || f->type == FieldType::kMoney ? excel::CellKind::kNumber
+                    : f->type == FieldType::kDate && !f->NeedsReveal()             ? excel::CellKind::kDate
+                                                                                   : excel::CellKind::kText);
 
   int64_t written = 0;
   // Pages by keyset, uncounted: OFFSET paging reread every skipped row and each page counted
@@ -111,7 +113,7 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
         if (def.pair_scoped) cells.push_back(r.pair_code);
         for (size_t i = 0; i < fields.size(); ++i)
           cells.push_back(CellText(*fields[i], *options[i], r.Get(fields[i]->key), labels[i]));
-        SH_RETURN_IF_ERROR(out->Row(cells, numeric));
+        SH_RETURN_IF_ERROR(out->Row(cells, kinds));
         ++written;
       }
       if (!page.has_more) return Status::Ok();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/personal_numbers.h"
+#include "domain/ledger/option_match.h"
 #include "domain/ledger/sheet_layout.h"
 #include "excel/sheet_out.h"
 #include "excel/xlsx_writer.h"
@@ -11,26 +12,31 @@ namespace shanhai {
 
 namespace {
 
-// options: the field's options in force (enum fields).
-std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& options) {
+// options: the field's options in force (enum fields); in_pair: the ledger's records belong to a
+// pair, within whose regions a region cell may be a name.
+std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& options, bool in_pair) {
   std::string note = f.required ? "必填" : "选填";
   switch (f.type) {
     case FieldType::kDate: note += "；日期，如 2020-06-09"; break;
-    case FieldType::kMoney: note += "；金额（元），最多两位小数"; break;
+    case FieldType::kMoney: note += "；金额（万元），如 50 或 1,033.98；也可写 500元、0.5亿"; break;
     case FieldType::kInteger: note += "；整数"; break;
     case FieldType::kBool: note += "；是/否"; break;
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
       note += "；可选：";
-      bool first = true;
+      bool first = true, bracketed = false;
       for (const EnumOption& o : options) {
         if (o.disabled) continue;
         note += (first ? "" : "、") + o.label_zh;
         first = false;
+        bracketed = bracketed || OptionShortLabel(o.label_zh) != o.label_zh;
       }
+      if (bracketed) note += "（括号内的说明可省略）";  // as MatchOption reads them
       break;
     }
-    case FieldType::kRegion: note += "；行政区划代码"; break;
+    case FieldType::kRegion:
+      note += in_pair ? "；行政区划名称（本帮扶关系两方地区之内，如 甲坝村、石门街道）或代码" : "；行政区划代码";
+      break;
     case FieldType::kIdNumber: note += "；18位身份证号"; break;
     case FieldType::kMobile: note += "；11位手机号"; break;
     case FieldType::kCreditCode: note += "；18位统一社会信用代码"; break;
@@ -58,7 +64,7 @@ TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot
   }
   for (const FieldDef* f : SheetFields(def, false)) {
     const std::vector<EnumOption>& options = (dictionaries ? *dictionaries : declared).OptionsFor(def, *f);
-    std::string note = InstructionOf(*f, options);
+    std::string note = InstructionOf(*f, options, def.pair_scoped);
     if (out.notes.empty()) note = std::string(kInstructionsMarker) + "（导入时跳过本行）：" + note;
     out.notes.push_back(note);
     std::vector<std::string> items;

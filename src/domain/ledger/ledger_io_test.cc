@@ -177,6 +177,62 @@ TEST_P(LedgerIoTest, TemplateFilledInAsXlsxImports) {
   EXPECT_EQ(AuditRows(db(), "import"), 3);  // one per record, one for the file
 }
 
+// A funds template offers 万元 columns: a bare number there is 万元 (full-width digits too), a
+// cell with its own unit keeps it; an older header in 元, with ASCII brackets, reads 元.
+TEST_P(LedgerIoTest, MoneyCellsAreReadInTheUnitTheirHeaderNames) {
+  const std::string tpl = Path("funds_template.xlsx");
+  ASSERT_TRUE(IsOk(WriteTemplate(Ledger("funds"), tpl)));
+  const std::vector<std::string> headers = ReadAll(tpl)[0];
+  EXPECT_NE(std::find(headers.begin(), headers.end(), "*金额（万元）"), headers.end());
+  EXPECT_NE(std::find(headers.begin(), headers.end(), "已拨付（万元）"), headers.end());
+
+  const std::string path = Path("funds.xlsx");
+  ASSERT_TRUE(IsOk(WriteXlsx(path, {{"*帮扶关系", "*资金事项", "*资金类型", "*方向", "*金额（万元）", "已拨付（万元）", "*日期"},
+                                    {kCountyPair, "万元列一", "财政援助资金", "东部→西部", "５０", "12.345678", "2020-01-01"},
+                                    {kCountyPair, "万元列二", "社会帮扶资金", "东部→西部", "0.5亿", "500元", "2020-01-02"}})));
+  ImportReport report = Import("funds", path);
+  ASSERT_EQ(report.stored, 2) << (report.errors.empty() ? "" : report.errors[0].message_en);
+  const std::string old = Path("funds_yuan.csv");
+  WriteBytes(old, CsvText({{"*帮扶关系", "*资金事项", "*资金类型", "*方向", "*金额(元)", "*日期"},
+                           {kCountyPair, "元列", "fiscal", "to_helped", "1033.98", "2020-01-03"}}));
+  ASSERT_EQ(Import("funds", old).stored, 1);
+
+  ListRequest request;
+  request.sort = "fund_date";
+  auto page = service().List(Actor::System(), Ledger("funds"), request);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->records.size(), 3u);
+  EXPECT_EQ(AsInt(*page->records[0].Get("amount_fen")), 50'000'000);      // 50万元
+  EXPECT_EQ(AsInt(*page->records[0].Get("paid_fen")), 12'345'678);        // 12.345678万元
+  EXPECT_EQ(AsInt(*page->records[1].Get("amount_fen")), 5'000'000'000);   // 0.5亿元
+  EXPECT_EQ(AsInt(*page->records[1].Get("paid_fen")), 50'000);            // 500元
+  EXPECT_EQ(AsInt(*page->records[2].Get("amount_fen")), 103'398);         // 1033.98元
+}
+
+// Region cells by name within the pair (白云区 and 平塘县): resolved, or refused naming why.
+TEST_P(LedgerIoTest, RegionCellsByNameWithinThePair) {
+  const std::string path = Path("units.csv");
+  WriteBytes(path, CsvText({{"*帮扶关系", "*单位名称", "*所属方", "*单位类型", "所在地（行政区划代码）"},
+                            {kCountyPair, "石门街道", "帮扶方", "街道", "石门街道"},
+                            {kCountyPair, "甲坝村", "受帮扶方", "村", "甲坝村"}}));
+  ASSERT_EQ(Import("units", path).stored, 2);
+  RecordPage page = ListAll("units");
+  std::map<std::string, std::string> region_of;
+  for (const Record& r : page.records) region_of[AsText(*r.Get("name"))] = AsText(*r.Get("region_code"));
+  EXPECT_EQ(region_of["石门街道"], "440111019");
+  EXPECT_EQ(region_of["甲坝村"], "522727200205");
+
+  const std::string bad = Path("units_bad.csv");
+  WriteBytes(bad, CsvText({{"*帮扶关系", "*单位名称", "*所属方", "*单位类型", "所在地（行政区划代码）"},
+                           {kCountyPair, "荔波县某单位", "受帮扶方", "其他", "荔波县"}}));
+  ImportReport report = Import("units", bad);
+  EXPECT_EQ(report.stored, 0);
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].message_zh,
+            "所在地（行政区划代码）：“荔波县”不在本帮扶关系的两方地区（白云区（440111）、平塘县（522727））之内");
+  EXPECT_EQ(Count("units"), 2);
+}
+
 TEST_P(LedgerIoTest, Gb18030CsvImports) {
   const Table units = {{"帮扶关系", "单位名称", "所属方", "单位类型", "所在地（行政区划代码）", "深度贫困村"},
                        {kCountyPair, "甲坝村", "受帮扶方", "村（社区）", "522727200205", "是"},

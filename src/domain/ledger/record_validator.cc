@@ -1,11 +1,14 @@
 #include "domain/ledger/record_validator.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "common/personal_numbers.h"
+#include "common/text.h"
 #include "domain/ledger/ledger_service.h"
 #include "domain/ledger/record_codec.h"
 #include "domain/ledger/workflow.h"
+#include "regions/region_search.h"
 
 namespace shanhai {
 
@@ -13,6 +16,9 @@ namespace {
 
 constexpr const char* kSelectPairByCode = "SELECT id, code, helper_region, helped_region FROM pairs WHERE code = ?";
 constexpr const char* kSelectPairs = "SELECT id, code, helper_region, helped_region FROM pairs";
+
+// Region names remembered by ResolveRegionName (an import names the same few villages in many rows).
+constexpr size_t kMaxCachedRegionNames = 10'000;
 
 bool IsVisible(const Actor& actor, const std::string& helper_region, const std::string& helped_region) {
   const std::string prefix = VisiblePrefix(actor);
@@ -104,6 +110,42 @@ Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw
   return kept_id == *id ? Status::Ok() : CheckRefCondition(field, *target, *id, errors);
 }
 
+void RecordValidator::ResolveRegionName(const FieldDef& field, const PairInfo* pair, Value& value,
+                                        std::vector<FieldError>& errors) {
+  const std::string name = AsText(value);
+  if (!pair) {
+    errors.push_back({0, field.key, field.label_zh + "：“" + name + "”不是行政区划代码（此处只能填写代码，如 522727）",
+                      field.label_en + ": \"" + name + "\" is not a region code (write a code here, e.g. 522727)"});
+    return;
+  }
+  const RegionCatalog& catalog = RegionCatalog::Embedded();
+  if (region_names_.size() >= kMaxCachedRegionNames) region_names_.clear();  // a long-lived service stays small
+  auto [cached, fresh] = region_names_.try_emplace(pair->helper_region + "|" + pair->helped_region + "|" + name);
+  if (fresh)
+    for (const Region* r : FindRegionsByName(catalog, {pair->helper_region, pair->helped_region}, name))
+      cached->second.emplace_back(r->code);
+  const std::vector<std::string>& codes = cached->second;
+  if (codes.size() == 1) {
+    value = codes[0];
+    return;
+  }
+  // "茂井镇田坝村（522728112214）": a name that is itself accepted, and the code.
+  auto named = [&](const std::string& code) {
+    const Region* r = catalog.Find(code);
+    return (r ? RegionNameUnderParent(catalog, *r) : std::string()) + "（" + code + "）";
+  };
+  if (codes.empty()) {
+    const std::string sides = named(pair->helper_region) + "、" + named(pair->helped_region);
+    errors.push_back({0, field.key, field.label_zh + "：“" + name + "”不在本帮扶关系的两方地区（" + sides + "）之内",
+                      field.label_en + ": no region called \"" + name + "\" within this pair's regions (" + sides + ")"});
+    return;
+  }
+  std::string list;
+  for (const std::string& code : codes) list += (list.empty() ? "" : "、") + named(code);
+  errors.push_back({0, field.key, field.label_zh + "：“" + name + "”可指多个地区：" + list + "，请填写其中之一的代码",
+                    field.label_en + ": \"" + name + "\" could mean several regions: " + list + "; write the code of one"});
+}
+
 Status RecordValidator::CheckKeptRefsInPair(const LedgerDef& def, const RawRecord& input, const Record& record,
                                             std::vector<FieldError>& errors) {
   for (const FieldDef& f : def.fields) {
@@ -175,6 +217,7 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
   std::vector<FieldError> errors;
   Record record;
   if (before) record = *before;
+  std::optional<PairInfo> pair_info;  // the record's pair, once found
 
   if (def.pair_scoped) {
     const std::string code = !input.pair.empty() ? input.pair : (before ? before->pair_code : "");
@@ -190,6 +233,7 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
         record.pair_id = pair->id;
         record.pair_code = pair->code;
         record.helped_region = pair->helped_region;
+        pair_info = *pair;
       }
     }
   }
@@ -218,6 +262,10 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
       const Value* stored = before ? before->Get(key) : nullptr;
       const int64_t kept_id = stored && !IsNull(*stored) ? AsInt(*stored) : 0;
       SH_RETURN_IF_ERROR(ResolveRef(*f, AsText(value), source, record.pair_id, kept_id, value, errors));
+    }
+    if (f->type == FieldType::kRegion && !IsNull(value) && !IsAsciiDigits(AsText(value))) {
+      if (!pair_info && def.pair_scoped) continue;  // the pair error is already reported
+      ResolveRegionName(*f, pair_info ? &*pair_info : nullptr, value, errors);
     }
     record.Set(key, std::move(value));
   }

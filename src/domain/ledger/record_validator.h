@@ -74,12 +74,20 @@ class RecordValidator {
   // Appends field's error unless record id of target meets field.ref_where (nothing to check
   // without one).
   Status CheckRefCondition(const FieldDef& field, const LedgerDef& target, int64_t id, std::vector<FieldError>& errors);
+  // A region field's value that is a name, not a code (see ParseFieldValue), becomes the code of
+  // the one region so called within the pair's two sides (pair->helper_region and helped_region,
+  // and below); the field's error is appended when no region or several are so called (naming
+  // each with its code), or when there is no pair (pair null: the ledger's regions are codes).
+  void ResolveRegionName(const FieldDef& field, const PairInfo* pair, Value& value, std::vector<FieldError>& errors);
   Status CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
 
   const ServiceContext& context_;
   const DictionarySnapshot& snapshot_;
   std::map<std::string, PairInfo> pair_cache_;
   bool pair_cache_complete_ = false;  // set by PreloadPairs
+  // "helper|helped|name" → the codes of the regions so called there (at most
+  // kMaxCachedRegionNames, then cleared).
+  std::map<std::string, std::vector<std::string>> region_names_;
 };
 
 }  // namespace shanhai

@@ -1,6 +1,21 @@
 #include "domain/ledger/sheet_layout.h"
 
+#include "common/text.h"
+
 namespace shanhai {
+
+namespace {
+
+constexpr std::string_view kYuanSuffix = "（元）";
+
+// A money field's label without its unit: "金额（元）" → "金额".
+std::string MoneyBaseLabel(const FieldDef& f) {
+  std::string_view label = f.label_zh;
+  if (label.ends_with(kYuanSuffix)) label.remove_suffix(kYuanSuffix.size());
+  return std::string(label);
+}
+
+}  // namespace
 
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed) {
   std::vector<const FieldDef*> out;
@@ -9,7 +24,20 @@ std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_compute
   return out;
 }
 
-std::string HeaderOf(const FieldDef& f) { return (f.required ? "*" : "") + f.label_zh; }
+std::string HeaderOf(const FieldDef& f) {
+  return (f.required ? "*" : "") + (f.type == FieldType::kMoney ? MoneyBaseLabel(f) + "（万元）" : f.label_zh);
+}
+
+std::optional<MoneyUnit> MoneyHeaderUnit(const FieldDef& f, std::string_view header) {
+  if (f.type != FieldType::kMoney) return std::nullopt;
+  if (header == f.label_en || header == f.key) return MoneyUnit::kYuan;
+  // NFKC makes full-width brackets ASCII, so "（万元）" and "(万元)" compare alike.
+  const std::string typed = NormalizeInputLossy(header);
+  const std::string base = NormalizeInputLossy(MoneyBaseLabel(f));
+  if (typed == base + "(万元)" || typed == base + "(万)") return MoneyUnit::kWanYuan;
+  if (typed == base + "(元)" || typed == base) return MoneyUnit::kYuan;
+  return std::nullopt;
+}
 
 std::vector<std::string> Headers(const LedgerDef& def, bool with_computed) {
   std::vector<std::string> headers;

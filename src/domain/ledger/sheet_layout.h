@@ -2,8 +2,12 @@
 // "帮扶关系" pair column, then one column per field under its Chinese label ("*" = required).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "common/money.h"
 
 #include "domain/ledger/ledger_def.h"
 
@@ -15,8 +19,13 @@ inline constexpr const char* kInstructionsMarker = "填写说明";
 
 // Fields a sheet carries, in column order; computed fields only when with_computed (exports).
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed);
-// "*人次" for a required field, "备注" otherwise.
+// "*人次" for a required field, "备注" otherwise; a money field's column is in 万元, as reports
+// count money: "*金额（万元）" for the field labelled "金额（元）".
 std::string HeaderOf(const FieldDef& f);
+// The unit a money field's column is in, by its header (without the "*"): "金额（万元）" or
+// "金额(万)" → 万元; "金额（元）", "金额", the English label or the key → 元 (templates before
+// 万元 columns still import); nullopt when the header is not the field's.
+std::optional<MoneyUnit> MoneyHeaderUnit(const FieldDef& f, std::string_view header);
 // The header row: "*帮扶关系" first for pair-scoped ledgers, then HeaderOf each SheetFields.
 std::vector<std::string> Headers(const LedgerDef& def, bool with_computed);
 

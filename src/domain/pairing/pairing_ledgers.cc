@@ -66,7 +66,7 @@ const LedgerDef& UnitsLedger() {
                 {"hospital", "医疗机构", "medical institution"},
                 {"government", "党政机关/部门", "government body"},
                 {"other", "其他", "other"}}).Required(),
-          Region("region_code", "所在地（行政区划代码）", "Region code").Hint("县、乡镇（9位）或村（12位）代码"),
+          Region("region_code", "所在地（行政区划代码）", "Region code").Hint("县、乡镇或村"),
           CreditCode("credit_code", "统一社会信用代码", "Unified social credit code"),
           Bool("deep_poverty", "深度贫困村", "Deep-poverty village").Hint("仅村填写：是/否"),
           Text("note", "备注", "Note")},

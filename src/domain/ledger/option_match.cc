@@ -1,0 +1,88 @@
+#include "domain/ledger/option_match.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <iterator>
+
+#include "common/text.h"
+
+namespace shanhai {
+
+namespace {
+
+// Dashes as typed, after NFKC (which already makes "－" '-'): hyphen, non-breaking hyphen,
+// figure dash, en dash, em dash, horizontal bar, minus sign.
+constexpr std::array<std::string_view, 7> kDashes = {"‐", "‑", "‒", "–", "—", "―", "−"};
+
+void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+// The form two spellings of one label share.
+std::string Folded(std::string_view text) {
+  std::string out = NormalizeInputLossy(text);
+  for (std::string_view dash : kDashes) ReplaceAll(out, dash, "-");
+  ReplaceAll(out, "->", "→");
+  std::erase_if(out, [](char c) { return c == ' ' || c == '\t'; });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  return out;
+}
+
+bool HasNonAscii(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
+}
+
+// The matches of one step: several enabled ones are ambiguous; else the one enabled, or failing
+// that a disabled one (which the caller refuses as disabled).
+OptionMatch Outcome(const std::vector<const EnumOption*>& found) {
+  std::vector<const EnumOption*> enabled;
+  std::copy_if(found.begin(), found.end(), std::back_inserter(enabled), [](const EnumOption* o) { return !o->disabled; });
+  if (enabled.size() > 1) return {nullptr, std::move(enabled)};
+  return {enabled.empty() ? found[0] : enabled[0], {}};
+}
+
+}  // namespace
+
+std::string OptionShortLabel(std::string_view label) {
+  std::string out;
+  int depth = 0;  // brackets open
+  for (size_t i = 0; i < label.size();) {
+    const std::string_view rest = label.substr(i);
+    const bool opens = rest.starts_with("（") || rest.starts_with("(");
+    const bool closes = rest.starts_with("）") || rest.starts_with(")");
+    const size_t length = rest.starts_with("（") || rest.starts_with("）") ? 3 : 1;  // UTF-8 bytes
+    if (opens) ++depth;
+    else if (closes && depth > 0) --depth;
+    else if (depth == 0) out.append(rest.substr(0, length));
+    i += length;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out.empty() ? std::string(label) : out;
+}
+
+OptionMatch MatchOption(const std::vector<EnumOption>& options, std::string_view typed) {
+  for (const EnumOption& o : options)
+    if (o.code == typed || o.label_zh == typed || o.label_en == typed) return {&o, {}};
+
+  const std::string wanted = Folded(typed);
+  if (wanted.empty()) return {};
+  std::vector<const EnumOption*> found;
+  for (const EnumOption& o : options) {
+    const std::string forms[] = {o.code, o.label_zh, o.label_en, OptionShortLabel(o.label_zh),
+                                 OptionShortLabel(o.label_en)};
+    if (std::any_of(std::begin(forms), std::end(forms), [&](const std::string& f) { return Folded(f) == wanted; }))
+      found.push_back(&o);
+  }
+  if (!found.empty()) return Outcome(found);
+
+  if (!HasNonAscii(wanted)) return {};
+  for (const EnumOption& o : options)
+    if (Folded(o.label_zh).starts_with(wanted) || Folded(OptionShortLabel(o.label_zh)).starts_with(wanted))
+      found.push_back(&o);
+  return found.empty() ? OptionMatch{} : Outcome(found);
+}
+
+}  // namespace shanhai

@@ -1,0 +1,37 @@
+// Which enum option a typed value names. People type an option the way they read it: its code,
+// its label, the label without its parenthesis ("东部→西部" for "东部→西部（派往受帮扶方）",
+// "镇–村" for "镇（街）–村"), with ASCII or full-width punctuation and any dash ("镇(街)-村"),
+// or the start of its label ("党政" for "党政干部培训"). The dashboard names an option by
+// OptionShortLabel, so its wording is accepted too. Pure; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/ledger/ledger_def.h"
+
+namespace shanhai {
+
+// The label without its parenthesised parts, full-width or ASCII: "专业技术人才培训（医生、教师等）"
+// → "专业技术人才培训", "镇（街）–村" → "镇–村"; a label without one comes back unchanged.
+std::string OptionShortLabel(std::string_view label);
+
+// The outcome of matching: exactly one option (option set), several (candidates, in option
+// order: the cell is ambiguous), or none (both empty).
+struct OptionMatch {
+  const EnumOption* option = nullptr;
+  std::vector<const EnumOption*> candidates;
+};
+
+// Tries, in order, and stops at the first step that finds any option:
+//  1. the code, label_zh or label_en exactly as typed;
+//  2. the same or either short label, compared after folding punctuation (NFKC, every dash to
+//     '-', "->" to '→', no blanks, ASCII lower case);
+//  3. typed text with a Chinese character that begins the folded label_zh or its short label.
+// Within steps 2 and 3 several enabled matches are ambiguous (candidates: those); otherwise the
+// enabled one, or else a disabled one, is the option (the parser refuses a disabled option).
+// typed is already trimmed.
+OptionMatch MatchOption(const std::vector<EnumOption>& options, std::string_view typed);
+
+}  // namespace shanhai

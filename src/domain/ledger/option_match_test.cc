@@ -1,0 +1,108 @@
+#include "domain/ledger/option_match.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/ledger/field_builders.h"
+#include "domain/ledger/field_parser.h"
+#include "domain/pairing/pairing_ledgers.h"
+#include "domain/talent/talent_ledgers.h"
+
+namespace shanhai {
+namespace {
+
+const std::vector<EnumOption>& OptionsOf(const LedgerDef& def, const char* field) { return def.Field(field)->options; }
+
+// The code MatchOption finds for typed, "" when none, "?" when ambiguous.
+std::string CodeOf(const std::vector<EnumOption>& options, std::string_view typed) {
+  const OptionMatch m = MatchOption(options, typed);
+  if (!m.candidates.empty()) return "?";
+  return m.option ? m.option->code : "";
+}
+
+TEST(OptionShortLabel, DropsEveryParenthesis) {
+  EXPECT_EQ(OptionShortLabel("东部→西部（派往受帮扶方）"), "东部→西部");
+  EXPECT_EQ(OptionShortLabel("镇（街）–村"), "镇–村");
+  EXPECT_EQ(OptionShortLabel("professional (doctors, teachers …)"), "professional");
+  EXPECT_EQ(OptionShortLabel("县–县"), "县–县");
+  EXPECT_EQ(OptionShortLabel("（全部）"), "（全部）");  // never empty
+}
+
+TEST(MatchOption, CodeLabelShortLabelAndPunctuation) {
+  const auto& direction = OptionsOf(TrainingsLedger(), "direction");
+  EXPECT_EQ(CodeOf(direction, "to_helped"), "to_helped");
+  EXPECT_EQ(CodeOf(direction, "东部→西部（派往受帮扶方）"), "to_helped");
+  EXPECT_EQ(CodeOf(direction, "东部→西部"), "to_helped");
+  EXPECT_EQ(CodeOf(direction, "东部->西部(派往受帮扶方)"), "to_helped");
+  EXPECT_EQ(CodeOf(direction, "西部→东部"), "to_helper");
+  EXPECT_EQ(CodeOf(direction, "TO_HELPER"), "to_helper");
+  const auto& level = OptionsOf(PairingsLedger(), "level");
+  EXPECT_EQ(CodeOf(level, "镇(街)-村"), "town_village");
+  EXPECT_EQ(CodeOf(level, "镇（街）—村"), "town_village");
+  EXPECT_EQ(CodeOf(level, "镇-村"), "town_village");
+  EXPECT_EQ(CodeOf(level, "村 - 村"), "village_village");
+  EXPECT_EQ(CodeOf(level, "县-县"), "county_county");
+  EXPECT_EQ(CodeOf(level, "镇"), "?");  // begins 镇–镇 and 镇（街）–村
+  EXPECT_EQ(CodeOf(level, "乡–村"), "");
+  EXPECT_EQ(CodeOf(level, "t"), "");  // a prefix counts only for Chinese text
+}
+
+TEST(MatchOption, ShortLabelAndStartOfTheLabel) {
+  const auto& category = OptionsOf(TrainingsLedger(), "category");
+  EXPECT_EQ(CodeOf(category, "专业技术人才培训"), "professional");
+  EXPECT_EQ(CodeOf(category, "党政"), "cadre");
+}
+
+TEST(MatchOption, OnlyOneEnabledOptionIsNoAmbiguity) {
+  std::vector<EnumOption> options = {{"a", "财政资金（省级）", "a"}, {"b", "财政资金（市级）", "b"}};
+  EXPECT_EQ(CodeOf(options, "财政资金"), "?");
+  options[0].disabled = true;
+  EXPECT_EQ(CodeOf(options, "财政资金"), "b");
+  options[1].disabled = true;  // both disabled: one of them, which the parser refuses as disabled
+  EXPECT_EQ(CodeOf(options, "财政资金"), "a");
+}
+
+TEST(ParseEnumCell, AmbiguousAndUnknownValuesListTheChoices) {
+  const FieldDef& level = *PairingsLedger().Field("level");
+  Result<Value> ambiguous = ParseFieldValue(level, "镇", InputSource::kSpreadsheet);
+  ASSERT_FALSE(ambiguous.ok());
+  const FieldError& e = ambiguous.status().details()[0];
+  EXPECT_EQ(e.field, "level");
+  EXPECT_EQ(e.message_zh, "结对层级：“镇”可指多个选项：镇–镇、镇（街）–村，请填写其中之一");
+  EXPECT_EQ(e.message_en,
+            "Pairing level: \"镇\" could mean several options: town–town (town_town); town–village (town_village); "
+            "write one of them");
+  Result<Value> unknown = ParseFieldValue(level, "乡–村", InputSource::kApi);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().details()[0].message_zh.find("可选：县–县、镇–镇、镇（街）–村"), std::string::npos);
+  EXPECT_NE(unknown.status().details()[0].message_en.find("county–county (county_county); town–town"),
+            std::string::npos);
+  // The JSON API takes the same forms.
+  EXPECT_EQ(AsText(*ParseFieldValue(level, "镇(街)-村", InputSource::kApi)), "town_village");
+}
+
+TEST(ParseEnumCell, ARelabelledOptionKeepsItsDeclaredWording) {
+  const FieldDef& category = *TrainingsLedger().Field("category");
+  std::vector<EnumOption> relabelled = category.options;
+  relabelled[0].label_zh = "干部培训";  // cadre, as a dictionary may rename it
+  for (const char* typed : {"干部培训", "党政干部培训", "cadre"})
+    EXPECT_EQ(AsText(*ParseFieldValue(category, typed, InputSource::kSpreadsheet, &relabelled)), "cadre") << typed;
+}
+
+TEST(ParseMoneyCell, TypedUnitsInSpreadsheetsFenInTheApi) {
+  const FieldDef amount = fields::Money("amount_fen", "金额（元）", "Amount (yuan)");
+  EXPECT_EQ(AsInt(*ParseFieldValue(amount, "50万", InputSource::kSpreadsheet)), 50'000'000);
+  EXPECT_EQ(AsInt(*ParseFieldValue(amount, "1,033.98", InputSource::kSpreadsheet)), 103'398);
+  EXPECT_EQ(AsInt(*ParseFieldValue(amount, "0.5亿元", InputSource::kSpreadsheet)), 5'000'000'000);
+  EXPECT_EQ(AsInt(*ParseFieldValue(amount, "5000", InputSource::kApi)), 5000);  // fen
+  EXPECT_FALSE(ParseFieldValue(amount, "50万", InputSource::kApi).ok());
+}
+
+TEST(ParseRegionCell, CodesAreCheckedNamesLeftToTheValidator) {
+  const FieldDef region = fields::Region("region_code", "所在地", "Region");
+  EXPECT_EQ(AsText(*ParseFieldValue(region, "522727", InputSource::kSpreadsheet)), "522727");
+  EXPECT_FALSE(ParseFieldValue(region, "522799", InputSource::kSpreadsheet).ok());
+  EXPECT_EQ(AsText(*ParseFieldValue(region, "甲坝村", InputSource::kSpreadsheet)), "甲坝村");
+}
+
+}  // namespace
+}  // namespace shanhai
