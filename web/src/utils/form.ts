@@ -3,7 +3,7 @@
 // client-side rules (the server validates again and its per-field messages win).
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
 import type { LedgerRecord } from '@/api/ledger/types'
-import { fenToYuan, formatYuan, yuanToFen } from './money'
+import { fenToYuan, formatAmount, yuanToFen } from './money'
 
 export type FormModel = Record<string, string | number | null>
 
@@ -125,7 +125,7 @@ export function displayValue(f: FieldMeta | undefined, record: Record<string, un
   const v = record[key]
   if (v === null || v === undefined || v === '') return ''
   if (!f) return typeof v === 'object' ? JSON.stringify(v) : String(v)
-  if (f.type === 'money_fen') return formatYuan(v as number)
+  if (f.type === 'money_fen') return formatAmount(v as number)
   if (f.type === 'enum' || f.type === 'sensitive_enum') {
     const o = f.options.find((x) => x.code === String(v))
     if (o) return (zh ? o.label_zh : o.label_en) || o.label_zh
