@@ -99,4 +99,6 @@ export interface RegionNode {
   code: string
   name: string
   level: string
+  /** the regions below, when asked for with ?depth */
+  children?: RegionNode[]
 }
