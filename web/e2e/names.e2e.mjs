@@ -62,6 +62,7 @@ await t.step('table and history drawer: the pair and the region by name, the cod
   await row.locator('[data-test=row-history]').click()
   const drawer = page.locator('[data-test=history]')
   await drawer.locator('.change-table', { hasText: '黔南州平塘县卡蒲毛南族乡甲坝村' }).waitFor()
+  await drawer.locator('span[title="522727200205"]', { hasText: '黔南州平塘县卡蒲毛南族乡甲坝村' }).first().waitFor()
   const text = await drawer.textContent()
   assert.match(text, /广州市白云区—黔南州平塘县/)
   assert.doesNotMatch(text, /522727200205/)

@@ -17,6 +17,25 @@ bool IsListParameter(const std::string& name) {
          name == "page_size" || name == "format" || name == "total";
 }
 
+// Adds to each of a history's before/after states (as the audit log kept them) the names a list
+// shows beside its codes: pair and region labels, and each reference's label, looked up once
+// per ref field for all states together.
+Status NameStates(LedgerService& ledgers, const LedgerDef& def, const std::vector<boost::json::object*>& states) {
+  std::map<std::string, std::vector<int64_t>> ref_ids;
+  for (const FieldDef& f : def.fields)
+    if (f.type == FieldType::kRef)
+      for (const boost::json::object* o : states)
+        if (const boost::json::value* v = o->if_contains(f.key); v && v->is_int64()) ref_ids[f.key].push_back(v->as_int64());
+  SH_ASSIGN_OR_RETURN(RefLabels labels, ledgers.LabelsOfRefs(def, ref_ids));
+  for (boost::json::object* o : states) {
+    AddRegionLabels(def, *o);
+    for (const auto& [key, by_id] : labels)
+      if (const boost::json::value* v = o->if_contains(key); v && v->is_int64())
+        if (auto found = by_id.find(v->as_int64()); found != by_id.end()) (*o)[key + "_label"] = found->second;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef& def) {
@@ -143,7 +162,6 @@ Result<Reply> RecordHistory(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
   const LedgerDef& def = ctx.Ledger();
   SH_ASSIGN_OR_RETURN(std::vector<HistoryStep> entries, ctx.conn.ledgers().History(ctx.actor, def, id));
-  std::vector<boost::json::object*> states;  // every before and after, to be named as a list is
   boost::json::array items;
   auto state = [](const std::string& json) {
     return json.empty() ? boost::json::value(nullptr) : boost::json::parse(json);
@@ -151,21 +169,11 @@ Result<Reply> RecordHistory(RequestContext& ctx) {
   for (const HistoryStep& e : entries)
     items.push_back({{"at", e.at}, {"actor", e.actor}, {"by", e.by}, {"action", e.action},
                      {"before", state(e.before_json)}, {"after", state(e.after_json)}, {"detail", e.detail}});
+  std::vector<boost::json::object*> states;
   for (boost::json::value& item : items)
     for (const char* side : {"before", "after"})
       if (boost::json::object* o = item.as_object()[side].if_object()) states.push_back(o);
-  std::map<std::string, std::vector<int64_t>> ref_ids;
-  for (const FieldDef& f : def.fields)
-    if (f.type == FieldType::kRef)
-      for (const boost::json::object* o : states)
-        if (const boost::json::value* v = o->if_contains(f.key); v && v->is_int64()) ref_ids[f.key].push_back(v->as_int64());
-  SH_ASSIGN_OR_RETURN(RefLabels labels, ctx.conn.ledgers().LabelsOfRefs(def, ref_ids));
-  for (boost::json::object* o : states) {
-    AddRegionLabels(def, *o);
-    for (const auto& [key, by_id] : labels)
-      if (const boost::json::value* v = o->if_contains(key); v && v->is_int64())
-        if (auto found = by_id.find(v->as_int64()); found != by_id.end()) (*o)[key + "_label"] = found->second;
-  }
+  SH_RETURN_IF_ERROR(NameStates(ctx.conn.ledgers(), def, states));
   return Reply::Json(boost::json::object{{"items", std::move(items)}});
 }
 
