@@ -63,4 +63,17 @@ describe('RegionCascader', () => {
     expect(w.find('[data-test=region-cascader]').attributes('title')).toBe('522727')
     w.unmount()
   })
+
+  it('takes a whole village code as typed (villages load only as their county opens)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ items: [] }), { status: 200 })))
+    const w = mount(RegionCascader, { props: { modelValue: '' }, global: { plugins: [i18n] }, attachTo: document.body })
+    await flushPromises()
+    const input = w.find('input')
+    await input.setValue('522727200205')
+    await vi.waitFor(() => expect(w.emitted('update:modelValue')?.at(-1)).toEqual(['522727200205']), { timeout: 3000 })
+    await input.setValue('5227')
+    await new Promise((r) => setTimeout(r, 400))
+    expect(w.emitted('update:modelValue')?.length).toBe(1) // a partial code is searched, not taken
+    w.unmount()
+  })
 })
