@@ -8,6 +8,7 @@
 #include "http/handlers/ledger_request.h"
 #include "http/json_io.h"
 #include "regions/region_catalog.h"
+#include "regions/region_names.h"
 
 namespace shanhai {
 
@@ -98,12 +99,14 @@ Result<Reply> MetaLedgers(RequestContext& ctx) {
 }
 
 // The children of code, and theirs down to depth levels (depth 1: the children alone, without a
-// "children" member).
+// "children" member); an autonomous unit also under its everyday name ("everyday": 黔南州), which
+// people type and search by.
 boost::json::array RegionTree(const RegionCatalog& regions, std::string_view code, int64_t depth) {
   boost::json::array items;
   for (const Region* r : regions.Children(code)) {
     boost::json::object item{{"code", std::string(r->code)}, {"name", std::string(r->name)},
                              {"level", RegionLevelName(r->level)}};
+    if (std::string everyday = RegionAutonomousAbbreviation(r->name); !everyday.empty()) item["everyday"] = everyday;
     if (depth > 1) item["children"] = RegionTree(regions, r->code, depth - 1);
     items.push_back(std::move(item));
   }

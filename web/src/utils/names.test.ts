@@ -88,7 +88,12 @@ describe('region picker', () => {
     const [guizhou] = await pickerNodes([
       { code: '520000', name: '贵州省', level: 'province', children: [{ code: '522700', name: '黔南布依族苗族自治州', level: 'city' }] },
     ])
-    expect(guizhou.children?.[0].initials.startsWith('qn')).toBe(true)
+    const qiannan = guizhou.children![0]
+    expect(qiannan.initials.startsWith('qn')).toBe(true)
+    expect(regionMatches(qiannan, 'qnz')).toBe(false) // the official name's initials are qnbyzmzzzz
+    const [everyday] = await pickerNodes([{ code: '522700', name: '黔南布依族苗族自治州', everyday: '黔南州', level: 'city' }])
+    expect(regionMatches(everyday, 'qnz')).toBe(true)
+    expect(regionMatches(everyday, '黔南州')).toBe(true)
   })
 })
 

@@ -38,7 +38,8 @@ export function pathOf(code: string): string[] {
   return path
 }
 
-/** A region as the picker holds it: its name's pinyin initials ("荔波县" → "lbx") for searching. */
+/** A region as the picker holds it: the pinyin initials of its name ("荔波县" → "lbx") and of its
+ *  everyday name if it has one ("黔南州" → "qnz"), space-separated, for searching. */
 export interface PickerRegion extends RegionNode {
   initials: string
   leaf?: boolean
@@ -54,7 +55,7 @@ export async function pickerNodes(nodes: RegionNode[]): Promise<PickerRegion[]> 
   const initials = await initialsOf
   const convert = (n: RegionNode): PickerRegion => ({
     ...n,
-    initials: initials(n.name),
+    initials: [n.name, n.everyday].filter((x): x is string => !!x).map(initials).join(' '),
     leaf: n.level === 'village' || undefined,
     children: n.children?.map(convert),
   })
@@ -69,10 +70,11 @@ export function pickerTree(): Promise<PickerRegion[]> {
   return tree
 }
 
-/** True when `typed` finds the region: part of its name, the start of its code, or part of its initials. */
-export function regionMatches(region: Pick<PickerRegion, 'code' | 'name' | 'initials'>, typed: string): boolean {
+/** True when `typed` finds the region: part of its name or everyday name, the start of its code,
+ *  or part of its initials. */
+export function regionMatches(region: Pick<PickerRegion, 'code' | 'name' | 'everyday' | 'initials'>, typed: string): boolean {
   const q = typed.trim().toLowerCase()
   if (!q) return true
   if (/^\d+$/.test(q)) return region.code.startsWith(q)
-  return region.name.includes(q) || region.initials.includes(q)
+  return region.name.includes(q) || !!region.everyday?.includes(q) || region.initials.includes(q)
 }
