@@ -27,7 +27,9 @@ constexpr RouteRow kRouteTable[] = {
     {"GET", "/api/v1/meta/ledgers", h::MetaLedgers, kSession, kNoLedger, kNone,
      "台账定义（字段、类型、可选值）与控制台菜单"},
     {"GET", "/api/v1/meta/regions/{code}/children", h::RegionChildren, kSession, kNoLedger, kNone,
-     "行政区划下级（code=0 为省级列表）"},
+     "行政区划下级（code=0 为省级列表；?depth=2..3 连同其下级，嵌套于 children）"},
+    {"GET", "/api/v1/meta/pairs", h::PairsInScope, kSession, kNoLedger, kNone,
+     "当前用户数据范围内的帮扶关系（供选择器用，无需帮扶关系台账权限）/ the pairs in the user's scope, for pickers"},
 
     {"GET", "<ledger>", h::ListRecords, "list", EveryLedger, kNone, "：列表（筛选、排序、分页）"},
     {"POST", "<ledger>", h::CreateRecord, "create", EveryLedger, kLedgerRecord, "：新增"},

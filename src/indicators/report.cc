@@ -102,7 +102,7 @@ Status AuthorizeWholeReport(const Actor& actor) {
   for (const LedgerDef* def : ledgers) {
     if (Authorize(actor, LedgerPermission(*def, "list")).ok()) continue;
     missing_zh += (missing_zh.empty() ? "" : "、") + def->label_zh;
-    missing_en += (missing_en.empty() ? "" : ", ") + LedgerPermission(*def, "list");
+    missing_en += (missing_en.empty() ? "" : ", ") + def->label_en + " (" + LedgerPermission(*def, "list") + ")";
   }
   if (missing_zh.empty()) return Status::Ok();
   return Status::PermissionDenied("报告汇总全部台账，您无权查看：" + missing_zh,

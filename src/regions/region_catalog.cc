@@ -188,12 +188,14 @@ std::vector<const Region*> RegionCatalog::Children(std::string_view code) const 
   return out;
 }
 
+bool IsPlaceholderRegionName(std::string_view name) {
+  return std::find(kPlaceholderNames.begin(), kPlaceholderNames.end(), name) != kPlaceholderNames.end();
+}
+
 std::string RegionCatalog::FullName(std::string_view code) const {
   std::vector<std::string_view> names;
   for (const Region* r = Find(code); r != nullptr; r = Find(r->parent_code)) {
-    const bool placeholder = std::find(kPlaceholderNames.begin(), kPlaceholderNames.end(),
-                                       r->name) != kPlaceholderNames.end();
-    if (!placeholder) names.push_back(r->name);
+    if (!IsPlaceholderRegionName(r->name)) names.push_back(r->name);
     if (r->parent_code.empty()) break;
   }
   std::string full;

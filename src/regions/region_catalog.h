@@ -37,6 +37,10 @@ struct Region {
 // Returns "" if code is not 6, 9 or 12 ASCII digits or is all zeros. Pure; thread-safe.
 std::string RegionPrefix(std::string_view code);
 
+// True for the city-level names that stand for no place ("市辖区", "县", "省直辖县级行政区划", ...),
+// which full names leave out.
+bool IsPlaceholderRegionName(std::string_view name);
+
 // An immutable, indexed region table. All const methods are thread-safe.
 class RegionCatalog {
  public:

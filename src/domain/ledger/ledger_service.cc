@@ -326,6 +326,19 @@ Result<RecordPage> LedgerService::ListAs(const Actor& actor, const LedgerDef& de
   return page;
 }
 
+Result<RecordPage> LedgerService::PairsInScope(const Actor& actor) {
+  ListRequest request;
+  request.sort = "code";
+  request.page_size = 1000;
+  request.count_total = false;
+  Result<RecordPage> page = Status::Internal("not listed");
+  SH_RETURN_IF_ERROR(InReadTransaction(*context_.db, [&]() -> Status {
+    page = ReadPage(*FindLedger("pairs"), request, ScopeOf(actor), Disclosure::kMasked);
+    return page.status();
+  }));
+  return page;
+}
+
 Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListRequest& request, Scope scope,
                                            Disclosure disclosure) {
   SH_RETURN_IF_ERROR(RefreshDictionaries());
@@ -378,16 +391,33 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
   page.has_more = stored.has_more;
   page.next = stored.last;
   SH_ASSIGN_OR_RETURN(page.records, codec.DecodeAll(std::move(stored.rows), disclosure));
+  SH_ASSIGN_OR_RETURN(page.ref_labels, LabelsOfRefs(def, RefIdsOf(def, page.records)));
+  return page;
+}
+
+std::map<std::string, std::vector<int64_t>> LedgerService::RefIdsOf(const LedgerDef& def,
+                                                                     const std::vector<Record>& records) {
+  std::map<std::string, std::vector<int64_t>> out;
   for (const FieldDef& f : def.fields) {
     if (f.type != FieldType::kRef) continue;
-    std::vector<int64_t> ids;
-    for (const Record& r : page.records)
+    std::vector<int64_t>& ids = out[f.key];
+    for (const Record& r : records)
       if (const Value* v = r.Get(f.key); v && !IsNull(*v)) ids.push_back(AsInt(*v));
-    LedgerRepository target(*context_.db, *FindLedger(f.ref_ledger));
-    SH_ASSIGN_OR_RETURN(auto labels, target.NaturalKeysOf(ids));
-    for (auto& [id, label] : labels) page.ref_labels[f.key][id] = std::move(label);
   }
-  return page;
+  return out;
+}
+
+Result<RefLabels> LedgerService::LabelsOfRefs(const LedgerDef& def,
+                                              const std::map<std::string, std::vector<int64_t>>& ids_by_field) {
+  RefLabels out;
+  for (const auto& [key, ids] : ids_by_field) {
+    const FieldDef* f = def.Field(key);
+    if (!f || f->type != FieldType::kRef || ids.empty()) continue;
+    LedgerRepository target(*context_.db, *FindLedger(f->ref_ledger));
+    SH_ASSIGN_OR_RETURN(auto labels, target.NaturalKeysOf(ids));
+    for (auto& [id, label] : labels) out[key][id] = std::move(label);
+  }
+  return out;
 }
 
 Result<std::string> LedgerService::Reveal(const Actor& actor, const LedgerDef& def, int64_t id, const std::string& key) {

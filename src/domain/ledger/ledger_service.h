@@ -36,13 +36,15 @@ struct RawRecord {
   }
 };
 
+// ref field key → id → natural key of the referenced record (for display).
+using RefLabels = std::map<std::string, std::map<int64_t, std::string>>;
+
 struct RecordPage {
   int64_t total = -1;      // records selected; -1 when not counted (ListRequest::count_total)
   bool has_more = false;   // records follow this page
   ListCursor next;         // hand back as ListRequest::after for the records after this page
   std::vector<Record> records;
-  // ref field key → id → natural key of the referenced record (for display).
-  std::map<std::string, std::map<int64_t, std::string>> ref_labels;
+  RefLabels ref_labels;
 };
 
 // List filters as users give them (query string or CLI flags); the pair already parsed.
@@ -124,6 +126,16 @@ class LedgerService {
   // Filtering or sorting by a field that NeedsReveal needs "<m>:<l>:reveal" and writes a
   // "sensitive_query" audit row (who, which fields, how many rows) for each page.
   Result<RecordPage> List(const Actor& actor, const LedgerDef& def, const ListRequest& request);
+  // The pairs inside the actor's data scope, by code (at most 1000), for pair pickers: a user may
+  // know the pairs of their region (every record of it names one) whether or not they may list
+  // the pairs ledger itself.
+  Result<RecordPage> PairsInScope(const Actor& actor);
+  // The natural key of each referenced record, for showing references by their label:
+  // ids_by_field is ref field key → ids of def's records; the answer is field key → id → label.
+  // Reads the referenced ledgers without scope (a label names what the reader's record points to).
+  Result<RefLabels> LabelsOfRefs(const LedgerDef& def, const std::map<std::string, std::vector<int64_t>>& ids_by_field);
+  // The ids each ref field of records holds (for LabelsOfRefs).
+  static std::map<std::string, std::vector<int64_t>> RefIdsOf(const LedgerDef& def, const std::vector<Record>& records);
   // As List with every value whole, for an export that reveals: needs "<m>:<l>:reveal" and
   // writes one "reveal" audit row per record returned (its revealed fields, and purpose),
   // in the caller's transaction; no row, no record.

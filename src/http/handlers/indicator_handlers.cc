@@ -1,6 +1,7 @@
 // /api/v1/indicators and /api/v1/report: the catalogue, computed values with target and
 // completion, the records behind a figure (listed or exported), and the report as JSON, Markdown or xlsx.
 #include "domain/ledger/record_json.h"
+#include "domain/ledger/record_names.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/temp_file.h"
 #include "http/json_io.h"
@@ -52,7 +53,9 @@ Result<Reply> IndicatorRecords(RequestContext& ctx) {
                       engine.RecordsBehind(ctx.actor, key, pair, PeriodOf(ctx.request), paging.page, paging.page_size));
   SH_ASSIGN_OR_RETURN(IndicatorSelection selection, engine.Select(key));
   const LedgerDef& def = *FindLedger(selection.def->ledger);
-  boost::json::object body = PageJson(def, records, paging.page, paging.page_size);
+  // Named as the ledger's own list names its records (pair and regions by name).
+  boost::json::object body = PageJson(def, records, paging.page, paging.page_size,
+                                      [&](const Record& record) { return RegionLabelMembers(def, record); });
   body["ledger"] = def.name;
   body["module"] = def.module;
   return Reply::Json(body);

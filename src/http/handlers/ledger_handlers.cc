@@ -1,6 +1,7 @@
 // /api/v1/<module>/<ledger>[/{id}]: list, create, get, update, delete, history and reveal, for
 // the ledger of the route (routes.cc expands these rows once per ledger).
 #include "domain/ledger/record_json.h"
+#include "domain/ledger/record_names.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/ledger_request.h"
 #include "http/handlers/record_set_json.h"
@@ -14,6 +15,25 @@ namespace {
 bool IsListParameter(const std::string& name) {
   return name == "pair" || name == "q" || name == "from" || name == "to" || name == "sort" || name == "page" ||
          name == "page_size" || name == "format" || name == "total";
+}
+
+// Adds to each of a history's before/after states (as the audit log kept them) the names a list
+// shows beside its codes: pair and region labels, and each reference's label, looked up once
+// per ref field for all states together.
+Status NameStates(LedgerService& ledgers, const LedgerDef& def, const std::vector<boost::json::object*>& states) {
+  std::map<std::string, std::vector<int64_t>> ref_ids;
+  for (const FieldDef& f : def.fields)
+    if (f.type == FieldType::kRef)
+      for (const boost::json::object* o : states)
+        if (const boost::json::value* v = o->if_contains(f.key); v && v->is_int64()) ref_ids[f.key].push_back(v->as_int64());
+  SH_ASSIGN_OR_RETURN(RefLabels labels, ledgers.LabelsOfRefs(def, ref_ids));
+  for (boost::json::object* o : states) {
+    AddRegionLabels(def, *o);
+    for (const auto& [key, by_id] : labels)
+      if (const boost::json::value* v = o->if_contains(key); v && v->is_int64())
+        if (auto found = by_id.find(v->as_int64()); found != by_id.end()) (*o)[key + "_label"] = found->second;
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -80,10 +100,10 @@ Result<Reply> ListRecords(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
   SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx.request, def));
   SH_ASSIGN_OR_RETURN(RecordPage page, ctx.conn.ledgers().List(ctx.actor, def, request));
-  // Written straight as text (the busiest route); a workflow's records carry the transitions
-  // their reader may take.
+  // Written straight as text (the busiest route); records carry the names of their pair and
+  // regions, and a workflow's records the transitions their reader may take.
   return Reply::JsonText(PageJsonText(def, page, request.page, request.page_size, [&](const Record& record) {
-    return TransitionsMember(ctx.actor, def, record);
+    return ReaderMembers(ctx.actor, def, record);
   }));
 }
 
@@ -112,7 +132,9 @@ Result<Reply> GetRecord(RequestContext& ctx) {
     return Reply::Json(RecordWithLinesToJson(ctx.actor, def, record));
   }
   SH_ASSIGN_OR_RETURN(Record record, ctx.conn.ledgers().Get(ctx.actor, def, id));
-  return Reply::Json(RecordJsonFor(ctx.actor, def, record));
+  // The edit form shows each reference by its label, as the list does.
+  SH_ASSIGN_OR_RETURN(RefLabels labels, ctx.conn.ledgers().LabelsOfRefs(def, LedgerService::RefIdsOf(def, {record})));
+  return Reply::Json(RecordJsonFor(ctx.actor, def, record, labels));
 }
 
 Result<Reply> UpdateRecord(RequestContext& ctx) {
@@ -138,13 +160,20 @@ Result<Reply> DeleteRecord(RequestContext& ctx) {
 
 Result<Reply> RecordHistory(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
-  SH_ASSIGN_OR_RETURN(std::vector<HistoryStep> entries, ctx.conn.ledgers().History(ctx.actor, ctx.Ledger(), id));
+  const LedgerDef& def = ctx.Ledger();
+  SH_ASSIGN_OR_RETURN(std::vector<HistoryStep> entries, ctx.conn.ledgers().History(ctx.actor, def, id));
   boost::json::array items;
+  auto state = [](const std::string& json) {
+    return json.empty() ? boost::json::value(nullptr) : boost::json::parse(json);
+  };
   for (const HistoryStep& e : entries)
     items.push_back({{"at", e.at}, {"actor", e.actor}, {"by", e.by}, {"action", e.action},
-                     {"before", e.before_json.empty() ? boost::json::value(nullptr) : boost::json::parse(e.before_json)},
-                     {"after", e.after_json.empty() ? boost::json::value(nullptr) : boost::json::parse(e.after_json)},
-                     {"detail", e.detail}});
+                     {"before", state(e.before_json)}, {"after", state(e.after_json)}, {"detail", e.detail}});
+  std::vector<boost::json::object*> states;
+  for (boost::json::value& item : items)
+    for (const char* side : {"before", "after"})
+      if (boost::json::object* o = item.as_object()[side].if_object()) states.push_back(o);
+  SH_RETURN_IF_ERROR(NameStates(ctx.conn.ledgers(), def, states));
   return Reply::Json(boost::json::object{{"items", std::move(items)}});
 }
 

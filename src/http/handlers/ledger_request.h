@@ -30,7 +30,11 @@ Result<RecordChange> RecordChangeFrom(const HttpRequest& request, const LedgerDe
 // The member "transitions": the names of the transitions actor may take on record now (see
 // AllowedTransitions), as text for AppendRecordJson when def has a workflow; "" otherwise.
 std::string TransitionsMember(const Actor& actor, const LedgerDef& def, const Record& record);
-// RecordToJson(def, record) with TransitionsMember for actor.
-boost::json::object RecordJsonFor(const Actor& actor, const LedgerDef& def, const Record& record);
+// What a reader is shown beside a record's own values: the names of its pair and regions
+// (RegionLabelMembers) and its TransitionsMember, as extra members for AppendRecordJson.
+std::string ReaderMembers(const Actor& actor, const LedgerDef& def, const Record& record);
+// RecordToJson(def, record, ref_labels) with ReaderMembers for actor.
+boost::json::object RecordJsonFor(const Actor& actor, const LedgerDef& def, const Record& record,
+                                  const RefLabels& ref_labels = {});
 
 }  // namespace shanhai

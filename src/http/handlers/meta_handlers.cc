@@ -2,11 +2,13 @@
 // (fields, labels, types, options as the dictionaries make them, required, workflows, lines),
 // the menu of ledgers by business area, and the region tree.
 #include "domain/ledger/ledger_menu.h"
+#include "domain/ledger/record_names.h"
 #include "domain/ledger/transition_service.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/ledger_request.h"
 #include "http/json_io.h"
 #include "regions/region_catalog.h"
+#include "regions/region_names.h"
 
 namespace shanhai {
 
@@ -96,14 +98,39 @@ Result<Reply> MetaLedgers(RequestContext& ctx) {
   return Reply::Json(boost::json::object{{"items", std::move(items)}, {"menu", MenuJson()}});
 }
 
+// The children of code, and theirs down to depth levels (depth 1: the children alone, without a
+// "children" member); an autonomous unit also under its everyday name ("everyday": 黔南州), which
+// people type and search by.
+boost::json::array RegionTree(const RegionCatalog& regions, std::string_view code, int64_t depth) {
+  boost::json::array items;
+  for (const Region* r : regions.Children(code)) {
+    boost::json::object item{{"code", std::string(r->code)}, {"name", std::string(r->name)},
+                             {"level", RegionLevelName(r->level)}};
+    if (std::string everyday = RegionAutonomousAbbreviation(r->name); !everyday.empty()) item["everyday"] = everyday;
+    if (depth > 1) item["children"] = RegionTree(regions, r->code, depth - 1);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
 Result<Reply> RegionChildren(RequestContext& ctx) {
   const std::string code(ctx.request.PathParam("code").value_or(""));
   const RegionCatalog& regions = RegionCatalog::Embedded();
   if (code != "0" && !regions.Find(code)) return Status::NotFound("行政区划代码不存在：" + code, "no region " + code);
-  boost::json::array items;
-  for (const Region* r : regions.Children(code == "0" ? "" : code))
-    items.push_back({{"code", std::string(r->code)}, {"name", std::string(r->name)}, {"level", RegionLevelName(r->level)}});
-  return Reply::Json(boost::json::object{{"items", std::move(items)}, {"source", regions.SourceNote()}});
+  // ?depth=3 from the top gives every province, city and county at once: the console's region
+  // picker searches those by name and pinyin and loads towns and villages as they are opened.
+  SH_ASSIGN_OR_RETURN(int64_t depth, QueryInt(ctx.request, "depth", 1));
+  if (depth < 1 || depth > 3)
+    return Status::InvalidArgument("参数 depth 应在 1 到 3 之间", "parameter depth must be between 1 and 3");
+  return Reply::Json(boost::json::object{{"items", RegionTree(regions, code == "0" ? "" : code, depth)},
+                                         {"source", regions.SourceNote()}});
+}
+
+Result<Reply> PairsInScope(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(RecordPage page, ctx.conn.ledgers().PairsInScope(ctx.actor));
+  const LedgerDef& def = *FindLedger("pairs");
+  return Reply::JsonText(PageJsonText(def, page, 1, static_cast<int64_t>(page.records.size()),
+                                      [&](const Record& record) { return RegionLabelMembers(def, record); }));
 }
 
 }  // namespace handlers

@@ -2,6 +2,7 @@
 // ledger that declares a workflow (routes.cc), each guarded by that transition's own permission.
 // The body is {"version": N, <the transition's fields>}; the answer is the record as after a GET.
 #include "domain/ledger/record_json.h"
+#include "domain/ledger/record_names.h"
 #include "domain/ledger/transition_service.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/ledger_request.h"
@@ -15,9 +16,17 @@ std::string TransitionsMember(const Actor& actor, const LedgerDef& def, const Re
   return "\"transitions\":" + boost::json::serialize(names);
 }
 
-boost::json::object RecordJsonFor(const Actor& actor, const LedgerDef& def, const Record& record) {
+std::string ReaderMembers(const Actor& actor, const LedgerDef& def, const Record& record) {
+  std::string names = RegionLabelMembers(def, record);
+  std::string transitions = TransitionsMember(actor, def, record);
+  if (names.empty() || transitions.empty()) return names + transitions;
+  return names + ',' + transitions;
+}
+
+boost::json::object RecordJsonFor(const Actor& actor, const LedgerDef& def, const Record& record,
+                                  const RefLabels& ref_labels) {
   std::string text;
-  AppendRecordJson(text, def, record, {}, TransitionsMember(actor, def, record));
+  AppendRecordJson(text, def, record, ref_labels, ReaderMembers(actor, def, record));
   return boost::json::parse(text).as_object();
 }
 

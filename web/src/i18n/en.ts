@@ -93,7 +93,7 @@ const en: typeof zh = {
     required: '{field} is required',
     invalidInteger: 'Enter a whole number',
     invalidMoney: 'Enter an amount in yuan (up to 2 decimals)',
-    invalidRegion: 'Enter a 6-digit region code',
+    invalidRegion: 'Pick a region, or enter a 6-, 9- or 12-digit region code',
     deleteConfirm: 'Delete this record? It stays in the history.',
     deleteTitle: 'Delete',
     deleted: 'Deleted',

@@ -91,7 +91,7 @@ export default {
     required: '{field}不能为空',
     invalidInteger: '请输入整数',
     invalidMoney: '请输入金额（元，最多两位小数）',
-    invalidRegion: '请输入 6 位行政区划代码',
+    invalidRegion: '请选择地区，或输入 6、9、12 位行政区划代码',
     deleteConfirm: '确定删除这条记录吗？删除后仍保留在修改历史中。',
     deleteTitle: '删除确认',
     deleted: '已删除',

@@ -1,11 +1,10 @@
-// The pairs the user can see (the pairs ledger), for pickers; and the pair last worked on,
-// remembered so a clerk entering many records does not retype it.
+// The pairs inside the user's data scope (/api/v1/meta/pairs: a session is enough, so a clerk
+// whose role may not list the pairs ledger still picks their pairs), for pickers; and the pair
+// last worked on, remembered so a clerk entering many records does not retype it.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { ledgerApi } from '@/api/ledger'
+import { pairsInScope } from '@/api/meta'
 import type { LedgerRecord } from '@/api/ledger/types'
-import { useAuthStore } from './auth'
-import { useMetaStore } from './meta'
 
 const kLastPair = 'shanhai.lastPair'
 
@@ -16,18 +15,22 @@ export const usePairsStore = defineStore('pairs', () => {
 
   async function load() {
     if (loaded) return
-    const meta = useMetaStore()
-    await meta.load()
-    const def = meta.ledger('pairs')
-    if (!def || !useAuthStore().can('pairing:pairs:list')) return
-    pairs.value = (await ledgerApi(def.path).list({ page_size: 100 })).items
+    pairs.value = (await pairsInScope()).items
     loaded = true
   }
 
-  /** The most specific pair: a county pair if there is one. */
+  /** The pair last worked on if it is still the user's (the browser may have served another
+   *  user before), else the most specific pair: a county pair if there is one. */
   function defaultPair(): string {
-    if (lastPair.value) return lastPair.value
+    if (lastPair.value && pairs.value.some((p) => p.code === lastPair.value)) return lastPair.value
     return String((pairs.value.find((p) => p.level === 'county') ?? pairs.value[0])?.code ?? '')
+  }
+
+  /** "广州市白云区—黔南州平塘县" for a pair record, from its sides' names (the code when they have none). */
+  function nameOf(p: LedgerRecord): string {
+    const helper = p.helper_region_label
+    const helped = p.helped_region_label
+    return helper && helped ? `${helper}—${helped}` : String(p.code ?? '')
   }
 
   function remember(code: string) {
@@ -41,5 +44,5 @@ export const usePairsStore = defineStore('pairs', () => {
     loaded = false
   }
 
-  return { pairs, lastPair, load, defaultPair, remember, reset }
+  return { pairs, lastPair, load, defaultPair, nameOf, remember, reset }
 })

@@ -3,7 +3,8 @@
 // client-side rules (the server validates again and its per-field messages win).
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
 import type { LedgerRecord } from '@/api/ledger/types'
-import { fenToYuan, formatYuan, yuanToFen } from './money'
+import { customField } from '@/ledgers/customFields'
+import { fenToYuan, formatAmount, yuanToFen } from './money'
 
 export type FormModel = Record<string, string | number | null>
 
@@ -40,7 +41,9 @@ export function toFormModel(meta: LedgerMeta, record: LedgerRecord): FormModel {
   for (const f of editableFields(meta)) {
     const v = record[f.key]
     if (v === null || v === undefined) continue
-    if (f.type === 'money_fen') model[f.key] = fenToYuan(v as number)
+    const custom = customField(meta.name, f.key)?.toForm
+    if (custom) model[f.key] = custom(record)
+    else if (f.type === 'money_fen') model[f.key] = fenToYuan(v as number)
     else if (f.type === 'ref' || f.type === 'integer') model[f.key] = typeof v === 'number' ? v : Number(v)
     else model[f.key] = String(v)
   }
@@ -62,7 +65,9 @@ export function toPayload(meta: LedgerMeta, model: FormModel, original?: LedgerR
       if (original) body[f.key] = ''
       continue
     }
-    if (f.type === 'money_fen') body[f.key] = yuanToFen(v)
+    const custom = customField(meta.name, f.key)?.toPayload
+    if (custom) body[f.key] = custom(model)
+    else if (f.type === 'money_fen') body[f.key] = yuanToFen(v)
     else if (f.type === 'integer' || f.type === 'ref') body[f.key] = Number(v)
     else body[f.key] = typeof v === 'string' ? v.trim() : v
   }
@@ -70,7 +75,7 @@ export function toPayload(meta: LedgerMeta, model: FormModel, original?: LedgerR
   return body
 }
 
-type Translate = (key: string, named?: Record<string, unknown>) => string
+export type Translate = (key: string, named?: Record<string, unknown>) => string
 type Validator = (rule: unknown, value: unknown, callback: (e?: Error) => void) => void
 export interface Rule {
   required?: boolean
@@ -97,19 +102,21 @@ export function maxCharsRule(max: number, message: () => string): Rule {
 }
 
 /** Element Plus rules for one field. `labelOf` gives the field's label in the current language. */
-export function rulesForField(f: FieldMeta, t: Translate, labelOf: (f: FieldMeta) => string): Rule[] {
+export function rulesForField(f: FieldMeta, t: Translate, labelOf: (f: FieldMeta) => string, ledger?: string): Rule[] {
   const rules: Rule[] = []
   if (f.required)
     rules.push({ required: true, trigger: ['blur', 'change'], message: () => t('common.required', { field: labelOf(f) }) })
+  const custom = customField(ledger, f.key)?.rules
+  if (custom) return [...rules, ...custom(t)]
   if (f.type === 'integer') rules.push(check((v) => /^-?\d+$/.test(v.trim()), () => t('common.invalidInteger')))
   if (f.type === 'money_fen') rules.push(check((v) => Number.isFinite(yuanToFen(v) ?? NaN), () => t('common.invalidMoney')))
-  if (f.type === 'region') rules.push(check((v) => /^\d{6}$/.test(v.trim()), () => t('common.invalidRegion')))
+  if (f.type === 'region') rules.push(check((v) => /^\d{6}(\d{3}){0,2}$/.test(v.trim()), () => t('common.invalidRegion')))
   return rules
 }
 
 export function rulesFor(meta: LedgerMeta, t: Translate, labelOf: (f: FieldMeta) => string): Record<string, Rule[]> {
   const rules: Record<string, Rule[]> = {}
-  for (const f of editableFields(meta)) rules[f.key] = rulesForField(f, t, labelOf)
+  for (const f of editableFields(meta)) rules[f.key] = rulesForField(f, t, labelOf, meta.name)
   if (meta.pair_scoped)
     rules.pair = [{ required: true, trigger: 'blur', message: () => t('common.required', { field: t('common.pair') }) }]
   return rules
@@ -129,18 +136,34 @@ export function fieldMessages(
   return out
 }
 
-/** A value for display in a table cell or a history diff. */
-export function displayValue(f: FieldMeta | undefined, record: Record<string, unknown>, key: string, zh: boolean): string {
+/**
+ * A value for display in a table cell or a history diff. Codes are shown by the name the server
+ * sends beside them as "<key>_label": a pair (广州市白云区—黔南州平塘县), a region (黔南州平塘县), a
+ * reference (the referenced record's natural key); the code itself where no name came. `ledger`
+ * names the record's ledger, for its custom fields (ledgers/customFields.ts).
+ */
+export function displayValue(
+  f: FieldMeta | undefined, record: Record<string, unknown>, key: string, zh: boolean, ledger?: string,
+): string {
   const v = record[key]
   if (v === null || v === undefined || v === '') return ''
+  const custom = customField(ledger, key)?.display
+  if (custom) return custom(record, zh)
+  if (key === 'pair' || f?.type === 'region' || f?.type === 'ref') return String(record[`${key}_label`] ?? v)
   if (!f) return typeof v === 'object' ? JSON.stringify(v) : String(v)
-  if (f.type === 'money_fen') return formatYuan(v as number)
+  if (f.type === 'money_fen') return formatAmount(v as number)
   if (f.type === 'enum' || f.type === 'sensitive_enum') {
     const o = f.options.find((x) => x.code === String(v))
     if (o) return (zh ? o.label_zh : o.label_en) || o.label_zh
   }
   if (f.type === 'bool') return v === 1 || v === true || v === '1' ? (zh ? '是' : 'Yes') : zh ? '否' : 'No'
-  if (f.type === 'ref') return String(record[`${key}_label`] ?? v)
+  return String(v)
+}
+
+/** The code behind a value shown by its name (a pair or a region), for the tooltip; "" otherwise. */
+export function codeHint(f: FieldMeta | undefined, record: Record<string, unknown>, key: string): string {
+  const v = record[key]
+  if ((key !== 'pair' && f?.type !== 'region') || v === null || v === undefined || !record[`${key}_label`]) return ''
   return String(v)
 }
 

@@ -1,7 +1,7 @@
 // Arranging and formatting server-computed indicator values. Nothing here computes a figure:
 // values, targets and completion rates all come from /api/v1/indicators.
 import type { IndicatorDef, IndicatorValue } from '@/api/indicators/types'
-import { formatWanYuan } from './money'
+import { formatAmount } from './money'
 
 export interface IndicatorGroup {
   key: string
@@ -30,11 +30,11 @@ export function sectionsOf(catalogue: IndicatorDef[]): IndicatorSection[] {
   return sections
 }
 
-/** A figure for display: money (fen) as 万元, rates with %, counts with separators. */
+/** A figure for display: money (fen) with its unit (formatAmount), rates with %, counts with separators. */
 export function formatIndicator(def: IndicatorDef, value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—'
   if (typeof value === 'string') return value
-  if (def.unit === 'fen') return formatWanYuan(value)
+  if (def.unit === 'fen') return formatAmount(value)
   if (def.is_rate) return `${value.toLocaleString('zh-CN', { maximumFractionDigits: 1 })}`
   return value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
 }

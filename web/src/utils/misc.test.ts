@@ -27,7 +27,7 @@ describe('indicator sections', () => {
     expect(headlinesOf(list).map((d) => d.key)).toEqual(['c', 'a'])
   })
   it('formats money indicators in 万元 and leaves missing values visible', () => {
-    expect(formatIndicator(def('m', 'funds', '资金支持', { unit: 'fen' }), 222550000)).toBe('222.55')
+    expect(formatIndicator(def('m', 'funds', '资金支持', { unit: 'fen' }), 222550000)).toBe('222.55万元')
     expect(formatIndicator(def('n', 'x', 'x'), null)).toBe('—')
     expect(formatIndicator(def('n', 'x', 'x'), 4600)).toBe('4,600')
   })

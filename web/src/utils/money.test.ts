@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fenToYuan, formatWanYuan, formatYuan, yuanToFen } from './money'
+import { fenToUnit, fenToYuan, formatAmount, parseAmount, yuanToFen } from './money'
 
 describe('yuanToFen', () => {
   it('converts without floating-point error', () => {
@@ -11,6 +11,7 @@ describe('yuanToFen', () => {
   })
   it('accepts separators and a sign', () => {
     expect(yuanToFen('1,234.56')).toBe(123456)
+    expect(yuanToFen('1，033.98')).toBe(103398)
     expect(yuanToFen(' 12 ')).toBe(1200)
     expect(yuanToFen('-3.5')).toBe(-350)
   })
@@ -18,6 +19,7 @@ describe('yuanToFen', () => {
     expect(yuanToFen('1.234')).toBeNaN()
     expect(yuanToFen('abc')).toBeNaN()
     expect(yuanToFen('1e5')).toBeNaN()
+    expect(yuanToFen('万')).toBeNaN()
   })
   it('gives null for empty input', () => {
     expect(yuanToFen('')).toBeNull()
@@ -25,15 +27,60 @@ describe('yuanToFen', () => {
   })
 })
 
-describe('fenToYuan and formatting', () => {
+describe('parseAmount', () => {
+  it('takes the unit the text names', () => {
+    expect(parseAmount('50万')).toBe(50_000_000)
+    expect(parseAmount('50万元')).toBe(50_000_000)
+    expect(parseAmount('0.5亿')).toBe(5_000_000_000)
+    expect(parseAmount('0.5亿元', 'wan')).toBe(5_000_000_000)
+    expect(parseAmount('12元', 'wan')).toBe(1200)
+    expect(parseAmount('1,033.98万')).toBe(1_033_980_000)
+  })
+  it('reads a bare number in the field unit', () => {
+    expect(parseAmount('1,033.98', 'wan')).toBe(1_033_980_000)
+    expect(parseAmount('50', 'wan')).toBe(50_000_000)
+    expect(parseAmount('1,033.98', 'yuan')).toBe(103398)
+  })
+  it('refuses what is finer than a fen', () => {
+    expect(parseAmount('0.0000001万')).toBeNaN()
+    expect(parseAmount('0.000001万')).toBe(1)
+    expect(parseAmount('50万万')).toBeNaN()
+  })
+})
+
+describe('formatAmount', () => {
+  it('shows 万元 below 1亿元, with separators and two decimals', () => {
+    expect(formatAmount(10_339_800_00)).toBe('1,033.98万元')
+    expect(formatAmount(50_000_000)).toBe('50.00万元')
+    expect(formatAmount(5)).toBe('0.00万元')
+    expect(formatAmount(5_000)).toBe('0.01万元')
+    expect(formatAmount(-123_456_789)).toBe('-123.46万元')
+    expect(formatAmount(0)).toBe('0.00万元')
+  })
+  it('shows 亿元 from 1亿元 up', () => {
+    expect(formatAmount(701_200_000_000)).toBe('70.12亿元')
+    expect(formatAmount(10_000_000_000)).toBe('1.00亿元')
+    expect(formatAmount(9_999_995_000)).toBe('1.00亿元')
+    expect(formatAmount(9_999_994_999)).toBe('9,999.99万元')
+    expect(formatAmount(123_456_000_000_000)).toBe('12,345.60亿元')
+  })
+  it('gives "" for no value', () => {
+    expect(formatAmount(null)).toBe('')
+    expect(formatAmount('')).toBe('')
+  })
+})
+
+describe('fenToUnit for inputs', () => {
   it('round-trips every cent value in a range', () => {
     for (let fen = -250; fen <= 250; fen++) expect(yuanToFen(fenToYuan(fen))).toBe(fen)
   })
-  it('formats', () => {
+  it('writes plain text in the unit', () => {
     expect(fenToYuan(35000000)).toBe('350000.00')
     expect(fenToYuan(5)).toBe('0.05')
     expect(fenToYuan(null)).toBe('')
-    expect(formatYuan(123456789)).toBe('1,234,567.89')
-    expect(formatWanYuan(222550000)).toBe('222.55')
+    expect(fenToUnit(50_000_000, 'wan')).toBe('50.00')
+    expect(fenToUnit(1_033_980_000, 'wan')).toBe('1033.98')
+    expect(fenToUnit(1, 'wan')).toBe('0.000001')
+    expect(parseAmount(fenToUnit(123_456_789, 'wan'), 'wan')).toBe(123_456_789)
   })
 })

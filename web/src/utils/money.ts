@@ -1,42 +1,94 @@
-// Money is integer fen on the wire (the server's *_fen fields); people type and read 元.
-// Conversions work on the decimal text, never through floating point, so 0.29 元 is 29 分.
+// Money is integer fen on the wire (the server's *_fen fields). People read it as 万元 or 亿元
+// (formatAmount) and type it in the unit the field names, or with a unit of their own ("50万",
+// "0.5亿"): parseAmount. Conversions work on the decimal text, never through floating point, so
+// 0.29 元 is 29 分.
 
-/** "1234.5" | 1234.5 → 123450; null for empty input; NaN for text that is not an amount with ≤ 2 decimals. */
-export function yuanToFen(input: string | number | null | undefined): number | null {
+/** The units an amount may be typed in, as fen per unit and the decimals that stay whole fen. */
+const kUnits = {
+  yuan: { fen: 100, decimals: 2 },
+  wan: { fen: 1_000_000, decimals: 6 },
+  yi: { fen: 10_000_000_000, decimals: 10 },
+} as const
+export type MoneyUnit = keyof typeof kUnits
+
+/** A unit typed after the number: 元, 万 / 万元, 亿 / 亿元. */
+const kSuffixes: [RegExp, MoneyUnit][] = [
+  [/万元?$/, 'wan'],
+  [/亿元?$/, 'yi'],
+  [/元$/, 'yuan'],
+]
+
+/**
+ * Typed money → fen. The number is in `unit` unless the text names its own ("50万", "50万元",
+ * "0.5亿", "12元"); separators (1,033.98 / 1，033.98) and a leading minus are accepted.
+ * null for empty input; NaN for text that is not an amount, or finer than a fen.
+ */
+export function parseAmount(input: string | number | null | undefined, unit: MoneyUnit = 'yuan'): number | null {
   if (input === null || input === undefined) return null
   let text = String(input).trim().replace(/[,，\s]/g, '')
   if (text === '') return null
+  for (const [suffix, named] of kSuffixes) {
+    if (suffix.test(text)) {
+      text = text.replace(suffix, '')
+      unit = named
+      break
+    }
+  }
   let sign = 1
   if (text.startsWith('-')) {
     sign = -1
     text = text.slice(1)
   }
-  const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text)
-  if (!m) return NaN
-  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
+  const { fen: perUnit, decimals } = kUnits[unit]
+  const m = /^(\d+)(?:\.(\d*))?$/.exec(text)
+  if (!m || (m[2] ?? '').length > decimals) return NaN
+  const fen = Number(m[1]) * perUnit + Number((m[2] ?? '').padEnd(decimals, '0') || '0')
   return Number.isSafeInteger(fen) ? sign * fen : NaN
 }
 
-/** 123450 → "1234.50" (plain, for inputs); "" for null. */
-export function fenToYuan(fen: number | string | null | undefined): string {
+/** "1234.5" | 1234.5 元 (or "50万") → 123450 fen; see parseAmount. */
+export function yuanToFen(input: string | number | null | undefined): number | null {
+  return parseAmount(input, 'yuan')
+}
+
+/** Whole fen as plain decimal text in `unit`, without trailing zeros beyond two decimals: for inputs. */
+export function fenToUnit(fen: number | string | null | undefined, unit: MoneyUnit): string {
   if (fen === null || fen === undefined || fen === '') return ''
   const n = typeof fen === 'string' ? Number(fen) : fen
   if (!Number.isFinite(n)) return ''
+  const { fen: perUnit, decimals } = kUnits[unit]
   const abs = Math.abs(Math.trunc(n))
-  const text = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
+  const frac = String(abs % perUnit).padStart(decimals, '0').replace(/0+$/, '').padEnd(2, '0')
+  const text = `${Math.floor(abs / perUnit)}.${frac}`
   return n < 0 ? `-${text}` : text
 }
 
-/** 123456789 → "1,234,567.89" for tables. */
-export function formatYuan(fen: number | string | null | undefined): string {
-  const plain = fenToYuan(fen)
-  if (plain === '') return ''
-  const [whole, frac] = plain.split('.')
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`
+/** 123450 → "1234.50" 元 (plain, for inputs); "" for null. */
+export function fenToYuan(fen: number | string | null | undefined): string {
+  return fenToUnit(fen, 'yuan')
 }
 
-/** 123456789 fen → "123.46" 万元 (the unit reports use). */
-export function formatWanYuan(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return ''
-  return (fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2, minimumFractionDigits: 2 })
+const kOneYiFen = kUnits.yi.fen
+
+/** Whole fen rounded half away from zero to hundredths of a unit, with thousands separators. */
+function hundredths(fen: number, perUnit: number): string {
+  const step = perUnit / 100
+  const abs = Math.abs(Math.trunc(fen))
+  const h = Math.floor(abs / step) + (abs % step >= step / 2 ? 1 : 0)
+  const whole = String(Math.floor(h / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const text = `${whole}.${String(h % 100).padStart(2, '0')}`
+  return fen < 0 && h > 0 ? `-${text}` : text
+}
+
+/**
+ * The one way the console shows an amount: below 1亿元 in 万元 with thousands separators and two
+ * decimals ("1,033.98万元"), from 1亿元 up in 亿元 ("70.12亿元"). "" for no value.
+ */
+export function formatAmount(fen: number | string | null | undefined): string {
+  if (fen === null || fen === undefined || fen === '') return ''
+  const n = typeof fen === 'string' ? Number(fen) : fen
+  if (!Number.isFinite(n)) return ''
+  // 9,999.995万元 rounds up to 1亿元 and is shown as 1.00亿元, not 10,000.00万元.
+  if (Math.abs(n) >= kOneYiFen - kUnits.wan.fen / 200) return `${hundredths(n, kOneYiFen)}亿元`
+  return `${hundredths(n, kUnits.wan.fen)}万元`
 }

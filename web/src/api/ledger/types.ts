@@ -1,5 +1,6 @@
 /**
- * A record as the API returns it: field values (money in fen), `<ref>_label`s, id, pair, version,
+ * A record as the API returns it: field values (money in fen), the names beside codes (`<ref>_label`,
+ * `<region field>_label`, `pair_label`), id, pair, version,
  * and on ledgers with a workflow the names of the transitions the reader may take now.
  */
 export type LedgerRecord = Record<string, unknown> & { id: number; pair?: string; version?: number; transitions?: string[] }

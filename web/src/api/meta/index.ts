@@ -1,6 +1,12 @@
 import { http } from '../http'
+import type { LedgerRecord } from '../ledger/types'
 import type { LedgersResponse, RegionNode } from './types'
 
 export const ledgers = () => http.get<LedgersResponse>('/api/v1/meta/ledgers')
 export const regionChildren = (code: string) =>
   http.get<{ items: RegionNode[]; source: string }>(`/api/v1/meta/regions/${encodeURIComponent(code)}/children`)
+/** Every province, city and county, nested under `children` (the region picker's tree). */
+export const regionTree = () =>
+  http.get<{ items: RegionNode[]; source: string }>('/api/v1/meta/regions/0/children', { depth: 3 })
+/** The pairs records inside the user's data scope, by code, with their sides' names. */
+export const pairsInScope = () => http.get<{ items: LedgerRecord[] }>('/api/v1/meta/pairs')

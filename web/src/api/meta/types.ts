@@ -101,4 +101,8 @@ export interface RegionNode {
   code: string
   name: string
   level: string
+  /** an autonomous unit's everyday name (黔南州 for 黔南布依族苗族自治州) */
+  everyday?: string
+  /** the regions below, when asked for with ?depth */
+  children?: RegionNode[]
 }

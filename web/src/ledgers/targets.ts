@@ -1,0 +1,45 @@
+// The annual targets ledger: its indicator is picked from the catalogue and shown by name, and a
+// target is read and typed in the indicator's unit — a money target in 万元 ("50万", "1,033.98"),
+// stored as fen like every amount.
+import { label } from '@/i18n'
+import { useIndicatorsStore } from '@/stores/indicators'
+import { formatIndicator } from '@/utils/indicators'
+import { fenToUnit, parseAmount } from '@/utils/money'
+import IndicatorSelect from '@/components/ledger/IndicatorSelect.vue'
+import TargetValueInput from '@/components/ledger/TargetValueInput.vue'
+import type { CustomField } from './customFields'
+
+const indicator = (key: unknown) => useIndicatorsStore().def(key)
+/** True when the indicator of that key counts money (fen). */
+export const isMoneyIndicator = (key: unknown) => indicator(key)?.unit === 'fen'
+
+export const targetsFields: Record<string, CustomField> = {
+  indicator_key: {
+    input: IndicatorSelect,
+    display: (r) => {
+      const def = indicator(r.indicator_key)
+      return def ? label(def) : String(r.indicator_key ?? '')
+    },
+  },
+  target_value: {
+    input: TargetValueInput,
+    toForm: (r) => (isMoneyIndicator(r.indicator_key) ? fenToUnit(r.target_value as number, 'wan') : String(r.target_value)),
+    toPayload: (m) => (isMoneyIndicator(m.indicator_key) ? parseAmount(m.target_value, 'wan') : Number(m.target_value)),
+    display: (r) => {
+      const def = indicator(r.indicator_key)
+      if (!def) return String(r.target_value ?? '')
+      const text = formatIndicator(def, Number(r.target_value))
+      return def.unit === 'fen' ? text : `${text} ${def.unit}`
+    },
+    // A whole number, or an amount as money inputs take it ("50万"); the server checks the rest.
+    rules: (t) => [
+      {
+        trigger: 'blur',
+        validator: (_r, v, cb) =>
+          v === null || v === '' || Number.isFinite(parseAmount(v as string, 'wan') ?? NaN)
+            ? cb()
+            : cb(new Error(t('common.invalidMoney'))),
+      },
+    ],
+  },
+}

@@ -1,0 +1,139 @@
+// Names, not codes: display of pairs, regions and refs by the server's labels, the region
+// picker's search and paths, and the targets ledger's indicator names and 万元 targets.
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
+import type { IndicatorDef } from '@/api/indicators/types'
+import { useIndicatorsStore } from '@/stores/indicators'
+import { usePairsStore } from '@/stores/pairs'
+import { codeHint, displayValue, rulesFor, toFormModel, toPayload } from './form'
+import { pathOf, pickerNodes, regionMatches } from './regions'
+
+function field(key: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta {
+  return {
+    key, label_zh: key, label_en: key, type, required: false, computed: false, sensitive: false,
+    searchable: false, ref_ledger: '', hint_zh: '', options: [], ...extra,
+  }
+}
+
+describe('codes shown by name', () => {
+  const region = field('region_code', 'region')
+  const unit = field('unit_id', 'ref', { ref_ledger: 'units' })
+  const row = {
+    id: 7, pair: '440111-522727', pair_label: '广州市白云区—黔南州平塘县',
+    region_code: '522727200205', region_code_label: '黔南州平塘县卡蒲毛南族乡甲坝村', unit_id: 35, unit_id_label: '白云区结对企业01',
+  }
+  it('shows the label the server sent, the code on hover', () => {
+    expect(displayValue(undefined, row, 'pair', true)).toBe('广州市白云区—黔南州平塘县')
+    expect(codeHint(undefined, row, 'pair')).toBe('440111-522727')
+    expect(displayValue(region, row, 'region_code', true)).toBe('黔南州平塘县卡蒲毛南族乡甲坝村')
+    expect(codeHint(region, row, 'region_code')).toBe('522727200205')
+    expect(displayValue(unit, row, 'unit_id', true)).toBe('白云区结对企业01')
+    expect(codeHint(unit, row, 'unit_id')).toBe('')
+  })
+  it('falls back to the code where no label came', () => {
+    expect(displayValue(region, { region_code: '999999' }, 'region_code', true)).toBe('999999')
+    expect(codeHint(region, { region_code: '999999' }, 'region_code')).toBe('')
+  })
+  it('names a pair record by its two sides', () => {
+    setActivePinia(createPinia())
+    const pairs = usePairsStore()
+    expect(pairs.nameOf({ id: 3, code: '440111-522727', helper_region_label: '广州市白云区', helped_region_label: '黔南州平塘县' }))
+      .toBe('广州市白云区—黔南州平塘县')
+    expect(pairs.nameOf({ id: 3, code: '440111-522727' })).toBe('440111-522727')
+  })
+})
+
+describe('money inputs', () => {
+  const funds: LedgerMeta = {
+    name: 'funds', module: 'funds', label_zh: '帮扶资金', label_en: 'Funds', path: '/api/v1/funds/funds',
+    date_field: '', natural_key: '', pair_scoped: false, fields: [field('amount_fen', 'money_fen')],
+  }
+  it('take 50万, 0.5亿 and 1,033.98 (元, the field unit) and send fen', async () => {
+    const rule = rulesFor(funds, (k) => k, (f) => f.key).amount_fen.find((r) => r.validator)!
+    const run = (v: unknown) => new Promise<Error | undefined>((resolve) => rule.validator!({}, v, resolve))
+    expect(await run('50万')).toBeUndefined()
+    expect(await run('50万万')).toBeInstanceOf(Error)
+    expect(toPayload(funds, { amount_fen: '50万元' }).amount_fen).toBe(50_000_000)
+    expect(toPayload(funds, { amount_fen: '0.5亿' }).amount_fen).toBe(5_000_000_000)
+    expect(toPayload(funds, { amount_fen: '1,033.98' }).amount_fen).toBe(103_398)
+    expect(displayValue(funds.fields[0], { amount_fen: 1_033_980_000 }, 'amount_fen', true)).toBe('1,033.98万元')
+  })
+})
+
+describe('region picker', () => {
+  it('gives the path from the province down', () => {
+    expect(pathOf('522727')).toEqual(['520000', '522700', '522727'])
+    expect(pathOf('522727200205')).toEqual(['520000', '522700', '522727', '522727200', '522727200205'])
+    expect(pathOf('440000')).toEqual(['440000'])
+  })
+  it('finds regions by pinyin initials, name and code', async () => {
+    const [libo, pingtang, village] = await pickerNodes([
+      { code: '522722', name: '荔波县', level: 'county' },
+      { code: '522727', name: '平塘县', level: 'county' },
+      { code: '522727200205', name: '甲坝村村民委员会', level: 'village' },
+    ])
+    expect(libo.initials).toBe('lbx')
+    expect(regionMatches(libo, 'lbx')).toBe(true)
+    expect(regionMatches(libo, 'LB')).toBe(true)
+    expect(regionMatches(pingtang, 'lbx')).toBe(false)
+    expect(regionMatches(pingtang, '平塘')).toBe(true)
+    expect(regionMatches(pingtang, '5227')).toBe(true)
+    expect(regionMatches(pingtang, '27')).toBe(false)
+    expect(regionMatches(village, 'jbc')).toBe(true)
+    expect(village.leaf).toBe(true)
+    expect(pingtang.leaf).toBeUndefined()
+  })
+  it('converts nested children', async () => {
+    const [guizhou] = await pickerNodes([
+      { code: '520000', name: '贵州省', level: 'province', children: [{ code: '522700', name: '黔南布依族苗族自治州', level: 'city' }] },
+    ])
+    const qiannan = guizhou.children![0]
+    expect(qiannan.initials.startsWith('qn')).toBe(true)
+    expect(regionMatches(qiannan, 'qnz')).toBe(false) // the official name's initials are qnbyzmzzzz
+    const [everyday] = await pickerNodes([{ code: '522700', name: '黔南布依族苗族自治州', everyday: '黔南州', level: 'city' }])
+    expect(regionMatches(everyday, 'qnz')).toBe(true)
+    expect(regionMatches(everyday, '黔南州')).toBe(true)
+  })
+})
+
+describe('annual targets', () => {
+  const targets: LedgerMeta = {
+    name: 'targets', module: 'targets', label_zh: '年度目标', label_en: 'Targets', path: '/api/v1/targets/targets',
+    date_field: '', natural_key: '', pair_scoped: true,
+    fields: [field('year', 'integer'), field('indicator_key', 'text'), field('target_value', 'integer', { required: true })],
+  }
+  const def = (key: string, unit: string, label: string): IndicatorDef => ({
+    key, group: 'funds', group_label_zh: '资金支持', label_zh: label, label_en: label, unit, definition_zh: '', ledger: 'funds',
+    has_poverty: false, is_rate: false, headline: 0,
+  })
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    useIndicatorsStore().defs = [def('funds.fiscal_fen', 'fen', '财政援助资金'), def('leadership.visit_batches', '批', '互访批次')]
+  })
+
+  it('shows a money target in 万元 and a count with its unit, the indicator by name', () => {
+    const money = { id: 1, pair: 'p', year: 2026, indicator_key: 'funds.fiscal_fen', target_value: 50_000_000 }
+    const count = { id: 2, pair: 'p', year: 2026, indicator_key: 'leadership.visit_batches', target_value: 12 }
+    const [, key, value] = targets.fields
+    expect(displayValue(value, money, 'target_value', true, 'targets')).toBe('50.00万元')
+    expect(displayValue(value, count, 'target_value', true, 'targets')).toBe('12 批')
+    expect(displayValue(key, money, 'indicator_key', true, 'targets')).toBe('财政援助资金')
+    expect(displayValue(value, money, 'target_value', true)).toBe('50000000') // another ledger's field of that name
+  })
+  it('edits a money target in 万元 and sends fen', () => {
+    const stored = { id: 1, pair: 'p', year: 2026, indicator_key: 'funds.fiscal_fen', target_value: 1_033_980_000, version: 1 }
+    const model = toFormModel(targets, stored)
+    expect(model.target_value).toBe('1033.98')
+    expect(toPayload(targets, { ...model, target_value: '50万' }).target_value).toBe(50_000_000)
+    expect(toPayload(targets, { ...model, target_value: '1,033.98' }).target_value).toBe(1_033_980_000)
+    expect(toPayload(targets, { ...model, indicator_key: 'leadership.visit_batches', target_value: '12' }).target_value).toBe(12)
+  })
+  it('accepts 50万 where a whole number was the only input', async () => {
+    const rule = rulesFor(targets, (k) => k, (f) => f.key).target_value.find((r) => r.validator)!
+    const run = (v: unknown) => new Promise<Error | undefined>((resolve) => rule.validator!({}, v, resolve))
+    expect(await run('50万')).toBeUndefined()
+    expect(await run('12')).toBeUndefined()
+    expect(await run('五十')).toBeInstanceOf(Error)
+  })
+})
