@@ -5,6 +5,7 @@
 
 #include "common/money.h"
 #include "indicators/report.h"
+#include "regions/region_display.h"
 
 namespace shanhai {
 
@@ -185,7 +186,9 @@ std::string RenderReportMarkdown(const Report& r) {
   const std::string period = (r.from.empty() ? "建立以来" : YearMonthDay(r.from)) + "至" +
                              (r.to.empty() ? "今" : YearMonthDay(r.to));
   std::string md = "# " + r.helper_name + "—" + r.helped_name + "东西部协作“223”路径工作报告\n\n";
-  md += "帮扶关系：" + r.pair + "　统计期间：" + period + "\n\n";
+  // The pair by its two regions' names (广州市白云区—黔南州平塘县); its code only if they are unknown.
+  const std::string pair_name = PairDisplayName(RegionCatalog::Embedded(), r.pair);
+  md += "帮扶关系：" + (pair_name.empty() ? r.pair : pair_name) + "　统计期间：" + period + "\n\n";
   // Sections are numbered in order (一、二、…), 资金支持 left out when it has nothing to say.
   int section = 0;
   auto heading = [&section](const char* title) {

@@ -36,8 +36,9 @@ std::string AfterJson(const LedgerDef& def, const Record& record, const Columns&
   return AuditRecordJsonText(def, std::move(after));
 }
 
-// `"<key>_label":"<cell>"` for each reference cell of raw that is not empty, comma-separated.
-std::string RefLabels(const LedgerDef& def, const RawRecord& raw) {
+// The preview names a reference as the clerk typed it: `"<key>_label":"<cell>"` for each
+// reference cell of raw that is not empty, comma-separated.
+std::string TypedRefLabels(const LedgerDef& def, const RawRecord& raw) {
   std::string out;
   for (const auto& [key, text] : raw.fields) {
     const FieldDef* f = def.Field(key);
@@ -120,7 +121,7 @@ Status RowPreparer::Prepare(PreparedRow& row) {
     row.errors = record.status().details();
     return Status::Ok();
   }
-  if (preview_) row.preview_labels = RefLabels(def_, row.raw);
+  if (preview_) row.preview_labels = TypedRefLabels(def_, row.raw);
   if (!keep_input_) row.raw = {};
   Columns stored = service_.StoredRowForInsert(actor_, def_, *record, now_);
   row.after_json = AfterJson(def_, *record, stored);
