@@ -54,8 +54,12 @@ Status NameDuplicateKey(const LedgerDef& def, Status s) {
   return out;
 }
 
-Status NameReferrers(Database& db, const LedgerDef& def, int64_t id, Status s) {
+Status NameReferrers(Database& db, const Actor& actor, const LedgerDef& def, int64_t id, Status s) {
   if (!IsForeignKeyViolation(s)) return s;
+  if (actor.owner_scoped())
+    return Status::Conflict("该" + def.label_zh + "记录仍被其他记录引用（可能有您无权查看的记录），不能删除",
+                            "this " + def.label_en + " record is still referred to by other records (perhaps some you may not "
+                            "see) and cannot be deleted");
   std::vector<Label> parts;
   int64_t referring = 0;
   for (const LedgerDef* other : AllLedgers()) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "common/status.h"
+#include "domain/ledger/actor.h"
 #include "domain/ledger/ledger_def.h"
 #include "storage/database.h"
 
@@ -19,9 +20,11 @@ Status NameDuplicateKey(const LedgerDef& def, Status s);
 
 // A delete of def's record `id` refused by a foreign key, restated with the ledgers whose
 // records still refer to it and how many ("仍有 3 条结对关系引用该记录（帮扶方单位）"): a ref
-// field naming def, or, for the pairs, every pair-scoped ledger. Counts all records, in every
-// scope: only their number is told. db must be outside the refused transaction (PostgreSQL
-// answers nothing inside an aborted one). Any other status is returned as it came.
-Status NameReferrers(Database& db, const LedgerDef& def, int64_t id, Status s);
+// field naming def, or, for the pairs, every pair-scoped ledger. References stay within one
+// pair, so an actor limited to a region sees every record counted; an organisation's account
+// (owner scope) may not, and is told neither ledgers nor numbers. db must be outside the refused
+// transaction (PostgreSQL answers nothing inside an aborted one). Any other status is returned
+// as it came.
+Status NameReferrers(Database& db, const Actor& actor, const LedgerDef& def, int64_t id, Status s);
 
 }  // namespace shanhai

@@ -178,9 +178,9 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
 Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
   // A record other records still refer to is the database's to keep (foreign keys).
-  if (!def.lines.empty()) return NameReferrers(*context_.db, def, id, RecordSetService(*this).Delete(actor, def, id));
+  if (!def.lines.empty()) return NameReferrers(*context_.db, actor, def, id, RecordSetService(*this).Delete(actor, def, id));
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
-  SH_RETURN_IF_ERROR(NameReferrers(*context_.db, def, id, InTransaction(*context_.db, [&]() -> Status {
+  SH_RETURN_IF_ERROR(NameReferrers(*context_.db, actor, def, id, InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
     return DeletePrepared(actor, def, before, "");
   })));
