@@ -151,9 +151,9 @@ Status BatchWriter::UpdateStored(PreparedRow& row, int64_t id) {
   SH_RETURN_IF_ERROR(savepoint.begin_status());
   Result<Record> before = service_.ReadForChange(actor_, def_, id, 0);
   if (!before.ok()) return refuse(before.status());
-  if (Status kept = LedgerService::KeepState(def_, *before, row.raw); !kept.ok()) return refuse(kept);
   Result<Record> record = service_.Prepare(actor_, def_, row.raw, InputSource::kSpreadsheet, &*before);
   if (!record.ok()) return refuse(record.status());
+  if (Status kept = LedgerService::KeepState(def_, *before, *record, row.raw); !kept.ok()) return refuse(kept);
   // The record's own audit entry says "update"; the import's detail says which file did it.
   Result<Record> after = service_.UpdatePrepared(actor_, def_, *before, *record, "import");
   if (!after.ok()) return refuse(after.status());

@@ -125,19 +125,17 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
   return created;
 }
 
-Status LedgerService::KeepState(const LedgerDef& def, const Record& before, const RawRecord& input) {
+Status LedgerService::KeepState(const LedgerDef& def, const Record& before, const Record& after, const RawRecord& input) {
   if (!def.workflow) return Status::Ok();
   const Workflow& w = *def.workflow;
+  const auto text_of = [](const Value* v) { return v && !IsNull(*v) ? AsText(*v) : std::string(); };
   std::vector<FieldError> errors;
   for (const auto& [key, raw] : input.fields) {
     const bool state = key == w.state_field;
     if (!state && std::find(w.transition_fields.begin(), w.transition_fields.end(), key) == w.transition_fields.end())
       continue;
     const FieldDef* f = def.Field(key);
-    const Value* stored = before.Get(key);
-    const std::string current = stored && !IsNull(*stored) ? AsText(*stored) : "";
-    const EnumOption* option = state ? f->FindOption(raw) : nullptr;
-    if (state ? option && option->code == current : raw == current) continue;
+    if (text_of(after.Get(key)) == text_of(before.Get(key))) continue;
     std::string zh, en;
     for (const TransitionDef& t : w.transitions) {
       zh += (zh.empty() ? "" : "、") + t.label_zh;
@@ -164,8 +162,8 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
   Result<Record> updated = Status::Internal("not updated");
   SH_RETURN_IF_ERROR(NameDuplicateKey(def, InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadForChange(actor, def, id, expected_version));
-    SH_RETURN_IF_ERROR(KeepState(def, before, input));
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, &before));
+    SH_RETURN_IF_ERROR(KeepState(def, before, record, input));
     SH_ASSIGN_OR_RETURN(Record after, UpdatePrepared(actor, def, before, record, ""));
     ApplyDisclosure(def, after, DisclosureFor(actor, def));
     updated = std::move(after);

@@ -115,8 +115,9 @@ class LedgerService {
   // A plain update leaves a workflow's state alone: the state moves only through a transition,
   // which has its own permission, checks and audit entry. Re-sending the stored state (a form
   // echoing every field) is no change and passes; any other state in input is Invalid. The same holds
-  // for the workflow's transition_fields.
-  static Status KeepState(const LedgerDef& def, const Record& before, const RawRecord& input);
+  // for the workflow's transition_fields. after is input as Prepare parsed it (a money cell in
+  // the unit of its column), so values are compared, never the typed text with the stored one.
+  static Status KeepState(const LedgerDef& def, const Record& before, const Record& after, const RawRecord& input);
   // Deletes before (as read by ReadForChange) with its "delete" audit row.
   Status DeletePrepared(const Actor& actor, const LedgerDef& def, const Record& before, const std::string& detail);
   // The permissions an update of input needs: "update", and "reveal" when it sets a sensitive field.

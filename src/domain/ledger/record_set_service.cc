@@ -266,10 +266,10 @@ Result<RecordWithLines> RecordSetService::Update(const Actor& actor, const Ledge
   Result<RecordWithLines> updated = Status::Internal("not updated");
   SH_RETURN_IF_ERROR(InTransaction(ledgers_.db(), [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ledgers_.ReadForChange(actor, def, id, expected_version));
-    SH_RETURN_IF_ERROR(LedgerService::KeepState(def, before, parent));
     std::vector<FieldError> errors;
     Result<Record> prepared = ledgers_.Prepare(actor, def, parent, source, &before);
     if (!prepared.ok()) SH_RETURN_IF_ERROR(CollectInvalid(prepared.status(), errors));
+    if (prepared.ok()) SH_RETURN_IF_ERROR(LedgerService::KeepState(def, before, *prepared, parent));
     Record record = prepared.ok() ? *prepared : before;
     std::vector<SetPlan> plans;
     for (size_t s = 0; s < def.lines.size(); ++s) {
