@@ -75,7 +75,8 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
   if (type.empty())
     return Status::InvalidArgument("只接受 PDF、PNG、JPEG、XLSX、DOCX 文件，且扩展名须与内容一致：" + file_name,
                                    "only PDF, PNG, JPEG, XLSX or DOCX files whose name matches their content: " + file_name);
-  SH_ASSIGN_OR_RETURN(Record record, ledgers_.Get(actor, def, record_id));
+  // A file changes its record: the record must lie in the actor's write scope.
+  SH_ASSIGN_OR_RETURN(Record record, ledgers_.ReadForChange(actor, def, record_id, 0));
   const std::string sha = Sha256Hex(bytes);
   Database& db = *context_.db;
   Result<EvidenceInfo> out = Status::Internal("not attached");

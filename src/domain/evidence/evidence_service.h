@@ -4,8 +4,9 @@
 // before migration 0007 lie in plain under <legacy_dir>/<sha256[0..2]>/<sha256> until
 // EncryptLegacyFiles (run by serve at start) moves them in. Only PDF,
 // PNG, JPEG, XLSX and DOCX are accepted, recognised by their content (not their name).
-// Attaching and removing need the record's update permission, reading its read permission. A record's
-// evidence is deleted with it (DeleteRecord); its history keeps the reference (id, file name).
+// Attaching and removing need the record in the user's write scope and the update permission,
+// reading its read permission. A record's evidence is deleted with it (DeleteRecord); its
+// history keeps the reference (id, file name).
 #pragma once
 
 #include <string>
