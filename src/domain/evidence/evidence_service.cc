@@ -75,7 +75,8 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
   if (type.empty())
     return Status::InvalidArgument("只接受 PDF、PNG、JPEG、XLSX、DOCX 文件，且扩展名须与内容一致：" + file_name,
                                    "only PDF, PNG, JPEG, XLSX or DOCX files whose name matches their content: " + file_name);
-  SH_ASSIGN_OR_RETURN(Record record, ledgers_.Get(actor, def, record_id));
+  // A file changes its record: the record must lie in the actor's write scope.
+  SH_ASSIGN_OR_RETURN(Record record, ledgers_.ReadForChange(actor, def, record_id, 0));
   const std::string sha = Sha256Hex(bytes);
   Database& db = *context_.db;
   Result<EvidenceInfo> out = Status::Internal("not attached");
@@ -105,13 +106,27 @@ Result<std::vector<EvidenceInfo>> EvidenceService::List(const Actor& actor, cons
   return out;
 }
 
-Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& actor, int64_t evidence_id) {
+Result<EvidenceService::Visible> EvidenceService::VisibleEvidence(const Actor& actor, int64_t evidence_id,
+                                                                 EvidenceAccess access) {
+  const Status missing = Status::NotFound("没有该证明材料", "no such evidence file");
   SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(std::string(kSelectEvidence) + " WHERE id = ?", {evidence_id}));
-  if (rows.rows.empty()) return Status::NotFound("没有该证明材料", "no such evidence file");
-  EvidenceInfo info = InfoFromRow(rows.rows[0]);
-  const LedgerDef* def = FindLedger(info.ledger);
-  if (!def) return Status::Internal("evidence of unknown ledger " + info.ledger);
-  SH_RETURN_IF_ERROR(ledgers_.Get(actor, *def, info.record_id).status());  // visibility and read permission
+  if (rows.rows.empty()) return missing;
+  Visible out{InfoFromRow(rows.rows[0]), {}, nullptr};
+  out.def = FindLedger(out.info.ledger);
+  if (!out.def) return Status::Internal("evidence of unknown ledger " + out.info.ledger);
+  const bool change = access == EvidenceAccess::kChange;
+  Result<Record> record = change ? ledgers_.ReadForChange(actor, *out.def, out.info.record_id, 0)
+                                 : ledgers_.ReadVisible(actor, *out.def, out.info.record_id);
+  if (record.status().code() == Code::kNotFound) return missing;
+  if (!record.ok()) return record.status();
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(*out.def, change ? "update" : "read")));
+  out.record = std::move(*record);
+  return out;
+}
+
+Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& actor, int64_t evidence_id) {
+  SH_ASSIGN_OR_RETURN(Visible visible, VisibleEvidence(actor, evidence_id, EvidenceAccess::kRead));
+  EvidenceInfo& info = visible.info;
   SH_ASSIGN_OR_RETURN(Rows content, context_.db->Query(kSelectContent, {evidence_id}));
   if (content.rows.empty()) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
   SH_ASSIGN_OR_RETURN(std::string bytes, context_.vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
@@ -120,13 +135,10 @@ Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& 
 
 Status EvidenceService::Remove(const Actor& actor, int64_t evidence_id) {
   Database& db = *context_.db;
-  SH_ASSIGN_OR_RETURN(Rows rows, db.Query(std::string(kSelectEvidence) + " WHERE id = ?", {evidence_id}));
-  if (rows.rows.empty()) return Status::NotFound("没有该证明材料", "no such evidence file");
-  const EvidenceInfo info = InfoFromRow(rows.rows[0]);
-  const LedgerDef* def = FindLedger(info.ledger);
-  if (!def) return Status::Internal("evidence of unknown ledger " + info.ledger);
-  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(*def, "update")));
-  SH_ASSIGN_OR_RETURN(Record record, ledgers_.Get(actor, *def, info.record_id));  // visibility
+  SH_ASSIGN_OR_RETURN(Visible visible, VisibleEvidence(actor, evidence_id, EvidenceAccess::kChange));
+  const EvidenceInfo& info = visible.info;
+  const LedgerDef* def = visible.def;
+  const Record& record = visible.record;
   return InTransaction(db, [&]() -> Status {
     SH_RETURN_IF_ERROR(db.Execute(kDeleteContent, {evidence_id}).status());
     SH_RETURN_IF_ERROR(db.Execute(kDeleteEvidence, {evidence_id}).status());

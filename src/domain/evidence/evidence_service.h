@@ -4,8 +4,9 @@
 // before migration 0007 lie in plain under <legacy_dir>/<sha256[0..2]>/<sha256> until
 // EncryptLegacyFiles (run by serve at start) moves them in. Only PDF,
 // PNG, JPEG, XLSX and DOCX are accepted, recognised by their content (not their name).
-// Attaching and removing need the record's update permission, reading its read permission. A record's
-// evidence is deleted with it (DeleteRecord); its history keeps the reference (id, file name).
+// Attaching and removing need the record in the user's write scope and the update permission,
+// reading its read permission. A record's evidence is deleted with it (DeleteRecord); its
+// history keeps the reference (id, file name).
 #pragma once
 
 #include <string>
@@ -36,12 +37,14 @@ class EvidenceService {
   Result<EvidenceInfo> Attach(const Actor& actor, const LedgerDef& def, int64_t record_id, const std::string& file_name,
                               const std::string& bytes);
   Result<std::vector<EvidenceInfo>> List(const Actor& actor, const LedgerDef& def, int64_t record_id);
-  // The file's metadata and (decrypted) bytes. Errors: NotFound; Internal if the stored
+  // The file's metadata and (decrypted) bytes. Errors: NotFound (no such file, or its record out
+  // of sight), then PermissionDenied; Internal if the stored
   // content does not decrypt under this evidence id (altered, or moved from another row).
   Result<std::pair<EvidenceInfo, std::string>> Read(const Actor& actor, int64_t evidence_id);
-  // Removes one evidence file from its record: needs the record's update permission and
-  // sight of the record, as attaching does; the audit entry ("detach", on the record) keeps
-  // the file's id, name and hash. Errors: NotFound (no such file, or its record out of sight).
+  // Removes one evidence file from its record: needs the record in the actor's write scope and
+  // the update permission; the audit entry ("detach", on the record) keeps the file's id, name
+  // and hash. Errors: NotFound (no such file, or its record out of the write scope), then
+  // PermissionDenied.
   Status Remove(const Actor& actor, int64_t evidence_id);
   // Deletes the record (LedgerService::Delete: permission, visibility, history) and, in the
   // same transaction, every evidence file attached to it.
@@ -52,6 +55,18 @@ class EvidenceService {
   Result<int64_t> EncryptLegacyFiles();
 
  private:
+  enum class EvidenceAccess { kRead, kChange };
+  struct Visible {
+    EvidenceInfo info;
+    Record record;  // the record it is attached to, whole
+    const LedgerDef* def;
+  };
+  // Evidence evidence_id with its record, for reading (the record in the actor's sight, the
+  // ledger's read permission) or for a change (the record in the actor's write scope, the update
+  // permission). Sight comes first: a file of a record out of reach is NotFound, as one that does
+  // not exist, whatever the actor's permissions; then PermissionDenied.
+  Result<Visible> VisibleEvidence(const Actor& actor, int64_t evidence_id, EvidenceAccess access);
+
   ServiceContext& context_;
   LedgerService& ledgers_;
   std::string dir_;

@@ -107,11 +107,13 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
       const std::vector<EnumOption>& allowed = options && f.type == FieldType::kEnum ? *options : f.options;
-      OptionMatch match = MatchOption(allowed, raw);
+      const OptionMatching matching =
+          source == InputSource::kSpreadsheet ? OptionMatching::kPrefix : OptionMatching::kExact;
+      OptionMatch match = MatchOption(allowed, raw, matching);
       // A dictionary may have relabelled an option: the declared wording, which the dashboard's
       // figures use, still names it.
       if (!match.option && match.candidates.empty() && &allowed != &f.options)
-        if (const EnumOption* declared = MatchOption(f.options, raw).option)
+        if (const EnumOption* declared = MatchOption(f.options, raw, matching).option)
           match.option = OptionWithCode(allowed, declared->code);
       if (!match.candidates.empty())
         return FieldProblem(f, "“" + raw + "”可指多个选项：" + OptionList(match.candidates, false) + "，请填写其中之一",

@@ -178,7 +178,7 @@ void LedgerRepository::AppendScope(const Scope& scope, std::string& where, std::
 }
 
 void LedgerRepository::AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const {
-  if (scope.owner_ledger.empty() || def_.shared_reference) return;
+  if (scope.owner_ledger.empty() || (def_.shared_reference && !scope.for_change)) return;
   if (def_.OwnerLedger() != scope.owner_ledger) {
     where += " AND 1 = 0";
     return;

@@ -31,6 +31,9 @@ struct Scope {
   // nothing (shared reference ledgers excepted). Empty owner_ledger = no owner restriction.
   std::string owner_ledger;
   int64_t owner_id = 0;
+  // The scope of a change rather than a read: shared reference data is then owner-filtered like
+  // any ledger (an organisation's account reads the pairs but does not change them).
+  bool for_change = false;
 };
 
 // Where a keyset-paged list stopped: the last row's sort column value (as stored) and id.

@@ -198,10 +198,9 @@ Status LedgerService::AuthorizeUpdate(const Actor& actor, const LedgerDef& def, 
 
 Result<Record> LedgerService::ReadForChange(const Actor& actor, const LedgerDef& def, int64_t id,
                                             int64_t expected_version) {
-  LedgerRepository repo(*context_.db, def);
-  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
-  if (!rows) return NotFoundRecord(def, id);
-  SH_ASSIGN_OR_RETURN(Record before, RecordCodec(def, *context_.vault).Decode(*rows, 0, Disclosure::kFull));
+  Scope scope = ScopeOf(actor);
+  scope.for_change = true;
+  SH_ASSIGN_OR_RETURN(Record before, ReadInScope(def, id, scope));
   if (expected_version != 0 && expected_version != AsInt(*before.Get("version")))
     return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
   return before;
@@ -241,6 +240,10 @@ Status LedgerService::DeletePrepared(const Actor& actor, const LedgerDef& def, c
 
 Result<Record> LedgerService::ReadWhole(const Actor& actor, const LedgerDef& def, int64_t id) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "read")));
+  return ReadInScope(def, id, ScopeOf(actor));
+}
+
+Result<Record> LedgerService::ReadVisible(const Actor& actor, const LedgerDef& def, int64_t id) {
   return ReadInScope(def, id, ScopeOf(actor));
 }
 

@@ -100,9 +100,12 @@ class LedgerService {
   // The steps of a write, for services that write several records in one transaction
   // (RecordSetService). Call them inside the caller's transaction, after authorising; each
   // audit row carries detail ("" for none).
-  // The stored record whole, within the actor's scope (NotFound otherwise), at expected_version
-  // (Conflict otherwise; 0 skips the check).
+  // The stored record whole, within the actor's write scope (Scope::for_change; NotFound
+  // otherwise), at expected_version (Conflict otherwise; 0 skips the check).
   Result<Record> ReadForChange(const Actor& actor, const LedgerDef& def, int64_t id, int64_t expected_version);
+  // The stored record whole if the actor sees it (NotFound otherwise), no permission checked: for
+  // a caller that answers a record out of sight as missing before checking its own permission.
+  Result<Record> ReadVisible(const Actor& actor, const LedgerDef& def, int64_t id);
   // Stores a record from Prepare(…, nullptr) with its "create" audit row; returns it whole.
   Result<Record> InsertPrepared(const Actor& actor, const LedgerDef& def, const Record& record,
                                 const std::string& detail);

@@ -63,7 +63,7 @@ std::string OptionShortLabel(std::string_view label) {
   return out.empty() ? std::string(label) : out;
 }
 
-OptionMatch MatchOption(const std::vector<EnumOption>& options, std::string_view typed) {
+OptionMatch MatchOption(const std::vector<EnumOption>& options, std::string_view typed, OptionMatching matching) {
   for (const EnumOption& o : options)
     if (o.code == typed || o.label_zh == typed || o.label_en == typed) return {&o, {}};
 
@@ -78,7 +78,7 @@ OptionMatch MatchOption(const std::vector<EnumOption>& options, std::string_view
   }
   if (!found.empty()) return Outcome(found);
 
-  if (!HasNonAscii(wanted)) return {};
+  if (matching == OptionMatching::kExact || !HasNonAscii(wanted)) return {};
   for (const EnumOption& o : options)
     if (Folded(o.label_zh).starts_with(wanted) || Folded(OptionShortLabel(o.label_zh)).starts_with(wanted))
       found.push_back(&o);

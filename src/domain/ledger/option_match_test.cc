@@ -13,8 +13,9 @@ namespace {
 const std::vector<EnumOption>& OptionsOf(const LedgerDef& def, const char* field) { return def.Field(field)->options; }
 
 // The code MatchOption finds for typed, "" when none, "?" when ambiguous.
-std::string CodeOf(const std::vector<EnumOption>& options, std::string_view typed) {
-  const OptionMatch m = MatchOption(options, typed);
+std::string CodeOf(const std::vector<EnumOption>& options, std::string_view typed,
+                   OptionMatching matching = OptionMatching::kPrefix) {
+  const OptionMatch m = MatchOption(options, typed, matching);
   if (!m.candidates.empty()) return "?";
   return m.option ? m.option->code : "";
 }
@@ -52,6 +53,16 @@ TEST(MatchOption, ShortLabelAndStartOfTheLabel) {
   EXPECT_EQ(CodeOf(category, "党政"), "cadre");
 }
 
+TEST(MatchOption, ExactMatchingTakesNoPrefix) {
+  const auto& category = OptionsOf(TrainingsLedger(), "category");
+  EXPECT_EQ(CodeOf(category, "党政", OptionMatching::kExact), "");
+  EXPECT_EQ(CodeOf(category, "党政干部培训", OptionMatching::kExact), "cadre");
+  EXPECT_EQ(CodeOf(category, "cadre", OptionMatching::kExact), "cadre");
+  const auto& level = OptionsOf(PairingsLedger(), "level");
+  EXPECT_EQ(CodeOf(level, "镇(街)-村", OptionMatching::kExact), "town_village");  // punctuation folded
+  EXPECT_EQ(CodeOf(level, "镇", OptionMatching::kExact), "");
+}
+
 TEST(MatchOption, OnlyOneEnabledOptionIsNoAmbiguity) {
   std::vector<EnumOption> options = {{"a", "财政资金（省级）", "a"}, {"b", "财政资金（市级）", "b"}};
   EXPECT_EQ(CodeOf(options, "财政资金"), "?");
@@ -76,8 +87,13 @@ TEST(ParseEnumCell, AmbiguousAndUnknownValuesListTheChoices) {
   EXPECT_NE(unknown.status().details()[0].message_zh.find("可选：县–县、镇–镇、镇（街）–村"), std::string::npos);
   EXPECT_NE(unknown.status().details()[0].message_en.find("county–county (county_county); town–town"),
             std::string::npos);
-  // The JSON API takes the same forms.
+  // The JSON API takes the same spellings, but no prefix.
   EXPECT_EQ(AsText(*ParseFieldValue(level, "镇(街)-村", InputSource::kApi)), "town_village");
+  const FieldDef& category = *TrainingsLedger().Field("category");
+  EXPECT_EQ(AsText(*ParseFieldValue(category, "党", InputSource::kSpreadsheet)), "cadre");
+  Result<Value> prefix = ParseFieldValue(category, "党", InputSource::kApi);
+  ASSERT_FALSE(prefix.ok());
+  EXPECT_NE(prefix.status().details()[0].message_zh.find("不是可选值"), std::string::npos);
 }
 
 TEST(ParseEnumCell, ARelabelledOptionKeepsItsDeclaredWording) {

@@ -1,14 +1,13 @@
 // /api/v1/admin/audit: the audit administrator's view of the audit log — the entries
 // (filtered), their export as a spreadsheet, and the verification of the hash chain.
 #include "http/handlers/handlers.h"
+#include "http/handlers/spreadsheet_format.h"
 #include "http/handlers/temp_file.h"
 #include "http/json_io.h"
 
 namespace shanhai {
 
 namespace {
-
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // The list's filter from the query string (?actor=&action=&ledger=&from=&to=&record_id=&page=&page_size=).
 Result<AuditFilter> FilterFrom(const HttpRequest& request) {
@@ -43,12 +42,11 @@ Result<Reply> ListAudit(RequestContext& ctx) {
 
 Result<Reply> ExportAudit(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(AuditFilter f, FilterFrom(ctx.request));
-  const bool csv = QueryText(ctx.request, "format") == "csv";
-  TempFile out(csv ? ".csv" : ".xlsx");
+  SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
+  TempFile out(file.extension());
   SH_RETURN_IF_ERROR(ctx.conn.ledgers().audit().Export(ctx.actor, f, out.path()).status());
   SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
-  return Reply::File(std::move(bytes), csv ? "text/csv; charset=utf-8" : kXlsxType,
-                     std::string("审计日志") + (csv ? ".csv" : ".xlsx"));
+  return Reply::File(std::move(bytes), file.content_type(), std::string("审计日志") + file.extension());
 }
 
 // {"ok":true,"verified":N,"broken":null} or {"ok":false,"verified":N,"broken":{id,seq,at,reason_zh,reason_en}}.

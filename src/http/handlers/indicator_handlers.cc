@@ -3,6 +3,7 @@
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_names.h"
 #include "http/handlers/handlers.h"
+#include "http/handlers/spreadsheet_format.h"
 #include "http/handlers/temp_file.h"
 #include "http/json_io.h"
 #include "indicators/report.h"
@@ -76,20 +77,15 @@ Result<Reply> IndicatorTrend(RequestContext& ctx) {
 
 Result<Reply> ExportIndicatorRecords(RequestContext& ctx) {
   const std::string key(ctx.request.PathParam("key").value_or(""));
-  const std::string format = QueryText(ctx.request, "format");
-  if (!format.empty() && format != "xlsx" && format != "csv")
-    return Status::InvalidArgument("导出格式只能是 xlsx 或 csv：" + format, "an export's format is xlsx or csv: " + format);
-  const bool csv = format == "csv";
+  SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
   SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
   IndicatorEngine engine(ctx.conn.ledgers());
   SH_ASSIGN_OR_RETURN(IndicatorSelection selection, engine.Select(key));
-  TempFile out(csv ? ".csv" : ".xlsx");
+  TempFile out(file.extension());
   SH_RETURN_IF_ERROR(engine.ExportBehind(ctx.actor, key, pair, PeriodOf(ctx.request), out.path()).status());
   SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
   const std::string name = selection.def->label_zh + (key.ends_with(".poverty") ? "（其中脱贫人口）" : "") + "明细";
-  return Reply::File(std::move(bytes),
-                     csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                     name + (csv ? ".csv" : ".xlsx"));
+  return Reply::File(std::move(bytes), file.content_type(), name + file.extension());
 }
 
 Result<Reply> ReportDocument(RequestContext& ctx) {
@@ -102,7 +98,7 @@ Result<Reply> ReportDocument(RequestContext& ctx) {
     TempFile out(".xlsx");
     SH_RETURN_IF_ERROR(WriteReportXlsx(report, out.path()));
     SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
-    return Reply::File(std::move(bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+    return Reply::File(std::move(bytes), kXlsxType, name + ".xlsx");
   }
   if (format == "markdown_text") return Reply::Json(boost::json::object{{"markdown", RenderReportMarkdown(report)}});
   return Reply::JsonText(RenderReportJson(report));

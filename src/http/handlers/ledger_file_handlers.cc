@@ -9,6 +9,7 @@
 #include "domain/ledger/ledger_io.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/ledger_request.h"
+#include "http/handlers/spreadsheet_format.h"
 #include "http/handlers/temp_file.h"
 #include "http/json_io.h"
 #include "http/multipart.h"
@@ -16,8 +17,6 @@
 namespace shanhai {
 
 namespace {
-
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 std::string Extension(const std::string& file_name) {
   std::string ext = std::filesystem::path(file_name).extension().string();
@@ -188,27 +187,22 @@ Result<Reply> DownloadErrorSheet(RequestContext& ctx) {
 Result<Reply> ExportRecords(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
   SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx.request, def));
-  const bool csv = QueryText(ctx.request, "format") == "csv";
-  TempFile out(csv ? ".csv" : ".xlsx");
+  SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
+  TempFile out(file.extension());
   SH_RETURN_IF_ERROR(ExportLedger(ctx.conn.ledgers(), ctx.actor, def, request, out.path()).status());
   SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
-  return Reply::File(std::move(bytes), csv ? "text/csv; charset=utf-8" : kXlsxType,
-                     def.label_zh + (csv ? ".csv" : ".xlsx"));
+  return Reply::File(std::move(bytes), file.content_type(), def.label_zh + file.extension());
 }
 
 Result<Reply> ImportTemplate(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
   LedgerService& service = ctx.conn.ledgers();
-  const std::string format = QueryText(ctx.request, "format");
-  if (!format.empty() && format != "xlsx" && format != "csv")
-    return Status::InvalidArgument("模板格式只能是 xlsx 或 csv：" + format, "a template's format is xlsx or csv: " + format);
-  const bool csv = format == "csv";
+  SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());
-  TempFile out(csv ? ".csv" : ".xlsx");
+  TempFile out(file.extension());
   SH_RETURN_IF_ERROR(WriteTemplate(def, out.path(), &service.dictionary_snapshot()));
   SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
-  return Reply::File(std::move(bytes), csv ? "text/csv; charset=utf-8" : kXlsxType,
-                     def.label_zh + "导入模板" + (csv ? ".csv" : ".xlsx"));
+  return Reply::File(std::move(bytes), file.content_type(), def.label_zh + "导入模板" + file.extension());
 }
 
 Result<Reply> AttachEvidence(RequestContext& ctx) {

@@ -18,7 +18,7 @@ export function useDirtyGuard(model: Ref<unknown>) {
   async function leave(): Promise<boolean> {
     if (!dirty()) return true
     try {
-      await ElMessageBox.confirm(t('lists.discardMessage'), t('lists.discardTitle'), {
+      await ElMessageBox.confirm(t('lists.discardMessage'), t('lists.discard'), {
         type: 'warning',
         confirmButtonText: t('lists.discard'),
         cancelButtonText: t('lists.keepEditing'),

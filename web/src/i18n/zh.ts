@@ -65,6 +65,7 @@ export default {
   common: {
     search: '搜索',
     reset: '重置',
+    refresh: '刷新',
     add: '新增',
     edit: '修改',
     delete: '删除',
@@ -158,7 +159,6 @@ export default {
   dashboard: {
     withheld: '无权查看该台账，不计算此指标',
     title: '“223”仪表盘',
-    pair: '帮扶关系',
     period: '统计期间',
     actual: '完成',
     target: '目标',
@@ -178,7 +178,6 @@ export default {
     trendIndicator: '走势指标',
     trendEnd: '截至年份',
     noTarget: '未设目标',
-    refresh: '刷新',
     // Section and group names come from the server in Chinese (group_label_zh).
     section: {} as Record<string, string>,
     group: {} as Record<string, string>,
@@ -257,16 +256,13 @@ export default {
     chainOk: '审计日志哈希链完整：已校验 {verified} 条记录',
     chainBroken: '审计日志哈希链在第 {seq} 条处断开（编号 {id}，时间 {at}）：{reason}；此前 {verified} 条校验通过',
     verify: '重新校验',
-    export: '导出',
   },
   // ---- lists (issue #8: the ledger lists, dialogs, phone cards, evidence) ----
   lists: {
     showSearch: '显示搜索',
     hideSearch: '隐藏搜索',
-    refresh: '刷新',
     columns: '显示列',
     deleteMany: '确定删除选中的 {n} 条记录吗？删除后仍保留在修改历史中。',
-    discardTitle: '放弃修改',
     discardMessage: '表单有未保存的修改，确定关闭吗？',
     discard: '放弃修改',
     keepEditing: '继续编辑',
@@ -282,7 +278,6 @@ export default {
     userSearch: '用户名、姓名、角色或区域',
     resetPassword: '重置密码',
     resetPasswordOf: '重置密码 · {name}',
-    newPassword: '新密码',
     repeatPassword: '再次输入新密码',
     passwordsDiffer: '两次输入的密码不一致',
     mustChangeHint: '该用户下次登录时须修改此密码。',
@@ -310,7 +305,8 @@ export default {
     since: '建立以来',
     now: '今',
     section: {} as Record<string, string>,
-    table: { indicator: '指标', value: '数值', poverty: '其中脱贫人口', target: '目标', actual: '完成', completion: '完成率' },
+    // the report's tables; their other headings are the dashboard's (dashboard.target …)
+    table: { indicator: '指标', value: '数值' },
     targets: '年度目标完成情况',
     noTargets: '本期间未设定年度目标。',
   },

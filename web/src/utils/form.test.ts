@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
-import { displayValue, editableFields, emptyModel, fieldMessages, maxCharsRule, rulesFor, toFormModel, toPayload } from './form'
+import { columnLabel, displayValue, editableFields, emptyModel, fieldMessages, maxCharsRule, rulesFor, toFormModel, toPayload } from './form'
 
 function field(key: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta {
   return {
@@ -50,6 +50,20 @@ describe('forms generated from meta', () => {
     expect(body.fund_date).toBe('')
   })
 
+  it('takes money typed with a unit of its own or separators', () => {
+    const model = emptyModel(funds, '440111-522727')
+    const sent = (typed: string) => toPayload(funds, { ...model, amount_fen: typed }).amount_fen
+    expect(sent('50万')).toBe(50_000_000)
+    expect(sent('50万元')).toBe(50_000_000)
+    expect(sent('0.5亿')).toBe(5_000_000_000)
+    expect(sent('1,033.98')).toBe(103_398)
+  })
+
+  it('names a money column without the 元 its values do not use', () => {
+    expect(columnLabel(field('amount_fen', 'money_fen', { label_zh: '金额（元）' }))).toBe('金额')
+    expect(columnLabel(field('title', 'text', { label_zh: '名称（元）' }))).toBe('名称（元）')
+  })
+
   it('omits empty fields on create and sends a retyped sensitive value', () => {
     const model = emptyModel(funds, '440111-522727')
     model.title = ' 资金 '
@@ -67,6 +81,7 @@ describe('forms generated from meta', () => {
     const money = rules.amount_fen.find((r) => r.validator)!
     const run = (v: unknown) => new Promise<Error | undefined>((resolve) => money.validator!({}, v, resolve))
     expect(await run('12.34')).toBeUndefined()
+    for (const typed of ['50万', '50万元', '0.5亿', '1,033.98']) expect(await run(typed)).toBeUndefined()
     expect(await run('12.345')).toBeInstanceOf(Error)
     expect(await run('')).toBeUndefined()
   })

@@ -4,7 +4,8 @@
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
 import type { LedgerRecord } from '@/api/ledger/types'
 import { customField } from '@/ledgers/customFields'
-import { fenToYuan, formatAmount, yuanToFen } from './money'
+import { label } from '@/i18n'
+import { fenToUnit, formatAmount, parseAmount, withoutUnit } from './money'
 
 export type FormModel = Record<string, string | number | null>
 
@@ -43,7 +44,7 @@ export function toFormModel(meta: LedgerMeta, record: LedgerRecord): FormModel {
     if (v === null || v === undefined) continue
     const custom = customField(meta.name, f.key)?.toForm
     if (custom) model[f.key] = custom(record)
-    else if (f.type === 'money_fen') model[f.key] = fenToYuan(v as number)
+    else if (f.type === 'money_fen') model[f.key] = fenToUnit(v as number, 'yuan')
     else if (f.type === 'ref' || f.type === 'integer') model[f.key] = typeof v === 'number' ? v : Number(v)
     else model[f.key] = String(v)
   }
@@ -67,7 +68,7 @@ export function toPayload(meta: LedgerMeta, model: FormModel, original?: LedgerR
     }
     const custom = customField(meta.name, f.key)?.toPayload
     if (custom) body[f.key] = custom(model)
-    else if (f.type === 'money_fen') body[f.key] = yuanToFen(v)
+    else if (f.type === 'money_fen') body[f.key] = parseAmount(v, 'yuan')
     else if (f.type === 'integer' || f.type === 'ref') body[f.key] = Number(v)
     else body[f.key] = typeof v === 'string' ? v.trim() : v
   }
@@ -109,7 +110,7 @@ export function rulesForField(f: FieldMeta, t: Translate, labelOf: (f: FieldMeta
   const custom = customField(ledger, f.key)?.rules
   if (custom) return [...rules, ...custom(t)]
   if (f.type === 'integer') rules.push(check((v) => /^-?\d+$/.test(v.trim()), () => t('common.invalidInteger')))
-  if (f.type === 'money_fen') rules.push(check((v) => Number.isFinite(yuanToFen(v) ?? NaN), () => t('common.invalidMoney')))
+  if (f.type === 'money_fen') rules.push(check((v) => Number.isFinite(parseAmount(v, 'yuan') ?? NaN), () => t('common.invalidMoney')))
   if (f.type === 'region') rules.push(check((v) => /^\d{6}(\d{3}){0,2}$/.test(v.trim()), () => t('common.invalidRegion')))
   return rules
 }
@@ -158,6 +159,14 @@ export function displayValue(
   }
   if (f.type === 'bool') return v === 1 || v === true || v === '1' ? (zh ? '是' : 'Yes') : zh ? '否' : 'No'
   return String(v)
+}
+
+/**
+ * A field's name above or beside values shown by displayValue (table columns, cards, diffs), in the
+ * current language. A money field loses the 元 it is typed in: its values name 万元/亿元 themselves.
+ */
+export function columnLabel(f: FieldMeta): string {
+  return f.type === 'money_fen' ? withoutUnit(label(f)) : label(f)
 }
 
 /** The code behind a value shown by its name (a pair or a region), for the tooltip; "" otherwise. */

@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest'
-import { fenToUnit, fenToYuan, formatAmount, parseAmount, yuanToFen } from './money'
+import { fenToUnit, formatAmount, parseAmount, withoutUnit } from './money'
 
-describe('yuanToFen', () => {
+describe('parseAmount in 元', () => {
   it('converts without floating-point error', () => {
-    expect(yuanToFen('0.29')).toBe(29)
-    expect(yuanToFen('1.1')).toBe(110)
-    expect(yuanToFen('19.99')).toBe(1999)
-    expect(yuanToFen(1234.5)).toBe(123450)
-    expect(yuanToFen('350000')).toBe(35000000)
+    expect(parseAmount('0.29', 'yuan')).toBe(29)
+    expect(parseAmount('1.1', 'yuan')).toBe(110)
+    expect(parseAmount('19.99', 'yuan')).toBe(1999)
+    expect(parseAmount(1234.5, 'yuan')).toBe(123450)
+    expect(parseAmount('350000', 'yuan')).toBe(35000000)
   })
   it('accepts separators and a sign', () => {
-    expect(yuanToFen('1,234.56')).toBe(123456)
-    expect(yuanToFen('1，033.98')).toBe(103398)
-    expect(yuanToFen(' 12 ')).toBe(1200)
-    expect(yuanToFen('-3.5')).toBe(-350)
+    expect(parseAmount('1,234.56', 'yuan')).toBe(123456)
+    expect(parseAmount('1，033.98', 'yuan')).toBe(103398)
+    expect(parseAmount(' 12 ', 'yuan')).toBe(1200)
+    expect(parseAmount('-3.5', 'yuan')).toBe(-350)
   })
   it('rejects what is not an amount with at most two decimals', () => {
-    expect(yuanToFen('1.234')).toBeNaN()
-    expect(yuanToFen('abc')).toBeNaN()
-    expect(yuanToFen('1e5')).toBeNaN()
-    expect(yuanToFen('万')).toBeNaN()
+    expect(parseAmount('1.234', 'yuan')).toBeNaN()
+    expect(parseAmount('abc', 'yuan')).toBeNaN()
+    expect(parseAmount('1e5', 'yuan')).toBeNaN()
+    expect(parseAmount('万', 'yuan')).toBeNaN()
   })
   it('gives null for empty input', () => {
-    expect(yuanToFen('')).toBeNull()
-    expect(yuanToFen(null)).toBeNull()
+    expect(parseAmount('', 'yuan')).toBeNull()
+    expect(parseAmount(null, 'yuan')).toBeNull()
   })
 })
 
@@ -72,15 +72,25 @@ describe('formatAmount', () => {
 
 describe('fenToUnit for inputs', () => {
   it('round-trips every cent value in a range', () => {
-    for (let fen = -250; fen <= 250; fen++) expect(yuanToFen(fenToYuan(fen))).toBe(fen)
+    for (let fen = -250; fen <= 250; fen++) expect(parseAmount(fenToUnit(fen, 'yuan'), 'yuan')).toBe(fen)
   })
   it('writes plain text in the unit', () => {
-    expect(fenToYuan(35000000)).toBe('350000.00')
-    expect(fenToYuan(5)).toBe('0.05')
-    expect(fenToYuan(null)).toBe('')
+    expect(fenToUnit(35000000, 'yuan')).toBe('350000.00')
+    expect(fenToUnit(5, 'yuan')).toBe('0.05')
+    expect(fenToUnit(null, 'yuan')).toBe('')
     expect(fenToUnit(50_000_000, 'wan')).toBe('50.00')
     expect(fenToUnit(1_033_980_000, 'wan')).toBe('1033.98')
     expect(fenToUnit(1, 'wan')).toBe('0.000001')
     expect(parseAmount(fenToUnit(123_456_789, 'wan'), 'wan')).toBe(123_456_789)
+  })
+})
+
+describe('withoutUnit', () => {
+  it('drops the unit a money label is typed in, for columns of 万元/亿元 values', () => {
+    expect(withoutUnit('金额（元）')).toBe('金额')
+    expect(withoutUnit('估算投入帮扶资金(元)')).toBe('估算投入帮扶资金')
+    expect(withoutUnit('Amount (yuan)')).toBe('Amount')
+    expect(withoutUnit('金额')).toBe('金额')
+    expect(withoutUnit('元宝（个）')).toBe('元宝（个）')
   })
 })

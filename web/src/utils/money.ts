@@ -46,11 +46,6 @@ export function parseAmount(input: string | number | null | undefined, unit: Mon
   return Number.isSafeInteger(fen) ? sign * fen : NaN
 }
 
-/** "1234.5" | 1234.5 元 (or "50万") → 123450 fen; see parseAmount. */
-export function yuanToFen(input: string | number | null | undefined): number | null {
-  return parseAmount(input, 'yuan')
-}
-
 /** Whole fen as plain decimal text in `unit`, without trailing zeros beyond two decimals: for inputs. */
 export function fenToUnit(fen: number | string | null | undefined, unit: MoneyUnit): string {
   if (fen === null || fen === undefined || fen === '') return ''
@@ -61,11 +56,6 @@ export function fenToUnit(fen: number | string | null | undefined, unit: MoneyUn
   const frac = String(abs % perUnit).padStart(decimals, '0').replace(/0+$/, '').padEnd(2, '0')
   const text = `${Math.floor(abs / perUnit)}.${frac}`
   return n < 0 ? `-${text}` : text
-}
-
-/** 123450 → "1234.50" 元 (plain, for inputs); "" for null. */
-export function fenToYuan(fen: number | string | null | undefined): string {
-  return fenToUnit(fen, 'yuan')
 }
 
 const kOneYiFen = kUnits.yi.fen
@@ -91,4 +81,13 @@ export function formatAmount(fen: number | string | null | undefined): string {
   // 9,999.995万元 rounds up to 1亿元 and is shown as 1.00亿元, not 10,000.00万元.
   if (Math.abs(n) >= kOneYiFen - kUnits.wan.fen / 200) return `${hundredths(n, kOneYiFen)}亿元`
   return `${hundredths(n, kUnits.wan.fen)}万元`
+}
+
+/**
+ * A money field's label for a place that shows its values by formatAmount, which names 万元/亿元
+ * itself: the label without the unit the field is typed in ("金额（元）" → "金额", "Amount (yuan)"
+ * → "Amount"), so a column does not say 元 above 万元 values.
+ */
+export function withoutUnit(label: string): string {
+  return label.replace(/\s*[（(](元|万元|yuan|10k yuan)[）)]$/, '')
 }

@@ -1,14 +1,10 @@
 // The period shortcuts of the dashboard and the report: this year, last year, and the whole
 // cooperation since the pair was established (the pairs ledger's established_date).
 
+import { todayIso } from './dates'
+
 export type PeriodShortcut = 'thisYear' | 'lastYear' | 'sincePaired'
 export const periodShortcuts: PeriodShortcut[] = ['thisYear', 'lastYear', 'sincePaired']
-
-/** "2026-12-01" in local time. */
-export function isoDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
-}
 
 /**
  * [from, to] of a shortcut on `today`; pairedOn is the pair's established_date. Without one,
@@ -18,7 +14,7 @@ export function shortcutPeriod(kind: PeriodShortcut, today: Date, pairedOn?: str
   const year = today.getFullYear()
   if (kind === 'thisYear') return [`${year}-01-01`, `${year}-12-31`]
   if (kind === 'lastYear') return [`${year - 1}-01-01`, `${year - 1}-12-31`]
-  return pairedOn ? [pairedOn, isoDay(today)] : null
+  return pairedOn ? [pairedOn, todayIso(today)] : null
 }
 
 /** Which shortcut dates are, if any (for highlighting it). */
