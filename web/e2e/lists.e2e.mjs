@@ -54,9 +54,11 @@ await t.step('a visit added with typed Chinese dates leads the list (newest firs
   await field('person_times').locator('input').fill('4')
   await typeDate('start_date', '2020年5月1日')
   assert.equal(await field('start_date').locator('input').inputValue(), '2020-05-01')
-  // An end before the start is refused by its picker: the typed day does not stay.
+  // An end before the start stays as typed and is refused beside the field when saving.
   await typeDate('end_date', '2020.4.30')
-  assert.equal(await field('end_date').locator('input').inputValue(), '')
+  assert.equal(await field('end_date').locator('input').inputValue(), '2020-04-30')
+  await dialog.locator('[data-test=save]').click()
+  await field('end_date').locator('.el-form-item__error', { hasText: '结束日期不能早于开始日期（2020-05-01）' }).waitFor()
   await typeDate('end_date', '2020.5.3')
   assert.equal(await field('end_date').locator('input').inputValue(), '2020-05-03')
   // Long free text is a text area, a title one line.

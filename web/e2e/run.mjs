@@ -138,12 +138,12 @@ await t.step('add dialog: client rules and the server per-field message are show
   await field('start_date').locator('input').press('Enter')
   await field('end_date').locator('input').fill('2020-07-12')
   await field('end_date').locator('input').press('Enter')
-  // The end's picker offers no day before the start; a start moved past the end is the server's to refuse.
+  // A start moved past the end: the end is refused beside its field, naming the start.
   await field('start_date').locator('input').fill('2020-07-20')
   await field('start_date').locator('input').press('Enter')
   await dialog.locator('.el-dialog__title').click() // close the date panel
   await dialog.locator('[data-test=save]').click()
-  await field('end_date').locator('.el-form-item__error', { hasText: '结束日期早于开始日期' }).waitFor()
+  await field('end_date').locator('.el-form-item__error', { hasText: '结束日期不能早于开始日期（2020-07-20）' }).waitFor()
   await shot('edit-dialog')
 })
 

@@ -31,16 +31,16 @@ describe('forms generated from meta', () => {
       ['pair', 'title', 'kind', 'amount_fen', 'fund_date', 'helper_unit_id', 'count', 'mobile'])
   })
 
-  it('shows money in yuan and sends it in fen', () => {
+  it('shows money in 万元 and sends it in fen', () => {
     const record = { id: 7, pair: '440111-522727', title: 'x', amount_fen: 35000000, helper_unit_id: 25,
       helper_unit_id_label: '三元里街道', mobile: '138****0000', version: 3 }
     const model = toFormModel(funds, record)
-    expect(model.amount_fen).toBe('350000.00')
+    expect(model.amount_fen).toBe('35.00') // 350,000 元
     expect(model.helper_unit_id).toBe(25)
     model.amount_fen = '12.5'
     model.count = '4'
     const body = toPayload(funds, model, record)
-    expect(body.amount_fen).toBe(1250)
+    expect(body.amount_fen).toBe(12_500_000) // 12.5万元
     expect(body.count).toBe(4)
     expect(body.version).toBe(3)
     expect(body.pair).toBe('440111-522727')
@@ -56,7 +56,8 @@ describe('forms generated from meta', () => {
     expect(sent('50万')).toBe(50_000_000)
     expect(sent('50万元')).toBe(50_000_000)
     expect(sent('0.5亿')).toBe(5_000_000_000)
-    expect(sent('1,033.98')).toBe(103_398)
+    expect(sent('1,033.98')).toBe(1_033_980_000) // 万元, the form's unit
+    expect(sent('500元')).toBe(50_000)
   })
 
   it('names a money column without the 元 its values do not use', () => {
@@ -70,7 +71,7 @@ describe('forms generated from meta', () => {
     model.amount_fen = '1'
     model.mobile = '13800000000'
     const body = toPayload(funds, model)
-    expect(body).toEqual({ pair: '440111-522727', title: '资金', amount_fen: 100, mobile: '13800000000' })
+    expect(body).toEqual({ pair: '440111-522727', title: '资金', amount_fen: 1_000_000, mobile: '13800000000' })
   })
 
   it('derives rules from the field types', async () => {
@@ -82,7 +83,8 @@ describe('forms generated from meta', () => {
     const run = (v: unknown) => new Promise<Error | undefined>((resolve) => money.validator!({}, v, resolve))
     expect(await run('12.34')).toBeUndefined()
     for (const typed of ['50万', '50万元', '0.5亿', '1,033.98']) expect(await run(typed)).toBeUndefined()
-    expect(await run('12.345')).toBeInstanceOf(Error)
+    expect(await run('12.3456789')).toBeInstanceOf(Error) // finer than a fen in 万元
+    expect(await run('12.345元')).toBeInstanceOf(Error)
     expect(await run('')).toBeUndefined()
   })
 

@@ -5,7 +5,11 @@ import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
 import type { LedgerRecord } from '@/api/ledger/types'
 import { customField } from '@/ledgers/customFields'
 import { label } from '@/i18n'
-import { fenToUnit, formatAmount, parseAmount, withoutUnit } from './money'
+import { fenToUnit, formatAmount, parseAmount, withoutUnit, type MoneyUnit } from './money'
+
+/** A money field is typed and edited in 万元, the unit of the templates, the lists and the report
+ * (a bare "50" is 50万元); the text may name its own unit ("500元", "0.5亿"). */
+export const kFormMoneyUnit: MoneyUnit = 'wan'
 
 export type FormModel = Record<string, string | number | null>
 
@@ -44,7 +48,7 @@ export function toFormModel(meta: LedgerMeta, record: LedgerRecord): FormModel {
     if (v === null || v === undefined) continue
     const custom = customField(meta.name, f.key)?.toForm
     if (custom) model[f.key] = custom(record)
-    else if (f.type === 'money_fen') model[f.key] = fenToUnit(v as number, 'yuan')
+    else if (f.type === 'money_fen') model[f.key] = fenToUnit(v as number, kFormMoneyUnit)
     else if (f.type === 'ref' || f.type === 'integer') model[f.key] = typeof v === 'number' ? v : Number(v)
     else model[f.key] = String(v)
   }
@@ -68,7 +72,7 @@ export function toPayload(meta: LedgerMeta, model: FormModel, original?: LedgerR
     }
     const custom = customField(meta.name, f.key)?.toPayload
     if (custom) body[f.key] = custom(model)
-    else if (f.type === 'money_fen') body[f.key] = parseAmount(v, 'yuan')
+    else if (f.type === 'money_fen') body[f.key] = parseAmount(v, kFormMoneyUnit)
     else if (f.type === 'integer' || f.type === 'ref') body[f.key] = Number(v)
     else body[f.key] = typeof v === 'string' ? v.trim() : v
   }
@@ -110,7 +114,7 @@ export function rulesForField(f: FieldMeta, t: Translate, labelOf: (f: FieldMeta
   const custom = customField(ledger, f.key)?.rules
   if (custom) return [...rules, ...custom(t)]
   if (f.type === 'integer') rules.push(check((v) => /^-?\d+$/.test(v.trim()), () => t('common.invalidInteger')))
-  if (f.type === 'money_fen') rules.push(check((v) => Number.isFinite(parseAmount(v, 'yuan') ?? NaN), () => t('common.invalidMoney')))
+  if (f.type === 'money_fen') rules.push(check((v) => Number.isFinite(parseAmount(v, kFormMoneyUnit) ?? NaN), () => t('common.invalidMoney')))
   if (f.type === 'region') rules.push(check((v) => /^\d{6}(\d{3}){0,2}$/.test(v.trim()), () => t('common.invalidRegion')))
   return rules
 }

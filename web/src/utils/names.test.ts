@@ -49,14 +49,15 @@ describe('money inputs', () => {
     name: 'funds', module: 'funds', label_zh: '帮扶资金', label_en: 'Funds', path: '/api/v1/funds/funds',
     date_field: '', natural_key: '', pair_scoped: false, fields: [field('amount_fen', 'money_fen')],
   }
-  it('take 50万, 0.5亿 and 1,033.98 (元, the field unit) and send fen', async () => {
+  it('take 50万, 0.5亿, 500元 and 1,033.98 (万元, the form unit) and send fen', async () => {
     const rule = rulesFor(funds, (k) => k, (f) => f.key).amount_fen.find((r) => r.validator)!
     const run = (v: unknown) => new Promise<Error | undefined>((resolve) => rule.validator!({}, v, resolve))
     expect(await run('50万')).toBeUndefined()
     expect(await run('50万万')).toBeInstanceOf(Error)
     expect(toPayload(funds, { amount_fen: '50万元' }).amount_fen).toBe(50_000_000)
     expect(toPayload(funds, { amount_fen: '0.5亿' }).amount_fen).toBe(5_000_000_000)
-    expect(toPayload(funds, { amount_fen: '1,033.98' }).amount_fen).toBe(103_398)
+    expect(toPayload(funds, { amount_fen: '1,033.98' }).amount_fen).toBe(1_033_980_000)
+    expect(toPayload(funds, { amount_fen: '500元' }).amount_fen).toBe(50_000)
     expect(displayValue(funds.fields[0], { amount_fen: 1_033_980_000 }, 'amount_fen', true)).toBe('1,033.98万元')
   })
 })

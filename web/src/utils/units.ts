@@ -6,7 +6,7 @@ import en from '@/i18n/en'
 import { formatIndicator } from './indicators'
 
 export function unitLabel(def: Pick<IndicatorDef, 'unit'>): string {
-  if (def.unit === 'fen') return i18n.global.t('dashboard.wan')
+  if (def.unit === 'fen') return i18n.global.t('common.wan')
   if (isZh()) return def.unit
   const units = en.dash.unit as Record<string, string>
   return units[def.unit] ?? def.unit

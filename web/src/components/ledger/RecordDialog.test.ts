@@ -36,7 +36,7 @@ describe('RecordDialog generated from meta', () => {
     const labels = [...document.body.querySelectorAll('.record-form .el-form-item__label')].map((e) => e.textContent?.trim())
     expect(labels).toEqual(['帮扶关系', '互访事由', '方向', '人次', '费用', '开始日期', '结束日期', '备注'])
     expect(document.body.querySelector('[data-field="code"]')).toBeNull()
-    expect(document.body.querySelector('[data-field="cost_fen"] .el-input-group__append')?.textContent).toContain('元')
+    expect(document.body.querySelector('[data-field="cost_fen"] .el-input-group__append')?.textContent).toContain('万元')
     w.unmount()
   })
 
@@ -45,7 +45,7 @@ describe('RecordDialog generated from meta', () => {
       { field: 'end_date', message_zh: '结束日期早于开始日期', message_en: 'the end date is before the start date' },
     ]))
     const record = { id: 5, pair: '440111-522727', title: '考察', direction: 'to_helped', person_times: 3,
-      cost_fen: 12345, start_date: '2020-06-09', end_date: '2020-06-01', version: 2 }
+      cost_fen: 12345, start_date: '2020-06-09', end_date: '2020-06-10', version: 2 }
     const w = await open({ update }, record)
     ;(document.body.querySelector('[data-test=save]') as HTMLButtonElement).click()
     await flushPromises()
@@ -91,14 +91,17 @@ describe('RecordDialog for a clerk', () => {
     w.unmount()
   })
 
-  it('offers no end date before the chosen start', async () => {
+  it('refuses an end date before the chosen start beside the field, keeping what was typed', async () => {
+    const update = vi.fn()
     const record = { id: 5, pair: '440111-522727', title: '考察', direction: 'to_helped', person_times: 3,
-      start_date: '2020-06-09', version: 2 }
-    const w = await open({}, record)
-    const end = w.findAllComponents({ name: 'ElDatePicker' })[1]
-    const disabled = end.props('disabledDate') as (d: Date) => boolean
-    expect(disabled(new Date('2020-06-08T00:00:00'))).toBe(true)
-    expect(disabled(new Date('2020-06-09T00:00:00'))).toBe(false)
+      start_date: '2020-06-09', end_date: '2020-06-08', version: 2 }
+    const w = await open({ update }, record)
+    ;(document.body.querySelector('[data-test=save]') as HTMLButtonElement).click()
+    await flushPromises()
+    await vi.waitFor(() =>
+      expect(document.body.querySelector('[data-field="end_date"] .el-form-item__error')?.textContent).toContain('结束日期不能早于开始日期'))
+    expect(update).not.toHaveBeenCalled()
+    expect((document.body.querySelector('[data-field="end_date"] input') as HTMLInputElement).value).toBe('2020-06-08')
     w.unmount()
   })
 })
