@@ -11,6 +11,7 @@
 #include <fstream>
 #include <thread>
 
+#include "domain/ledger/import_fingerprints.h"
 #include "domain/ledger/import_queue.h"
 #include "domain/ledger/import_sheet.h"
 #include "domain/ledger/ledger_test_util.h"
@@ -104,6 +105,21 @@ class ImportPipelineTest : public domain_test::LedgerTest {
     auto rows = db().Query(sql);
     EXPECT_TRUE(rows.ok()) << rows.status().ToString();
     return rows.ok() ? AsInt(rows->rows[0][0]) : -1;
+  }
+
+  // A visits CSV (a ledger without a natural key) of n rows, all different.
+  std::string VisitsCsv(const std::string& name, int n) {
+    const std::string path = test_db().TempPath(name);
+    std::ofstream out(path, std::ios::binary);
+    out << "*帮扶关系,*互访事由,*方向,*人次,*开始日期\n";
+    for (int i = 0; i < n; ++i) out << kCountyPair << ",考察" << i << ",to_helped," << 1 + i % 9 << ",2020-05-01\n";
+    return path;
+  }
+
+  ImportReport ImportVisits(const std::string& path, ImportOptions options = {}) {
+    auto report = ImportLedger(service(), Actor::System(), *FindLedger("visits"), path, options);
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return report.ok() ? *report : ImportReport{.rows = -1};
   }
 
   std::vector<TableIndex> Indexes() {
@@ -213,32 +229,37 @@ TEST_P(ImportPipelineTest, APairMadeAfterAnImportIsFound) {
 // Visits have no natural key: a row imported before is known by its fingerprint, over several
 // batches, and only while its record exists.
 TEST_P(ImportPipelineTest, ARowImportedBeforeIsKnownByItsFingerprintWhileItsRecordExists) {
-  const auto visits_csv = [&](const std::string& name, int n) {
-    const std::string path = test_db().TempPath(name);
-    std::ofstream out(path, std::ios::binary);
-    out << "*帮扶关系,*互访事由,*方向,*人次,*开始日期\n";
-    for (int i = 0; i < n; ++i) out << kCountyPair << ",考察" << i << ",to_helped," << 1 + i % 9 << ",2020-05-01\n";
-    return path;
-  };
-  const LedgerDef& visits = *FindLedger("visits");
-  const auto import = [&](const std::string& path, ImportOptions options) {
-    auto report = ImportLedger(service(), Actor::System(), visits, path, options);
-    EXPECT_TRUE(report.ok()) << report.status().ToString();
-    return report.ok() ? *report : ImportReport{.rows = -1};
-  };
-  ASSERT_EQ(import(visits_csv("first.csv", 3000), {}).stored, 3000);
-  const std::string again = visits_csv("again.csv", 3001);  // one row more
-  ImportReport dry = import(again, {.dry_run = true});
+  ASSERT_EQ(ImportVisits(VisitsCsv("first.csv", 3000)).stored, 3000);
+  const std::string again = VisitsCsv("again.csv", 3001);  // one row more
+  ImportReport dry = ImportVisits(again, {.dry_run = true});
   EXPECT_EQ(dry.already_stored, 3000);
   EXPECT_EQ(dry.invalid, 3000);
   EXPECT_NE(dry.errors.back().message_en.find("imported before"), std::string::npos);
-  EXPECT_EQ(import(again, {}).stored, 0);  // refused
+  EXPECT_EQ(ImportVisits(again).stored, 0);  // refused
   ASSERT_TRUE(db().Execute("DELETE FROM visits WHERE title = '考察2999'").ok());
-  ImportReport skipped = import(again, {.stored_rows = StoredRows::kSkip});
+  ImportReport skipped = ImportVisits(again, {.stored_rows = StoredRows::kSkip});
   EXPECT_EQ(skipped.already_stored, 2999);
   EXPECT_EQ(skipped.invalid, 0);
   EXPECT_EQ(skipped.stored, 2);  // the deleted row's and the new one
   EXPECT_EQ(Count("SELECT COUNT(*) FROM visits"), 3001);
+}
+
+// import_fingerprints grows with the ledgers: each fingerprint carries its record's helped
+// county (the distribution key) and is looked up within it.
+TEST_P(ImportPipelineTest, FingerprintsAreNotedAndLookedUpWithinTheHelpedRegion) {
+  ASSERT_EQ(ImportVisits(VisitsCsv("two.csv", 2)).stored, 2);
+  auto rows = db().Query("SELECT helped_region, fingerprint FROM import_fingerprints ORDER BY record_id");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->rows.size(), 2u);
+  EXPECT_EQ(AsText(rows->rows[0][0]), "522727");
+  FingerprintRepository fingerprints(db(), *FindLedger("visits"));
+  const std::vector<Value> both{rows->rows[0][1], rows->rows[1][1]};
+  auto here = fingerprints.FindStored("522727", both);
+  ASSERT_TRUE(here.ok()) << here.status().ToString();
+  EXPECT_EQ(here->size(), 2u);
+  auto elsewhere = fingerprints.FindStored("522728", both);
+  ASSERT_TRUE(elsewhere.ok()) << elsewhere.status().ToString();
+  EXPECT_TRUE(elsewhere->empty());
 }
 
 TEST_P(ImportPipelineTest, UpdateWritesAReimportedRowOverTheRecordOfItsNaturalKey) {

@@ -76,12 +76,15 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
   // the header).
   if (!keys_loaded_) taken_.clear();
   if (!table_was_empty_ && !keys_loaded_) {
-    std::vector<Value> keys;
+    // Fingerprints are looked up by helped region (their table's distribution key).
+    std::unordered_map<std::string, std::vector<Value>> keys_by_region;
     for (const PreparedRow& row : batch)
-      if (row.errors.empty() && !IsNull(row.key)) keys.push_back(row.key);
-    if (!keys.empty()) {
-      SH_ASSIGN_OR_RETURN(std::vector<TakenKey> found,
-                          def_.natural_key.empty() ? fingerprints_.FindStored(keys) : repo_.FindTakenKeys(keys));
+      if (row.errors.empty() && !IsNull(row.key))
+        keys_by_region[def_.natural_key.empty() ? row.helped_region : std::string()].push_back(row.key);
+    for (const auto& [region, keys] : keys_by_region) {
+      SH_ASSIGN_OR_RETURN(std::vector<TakenKey> found, def_.natural_key.empty()
+                                                           ? fingerprints_.FindStored(region, keys)
+                                                           : repo_.FindTakenKeys(keys));
       for (const TakenKey& t : found) taken_[AsText(t.value)].emplace_back(t.id, t.pair_id);
     }
   }
@@ -232,7 +235,7 @@ Status BatchWriter::Flush() {
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (!stored[i]) continue;
     ++report_.stored;
-    if (def_.natural_key.empty()) fingerprints.push_back({ids[i], pending_[i]->key});
+    if (def_.natural_key.empty()) fingerprints.push_back({ids[i], pending_[i]->key, pending_[i]->helped_region});
     changes.push_back({0, def_.name, ids[i], kChangeCreated, 1, pending_[i]->helped_region, ""});
     AuditEntry& e = entries.emplace_back();
     e.action = "import";
