@@ -9,7 +9,9 @@
 // The pieces, on two threads joined by a bounded queue of batches:
 //   reader thread: ImportSheet (cells → RawRecord) → RowPreparer (validation, duplicates in
 //                  the file, encryption, audit JSON) — the preparing moves to the writer's
-//                  thread for ledgers with reference fields, whose resolution reads the database;
+//                  thread for ledgers with reference fields, whose resolution reads the database,
+//                  and for an import that updates stored records (the writer validates each
+//                  update through the same service);
 //   this thread:   BatchWriter (stored natural keys, ids, bulk insert, audit chain, report).
 // Everything happens in one transaction, committed only for an acceptable file that is not a
 // dry run: memory stays flat for a million rows, and a rejected file or a killed process

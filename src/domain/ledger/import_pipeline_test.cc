@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "domain/ledger/import_fingerprints.h"
+#include "domain/ledger/import_prepare.h"
 #include "domain/ledger/import_queue.h"
 #include "domain/ledger/import_sheet.h"
 #include "domain/ledger/ledger_test_util.h"
@@ -260,6 +261,15 @@ TEST_P(ImportPipelineTest, FingerprintsAreNotedAndLookedUpWithinTheHelpedRegion)
   auto elsewhere = fingerprints.FindStored("522728", both);
   ASSERT_TRUE(elsewhere.ok()) << elsewhere.status().ToString();
   EXPECT_TRUE(elsewhere->empty());
+}
+
+// An update validates each row on the writer's thread through the same service as the rows'
+// preparing: that preparing then runs there too, never beside it (the service's caches, such
+// as the validator's region names, serve one thread).
+TEST_P(ImportPipelineTest, AnImportThatUpdatesPreparesItsRowsOnTheWritersThread) {
+  EXPECT_TRUE(RowPreparer(service(), Actor::System(), People(), "2026-01-01T00:00:00Z").runs_beside_writer());
+  EXPECT_FALSE(RowPreparer(service(), Actor::System(), People(), "2026-01-01T00:00:00Z", /*keep_input=*/true)
+                   .runs_beside_writer());
 }
 
 TEST_P(ImportPipelineTest, UpdateWritesAReimportedRowOverTheRecordOfItsNaturalKey) {

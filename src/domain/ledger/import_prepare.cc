@@ -69,9 +69,12 @@ RowPreparer::RowPreparer(LedgerService& service, const Actor& actor, const Ledge
       keep_input_(keep_input),
       preview_(preview) {
   // References and the checks of a record's lines read the database: those rows are prepared
-  // on the writer's thread, which owns the connection.
-  beside_writer_ = def.lines.empty() && std::none_of(def.fields.begin(), def.fields.end(),
-                                                     [](const FieldDef& f) { return f.type == FieldType::kRef; });
+  // on the writer's thread, which owns the connection. So are all rows of an import that
+  // updates stored records: the writer validates each update through the same service (its
+  // validator's caches are not shared between threads).
+  beside_writer_ = !keep_input && def.lines.empty() &&
+                   std::none_of(def.fields.begin(), def.fields.end(),
+                                [](const FieldDef& f) { return f.type == FieldType::kRef; });
 }
 
 std::string RowPreparer::KeyInFile(const PreparedRow& row, const Record* record) const {

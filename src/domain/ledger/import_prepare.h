@@ -43,9 +43,11 @@ class RowPreparer {
   RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now,
               bool keep_input = false, bool preview = false);
 
-  // True if Prepare touches no database, so it may run on the reader thread while the
-  // writer uses the connection: the ledger has no reference fields (resolving one reads the
-  // referenced ledger) and the service's pair cache is complete (LedgerService::PreloadPairs).
+  // True if Prepare may run on the reader thread while the writer uses the connection and the
+  // service: the ledger has no reference fields or lines (resolving or checking them reads the
+  // database), the service's pair cache is complete (LedgerService::PreloadPairs), and the
+  // import does not update stored records (keep_input: the writer then validates through the
+  // same service, whose caches are for one thread).
   bool runs_beside_writer() const { return beside_writer_; }
 
   // Prepares row (raw filled in) in place; rows must come in file order (the first of two
