@@ -245,6 +245,31 @@ TEST_P(ImportPipelineTest, ARowImportedBeforeIsKnownByItsFingerprintWhileItsReco
   EXPECT_EQ(Count("SELECT COUNT(*) FROM visits"), 3001);
 }
 
+// Identical rows of one file (a ledger without a natural key) are one rule wherever they stand:
+// the later is refused as repeating the earlier, next to it or batches away, never taken for a
+// record imported before (the earlier row's, stored by this very import).
+TEST_P(ImportPipelineTest, IdenticalRowsOfOneFileRepeatTheFirstWhereverTheyStand) {
+  const std::string path = test_db().TempPath("repeats.csv");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "*帮扶关系,*互访事由,*方向,*人次,*开始日期\n";
+    for (int i = 0; i < 4000; ++i) {
+      out << kCountyPair << ",考察" << i << ",to_helped,2,2020-05-01\n";
+      if (i == 0) out << kCountyPair << ",考察0,to_helped,2,2020-05-01\n";  // row 3 repeats row 2
+    }
+    out << kCountyPair << ",考察20,to_helped,2,2020-05-01\n";  // row 4,003 repeats row 23
+  }
+  ImportReport report = ImportVisits(path, {.skip_invalid = true});
+  EXPECT_EQ(report.already_stored, 0);
+  EXPECT_EQ(report.stored, 4000);
+  ASSERT_EQ(report.errors.size(), 2u);
+  EXPECT_EQ(report.errors[0].row, 3);
+  EXPECT_EQ(report.errors[0].message_zh, "与第2行相同");
+  EXPECT_EQ(report.errors[1].row, 4003);
+  EXPECT_EQ(report.errors[1].message_en, "repeats row 23");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM visits"), 4000);
+}
+
 // import_fingerprints grows with the ledgers: each fingerprint carries its record's helped
 // county (the distribution key) and is looked up within it.
 TEST_P(ImportPipelineTest, FingerprintsAreNotedAndLookedUpWithinTheHelpedRegion) {

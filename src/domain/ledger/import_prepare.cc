@@ -133,7 +133,18 @@ Status RowPreparer::Prepare(PreparedRow& row) {
     auto it = std::find_if(stored.begin(), stored.end(), [&](const auto& c) { return c.first == column; });
     if (it != stored.end()) row.key = it->second;
   } else {
+    // A repeat of an earlier row of the file is refused as a repeated natural key is, wherever
+    // it comes in the file; so the writer never finds a fingerprint of this import's own records.
     row.key = RowFingerprint(stored);
+    auto [first, fresh] = first_row_of_key_.emplace("#" + AsText(row.key), row.row_number);
+    if (!fresh) {
+      const std::string n = std::to_string(first->second);
+      row.errors = {{0, "", "与第" + n + "行相同", "repeats row " + n}};
+      row.raw = {};
+      row.key = Value{};
+      row.after_json.clear();
+      return Status::Ok();
+    }
   }
   row.pair_id = record->pair_id;
   row.helped_region = record->helped_region;
