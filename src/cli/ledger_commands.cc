@@ -63,9 +63,7 @@ Status WriteProblems(const std::string& path, const std::vector<SheetError>& err
 Status RunWorkbookImport(const ImportArgs& a, Connected& c, const ImportOptions& options) {
   SH_ASSIGN_OR_RETURN(WorkbookReport report, ImportWorkbook(c.conn->ledgers(), Actor::System(), a.names[0], options));
   for (const std::string& sheet : report.ignored)
-    if (!sheet.starts_with("_"))  // the templates' hidden drop-down lists
-      std::cerr << "跳过工作表“" << sheet << "”（不是台账名）/ sheet \"" << sheet
-                << "\" skipped (named after no ledger)\n";
+    std::cerr << "跳过工作表“" << sheet << "”（不是台账名）/ sheet \"" << sheet << "\" skipped (named after no ledger)\n";
   for (const SheetImport& s : report.sheets)
     std::cout << s.sheet << " (" << s.ledger->name << "): " << Counts(s.report, a.dry_run) << "\n";
   const std::vector<SheetError> errors = WorkbookErrors(report);
@@ -187,7 +185,7 @@ void RegisterTemplate(CLI::App& app) {
     ExitCode() = PrintError([&]() -> Status {
       SH_ASSIGN_OR_RETURN(std::string path, TemplatePath(a->out, a->format));
       if (a->all) {
-        SH_RETURN_IF_ERROR(WriteWorkbookTemplate(path));
+        SH_RETURN_IF_ERROR(WriteWorkbookTemplate(path, ImportOrder()));  // the operator may import all
       } else {
         if (a->ledger.empty())
           return Status::InvalidArgument("请指定台账或 --all", "name a ledger, or --all");

@@ -158,9 +158,11 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
   body["dry_run"] = options.dry_run;
   body["sheets"] = std::move(sheets);
   boost::json::array ignored;
-  for (const std::string& name : report.ignored)
-    if (!name.starts_with("_")) ignored.push_back(boost::json::value(name));  // not the templates' hidden lists
+  for (const std::string& name : report.ignored) ignored.push_back(boost::json::value(name));
   body["ignored_sheets"] = std::move(ignored);
+  boost::json::array empty;
+  for (const std::string& name : report.empty) empty.push_back(boost::json::value(name));
+  body["empty_sheets"] = std::move(empty);
   const std::vector<SheetError> errors = WorkbookErrors(report);
   body["errors"] = ErrorsJson(errors);
   AttachErrorSheet(ctx, errors, body);
@@ -170,8 +172,12 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
 Result<Reply> WorkbookTemplate(RequestContext& ctx) {
   LedgerService& service = ctx.conn.ledgers();
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());
+  // Only the ledgers this user may import (an auditor imports none: 403, as a ledger's template).
+  const std::vector<const LedgerDef*> ledgers = ImportableBy(ctx.actor);
+  if (ledgers.empty())
+    return Status::PermissionDenied("您没有导入任何台账的权限", "you may not import into any ledger");
   TempFile out(".xlsx");
-  SH_RETURN_IF_ERROR(WriteWorkbookTemplate(out.path(), &service.dictionary_snapshot()));
+  SH_RETURN_IF_ERROR(WriteWorkbookTemplate(out.path(), ledgers, &service.dictionary_snapshot()));
   SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
   return Reply::File(std::move(bytes), kXlsxType, "台账导入模板.xlsx");
 }
