@@ -95,9 +95,9 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
   } preload{service};
   if (def.pair_scoped) SH_RETURN_IF_ERROR(service.validator().PreloadPairs());
 
-  BatchWriter writer(service, actor, def, options, report);
-  SH_RETURN_IF_ERROR(writer.Begin(FileBytes(path)));
   ImportSheet sheet(def, excel::PathEndsWith(path, ".csv"), options.default_pair);
+  BatchWriter writer(service, actor, def, options, sheet, report);
+  SH_RETURN_IF_ERROR(writer.Begin(FileBytes(path)));
   RowPreparer preparer(service, actor, def, service.context().clock.Iso(), options.stored_rows == StoredRows::kUpdate,
                        options.preview_rows > 0);
   BoundedQueue<Batch> queue(kBatchesInFlight);

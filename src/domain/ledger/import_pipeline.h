@@ -63,7 +63,7 @@ struct ImportReport {
   // The first options.preview_rows rows to store, each as record JSON (masked as the audit
   // log's, "id":0, references with "<key>_label" as typed), in file order.
   std::vector<std::string> preview;
-  std::vector<FieldError> errors;  // field = the column's Chinese label (e.g. 人次), "" for a whole-row conflict
+  std::vector<FieldError> errors;  // field = the column as the file heads it (e.g. 人次, 金额（万元）), "" for a whole-row conflict
 };
 
 // Reads path (.xlsx or .csv: UTF-8 with/without BOM or GB18030) into def's ledger.

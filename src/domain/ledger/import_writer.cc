@@ -24,8 +24,9 @@ std::string PreviewJson(const PreparedRow& row) {
 }  // namespace
 
 BatchWriter::BatchWriter(LedgerService& service, const Actor& actor, const LedgerDef& def,
-                         const ImportOptions& options, ImportReport& report)
-    : service_(service), actor_(actor), def_(def), options_(options), report_(report), repo_(service.db(), def),
+                         const ImportOptions& options, const ImportSheet& sheet, ImportReport& report)
+    : service_(service), actor_(actor), def_(def), options_(options), sheet_(sheet), report_(report),
+      repo_(service.db(), def),
       fingerprints_(service.db(), def) {}
 
 Status BatchWriter::Begin(int64_t file_bytes) {
@@ -65,7 +66,9 @@ void BatchWriter::Reject(const PreparedRow& row, std::vector<FieldError> errors)
   ++report_.invalid;
   for (FieldError& e : errors) {
     e.row = row.row_number;
-    if (const FieldDef* f = def_.Field(e.field)) e.field = f->label_zh;
+    // The column as the file heads it ("金额（万元）"), else the field's label (a missing column).
+    if (const std::string* column = sheet_.ColumnName(e.field)) e.field = *column;
+    else if (const FieldDef* f = def_.Field(e.field)) e.field = f->label_zh;
     else if (e.field == "pair") e.field = kPairHeader;
     report_.errors.push_back(std::move(e));
   }
