@@ -12,6 +12,7 @@
 #include "domain/ledger/record_set_service.h"
 #include "excel/sheet_out.h"
 #include "excel/table_reader.h"
+#include "excel/xlsx_reader.h"
 
 namespace shanhai {
 
@@ -97,7 +98,14 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
 
   ImportSheet sheet(def, excel::PathEndsWith(path, ".csv"), options.default_pair);
   BatchWriter writer(service, actor, def, options, sheet, report);
-  SH_RETURN_IF_ERROR(writer.Begin(FileBytes(path)));
+  // A workbook's sheet is sized by its own share of the file, not by its sheets together.
+  int64_t bytes = 0;
+  if (excel::PathEndsWith(path, ".xlsx")) {
+    SH_ASSIGN_OR_RETURN(bytes, excel::SheetBytes(path, sheet_index));
+  } else {
+    bytes = FileBytes(path);
+  }
+  SH_RETURN_IF_ERROR(writer.Begin(bytes));
   RowPreparer preparer(service, actor, def, service.context().clock.Iso(), options.stored_rows == StoredRows::kUpdate,
                        options.preview_rows > 0);
   BoundedQueue<Batch> queue(kBatchesInFlight);

@@ -26,6 +26,7 @@ class BatchWriter {
   BatchWriter(LedgerService& service, const Actor& actor, const LedgerDef& def, const ImportOptions& options,
               const ImportSheet& sheet, ImportReport& report);
 
+  // file_bytes: the size of the file, or of a workbook's sheet its share (excel::SheetBytes).
   // Notes whether the table is empty. For a bulk load — a file of at least
   // options.rebuild_indexes_from_bytes adding more records than the table holds (at most one
   // per 100 bytes of file), and on PostgreSQL only into an empty table, since there the drop
