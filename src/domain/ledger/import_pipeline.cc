@@ -135,6 +135,15 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
   return true;
 }
 
+Status AuthorizeImport(const Actor& actor, const LedgerDef& def, const ImportOptions& options) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "import")));
+  const FieldDef* key = def.natural_key.empty() ? nullptr : def.Field(def.natural_key);
+  if (options.stored_rows != StoredRows::kUpdate || !key) return Status::Ok();  // nothing to update
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
+  if (key->IsSensitive()) SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
+  return Status::Ok();
+}
+
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report) {
   std::string detail = "file=" + FileNameOf(options, path) + " rows=" + std::to_string(report.valid);
   if (report.invalid > 0) detail += " invalid=" + std::to_string(report.invalid);
@@ -176,7 +185,7 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
 
 Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
                                   const std::string& path, const ImportOptions& options) {
-  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "import")));
+  SH_RETURN_IF_ERROR(AuthorizeImport(actor, def, options));
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
   SH_ASSIGN_OR_RETURN(ImportReport report, ImportRows(service, actor, def, path, options));
   // A dry run or a refused file stores nothing and its transaction took its audit rows with it;

@@ -68,7 +68,7 @@ struct ImportReport {
 
 // Reads path (.xlsx or .csv: UTF-8 with/without BOM or GB18030) into def's ledger.
 // Errors: an unreadable file or a header problem → InvalidArgument; row problems are in
-// the report (status ok). Needs "<m>:<l>:import". Every stored record gets its own audit
+// the report (status ok). Needs what AuthorizeImport says. Every stored record gets its own audit
 // entry (action "import", the record after, masked), in the import's transaction, followed by
 // one entry for the file. Uses service's database connection from this thread only.
 Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
@@ -84,6 +84,11 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
 Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const LedgerDef& def,
                              const std::string& path, int sheet_index, const ImportOptions& options,
                              ImportReport& report);
+
+// PermissionDenied unless actor may import into def with options: "<m>:<l>:import", and when
+// options update stored records of a ledger with a natural key, "update" too (and "reveal" if
+// that key is personal, as writing over it answers whose it is) — asked before any row is read.
+Status AuthorizeImport(const Actor& actor, const LedgerDef& def, const ImportOptions& options);
 
 // The audit detail of an imported file: "file=<name> rows=<valid>[ invalid=<n>]".
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report);

@@ -297,6 +297,18 @@ TEST_P(ImportPipelineTest, AnImportThatUpdatesPreparesItsRowsOnTheWritersThread)
                    .runs_beside_writer());
 }
 
+// Updating stored records needs the ledger's update permission, asked before any row is read:
+// even a file of new rows is refused, and nothing is stored.
+TEST_P(ImportPipelineTest, AnImportThatUpdatesNeedsTheUpdatePermissionUpFront) {
+  const Actor clerk{"clerk", {"clerk"}, {LedgerPermission(People(), "import")}, "", "", 0, "test"};
+  auto refused = ImportLedger(service(), clerk, People(), PeopleCsv("new.csv", 3), {.stored_rows = StoredRows::kUpdate});
+  EXPECT_EQ(refused.status().code(), Code::kPermissionDenied);
+  EXPECT_NE(refused.status().message_en().find("update"), std::string::npos) << refused.status().message_en();
+  auto skipped = ImportLedger(service(), clerk, People(), PeopleCsv("new.csv", 3), {.stored_rows = StoredRows::kSkip});
+  ASSERT_TRUE(skipped.ok()) << skipped.status().ToString();
+  EXPECT_EQ(skipped->stored, 3);
+}
+
 TEST_P(ImportPipelineTest, UpdateWritesAReimportedRowOverTheRecordOfItsNaturalKey) {
   ASSERT_EQ(Import(PeopleCsv("first.csv", 10)).stored, 10);
   const std::string path = test_db().TempPath("renamed.csv");

@@ -177,7 +177,7 @@ Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor
   WorkbookReport report;
   SH_ASSIGN_OR_RETURN(auto sheets, SheetsToImport(path, report));
   for (const auto& [index, sheet] : sheets)
-    SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(*sheet.ledger, "import")));
+    SH_RETURN_IF_ERROR(AuthorizeImport(actor, *sheet.ledger, options));
 
   // Every sheet stores its valid rows, so that the sheets after it find the records they name;
   // whether the whole is kept is decided at the end.

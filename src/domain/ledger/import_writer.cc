@@ -162,7 +162,7 @@ Status BatchWriter::UpdateStored(PreparedRow& row, int64_t id) {
   if (!record.ok()) return refuse(record.status());
   // The record's own audit entry says "update"; the import's detail says which file did it.
   Result<Record> after = service_.UpdatePrepared(actor_, def_, *before, *record, "import");
-  if (!after.ok()) return refuse(after.status());
+  if (!after.ok()) return refuse(NameDuplicateKey(def_, after.status()));  // the key's fields, not the database's words
   SH_RETURN_IF_ERROR(savepoint.Commit());
   ++report_.valid;
   ++report_.updated;
