@@ -69,7 +69,8 @@ Status RunWorkbookImport(const ImportArgs& a, Connected& c, const ImportOptions&
   const std::vector<SheetError> errors = WorkbookErrors(report);
   for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
   SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
-  if (report.Invalid() > 0 && !a.skip_invalid) return Refused(report.Invalid());
+  const int64_t invalid = report.Totals().invalid;
+  if (invalid > 0 && !a.skip_invalid) return Refused(invalid);
   return Status::Ok();
 }
 
@@ -83,8 +84,7 @@ Status RunImport(const ImportArgs& a) {
   const std::string& file = a.names[1];
   SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(c.conn->ledgers(), Actor::System(), *def, file, options));
   std::cout << Counts(report, a.dry_run) << "\n";
-  std::vector<SheetError> errors;
-  for (const FieldError& e : report.errors) errors.push_back({"", e});
+  const std::vector<SheetError> errors = ErrorsOfFile(report.errors);
   for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
   SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
   if (report.invalid > 0 && !a.skip_invalid) return Refused(report.invalid);

@@ -136,16 +136,17 @@ Status AuditUnstored(LedgerService& service, const Actor& actor, const WorkbookR
 
 }  // namespace
 
-int64_t WorkbookReport::Invalid() const {
-  int64_t n = 0;
-  for (const SheetImport& s : sheets) n += s.report.invalid;
-  return n;
-}
-
-int64_t WorkbookReport::Stored() const {
-  int64_t n = 0;
-  for (const SheetImport& s : sheets) n += s.report.stored;
-  return n;
+ImportReport WorkbookReport::Totals() const {
+  ImportReport total;
+  for (const SheetImport& s : sheets) {
+    total.rows += s.report.rows;
+    total.valid += s.report.valid;
+    total.invalid += s.report.invalid;
+    total.stored += s.report.stored;
+    total.already_stored += s.report.already_stored;
+    total.updated += s.report.updated;
+  }
+  return total;
 }
 
 const LedgerDef* LedgerOfSheet(std::string_view sheet_name) {
@@ -195,7 +196,7 @@ Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor
       report.sheets.push_back(std::move(sheet));
     }
     for (SheetImport& s : report.sheets) inserted.push_back(std::exchange(s.report.stored, 0));  // once committed
-    kept = !options.dry_run && (report.Invalid() == 0 || options.skip_invalid);
+    kept = !options.dry_run && (report.Totals().invalid == 0 || options.skip_invalid);
     if (kept) {
       for (const SheetImport& s : report.sheets)
         SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", s.ledger->name, 0, "", "", "",

@@ -31,8 +31,8 @@ struct WorkbookReport {
   std::vector<SheetImport> sheets;   // in import order
   std::vector<std::string> ignored;  // sheets named after no ledger, in tab order
   std::vector<std::string> empty;    // sheets of a ledger with no data rows, in tab order
-  int64_t Invalid() const;
-  int64_t Stored() const;
+  // The sheets' counts added up (no preview, no errors: those are per sheet).
+  ImportReport Totals() const;
 };
 
 // The ledger a sheet of that name is for, or nullptr.

@@ -140,11 +140,11 @@ Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string&
   return out->Close();
 }
 
-Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path) {
+std::vector<SheetError> ErrorsOfFile(const std::vector<FieldError>& errors) {
   std::vector<SheetError> rows;
   rows.reserve(errors.size());
   for (const FieldError& e : errors) rows.push_back({"", e});
-  return WriteErrorSheet(rows, path);
+  return rows;
 }
 
 std::vector<SheetError> WorkbookErrors(const WorkbookReport& report) {

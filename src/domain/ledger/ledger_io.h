@@ -38,6 +38,8 @@ std::vector<SheetError> WorkbookErrors(const WorkbookReport& report);
 // A workbook listing import problems: 工作表/sheet (when any problem names one), 行号/row,
 // 列/column, 原因, reason; personal numbers in the messages are masked (MaskPersonalNumbers).
 Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string& path);
-Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path);
+// The problems of a file of one ledger as SheetErrors (sheet ""), for WriteErrorSheet and the
+// callers' lists.
+std::vector<SheetError> ErrorsOfFile(const std::vector<FieldError>& errors);
 
 }  // namespace shanhai

@@ -727,7 +727,7 @@ TEST_P(LedgerIoTest, ErrorSheetReadsBack) {
   ASSERT_EQ(report.errors.size(), 2u);
   for (const std::string ext : {".xlsx", ".csv"}) {
     const std::string sheet = Path("errors" + ext);
-    ASSERT_TRUE(IsOk(WriteErrorSheet(report.errors, sheet)));
+    ASSERT_TRUE(IsOk(WriteErrorSheet(ErrorsOfFile(report.errors), sheet)));
     const Table rows = ReadAll(sheet);
     ASSERT_EQ(rows.size(), report.errors.size() + 1) << ext;
     for (size_t i = 0; i < report.errors.size(); ++i) {

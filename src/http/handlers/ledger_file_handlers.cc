@@ -35,13 +35,6 @@ boost::json::array ErrorsJson(const std::vector<SheetError>& errors) {
   return out;
 }
 
-std::vector<SheetError> OnNoSheet(const std::vector<FieldError>& errors) {
-  std::vector<SheetError> out;
-  out.reserve(errors.size());
-  for (const FieldError& e : errors) out.push_back({"", e});
-  return out;
-}
-
 // A report's counts and preview (records as the audit log shows them, masked).
 boost::json::object ReportJson(const ImportReport& report) {
   boost::json::array preview;
@@ -126,7 +119,7 @@ Result<Reply> ImportRecords(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(ctx.conn.ledgers(), ctx.actor, ctx.Ledger(), upload->path(), options));
   boost::json::object body = ReportJson(report);
   body["dry_run"] = options.dry_run;
-  const std::vector<SheetError> errors = OnNoSheet(report.errors);
+  const std::vector<SheetError> errors = ErrorsOfFile(report.errors);
   body["errors"] = ErrorsJson(errors);
   AttachErrorSheet(ctx, errors, body);
   return Reply::Json(body);
@@ -137,7 +130,6 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(std::unique_ptr<TempFile> upload, SavedUpload(file, {".xlsx"}));
   SH_ASSIGN_OR_RETURN(ImportOptions options, ImportOptionsOf(ctx.request, file.filename));
   SH_ASSIGN_OR_RETURN(WorkbookReport report, ImportWorkbook(ctx.conn.ledgers(), ctx.actor, upload->path(), options));
-  ImportReport total;
   boost::json::array sheets;
   for (const SheetImport& s : report.sheets) {
     boost::json::object sheet = ReportJson(s.report);
@@ -146,14 +138,8 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
     sheet["label_zh"] = s.ledger->label_zh;
     sheet["label_en"] = s.ledger->label_en;
     sheets.push_back(std::move(sheet));
-    total.rows += s.report.rows;
-    total.valid += s.report.valid;
-    total.invalid += s.report.invalid;
-    total.stored += s.report.stored;
-    total.already_stored += s.report.already_stored;
-    total.updated += s.report.updated;
   }
-  boost::json::object body = ReportJson(total);
+  boost::json::object body = ReportJson(report.Totals());
   body.erase("preview");  // each sheet has its own
   body["dry_run"] = options.dry_run;
   body["sheets"] = std::move(sheets);
