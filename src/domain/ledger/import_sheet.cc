@@ -38,7 +38,7 @@ Status ImportSheet::ReadHeader(int64_t row_number, const std::vector<std::string
     if (h == kPairHeader || h == "pair") pair_column_ = static_cast<int>(c);
     else if (!f && !h.empty() && h != "编号" && h != "id") unknown.push_back(cells[c]);
     columns_.push_back(f && !f->computed ? f : nullptr);
-    names_.push_back(std::move(h));
+    names_.push_back(f && h == f->key ? f->label_zh : std::move(h));  // a field key is no column name for a clerk
   }
   if (!wan_yuan->empty()) wan_yuan_fields_ = std::move(wan_yuan);
   if (!unknown.empty()) {

@@ -32,7 +32,8 @@ class ImportSheet {
   // a bare number in the unit the header names; a cell with a unit of its own, "500元", keeps it).
   RawRecord RecordOf(const std::vector<std::string>& cells) const;
   // The header of field key's column as the file writes it ("金额（万元）", "Amount", without
-  // the "*"), or nullptr if no column is that field's. For naming a column in errors: called
+  // the "*"; the Chinese label for a header that is the field's key), or nullptr if no column
+  // is that field's. For naming a column in errors: called
   // after ReadHeader (the queue between the import's threads orders the two).
   const std::string* ColumnName(std::string_view key) const;
 
