@@ -148,6 +148,7 @@ std::string ImportAuditDetail(const ImportOptions& options, const std::string& p
   std::string detail = "file=" + FileNameOf(options, path) + " rows=" + std::to_string(report.valid);
   if (report.invalid > 0) detail += " invalid=" + std::to_string(report.invalid);
   if (report.already_stored > 0) detail += " already_stored=" + std::to_string(report.already_stored);
+  if (report.updated > 0) detail += " updated=" + std::to_string(report.updated);
   return detail;
 }
 

@@ -90,7 +90,8 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
 // that key is personal, as writing over it answers whose it is) — asked before any row is read.
 Status AuthorizeImport(const Actor& actor, const LedgerDef& def, const ImportOptions& options);
 
-// The audit detail of an imported file: "file=<name> rows=<valid>[ invalid=<n>]".
+// The audit detail of an imported file: "file=<name> rows=<valid>[ invalid=<n>][ already_stored=<n>]
+// [ updated=<n>]".
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report);
 
 }  // namespace shanhai

@@ -327,6 +327,7 @@ TEST_P(ImportPipelineTest, UpdateWritesAReimportedRowOverTheRecordOfItsNaturalKe
   EXPECT_EQ(Count("SELECT COUNT(*) FROM people WHERE name LIKE '改名%'"), 10);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM people"), 10);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND ledger = 'people'"), 10);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND detail LIKE '% already_stored=10 updated=10'"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ImportPipelineTest, testing::ValuesIn(TestDialects()),
