@@ -30,15 +30,19 @@ struct ImportArgs {
   bool dry_run = false, skip_invalid = false, update = false, skip = false;
 };
 
-// One report's counts, as the line after "读取" says them.
-std::string Counts(const ImportReport& r, bool dry_run) {
+// One report's counts, as the line after "读取" says them; for rows already stored, the flags
+// that apply to def (--update only where a natural key names the record to update).
+std::string Counts(const LedgerDef& def, const ImportReport& r, bool dry_run) {
   std::string line = "读取 rows " + std::to_string(r.rows) + "，有效 valid " + std::to_string(r.valid) + "，有误 invalid " +
                      std::to_string(r.invalid) + "，写入 stored " + std::to_string(r.stored);
   if (r.updated > 0) line += "，更新 updated " + std::to_string(r.updated);
   if (dry_run) line += "（试导入，未写入 dry run: nothing stored）";
   if (r.already_stored > 0)
     line += "\n  " + std::to_string(r.already_stored) + " 行已导入过 / " + std::to_string(r.already_stored) +
-            " rows already stored" + (dry_run ? "（可用 --update 更新或 --skip 跳过 / use --update or --skip）" : "");
+            " rows already stored" +
+            (!dry_run                  ? ""
+             : def.natural_key.empty() ? "（可用 --skip 跳过 / use --skip）"
+                                       : "（可用 --update 更新或 --skip 跳过 / use --update or --skip）");
   return line;
 }
 
@@ -63,20 +67,22 @@ Status WriteProblems(const std::string& path, const std::vector<SheetError>& err
 Status RunWorkbookImport(const ImportArgs& a, Connected& c, const ImportOptions& options) {
   SH_ASSIGN_OR_RETURN(WorkbookReport report, ImportWorkbook(c.conn->ledgers(), Actor::System(), a.names[0], options));
   for (const std::string& sheet : report.ignored)
-    if (!sheet.starts_with("_"))  // the templates' hidden drop-down lists
-      std::cerr << "跳过工作表“" << sheet << "”（不是台账名）/ sheet \"" << sheet
-                << "\" skipped (named after no ledger)\n";
+    std::cerr << "跳过工作表“" << sheet << "”（不是台账名）/ sheet \"" << sheet << "\" skipped (named after no ledger)\n";
   for (const SheetImport& s : report.sheets)
-    std::cout << s.sheet << " (" << s.ledger->name << "): " << Counts(s.report, a.dry_run) << "\n";
+    std::cout << s.sheet << " (" << s.ledger->name << "): " << Counts(*s.ledger, s.report, a.dry_run) << "\n";
   const std::vector<SheetError> errors = WorkbookErrors(report);
   for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
   SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
-  if (report.Invalid() > 0 && !a.skip_invalid) return Refused(report.Invalid());
+  const int64_t invalid = report.Totals().invalid;
+  if (invalid > 0 && !a.skip_invalid) return Refused(invalid);
   return Status::Ok();
 }
 
 Status RunImport(const ImportArgs& a) {
   const bool workbook = a.names.size() == 1;
+  if (workbook && FindLedger(a.names[0]))
+    return Status::InvalidArgument("请给出要导入的文件：shanhai import " + a.names[0] + " 文件.xlsx",
+                                   "missing file: shanhai import " + a.names[0] + " FILE.xlsx");
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, false));
   ImportOptions options{a.dry_run, a.skip_invalid, a.pair};
   options.stored_rows = a.update ? StoredRows::kUpdate : a.skip ? StoredRows::kSkip : StoredRows::kRefuse;
@@ -84,9 +90,8 @@ Status RunImport(const ImportArgs& a) {
   SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a.names[0]));
   const std::string& file = a.names[1];
   SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(c.conn->ledgers(), Actor::System(), *def, file, options));
-  std::cout << Counts(report, a.dry_run) << "\n";
-  std::vector<SheetError> errors;
-  for (const FieldError& e : report.errors) errors.push_back({"", e});
+  std::cout << Counts(*def, report, a.dry_run) << "\n";
+  const std::vector<SheetError> errors = ErrorsOfFile(report.errors);
   for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
   SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
   if (report.invalid > 0 && !a.skip_invalid) return Refused(report.invalid);
@@ -187,7 +192,7 @@ void RegisterTemplate(CLI::App& app) {
     ExitCode() = PrintError([&]() -> Status {
       SH_ASSIGN_OR_RETURN(std::string path, TemplatePath(a->out, a->format));
       if (a->all) {
-        SH_RETURN_IF_ERROR(WriteWorkbookTemplate(path));
+        SH_RETURN_IF_ERROR(WriteWorkbookTemplate(path, ImportOrder()));  // the operator may import all
       } else {
         if (a->ledger.empty())
           return Status::InvalidArgument("请指定台账或 --all", "name a ledger, or --all");

@@ -142,16 +142,6 @@ constexpr UnitWord kUnitWords[] = {{"万元", 6}, {"亿元", 10}, {"万", 6}, {"
 
 }  // namespace
 
-Result<int64_t> ParseYuanToFen(std::string_view text) {
-  SH_ASSIGN_OR_RETURN(const DecimalParts parts, SplitDecimal(text, kAmount));
-  return ToScaledInt(parts, 2, kAmount);
-}
-
-Result<int64_t> ParseWanYuanToFen(std::string_view text) {
-  SH_ASSIGN_OR_RETURN(const DecimalParts parts, SplitDecimal(text, kAmount));
-  return ToScaledInt(parts, 6, kAmount);
-}
-
 Result<int64_t> ParseAmountToFen(std::string_view raw, MoneyUnit bare_unit) {
   SH_ASSIGN_OR_RETURN(const std::string text, NormalizeInput(raw));
   std::string_view number = text;
@@ -191,8 +181,6 @@ std::string FormatFenAsWanYuanExact(int64_t fen) {
 }
 
 std::string FormatFenAsYuan(int64_t fen) { return FormatHundredths(fen); }
-
-std::string FormatFenAsWanYuan(int64_t fen) { return FormatHundredths(RoundedHundredths(fen, 10'000)); }
 
 Result<int64_t> ParseInteger(std::string_view text, int64_t min, int64_t max) {
   SH_ASSIGN_OR_RETURN(const DecimalParts parts, SplitDecimal(text, kNumber));

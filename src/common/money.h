@@ -19,25 +19,16 @@
 
 namespace shanhai {
 
-// "1033.98" → 103398, "1,033.98" → 103398, "-5" → -500, "12.3" → 1230.
-// Errors (InvalidArgument): empty text, a malformed number (the message says what is
-// wrong: a non-digit, misplaced thousands separator, scientific notation, …), more than
-// 2 decimal places (even "1.000": a third decimal usually means the wrong unit), a value
-// outside the int64 fen range.
-Result<int64_t> ParseYuanToFen(std::string_view text);
-
-// An amount in 万元 (ten thousand yuan), as Chinese financial statements report it:
-// "1033.98" → 1033.98 万元 = 10,339,800 元 = 1,033,980,000 fen. Up to 6 decimal places
-// (0.000001 万元 = 1 fen). Errors as ParseYuanToFen, with "more than 6 decimal places".
-Result<int64_t> ParseWanYuanToFen(std::string_view text);
-
 // The unit a money column or field names (a spreadsheet header "金额（万元）").
 enum class MoneyUnit { kYuan, kWanYuan };
 
 // An amount as people type it: a number with an optional unit word — "50万", "50万元",
 // "0.5亿", "0.5亿元", "500元" — or a bare number ("1,033.98") read in bare_unit. Decimals down
-// to one fen: 2 for 元, 6 for 万元, 10 for 亿元. Errors as ParseYuanToFen (the message quotes
-// the text as typed).
+// to one fen: 2 for 元, 6 for 万元, 10 for 亿元: "1033.98" in 元 → 103398, "1,033.98" → 103398,
+// "-5" → -500. Errors (InvalidArgument, the message quoting the text as typed): empty text, a
+// malformed number (the message says what is wrong: a non-digit, misplaced thousands
+// separator, scientific notation, …), more decimals than the unit has (even "1.000" in 元: a
+// third decimal usually means the wrong unit), a value outside the int64 fen range.
 Result<int64_t> ParseAmountToFen(std::string_view text, MoneyUnit bare_unit);
 
 // The one way the product shows an amount as text: below 1亿元 in 万元 with thousands
@@ -52,11 +43,6 @@ std::string FormatFenAsWanYuanExact(int64_t fen);
 
 // fen as 元 with exactly two decimals and no grouping: 103398 → "1033.98", -5 → "-0.05".
 std::string FormatFenAsYuan(int64_t fen);
-
-// fen as 万元 with two decimals, rounded half away from zero:
-// 1033980000 → "1033.98", 5000 → "0.01", -5000 → "-0.01", 4999 → "0.00".
-// A value that rounds to zero prints "0.00", never "-0.00".
-std::string FormatFenAsWanYuan(int64_t fen);
 
 // A whole number in [min, max] (thousands separators allowed, no decimal point).
 // Errors (InvalidArgument): empty, malformed, has decimals, or outside [min, max]

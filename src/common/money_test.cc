@@ -21,57 +21,57 @@ bool Contains(const std::string& haystack, std::string_view needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-TEST(ParseYuanToFen, ExactDecimalValues) {
-  EXPECT_EQ(*ParseYuanToFen("1033.98"), 103398);
-  EXPECT_EQ(*ParseYuanToFen("1,033.98"), 103398);
-  EXPECT_EQ(*ParseYuanToFen("-5"), -500);
-  EXPECT_EQ(*ParseYuanToFen("12.3"), 1230);
-  EXPECT_EQ(*ParseYuanToFen("+0.01"), 1);
-  EXPECT_EQ(*ParseYuanToFen("0"), 0);
-  EXPECT_EQ(*ParseYuanToFen("-0.00"), 0);
-  EXPECT_EQ(*ParseYuanToFen("1,234,567.89"), 123456789);
-  EXPECT_EQ(*ParseYuanToFen(" １，０３３．９８ "), 103398);  // full-width, padded
+TEST(ParseAmountToFenInYuan, ExactDecimalValues) {
+  EXPECT_EQ(*ParseAmountToFen("1033.98", MoneyUnit::kYuan), 103398);
+  EXPECT_EQ(*ParseAmountToFen("1,033.98", MoneyUnit::kYuan), 103398);
+  EXPECT_EQ(*ParseAmountToFen("-5", MoneyUnit::kYuan), -500);
+  EXPECT_EQ(*ParseAmountToFen("12.3", MoneyUnit::kYuan), 1230);
+  EXPECT_EQ(*ParseAmountToFen("+0.01", MoneyUnit::kYuan), 1);
+  EXPECT_EQ(*ParseAmountToFen("0", MoneyUnit::kYuan), 0);
+  EXPECT_EQ(*ParseAmountToFen("-0.00", MoneyUnit::kYuan), 0);
+  EXPECT_EQ(*ParseAmountToFen("1,234,567.89", MoneyUnit::kYuan), 123456789);
+  EXPECT_EQ(*ParseAmountToFen(" １，０３３．９８ ", MoneyUnit::kYuan), 103398);  // full-width, padded
   // 0.1 + 0.2 style values a double would get wrong: 0.29 * 100 = 28.999999999999996.
-  EXPECT_EQ(*ParseYuanToFen("0.29"), 29);
-  EXPECT_EQ(*ParseYuanToFen("4.35"), 435);
+  EXPECT_EQ(*ParseAmountToFen("0.29", MoneyUnit::kYuan), 29);
+  EXPECT_EQ(*ParseAmountToFen("4.35", MoneyUnit::kYuan), 435);
 }
 
-TEST(ParseYuanToFen, Int64Limits) {
-  EXPECT_EQ(*ParseYuanToFen("92233720368547758.07"), kMax);
-  EXPECT_EQ(*ParseYuanToFen("-92233720368547758.08"), kMin);
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("92233720368547758.08")), "out of the representable range"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("-92233720368547758.09")), "out of the representable range"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("100000000000000000000")), "out of the representable range"));
+TEST(ParseAmountToFenInYuan, Int64Limits) {
+  EXPECT_EQ(*ParseAmountToFen("92233720368547758.07", MoneyUnit::kYuan), kMax);
+  EXPECT_EQ(*ParseAmountToFen("-92233720368547758.08", MoneyUnit::kYuan), kMin);
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("92233720368547758.08", MoneyUnit::kYuan)), "out of the representable range"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("-92233720368547758.09", MoneyUnit::kYuan)), "out of the representable range"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("100000000000000000000", MoneyUnit::kYuan)), "out of the representable range"));
 }
 
-TEST(ParseYuanToFen, NamesEachError) {
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("")), "amount is empty"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen(" \u3000")), "amount is empty"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1.234")), "has 3 decimal places; at most 2"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1.000")), "has 3 decimal places"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("12a")), "not a digit"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("¥12")), "not a digit"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1 000")), "not a digit"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("--5")), "not a digit"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1.2.3")), "not a digit"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1.03E+08")), "scientific notation"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen(".5")), "whole-number part is missing"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("-")), "whole-number part is missing"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("5.")), "no digit after the decimal point"));
+TEST(ParseAmountToFenInYuan, NamesEachError) {
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("", MoneyUnit::kYuan)), "amount is empty"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen(" \u3000", MoneyUnit::kYuan)), "amount is empty"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("1.234", MoneyUnit::kYuan)), "has 3 decimal places; at most 2"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("1.000", MoneyUnit::kYuan)), "has 3 decimal places"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("12a", MoneyUnit::kYuan)), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("¥12", MoneyUnit::kYuan)), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("1 000", MoneyUnit::kYuan)), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("--5", MoneyUnit::kYuan)), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("1.2.3", MoneyUnit::kYuan)), "not a digit"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("1.03E+08", MoneyUnit::kYuan)), "scientific notation"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen(".5", MoneyUnit::kYuan)), "whole-number part is missing"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("-", MoneyUnit::kYuan)), "whole-number part is missing"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("5.", MoneyUnit::kYuan)), "no digit after the decimal point"));
   for (std::string_view bad : {"1,00", "10,00.5", "1234,567", ",123", "1,,000", "1,000,", "1,0000"})
-    EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen(bad)), "thousands separator")) << bad;
-  EXPECT_TRUE(Contains(ErrorOf(ParseYuanToFen("1\xff")), "UTF-8"));
+    EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen(bad, MoneyUnit::kYuan)), "thousands separator")) << bad;
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("1\xff", MoneyUnit::kYuan)), "UTF-8"));
 }
 
-TEST(ParseWanYuanToFen, ScalesByAMillion) {
+TEST(ParseAmountToFenInWanYuan, ScalesByAMillion) {
   // 1033.98 万元 = 10,339,800 元 = 1,033,980,000 fen.
-  EXPECT_EQ(*ParseWanYuanToFen("1033.98"), 1033980000);
-  EXPECT_EQ(*ParseWanYuanToFen("0.000001"), 1);  // one fen
-  EXPECT_EQ(*ParseWanYuanToFen("-2"), -2000000);
-  EXPECT_EQ(*ParseWanYuanToFen("1,000"), 1000000000);
-  EXPECT_TRUE(Contains(ErrorOf(ParseWanYuanToFen("0.0000001")), "has 7 decimal places; at most 6"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseWanYuanToFen("9223372036854.775808")), "out of the representable range"));
-  EXPECT_EQ(*ParseWanYuanToFen("9223372036854.775807"), kMax);
+  EXPECT_EQ(*ParseAmountToFen("1033.98", MoneyUnit::kWanYuan), 1033980000);
+  EXPECT_EQ(*ParseAmountToFen("0.000001", MoneyUnit::kWanYuan), 1);  // one fen
+  EXPECT_EQ(*ParseAmountToFen("-2", MoneyUnit::kWanYuan), -2000000);
+  EXPECT_EQ(*ParseAmountToFen("1,000", MoneyUnit::kWanYuan), 1000000000);
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("0.0000001", MoneyUnit::kWanYuan)), "has 7 decimal places; at most 6"));
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("9223372036854.775808", MoneyUnit::kWanYuan)), "out of the representable range"));
+  EXPECT_EQ(*ParseAmountToFen("9223372036854.775807", MoneyUnit::kWanYuan), kMax);
 }
 
 TEST(FormatFenAsYuan, TwoDecimals) {
@@ -84,23 +84,9 @@ TEST(FormatFenAsYuan, TwoDecimals) {
   EXPECT_EQ(FormatFenAsYuan(kMin), "-92233720368547758.08");
 }
 
-TEST(FormatFenAsWanYuan, RoundsHalfAwayFromZero) {
-  EXPECT_EQ(FormatFenAsWanYuan(1033980000), "1033.98");
-  EXPECT_EQ(FormatFenAsWanYuan(10000), "0.01");   // 100 元
-  EXPECT_EQ(FormatFenAsWanYuan(5000), "0.01");    // 50 元 = 0.005 万元, half rounds up
-  EXPECT_EQ(FormatFenAsWanYuan(4999), "0.00");
-  EXPECT_EQ(FormatFenAsWanYuan(-5000), "-0.01");  // away from zero
-  EXPECT_EQ(FormatFenAsWanYuan(-4999), "0.00");   // never "-0.00"
-  EXPECT_EQ(FormatFenAsWanYuan(1033985000), "1033.99");
-  EXPECT_EQ(FormatFenAsWanYuan(0), "0.00");
-  // 9223372036854775807 fen / 1,000,000 = 9223372036854.775807 万元 → .78
-  EXPECT_EQ(FormatFenAsWanYuan(kMax), "9223372036854.78");
-  EXPECT_EQ(FormatFenAsWanYuan(kMin), "-9223372036854.78");
-}
-
 TEST(FormatAndParse, RoundTrip) {
   for (int64_t fen : {int64_t{0}, int64_t{1}, int64_t{-1}, int64_t{99}, int64_t{100}, int64_t{123456789}, kMax, kMin}) {
-    EXPECT_EQ(*ParseYuanToFen(FormatFenAsYuan(fen)), fen) << fen;
+    EXPECT_EQ(*ParseAmountToFen(FormatFenAsYuan(fen), MoneyUnit::kYuan), fen) << fen;
   }
 }
 

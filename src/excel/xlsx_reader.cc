@@ -1,5 +1,7 @@
 #include "excel/xlsx_reader.h"
 
+#include <filesystem>
+
 #include "excel/xlsx_package.h"
 #include "excel/xlsx_shared_strings.h"
 #include "excel/xlsx_sheet.h"
@@ -25,6 +27,25 @@ Status ReadXlsx(const std::string& path, const RowCallback& on_row, const ReadOp
   SH_ASSIGN_OR_RETURN(std::vector<NumberFormatKind> kinds, ReadCellFormatKinds(*zip, package.styles_path));
   const SheetContext ctx{&shared_strings, &kinds, package.date1904};
   return StreamSheet(*zip, sheet.path, ctx, on_row);
+}
+
+Result<int64_t> SheetBytes(const std::string& path, int sheet_index) {
+  SH_ASSIGN_OR_RETURN(std::unique_ptr<ZipArchive> zip, ZipArchive::Open(path));
+  SH_ASSIGN_OR_RETURN(XlsxPackage package, ReadXlsxPackage(*zip));
+  std::error_code ec;
+  const auto file_bytes = std::filesystem::file_size(path, ec);
+  if (ec) return Status::NotFound("找不到文件：" + path, "no such file: " + path);
+  if (sheet_index < 0 || sheet_index >= static_cast<int>(package.sheets.size()))
+    return Status::InvalidArgument("工作簿中没有第 " + std::to_string(sheet_index + 1) + " 个工作表",
+                                   "the workbook has no sheet " + std::to_string(sheet_index + 1));
+  int64_t all = 0, this_one = 0;
+  for (size_t i = 0; i < package.sheets.size(); ++i) {
+    const int64_t bytes = package.sheets[i].path.empty() ? 0 : zip->CompressedSize(package.sheets[i].path);
+    all += bytes;
+    if (static_cast<int>(i) == sheet_index) this_one = bytes;
+  }
+  if (all == 0) return static_cast<int64_t>(file_bytes);
+  return static_cast<int64_t>(static_cast<double>(file_bytes) * static_cast<double>(this_one) / static_cast<double>(all));
 }
 
 Result<std::vector<std::string>> SheetNames(const std::string& path) {

@@ -27,4 +27,9 @@ Status ReadXlsx(const std::string& path, const RowCallback& on_row, const ReadOp
 // The sheet (tab) names of the workbook, in order, hidden sheets included. Errors as ReadXlsx.
 Result<std::vector<std::string>> SheetNames(const std::string& path);
 
+// The part of the file's size that sheet sheet_index accounts for: the file's size times the
+// sheet's share of all sheets' compressed data (the whole file for a workbook of one sheet),
+// so that a sheet is sized as if it were a file of its own. Errors as ReadXlsx.
+Result<int64_t> SheetBytes(const std::string& path, int sheet_index);
+
 }  // namespace shanhai::excel

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "excel/excel_test_util.h"
 #include "excel/xlsx_package.h"
 #include "excel/xlsx_writer.h"
@@ -134,6 +136,24 @@ TEST_F(XlsxReaderTest, CallbackErrorStopsReading) {
   EXPECT_EQ(status.code(), Code::kConflict);
   EXPECT_EQ(status.message_en(), "stop");
   EXPECT_EQ(calls, 2);
+}
+
+// A workbook's sheet is sized by its share of the file (an import decides on a bulk load by it).
+TEST_F(XlsxReaderTest, SheetBytesIsTheSheetsShareOfTheFile) {
+  std::map<std::string, std::string> parts = Parts();
+  std::string detail = R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)";
+  for (int r = 1; r <= 20000; ++r)
+    detail += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>" +
+              std::to_string(static_cast<int64_t>(r) * 7919 % 1000003) + "</v></c></row>";
+  parts["book/sheets/detail.xml"] = detail + "</sheetData></worksheet>";
+  const std::string path = WriteZip("sizes.xlsx", parts);
+  const int64_t file = static_cast<int64_t>(std::filesystem::file_size(path));
+  auto summary = SheetBytes(path, 0), details = SheetBytes(path, 1);
+  ASSERT_TRUE(summary.ok() && details.ok()) << summary.status().ToString() << details.status().ToString();
+  EXPECT_LT(*summary * 100, file);  // a few rows of a workbook that is mostly the other sheet
+  EXPECT_GT(*details * 10, file * 9);
+  EXPECT_LE(*summary + *details, file);
+  EXPECT_EQ(SheetBytes(path, 2).status().code(), Code::kInvalidArgument);
 }
 
 TEST_F(XlsxReaderTest, MissingFileIsNotFound) {

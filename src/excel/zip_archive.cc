@@ -44,6 +44,13 @@ bool ZipArchive::Has(const std::string& name) const {
   return zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE) >= 0;
 }
 
+int64_t ZipArchive::CompressedSize(const std::string& name) const {
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_stat(archive_, name.c_str(), ZIP_FL_NOCASE, &stat) != 0 || !(stat.valid & ZIP_STAT_COMP_SIZE)) return 0;
+  return static_cast<int64_t>(stat.comp_size);
+}
+
 Result<std::unique_ptr<ZipEntry>> ZipArchive::OpenEntry(const std::string& name) const {
   const zip_int64_t index = zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
   if (index < 0) return DamagedXlsx("缺少 " + name, "missing " + name);

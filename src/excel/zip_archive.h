@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -42,6 +43,8 @@ class ZipArchive {
 
   // Whether an entry of that name exists (ASCII case-insensitive, as some writers vary case).
   bool Has(const std::string& name) const;
+  // The compressed size of an entry (case-insensitive name); 0 when missing.
+  int64_t CompressedSize(const std::string& name) const;
   // Opens an entry by name (case-insensitive). Errors: InvalidArgument when missing or unreadable.
   Result<std::unique_ptr<ZipEntry>> OpenEntry(const std::string& name) const;
 

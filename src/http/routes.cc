@@ -55,7 +55,8 @@ constexpr RouteRow kRouteTable[] = {
      "导入工作簿：每个以台账命名的工作表按依赖顺序导入，全部成功才写入（multipart 字段 file；?dry_run=1 试导入；"
      "?already_stored=skip|update 处理已导入过的行）/ import a workbook, a sheet per ledger, all or nothing"},
     {"GET", "/api/v1/imports/template", h::WorkbookTemplate, kSession, kNoLedger, kNone,
-     "下载工作簿导入模板（每个可导入的台账一个工作表，按导入顺序）/ the workbook template, a sheet per ledger"},
+     "下载工作簿导入模板（本人可导入的每个台账一个工作表，按导入顺序）/ the workbook template, a sheet per ledger "
+     "the user may import"},
     // The record's update permission is checked by the service (the file names its ledger).
     {"DELETE", "/api/v1/evidence/{id}", h::RemoveEvidence, kSession, kNoLedger, kNone, "删除证明材料"},
     {"GET", "/api/v1/imports/{token}/errors.xlsx", h::DownloadErrorSheet, kSession, kNoLedger, kNone,

@@ -2,14 +2,17 @@
 // database: a dry run previews the rows to store per sheet and lists the sheets it leaves out;
 // a good workbook stores every sheet; a re-import is counted as already stored and refused
 // unless ?already_stored=skip; a bad row on one sheet stores nothing on any and is reported
-// with its sheet (JSON and error sheet); each sheet needs its ledger's import permission; the
-// audit names the uploaded file.
+// with its sheet (JSON and error sheet); each sheet with data rows needs its ledger's import
+// permission, and the template holds only the ledgers the user may import; the audit names the
+// uploaded file.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { ApiClient } from '../lib/client.mjs';
 import { TestEnv } from '../lib/shanhai.mjs';
-import { workbookBytes } from '../lib/workbook.mjs';
+import { readSheets, workbookBytes } from '../lib/workbook.mjs';
 
 const PAIR = '440111-522727';
 const units = (prefix) => [
@@ -99,6 +102,34 @@ export function workbookApiSuite(kind) {
       const details = audit.json.items.map((e) => e.detail);
       assert.ok(details.some((d) => /^file=book\.xlsx rows=2 sheet=结对单位$/.test(d)), details.join('\n'));
       assert.ok(!details.some((d) => /\/tmp\//.test(d)), 'a temporary path in the audit');
+    });
+
+    it('the workbook template holds only the ledgers the user may import; empty sheets need no permission', async () => {
+      const login = async (name, password, roles) => {
+        const user = await admin.request('POST', '/api/v1/admin/users', { json: { name, password, roles } });
+        assert.equal(user.status, 201, user.text);
+        const client = new ApiClient(server.base);
+        await client.mustLogin(name, password);
+        return client;
+      };
+      // 三员分立: the audit administrator imports nothing, so gets no template.
+      const auditor = await login('bookauditor', 'Auditor-pass-2021', ['auditadmin']);
+      assert.equal((await auditor.request('GET', '/api/v1/imports/template')).status, 403);
+      const role = await admin.request('POST', '/api/v1/admin/roles', { json: { name: 'visit_clerk', label_zh: '互访录入',
+        permissions: ['exchange:visits:import', 'exchange:visits:list'] } });
+      assert.equal(role.status, 201, role.text);
+      const clerk = await login('bookclerk', 'Clerk-pass-2021', ['visit_clerk']);
+      const template = await clerk.request('GET', '/api/v1/imports/template');
+      assert.equal(template.status, 200, template.text);
+      const file = path.join(env.dir, 'clerk-template.xlsx');
+      fs.writeFileSync(file, template.bytes);
+      assert.deepEqual((await readSheets(file)).map((s) => s.name), ['交流互访']);
+      // A workbook whose units sheet is only its header: left out before any permission is asked.
+      const book = await workbookBytes({ 结对单位: [units('')[0]], 交流互访: visits('录入员', 3) });
+      const r = await upload(clerk, '', book);
+      assert.equal(r.status, 200, r.text);
+      assert.deepEqual(r.json.empty_sheets, ['结对单位']);
+      assert.deepEqual(r.json.sheets.map((s) => [s.ledger, s.stored]), [['visits', 2]]);
     });
 
     it('the OpenAPI document describes the workbook import', async () => {

@@ -100,12 +100,19 @@ export function workbookSuite(kind) {
       const dry = env.run(['import', 'good.xlsx', '--dry-run']);
       assert.equal(dry.status, 1, dry.stdout + dry.stderr);
       assert.match(dry.stdout, /结对单位 \(units\):.*\n\s+2 行已导入过 \/ 2 rows already stored/);
-      assert.match(dry.stdout, /Visits \(visits\):.*\n\s+2 行已导入过 \/ 2 rows already stored/);
+      assert.match(dry.stdout, /Visits \(visits\):.*\n\s+2 行已导入过 \/ 2 rows already stored（可用 --skip 跳过 \/ use --skip）/);
+      assert.match(dry.stdout, /结对单位 \(units\):.*\n.*--update 更新或 --skip/);
       const again = env.run(['import', 'good.xlsx']);
       assert.equal(again.status, 1, again.stdout + again.stderr);
       assert.match(again.stderr, /工作表“结对单位”第2行.*已存在/);
       assert.match(again.stderr, /工作表“Visits”第2行.*this row was imported before/);
       assert.deepEqual(counts(), all);
+    });
+
+    it('a ledger named without a file is a missing file, not a workbook', () => {
+      const r = env.run(['import', 'visits']);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /missing file/);
     });
 
     it('--skip leaves the stored rows alone; --update writes the sheet over the stored records', async () => {

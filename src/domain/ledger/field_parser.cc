@@ -10,6 +10,7 @@
 #include "common/personal_numbers.h"
 #include "common/text.h"
 #include "domain/ledger/option_match.h"
+#include "domain/ledger/sheet_layout.h"
 #include "regions/region_catalog.h"
 
 namespace shanhai {
@@ -61,7 +62,7 @@ Status TooLong(const FieldDef& f) {
 }  // namespace
 
 Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputSource source,
-                              const std::vector<EnumOption>* options) {
+                              const std::vector<EnumOption>* options, MoneyUnit money_unit) {
   // Refused before any work when even at 4 bytes a character (plus blanks to trim) it is too long.
   if (static_cast<int64_t>(raw_in.size()) > 4 * f.MaxChars() + 256) return TooLong(f);
   // Codes, numbers and dates are NFKC-normalised (full-width digits → ASCII); free text
@@ -85,8 +86,14 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
       return Value{*n};
     }
     case FieldType::kMoney: {
-      Result<int64_t> fen =
-          source == InputSource::kSpreadsheet ? ParseAmountToFen(raw, MoneyUnit::kYuan) : ParseInteger(raw);
+      const bool typed = source == InputSource::kSpreadsheet;
+      Result<int64_t> fen = typed ? ParseAmountToFen(raw, money_unit) : ParseInteger(raw);
+      if (!fen.ok() && typed && money_unit == MoneyUnit::kWanYuan) {
+        FieldDef in_column = f;  // named as its column is: "金额（万元）"
+        in_column.label_zh = MoneyLabelZh(f, money_unit);
+        in_column.label_en = MoneyLabelEn(f, money_unit);
+        return FieldProblem(in_column, fen.status());
+      }
       if (!fen.ok()) return FieldProblem(f, fen.status());
       if (*fen < f.min)
         return f.min == 0 ? FieldProblem(f, "金额不能为负数", "must not be negative")

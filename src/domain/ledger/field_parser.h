@@ -7,13 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "common/money.h"
 #include "domain/ledger/ledger_def.h"
 
 namespace shanhai {
 
 // Where an input comes from decides a few units: spreadsheets carry money as typed amounts
-// ("1,033.98" in 元, "50万", "0.5亿": ParseAmountToFen; a 万元 column's cells reach here with
-// their unit, see ImportSheet), enums as Chinese labels and booleans as 是/否; the JSON API
+// ("1,033.98" in the column's unit, "50万", "0.5亿": ParseAmountToFen), enums as Chinese labels
+// and booleans as 是/否; the JSON API
 // carries money in fen (integer) and enums as codes — though labels are accepted from both.
 enum class InputSource { kSpreadsheet, kApi };
 
@@ -27,8 +28,10 @@ enum class InputSource { kSpreadsheet, kApi };
 // domain/dictionaries); nullptr means field.options. The option is found by MatchOption
 // (option_match.h); a value naming several is refused listing them, one naming none listing
 // the allowed ones, a disabled option is refused.
+// money_unit: the unit of a bare spreadsheet amount (its column's: "金额（万元）" → 万元), which
+// a problem's message names the field by ("金额（万元）：…").
 // Errors: InvalidArgument whose single FieldError names the field and the reason.
 Result<Value> ParseFieldValue(const FieldDef& field, std::string_view raw, InputSource source,
-                              const std::vector<EnumOption>* options = nullptr);
+                              const std::vector<EnumOption>* options = nullptr, MoneyUnit money_unit = MoneyUnit::kYuan);
 
 }  // namespace shanhai

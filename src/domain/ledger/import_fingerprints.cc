@@ -15,7 +15,7 @@ namespace {
 // Statement texts: the ledger's table joined in by name (from its declaration, never input).
 constexpr const char* kFindStoredHead =
     "SELECT f.record_id, f.fingerprint FROM import_fingerprints f JOIN ";
-constexpr const char* kFindStoredTail = " t ON t.id = f.record_id WHERE f.ledger = ? AND f.fingerprint IN (";
+constexpr const char* kFindStoredTail = " t ON t.id = f.record_id WHERE f.helped_region = ? AND f.ledger = ? AND f.fingerprint IN (";
 constexpr const char* kFingerprintTable = "import_fingerprints";
 constexpr size_t kFindChunk = 500;
 
@@ -53,7 +53,8 @@ Value RowFingerprint(const Columns& stored) {
   return static_cast<int64_t>(bits >> 1);  // 63 bits: a non-negative BIGINT on either database
 }
 
-Result<std::vector<TakenKey>> FingerprintRepository::FindStored(const std::vector<Value>& fingerprints) {
+Result<std::vector<TakenKey>> FingerprintRepository::FindStored(const std::string& helped_region,
+                                                                const std::vector<Value>& fingerprints) {
   std::vector<TakenKey> out;
   // Always kFindChunk fingerprints (the last repeated): one statement text, prepared once.
   static const std::string marks = [] {
@@ -64,22 +65,22 @@ Result<std::vector<TakenKey>> FingerprintRepository::FindStored(const std::vecto
   const std::string sql = kFindStoredHead + def_.name + kFindStoredTail + marks;
   for (size_t first = 0; first < fingerprints.size(); first += kFindChunk) {
     const size_t n = std::min(kFindChunk, fingerprints.size() - first);
-    std::vector<Value> params{def_.name};
+    std::vector<Value> params{helped_region, def_.name};
     params.insert(params.end(), fingerprints.begin() + static_cast<ptrdiff_t>(first),
                   fingerprints.begin() + static_cast<ptrdiff_t>(first + n));
-    params.resize(kFindChunk + 1, params.back());
+    params.resize(kFindChunk + 2, params.back());
     SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
     for (auto& r : rows.rows) out.push_back({AsInt(r[0]), 0, std::move(r[1])});
   }
   return out;
 }
 
-Status FingerprintRepository::Remember(const std::vector<std::vector<Value>>& id_and_fingerprint) {
-  if (id_and_fingerprint.empty()) return Status::Ok();
+Status FingerprintRepository::Remember(const std::vector<std::vector<Value>>& id_fingerprint_region) {
+  if (id_fingerprint_region.empty()) return Status::Ok();
   std::vector<std::vector<Value>> rows;
-  rows.reserve(id_and_fingerprint.size());
-  for (const std::vector<Value>& r : id_and_fingerprint) rows.push_back({def_.name, r[1], r[0]});
-  return db_.BulkInsert(kFingerprintTable, {"ledger", "fingerprint", "record_id"}, rows);
+  rows.reserve(id_fingerprint_region.size());
+  for (const std::vector<Value>& r : id_fingerprint_region) rows.push_back({r[2], def_.name, r[1], r[0]});
+  return db_.BulkInsert(kFingerprintTable, {"helped_region", "ledger", "fingerprint", "record_id"}, rows);
 }
 
 }  // namespace shanhai

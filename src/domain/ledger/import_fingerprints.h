@@ -2,7 +2,7 @@
 // is noticed (import_pipeline.h, "Re-imports"). A fingerprint is a hash of the row's stored
 // values — the values as parsed, so "50万" and "500000" agree; personal fields by their keyed
 // look-up hash, never their ciphertext (random per write); bookkeeping columns left out — kept
-// in import_fingerprints (migration 0015) with the record it became. A row counts as stored
+// in import_fingerprints (migration 0014) with the record it became and its helped region. A row counts as stored
 // while that record exists: deleting the record frees its fingerprint. Records entered by hand
 // have none (only imports are compared with imports).
 #pragma once
@@ -23,11 +23,12 @@ class FingerprintRepository {
  public:
   FingerprintRepository(Database& db, const LedgerDef& def) : db_(db), def_(def) {}
 
-  // The fingerprints among `fingerprints` whose record still exists, with that record's id
-  // (TakenKey::pair_id 0: the fingerprint covers the pair).
-  Result<std::vector<TakenKey>> FindStored(const std::vector<Value>& fingerprints);
-  // Notes each (record id, fingerprint) of records just imported.
-  Status Remember(const std::vector<std::vector<Value>>& id_and_fingerprint);
+  // The fingerprints among `fingerprints` noted for records of helped_region (the rows'
+  // helped county, "" for a ledger without pairs) whose record still exists, with that
+  // record's id (TakenKey::pair_id 0: the fingerprint covers the pair).
+  Result<std::vector<TakenKey>> FindStored(const std::string& helped_region, const std::vector<Value>& fingerprints);
+  // Notes each {record id, fingerprint, helped region} of records just imported.
+  Status Remember(const std::vector<std::vector<Value>>& id_fingerprint_region);
 
  private:
   Database& db_;

@@ -12,6 +12,7 @@
 #include "domain/ledger/record_set_service.h"
 #include "excel/sheet_out.h"
 #include "excel/table_reader.h"
+#include "excel/xlsx_reader.h"
 
 namespace shanhai {
 
@@ -95,9 +96,16 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
   } preload{service};
   if (def.pair_scoped) SH_RETURN_IF_ERROR(service.validator().PreloadPairs());
 
-  BatchWriter writer(service, actor, def, options, report);
-  SH_RETURN_IF_ERROR(writer.Begin(FileBytes(path)));
   ImportSheet sheet(def, excel::PathEndsWith(path, ".csv"), options.default_pair);
+  BatchWriter writer(service, actor, def, options, sheet, report);
+  // A workbook's sheet is sized by its own share of the file, not by its sheets together.
+  int64_t bytes = 0;
+  if (excel::PathEndsWith(path, ".xlsx")) {
+    SH_ASSIGN_OR_RETURN(bytes, excel::SheetBytes(path, sheet_index));
+  } else {
+    bytes = FileBytes(path);
+  }
+  SH_RETURN_IF_ERROR(writer.Begin(bytes));
   RowPreparer preparer(service, actor, def, service.context().clock.Iso(), options.stored_rows == StoredRows::kUpdate,
                        options.preview_rows > 0);
   BoundedQueue<Batch> queue(kBatchesInFlight);
@@ -127,10 +135,20 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
   return true;
 }
 
+Status AuthorizeImport(const Actor& actor, const LedgerDef& def, const ImportOptions& options) {
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "import")));
+  const FieldDef* key = def.natural_key.empty() ? nullptr : def.Field(def.natural_key);
+  if (options.stored_rows != StoredRows::kUpdate || !key) return Status::Ok();  // nothing to update
+  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "update")));
+  if (key->IsSensitive()) SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
+  return Status::Ok();
+}
+
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report) {
   std::string detail = "file=" + FileNameOf(options, path) + " rows=" + std::to_string(report.valid);
   if (report.invalid > 0) detail += " invalid=" + std::to_string(report.invalid);
   if (report.already_stored > 0) detail += " already_stored=" + std::to_string(report.already_stored);
+  if (report.updated > 0) detail += " updated=" + std::to_string(report.updated);
   return detail;
 }
 
@@ -168,7 +186,7 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
 
 Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
                                   const std::string& path, const ImportOptions& options) {
-  SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "import")));
+  SH_RETURN_IF_ERROR(AuthorizeImport(actor, def, options));
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
   SH_ASSIGN_OR_RETURN(ImportReport report, ImportRows(service, actor, def, path, options));
   // A dry run or a refused file stores nothing and its transaction took its audit rows with it;

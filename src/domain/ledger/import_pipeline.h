@@ -9,7 +9,9 @@
 // The pieces, on two threads joined by a bounded queue of batches:
 //   reader thread: ImportSheet (cells → RawRecord) → RowPreparer (validation, duplicates in
 //                  the file, encryption, audit JSON) — the preparing moves to the writer's
-//                  thread for ledgers with reference fields, whose resolution reads the database;
+//                  thread for ledgers with reference fields, whose resolution reads the database,
+//                  and for an import that updates stored records (the writer validates each
+//                  update through the same service);
 //   this thread:   BatchWriter (stored natural keys, ids, bulk insert, audit chain, report).
 // Everything happens in one transaction, committed only for an acceptable file that is not a
 // dry run: memory stays flat for a million rows, and a rejected file or a killed process
@@ -61,12 +63,12 @@ struct ImportReport {
   // The first options.preview_rows rows to store, each as record JSON (masked as the audit
   // log's, "id":0, references with "<key>_label" as typed), in file order.
   std::vector<std::string> preview;
-  std::vector<FieldError> errors;  // field = the column's Chinese label (e.g. 人次), "" for a whole-row conflict
+  std::vector<FieldError> errors;  // field = the column as the file heads it (e.g. 人次, 金额（万元）), "" for a whole-row conflict
 };
 
 // Reads path (.xlsx or .csv: UTF-8 with/without BOM or GB18030) into def's ledger.
 // Errors: an unreadable file or a header problem → InvalidArgument; row problems are in
-// the report (status ok). Needs "<m>:<l>:import". Every stored record gets its own audit
+// the report (status ok). Needs what AuthorizeImport says. Every stored record gets its own audit
 // entry (action "import", the record after, masked), in the import's transaction, followed by
 // one entry for the file. Uses service's database connection from this thread only.
 Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, const LedgerDef& def,
@@ -83,7 +85,13 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
                              const std::string& path, int sheet_index, const ImportOptions& options,
                              ImportReport& report);
 
-// The audit detail of an imported file: "file=<name> rows=<valid>[ invalid=<n>]".
+// PermissionDenied unless actor may import into def with options: "<m>:<l>:import", and when
+// options update stored records of a ledger with a natural key, "update" too (and "reveal" if
+// that key is personal, as writing over it answers whose it is) — asked before any row is read.
+Status AuthorizeImport(const Actor& actor, const LedgerDef& def, const ImportOptions& options);
+
+// The audit detail of an imported file: "file=<name> rows=<valid>[ invalid=<n>][ already_stored=<n>]
+// [ updated=<n>]".
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report);
 
 }  // namespace shanhai

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <thread>
 
+#include "domain/ledger/import_fingerprints.h"
+#include "domain/ledger/import_prepare.h"
 #include "domain/ledger/import_queue.h"
 #include "domain/ledger/import_sheet.h"
 #include "domain/ledger/ledger_test_util.h"
@@ -104,6 +106,21 @@ class ImportPipelineTest : public domain_test::LedgerTest {
     auto rows = db().Query(sql);
     EXPECT_TRUE(rows.ok()) << rows.status().ToString();
     return rows.ok() ? AsInt(rows->rows[0][0]) : -1;
+  }
+
+  // A visits CSV (a ledger without a natural key) of n rows, all different.
+  std::string VisitsCsv(const std::string& name, int n) {
+    const std::string path = test_db().TempPath(name);
+    std::ofstream out(path, std::ios::binary);
+    out << "*帮扶关系,*互访事由,*方向,*人次,*开始日期\n";
+    for (int i = 0; i < n; ++i) out << kCountyPair << ",考察" << i << ",to_helped," << 1 + i % 9 << ",2020-05-01\n";
+    return path;
+  }
+
+  ImportReport ImportVisits(const std::string& path, ImportOptions options = {}) {
+    auto report = ImportLedger(service(), Actor::System(), *FindLedger("visits"), path, options);
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return report.ok() ? *report : ImportReport{.rows = -1};
   }
 
   std::vector<TableIndex> Indexes() {
@@ -213,32 +230,83 @@ TEST_P(ImportPipelineTest, APairMadeAfterAnImportIsFound) {
 // Visits have no natural key: a row imported before is known by its fingerprint, over several
 // batches, and only while its record exists.
 TEST_P(ImportPipelineTest, ARowImportedBeforeIsKnownByItsFingerprintWhileItsRecordExists) {
-  const auto visits_csv = [&](const std::string& name, int n) {
-    const std::string path = test_db().TempPath(name);
-    std::ofstream out(path, std::ios::binary);
-    out << "*帮扶关系,*互访事由,*方向,*人次,*开始日期\n";
-    for (int i = 0; i < n; ++i) out << kCountyPair << ",考察" << i << ",to_helped," << 1 + i % 9 << ",2020-05-01\n";
-    return path;
-  };
-  const LedgerDef& visits = *FindLedger("visits");
-  const auto import = [&](const std::string& path, ImportOptions options) {
-    auto report = ImportLedger(service(), Actor::System(), visits, path, options);
-    EXPECT_TRUE(report.ok()) << report.status().ToString();
-    return report.ok() ? *report : ImportReport{.rows = -1};
-  };
-  ASSERT_EQ(import(visits_csv("first.csv", 3000), {}).stored, 3000);
-  const std::string again = visits_csv("again.csv", 3001);  // one row more
-  ImportReport dry = import(again, {.dry_run = true});
+  ASSERT_EQ(ImportVisits(VisitsCsv("first.csv", 3000)).stored, 3000);
+  const std::string again = VisitsCsv("again.csv", 3001);  // one row more
+  ImportReport dry = ImportVisits(again, {.dry_run = true});
   EXPECT_EQ(dry.already_stored, 3000);
   EXPECT_EQ(dry.invalid, 3000);
   EXPECT_NE(dry.errors.back().message_en.find("imported before"), std::string::npos);
-  EXPECT_EQ(import(again, {}).stored, 0);  // refused
+  EXPECT_EQ(ImportVisits(again).stored, 0);  // refused
   ASSERT_TRUE(db().Execute("DELETE FROM visits WHERE title = '考察2999'").ok());
-  ImportReport skipped = import(again, {.stored_rows = StoredRows::kSkip});
+  ImportReport skipped = ImportVisits(again, {.stored_rows = StoredRows::kSkip});
   EXPECT_EQ(skipped.already_stored, 2999);
   EXPECT_EQ(skipped.invalid, 0);
   EXPECT_EQ(skipped.stored, 2);  // the deleted row's and the new one
   EXPECT_EQ(Count("SELECT COUNT(*) FROM visits"), 3001);
+}
+
+// Identical rows of one file (a ledger without a natural key) are one rule wherever they stand:
+// the later is refused as repeating the earlier, next to it or batches away, never taken for a
+// record imported before (the earlier row's, stored by this very import).
+TEST_P(ImportPipelineTest, IdenticalRowsOfOneFileRepeatTheFirstWhereverTheyStand) {
+  const std::string path = test_db().TempPath("repeats.csv");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "*帮扶关系,*互访事由,*方向,*人次,*开始日期\n";
+    for (int i = 0; i < 4000; ++i) {
+      out << kCountyPair << ",考察" << i << ",to_helped,2,2020-05-01\n";
+      if (i == 0) out << kCountyPair << ",考察0,to_helped,2,2020-05-01\n";  // row 3 repeats row 2
+    }
+    out << kCountyPair << ",考察20,to_helped,2,2020-05-01\n";  // row 4,003 repeats row 23
+  }
+  ImportReport report = ImportVisits(path, {.skip_invalid = true});
+  EXPECT_EQ(report.already_stored, 0);
+  EXPECT_EQ(report.stored, 4000);
+  ASSERT_EQ(report.errors.size(), 2u);
+  EXPECT_EQ(report.errors[0].row, 3);
+  EXPECT_EQ(report.errors[0].message_zh, "与第2行相同");
+  EXPECT_EQ(report.errors[1].row, 4003);
+  EXPECT_EQ(report.errors[1].message_en, "repeats row 23");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM visits"), 4000);
+}
+
+// import_fingerprints grows with the ledgers: each fingerprint carries its record's helped
+// county (the distribution key) and is looked up within it.
+TEST_P(ImportPipelineTest, FingerprintsAreNotedAndLookedUpWithinTheHelpedRegion) {
+  ASSERT_EQ(ImportVisits(VisitsCsv("two.csv", 2)).stored, 2);
+  auto rows = db().Query("SELECT helped_region, fingerprint FROM import_fingerprints ORDER BY record_id");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->rows.size(), 2u);
+  EXPECT_EQ(AsText(rows->rows[0][0]), "522727");
+  FingerprintRepository fingerprints(db(), *FindLedger("visits"));
+  const std::vector<Value> both{rows->rows[0][1], rows->rows[1][1]};
+  auto here = fingerprints.FindStored("522727", both);
+  ASSERT_TRUE(here.ok()) << here.status().ToString();
+  EXPECT_EQ(here->size(), 2u);
+  auto elsewhere = fingerprints.FindStored("522728", both);
+  ASSERT_TRUE(elsewhere.ok()) << elsewhere.status().ToString();
+  EXPECT_TRUE(elsewhere->empty());
+}
+
+// An update validates each row on the writer's thread through the same service as the rows'
+// preparing: that preparing then runs there too, never beside it (the service's caches, such
+// as the validator's region names, serve one thread).
+TEST_P(ImportPipelineTest, AnImportThatUpdatesPreparesItsRowsOnTheWritersThread) {
+  EXPECT_TRUE(RowPreparer(service(), Actor::System(), People(), "2026-01-01T00:00:00Z").runs_beside_writer());
+  EXPECT_FALSE(RowPreparer(service(), Actor::System(), People(), "2026-01-01T00:00:00Z", /*keep_input=*/true)
+                   .runs_beside_writer());
+}
+
+// Updating stored records needs the ledger's update permission, asked before any row is read:
+// even a file of new rows is refused, and nothing is stored.
+TEST_P(ImportPipelineTest, AnImportThatUpdatesNeedsTheUpdatePermissionUpFront) {
+  const Actor clerk{"clerk", {"clerk"}, {LedgerPermission(People(), "import")}, "", "", 0, "test"};
+  auto refused = ImportLedger(service(), clerk, People(), PeopleCsv("new.csv", 3), {.stored_rows = StoredRows::kUpdate});
+  EXPECT_EQ(refused.status().code(), Code::kPermissionDenied);
+  EXPECT_NE(refused.status().message_en().find("update"), std::string::npos) << refused.status().message_en();
+  auto skipped = ImportLedger(service(), clerk, People(), PeopleCsv("new.csv", 3), {.stored_rows = StoredRows::kSkip});
+  ASSERT_TRUE(skipped.ok()) << skipped.status().ToString();
+  EXPECT_EQ(skipped->stored, 3);
 }
 
 TEST_P(ImportPipelineTest, UpdateWritesAReimportedRowOverTheRecordOfItsNaturalKey) {
@@ -259,6 +327,7 @@ TEST_P(ImportPipelineTest, UpdateWritesAReimportedRowOverTheRecordOfItsNaturalKe
   EXPECT_EQ(Count("SELECT COUNT(*) FROM people WHERE name LIKE '改名%'"), 10);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM people"), 10);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND ledger = 'people'"), 10);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND detail LIKE '% already_stored=10 updated=10'"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ImportPipelineTest, testing::ValuesIn(TestDialects()),

@@ -69,9 +69,12 @@ RowPreparer::RowPreparer(LedgerService& service, const Actor& actor, const Ledge
       keep_input_(keep_input),
       preview_(preview) {
   // References and the checks of a record's lines read the database: those rows are prepared
-  // on the writer's thread, which owns the connection.
-  beside_writer_ = def.lines.empty() && std::none_of(def.fields.begin(), def.fields.end(),
-                                                     [](const FieldDef& f) { return f.type == FieldType::kRef; });
+  // on the writer's thread, which owns the connection. So are all rows of an import that
+  // updates stored records: the writer validates each update through the same service (its
+  // validator's caches are not shared between threads).
+  beside_writer_ = !keep_input && def.lines.empty() &&
+                   std::none_of(def.fields.begin(), def.fields.end(),
+                                [](const FieldDef& f) { return f.type == FieldType::kRef; });
 }
 
 std::string RowPreparer::KeyInFile(const PreparedRow& row, const Record* record) const {
@@ -130,7 +133,18 @@ Status RowPreparer::Prepare(PreparedRow& row) {
     auto it = std::find_if(stored.begin(), stored.end(), [&](const auto& c) { return c.first == column; });
     if (it != stored.end()) row.key = it->second;
   } else {
+    // A repeat of an earlier row of the file is refused as a repeated natural key is, wherever
+    // it comes in the file; so the writer never finds a fingerprint of this import's own records.
     row.key = RowFingerprint(stored);
+    auto [first, fresh] = first_row_of_key_.emplace("#" + AsText(row.key), row.row_number);
+    if (!fresh) {
+      const std::string n = std::to_string(first->second);
+      row.errors = {{0, "", "与第" + n + "行相同", "repeats row " + n}};
+      row.raw = {};
+      row.key = Value{};
+      row.after_json.clear();
+      return Status::Ok();
+    }
   }
   row.pair_id = record->pair_id;
   row.helped_region = record->helped_region;

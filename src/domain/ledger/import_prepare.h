@@ -43,18 +43,23 @@ class RowPreparer {
   RowPreparer(LedgerService& service, const Actor& actor, const LedgerDef& def, std::string now,
               bool keep_input = false, bool preview = false);
 
-  // True if Prepare touches no database, so it may run on the reader thread while the
-  // writer uses the connection: the ledger has no reference fields (resolving one reads the
-  // referenced ledger) and the service's pair cache is complete (LedgerService::PreloadPairs).
+  // True if Prepare may run on the reader thread while the writer uses the connection and the
+  // service: the ledger has no reference fields or lines (resolving or checking them reads the
+  // database), the service's pair cache is complete (LedgerService::PreloadPairs), and the
+  // import does not update stored records (keep_input: the writer then validates through the
+  // same service, whose caches are for one thread).
   bool runs_beside_writer() const { return beside_writer_; }
 
   // Prepares row (raw filled in) in place; rows must come in file order (the first of two
   // equal natural keys is the one kept). A repeat of an earlier row's natural key gets that
   // error alone; a sensitive key (the ID number) or one of a ledger without pairs is one
-  // registry, so the scope of a repeat is the whole file, else the pair.
+  // registry, so the scope of a repeat is the whole file, else the pair. A ledger without a
+  // natural key: a row with the fingerprint of an earlier row of the file (the same values, the
+  // same pair) is refused as repeating it ("与第 N 行相同").
   // Errors: a problem that is not the data's (stop the import).
   Status Prepare(PreparedRow& row);
-  // The file is read through and every row prepared: forgets the natural keys seen (a million
+  // The file is read through and every row prepared: forgets the natural keys (or
+  // fingerprints) seen (a million
   // of them for a million rows), freed on the calling thread while the writer goes on.
   void ForgetKeys() { std::unordered_map<std::string, int64_t>().swap(first_row_of_key_); }
 

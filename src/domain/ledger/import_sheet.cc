@@ -21,15 +21,6 @@ const FieldDef* FieldForHeader(const LedgerDef& def, std::string header, MoneyUn
   return nullptr;
 }
 
-// True if the cell's last character (blanks aside) is a digit, ASCII or full-width (０–９).
-bool EndsWithDigit(const std::string& cell) {
-  const size_t end = cell.find_last_not_of(" \t") + 1;  // 0 when blank
-  const std::string_view text(cell.data(), end);
-  if (!text.empty() && text.back() >= '0' && text.back() <= '9') return true;
-  return text.size() >= 3 && text.substr(text.size() - 3, 2) == "\xEF\xBC" &&
-         static_cast<unsigned char>(text.back()) >= 0x90 && static_cast<unsigned char>(text.back()) <= 0x99;
-}
-
 }  // namespace
 
 ImportSheet::ImportSheet(const LedgerDef& def, bool from_csv, std::string default_pair)
@@ -37,16 +28,19 @@ ImportSheet::ImportSheet(const LedgerDef& def, bool from_csv, std::string defaul
 
 Status ImportSheet::ReadHeader(int64_t row_number, const std::vector<std::string>& cells) {
   std::vector<std::string> unknown;
+  auto wan_yuan = std::make_shared<std::vector<std::string>>();
   for (size_t c = 0; c < cells.size(); ++c) {
     std::string h = cells[c];
     while (!h.empty() && h[0] == '*') h.erase(0, 1);
     MoneyUnit unit = MoneyUnit::kYuan;
     const FieldDef* f = FieldForHeader(def_, cells[c], unit);
-    units_.push_back(unit);
+    if (f && unit == MoneyUnit::kWanYuan) wan_yuan->push_back(f->key);
     if (h == kPairHeader || h == "pair") pair_column_ = static_cast<int>(c);
     else if (!f && !h.empty() && h != "编号" && h != "id") unknown.push_back(cells[c]);
     columns_.push_back(f && !f->computed ? f : nullptr);
+    names_.push_back(f && h == f->key ? f->label_zh : std::move(h));  // a field key is no column name for a clerk
   }
+  if (!wan_yuan->empty()) wan_yuan_fields_ = std::move(wan_yuan);
   if (!unknown.empty()) {
     std::string list;
     for (const std::string& u : unknown) list += (list.empty() ? "" : "、") + u;
@@ -72,11 +66,16 @@ RawRecord ImportSheet::RecordOf(const std::vector<std::string>& cells) const {
     if (!columns_[c]) continue;
     const std::string empty;
     const std::string& cell = c < cells.size() ? cells[c] : empty;
-    std::string text = from_csv_ ? excel::UndefusedCsvText(cell) : cell;
-    if (units_[c] == MoneyUnit::kWanYuan && EndsWithDigit(text)) text += "万元";
-    raw.fields.emplace_back(columns_[c]->key, std::move(text));
+    raw.fields.emplace_back(columns_[c]->key, from_csv_ ? excel::UndefusedCsvText(cell) : cell);
   }
+  raw.wan_yuan_fields = wan_yuan_fields_;
   return raw;
+}
+
+const std::string* ImportSheet::ColumnName(std::string_view key) const {
+  for (size_t c = 0; c < columns_.size(); ++c)
+    if (columns_[c] && columns_[c]->key == key) return &names_[c];
+  return nullptr;
 }
 
 }  // namespace shanhai

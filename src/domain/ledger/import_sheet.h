@@ -6,7 +6,9 @@
 // Thread safety: none; used by one thread (the import's reader).
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/ledger/ledger_service.h"
@@ -25,17 +27,23 @@ class ImportSheet {
   bool has_header() const { return have_header_; }
   // True for the template's instructions row (skipped by the import).
   static bool IsInstructions(const std::vector<std::string>& cells);
-  // The raw record of a data row (after ReadHeader): field key → cell text, and the pair. A bare
-  // number in a 万元 column gets its unit ("50" → "50万元"), so the parser reads the unit the
-  // header names; a cell with a unit of its own ("500元", "0.5亿") keeps it.
+  // The raw record of a data row (after ReadHeader): field key → cell text as typed, the pair,
+  // and the money fields whose column is in 万元 (RawRecord::wan_yuan_fields: the parser reads
+  // a bare number in the unit the header names; a cell with a unit of its own, "500元", keeps it).
   RawRecord RecordOf(const std::vector<std::string>& cells) const;
+  // The header of field key's column as the file writes it ("金额（万元）", "Amount", without
+  // the "*"; the Chinese label for a header that is the field's key), or nullptr if no column
+  // is that field's. For naming a column in errors: called
+  // after ReadHeader (the queue between the import's threads orders the two).
+  const std::string* ColumnName(std::string_view key) const;
 
  private:
   const LedgerDef& def_;
   const bool from_csv_;
   const std::string default_pair_;
   std::vector<const FieldDef*> columns_;  // per sheet column; nullptr = pair column or ignored
-  std::vector<MoneyUnit> units_;          // per sheet column: the unit its header names (money)
+  std::vector<std::string> names_;        // per sheet column: its header, without "*"
+  std::shared_ptr<const std::vector<std::string>> wan_yuan_fields_;
   int pair_column_ = -1;
   bool have_header_ = false;
 };

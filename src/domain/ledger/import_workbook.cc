@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "domain/ledger/import_sheet.h"
 #include "excel/sheet_out.h"
+#include "excel/table_reader.h"
 #include "excel/xlsx_reader.h"
 
 namespace shanhai {
@@ -56,14 +58,40 @@ Status InSheet(const std::string& sheet, const Status& s) {
   return Status::InvalidArgument("工作表“" + sheet + "”：" + s.message_zh(), "sheet \"" + sheet + "\": " + s.message_en());
 }
 
-// The sheets to import, in ImportOrder, with their tab indexes; fills report.ignored.
+// True if the sheet at sheet_index has a row besides its header and the instructions row.
+Result<bool> HasDataRows(const std::string& path, int sheet_index) {
+  bool header = false, data = false;
+  const Status read = excel::ReadTable(
+      path,
+      [&](int64_t, const std::vector<std::string>& cells) -> Status {
+        if (!header) {
+          header = true;
+        } else if (!ImportSheet::IsInstructions(cells)) {
+          data = true;
+          return Status::Internal("found a data row");  // stops the reading: nothing more to know
+        }
+        return Status::Ok();
+      },
+      {.sheet_index = sheet_index});
+  if (!data && !read.ok()) return read;
+  return data;
+}
+
+// The sheets to import, in ImportOrder, with their tab indexes; fills report.ignored and
+// report.empty.
 Result<std::vector<std::pair<int, SheetImport>>> SheetsToImport(const std::string& path, WorkbookReport& report) {
   SH_ASSIGN_OR_RETURN(std::vector<std::string> names, excel::SheetNames(path));
   std::vector<std::pair<int, SheetImport>> out;
   for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].starts_with("_")) continue;  // the templates' hidden drop-down lists
     const LedgerDef* def = LedgerOfSheet(names[i]);
     if (!def) {
       report.ignored.push_back(names[i]);
+      continue;
+    }
+    SH_ASSIGN_OR_RETURN(const bool has_rows, HasDataRows(path, static_cast<int>(i)));
+    if (!has_rows) {
+      report.empty.push_back(names[i]);
       continue;
     }
     if (!def->line_of.empty()) {
@@ -81,6 +109,8 @@ Result<std::vector<std::pair<int, SheetImport>>> SheetsToImport(const std::strin
                                            def->label_en);
     out.push_back({static_cast<int>(i), SheetImport{names[i], def, {}}});
   }
+  if (out.empty() && !report.empty.empty())
+    return Status::InvalidArgument("工作簿中的台账工作表都没有数据行", "no ledger's sheet of the workbook has data rows");
   if (out.empty()) {
     std::string labels;
     for (const LedgerDef* def : ImportOrder()) labels += (labels.empty() ? "" : "、") + def->label_zh;
@@ -106,16 +136,17 @@ Status AuditUnstored(LedgerService& service, const Actor& actor, const WorkbookR
 
 }  // namespace
 
-int64_t WorkbookReport::Invalid() const {
-  int64_t n = 0;
-  for (const SheetImport& s : sheets) n += s.report.invalid;
-  return n;
-}
-
-int64_t WorkbookReport::Stored() const {
-  int64_t n = 0;
-  for (const SheetImport& s : sheets) n += s.report.stored;
-  return n;
+ImportReport WorkbookReport::Totals() const {
+  ImportReport total;
+  for (const SheetImport& s : sheets) {
+    total.rows += s.report.rows;
+    total.valid += s.report.valid;
+    total.invalid += s.report.invalid;
+    total.stored += s.report.stored;
+    total.already_stored += s.report.already_stored;
+    total.updated += s.report.updated;
+  }
+  return total;
 }
 
 const LedgerDef* LedgerOfSheet(std::string_view sheet_name) {
@@ -133,6 +164,13 @@ const std::vector<const LedgerDef*>& ImportOrder() {
   return order;
 }
 
+std::vector<const LedgerDef*> ImportableBy(const Actor& actor) {
+  std::vector<const LedgerDef*> out;
+  for (const LedgerDef* def : ImportOrder())
+    if (Authorize(actor, LedgerPermission(*def, "import")).ok()) out.push_back(def);
+  return out;
+}
+
 Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor, const std::string& path,
                                       const ImportOptions& options) {
   if (!excel::PathEndsWith(path, ".xlsx"))
@@ -140,7 +178,7 @@ Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor
   WorkbookReport report;
   SH_ASSIGN_OR_RETURN(auto sheets, SheetsToImport(path, report));
   for (const auto& [index, sheet] : sheets)
-    SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(*sheet.ledger, "import")));
+    SH_RETURN_IF_ERROR(AuthorizeImport(actor, *sheet.ledger, options));
 
   // Every sheet stores its valid rows, so that the sheets after it find the records they name;
   // whether the whole is kept is decided at the end.
@@ -158,7 +196,7 @@ Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor
       report.sheets.push_back(std::move(sheet));
     }
     for (SheetImport& s : report.sheets) inserted.push_back(std::exchange(s.report.stored, 0));  // once committed
-    kept = !options.dry_run && (report.Invalid() == 0 || options.skip_invalid);
+    kept = !options.dry_run && (report.Totals().invalid == 0 || options.skip_invalid);
     if (kept) {
       for (const SheetImport& s : report.sheets)
         SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", s.ledger->name, 0, "", "", "",

@@ -7,7 +7,9 @@
 // the sheets before it added (a visit names a unit of the units sheet).
 //
 // Sheets named after no ledger (notes, summaries) are left out and listed in `ignored`, so a
-// clerk's own sheets do not stop the import. A sheet of a line ledger (分批拨付, written only
+// clerk's own sheets do not stop the import; so are the templates' hidden lists (sheets named
+// "_…"), unlisted. A ledger's sheet without data rows (a template sheet left empty) is left out
+// too, before any permission is checked, and listed in `empty`. A sheet of a line ledger (分批拨付, written only
 // with its fund) is refused: its rows would otherwise be lost without a word.
 #pragma once
 
@@ -28,8 +30,9 @@ struct SheetImport {
 struct WorkbookReport {
   std::vector<SheetImport> sheets;   // in import order
   std::vector<std::string> ignored;  // sheets named after no ledger, in tab order
-  int64_t Invalid() const;
-  int64_t Stored() const;
+  std::vector<std::string> empty;    // sheets of a ledger with no data rows, in tab order
+  // The sheets' counts added up (no preview, no errors: those are per sheet).
+  ImportReport Totals() const;
 };
 
 // The ledger a sheet of that name is for, or nullptr.
@@ -39,10 +42,13 @@ const LedgerDef* LedgerOfSheet(std::string_view sheet_name);
 // (its reference fields' ledgers, and the pairs for a pair-scoped one); ties in AllLedgers order.
 const std::vector<const LedgerDef*>& ImportOrder();
 
+// The ledgers of ImportOrder that actor may import (holds "<m>:<l>:import"), in that order.
+std::vector<const LedgerDef*> ImportableBy(const Actor& actor);
+
 // Imports the workbook at path (.xlsx). Errors: InvalidArgument (zh+en) for another file type,
-// a workbook without a sheet named after a ledger, a line ledger's sheet, two sheets of one
-// ledger, or a sheet's header problem (naming the sheet); PermissionDenied if the actor may not
-// import one of the ledgers; row problems are in the sheets' reports (status ok). Audit: one
+// a workbook without a sheet named after a ledger or whose ledgers' sheets are all empty, a line
+// ledger's sheet with data, two sheets of one ledger, or a sheet's header problem (naming the
+// sheet); PermissionDenied if the actor may not import the ledger of a sheet with data rows; row problems are in the sheets' reports (status ok). Audit: one
 // "import" entry per sheet when stored (else "import_dry_run"/"import_refused"), as ImportLedger.
 Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor, const std::string& path,
                                       const ImportOptions& options);

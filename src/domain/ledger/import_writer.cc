@@ -24,8 +24,9 @@ std::string PreviewJson(const PreparedRow& row) {
 }  // namespace
 
 BatchWriter::BatchWriter(LedgerService& service, const Actor& actor, const LedgerDef& def,
-                         const ImportOptions& options, ImportReport& report)
-    : service_(service), actor_(actor), def_(def), options_(options), report_(report), repo_(service.db(), def),
+                         const ImportOptions& options, const ImportSheet& sheet, ImportReport& report)
+    : service_(service), actor_(actor), def_(def), options_(options), sheet_(sheet), report_(report),
+      repo_(service.db(), def),
       fingerprints_(service.db(), def) {}
 
 Status BatchWriter::Begin(int64_t file_bytes) {
@@ -65,7 +66,9 @@ void BatchWriter::Reject(const PreparedRow& row, std::vector<FieldError> errors)
   ++report_.invalid;
   for (FieldError& e : errors) {
     e.row = row.row_number;
-    if (const FieldDef* f = def_.Field(e.field)) e.field = f->label_zh;
+    // The column as the file heads it ("金额（万元）"), else the field's label (a missing column).
+    if (const std::string* column = sheet_.ColumnName(e.field)) e.field = *column;
+    else if (const FieldDef* f = def_.Field(e.field)) e.field = f->label_zh;
     else if (e.field == "pair") e.field = kPairHeader;
     report_.errors.push_back(std::move(e));
   }
@@ -76,12 +79,15 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
   // the header).
   if (!keys_loaded_) taken_.clear();
   if (!table_was_empty_ && !keys_loaded_) {
-    std::vector<Value> keys;
+    // Fingerprints are looked up by helped region (their table's distribution key).
+    std::unordered_map<std::string, std::vector<Value>> keys_by_region;
     for (const PreparedRow& row : batch)
-      if (row.errors.empty() && !IsNull(row.key)) keys.push_back(row.key);
-    if (!keys.empty()) {
-      SH_ASSIGN_OR_RETURN(std::vector<TakenKey> found,
-                          def_.natural_key.empty() ? fingerprints_.FindStored(keys) : repo_.FindTakenKeys(keys));
+      if (row.errors.empty() && !IsNull(row.key))
+        keys_by_region[def_.natural_key.empty() ? row.helped_region : std::string()].push_back(row.key);
+    for (const auto& [region, keys] : keys_by_region) {
+      SH_ASSIGN_OR_RETURN(std::vector<TakenKey> found, def_.natural_key.empty()
+                                                           ? fingerprints_.FindStored(region, keys)
+                                                           : repo_.FindTakenKeys(keys));
       for (const TakenKey& t : found) taken_[AsText(t.value)].emplace_back(t.id, t.pair_id);
     }
   }
@@ -156,7 +162,7 @@ Status BatchWriter::UpdateStored(PreparedRow& row, int64_t id) {
   if (Status kept = LedgerService::KeepState(def_, *before, *record, row.raw); !kept.ok()) return refuse(kept);
   // The record's own audit entry says "update"; the import's detail says which file did it.
   Result<Record> after = service_.UpdatePrepared(actor_, def_, *before, *record, "import");
-  if (!after.ok()) return refuse(after.status());
+  if (!after.ok()) return refuse(NameDuplicateKey(def_, after.status()));  // the key's fields, not the database's words
   SH_RETURN_IF_ERROR(savepoint.Commit());
   ++report_.valid;
   ++report_.updated;
@@ -232,7 +238,7 @@ Status BatchWriter::Flush() {
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (!stored[i]) continue;
     ++report_.stored;
-    if (def_.natural_key.empty()) fingerprints.push_back({ids[i], pending_[i]->key});
+    if (def_.natural_key.empty()) fingerprints.push_back({ids[i], pending_[i]->key, pending_[i]->helped_region});
     changes.push_back({0, def_.name, ids[i], kChangeCreated, 1, pending_[i]->helped_region, ""});
     AuditEntry& e = entries.emplace_back();
     e.action = "import";

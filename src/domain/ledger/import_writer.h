@@ -15,15 +15,18 @@
 #include "domain/ledger/import_fingerprints.h"
 #include "domain/ledger/import_pipeline.h"
 #include "domain/ledger/import_prepare.h"
+#include "domain/ledger/import_sheet.h"
 
 namespace shanhai {
 
 class BatchWriter {
  public:
-  // report is filled as batches are written; the caller holds the import's transaction.
+  // report is filled as batches are written; the caller holds the import's transaction. sheet
+  // (outliving the writer) names the columns in errors, as the file writes them.
   BatchWriter(LedgerService& service, const Actor& actor, const LedgerDef& def, const ImportOptions& options,
-              ImportReport& report);
+              const ImportSheet& sheet, ImportReport& report);
 
+  // file_bytes: the size of the file, or of a workbook's sheet its share (excel::SheetBytes).
   // Notes whether the table is empty. For a bulk load — a file of at least
   // options.rebuild_indexes_from_bytes adding more records than the table holds (at most one
   // per 100 bytes of file), and on PostgreSQL only into an empty table, since there the drop
@@ -39,7 +42,7 @@ class BatchWriter {
   // Stores what is pending and recreates the dropped indexes (not needed if the import is
   // then rolled back, so callers skip it for dry runs and refused files).
   Status Finish();
-  // The errors so far in file order, field keys replaced by the columns' Chinese labels.
+  // The errors so far in file order.
   void SortErrors();
 
  private:
@@ -63,6 +66,7 @@ class BatchWriter {
   const Actor& actor_;
   const LedgerDef& def_;
   const ImportOptions& options_;
+  const ImportSheet& sheet_;
   ImportReport& report_;
   LedgerRepository repo_;
   FingerprintRepository fingerprints_;  // ledgers without a natural key

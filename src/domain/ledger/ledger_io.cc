@@ -107,12 +107,14 @@ Status WriteTemplate(const LedgerDef& def, const std::string& path, const Dictio
   return xlsx->Close();
 }
 
-Status WriteWorkbookTemplate(const std::string& path, const DictionarySnapshot* dictionaries) {
+Status WriteWorkbookTemplate(const std::string& path, const std::vector<const LedgerDef*>& ledgers,
+                             const DictionarySnapshot* dictionaries) {
   if (!excel::PathEndsWith(path, ".xlsx"))
     return Status::InvalidArgument("多台账模板只能写成 .xlsx 工作簿：" + path, "a workbook template is an .xlsx file: " + path);
+  if (ledgers.empty()) return Status::InvalidArgument("模板中没有台账", "a workbook template of no ledger");
   excel::XlsxWriterOptions options;
   SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path, options));
-  for (const LedgerDef* def : ImportOrder())
+  for (const LedgerDef* def : ledgers)
     SH_RETURN_IF_ERROR(AddTemplateSheet(*xlsx, *def, TemplateColumnsOf(*def, dictionaries)));
   return xlsx->Close();
 }
@@ -138,11 +140,11 @@ Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string&
   return out->Close();
 }
 
-Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path) {
+std::vector<SheetError> ErrorsOfFile(const std::vector<FieldError>& errors) {
   std::vector<SheetError> rows;
   rows.reserve(errors.size());
   for (const FieldError& e : errors) rows.push_back({"", e});
-  return WriteErrorSheet(rows, path);
+  return rows;
 }
 
 std::vector<SheetError> WorkbookErrors(const WorkbookReport& report) {

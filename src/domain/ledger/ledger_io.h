@@ -21,9 +21,11 @@ namespace shanhai {
 Status WriteTemplate(const LedgerDef& def, const std::string& path,
                      const DictionarySnapshot* dictionaries = nullptr);
 
-// The template workbook of every ledger ImportWorkbook takes: one template sheet per ledger
-// (named by its Chinese label), in ImportOrder. .xlsx only.
-Status WriteWorkbookTemplate(const std::string& path, const DictionarySnapshot* dictionaries = nullptr);
+// The template workbook of ledgers ImportWorkbook takes (ImportOrder, or those a user may import:
+// ImportableBy): one template sheet per ledger (named by its Chinese label), in their order.
+// .xlsx only. Errors: InvalidArgument for another extension or no ledger.
+Status WriteWorkbookTemplate(const std::string& path, const std::vector<const LedgerDef*>& ledgers,
+                             const DictionarySnapshot* dictionaries = nullptr);
 
 // One import problem and the sheet it is on ("" for a file of one ledger).
 struct SheetError {
@@ -36,6 +38,8 @@ std::vector<SheetError> WorkbookErrors(const WorkbookReport& report);
 // A workbook listing import problems: 工作表/sheet (when any problem names one), 行号/row,
 // 列/column, 原因, reason; personal numbers in the messages are masked (MaskPersonalNumbers).
 Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string& path);
-Status WriteErrorSheet(const std::vector<FieldError>& errors, const std::string& path);
+// The problems of a file of one ledger as SheetErrors (sheet ""), for WriteErrorSheet and the
+// callers' lists.
+std::vector<SheetError> ErrorsOfFile(const std::vector<FieldError>& errors);
 
 }  // namespace shanhai

@@ -209,6 +209,19 @@ TEST_P(LedgerIoTest, MoneyCellsAreReadInTheUnitTheirHeaderNames) {
   EXPECT_EQ(AsInt(*page->records[2].Get("amount_fen")), 103'398);         // 1033.98元
 }
 
+// A bad amount in a 万元 column is named by the column as the file heads it, and quoted as typed
+// (the unit comes from the header, not from the cell).
+TEST_P(LedgerIoTest, AMoneyErrorNamesTheColumnAsHeadedAndQuotesTheCellAsTyped) {
+  const std::string path = Path("funds_bad.xlsx");
+  ASSERT_TRUE(IsOk(WriteXlsx(path, {{"*帮扶关系", "*资金事项", "*资金类型", "*方向", "*金额(万)", "*日期"},
+                                    {kCountyPair, "太细", "财政援助资金", "东部→西部", "0.0000001", "2020-01-01"}})));
+  ImportReport report = Import("funds", path);
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].field, "金额(万)");
+  EXPECT_EQ(report.errors[0].message_zh, "金额（万元）：金额“0.0000001”有 7 位小数，最多允许 6 位");
+  EXPECT_NE(report.errors[0].message_en.find("Amount (10,000 yuan)"), std::string::npos) << report.errors[0].message_en;
+}
+
 // Region cells by name within the pair (白云区 and 平塘县): resolved, or refused naming why.
 TEST_P(LedgerIoTest, RegionCellsByNameWithinThePair) {
   const std::string path = Path("units.csv");
@@ -714,7 +727,7 @@ TEST_P(LedgerIoTest, ErrorSheetReadsBack) {
   ASSERT_EQ(report.errors.size(), 2u);
   for (const std::string ext : {".xlsx", ".csv"}) {
     const std::string sheet = Path("errors" + ext);
-    ASSERT_TRUE(IsOk(WriteErrorSheet(report.errors, sheet)));
+    ASSERT_TRUE(IsOk(WriteErrorSheet(ErrorsOfFile(report.errors), sheet)));
     const Table rows = ReadAll(sheet);
     ASSERT_EQ(rows.size(), report.errors.size() + 1) << ext;
     for (size_t i = 0; i < report.errors.size(); ++i) {

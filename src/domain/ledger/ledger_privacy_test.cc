@@ -196,8 +196,8 @@ TEST_P(PeoplePrivacyTest, AnExportThatRevealsWritesOneAuditRowPerRecord) {
 // The error sheet is kept for download: whatever produced a message, no number in it is whole.
 TEST(WriteErrorSheet, MasksPersonalNumbersInEveryMessage) {
   const std::string path = ::testing::TempDir() + "errors.csv";
-  ASSERT_TRUE(WriteErrorSheet({{3, "身份证号", "与 522727199006150228 重复", "repeats 522727199006150228"},
-                               {4, "备注", "手机 13912345678 无效", "mobile 13912345678 is invalid"}},
+  ASSERT_TRUE(WriteErrorSheet(ErrorsOfFile({{3, "身份证号", "与 522727199006150228 重复", "repeats 522727199006150228"},
+                                            {4, "备注", "手机 13912345678 无效", "mobile 13912345678 is invalid"}}),
                               path)
                   .ok());
   std::ifstream in(path, std::ios::binary);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "common/money.h"
 #include "domain/changes/change_writer.h"
 #include "domain/ledger/actor.h"
 #include "domain/ledger/field_parser.h"
@@ -29,6 +30,16 @@ namespace shanhai {
 struct RawRecord {
   std::string pair;  // "440111-522727"
   std::vector<std::pair<std::string, std::string>> fields;
+  // The money fields whose bare numbers are 万元 (a spreadsheet column headed "金额（万元）"),
+  // shared by the rows of one sheet; null: every bare amount is in 元.
+  std::shared_ptr<const std::vector<std::string>> wan_yuan_fields;
+
+  // The unit a bare number of money field key is in.
+  MoneyUnit MoneyUnitOf(std::string_view key) const {
+    return wan_yuan_fields && std::find(wan_yuan_fields->begin(), wan_yuan_fields->end(), key) != wan_yuan_fields->end()
+               ? MoneyUnit::kWanYuan
+               : MoneyUnit::kYuan;
+  }
 
   // True if the input names field key (with any value, "" included).
   bool Gives(std::string_view key) const {

@@ -251,7 +251,8 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
       const Value* stored = before->Get(key);
       if (stored && !IsNull(*stored) && AsText(*stored) == raw) continue;
     }
-    Result<Value> v = ParseFieldValue(*f, raw, source, &options);
+    Result<Value> v = ParseFieldValue(*f, raw, source, &options,
+                                      f->type == FieldType::kMoney ? input.MoneyUnitOf(key) : MoneyUnit::kYuan);
     if (!v.ok()) {
       for (const FieldError& e : v.status().details()) errors.push_back(e);
       continue;

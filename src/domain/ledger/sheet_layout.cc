@@ -25,7 +25,19 @@ std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_compute
 }
 
 std::string HeaderOf(const FieldDef& f) {
-  return (f.required ? "*" : "") + (f.type == FieldType::kMoney ? MoneyBaseLabel(f) + "（万元）" : f.label_zh);
+  return (f.required ? "*" : "") + (f.type == FieldType::kMoney ? MoneyLabelZh(f, MoneyUnit::kWanYuan) : f.label_zh);
+}
+
+std::string MoneyLabelZh(const FieldDef& f, MoneyUnit unit) {
+  return unit == MoneyUnit::kWanYuan ? MoneyBaseLabel(f) + "（万元）" : f.label_zh;
+}
+
+std::string MoneyLabelEn(const FieldDef& f, MoneyUnit unit) {
+  constexpr std::string_view kYuanEn = " (yuan)";
+  if (unit != MoneyUnit::kWanYuan) return f.label_en;
+  std::string_view label = f.label_en;
+  if (label.ends_with(kYuanEn)) label.remove_suffix(kYuanEn.size());
+  return std::string(label) + " (10,000 yuan)";
 }
 
 std::optional<MoneyUnit> MoneyHeaderUnit(const FieldDef& f, std::string_view header) {

@@ -22,6 +22,10 @@ std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_compute
 // "*人次" for a required field, "备注" otherwise; a money field's column is in 万元, as reports
 // count money: "*金额（万元）" for the field labelled "金额（元）".
 std::string HeaderOf(const FieldDef& f);
+// A money field's label for amounts in unit: "金额（万元）" / "Amount (10,000 yuan)" for 万元,
+// the field's own labels ("金额（元）" / "Amount (yuan)") for 元.
+std::string MoneyLabelZh(const FieldDef& f, MoneyUnit unit);
+std::string MoneyLabelEn(const FieldDef& f, MoneyUnit unit);
 // The unit a money field's column is in, by its header (without the "*"): "金额（万元）" or
 // "金额(万)" → 万元; "金额（元）", "金额", the English label or the key → 元 (templates before
 // 万元 columns still import); nullopt when the header is not the field's.

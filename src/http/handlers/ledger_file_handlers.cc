@@ -34,13 +34,6 @@ boost::json::array ErrorsJson(const std::vector<SheetError>& errors) {
   return out;
 }
 
-std::vector<SheetError> OnNoSheet(const std::vector<FieldError>& errors) {
-  std::vector<SheetError> out;
-  out.reserve(errors.size());
-  for (const FieldError& e : errors) out.push_back({"", e});
-  return out;
-}
-
 // A report's counts and preview (records as the audit log shows them, masked).
 boost::json::object ReportJson(const ImportReport& report) {
   boost::json::array preview;
@@ -125,7 +118,7 @@ Result<Reply> ImportRecords(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(ctx.conn.ledgers(), ctx.actor, ctx.Ledger(), upload->path(), options));
   boost::json::object body = ReportJson(report);
   body["dry_run"] = options.dry_run;
-  const std::vector<SheetError> errors = OnNoSheet(report.errors);
+  const std::vector<SheetError> errors = ErrorsOfFile(report.errors);
   body["errors"] = ErrorsJson(errors);
   AttachErrorSheet(ctx, errors, body);
   return Reply::Json(body);
@@ -136,7 +129,6 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(std::unique_ptr<TempFile> upload, SavedUpload(file, {".xlsx"}));
   SH_ASSIGN_OR_RETURN(ImportOptions options, ImportOptionsOf(ctx.request, file.filename));
   SH_ASSIGN_OR_RETURN(WorkbookReport report, ImportWorkbook(ctx.conn.ledgers(), ctx.actor, upload->path(), options));
-  ImportReport total;
   boost::json::array sheets;
   for (const SheetImport& s : report.sheets) {
     boost::json::object sheet = ReportJson(s.report);
@@ -145,21 +137,17 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
     sheet["label_zh"] = s.ledger->label_zh;
     sheet["label_en"] = s.ledger->label_en;
     sheets.push_back(std::move(sheet));
-    total.rows += s.report.rows;
-    total.valid += s.report.valid;
-    total.invalid += s.report.invalid;
-    total.stored += s.report.stored;
-    total.already_stored += s.report.already_stored;
-    total.updated += s.report.updated;
   }
-  boost::json::object body = ReportJson(total);
+  boost::json::object body = ReportJson(report.Totals());
   body.erase("preview");  // each sheet has its own
   body["dry_run"] = options.dry_run;
   body["sheets"] = std::move(sheets);
   boost::json::array ignored;
-  for (const std::string& name : report.ignored)
-    if (!name.starts_with("_")) ignored.push_back(boost::json::value(name));  // not the templates' hidden lists
+  for (const std::string& name : report.ignored) ignored.push_back(boost::json::value(name));
   body["ignored_sheets"] = std::move(ignored);
+  boost::json::array empty;
+  for (const std::string& name : report.empty) empty.push_back(boost::json::value(name));
+  body["empty_sheets"] = std::move(empty);
   const std::vector<SheetError> errors = WorkbookErrors(report);
   body["errors"] = ErrorsJson(errors);
   AttachErrorSheet(ctx, errors, body);
@@ -169,8 +157,12 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
 Result<Reply> WorkbookTemplate(RequestContext& ctx) {
   LedgerService& service = ctx.conn.ledgers();
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());
+  // Only the ledgers this user may import (an auditor imports none: 403, as a ledger's template).
+  const std::vector<const LedgerDef*> ledgers = ImportableBy(ctx.actor);
+  if (ledgers.empty())
+    return Status::PermissionDenied("您没有导入任何台账的权限", "you may not import into any ledger");
   TempFile out(".xlsx");
-  SH_RETURN_IF_ERROR(WriteWorkbookTemplate(out.path(), &service.dictionary_snapshot()));
+  SH_RETURN_IF_ERROR(WriteWorkbookTemplate(out.path(), ledgers, &service.dictionary_snapshot()));
   SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
   return Reply::File(std::move(bytes), kXlsxType, "台账导入模板.xlsx");
 }
