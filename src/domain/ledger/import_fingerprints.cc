@@ -15,7 +15,11 @@ namespace {
 // Statement texts: the ledger's table joined in by name (from its declaration, never input).
 constexpr const char* kFindStoredHead =
     "SELECT f.record_id, f.fingerprint FROM import_fingerprints f JOIN ";
-constexpr const char* kFindStoredTail = " t ON t.id = f.record_id WHERE f.helped_region = ? AND f.ledger = ? AND f.fingerprint IN (";
+// A fingerprint counts while its record exists in the region it was imported into: a record
+// since moved to another pair's county is not reported (nor named) to this region's import.
+constexpr const char* kFindStoredTail =
+    " t ON t.id = f.record_id AND t.helped_region = f.helped_region WHERE f.helped_region = ? AND f.ledger = ? AND "
+    "f.fingerprint IN (";
 constexpr const char* kFingerprintTable = "import_fingerprints";
 constexpr size_t kFindChunk = 500;
 

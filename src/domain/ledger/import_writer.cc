@@ -156,6 +156,13 @@ Status BatchWriter::UpdateStored(PreparedRow& row, int64_t id) {
   Transaction savepoint(service_.db());
   SH_RETURN_IF_ERROR(savepoint.begin_status());
   Result<Record> before = service_.ReadForChange(actor_, def_, id, 0);
+  // A stored record the user may not change (the people registry is one across pairs) is a bad
+  // row saying only that its key is taken, as a refusing import says it: never the record's id.
+  const Code read = before.ok() ? Code::kOk : before.status().code();
+  if (read == Code::kNotFound || read == Code::kPermissionDenied) {
+    SH_ASSIGN_OR_RETURN(FieldError taken, service_.validator().KeyTakenError(actor_, def_, id));
+    return refuse(Status::Invalid({std::move(taken)}));
+  }
   if (!before.ok()) return refuse(before.status());
   Result<Record> record = service_.Prepare(actor_, def_, row.raw, InputSource::kSpreadsheet, &*before);
   if (!record.ok()) return refuse(record.status());
