@@ -1,6 +1,8 @@
 #include "domain/ledger/record_names.h"
 
 #include <functional>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -9,20 +11,33 @@
 namespace shanhai {
 namespace {
 
+// A pair's or a region's display name ("" if unknown), remembered by the thread that made it: a
+// list page names the same pair and regions on every row, and each name walks the catalogue up
+// to its province. Per thread, so no lock; forgotten wholesale past a few thousand codes.
+std::string DisplayNameOf(std::string_view code, bool pair) {
+  thread_local std::unordered_map<std::string, std::string> names;
+  if (names.size() > 4096) names.clear();
+  auto [it, added] = names.try_emplace(std::string(pair ? "p" : "r").append(code));
+  if (added) {
+    const RegionCatalog& catalog = RegionCatalog::Embedded();
+    it->second = pair ? PairDisplayName(catalog, code) : RegionDisplayName(catalog, code);
+  }
+  return it->second;
+}
+
 // (member key, label) for the pair and the region fields whose codes code_of gives ("" when the
 // record holds none); "pair" asks for the pair code.
 std::vector<std::pair<std::string, std::string>> RegionLabels(
     const LedgerDef& def, const std::function<std::string(const std::string&)>& code_of) {
-  const RegionCatalog& catalog = RegionCatalog::Embedded();
   std::vector<std::pair<std::string, std::string>> out;
   if (def.pair_scoped)
-    if (std::string name = PairDisplayName(catalog, code_of("pair")); !name.empty())
+    if (std::string name = DisplayNameOf(code_of("pair"), true); !name.empty())
       out.emplace_back("pair_label", std::move(name));
   for (const FieldDef& f : def.fields) {
     if (f.type != FieldType::kRegion) continue;
     const std::string code = code_of(f.key);
     if (code.empty()) continue;
-    if (std::string name = RegionDisplayName(catalog, code); !name.empty())
+    if (std::string name = DisplayNameOf(code, false); !name.empty())
       out.emplace_back(f.key + "_label", std::move(name));
   }
   return out;
