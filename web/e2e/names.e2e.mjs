@@ -108,6 +108,8 @@ await t.step("a clerk scoped to 522727 whose role may not list pairs picks their
     await clerk.waitForURL(/\/dashboard/)
     const pairSelect = clerk.locator('[data-test=pair-select]')
     await pairSelect.locator('.el-select__selected-item', { hasText: '广州市白云区—黔南州平塘县' }).waitFor()
+    // The header names the clerk's scope, not its code.
+    await clerk.locator('[data-test=user-scope] [title="522727"]', { hasText: '平塘县' }).waitFor()
     await clerk.goto(`${stack.baseUrl}/exchange/visits`)
     await clerk.locator('[data-test=add]').click()
     const pairField = clerk.locator('.el-dialog:visible [data-field="pair"]')

@@ -7,6 +7,7 @@
 #include "domain/ledger/import_fingerprints.h"
 
 #include "domain/ledger/record_json.h"
+#include "domain/ledger/record_names.h"
 #include "domain/ledger/record_set_service.h"
 
 namespace shanhai {
@@ -124,7 +125,11 @@ Status RowPreparer::Prepare(PreparedRow& row) {
     row.errors = record.status().details();
     return Status::Ok();
   }
-  if (preview_) row.preview_labels = TypedRefLabels(def_, row.raw);
+  if (preview_) {
+    // References as typed; the pair and regions by name, as the ledger's list shows them.
+    const std::string refs = TypedRefLabels(def_, row.raw), regions = RegionLabelMembers(def_, *record);
+    row.preview_labels = refs + (refs.empty() || regions.empty() ? "" : ",") + regions;
+  }
   if (!keep_input_) row.raw = {};
   Columns stored = service_.StoredRowForInsert(actor_, def_, *record, now_);
   row.after_json = AfterJson(def_, *record, stored);

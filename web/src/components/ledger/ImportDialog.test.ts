@@ -20,7 +20,7 @@ const visits: LedgerMeta = {
 const report = (over: Partial<ImportReport>): ImportReport => ({
   rows: 3, valid_count: 2, invalid_count: 1, stored: 0, already_stored: 0, updated: 0, dry_run: true,
   errors: [{ row: 4, field: '人次', message_zh: '须为整数', message_en: 'must be a whole number' }],
-  preview: [{ id: 0, pair: '440111-522727', title: '对接考察', direction: 'to_helped', person_times: 5 }],
+  preview: [{ id: 0, pair: '440111-522727', pair_label: '广州市白云区—黔南州平塘县', title: '对接考察', direction: 'to_helped', person_times: 5 }],
   error_sheet: '/api/v1/imports/tok/errors.xlsx', ...over,
 })
 const choices = (over: Partial<ImportChoices> = {}): ImportChoices => ({ skipInvalid: false, alreadyStored: 'refuse', ...over })
@@ -34,11 +34,11 @@ describe('the import flow', () => {
     expect(canImport(report({ rows: 0, valid_count: 0, invalid_count: 0 }), choices())).toBe(false)
   })
 
-  it('shows bad rows with the column label and the preview with option labels', () => {
+  it('shows bad rows with the column label and the preview with option labels and the pair by name', () => {
     const rows = errorRows(report({}).errors, () => visits.fields, (x) => x.key, (e) => e.message_en)
     expect(rows).toEqual([{ sheet: '', row: 4, column: 'person_times', reason: 'must be a whole number' }])
     expect(previewRows(visits, report({}).preview!, true)).toEqual([
-      { pair: '440111-522727', title: '对接考察', direction: '东部→西部', person_times: '5' },
+      { pair: '广州市白云区—黔南州平塘县', title: '对接考察', direction: '东部→西部', person_times: '5' },
     ])
   })
 })

@@ -56,7 +56,7 @@ export function previewFields(meta: LedgerMeta): FieldMeta[] {
 /** The rows a check will store, as the list table shows values (labels, 元, 是/否). */
 export function previewRows(meta: LedgerMeta, records: Record<string, unknown>[], zh: boolean): Record<string, string>[] {
   return records.map((r) => {
-    const row: Record<string, string> = { pair: String(r.pair ?? '') }
+    const row: Record<string, string> = { pair: displayValue(undefined, r, 'pair', zh) }
     for (const f of previewFields(meta)) row[f.key] = displayValue(f, r, f.key, zh)
     return row
   })
