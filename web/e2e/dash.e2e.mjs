@@ -165,7 +165,7 @@ await t.step('the drawer lists exactly the records of the figure clicked: counts
 
   // …and exports them.
   const [download] = await Promise.all([page.waitForEvent('download'), d.drawer.locator('[data-test=drill-export]').click()])
-  assert.match(download.suggestedFilename(), /\.xlsx$/)
+  assert.match(download.suggestedFilename(), /-\d{4}-\d{2}-\d{2}\.xlsx$/, 'the file name carries the date')
   const file = join(stack.dir, download.suggestedFilename())
   await download.saveAs(file)
   assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK')

@@ -146,6 +146,7 @@ await t.step('batch delete says how many it deletes', async () => {
   await box.waitFor()
   assert.match(await box.textContent(), /选中的 2 条记录/)
   await box.locator('.el-button', { hasText: '删除' }).click()
+  await page.locator('.el-message--success', { hasText: '已删除 2 条记录' }).waitFor()
   await textIs(total, '共 0 条')
 })
 

@@ -266,6 +266,7 @@ const en: typeof zh = {
     hideSearch: 'Hide search',
     columns: 'Columns',
     deleteMany: 'Delete the {n} selected records? They stay in the history.',
+    deletedMany: '{n} records deleted',
     discardMessage: 'The form has unsaved changes. Close it anyway?',
     discard: 'Discard changes',
     keepEditing: 'Keep editing',

@@ -262,6 +262,7 @@ export default {
     hideSearch: '隐藏搜索',
     columns: '显示列',
     deleteMany: '确定删除选中的 {n} 条记录吗？删除后仍保留在修改历史中。',
+    deletedMany: '已删除 {n} 条记录',
     discardMessage: '表单有未保存的修改，确定关闭吗？',
     discard: '放弃修改',
     keepEditing: '继续编辑',

@@ -11,8 +11,9 @@ export const records = (key: string, q: PeriodQuery & { page?: number; page_size
   http.get<RecordPage & { ledger: string; module: string }>(
     `/api/v1/indicators/${encodeURIComponent(key)}/records`, { ...q })
 /** The records behind a figure as a spreadsheet (needs the ledger's export permission too). */
-export const downloadRecords = (key: string, q: PeriodQuery) =>
-  download(`/api/v1/indicators/${encodeURIComponent(key)}/records/export`, { ...q, format: 'xlsx' }, `${key}.xlsx`)
+/** name: the file name the browser saves it under (else the server's) */
+export const downloadRecords = (key: string, q: PeriodQuery, name?: string) =>
+  download(`/api/v1/indicators/${encodeURIComponent(key)}/records/export`, { ...q, format: 'xlsx' }, `${key}.xlsx`, name)
 export const reportMarkdown = (q: PeriodQuery) =>
   http.get<{ markdown: string }>('/api/v1/report', { ...q, format: 'markdown_text' })
 export const reportJson = (q: PeriodQuery) => http.get<ReportJson>('/api/v1/report', { ...q, format: 'json' })
