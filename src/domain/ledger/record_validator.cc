@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 
 #include "common/personal_numbers.h"
 #include "common/text.h"
 #include "domain/ledger/ledger_service.h"
 #include "domain/ledger/record_codec.h"
 #include "domain/ledger/workflow.h"
+#include "regions/region_display.h"
 #include "regions/region_search.h"
 
 namespace shanhai {
@@ -26,8 +28,29 @@ bool IsVisible(const Actor& actor, const std::string& helper_region, const std::
 }
 
 Status PairNotFound(const std::string& code) {
-  return Status::NotFound("帮扶关系 " + code + " 不存在（先在“帮扶关系”台账中建立）",
-                          "pair " + code + " does not exist (create it in the pairs ledger first)");
+  return Status::NotFound("帮扶关系“" + code + "”不存在：请填写已建立的帮扶关系的代码（如 440111-522727）或名称（如 "
+                              "广州市白云区—黔南州平塘县），新的帮扶关系先在“帮扶关系”台账中建立",
+                          "pair \"" + code + "\" does not exist: give the code (440111-522727) or the name "
+                              "(广州市白云区—黔南州平塘县) of a pair in the pairs ledger, where a new one is created first");
+}
+
+// "440111-522727": two region codes joined by '-', as the pairs ledger keys them.
+bool IsPairCode(std::string_view text) {
+  const size_t dash = text.find('-');
+  const auto digits = [](std::string_view part) {
+    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  return dash != std::string_view::npos && digits(text.substr(0, dash)) && digits(text.substr(dash + 1));
+}
+
+// A pair's name as typed, its dash written the console's way: "广州市白云区-黔南州平塘县",
+// "…－…", "…–…" and "…——…" all become "广州市白云区—黔南州平塘县".
+std::string WithEmDash(std::string text) {
+  for (const std::string_view dash : {"——", "－", "–", "-"}) {
+    for (size_t at = text.find(dash); at != std::string::npos; at = text.find(dash, at + 3))
+      text.replace(at, dash.size(), "—");
+  }
+  return text;
 }
 
 // Owner scope on writes: an owner-scoped actor writes only records its own organisation owns;
@@ -55,7 +78,23 @@ Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before
 RecordValidator::RecordValidator(const ServiceContext& context, const DictionarySnapshot& snapshot)
     : context_(context), snapshot_(snapshot) {}
 
-Result<RecordValidator::PairInfo> RecordValidator::FindPair(const Actor& actor, const std::string& code) {
+Result<std::string> RecordValidator::PairCodeOf(const std::string& code_or_name) {
+  if (IsPairCode(code_or_name)) return code_or_name;
+  const std::string name = WithEmDash(code_or_name);
+  std::vector<std::string> codes;
+  if (pair_cache_complete_) {
+    for (const auto& [code, info] : pair_cache_) codes.push_back(code);
+  } else {
+    SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairs));
+    for (const auto& r : rows.rows) codes.push_back(AsText(r[1]));
+  }
+  for (const std::string& code : codes)
+    if (PairDisplayName(RegionCatalog::Embedded(), code) == name) return code;
+  return PairNotFound(code_or_name);
+}
+
+Result<RecordValidator::PairInfo> RecordValidator::FindPair(const Actor& actor, const std::string& code_or_name) {
+  SH_ASSIGN_OR_RETURN(const std::string code, PairCodeOf(code_or_name));
   PairInfo info;
   if (pair_cache_complete_) {
     auto cached = pair_cache_.find(code);

@@ -48,8 +48,9 @@ class RecordValidator {
   // sensitive key, reveal it), otherwise creating records would tell which values others hold.
   Result<FieldError> KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing);
 
-  // The pair of that code, if it exists (NotFound) and the actor may see it (PermissionDenied).
-  Result<PairInfo> FindPair(const Actor& actor, const std::string& code);
+  // The pair of that code, or of that name as the console shows it (广州市白云区—黔南州平塘县, any
+  // dash), if it exists (NotFound) and the actor may see it (PermissionDenied).
+  Result<PairInfo> FindPair(const Actor& actor, const std::string& code_or_name);
   // Loads every pair into FindPair's cache (one query), which until EndPairPreload() answers
   // alone: a code not found is NotFound without asking the database (pairs changed meanwhile
   // by others are not seen, so keep it to one import). Without a preload FindPair always asks.
@@ -80,6 +81,9 @@ class RecordValidator {
   // each with its code), or when there is no pair (pair null: the ledger's regions are codes).
   void ResolveRegionName(const FieldDef& field, const PairInfo* pair, Value& value, std::vector<FieldError>& errors);
   Status CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
+
+  // A pair code as given, or the code of the pair whose display name (PairDisplayName) it is.
+  Result<std::string> PairCodeOf(const std::string& code_or_name);
 
   const ServiceContext& context_;
   const DictionarySnapshot& snapshot_;
