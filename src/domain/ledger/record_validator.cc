@@ -81,15 +81,14 @@ RecordValidator::RecordValidator(const ServiceContext& context, const Dictionary
 Result<std::string> RecordValidator::PairCodeOf(const std::string& code_or_name) {
   if (IsPairCode(code_or_name)) return code_or_name;
   const std::string name = WithEmDash(code_or_name);
-  std::vector<std::string> codes;
   if (pair_cache_complete_) {
-    for (const auto& [code, info] : pair_cache_) codes.push_back(code);
-  } else {
-    SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairs));
-    for (const auto& r : rows.rows) codes.push_back(AsText(r[1]));
+    auto named = pair_code_by_name_.find(name);
+    if (named == pair_code_by_name_.end()) return PairNotFound(code_or_name);
+    return named->second;
   }
-  for (const std::string& code : codes)
-    if (PairDisplayName(RegionCatalog::Embedded(), code) == name) return code;
+  SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairs));
+  for (const auto& r : rows.rows)
+    if (PairDisplayName(RegionCatalog::Embedded(), AsText(r[1])) == name) return AsText(r[1]);
   return PairNotFound(code_or_name);
 }
 
@@ -114,8 +113,10 @@ Result<RecordValidator::PairInfo> RecordValidator::FindPair(const Actor& actor, 
 
 Status RecordValidator::PreloadPairs() {
   SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairs));
-  for (const auto& r : rows.rows)
+  for (const auto& r : rows.rows) {
     pair_cache_[AsText(r[1])] = {AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])};
+    pair_code_by_name_[PairDisplayName(RegionCatalog::Embedded(), AsText(r[1]))] = AsText(r[1]);
+  }
   pair_cache_complete_ = true;
   return Status::Ok();
 }

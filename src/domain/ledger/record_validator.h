@@ -52,11 +52,12 @@ class RecordValidator {
   // dash), if it exists (NotFound) and the actor may see it (PermissionDenied).
   Result<PairInfo> FindPair(const Actor& actor, const std::string& code_or_name);
   // Loads every pair into FindPair's cache (one query), which until EndPairPreload() answers
-  // alone: a code not found is NotFound without asking the database (pairs changed meanwhile
+  // alone (a pair's name too): a code not found is NotFound without asking the database (pairs changed meanwhile
   // by others are not seen, so keep it to one import). Without a preload FindPair always asks.
   Status PreloadPairs();
   void EndPairPreload() {
     pair_cache_.clear();
+    pair_code_by_name_.clear();
     pair_cache_complete_ = false;
   }
 
@@ -88,6 +89,7 @@ class RecordValidator {
   const ServiceContext& context_;
   const DictionarySnapshot& snapshot_;
   std::map<std::string, PairInfo> pair_cache_;
+  std::map<std::string, std::string> pair_code_by_name_;  // PairDisplayName → code, filled with pair_cache_
   bool pair_cache_complete_ = false;  // set by PreloadPairs
   // "helper|helped|name" → the codes of the regions so called there (at most
   // kMaxCachedRegionNames, then cleared).
