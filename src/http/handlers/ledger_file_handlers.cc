@@ -142,12 +142,8 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
   body.erase("preview");  // each sheet has its own
   body["dry_run"] = options.dry_run;
   body["sheets"] = std::move(sheets);
-  boost::json::array ignored;
-  for (const std::string& name : report.ignored) ignored.push_back(boost::json::value(name));
-  body["ignored_sheets"] = std::move(ignored);
-  boost::json::array empty;
-  for (const std::string& name : report.empty) empty.push_back(boost::json::value(name));
-  body["empty_sheets"] = std::move(empty);
+  body["ignored_sheets"] = boost::json::value_from(report.ignored);
+  body["empty_sheets"] = boost::json::value_from(report.empty);
   const std::vector<SheetError> errors = WorkbookErrors(report);
   body["errors"] = ErrorsJson(errors);
   AttachErrorSheet(ctx, errors, body);
