@@ -65,7 +65,7 @@ constexpr RouteRow kRouteTable[] = {
     {"GET", "/api/v1/indicators/catalogue", h::IndicatorCatalogue, kSession, kNoLedger, kNone,
      "指标目录（代码、名称、单位、定义）"},
     {"GET", "/api/v1/indicators", h::IndicatorValues, kIndicatorsPermission, kNoLedger, kNone,
-     "指标值（?pair=440111-522727&from=&to=），含目标与完成率；只计本人可列出的台账"},
+     "指标值（?pair=440111-522727&from=&to=），含目标与完成率（期间有起止日期、所涉每年均设目标时）；只计本人可列出的台账"},
     {"GET", "/api/v1/indicators/{key}/records", h::IndicatorRecords, kIndicatorsPermission, kNoLedger, kNone,
      "指标背后的记录（钻取）"},
     {"GET", "/api/v1/indicators/{key}/trend", h::IndicatorTrend, kIndicatorsPermission, kNoLedger, kNone,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "common/date.h"
 #include "domain/ledger/ledger_export.h"
@@ -52,16 +53,24 @@ Result<std::map<std::string, int64_t>> IndicatorEngine::Targets(const Actor& act
                                                                 const Period& period) {
   // Targets are records too: without the targets ledger's list permission none are shown.
   if (!Authorize(actor, LedgerPermission(TargetsLedger(), "list")).ok()) return std::map<std::string, int64_t>();
+  // An open period (协作以来 without a start, or up to no end) has no years to add up.
+  if (period.from.empty() || period.to.empty()) return std::map<std::string, int64_t>();
+  const int first = YearOf(period.from), last = YearOf(period.to);
   LedgerRepository repo(service_.db(), TargetsLedger());
   ListQuery query;
   query.page_size = 0;
-  if (!period.from.empty()) query.condition = "r.year >= " + std::to_string(YearOf(period.from));
-  if (!period.to.empty())
-    query.condition += (query.condition.empty() ? "" : " AND ") + ("r.year <= " + std::to_string(YearOf(period.to)));
+  query.condition = "r.year >= " + std::to_string(first) + " AND r.year <= " + std::to_string(last);
   SH_ASSIGN_OR_RETURN(StoredPage page, repo.List(query, scope));
   std::map<std::string, int64_t> sums;
-  const int key = page.rows.Column("indicator_key"), value = page.rows.Column("target_value");
-  for (const auto& row : page.rows.rows) sums[AsText(row[key])] += AsInt(row[value]);
+  std::map<std::string, std::set<int64_t>> years;  // key → the years it has a target in
+  const int key = page.rows.Column("indicator_key"), value = page.rows.Column("target_value"),
+            year = page.rows.Column("year");
+  for (const auto& row : page.rows.rows) {
+    sums[AsText(row[key])] += AsInt(row[value]);
+    years[AsText(row[key])].insert(AsInt(row[year]));
+  }
+  // A sum missing a year would compare the whole period's figure with part of its goal.
+  std::erase_if(sums, [&](const auto& entry) { return years[entry.first].size() != size_t(last - first + 1); });
   return sums;
 }
 

@@ -39,8 +39,11 @@ struct IndicatorValue {
                                      // or the figure is withheld
   bool withheld = false;             // the actor may not list the ledger (a rate: either of its parts')
   std::optional<int64_t> poverty;    // 其中脱贫人口, where the indicator has it
-  std::optional<int64_t> target;     // sum of the yearly targets of the years the period touches
-  std::optional<double> completion;  // 100 * actual / target, two decimals
+  // The period's target: the sum of the yearly targets of every calendar year the period touches
+  // (2019-03-01..2020-06-30 → 2019's + 2020's), set only when the period has both ends and each of
+  // those years has a target for this indicator (in the pair scope); otherwise none, and no completion.
+  std::optional<int64_t> target;
+  std::optional<double> completion;  // 100 * actual / target, two decimals; none without a target or a figure
 };
 
 class IndicatorEngine {
@@ -84,6 +87,7 @@ class IndicatorEngine {
   };
   Result<Behind> BehindRequest(const Actor& actor, const std::string& key, const PairScope& pair,
                                const Period& period);
+  // Indicator key → the period's target, as IndicatorValue::target says (keys without one left out).
   Result<std::map<std::string, int64_t>> Targets(const Actor& actor, const Scope& scope, const Period& period);
 
   LedgerService& service_;

@@ -252,6 +252,26 @@ TEST_P(IndicatorEngineTest, TargetsAreSummedOverTheYearsOfThePeriodWithCompletio
             }));
 }
 
+// A period's target is the whole of its years' targets or none: a year without one, or a period
+// open at either end (协作以来 without bounds), shows no target and no completion — never the
+// all-time figure against one year's goal.
+TEST_P(IndicatorEngineTest, APeriodWithAYearWithoutTargetOrAnOpenEndHasNoTarget) {
+  for (const Period& period : {Period{"2018-06-01", "2020-06-30"}, Period{"", ""}, Period{"2019-01-01", ""},
+                               Period{"", "2020-06-30"}}) {
+    SCOPED_TRACE(period.from + ".." + period.to);
+    const auto m = Compute(Actor::System(), kCountyPair, period);
+    for (const char* key : {"leadership.visit_batches", "pairing.aid_fen"}) {
+      EXPECT_FALSE(m.at(key).target.has_value()) << key;
+      EXPECT_FALSE(m.at(key).completion.has_value()) << key;
+    }
+    EXPECT_GT(Int(m, "leadership.visit_batches"), 0);  // a figure there is, only no target for it
+  }
+  // 2019–2020 has visit targets in both years, the aid a target in 2020 only.
+  const auto both = Compute(Actor::System(), kCountyPair, {"2019-03-01", "2020-06-30"});
+  EXPECT_EQ(both.at("leadership.visit_batches").target, 2 + 4);
+  EXPECT_FALSE(both.at("pairing.aid_fen").target.has_value());
+}
+
 TEST_P(IndicatorEngineTest, CityAndProvincePairsRollUpTheirCountyPairs) {
   for (const char* pair : {kCountyPair, kCityPair, kProvincePair}) {
     SCOPED_TRACE(pair);

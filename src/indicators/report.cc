@@ -1,9 +1,8 @@
 #include "indicators/report.h"
 
 #include <algorithm>
-#include <cstdio>
-
 #include "common/money.h"
+#include "common/percent.h"
 #include "indicators/indicator_engine.h"
 #include "regions/region_catalog.h"
 
@@ -11,17 +10,15 @@ namespace shanhai {
 
 std::string FigureText(const IndicatorValue& v) {
   if (IsNull(v.actual)) return "—";
-  if (v.def->IsRate()) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f%%", std::get<double>(v.actual));
-    return buf;
-  }
+  if (v.def->IsRate()) return FormatPercent(std::get<double>(v.actual));
   return TargetText(*v.def, AsInt(v.actual));
 }
 
 std::string TargetText(const IndicatorDef& def, int64_t target) {
   return def.money ? FormatAmount(target) : std::to_string(target) + " " + def.unit_zh;
 }
+
+std::string CompletionText(const IndicatorValue& v) { return v.completion ? FormatPercent(*v.completion) : "—"; }
 
 const IndicatorValue* Report::Find(const std::string& key) const {
   for (const IndicatorValue& v : values)

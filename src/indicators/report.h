@@ -34,15 +34,18 @@ Result<Report> BuildReport(LedgerService& service, const Actor& actor, const Pai
 
 // {"pair":…,"from":…,"to":…,"indicators":{KEY: VALUE,…},"details":{KEY:{label,unit,target,completion,…}}}
 // "<key>.poverty" keys carry the 其中脱贫人口 sub-counts.
-// Each detail also carries "text" and "target_text": the figure as the report prints it (FigureText).
+// Each detail also carries "text", "target_text" and "completion_text": the figure, its target and
+// completion as the report prints them (FigureText, TargetText, CompletionText; null without a target).
 std::string RenderReportJson(const Report& report);
 std::string RenderReportMarkdown(const Report& report);
 Status WriteReportXlsx(const Report& report, const std::string& path);
 
 // A figure as the report prints it: money by FormatAmount ("1,033.98万元", "70.12亿元"), a rate
-// with two decimals ("100.00%"), a count with its unit ("19 批"); "—" when it has no value.
+// by FormatPercent ("100.00%"), a count with its unit ("19 批"); "—" when it has no value.
 std::string FigureText(const IndicatorValue& v);
 // A target of that indicator printed the same way.
 std::string TargetText(const IndicatorDef& def, int64_t target);
+// The completion rate by FormatPercent ("262.50%"); "—" without one (no target for the period).
+std::string CompletionText(const IndicatorValue& v);
 
 }  // namespace shanhai

@@ -20,6 +20,7 @@ std::string RenderReportJson(const Report& report) {
     d["completion_percent"] = v.completion ? boost::json::value(*v.completion) : nullptr;
     d["text"] = FigureText(v);
     d["target_text"] = v.target ? boost::json::value(TargetText(*v.def, *v.target)) : nullptr;
+    d["completion_text"] = v.completion ? boost::json::value(CompletionText(v)) : nullptr;
     if (v.poverty) d["poverty"] = *v.poverty;
     details[v.def->key] = std::move(d);
   }

@@ -1,8 +1,6 @@
 // The Chinese narrative. Sentences follow the article's shapes ("2016年以来，两地党委、政府开展
 // 交流互访、实地考察共19批229人次，召开党政联席会议7次。"); a clause whose figures are all zero
 // is left out rather than printed as "0名".
-#include <cstdio>
-
 #include "common/money.h"
 #include "indicators/report.h"
 #include "regions/region_display.h"
@@ -163,11 +161,11 @@ std::string TargetsTable(const Report& r) {
   std::string out;
   for (const IndicatorValue& v : r.values) {
     if (!v.target) continue;
-    char rate[32] = "—";
-    if (v.completion) std::snprintf(rate, sizeof rate, "%.2f%%", *v.completion);
-    out += "| " + v.def->label_zh + " | " + TargetText(*v.def, *v.target) + " | " + FigureText(v) + " | " + rate + " |\n";
+    out += "| " + v.def->label_zh + " | " + TargetText(*v.def, *v.target) + " | " + FigureText(v) + " | " +
+           CompletionText(v) + " |\n";
   }
-  if (out.empty()) return "本期间未设定年度目标。\n";
+  // The rule of IndicatorValue::target, said where a reader misses the table.
+  if (out.empty()) return "本期间无可比的年度目标（统计期间须有起止日期，且所涉每一年度均设有该指标的目标）。\n";
   return "| 指标 | 目标 | 完成 | 完成率 |\n|---|---|---|---|\n" + out;
 }
 

@@ -318,7 +318,7 @@ const en: typeof zh = {
     // the report's tables; their other headings are the dashboard's (dashboard.target …)
     table: { indicator: 'Indicator', value: 'Value' },
     targets: 'Annual targets',
-    noTargets: 'No annual targets are set for this period.',
+    noTargets: 'No comparable annual targets for this period (it needs a start and an end, and a target for every year it touches).',
   },
   notFound: 'Page not found',
 }

@@ -2,6 +2,7 @@
 // values, targets and completion rates all come from /api/v1/indicators.
 import type { IndicatorDef, IndicatorValue } from '@/api/indicators/types'
 import { formatAmount } from './money'
+import { formatPercent } from './percent'
 
 export interface IndicatorGroup {
   key: string
@@ -30,12 +31,12 @@ export function sectionsOf(catalogue: IndicatorDef[]): IndicatorSection[] {
   return sections
 }
 
-/** A figure for display: money (fen) with its unit (formatAmount), rates with %, counts with separators. */
+/** A figure for display: money (fen) with its unit (formatAmount), rates by formatPercent, counts with separators. */
 export function formatIndicator(def: IndicatorDef, value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—'
   if (typeof value === 'string') return value
   if (def.unit === 'fen') return formatAmount(value)
-  if (def.is_rate) return `${value.toLocaleString('zh-CN', { maximumFractionDigits: 1 })}`
+  if (def.is_rate) return formatPercent(value)
   return value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })
 }
 

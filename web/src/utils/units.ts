@@ -12,9 +12,14 @@ export function unitLabel(def: Pick<IndicatorDef, 'unit'>): string {
   return units[def.unit] ?? def.unit
 }
 
-/** A figure with its unit, as a sentence or a drawer's title names it: an amount's text already
- * carries its unit (formatAmount: 万元 or 亿元), any other figure is followed by unitLabel. */
+/** True when formatIndicator's text already carries the unit: an amount (万元 or 亿元) and a rate (%). */
+export function carriesUnit(def: Pick<IndicatorDef, 'unit' | 'is_rate'>): boolean {
+  return def.unit === 'fen' || def.is_rate
+}
+
+/** A figure with its unit, as a sentence or a drawer's title names it: formatIndicator's text,
+ * followed by unitLabel unless it carries its unit (carriesUnit). */
 export function figureWithUnit(def: IndicatorDef, value: number | string | null | undefined): string {
   const text = formatIndicator(def, value)
-  return def.unit === 'fen' ? text : `${text} ${unitLabel(def)}`.trim()
+  return carriesUnit(def) ? text : `${text} ${unitLabel(def)}`.trim()
 }
