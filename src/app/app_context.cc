@@ -5,6 +5,7 @@
 
 #include "domain/audit/audit_chain.h"
 #include "indicators/indicator_engine.h"
+#include "indicators/targets_sheet.h"
 #include "security/data_key.h"
 #include "storage/migrations.h"
 #include "storage/timed_database.h"
@@ -102,6 +103,7 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   conn->context_ = std::make_unique<ServiceContext>(*conn->db_, &env.vault(), Clock(), &env.changes());
   ServiceContext& context = *conn->context_;
   context.extra_checks["targets"] = TargetKeyCheck();
+  context.sheet_forms["targets"] = TargetsSheetForm();
   conn->ledgers_ = std::make_unique<LedgerService>(context);
   conn->accounts_ = std::make_unique<AccountService>(context, env.identity_policy());
   conn->evidence_ = std::make_unique<EvidenceService>(context, *conn->ledgers_, env.evidence_dir());

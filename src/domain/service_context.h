@@ -10,8 +10,10 @@
 // log and the dictionaries refer to db). Thread safety: none; one per connection, like the Database.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "common/clock.h"
 #include "domain/audit/audit_log.h"
@@ -22,6 +24,18 @@
 #include "storage/database.h"
 
 namespace shanhai {
+
+struct RawRecord;  // domain/ledger/ledger_service.h
+
+// How a ledger's spreadsheet cells under FieldDef::sheet_label_zh differ from its API values,
+// where the declaration cannot say it alone (a target's unit depends on its indicator).
+struct SheetForm {
+  // Turns the cells of raw.sheet_form_fields into the values the API would send, in place; a
+  // cell it cannot read gets its field's error (naming the choices) and is left out of raw.
+  std::function<void(RawRecord& raw, std::vector<FieldError>& errors)> read;
+  // The cell of a stored record's field with a sheet label, as read would take it back.
+  std::function<std::string(const FieldDef& field, const Record& record)> write;
+};
 
 struct ServiceContext {
   // vault may be null only for services that keep no personal data (AccountService then has no
@@ -46,6 +60,9 @@ struct ServiceContext {
   // Extra checks by ledger name, injected by the application (e.g. targets' indicator keys);
   // set before the services are built.
   std::map<std::string, RecordCheck> extra_checks;
+  // Spreadsheet forms by ledger name, injected by the application (the targets sheet's); a ledger
+  // declaring sheet labels needs one.
+  std::map<std::string, SheetForm> sheet_forms;
   // The connection's audit log: every service's audit rows go through it.
   AuditLog audit;
   // The connection's dictionaries (declared options and administrators' additions).

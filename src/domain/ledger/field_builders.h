@@ -20,6 +20,11 @@ struct F : FieldDef {
     return std::move(*this);
   }
   F&& MaxChars(int64_t n) && { max_chars = n; return std::move(*this); }
+  F&& SheetLabel(std::string zh, std::string en) && {
+    sheet_label_zh = std::move(zh);
+    sheet_label_en = std::move(en);
+    return std::move(*this);
+  }
   F&& Where(std::string field, std::string code, std::string reason_zh, std::string reason_en) && {
     ref_where = {std::move(field), std::move(code), std::move(reason_zh), std::move(reason_en)};
     return std::move(*this);

@@ -1,5 +1,6 @@
 #include "domain/ledger/import_sheet.h"
 
+#include "common/text.h"
 #include "excel/formula_guard.h"
 
 namespace shanhai {
@@ -7,11 +8,19 @@ namespace shanhai {
 namespace {
 
 // Maps a header cell to a field: "*名称", "名称", "Name" or "name" all name the same field; a
-// money field's header also says its unit (MoneyHeaderUnit), into unit.
-const FieldDef* FieldForHeader(const LedgerDef& def, std::string header, MoneyUnit& unit) {
+// money field's header also says its unit (MoneyHeaderUnit), into unit; sheet_form is set for a
+// field's sheet label (full-width and half-width brackets alike), whose cells are in the sheet's form.
+const FieldDef* FieldForHeader(const LedgerDef& def, std::string header, MoneyUnit& unit, bool& sheet_form) {
   while (!header.empty() && (header[0] == '*' || header[0] == ' ')) header.erase(0, 1);
   unit = MoneyUnit::kYuan;
+  sheet_form = false;
+  const std::string typed = NormalizeInputLossy(header);
   for (const FieldDef& f : def.fields) {
+    if (!f.sheet_label_zh.empty() &&
+        (typed == NormalizeInputLossy(f.sheet_label_zh) || typed == NormalizeInputLossy(f.sheet_label_en))) {
+      sheet_form = true;
+      return &f;
+    }
     if (std::optional<MoneyUnit> named = MoneyHeaderUnit(f, header)) {
       unit = *named;
       return &f;
@@ -29,18 +38,22 @@ ImportSheet::ImportSheet(const LedgerDef& def, bool from_csv, std::string defaul
 Status ImportSheet::ReadHeader(int64_t row_number, const std::vector<std::string>& cells) {
   std::vector<std::string> unknown;
   auto wan_yuan = std::make_shared<std::vector<std::string>>();
+  auto sheet_form = std::make_shared<std::vector<std::string>>();
   for (size_t c = 0; c < cells.size(); ++c) {
     std::string h = cells[c];
     while (!h.empty() && h[0] == '*') h.erase(0, 1);
     MoneyUnit unit = MoneyUnit::kYuan;
-    const FieldDef* f = FieldForHeader(def_, cells[c], unit);
+    bool in_sheet_form = false;
+    const FieldDef* f = FieldForHeader(def_, cells[c], unit, in_sheet_form);
     if (f && unit == MoneyUnit::kWanYuan) wan_yuan->push_back(f->key);
+    if (f && in_sheet_form) sheet_form->push_back(f->key);
     if (h == kPairHeader || h == "pair") pair_column_ = static_cast<int>(c);
     else if (!f && !h.empty() && h != "编号" && h != "id") unknown.push_back(cells[c]);
     columns_.push_back(f && !f->computed ? f : nullptr);
     names_.push_back(f && h == f->key ? f->label_zh : std::move(h));  // a field key is no column name for a clerk
   }
   if (!wan_yuan->empty()) wan_yuan_fields_ = std::move(wan_yuan);
+  if (!sheet_form->empty()) sheet_form_fields_ = std::move(sheet_form);
   if (!unknown.empty()) {
     std::string list;
     for (const std::string& u : unknown) list += (list.empty() ? "" : "、") + u;
@@ -69,6 +82,7 @@ RawRecord ImportSheet::RecordOf(const std::vector<std::string>& cells) const {
     raw.fields.emplace_back(columns_[c]->key, from_csv_ ? excel::UndefusedCsvText(cell) : cell);
   }
   raw.wan_yuan_fields = wan_yuan_fields_;
+  raw.sheet_form_fields = sheet_form_fields_;
   return raw;
 }
 

@@ -29,7 +29,8 @@ class ImportSheet {
   static bool IsInstructions(const std::vector<std::string>& cells);
   // The raw record of a data row (after ReadHeader): field key → cell text as typed, the pair,
   // and the money fields whose column is in 万元 (RawRecord::wan_yuan_fields: the parser reads
-  // a bare number in the unit the header names; a cell with a unit of its own, "500元", keeps it).
+  // a bare number in the unit the header names; a cell with a unit of its own, "500元", keeps it),
+  // and the fields headed by their sheet label (RawRecord::sheet_form_fields).
   RawRecord RecordOf(const std::vector<std::string>& cells) const;
   // The header of field key's column as the file writes it ("金额（万元）", "Amount", without
   // the "*"; the Chinese label for a header that is the field's key), or nullptr if no column
@@ -44,6 +45,7 @@ class ImportSheet {
   std::vector<const FieldDef*> columns_;  // per sheet column; nullptr = pair column or ignored
   std::vector<std::string> names_;        // per sheet column: its header, without "*"
   std::shared_ptr<const std::vector<std::string>> wan_yuan_fields_;
+  std::shared_ptr<const std::vector<std::string>> sheet_form_fields_;  // RawRecord::sheet_form_fields
   int pair_column_ = -1;
   bool have_header_ = false;
 };

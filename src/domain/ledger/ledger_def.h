@@ -81,6 +81,11 @@ struct FieldDef {
   std::string discloses;
   DerivedMask derived_mask = DerivedMask::kHidden;
   int64_t max_chars = 0;            // longest input in characters; 0 = the type's default (MaxChars())
+  // The column's header in templates and exports when its cells are not the API's values but what
+  // a clerk writes (the targets sheet: "指标" holds a catalogue name, "目标值（金额类指标为万元）"
+  // a money target in 万元); the ledger's ServiceContext::sheet_forms entry reads and writes those
+  // cells. A column under the field's labels or key still imports, its cells as the API takes them.
+  std::string sheet_label_zh, sheet_label_en;
 
   bool IsSensitive() const {
     return type == FieldType::kIdNumber || type == FieldType::kMobile || type == FieldType::kSensitiveEnum;

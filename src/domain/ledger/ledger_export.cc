@@ -94,6 +94,9 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
   request.page_size = kExportPageSize;
   request.count_total = false;
   request.after.reset();
+  // A column headed by its sheet label (HeaderOf) is written in the sheet's form, so it imports back.
+  auto form = service.context().sheet_forms.find(def.name);
+  const SheetForm* sheet_form = form == service.context().sheet_forms.end() ? nullptr : &form->second;
   std::vector<std::string> cells;
   auto write_pages = [&]() -> Status {
     for (;;) {
@@ -112,7 +115,9 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
         cells.clear();
         if (def.pair_scoped) cells.push_back(r.pair_code);
         for (size_t i = 0; i < fields.size(); ++i)
-          cells.push_back(CellText(*fields[i], *options[i], r.Get(fields[i]->key), labels[i]));
+          cells.push_back(sheet_form && !fields[i]->sheet_label_zh.empty()
+                              ? sheet_form->write(*fields[i], r)
+                              : CellText(*fields[i], *options[i], r.Get(fields[i]->key), labels[i]));
         SH_RETURN_IF_ERROR(out->Row(cells, kinds));
         ++written;
       }

@@ -16,6 +16,8 @@ namespace {
 // pair, within whose regions a region cell may be a name.
 std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& options, bool in_pair) {
   std::string note = f.required ? "必填" : "选填";
+  // A column in the sheet's own form says what it holds in its hint, not by its type.
+  if (!f.sheet_label_zh.empty()) return f.hint_zh.empty() ? note : note + "；" + f.hint_zh;
   switch (f.type) {
     case FieldType::kDate: note += "；日期，如 2020-06-09"; break;
     case FieldType::kMoney: note += "；金额（万元），如 50 或 1,033.98；也可写 500元、0.5亿"; break;

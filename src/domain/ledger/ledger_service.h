@@ -33,6 +33,14 @@ struct RawRecord {
   // The money fields whose bare numbers are 万元 (a spreadsheet column headed "金额（万元）"),
   // shared by the rows of one sheet; null: every bare amount is in 元.
   std::shared_ptr<const std::vector<std::string>> wan_yuan_fields;
+  // The fields whose column is headed by its sheet label (FieldDef::sheet_label_zh): their cells
+  // are in the sheet's form, which the ledger's SheetForm reads; shared like wan_yuan_fields.
+  std::shared_ptr<const std::vector<std::string>> sheet_form_fields;
+
+  bool InSheetForm(std::string_view key) const {
+    return sheet_form_fields &&
+           std::find(sheet_form_fields->begin(), sheet_form_fields->end(), key) != sheet_form_fields->end();
+  }
 
   // The unit a bare number of money field key is in.
   MoneyUnit MoneyUnitOf(std::string_view key) const {

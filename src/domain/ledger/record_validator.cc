@@ -252,9 +252,17 @@ Result<FieldError> RecordValidator::KeyTakenError(const Actor& actor, const Ledg
                     key_field->label_en + " already exists (in a record you may not see)"};
 }
 
-Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& input,
+Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& given,
                                       InputSource source, const Record* before, bool check_unique) {
   std::vector<FieldError> errors;
+  // Cells in the sheet's own form (a target's indicator by name, in 万元) become the API's values first.
+  std::optional<RawRecord> converted;
+  auto form = context_.sheet_forms.find(def.name);
+  if (source == InputSource::kSpreadsheet && given.sheet_form_fields && form != context_.sheet_forms.end()) {
+    converted = given;
+    form->second.read(*converted, errors);
+  }
+  const RawRecord& input = converted ? *converted : given;
   Record record;
   if (before) record = *before;
   std::optional<PairInfo> pair_info;  // the record's pair, once found

@@ -25,6 +25,7 @@ std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_compute
 }
 
 std::string HeaderOf(const FieldDef& f) {
+  if (!f.sheet_label_zh.empty()) return (f.required ? "*" : "") + f.sheet_label_zh;
   return (f.required ? "*" : "") + (f.type == FieldType::kMoney ? MoneyLabelZh(f, MoneyUnit::kWanYuan) : f.label_zh);
 }
 

@@ -20,7 +20,8 @@ inline constexpr const char* kInstructionsMarker = "填写说明";
 // Fields a sheet carries, in column order; computed fields only when with_computed (exports).
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed);
 // "*人次" for a required field, "备注" otherwise; a money field's column is in 万元, as reports
-// count money: "*金额（万元）" for the field labelled "金额（元）".
+// count money: "*金额（万元）" for the field labelled "金额（元）"; a field with a sheet label
+// (FieldDef::sheet_label_zh) is headed by it.
 std::string HeaderOf(const FieldDef& f);
 // A money field's label for amounts in unit: "金额（万元）" / "Amount (10,000 yuan)" for 万元,
 // the field's own labels ("金额（元）" / "Amount (yuan)") for 元.

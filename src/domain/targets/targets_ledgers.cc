@@ -10,8 +10,17 @@ const LedgerDef& TargetsLedger() {
       .name = "targets", .module = "targets", .label_zh = "年度目标", .label_en = "Targets",
       .fields = {
           Integer("year", "年度", "Year").Required().Min(2016),
-          Text("indicator_key", "指标代码", "Indicator key").Required().Searchable().Hint("如 leadership.visit_batches"),
-          Integer("target_value", "目标值", "Target").Required().Min(0).Hint("金额类指标以分为单位"),
+          Text("indicator_key", "指标代码", "Indicator key")
+              .Required()
+              .Searchable()
+              .SheetLabel("指标", "Indicator")
+              .Hint("指标目录中的名称（如 交流互访、实地考察批次）或代码（如 leadership.visit_batches）"),
+          // Fen for a money indicator in the API; 万元 in the console and under the sheet label.
+          Integer("target_value", "目标值", "Target")
+              .Required()
+              .Min(0)
+              .SheetLabel("目标值（金额类指标为万元）", "Target (money in 10,000 yuan)")
+              .Hint("金额类指标以万元计（如 50、50万、0.5亿），其余为指标单位的整数（批、人次等）"),
           Ref("agreement_id", "依据协议", "Agreement", "agreements"),
           Text("note", "备注", "Note")}};
   return def;

@@ -1,0 +1,14 @@
+// The targets ledger's spreadsheet form, as its console form speaks: the indicator by its
+// catalogue name (its key still accepted), a money indicator's target in 万元 ("50", "50万",
+// "0.5亿"), any other target a count in the indicator's unit. Injected into ServiceContext::
+// sheet_forms by the application; the columns are those the ledger gives sheet labels to
+// ("*指标", "*目标值（金额类指标为万元）"). Pure functions over the catalogue; thread-safe.
+#pragma once
+
+#include "domain/service_context.h"
+
+namespace shanhai {
+
+SheetForm TargetsSheetForm();
+
+}  // namespace shanhai
