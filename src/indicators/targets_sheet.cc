@@ -76,10 +76,21 @@ void Read(RawRecord& raw, std::vector<FieldError>& errors) {
     }
   }
   auto value = CellOf(raw, kTargetValue);
-  // A count's target is read as the field's integer; without a known indicator its unit is unknown.
-  if (value == raw.fields.end() || !raw.InSheetForm(kTargetValue) || !indicator || !indicator->money) return;
+  // Without a known indicator the target's unit is unknown: the validator reads it as it is.
+  if (value == raw.fields.end() || !raw.InSheetForm(kTargetValue) || !indicator) return;
   if (NormalizeInputLossy(value->second).empty()) return;  // "required" is the validator's to say
   const FieldDef& field = *TargetsLedger().Field(kTargetValue);
+  if (!indicator->money) {
+    // A count stays a count: "50万" or "6.5" under this header says which indicators take 万元.
+    if (ParseInteger(value->second).ok()) return;
+    errors.push_back({0, kTargetValue,
+                      field.sheet_label_zh + "：“" + value->second + "”不是整数（“" + indicator->label_zh + "”以" +
+                          indicator->unit_zh + "计，只有金额类指标以万元填写）",
+                      field.sheet_label_en + ": \"" + value->second + "\" is not a whole number (" + indicator->label_en +
+                          " counts in " + indicator->unit_zh + "; only money targets are in 10,000 yuan)"});
+    raw.fields.erase(value);
+    return;
+  }
   Result<int64_t> fen = ParseAmountToFen(value->second, MoneyUnit::kWanYuan);
   if (!fen.ok()) {
     errors.push_back({0, kTargetValue, field.sheet_label_zh + "：" + fen.status().message_zh(),

@@ -77,6 +77,19 @@ TEST(TargetsSheet, AMoneyTargetIsIn10kYuanUnderItsSheetLabel) {
   EXPECT_TRUE(bad.errors[0].message_zh.starts_with("目标值（金额类指标为万元）：")) << bad.errors[0].message_zh;
 }
 
+TEST(TargetsSheet, ACountTargetIsAWholeNumberInTheIndicatorsUnit) {
+  EXPECT_TRUE(ReadRow(SheetRow("leadership.visit_batches", "1,200")).errors.empty());
+  for (const char* cell : {"50万", "6.5"}) {
+    SCOPED_TRACE(cell);
+    const Read r = ReadRow(SheetRow("leadership.visit_batches", cell));
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].field, "target_value");
+    EXPECT_EQ(r.errors[0].message_zh, std::string("目标值（金额类指标为万元）：“") + cell +
+                                          "”不是整数（“交流互访、实地考察批次”以批计，只有金额类指标以万元填写）");
+    EXPECT_NE(r.errors[0].message_en.find("only money targets are in 10,000 yuan"), std::string::npos);
+  }
+}
+
 TEST(TargetsSheet, ColumnsUnderTheFieldsOwnLabelsAreTakenAsTheApiTakesThem) {
   RawRecord raw = SheetRow("pairing.aid_fen", "50000000");
   raw.sheet_form_fields = nullptr;  // an old sheet: 指标代码, 目标值 in fen
