@@ -49,17 +49,19 @@ std::vector<const LedgerDef*> IndicatorEngine::LedgersRead() {
   return out;
 }
 
-Result<std::map<std::string, int64_t>> IndicatorEngine::Targets(const Actor& actor, const Scope& scope,
-                                                                const Period& period) {
+Result<std::map<std::string, std::optional<int64_t>>> IndicatorEngine::Targets(const Actor& actor, const Scope& scope,
+                                                                               const Period& period) {
+  std::map<std::string, std::optional<int64_t>> out;
   // Targets are records too: without the targets ledger's list permission none are shown.
-  if (!Authorize(actor, LedgerPermission(TargetsLedger(), "list")).ok()) return std::map<std::string, int64_t>();
-  // An open period (协作以来 without a start, or up to no end) has no years to add up.
-  if (period.from.empty() || period.to.empty()) return std::map<std::string, int64_t>();
-  const int first = YearOf(period.from), last = YearOf(period.to);
+  if (!Authorize(actor, LedgerPermission(TargetsLedger(), "list")).ok()) return out;
+  // An open period (协作以来 without a start, or up to no end) has no years to add up: any target
+  // at all only says there is none to compare with.
+  const bool bounded = !period.from.empty() && !period.to.empty();
+  const int first = bounded ? YearOf(period.from) : 0, last = bounded ? YearOf(period.to) : 0;
   LedgerRepository repo(service_.db(), TargetsLedger());
   ListQuery query;
   query.page_size = 0;
-  query.condition = "r.year >= " + std::to_string(first) + " AND r.year <= " + std::to_string(last);
+  if (bounded) query.condition = "r.year >= " + std::to_string(first) + " AND r.year <= " + std::to_string(last);
   SH_ASSIGN_OR_RETURN(StoredPage page, repo.List(query, scope));
   std::map<std::string, int64_t> sums;
   std::map<std::string, std::set<int64_t>> years;  // key → the years it has a target in
@@ -70,8 +72,9 @@ Result<std::map<std::string, int64_t>> IndicatorEngine::Targets(const Actor& act
     years[AsText(row[key])].insert(AsInt(row[year]));
   }
   // A sum missing a year would compare the whole period's figure with part of its goal.
-  std::erase_if(sums, [&](const auto& entry) { return years[entry.first].size() != size_t(last - first + 1); });
-  return sums;
+  for (const auto& [k, sum] : sums)
+    out[k] = bounded && years[k].size() == size_t(last - first + 1) ? std::optional<int64_t>(sum) : std::nullopt;
+  return out;
 }
 
 Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& actor, const PairScope& pair,
@@ -119,7 +122,8 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
     auto t = targets.find(v.def->key);
     if (t == targets.end()) continue;
     v.target = t->second;
-    if (t->second > 0 && !IsNull(v.actual) && !v.withheld) v.completion = Percent(AsNumber(v.actual), static_cast<double>(t->second));
+    v.target_partial = !t->second;
+    if (v.target && *v.target > 0 && !IsNull(v.actual) && !v.withheld) v.completion = Percent(AsNumber(v.actual), static_cast<double>(*v.target));
   }
   return values;
 }

@@ -43,6 +43,9 @@ struct IndicatorValue {
   // (2019-03-01..2020-06-30 → 2019's + 2020's), set only when the period has both ends and each of
   // those years has a target for this indicator (in the pair scope); otherwise none, and no completion.
   std::optional<int64_t> target;
+  // There are targets for the indicator, but not for every year of the period (or the period is
+  // open): no target, and the dashboard and report say "—" where it would be.
+  bool target_partial = false;
   std::optional<double> completion;  // 100 * actual / target, two decimals; none without a target or a figure
 };
 
@@ -87,8 +90,10 @@ class IndicatorEngine {
   };
   Result<Behind> BehindRequest(const Actor& actor, const std::string& key, const PairScope& pair,
                                const Period& period);
-  // Indicator key → the period's target, as IndicatorValue::target says (keys without one left out).
-  Result<std::map<std::string, int64_t>> Targets(const Actor& actor, const Scope& scope, const Period& period);
+  // Indicator key → the period's target as IndicatorValue::target says, or nullopt for a key that
+  // has targets but no target for the period (IndicatorValue::target_partial); keys without any left out.
+  Result<std::map<std::string, std::optional<int64_t>>> Targets(const Actor& actor, const Scope& scope,
+                                                                const Period& period);
 
   LedgerService& service_;
 };

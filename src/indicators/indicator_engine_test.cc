@@ -263,13 +263,20 @@ TEST_P(IndicatorEngineTest, APeriodWithAYearWithoutTargetOrAnOpenEndHasNoTarget)
     for (const char* key : {"leadership.visit_batches", "pairing.aid_fen"}) {
       EXPECT_FALSE(m.at(key).target.has_value()) << key;
       EXPECT_FALSE(m.at(key).completion.has_value()) << key;
+      EXPECT_TRUE(m.at(key).target_partial) << key << ": it has yearly targets, the card says \"—\"";
     }
+    EXPECT_FALSE(m.at("leadership.joint_meetings").target_partial);  // no target in any year
     EXPECT_GT(Int(m, "leadership.visit_batches"), 0);  // a figure there is, only no target for it
   }
   // 2019–2020 has visit targets in both years, the aid a target in 2020 only.
   const auto both = Compute(Actor::System(), kCountyPair, {"2019-03-01", "2020-06-30"});
   EXPECT_EQ(both.at("leadership.visit_batches").target, 2 + 4);
+  EXPECT_FALSE(both.at("leadership.visit_batches").target_partial);
   EXPECT_FALSE(both.at("pairing.aid_fen").target.has_value());
+  EXPECT_TRUE(both.at("pairing.aid_fen").target_partial);
+  // A period of years none of which has a target has none, partial or whole.
+  const auto before = Compute(Actor::System(), kCountyPair, {"2017-01-01", "2018-12-31"});
+  EXPECT_FALSE(before.at("leadership.visit_batches").target_partial);
 }
 
 TEST_P(IndicatorEngineTest, CityAndProvincePairsRollUpTheirCountyPairs) {

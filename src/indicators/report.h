@@ -35,7 +35,8 @@ Result<Report> BuildReport(LedgerService& service, const Actor& actor, const Pai
 // {"pair":…,"from":…,"to":…,"indicators":{KEY: VALUE,…},"details":{KEY:{label,unit,target,completion,…}}}
 // "<key>.poverty" keys carry the 其中脱贫人口 sub-counts.
 // Each detail also carries "text", "target_text" and "completion_text": the figure, its target and
-// completion as the report prints them (FigureText, TargetText, CompletionText; null without a target).
+// completion as the report prints them (FigureText, TargetText, CompletionText; null without a target),
+// and "target_partial" (IndicatorValue::target_partial).
 std::string RenderReportJson(const Report& report);
 std::string RenderReportMarkdown(const Report& report);
 Status WriteReportXlsx(const Report& report, const std::string& path);

@@ -17,6 +17,7 @@ std::string RenderReportJson(const Report& report) {
     d["group"] = GroupKey(v.def->group);
     d["definition_zh"] = v.def->definition_zh;
     d["target"] = v.target ? boost::json::value(*v.target) : nullptr;
+    d["target_partial"] = v.target_partial;
     d["completion_percent"] = v.completion ? boost::json::value(*v.completion) : nullptr;
     d["text"] = FigureText(v);
     d["target_text"] = v.target ? boost::json::value(TargetText(*v.def, *v.target)) : nullptr;

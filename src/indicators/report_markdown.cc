@@ -157,16 +157,22 @@ std::string FundsParagraph(const Report& r, const std::string& since) {
   return s + "；社会帮扶资金（含捐赠）" + FormatAmount(r.Int("funds.social_fen")) + "。";
 }
 
+// The rule of IndicatorValue::target, said where a target is missing.
+constexpr const char* kTargetRule = "统计期间须有起止日期，且所涉每一年度均设有该指标的目标";
+
 std::string TargetsTable(const Report& r) {
   std::string out;
+  bool partial = false;
   for (const IndicatorValue& v : r.values) {
-    if (!v.target) continue;
-    out += "| " + v.def->label_zh + " | " + TargetText(*v.def, *v.target) + " | " + FigureText(v) + " | " +
-           CompletionText(v) + " |\n";
+    if (!v.target && !v.target_partial) continue;
+    partial = partial || v.target_partial;
+    out += "| " + v.def->label_zh + " | " + (v.target ? TargetText(*v.def, *v.target) : "—") + " | " + FigureText(v) +
+           " | " + CompletionText(v) + " |\n";
   }
-  // The rule of IndicatorValue::target, said where a reader misses the table.
-  if (out.empty()) return "本期间无可比的年度目标（统计期间须有起止日期，且所涉每一年度均设有该指标的目标）。\n";
-  return "| 指标 | 目标 | 完成 | 完成率 |\n|---|---|---|---|\n" + out;
+  if (out.empty()) return std::string("本期间未设定年度目标。\n");
+  std::string table = "| 指标 | 目标 | 完成 | 完成率 |\n|---|---|---|---|\n" + out;
+  if (partial) table += "\n目标为“—”的指标本期间无可比的年度目标（" + std::string(kTargetRule) + "）。\n";
+  return table;
 }
 
 std::string DetailTable(const Report& r) {

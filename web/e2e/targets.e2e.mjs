@@ -1,7 +1,8 @@
 // Issue #8, targets on the dashboard in Chromium: a period with a target for each year it touches
 // shows the target and its completion in the one percent format (25.00%, as the API's and the
-// report's), and 协作以来 — years without a target — shows neither rather than one year's goal
-// against the all-time figure; a rate figure carries its % once, without a space.
+// report's), and 协作以来 — years without a target — shows "目标 —" (the rule on hover) and no
+// completion rather than one year's goal against the all-time figure; a rate figure carries its %
+// once, without a space.
 // Usage: SHANHAI_BINARY=build/shanhai node web/e2e/targets.e2e.mjs
 import assert from 'node:assert/strict'
 import { adminSession } from './session.mjs'
@@ -43,18 +44,24 @@ await t.step('本年 shows this year\'s target and its completion as 25.00%', as
   assert.match(await card.locator('.target').textContent(), /4/)
 })
 
-await t.step('协作以来 has years without a target: no target, no completion on the card', async () => {
+await t.step('协作以来 has years without a target: the card says 目标 — (why on hover), no completion', async () => {
   const asked = valuesAsked()
   await page.locator('[data-shortcut=sincePaired]').click()
   const q = new URL((await asked).url()).searchParams
   const item = await figure('leadership.visit_batches', { from: q.get('from'), to: q.get('to') })
   assert.ok(item.value > 1, 'the all-time figure counts more than this year\'s visit')
   assert.equal(item.target, null)
+  assert.equal(item.target_partial, true)
   assert.equal(item.completion_percent, null)
   const card = headline('leadership.visit_batches')
-  await page.waitForFunction((el) => !el.querySelector('.target'), await card.elementHandle())
+  const partial = card.locator('[data-test=target-partial]')
+  await partial.waitFor()
+  assert.equal((await partial.textContent()).replace(/\s+/g, ' ').trim(), '目标 —')
+  assert.match(await partial.getAttribute('title'), /所涉每一年度均设有该指标的目标/)
   assert.equal(await card.locator('[data-test=completion]').count(), 0)
   assert.doesNotMatch(await card.textContent(), /%/)
+  // A figure without any yearly target says nothing of targets.
+  assert.equal(await headline('leadership.visit_person_times').locator('.target').count(), 0)
 })
 
 await t.step('a rate figure shows its percentage once, two decimals, no space', async () => {

@@ -40,6 +40,7 @@ Result<Reply> IndicatorValues(RequestContext& ctx) {
     items.push_back({{"key", v.def->key}, {"value", ValueToJson(v.actual)}, {"withheld", v.withheld},
                      {"poverty", v.poverty ? boost::json::value(*v.poverty) : nullptr},
                      {"target", v.target ? boost::json::value(*v.target) : nullptr},
+                     {"target_partial", v.target_partial},
                      {"completion_percent", v.completion ? boost::json::value(*v.completion) : nullptr}});
   return Reply::Json(boost::json::object{{"pair", pair.code()}, {"from", QueryText(ctx.request, "from")},
                                          {"to", QueryText(ctx.request, "to")}, {"items", std::move(items)}});

@@ -318,7 +318,12 @@ const en: typeof zh = {
     // the report's tables; their other headings are the dashboard's (dashboard.target …)
     table: { indicator: 'Indicator', value: 'Value' },
     targets: 'Annual targets',
-    noTargets: 'No comparable annual targets for this period (it needs a start and an end, and a target for every year it touches).',
+    noTargets: 'No annual targets are set for this period.',
+  },
+  // targetRule (issue #8, targets): why a figure with yearly targets has none for the period.
+  targetRule: {
+    partial: 'No comparable annual target: the period needs a start and an end, and a target for every year it touches',
+    partialNote: 'A "—" target: no comparable annual target for this period (it needs a start and an end, and a target for every year it touches).',
   },
   notFound: 'Page not found',
 }

@@ -309,7 +309,12 @@ export default {
     // the report's tables; their other headings are the dashboard's (dashboard.target …)
     table: { indicator: '指标', value: '数值' },
     targets: '年度目标完成情况',
-    noTargets: '本期间无可比的年度目标（统计期间须有起止日期，且所涉每一年度均设有该指标的目标）。',
+    noTargets: '本期间未设定年度目标。',
+  },
+  // targetRule (issue #8, targets): why a figure with yearly targets has none for the period.
+  targetRule: {
+    partial: '本期间无可比的年度目标：统计期间须有起止日期，且所涉每一年度均设有该指标的目标',
+    partialNote: '目标为“—”的指标本期间无可比的年度目标（统计期间须有起止日期，且所涉每一年度均设有该指标的目标）。',
   },
   notFound: '页面不存在',
 }

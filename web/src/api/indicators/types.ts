@@ -21,6 +21,8 @@ export interface IndicatorValue {
   withheld: boolean
   poverty: number | null
   target: number | null
+  /** there are targets, but not for every year of the period (or it is open): no target to compare */
+  target_partial: boolean
   completion_percent: number | null
 }
 
@@ -44,5 +46,5 @@ export interface ReportJson {
   to: string | null
   /** key → value; "<key>.poverty" → the 其中脱贫人口 sub-count */
   indicators: Record<string, number | null>
-  details: Record<string, { target: number | null; completion_percent: number | null; poverty?: number }>
+  details: Record<string, { target: number | null; target_partial: boolean; completion_percent: number | null; poverty?: number }>
 }
