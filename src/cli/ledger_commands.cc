@@ -5,6 +5,7 @@
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 #include "excel/sheet_out.h"
+#include "indicators/targets_sheet.h"
 
 namespace shanhai::cli {
 
@@ -192,12 +193,13 @@ void RegisterTemplate(CLI::App& app) {
     ExitCode() = PrintError([&]() -> Status {
       SH_ASSIGN_OR_RETURN(std::string path, TemplatePath(a->out, a->format));
       if (a->all) {
-        SH_RETURN_IF_ERROR(WriteWorkbookTemplate(path, ImportOrder()));  // the operator may import all
+        // The operator may import all.
+        SH_RETURN_IF_ERROR(WriteWorkbookTemplate(path, ImportOrder(), nullptr, &TemplateSheetChoices()));
       } else {
         if (a->ledger.empty())
           return Status::InvalidArgument("请指定台账或 --all", "name a ledger, or --all");
         SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a->ledger));
-        SH_RETURN_IF_ERROR(WriteTemplate(*def, path));
+        SH_RETURN_IF_ERROR(WriteTemplate(*def, path, nullptr, &TemplateSheetChoices()));
       }
       std::cout << "模板 template → " << path << "\n";
       return Status::Ok();

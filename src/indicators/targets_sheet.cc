@@ -115,4 +115,13 @@ std::string Write(const FieldDef& field, const Record& record) {
 
 SheetForm TargetsSheetForm() { return SheetForm{Read, Write}; }
 
+const SheetChoices& TemplateSheetChoices() {
+  static const SheetChoices choices = [] {
+    std::vector<std::string> names;
+    for (const IndicatorDef& def : IndicatorCatalogue()) names.push_back(def.label_zh);
+    return SheetChoices{{TargetsLedger().name, {{kIndicatorKey, std::move(names)}}}};
+  }();
+  return choices;
+}
+
 }  // namespace shanhai

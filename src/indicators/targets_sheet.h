@@ -5,10 +5,14 @@
 // ("*指标", "*目标值（金额类指标为万元）"). Pure functions over the catalogue; thread-safe.
 #pragma once
 
+#include "domain/ledger/ledger_io.h"
 #include "domain/service_context.h"
 
 namespace shanhai {
 
 SheetForm TargetsSheetForm();
+// The templates' drop-downs of the sheet forms the application injects: the targets sheet's
+// indicator column offers every catalogue name, in catalogue order. Lives forever.
+const SheetChoices& TemplateSheetChoices();
 
 }  // namespace shanhai

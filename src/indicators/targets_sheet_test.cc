@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "domain/ledger/ledger_service.h"
+#include "excel/xlsx_reader.h"
 #include "domain/targets/targets_ledgers.h"
 #include "indicators/indicator_def.h"
 
@@ -125,6 +128,29 @@ TEST(TargetsSheet, EveryIndicatorsNameReadsBackAsIt) {
       EXPECT_EQ(Cell(r.raw, "indicator_key"), def.key) << name;
     }
   }
+}
+
+// The xlsx template offers every catalogue name in a drop-down on the indicator column (a list
+// that long lives on a hidden sheet of its own); without the choices there is none.
+TEST(TargetsSheet, TheTemplateOffersTheCatalogueNames) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "shanhai_targets_sheet_test";
+  std::filesystem::create_directories(dir);
+  const std::string with = (dir / "with.xlsx").string(), without = (dir / "without.xlsx").string();
+  ASSERT_TRUE(WriteTemplate(TargetsLedger(), with, nullptr, &TemplateSheetChoices()).ok());
+  ASSERT_TRUE(WriteTemplate(TargetsLedger(), without).ok());
+  EXPECT_EQ(excel::SheetNames(without)->size(), 1u);
+  const auto sheets = excel::SheetNames(with);
+  ASSERT_TRUE(sheets.ok());
+  ASSERT_EQ(sheets->size(), 2u);
+  std::vector<std::string> listed;
+  ASSERT_TRUE(excel::ReadXlsx(with, [&](int64_t, const std::vector<std::string>& cells) {
+                listed.push_back(cells.at(0));
+                return Status::Ok();
+              }, {.sheet_index = 1}).ok());
+  std::vector<std::string> names;
+  for (const IndicatorDef& def : IndicatorCatalogue()) names.push_back(def.label_zh);
+  EXPECT_EQ(listed, names);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

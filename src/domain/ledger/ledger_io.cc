@@ -56,7 +56,17 @@ struct TemplateColumns {
   std::vector<std::vector<std::string>> choices;
 };
 
-TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot* dictionaries) {
+// The choices sheet_choices gives field f of def (none: no drop-down).
+std::vector<std::string> SheetChoicesOf(const SheetChoices* sheet_choices, const LedgerDef& def, const FieldDef& f) {
+  if (!sheet_choices || f.sheet_label_zh.empty()) return {};
+  auto ledger = sheet_choices->find(def.name);
+  if (ledger == sheet_choices->end()) return {};
+  auto field = ledger->second.find(f.key);
+  return field == ledger->second.end() ? std::vector<std::string>() : field->second;
+}
+
+TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot* dictionaries,
+                                  const SheetChoices* sheet_choices) {
   const DictionarySnapshot declared;
   TemplateColumns out;
   out.headers = Headers(def, false);
@@ -69,7 +79,7 @@ TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot
     std::string note = InstructionOf(*f, options, def.pair_scoped);
     if (out.notes.empty()) note = std::string(kInstructionsMarker) + "（导入时跳过本行）：" + note;
     out.notes.push_back(note);
-    std::vector<std::string> items;
+    std::vector<std::string> items = SheetChoicesOf(sheet_choices, def, *f);
     if (f->type == FieldType::kBool) items = {"是", "否"};
     if (f->type == FieldType::kEnum || f->type == FieldType::kSensitiveEnum)
       for (const EnumOption& o : options)
@@ -93,8 +103,9 @@ Status AddTemplateSheet(excel::XlsxWriter& xlsx, const LedgerDef& def, const Tem
 
 }  // namespace
 
-Status WriteTemplate(const LedgerDef& def, const std::string& path, const DictionarySnapshot* dictionaries) {
-  const TemplateColumns columns = TemplateColumnsOf(def, dictionaries);
+Status WriteTemplate(const LedgerDef& def, const std::string& path, const DictionarySnapshot* dictionaries,
+                     const SheetChoices* sheet_choices) {
+  const TemplateColumns columns = TemplateColumnsOf(def, dictionaries, sheet_choices);
   if (excel::PathEndsWith(path, ".csv")) {  // no drop-downs: the instructions row lists the choices
     SH_ASSIGN_OR_RETURN(auto csv, excel::CsvWriter::Open(path));
     SH_RETURN_IF_ERROR(csv->WriteRow(columns.headers));
@@ -110,14 +121,14 @@ Status WriteTemplate(const LedgerDef& def, const std::string& path, const Dictio
 }
 
 Status WriteWorkbookTemplate(const std::string& path, const std::vector<const LedgerDef*>& ledgers,
-                             const DictionarySnapshot* dictionaries) {
+                             const DictionarySnapshot* dictionaries, const SheetChoices* sheet_choices) {
   if (!excel::PathEndsWith(path, ".xlsx"))
     return Status::InvalidArgument("多台账模板只能写成 .xlsx 工作簿：" + path, "a workbook template is an .xlsx file: " + path);
   if (ledgers.empty()) return Status::InvalidArgument("模板中没有台账", "a workbook template of no ledger");
   excel::XlsxWriterOptions options;
   SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path, options));
   for (const LedgerDef* def : ledgers)
-    SH_RETURN_IF_ERROR(AddTemplateSheet(*xlsx, *def, TemplateColumnsOf(*def, dictionaries)));
+    SH_RETURN_IF_ERROR(AddTemplateSheet(*xlsx, *def, TemplateColumnsOf(*def, dictionaries, sheet_choices)));
   return xlsx->Close();
 }
 

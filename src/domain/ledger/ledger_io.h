@@ -7,6 +7,7 @@
 // with a "帮扶关系" column holding the pair code (e.g. 440111-522727).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,16 +17,23 @@
 
 namespace shanhai {
 
-// An empty .xlsx template: headers, instructions row, drop-down lists for enum columns.
-// dictionaries: the options in force (enabled ones are offered); null = the declared options.
+// The drop-downs of template columns in a sheet's own form (FieldDef::sheet_label_zh), which the
+// declarations cannot list: ledger name → field key → the choices offered (the targets sheet's
+// indicator names: indicators/targets_sheet.h).
+using SheetChoices = std::map<std::string, std::map<std::string, std::vector<std::string>>>;
+
+// An empty .xlsx template: headers, instructions row, drop-down lists for enum columns (and the
+// sheet_choices of its sheet-form columns). dictionaries: the options in force (enabled ones are
+// offered); null = the declared options.
 Status WriteTemplate(const LedgerDef& def, const std::string& path,
-                     const DictionarySnapshot* dictionaries = nullptr);
+                     const DictionarySnapshot* dictionaries = nullptr, const SheetChoices* sheet_choices = nullptr);
 
 // The template workbook of ledgers ImportWorkbook takes (ImportOrder, or those a user may import:
 // ImportableBy): one template sheet per ledger (named by its Chinese label), in their order.
 // .xlsx only. Errors: InvalidArgument for another extension or no ledger.
 Status WriteWorkbookTemplate(const std::string& path, const std::vector<const LedgerDef*>& ledgers,
-                             const DictionarySnapshot* dictionaries = nullptr);
+                             const DictionarySnapshot* dictionaries = nullptr,
+                             const SheetChoices* sheet_choices = nullptr);
 
 // One import problem and the sheet it is on ("" for a file of one ledger).
 struct SheetError {

@@ -13,6 +13,7 @@
 #include "http/handlers/temp_file.h"
 #include "http/json_io.h"
 #include "http/multipart.h"
+#include "indicators/targets_sheet.h"
 
 namespace shanhai {
 
@@ -158,7 +159,7 @@ Result<Reply> WorkbookTemplate(RequestContext& ctx) {
   if (ledgers.empty())
     return Status::PermissionDenied("您没有导入任何台账的权限", "you may not import into any ledger");
   TempFile out(".xlsx");
-  SH_RETURN_IF_ERROR(WriteWorkbookTemplate(out.path(), ledgers, &service.dictionary_snapshot()));
+  SH_RETURN_IF_ERROR(WriteWorkbookTemplate(out.path(), ledgers, &service.dictionary_snapshot(), &TemplateSheetChoices()));
   SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
   return Reply::File(std::move(bytes), kXlsxType, "台账导入模板.xlsx");
 }
@@ -188,7 +189,7 @@ Result<Reply> ImportTemplate(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());
   TempFile out(file.extension());
-  SH_RETURN_IF_ERROR(WriteTemplate(def, out.path(), &service.dictionary_snapshot()));
+  SH_RETURN_IF_ERROR(WriteTemplate(def, out.path(), &service.dictionary_snapshot(), &TemplateSheetChoices()));
   SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
   return Reply::File(std::move(bytes), file.content_type(), def.label_zh + "导入模板" + file.extension());
 }
