@@ -73,6 +73,22 @@ std::string RegionShortName(std::string_view official) {
   return std::string(name);
 }
 
+std::string RegionPlainName(std::string_view official) {
+  const std::string everyday = RegionAutonomousAbbreviation(official);
+  if (!everyday.empty()) return everyday;
+  const std::string common = RegionCommonName(official);
+  std::string_view name = common;
+  if (!StripLongestSuffix(name, kUnitSuffixes)) return {};
+  const std::string_view unit = std::string_view(common).substr(name.size());
+  if (unit == "自治区") return {};
+  const size_t before = name.size();
+  while (StripLongestSuffix(name, kEthnicGroups)) {
+  }
+  if (name.size() > std::string_view("民族").size() && name.ends_with("民族")) name.remove_suffix(std::string_view("民族").size());
+  if (name.size() == before) return {};
+  return std::string(name) + std::string(unit);
+}
+
 std::string RegionAutonomousAbbreviation(std::string_view official) {
   constexpr std::array<Replacement, 3> kAutonomous = {{
       {"自治州", "州"}, {"自治县", "县"}, {"自治旗", "旗"}}};
