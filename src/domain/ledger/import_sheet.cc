@@ -7,7 +7,8 @@ namespace shanhai {
 namespace {
 
 // Maps a header cell to a field: "*名称", "名称", "Name" or "name" all name the same field; a
-// money field's header also says its unit (MoneyHeaderUnit), into unit.
+// money field's header also says its unit (MoneyHeaderUnit), into unit; a region field's may
+// have its "（名称或代码）" (IsRegionHeader).
 const FieldDef* FieldForHeader(const LedgerDef& def, std::string header, MoneyUnit& unit) {
   while (!header.empty() && (header[0] == '*' || header[0] == ' ')) header.erase(0, 1);
   unit = MoneyUnit::kYuan;
@@ -16,7 +17,7 @@ const FieldDef* FieldForHeader(const LedgerDef& def, std::string header, MoneyUn
       unit = *named;
       return &f;
     }
-    if (header == f.label_zh || header == f.label_en || header == f.key) return &f;
+    if (header == f.label_zh || header == f.label_en || header == f.key || IsRegionHeader(f, header)) return &f;
   }
   return nullptr;
 }
