@@ -61,7 +61,9 @@ TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot
   TemplateColumns out;
   out.headers = Headers(def, false);
   if (def.pair_scoped) {
-    out.notes.push_back(std::string(kInstructionsMarker) + "（导入时跳过本行）：帮扶关系必填，帮扶方代码-受帮扶方代码，如 440111-522727");
+    out.notes.push_back(std::string(kInstructionsMarker) +
+                        "（导入时跳过本行）：帮扶关系必填，代码（帮扶方代码-受帮扶方代码，如 440111-522727）"
+                        "或名称（如 广州市白云区—黔南州平塘县）");
     out.choices.emplace_back();
   }
   for (const FieldDef* f : SheetFields(def, false)) {
