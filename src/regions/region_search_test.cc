@@ -28,6 +28,8 @@ TEST(FindRegionsByName, NamesWithinTheGivenRegions) {
 TEST(FindRegionsByName, SameNameInTwoTownsIsAmbiguousUnlessTheTownIsNamed) {
   EXPECT_EQ(CodesWithinLiwanLuodian("田坝村"), (Codes{"522728109220", "522728112214"}));
   EXPECT_EQ(CodesWithinLiwanLuodian("茂井镇田坝村"), Codes{"522728112214"});
+  EXPECT_EQ(CodesWithinLiwanLuodian("田坝"), (Codes{"522728109220", "522728112214"}));  // without 村: still both
+  EXPECT_EQ(CodesWithinLiwanLuodian("茂井田坝"), Codes{"522728112214"});
   const Region* village = RegionCatalog::Embedded().Find("522728112214");
   ASSERT_NE(village, nullptr);
   EXPECT_EQ(RegionNameUnderParent(RegionCatalog::Embedded(), *village), "茂井镇田坝村");
