@@ -156,7 +156,8 @@ void RecordValidator::ResolveRegionName(const FieldDef& field, const PairInfo* p
   const RegionCatalog& catalog = RegionCatalog::Embedded();
   const RegionLevel deepest = field.pair_side ? RegionLevel::kCounty : RegionLevel::kVillage;
   if (region_names_.size() >= kMaxCachedRegionNames) region_names_.clear();  // a long-lived service stays small
-  const std::string where = pair ? pair->helper_region + "|" + pair->helped_region : "*" + std::to_string(static_cast<int>(deepest));
+  const std::string where =
+      pair ? pair->helper_region + "|" + pair->helped_region : "*" + std::to_string(static_cast<int>(deepest));
   auto [cached, fresh] = region_names_.try_emplace(where + "|" + name);
   if (fresh)
     for (const Region* r : pair ? FindRegionsByName(catalog, {pair->helper_region, pair->helped_region}, name, deepest)
