@@ -46,6 +46,16 @@ bool StripLongestSuffix(std::string_view& s, const std::array<std::string_view, 
   return best > 0;
 }
 
+// Removes the ethnic-group names that end s, once its unit word is gone ("卡蒲毛南族" -> "卡蒲"),
+// unless that would leave nothing.
+void StripEthnicWords(std::string_view& s) {
+  while (StripLongestSuffix(s, kEthnicGroups)) {
+  }
+  // "XX民族乡" names no group; after 乡 is gone, drop the generic word as well.
+  constexpr std::string_view kGeneric = "民族";
+  if (s.size() > kGeneric.size() && s.ends_with(kGeneric)) s.remove_suffix(kGeneric.size());
+}
+
 }  // namespace
 
 std::string RegionCommonName(std::string_view official) {
@@ -64,13 +74,22 @@ std::string RegionShortName(std::string_view official) {
   const std::string common = RegionCommonName(official);
   std::string_view name = common;
   StripLongestSuffix(name, kUnitSuffixes);
-  while (StripLongestSuffix(name, kEthnicGroups)) {
-  }
-  // "XX民族乡" names no group; after 乡 is gone, drop the generic word as well.
-  if (name.size() > std::string_view("民族").size() && name.ends_with("民族")) {
-    name.remove_suffix(std::string_view("民族").size());
-  }
+  StripEthnicWords(name);
   return std::string(name);
+}
+
+std::string RegionPlainName(std::string_view official) {
+  const std::string everyday = RegionAutonomousAbbreviation(official);
+  if (!everyday.empty()) return everyday;
+  const std::string common = RegionCommonName(official);
+  std::string_view name = common;
+  if (!StripLongestSuffix(name, kUnitSuffixes)) return {};
+  const std::string_view unit = std::string_view(common).substr(name.size());
+  if (unit == "自治区") return {};
+  const size_t before = name.size();
+  StripEthnicWords(name);
+  if (name.size() == before) return {};
+  return std::string(name) + std::string(unit);
 }
 
 std::string RegionAutonomousAbbreviation(std::string_view official) {

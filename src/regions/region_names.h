@@ -25,4 +25,10 @@ std::string RegionShortName(std::string_view official);
 // "鄂伦春自治旗" -> "鄂伦春旗"). "" for other names. Pure; thread-safe.
 std::string RegionAutonomousAbbreviation(std::string_view official);
 
+// The name without its ethnic-group words, the unit word kept plain: "卡蒲毛南族乡" -> "卡蒲乡",
+// "下帅壮族瑶族乡" -> "下帅乡", "黔南布依族苗族自治州" -> "黔南州", "三都水族自治县" -> "三都县" — how an
+// office names an ethnic town in a cell ("卡蒲乡甲坝村"). "" for names without ethnic words and for
+// autonomous regions (people call those by their short name). Pure; thread-safe.
+std::string RegionPlainName(std::string_view official);
+
 }  // namespace shanhai

@@ -49,5 +49,17 @@ TEST(RegionAutonomousAbbreviation, ShortNamePlusPlainUnit) {
   EXPECT_EQ(RegionAutonomousAbbreviation("广西壮族自治区"), "");
 }
 
+TEST(RegionPlainName, EthnicWordsLeftOutUnitKept) {
+  EXPECT_EQ(RegionPlainName("卡蒲毛南族乡"), "卡蒲乡");
+  EXPECT_EQ(RegionPlainName("下帅壮族瑶族乡"), "下帅乡");
+  EXPECT_EQ(RegionPlainName("某某民族乡"), "某某乡");
+  EXPECT_EQ(RegionPlainName("黔南布依族苗族自治州"), "黔南州");
+  EXPECT_EQ(RegionPlainName("三都水族自治县"), "三都县");
+  EXPECT_EQ(RegionPlainName("平塘县"), "");
+  EXPECT_EQ(RegionPlainName("甲坝村村民委员会"), "");
+  EXPECT_EQ(RegionPlainName("广西壮族自治区"), "");
+  EXPECT_EQ(RegionPlainName("苗族乡"), "");  // nothing would be left of the place
+}
+
 }  // namespace
 }  // namespace shanhai

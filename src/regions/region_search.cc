@@ -16,12 +16,72 @@ bool InsideAnother(const std::vector<std::string>& within, size_t i) {
   return false;
 }
 
-// Every region of the subtree of code (itself first), depth first in code order.
-void CollectSubtree(const RegionCatalog& catalog, std::string_view code, std::vector<const Region*>& out) {
+// Every region of the subtree of code down to deepest (itself first), depth first in code order.
+void CollectSubtree(const RegionCatalog& catalog, std::string_view code, RegionLevel deepest,
+                    std::vector<const Region*>& out) {
   const Region* r = catalog.Find(code);
-  if (!r) return;
+  if (!r || r->level > deepest) return;
   out.push_back(r);
-  for (const Region* child : catalog.Children(code)) CollectSubtree(catalog, child->code, out);
+  for (const Region* child : catalog.Children(code)) CollectSubtree(catalog, child->code, deepest, out);
+}
+
+// The names a region goes by on its own: full ones (official, common, plain: "卡蒲毛南族乡",
+// "卡蒲乡") and its short name ("卡蒲").
+struct OwnNames {
+  std::vector<std::string> full;
+  std::string brief;
+};
+
+OwnNames NamesOf(const Region& r) {
+  OwnNames names{{std::string(r.name), RegionCommonName(r.name)}, RegionShortName(r.name)};
+  if (std::string plain = RegionPlainName(r.name); !plain.empty()) names.full.push_back(std::move(plain));
+  return names;
+}
+
+// The nearest region above r that names a place (placeholders such as 市辖区 skipped), or null.
+const Region* NamedParent(const RegionCatalog& catalog, const Region& r) {
+  for (const Region* p = catalog.Find(r.parent_code); p; p = catalog.Find(p->parent_code))
+    if (!IsPlaceholderRegionName(p->name)) return p;
+  return nullptr;
+}
+
+bool CalledWithin(const RegionCatalog& catalog, const Region& r, std::string_view text,
+                  const std::vector<std::string>& own);
+
+// True if prefix names regions above r, top down, each by any of its names, levels may be left
+// out: "黔南州平塘县", "平塘县", "卡蒲乡", "平塘卡蒲乡" before 甲坝村.
+bool NamesAncestors(const RegionCatalog& catalog, const Region& r, std::string_view prefix) {
+  for (const Region* a = NamedParent(catalog, r); a; a = NamedParent(catalog, *a)) {
+    OwnNames names = NamesOf(*a);
+    names.full.push_back(names.brief);
+    if (CalledWithin(catalog, *a, prefix, names.full)) return true;
+  }
+  return false;
+}
+
+// True if text is one of r's names in own, alone or after names of regions above it.
+bool CalledWithin(const RegionCatalog& catalog, const Region& r, std::string_view text,
+                  const std::vector<std::string>& own) {
+  return std::any_of(own.begin(), own.end(), [&](const std::string& name) {
+    if (name.empty() || !text.ends_with(name)) return false;
+    return text.size() == name.size() || NamesAncestors(catalog, r, text.substr(0, text.size() - name.size()));
+  });
+}
+
+std::vector<const Region*> FindAmong(const RegionCatalog& catalog, const std::vector<const Region*>& candidates,
+                                     std::string_view name) {
+  const std::string query = NormalizeInputLossy(name);
+  if (query.empty()) return {};
+  const std::string common = RegionCommonName(query);
+  std::vector<const Region*> found;
+  for (const Region* r : candidates) {
+    const OwnNames names = NamesOf(*r);
+    if (CalledWithin(catalog, *r, query, names.full) || CalledWithin(catalog, *r, common, names.full)) found.push_back(r);
+  }
+  if (!found.empty()) return found;
+  for (const Region* r : candidates)
+    if (CalledWithin(catalog, *r, query, {RegionShortName(r->name)})) found.push_back(r);
+  return found;
 }
 
 }  // namespace
@@ -32,22 +92,18 @@ std::string RegionNameUnderParent(const RegionCatalog& catalog, const Region& re
 }
 
 std::vector<const Region*> FindRegionsByName(const RegionCatalog& catalog, const std::vector<std::string>& within,
-                                             std::string_view name) {
-  const std::string query = NormalizeInputLossy(name);
-  if (query.empty()) return {};
+                                             std::string_view name, RegionLevel deepest) {
   std::vector<const Region*> candidates;
   for (size_t i = 0; i < within.size(); ++i)
-    if (!InsideAnother(within, i)) CollectSubtree(catalog, within[i], candidates);
+    if (!InsideAnother(within, i)) CollectSubtree(catalog, within[i], deepest, candidates);
+  return FindAmong(catalog, candidates, name);
+}
 
-  std::vector<const Region*> found;
-  const std::string common = RegionCommonName(query);
-  for (const Region* r : candidates)
-    if (r->name == query || RegionCommonName(r->name) == common || RegionNameUnderParent(catalog, *r) == common) found.push_back(r);
-  if (!found.empty()) return found;
-  const std::string short_name = RegionShortName(query);
-  for (const Region* r : candidates)
-    if (RegionShortName(r->name) == short_name || RegionAutonomousAbbreviation(r->name) == query) found.push_back(r);
-  return found;
+std::vector<const Region*> FindRegionsAnywhere(const RegionCatalog& catalog, std::string_view name,
+                                               RegionLevel deepest) {
+  std::vector<const Region*> candidates;
+  for (const Region* province : catalog.Children("")) CollectSubtree(catalog, province->code, deepest, candidates);
+  return FindAmong(catalog, candidates, name);
 }
 
 }  // namespace shanhai

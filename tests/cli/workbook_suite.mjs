@@ -3,7 +3,8 @@
 // every sheet named after a ledger in dependency order whatever the tabs' order, all or nothing
 // across sheets (a bad row on one sheet stores nothing on any, the error names sheet and row; a
 // sheet of a line ledger is refused by name);
-// re-importing is noticed (dry run "N rows already stored", refused, --skip, --update).
+// re-importing is noticed (dry run "N rows already stored", refused, --skip, --update); a
+// workbook may name the pair's sides, the pair and the regions by name.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -126,6 +127,24 @@ export function workbookSuite(kind) {
       assert.equal(env.sql("SELECT note FROM units WHERE name = '白云区钟落潭镇'"), '改为二批结对');
       assert.deepEqual(counts(), all);
       assert.equal(env.run(['import', 'good.xlsx', '--skip', '--update']).status !== 0, true, '--skip with --update accepted');
+    });
+
+    // As a county office fills it in: the pair's sides by name (no pair yet to search within), the
+    // pair then named as the console shows it, region cells by name within it (卡蒲乡 for 卡蒲毛南族乡).
+    it('a workbook naming the sides, the pair and the regions by name stores their codes', async () => {
+      await writeWorkbook(env.path('names.xlsx'), {
+        结对单位: [
+          ['*帮扶关系', '*单位名称', '*所属方', '*单位类型', '所在地（名称或代码）'],
+          ['广州市海珠区—黔南州平塘县', '赤岗街道办', '帮扶方', '街道', '赤岗街道'],
+          ['广州市海珠区-黔南州平塘县', '甲坝村委', '受帮扶方', '村', '卡蒲乡甲坝村'],
+        ],
+        帮扶关系: [['*帮扶方（名称或代码）', '*受帮扶方（名称或代码）'], ['广州市海珠区', '平塘县']],
+      });
+      const r = env.run(['import', 'names.xlsx']);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.equal(env.sql("SELECT code FROM pairs WHERE helper_region = '440105'"), '440105-522727');
+      assert.equal(env.sql("SELECT region_code FROM units WHERE name = '赤岗街道办'"), '440105001');
+      assert.equal(env.sql("SELECT region_code FROM units WHERE name = '甲坝村委'"), '522727200205');
     });
   });
 }

@@ -33,7 +33,7 @@ const LedgerDef& MeetingsLedger() {
                 {"working", "工作推进会", "working meeting"},
                 {"other", "其他", "other"}}).Required(),
           Date("meeting_date", "会议日期", "Date").Required(),
-          Region("location_region", "召开地（行政区划代码）", "Held in (region code)"),
+          Region("location_region", "召开地", "Held in"),
           Text("chairs", "主持/出席领导", "Chaired by").Searchable(),
           Integer("participants", "参会人数", "Participants"),
           Text("outcome", "议定事项", "Outcome")},

@@ -8,8 +8,9 @@ namespace shanhai {
 namespace {
 
 // Maps a header cell to a field: "*名称", "名称", "Name" or "name" all name the same field; a
-// money field's header also says its unit (MoneyHeaderUnit), into unit; sheet_form is set for a
-// field's sheet label (full-width and half-width brackets alike), whose cells are in the sheet's form.
+// money field's header also says its unit (MoneyHeaderUnit), into unit; a region field's may
+// have its "（名称或代码）" (IsRegionHeader); sheet_form is set for a field's sheet label (full-width
+// and half-width brackets alike), whose cells are in the sheet's form.
 const FieldDef* FieldForHeader(const LedgerDef& def, std::string header, MoneyUnit& unit, bool& sheet_form) {
   while (!header.empty() && (header[0] == '*' || header[0] == ' ')) header.erase(0, 1);
   unit = MoneyUnit::kYuan;
@@ -25,7 +26,7 @@ const FieldDef* FieldForHeader(const LedgerDef& def, std::string header, MoneyUn
       unit = *named;
       return &f;
     }
-    if (header == f.label_zh || header == f.label_en || header == f.key) return &f;
+    if (header == f.label_zh || header == f.label_en || header == f.key || IsRegionHeader(f, header)) return &f;
   }
   return nullptr;
 }

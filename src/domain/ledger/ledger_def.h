@@ -72,6 +72,9 @@ struct FieldDef {
   std::string ref_ledger;           // kRef
   RefCondition ref_where;           // kRef, optional
   std::string hint_zh;              // shown in the template's instructions row
+  // kRegion: one side of a pair — a province, city or county, which a name finds anywhere in the
+  // catalogue (there is no pair yet to search within).
+  bool pair_side = false;
   int64_t min = 0;                  // kInteger/kMoney lower bound (inclusive)
   bool searchable = false;          // included in the list's free-text search (?q=)
   bool computed = false;            // derived by the ledger's derive hook; never taken from input

@@ -13,7 +13,7 @@ namespace shanhai {
 namespace {
 
 // options: the field's options in force (enum fields); in_pair: the ledger's records belong to a
-// pair, within whose regions a region cell may be a name.
+// pair, within whose regions a region cell's name is looked for (elsewhere: the whole catalogue).
 std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& options, bool in_pair) {
   std::string note = f.required ? "必填" : "选填";
   // A column in the sheet's own form says what it holds in its hint, not by its type.
@@ -37,7 +37,9 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
       break;
     }
     case FieldType::kRegion:
-      note += in_pair ? "；行政区划名称（本帮扶关系两方地区之内，如 甲坝村、石门街道）或代码" : "；行政区划代码";
+      note += in_pair       ? "；地区名称或行政区划代码（名称在本帮扶关系两方地区之内，如 甲坝村、卡蒲乡甲坝村、石门街道）"
+              : f.pair_side ? "；省、市或县的名称或行政区划代码"
+                            : "；地区名称或行政区划代码";
       break;
     case FieldType::kIdNumber: note += "；18位身份证号"; break;
     case FieldType::kMobile: note += "；11位手机号"; break;
@@ -71,7 +73,9 @@ TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot
   TemplateColumns out;
   out.headers = Headers(def, false);
   if (def.pair_scoped) {
-    out.notes.push_back(std::string(kInstructionsMarker) + "（导入时跳过本行）：帮扶关系必填，帮扶方代码-受帮扶方代码，如 440111-522727");
+    out.notes.push_back(std::string(kInstructionsMarker) +
+                        "（导入时跳过本行）：帮扶关系必填，代码（帮扶方代码-受帮扶方代码，如 440111-522727）"
+                        "或名称（如 广州市白云区—黔南州平塘县）");
     out.choices.emplace_back();
   }
   for (const FieldDef* f : SheetFields(def, false)) {

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "domain/ledger/ledger_test_util.h"
@@ -222,18 +223,23 @@ TEST_P(LedgerIoTest, AMoneyErrorNamesTheColumnAsHeadedAndQuotesTheCellAsTyped) {
   EXPECT_NE(report.errors[0].message_en.find("Amount (10,000 yuan)"), std::string::npos) << report.errors[0].message_en;
 }
 
-// Region cells by name within the pair (白云区 and 平塘县): resolved, or refused naming why.
+// Region cells by name within the pair (白云区 and 平塘县): resolved, or refused naming why. The
+// column says a name may be written; the header of earlier templates still imports.
 TEST_P(LedgerIoTest, RegionCellsByNameWithinThePair) {
   const std::string path = Path("units.csv");
-  WriteBytes(path, CsvText({{"*帮扶关系", "*单位名称", "*所属方", "*单位类型", "所在地（行政区划代码）"},
+  WriteBytes(path, CsvText({{"*帮扶关系", "*单位名称", "*所属方", "*单位类型", "所在地（名称或代码）"},
                             {kCountyPair, "石门街道", "帮扶方", "街道", "石门街道"},
-                            {kCountyPair, "甲坝村", "受帮扶方", "村", "甲坝村"}}));
-  ASSERT_EQ(Import("units", path).stored, 2);
+                            {kCountyPair, "甲坝村", "受帮扶方", "村", "甲坝村"},
+                            {kCountyPair, "甲坝村（乡名简写）", "受帮扶方", "村", "卡蒲乡甲坝村"},
+                            {kCountyPair, "甲坝村（不写村）", "受帮扶方", "村", "甲坝"}}));
+  ImportReport stored = Import("units", path);
+  ASSERT_EQ(stored.stored, 4) << (stored.errors.empty() ? "" : stored.errors[0].message_zh);
   RecordPage page = ListAll("units");
   std::map<std::string, std::string> region_of;
   for (const Record& r : page.records) region_of[AsText(*r.Get("name"))] = AsText(*r.Get("region_code"));
   EXPECT_EQ(region_of["石门街道"], "440111019");
-  EXPECT_EQ(region_of["甲坝村"], "522727200205");
+  for (const char* name : {"甲坝村", "甲坝村（乡名简写）", "甲坝村（不写村）"})
+    EXPECT_EQ(region_of[name], "522727200205") << name;
 
   const std::string bad = Path("units_bad.csv");
   WriteBytes(bad, CsvText({{"*帮扶关系", "*单位名称", "*所属方", "*单位类型", "所在地（行政区划代码）"},
@@ -242,8 +248,38 @@ TEST_P(LedgerIoTest, RegionCellsByNameWithinThePair) {
   EXPECT_EQ(report.stored, 0);
   ASSERT_EQ(report.errors.size(), 1u);
   EXPECT_EQ(report.errors[0].message_zh,
-            "所在地（行政区划代码）：“荔波县”不在本帮扶关系的两方地区（白云区（440111）、平塘县（522727））之内");
-  EXPECT_EQ(Count("units"), 2);
+            "所在地：“荔波县”不在本帮扶关系的两方地区（白云区（440111）、平塘县（522727））之内");
+  EXPECT_EQ(Count("units"), 4);
+}
+
+// A pairs sheet names its sides as the console shows them (广州市海珠区, 黔南州长顺县) or by a
+// name unique in the catalogue; an ambiguous one lists the candidates with their codes, a town
+// is no side of a pair. The English header of earlier templates still imports.
+TEST_P(LedgerIoTest, PairsSheetNamesItsSidesAnywhereInTheCatalogue) {
+  const std::string path = Path("pairs.csv");
+  WriteBytes(path, CsvText({{"*帮扶方（名称或代码）", "Helped region code"},
+                            {"广州市海珠区", "黔南州长顺县"},
+                            {"番禺区", "522730"}}));
+  ImportReport report = Import("pairs", path);
+  ASSERT_EQ(report.stored, 2) << (report.errors.empty() ? "" : report.errors[0].message_zh);
+  std::set<std::string> codes;
+  for (const Record& r : ListAll("pairs").records) codes.insert(AsText(*r.Get("code")));
+  EXPECT_TRUE(codes.contains("440105-522729")) << "海珠区—长顺县";
+  EXPECT_TRUE(codes.contains("440113-522730")) << "番禺区—龙里县";
+
+  const std::string bad = Path("pairs_bad.csv");
+  WriteBytes(bad, CsvText({{"*帮扶方（名称或代码）", "*受帮扶方（名称或代码）"},
+                           {"白云区", "黔南州平塘县"},
+                           {"广州市荔湾区", "甲坝村"}}));
+  report = Import("pairs", bad);
+  EXPECT_EQ(report.stored, 0);
+  ASSERT_EQ(report.errors.size(), 2u);
+  EXPECT_EQ(report.errors[0].message_zh,
+            "帮扶方：“白云区”可指多个地区：广州市白云区（440111）、贵阳市白云区（520113），请填写其中之一的代码");
+  EXPECT_EQ(report.errors[1].message_zh,
+            "受帮扶方：没有名为“甲坝村”的省、市或县（请填写名称，如 广州市白云区，或行政区划代码，如 440111）");
+  EXPECT_NE(report.errors[1].message_en.find("no province, city or county is called \"甲坝村\""), std::string::npos)
+      << report.errors[1].message_en;
 }
 
 TEST_P(LedgerIoTest, Gb18030CsvImports) {

@@ -20,11 +20,15 @@ void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
     text.replace(at, from.size(), to);
 }
 
-// The form two spellings of one label share.
+// How people write the arrow of "东部→西部" when they cannot type it: "->", a dash, "到".
+constexpr std::array<std::string_view, 3> kArrows = {"->", "→", "到"};
+
+// The form two spellings of one label share: every dash and arrow becomes '-' ("东部-西部",
+// "东部->西部" and "东部到西部" all read "东部→西部"; no two options of a field differ only there).
 std::string Folded(std::string_view text) {
   std::string out = NormalizeInputLossy(text);
   for (std::string_view dash : kDashes) ReplaceAll(out, dash, "-");
-  ReplaceAll(out, "->", "→");
+  for (std::string_view arrow : kArrows) ReplaceAll(out, arrow, "-");
   std::erase_if(out, [](char c) { return c == ' ' || c == '\t'; });
   std::transform(out.begin(), out.end(), out.begin(),
                  [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });

@@ -1,6 +1,7 @@
 // Which enum option a typed value names. People type an option the way they read it: its code,
 // its label, the label without its parenthesis ("东部→西部" for "东部→西部（派往受帮扶方）",
 // "镇–村" for "镇（街）–村"), with ASCII or full-width punctuation and any dash ("镇(街)-村"),
+// the arrow written as a dash, "->" or "到" ("东部-西部", "东部到西部"),
 // or — in a spreadsheet cell only — the start of its label ("党政" for "党政干部培训"). The
 // dashboard names an option by OptionShortLabel, so its wording is accepted too. A program
 // (the JSON API) names an option exactly: a prefix is a person's shorthand, never guessed for a
@@ -32,8 +33,8 @@ enum class OptionMatching { kExact, kPrefix };
 
 // Tries, in order, and stops at the first step that finds any option:
 //  1. the code, label_zh or label_en exactly as typed;
-//  2. the same or either short label, compared after folding punctuation (NFKC, every dash to
-//     '-', "->" to '→', no blanks, ASCII lower case);
+//  2. the same or either short label, compared after folding punctuation (NFKC, every dash and
+//     every arrow — "→", "->", "到" — to '-', no blanks, ASCII lower case);
 //  3. (kPrefix only) typed text with a Chinese character that begins the folded label_zh or its
 //     short label.
 // Within steps 2 and 3 several enabled matches are ambiguous (candidates: those); otherwise the

@@ -47,6 +47,24 @@ TEST(MatchOption, CodeLabelShortLabelAndPunctuation) {
   EXPECT_EQ(CodeOf(level, "t"), "");  // a prefix counts only for Chinese text
 }
 
+TEST(MatchOption, TheArrowTypedAsADashAnArrowOr到) {
+  const auto& direction = OptionsOf(TrainingsLedger(), "direction");
+  for (const char* typed : {"东部-西部", "东部->西部", "东部到西部", "东部—>西部", "东部－＞西部", "东部 到 西部"})
+    EXPECT_EQ(CodeOf(direction, typed), "to_helped") << typed;
+  EXPECT_EQ(CodeOf(direction, "西部到东部"), "to_helper");
+  EXPECT_EQ(CodeOf(direction, "东部-西部", OptionMatching::kExact), "to_helped");  // the JSON API too
+  EXPECT_EQ(CodeOf(direction, "东部=西部"), "");
+}
+
+// Folding dashes and arrows together must not make two options of one field read alike.
+TEST(MatchOption, EveryDeclaredOptionIsFoundByItsOwnLabels) {
+  for (const LedgerDef* def : AllLedgers())
+    for (const FieldDef& f : def->fields)
+      for (const EnumOption& o : f.options)
+        for (const std::string& typed : {o.label_zh, OptionShortLabel(o.label_zh)})
+          EXPECT_EQ(CodeOf(f.options, typed, OptionMatching::kExact), o.code) << def->name << "." << f.key << " " << typed;
+}
+
 TEST(MatchOption, ShortLabelAndStartOfTheLabel) {
   const auto& category = OptionsOf(TrainingsLedger(), "category");
   EXPECT_EQ(CodeOf(category, "专业技术人才培训"), "professional");

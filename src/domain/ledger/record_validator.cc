@@ -153,27 +153,36 @@ Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw
 void RecordValidator::ResolveRegionName(const FieldDef& field, const PairInfo* pair, Value& value,
                                         std::vector<FieldError>& errors) {
   const std::string name = AsText(value);
-  if (!pair) {
-    errors.push_back({0, field.key, field.label_zh + "：“" + name + "”不是行政区划代码（此处只能填写代码，如 522727）",
-                      field.label_en + ": \"" + name + "\" is not a region code (write a code here, e.g. 522727)"});
-    return;
-  }
   const RegionCatalog& catalog = RegionCatalog::Embedded();
+  const RegionLevel deepest = field.pair_side ? RegionLevel::kCounty : RegionLevel::kVillage;
   if (region_names_.size() >= kMaxCachedRegionNames) region_names_.clear();  // a long-lived service stays small
-  auto [cached, fresh] = region_names_.try_emplace(pair->helper_region + "|" + pair->helped_region + "|" + name);
+  const std::string where =
+      pair ? pair->helper_region + "|" + pair->helped_region : "*" + std::to_string(static_cast<int>(deepest));
+  auto [cached, fresh] = region_names_.try_emplace(where + "|" + name);
   if (fresh)
-    for (const Region* r : FindRegionsByName(catalog, {pair->helper_region, pair->helped_region}, name))
+    for (const Region* r : pair ? FindRegionsByName(catalog, {pair->helper_region, pair->helped_region}, name, deepest)
+                                : FindRegionsAnywhere(catalog, name, deepest))
       cached->second.emplace_back(r->code);
   const std::vector<std::string>& codes = cached->second;
   if (codes.size() == 1) {
     value = codes[0];
     return;
   }
-  // "茂井镇田坝村（522728112214）": a name that is itself accepted, and the code.
+  // "茂井镇田坝村（522728112214）", "广州市白云区（440111）": a name that is itself accepted, and the code.
   auto named = [&](const std::string& code) {
     const Region* r = catalog.Find(code);
-    return (r ? RegionNameUnderParent(catalog, *r) : std::string()) + "（" + code + "）";
+    const std::string shown = !r ? "" : pair ? RegionNameUnderParent(catalog, *r) : RegionDisplayName(catalog, code);
+    return shown + "（" + code + "）";
   };
+  if (!pair && codes.empty()) {
+    const bool counties = deepest == RegionLevel::kCounty;
+    errors.push_back({0, field.key,
+                      field.label_zh + "：没有名为“" + name + "”的" + (counties ? "省、市或县" : "地区") +
+                          "（请填写名称，如 广州市白云区，或行政区划代码，如 440111）",
+                      field.label_en + ": no " + (counties ? "province, city or county" : "region") + " is called \"" +
+                          name + "\" (write a name, e.g. 广州市白云区, or a region code, e.g. 440111)"});
+    return;
+  }
   if (codes.empty()) {
     const std::string sides = named(pair->helper_region) + "、" + named(pair->helped_region);
     errors.push_back({0, field.key, field.label_zh + "：“" + name + "”不在本帮扶关系的两方地区（" + sides + "）之内",

@@ -78,8 +78,9 @@ class RecordValidator {
   Status CheckRefCondition(const FieldDef& field, const LedgerDef& target, int64_t id, std::vector<FieldError>& errors);
   // A region field's value that is a name, not a code (see ParseFieldValue), becomes the code of
   // the one region so called within the pair's two sides (pair->helper_region and helped_region,
-  // and below); the field's error is appended when no region or several are so called (naming
-  // each with its code), or when there is no pair (pair null: the ledger's regions are codes).
+  // and below) or, for a ledger without pairs (pair null), anywhere in the catalogue (down to
+  // county for a pair's side); the field's error is appended when no region or several are so
+  // called (naming each with its code).
   void ResolveRegionName(const FieldDef& field, const PairInfo* pair, Value& value, std::vector<FieldError>& errors);
   Status CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
 

@@ -26,7 +26,19 @@ std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_compute
 
 std::string HeaderOf(const FieldDef& f) {
   if (!f.sheet_label_zh.empty()) return (f.required ? "*" : "") + f.sheet_label_zh;
-  return (f.required ? "*" : "") + (f.type == FieldType::kMoney ? MoneyLabelZh(f, MoneyUnit::kWanYuan) : f.label_zh);
+  const std::string label = f.type == FieldType::kMoney    ? MoneyLabelZh(f, MoneyUnit::kWanYuan)
+                            : f.type == FieldType::kRegion ? f.label_zh + kRegionHeaderSuffix
+                                                           : f.label_zh;
+  return (f.required ? "*" : "") + label;
+}
+
+bool IsRegionHeader(const FieldDef& f, std::string_view header) {
+  if (f.type != FieldType::kRegion) return false;
+  if (header == f.label_en + " code" || header == f.label_en + " (region code)") return true;
+  // NFKC makes full-width brackets ASCII, so "（名称或代码）" and "(名称或代码)" compare alike.
+  const std::string typed = NormalizeInputLossy(header);
+  return typed == NormalizeInputLossy(f.label_zh + kRegionHeaderSuffix) ||
+         typed == NormalizeInputLossy(f.label_zh + "（行政区划代码）");
 }
 
 std::string MoneyLabelZh(const FieldDef& f, MoneyUnit unit) {

@@ -20,8 +20,8 @@ inline constexpr const char* kInstructionsMarker = "填写说明";
 // Fields a sheet carries, in column order; computed fields only when with_computed (exports).
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed);
 // "*人次" for a required field, "备注" otherwise; a money field's column is in 万元, as reports
-// count money: "*金额（万元）" for the field labelled "金额（元）"; a field with a sheet label
-// (FieldDef::sheet_label_zh) is headed by it.
+// count money: "*金额（万元）" for the field labelled "金额（元）"; a region field's says what to
+// write: "所在地（名称或代码）"; a field with a sheet label (FieldDef::sheet_label_zh) is headed by it.
 std::string HeaderOf(const FieldDef& f);
 // A money field's label for amounts in unit: "金额（万元）" / "Amount (10,000 yuan)" for 万元,
 // the field's own labels ("金额（元）" / "Amount (yuan)") for 元.
@@ -31,6 +31,10 @@ std::string MoneyLabelEn(const FieldDef& f, MoneyUnit unit);
 // "金额(万)" → 万元; "金额（元）", "金额", the English label or the key → 元 (templates before
 // 万元 columns still import); nullopt when the header is not the field's.
 std::optional<MoneyUnit> MoneyHeaderUnit(const FieldDef& f, std::string_view header);
+// A region field's column says a name may be written: "所在地（名称或代码）". Headers of earlier
+// templates still name the field: "所在地（行政区划代码）", "Region code", "Held in (region code)".
+inline constexpr const char* kRegionHeaderSuffix = "（名称或代码）";
+bool IsRegionHeader(const FieldDef& f, std::string_view header);
 // The header row: "*帮扶关系" first for pair-scoped ledgers, then HeaderOf each SheetFields.
 std::vector<std::string> Headers(const LedgerDef& def, bool with_computed);
 

@@ -19,8 +19,8 @@ const LedgerDef& PairsLedger() {
   static const LedgerDef def{
       .name = "pairs", .module = "pairing", .label_zh = "帮扶关系", .label_en = "Pairs",
       .fields = {
-          Region("helper_region", "帮扶方（行政区划代码）", "Helper region code").Required().Hint("如 440111（广州市白云区）"),
-          Region("helped_region", "受帮扶方（行政区划代码）", "Helped region code").Required().Hint("如 522727（平塘县）"),
+          Region("helper_region", "帮扶方", "Helper region").Required().PairSide().Hint("如 广州市白云区 或 440111"),
+          Region("helped_region", "受帮扶方", "Helped region").Required().PairSide().Hint("如 黔南州平塘县 或 522727"),
           Text("name", "名称", "Name").MaxChars(kMaxNameChars).Searchable(),
           Date("established_date", "建立日期", "Established on"),
           Text("code", "帮扶关系代码", "Pair code").Computed(),
@@ -66,7 +66,7 @@ const LedgerDef& UnitsLedger() {
                 {"hospital", "医疗机构", "medical institution"},
                 {"government", "党政机关/部门", "government body"},
                 {"other", "其他", "other"}}).Required(),
-          Region("region_code", "所在地（行政区划代码）", "Region code").Hint("县、乡镇或村"),
+          Region("region_code", "所在地", "Region").Hint("县、乡镇或村"),
           CreditCode("credit_code", "统一社会信用代码", "Unified social credit code"),
           Bool("deep_poverty", "深度贫困村", "Deep-poverty village").Hint("仅村填写：是/否"),
           Text("note", "备注", "Note")},

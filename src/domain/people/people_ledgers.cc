@@ -13,7 +13,7 @@ const LedgerDef& PeopleLedger() {
           Text("name", "姓名", "Name").MaxChars(kMaxNameChars).Required().Searchable(),
           fields::IdNumber("id_number", "身份证号", "Resident ID number").Required().Hint("18位；15位旧号自动转换"),
           Mobile("mobile", "手机号", "Mobile"),
-          Region("region_code", "户籍地（行政区划代码）", "Home region code").Hint("村或乡镇"),
+          Region("region_code", "户籍地", "Home region").Hint("村或乡镇"),
           SensitiveEnum("poverty_status", "帮扶对象类别", "Poverty status",
                         {{"lifted", "脱贫户", "poverty-lifted household"},
                          {"monitored", "监测对象", "monitored household"},
