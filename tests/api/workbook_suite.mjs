@@ -4,7 +4,7 @@
 // unless ?already_stored=skip; a bad row on one sheet stores nothing on any and is reported
 // with its sheet (JSON and error sheet); each sheet with data rows needs its ledger's import
 // permission, and the template holds only the ledgers the user may import; the audit names the
-// uploaded file.
+// uploaded file, with one entry for the workbook and one per sheet it imported (none for an empty one).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -130,6 +130,14 @@ export function workbookApiSuite(kind) {
       assert.equal(r.status, 200, r.text);
       assert.deepEqual(r.json.empty_sheets, ['结对单位']);
       assert.deepEqual(r.json.sheets.map((s) => [s.ledger, s.stored]), [['visits', 2]]);
+      // Audited once for the workbook (naming the empty sheet) and once for the stored sheet,
+      // besides the entry of each record it stored.
+      const audit = await admin.get('/api/v1/admin/audit?actor=bookclerk&action=import&page_size=50');
+      const files = audit.json.items.filter((e) => e.detail?.startsWith('file='));
+      assert.deepEqual(files.map((e) => [e.ledger ?? '', e.detail]).sort(), [
+        ['', 'file=book.xlsx rows=2 sheets=交流互访 empty_sheets=结对单位'],
+        ['visits', 'file=book.xlsx rows=2 sheet=交流互访'],
+      ]);
     });
 
     it('the OpenAPI document describes the workbook import', async () => {
