@@ -143,6 +143,14 @@ export function workbookApiSuite(kind) {
     it('the OpenAPI document describes the workbook import', async () => {
       const doc = (await admin.get('/api/openapi.json')).json;
       assert.match(doc.paths['/api/v1/imports'].post.summary, /工作簿.*workbook/);
+      // The answer is typed, the sheets it left out included.
+      const ref = doc.paths['/api/v1/imports'].post.responses['200'].content['application/json'].schema.$ref;
+      const answer = doc.components.schemas[ref.replace('#/components/schemas/', '')];
+      for (const member of ['sheets', 'ignored_sheets', 'empty_sheets', 'errors', 'error_sheet', 'stored'])
+        assert.ok(answer.properties[member], `${member} in ${JSON.stringify(Object.keys(answer.properties))}`);
+      assert.equal(answer.properties.empty_sheets.items.type, 'string');
+      const visits = doc.paths['/api/v1/exchange/visits/import'].post.responses['200'].content['application/json'].schema.$ref;
+      assert.ok(doc.components.schemas[visits.replace('#/components/schemas/', '')].properties.already_stored);
     });
   });
 }

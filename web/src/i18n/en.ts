@@ -320,6 +320,10 @@ const en: typeof zh = {
     targets: 'Annual targets',
     noTargets: 'No annual targets are set for this period.',
   },
+  // small (issue #8): loose ends — the workbook's sheets without data rows.
+  small: {
+    emptySheets: 'Empty sheets, not imported: {sheets}',
+  },
   notFound: 'Page not found',
 }
 

@@ -311,5 +311,9 @@ export default {
     targets: '年度目标完成情况',
     noTargets: '本期间未设定年度目标。',
   },
+  // small (issue #8): loose ends — the workbook's sheets without data rows.
+  small: {
+    emptySheets: '空表未导入：{sheets}',
+  },
   notFound: '页面不存在',
 }
