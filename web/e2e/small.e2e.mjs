@@ -29,12 +29,8 @@ await t.step('a workbook check names the ledger sheets it leaves out as empty', 
   assert.equal(await book.locator('[data-test=sheet-units]').count(), 0)
 })
 
-await t.step('in English amounts read in millions or billions of yuan, in the dashboard and the report', async () => {
-  await page.goto(`${origin()}/dashboard`)
-  const aid = page.locator('[data-indicator="pairing.aid_fen"] [data-test=actual]').first()
-  await aid.waitFor()
-  assert.match(await aid.textContent(), /万元|亿元/)
-  await page.locator('[data-test=lang-switch]').click()
+// The dashboard's amounts (aid: one of them) and the report's value cells, once in English.
+async function inEnglish(aid) {
   await page.waitForFunction(
     (el) => /million yuan|billion yuan/.test(el.textContent), await aid.elementHandle())
   const amounts = await page.locator('[data-indicator$="_fen"] [data-test=actual]').allTextContents()
@@ -47,8 +43,21 @@ await t.step('in English amounts read in millions or billions of yuan, in the da
   const cells = await sheet.locator('td.num').allTextContents()
   assert.ok(cells.some((c) => / (million|billion) yuan$/.test(c)), cells.join('|'))
   assert.ok(!cells.some((c) => /万元|亿元/.test(c)), `a value cell says 万元/亿元: ${cells.filter((c) => /万|亿/.test(c))}`)
+}
+
+await t.step('in English amounts read in millions or billions of yuan, in the dashboard and the report', async () => {
+  await page.goto(`${origin()}/dashboard`)
+  const aid = page.locator('[data-indicator="pairing.aid_fen"] [data-test=actual]').first()
+  await aid.waitFor()
+  assert.match(await aid.textContent(), /万元|亿元/)
   await page.locator('[data-test=lang-switch]').click()
-  await sheet.locator('h2', { hasText: '一、' }).first().waitFor()
+  try {
+    await inEnglish(aid)
+  } finally {
+    // Back to Chinese whatever happened: the language is kept for the steps after this one.
+    if ((await page.evaluate(() => document.documentElement.lang)) === 'en') await page.locator('[data-test=lang-switch]').click()
+  }
+  await page.locator('html[lang=zh-CN]').waitFor({ state: 'attached' })
 })
 
 await t.step('at 390 px the dictionary entries keep their 操作 column on screen', async () => {
