@@ -47,10 +47,13 @@ std::string Counts(const LedgerDef& def, const ImportReport& r, bool dry_run) {
   return line;
 }
 
+// "工作表“X”第3行 sheet X row 3 [人次] reason / reason"; a problem of the whole row (one stored
+// already, found by its fingerprint) names no column.
 void PrintRowError(const std::string& sheet, const FieldError& e) {
   const std::string where = sheet.empty() ? "" : "工作表“" + sheet + "”";
+  const std::string column = e.field.empty() ? "" : "[" + e.field + "] ";
   std::cerr << where << "第" << e.row << "行 " << (sheet.empty() ? "" : "sheet " + sheet + " ") << "row " << e.row
-            << " [" << e.field << "] " << e.message_zh << " / " << e.message_en << "\n";
+            << " " << column << e.message_zh << " / " << e.message_en << "\n";
 }
 
 Status Refused(int64_t invalid) {

@@ -1,9 +1,9 @@
 #include "excel/csv_writer.h"
 
 #include <cerrno>
-#include <cstring>
 
 #include "excel/formula_guard.h"
+#include "excel/write_failure.h"
 
 namespace shanhai::excel {
 namespace {
@@ -14,10 +14,8 @@ bool NeedsQuotes(const std::string& cell) {
   return cell.find_first_of(",\"\r\n") != std::string::npos;
 }
 
-Status WriteFailed(const std::string& path) {
-  const std::string why = std::strerror(errno);
-  return Status::Unavailable("写入文件失败：" + path + "（" + why + "）", "cannot write " + path + ": " + why);
-}
+// The user's path, not the temporary one, whatever failed (see write_failure.h).
+Status WriteFailed(const std::string& path) { return WriteFailure(path, errno); }
 
 }  // namespace
 
@@ -42,9 +40,9 @@ void AppendCsvRecord(const std::vector<std::string>& cells, std::string& out) {
 Result<std::unique_ptr<CsvWriter>> CsvWriter::Open(const std::string& path) {
   const std::string tmp = path + ".tmp";
   std::FILE* file = std::fopen(tmp.c_str(), "wb");
-  if (file == nullptr) return WriteFailed(tmp);
+  if (file == nullptr) return WriteFailed(path);
   std::unique_ptr<CsvWriter> writer(new CsvWriter(file, path));
-  if (std::fwrite(kUtf8Bom.data(), 1, kUtf8Bom.size(), file) != kUtf8Bom.size()) return WriteFailed(tmp);
+  if (std::fwrite(kUtf8Bom.data(), 1, kUtf8Bom.size(), file) != kUtf8Bom.size()) return WriteFailed(path);
   return writer;
 }
 

@@ -23,7 +23,8 @@ void AppendCsvRecord(const std::vector<std::string>& cells, std::string& out);
 // successful Close, so readers never see half a file. Not thread-safe.
 class CsvWriter {
  public:
-  // Creates "<path>.tmp" and writes the BOM. Errors: Unavailable (zh/en) when it cannot be created.
+  // Creates "<path>.tmp" and writes the BOM. Errors: WriteFailure(path) (write_failure.h) when it
+  // cannot be created: the message names path, not the temporary file.
   static Result<std::unique_ptr<CsvWriter>> Open(const std::string& path);
   // Discards the temporary file if Close was not called.
   ~CsvWriter();
@@ -33,9 +34,9 @@ class CsvWriter {
   // Writes one record. Cells are text unless numeric[i] says cell i is a number; text that
   // would start a formula is defused (DefusedCsvText), and so is a "number" that is not a
   // plain number, so a negative amount stays a number and "=cmd" never runs.
-  // Errors: Unavailable on a write failure (disk full, ...).
+  // Errors: WriteFailure(path) on a write failure (disk full, ...).
   Status WriteRow(const std::vector<std::string>& cells, const std::vector<bool>& numeric = {});
-  // Flushes and moves the file into place. Errors: Unavailable. Call at most once.
+  // Flushes and moves the file into place. Errors: WriteFailure(path). Call at most once.
   Status Close();
 
  private:

@@ -2,9 +2,12 @@
 
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+
+#include "excel/write_failure.h"
 
 namespace shanhai::excel {
 namespace {
@@ -90,9 +93,7 @@ Result<std::unique_ptr<XlsxWriter>> XlsxWriter::Open(const std::string& path, co
   // libxlsxwriter touches the disk only at close; create the file now so a bad path fails early.
   const std::string tmp = path + ".tmp";
   std::FILE* probe = std::fopen(tmp.c_str(), "wb");
-  if (probe == nullptr) {
-    return Status::Unavailable("无法创建文件：" + path, "cannot create file: " + path);
-  }
+  if (probe == nullptr) return WriteFailure(path, errno);
   std::fclose(probe);
   lxw_workbook_options lxw_options{};
   lxw_options.constant_memory = options.constant_memory ? LXW_TRUE : LXW_FALSE;
@@ -274,9 +275,7 @@ Status XlsxWriter::Close() {
   sheet_ = nullptr;
   const std::string tmp = path_ + ".tmp";
   Status status = FromLxw(workbook_close(workbook));  // frees the workbook whatever the outcome
-  if (status.ok() && std::rename(tmp.c_str(), path_.c_str()) != 0) {
-    status = Status::Unavailable("无法写入文件：" + path_, "cannot write file: " + path_);
-  }
+  if (status.ok() && std::rename(tmp.c_str(), path_.c_str()) != 0) status = WriteFailure(path_, errno);
   if (!status.ok()) std::remove(tmp.c_str());
   return status;
 }

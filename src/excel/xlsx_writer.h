@@ -29,7 +29,8 @@ struct XlsxWriterOptions {
 // Not thread-safe.
 class XlsxWriter {
  public:
-  // Prepares the workbook. Errors: Unavailable (zh/en) when "<path>.tmp" cannot be created.
+  // Prepares the workbook. Errors: WriteFailure(path) (write_failure.h) when "<path>.tmp" cannot
+  // be created (the message names path).
   static Result<std::unique_ptr<XlsxWriter>> Open(const std::string& path, const XlsxWriterOptions& options = {});
   ~XlsxWriter();
   XlsxWriter(const XlsxWriter&) = delete;

@@ -113,8 +113,82 @@ boost::json::array PathParameters(const std::string& path) {
   return out;
 }
 
-// 200 (and 201 for a creation) plus the default error response, {"error":{…}}.
-boost::json::object Responses(const std::string& method) {
+boost::json::object Typed(const char* type, const std::string& description) {
+  boost::json::object s;
+  s["type"] = type;
+  s["description"] = description;
+  return s;
+}
+
+boost::json::object ArrayOf(boost::json::object items, const std::string& description) {
+  boost::json::object s = Typed("array", description);
+  s["items"] = std::move(items);
+  return s;
+}
+
+// The counts of an import's check or run (a ledger's file, a workbook's sheet or its totals).
+boost::json::object ImportCounts() {
+  boost::json::object p;
+  p["rows"] = Typed("integer", "读取的数据行 / data rows read");
+  p["valid_count"] = Typed("integer", "有效行 / valid rows");
+  p["invalid_count"] = Typed("integer", "有误行 / bad rows");
+  p["stored"] = Typed("integer", "写入的记录 / records stored");
+  p["already_stored"] = Typed("integer", "已导入过的行 / rows stored already");
+  p["updated"] = Typed("integer", "更新的已存记录 / stored records updated");
+  return p;
+}
+
+// The answer of an import, per ledger ("ImportReport") or for a workbook ("WorkbookImportReport").
+void AddImportSchemas(boost::json::object& schemas) {
+  boost::json::object error = Typed("object", "有误的行 / a bad row");
+  error["properties"] = {{"sheet", Typed("string", "工作表（工作簿导入）/ sheet (workbook import)")},
+                         {"row", Typed("integer", "行号 / row number")},
+                         {"field", Typed("string", "列 / column")},
+                         {"message_zh", Typed("string", "原因 / reason (zh)")},
+                         {"message_en", Typed("string", "reason (en)")}};
+  boost::json::object preview = ArrayOf(Typed("object", "记录 / a record"), "将写入的前 50 行 / the first 50 rows to store");
+  const auto with_outcome = [&](boost::json::object p) {
+    p["dry_run"] = Typed("boolean", "试导入 / dry run");
+    p["errors"] = ArrayOf(error, "有误的行 / bad rows");
+    p["error_sheet"] = Typed("string", "错误清单下载地址（有误行时）/ the error sheet's address (when rows are bad)");
+    return p;
+  };
+  boost::json::object ledger_properties = with_outcome(ImportCounts());
+  ledger_properties["preview"] = preview;
+  boost::json::object ledger = Typed("object", "台账导入结果 / a ledger's import report");
+  ledger["properties"] = std::move(ledger_properties);
+  schemas["ImportReport"] = std::move(ledger);
+
+  boost::json::object sheet_properties = ImportCounts();
+  sheet_properties["preview"] = std::move(preview);
+  sheet_properties["sheet"] = Typed("string", "工作表名 / sheet name");
+  sheet_properties["ledger"] = Typed("string", "台账 / ledger");
+  sheet_properties["label_zh"] = Typed("string", "台账中文名 / ledger label (zh)");
+  sheet_properties["label_en"] = Typed("string", "ledger label (en)");
+  boost::json::object sheet = Typed("object", "一个工作表的结果 / one sheet's report");
+  sheet["properties"] = std::move(sheet_properties);
+  boost::json::object book_properties = with_outcome(ImportCounts());
+  book_properties["sheets"] = ArrayOf(std::move(sheet), "导入的工作表（按导入顺序）/ the sheets imported, in import order");
+  book_properties["ignored_sheets"] =
+      ArrayOf(Typed("string", "工作表名 / sheet name"), "不以台账命名、已跳过的工作表 / sheets named after no ledger, left out");
+  book_properties["empty_sheets"] =
+      ArrayOf(Typed("string", "工作表名 / sheet name"), "没有数据行、未导入的台账工作表 / ledger sheets without data rows, not imported");
+  boost::json::object book = Typed("object", "工作簿导入结果（合计与各工作表）/ a workbook's import report (totals and sheets)");
+  book["properties"] = std::move(book_properties);
+  schemas["WorkbookImportReport"] = std::move(book);
+}
+
+// The schema of a route's 200 answer where the document describes it, else "".
+std::string AnswerSchemaOf(const ApiRoute& r) {
+  if (r.method != "POST") return "";
+  if (r.path == "/api/v1/imports") return "WorkbookImportReport";
+  if (r.ledger && r.path == LedgerBasePath(*r.ledger) + "/import") return "ImportReport";
+  return "";
+}
+
+// 200 (and 201 for a creation) plus the default error response, {"error":{…}}; the 200 answer
+// typed by answer_schema when one is named.
+boost::json::object Responses(const std::string& method, const std::string& answer_schema = "") {
   boost::json::object ok;
   ok["description"] = "成功 / OK";
   boost::json::object error;
@@ -123,6 +197,8 @@ boost::json::object Responses(const std::string& method) {
   boost::json::object responses;
   responses[method == "post" ? "201" : "200"] = ok;
   if (method == "post") responses["200"] = ok;  // POSTs that act rather than create answer 200
+  if (!answer_schema.empty())
+    responses["200"].as_object()["content"] = Content("application/json", SchemaRef(answer_schema));
   responses["default"] = std::move(error);
   return responses;
 }
@@ -205,6 +281,7 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
               {"message_zh", {{"type", "string"}}},
               {"message_en", {{"type", "string"}}},
               {"details", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
+  AddImportSchemas(schemas);
   for (const LedgerDef* def : AllLedgers()) {
     schemas[def->name] = LedgerSchema(*def, false);
     schemas[def->name + "_change"] = LedgerSchema(*def, true);
@@ -221,7 +298,7 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
     op["summary"] = r.summary;
     op["operationId"] = method + r.path;
     op["parameters"] = PathParameters(r.path);
-    op["responses"] = Responses(method);
+    op["responses"] = Responses(method, AnswerSchemaOf(r));
     op["security"] = r.permission.empty() ? boost::json::array{} : boost::json::array{session};
     if (!r.permission.empty()) op["x-permission"] = r.permission;
     if (boost::json::value body = RequestBodyOf(r); !body.is_null()) op["requestBody"] = std::move(body);

@@ -4,7 +4,7 @@
 // unless ?already_stored=skip; a bad row on one sheet stores nothing on any and is reported
 // with its sheet (JSON and error sheet); each sheet with data rows needs its ledger's import
 // permission, and the template holds only the ledgers the user may import; the audit names the
-// uploaded file.
+// uploaded file, with one entry for the workbook and one per sheet it imported (none for an empty one).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -130,11 +130,27 @@ export function workbookApiSuite(kind) {
       assert.equal(r.status, 200, r.text);
       assert.deepEqual(r.json.empty_sheets, ['结对单位']);
       assert.deepEqual(r.json.sheets.map((s) => [s.ledger, s.stored]), [['visits', 2]]);
+      // Audited once for the workbook (naming the empty sheet) and once for the stored sheet,
+      // besides the entry of each record it stored.
+      const audit = await admin.get('/api/v1/admin/audit?actor=bookclerk&action=import&page_size=50');
+      const files = audit.json.items.filter((e) => e.detail?.startsWith('file='));
+      assert.deepEqual(files.map((e) => [e.ledger ?? '', e.detail]).sort(), [
+        ['', 'file=book.xlsx rows=2 sheets=交流互访 empty_sheets=结对单位'],
+        ['visits', 'file=book.xlsx rows=2 sheet=交流互访'],
+      ]);
     });
 
     it('the OpenAPI document describes the workbook import', async () => {
       const doc = (await admin.get('/api/openapi.json')).json;
       assert.match(doc.paths['/api/v1/imports'].post.summary, /工作簿.*workbook/);
+      // The answer is typed, the sheets it left out included.
+      const ref = doc.paths['/api/v1/imports'].post.responses['200'].content['application/json'].schema.$ref;
+      const answer = doc.components.schemas[ref.replace('#/components/schemas/', '')];
+      for (const member of ['sheets', 'ignored_sheets', 'empty_sheets', 'errors', 'error_sheet', 'stored'])
+        assert.ok(answer.properties[member], `${member} in ${JSON.stringify(Object.keys(answer.properties))}`);
+      assert.equal(answer.properties.empty_sheets.items.type, 'string');
+      const visits = doc.paths['/api/v1/exchange/visits/import'].post.responses['200'].content['application/json'].schema.$ref;
+      assert.ok(doc.components.schemas[visits.replace('#/components/schemas/', '')].properties.already_stored);
     });
   });
 }

@@ -113,6 +113,17 @@ describe('shanhai CLI on SQLite', () => {
     assert.ok(isZip(fs.readFileSync(out)));
   });
 
+  it('template into a folder that does not exist names the path given, not a temporary file', () => {
+    for (const name of ['x.csv', 'x.xlsx']) {
+      const out = env.path('missing', 'dir', name);
+      const r = env.run(['template', 'visits', '-o', out], { db: false });
+      assert.equal(r.status, 1, r.stderr);
+      assert.ok(r.stderr.includes(`无法写入文件 ${out}：所在文件夹不存在`), r.stderr);
+      assert.ok(r.stderr.includes(`cannot write ${out}: the folder does not exist`), r.stderr);
+      assert.doesNotMatch(r.stderr, /\.tmp/);
+    }
+  });
+
   it('template follows the file name or --format: x.csv is a CSV, a clash is refused', () => {
     const csv = env.path('visits-template.csv');
     env.mustRun(['template', 'visits', '-o', csv], { db: false });

@@ -106,7 +106,9 @@ export function workbookSuite(kind) {
       const again = env.run(['import', 'good.xlsx']);
       assert.equal(again.status, 1, again.stdout + again.stderr);
       assert.match(again.stderr, /工作表“结对单位”第2行.*已存在/);
-      assert.match(again.stderr, /工作表“Visits”第2行.*this row was imported before/);
+      assert.match(again.stderr, /工作表“Visits”第2行 sheet Visits row 2 该行已导入过.*this row was imported before/);
+      assert.match(again.stderr, /工作表“结对单位”第2行 sheet 结对单位 row 2 \[\*?单位名称\] /);
+      assert.doesNotMatch(again.stderr, /\[\]/);
       assert.deepEqual(counts(), all);
     });
 

@@ -282,10 +282,23 @@ TEST_P(AccountServiceTest, ADisabledUserCannotLogInAndLosesItsSessions) {
   ASSERT_TRUE(disabled.ok()) << disabled.status().ToString();
   EXPECT_TRUE(disabled->disabled);
   EXPECT_EQ(AuthCode(session.token), Code::kUnauthenticated);
-  auto login = accounts_->Login("wangli", kPassword, "127.0.0.1");
-  EXPECT_EQ(login.status().code(), Code::kUnauthenticated);
-  auto unknown = accounts_->Login("nobody", kPassword, "127.0.0.1");
-  EXPECT_EQ(login.status().message_en(), unknown.status().message_en());
+  // The right password learns that the account is disabled (audited); a wrong one learns
+  // nothing more than for a name that does not exist.
+  LoginRefusal why;
+  auto login = accounts_->Login("wangli", kPassword, "127.0.0.1", "", &why);
+  EXPECT_EQ(login.status().code(), Code::kPermissionDenied);
+  EXPECT_TRUE(why.disabled);
+  EXPECT_NE(login.status().message_zh().find("已停用"), std::string::npos) << login.status().message_zh();
+  EXPECT_NE(login.status().message_en().find("disabled"), std::string::npos) << login.status().message_en();
+  EXPECT_EQ(AuditRows(db(), "login_disabled"), 1);
+  LoginRefusal wrong_why;
+  auto wrong = accounts_->Login("wangli", "Wrong-password-1", "127.0.0.1", "", &wrong_why);
+  EXPECT_EQ(wrong.status().code(), Code::kUnauthenticated);
+  EXPECT_FALSE(wrong_why.disabled);
+  auto unknown = accounts_->Login("nobody", "Wrong-password-1", "127.0.0.1");
+  EXPECT_EQ(wrong.status().message_en(), unknown.status().message_en());
+  EXPECT_EQ(wrong.status().message_zh(), unknown.status().message_zh());
+  EXPECT_EQ(AuditRows(db(), "login_disabled"), 1);
   ASSERT_TRUE(accounts_->UpdateUser(Actor::System(), user.id, {{"staff"}, {"522727"}, false}).ok());
   MustLogin("wangli");
 }

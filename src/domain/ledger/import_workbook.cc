@@ -122,16 +122,29 @@ Result<std::vector<std::pair<int, SheetImport>>> SheetsToImport(const std::strin
   return out;
 }
 
-// Who tried which sheet when nothing was stored (see ImportLedger), in a transaction of its own.
-Status AuditUnstored(LedgerService& service, const Actor& actor, const WorkbookReport& report,
-                     const ImportOptions& options, const std::string& path) {
-  return InTransaction(service.db(), [&]() -> Status {
-    for (const SheetImport& s : report.sheets)
-      SH_RETURN_IF_ERROR(service.audit().Write(actor, options.dry_run ? "import_dry_run" : "import_refused",
-                                               s.ledger->name, 0, "", "", "",
-                                               ImportAuditDetail(options, path, s.report) + " sheet=" + s.sheet));
-    return Status::Ok();
-  });
+// "a,b" (an empty text for no names).
+std::string Joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ",") + n;
+  return out;
+}
+
+// The audit entries of an import: one for the workbook (no ledger; its totals and which sheets
+// were imported, left empty or ignored), then one per imported sheet (its ledger, its counts). A
+// sheet without data rows has none of its own: it is named in the workbook's. Inside the
+// caller's transaction if one is open.
+Status AuditWorkbook(LedgerService& service, const Actor& actor, const std::string& action,
+                     const WorkbookReport& report, const ImportOptions& options, const std::string& path) {
+  std::vector<std::string> imported;
+  for (const SheetImport& s : report.sheets) imported.push_back(s.sheet);
+  std::string detail = ImportAuditDetail(options, path, report.Totals()) + " sheets=" + Joined(imported);
+  if (!report.empty.empty()) detail += " empty_sheets=" + Joined(report.empty);
+  if (!report.ignored.empty()) detail += " ignored_sheets=" + Joined(report.ignored);
+  SH_RETURN_IF_ERROR(service.audit().Write(actor, action, "", 0, "", "", "", detail));
+  for (const SheetImport& s : report.sheets)
+    SH_RETURN_IF_ERROR(service.audit().Write(actor, action, s.ledger->name, 0, "", "", "",
+                                             ImportAuditDetail(options, path, s.report) + " sheet=" + s.sheet));
+  return Status::Ok();
 }
 
 }  // namespace
@@ -198,14 +211,15 @@ Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor
     for (SheetImport& s : report.sheets) inserted.push_back(std::exchange(s.report.stored, 0));  // once committed
     kept = !options.dry_run && (report.Totals().invalid == 0 || options.skip_invalid);
     if (kept) {
-      for (const SheetImport& s : report.sheets)
-        SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", s.ledger->name, 0, "", "", "",
-                                                 ImportAuditDetail(options, path, s.report) + " sheet=" + s.sheet));
+      SH_RETURN_IF_ERROR(AuditWorkbook(service, actor, "import", report, options, path));
       SH_RETURN_IF_ERROR(tx.Commit());
     }
   }  // not kept: rolled back here
   if (!kept) {
-    SH_RETURN_IF_ERROR(AuditUnstored(service, actor, report, options, path));
+    // Who tried which sheets although nothing was stored (see ImportLedger), in a transaction of its own.
+    SH_RETURN_IF_ERROR(InTransaction(service.db(), [&] {
+      return AuditWorkbook(service, actor, options.dry_run ? "import_dry_run" : "import_refused", report, options, path);
+    }));
     return report;
   }
   service.changes().Announce();

@@ -49,7 +49,9 @@ std::vector<const LedgerDef*> ImportableBy(const Actor& actor);
 // a workbook without a sheet named after a ledger or whose ledgers' sheets are all empty, a line
 // ledger's sheet with data, two sheets of one ledger, or a sheet's header problem (naming the
 // sheet); PermissionDenied if the actor may not import the ledger of a sheet with data rows; row problems are in the sheets' reports (status ok). Audit: one
-// "import" entry per sheet when stored (else "import_dry_run"/"import_refused"), as ImportLedger.
+// "import" entry for the workbook (no ledger; detail: the totals, `sheets=` imported, `empty_sheets=`,
+// `ignored_sheets=`) and one per imported sheet (its ledger; `sheet=`) when stored, else the same
+// entries as "import_dry_run"/"import_refused"; a sheet without data rows gets no entry of its own.
 Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor, const std::string& path,
                                       const ImportOptions& options);
 

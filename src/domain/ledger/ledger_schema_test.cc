@@ -1,7 +1,9 @@
 // The ledger declarations and the migrated tables agree, on both backends: every column a
-// declaration makes the repository read or write exists, and no table column is undeclared.
+// declaration makes the repository read or write exists, no table column is undeclared, and a
+// ledger with a natural key has no other unique key.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "domain/ledger/ledger_repository.h"
@@ -55,6 +57,60 @@ TEST_P(LedgerSchemaTest, NoTableColumnIsUndeclared) {
     for (const std::string& c : rows->columns) EXPECT_TRUE(declared.count(c)) << def->name << "." << c << " is not declared";
     EXPECT_EQ(rows->columns.size(), declared.size()) << def->name;
   }
+}
+
+// The unique keys of a table, each as its sorted column names.
+std::set<std::set<std::string>> UniqueKeys(Database& db, Dialect dialect, const std::string& table) {
+  std::set<std::set<std::string>> keys;
+  if (dialect == Dialect::kSqlite) {
+    auto indexes = db.Query("PRAGMA index_list(" + table + ")");
+    EXPECT_TRUE(indexes.ok()) << indexes.status().ToString();
+    if (!indexes.ok()) return keys;
+    for (const auto& index : indexes->rows) {
+      if (AsInt(index[indexes->Column("unique")]) == 0) continue;
+      auto columns = db.Query("PRAGMA index_info(" + AsText(index[indexes->Column("name")]) + ")");
+      EXPECT_TRUE(columns.ok()) << columns.status().ToString();
+      std::set<std::string> key;
+      for (const auto& c : columns->rows) key.insert(AsText(c[columns->Column("name")]));
+      keys.insert(key);
+    }
+    return keys;
+  }
+  auto rows = db.Query(
+      "SELECT i.indexrelid::text, a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+      "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = ?::regclass AND i.indisunique AND NOT i.indisprimary",
+      {table});
+  EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+  if (!rows.ok()) return keys;
+  std::map<std::string, std::set<std::string>> by_index;
+  for (const auto& r : rows->rows) by_index[AsText(r[0])].insert(AsText(r[1]));
+  for (auto& [index, key] : by_index) keys.insert(std::move(key));
+  return keys;
+}
+
+// An import told to update the stored records (StoredRows::kUpdate) finds each record by its
+// natural key and writes the row over it keeping that key, so the database can refuse it for a
+// duplicate only if the table has another unique key: it has none (BatchWriter::UpdateStored
+// relies on this and does not restate a duplicate key). The key is within its pair, except for a
+// registry across pairs (people, whose number is kept as its look-up hash) and the pairs.
+TEST_P(LedgerSchemaTest, ALedgerWithANaturalKeyHasNoOtherUniqueKey) {
+  int checked = 0;
+  for (const LedgerDef* def : AllLedgers()) {
+    if (def->natural_key.empty()) continue;
+    const FieldDef* key = def->Field(def->natural_key);
+    ASSERT_NE(key, nullptr) << def->name;
+    std::set<std::string> expected{key->IsSensitive() ? key->key + "_hash" : key->key};
+    if (def->pair_scoped && !key->IsSensitive()) expected.insert("pair_id");
+    EXPECT_EQ(UniqueKeys(db(), GetParam(), def->name), (std::set<std::set<std::string>>{expected})) << def->name;
+    ++checked;
+  }
+  EXPECT_GE(checked, 5);  // units, agreements, projects, investments, people, pairs
+}
+
+// The check above sees unique keys that are not natural keys (a pairing's units and level).
+TEST_P(LedgerSchemaTest, UniqueKeysAreReadFromTheSchema) {
+  EXPECT_EQ(UniqueKeys(db(), GetParam(), "pairings"),
+            (std::set<std::set<std::string>>{{"helper_unit_id", "helped_unit_id", "level"}}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerSchemaTest, testing::ValuesIn(TestDialects()),

@@ -1,6 +1,7 @@
 // /api/v1/auth: log in (sets the HttpOnly, SameSite=Strict session cookie and returns the
 // CSRF token; 429 with Retry-After while throttled; 401 "totp_required" when the account's
-// second factor is missing), log out, who am I, change password, enrol TOTP.
+// second factor is missing; 403 "account_disabled" when the password of a disabled account
+// is right), log out, who am I, change password, enrol TOTP.
 #include "common/qr_code.h"
 #include "domain/accounts/permission_catalog.h"
 #include "http/api_app.h"
@@ -48,6 +49,7 @@ Result<Reply> Login(RequestContext& ctx) {
     return Reply::Refusal(429, "too_many_attempts", session.status())
         .AddHeader("Retry-After", std::to_string(refusal.retry_after_seconds));
   if (refusal.totp_required) return Reply::Refusal(401, "totp_required", session.status());
+  if (refusal.disabled) return Reply::Refusal(403, "account_disabled", session.status());
   if (!session.ok()) return session.status();
   Reply reply = Reply::Json(UserJson(session->actor, session->csrf_token, session->flags));
   reply.SetCookie(kSessionCookie, session->token, SessionCookie());

@@ -115,7 +115,7 @@ const en: typeof zh = {
   },
   history: {
     title: 'History',
-    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', export: 'Exported', permission_denied: 'Refused', csrf_refused: 'CSRF refused', audit_export: 'Audit export', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', logout: 'Logged out', password: 'Password changed', password_change: 'Password changed', password_reset: 'Password reset', lockout: 'Locked out', unlock: 'Unlocked', totp_enrol: 'TOTP enrolled', totp_reset: 'TOTP removed', totp_begin: 'TOTP enrolment begun', sensitive_query: 'Query by a sensitive field', import_dry_run: 'Import dry run', import_refused: 'Import refused', attach: 'Evidence attached', detach: 'Evidence removed', user_add: 'User added', user_update: 'User changed', role_add: 'Role added', role_update: 'Role changed', role_delete: 'Role deleted', dictionary_update: 'Dictionary changed' },
+    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', export: 'Exported', permission_denied: 'Refused', csrf_refused: 'CSRF refused', audit_export: 'Audit export', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', login_disabled: 'Login to a disabled account', logout: 'Logged out', password: 'Password changed', password_change: 'Password changed', password_reset: 'Password reset', lockout: 'Locked out', unlock: 'Unlocked', totp_enrol: 'TOTP enrolled', totp_reset: 'TOTP removed', totp_begin: 'TOTP enrolment begun', sensitive_query: 'Query by a sensitive field', import_dry_run: 'Import dry run', import_refused: 'Import refused', attach: 'Evidence attached', detach: 'Evidence removed', user_add: 'User added', user_update: 'User changed', role_add: 'Role added', role_update: 'Role changed', role_delete: 'Role deleted', dictionary_update: 'Dictionary changed' },
     field: 'Field',
     before: 'Before',
     after: 'After',
@@ -324,6 +324,10 @@ const en: typeof zh = {
   targetRule: {
     partial: 'No comparable annual target: the period needs a start and an end, and a target for every year it touches',
     partialNote: 'A "—" target: no comparable annual target for this period (it needs a start and an end, and a target for every year it touches).',
+  },
+  // small (issue #8): loose ends — the workbook's sheets without data rows.
+  small: {
+    emptySheets: 'Empty sheets, not imported: {sheets}',
   },
   notFound: 'Page not found',
 }

@@ -7,7 +7,7 @@ import { label } from '@/i18n'
 
 export const kAuditActions = [
   'create', 'update', 'delete', 'import', 'import_dry_run', 'import_refused', 'export', 'reveal', 'sensitive_query',
-  'attach', 'detach', 'login', 'login_failed', 'logout', 'lockout', 'unlock', 'password_change', 'password_reset',
+  'attach', 'detach', 'login', 'login_failed', 'login_disabled', 'logout', 'lockout', 'unlock', 'password_change', 'password_reset',
   'totp_begin', 'totp_enrol', 'totp_reset', 'user_add', 'user_update', 'role_add', 'role_update', 'role_delete',
   'dictionary_update', 'permission_denied', 'csrf_refused', 'audit_export',
 ] as const

@@ -156,7 +156,7 @@ export function displayValue(
   if (custom) return custom(record, zh)
   if (key === 'pair' || f?.type === 'region' || f?.type === 'ref') return String(record[`${key}_label`] ?? v)
   if (!f) return typeof v === 'object' ? JSON.stringify(v) : String(v)
-  if (f.type === 'money_fen') return formatAmount(v as number)
+  if (f.type === 'money_fen') return formatAmount(v as number, zh)
   if (f.type === 'enum' || f.type === 'sensitive_enum') {
     const o = f.options.find((x) => x.code === String(v))
     if (o) return (zh ? o.label_zh : o.label_en) || o.label_zh

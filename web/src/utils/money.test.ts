@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { setLocale } from '@/i18n'
 import { fenToUnit, formatAmount, parseAmount, withoutUnit } from './money'
 
 describe('parseAmount in 元', () => {
@@ -63,6 +64,26 @@ describe('formatAmount', () => {
     expect(formatAmount(9_999_995_000)).toBe('1.00亿元')
     expect(formatAmount(9_999_994_999)).toBe('9,999.99万元')
     expect(formatAmount(123_456_000_000_000)).toBe('12,345.60亿元')
+  })
+  it('speaks English in English: millions below a billion yuan, billions from there', () => {
+    expect(formatAmount(10_339_800_00, false)).toBe('10.34 million yuan')
+    expect(formatAmount(50_000_000, false)).toBe('0.50 million yuan')
+    expect(formatAmount(-123_456_789, false)).toBe('-1.23 million yuan')
+    expect(formatAmount(10_000_000_000, false)).toBe('100.00 million yuan')
+    expect(formatAmount(701_200_000_000, false)).toBe('7.01 billion yuan')
+    expect(formatAmount(99_999_500_000, false)).toBe('1.00 billion yuan')
+    expect(formatAmount(99_999_499_999, false)).toBe('999.99 million yuan')
+    for (const fen of [5, 10_339_800_00, 701_200_000_000]) expect(formatAmount(fen, false)).not.toMatch(/[万亿元]/)
+  })
+  it('follows the console\'s language unless told', () => {
+    setLocale('en')
+    try {
+      expect(formatAmount(10_339_800_00)).toBe('10.34 million yuan')
+      expect(formatAmount(10_339_800_00, true)).toBe('1,033.98万元')
+    } finally {
+      setLocale('zh-CN')
+    }
+    expect(formatAmount(10_339_800_00)).toBe('1,033.98万元')
   })
   it('gives "" for no value', () => {
     expect(formatAmount(null)).toBe('')

@@ -2,6 +2,7 @@
 // (formatAmount) and type it in the unit the field names, or with a unit of their own ("50万",
 // "0.5亿"): parseAmount. Conversions work on the decimal text, never through floating point, so
 // 0.29 元 is 29 分.
+import { isZh } from '@/i18n'
 
 /** The units an amount may be typed in, as fen per unit and the decimals that stay whole fen. */
 const kUnits = {
@@ -70,17 +71,27 @@ function hundredths(fen: number, perUnit: number): string {
   return fen < 0 && h > 0 ? `-${text}` : text
 }
 
+/** The two magnitudes an amount is shown in, per language: the smaller below the larger's 1.00. */
+const kShownUnits = {
+  zh: { small: { fen: kUnits.wan.fen, text: '万元' }, large: { fen: kOneYiFen, text: '亿元' } },
+  en: { small: { fen: 100_000_000, text: ' million yuan' }, large: { fen: 100_000_000_000, text: ' billion yuan' } },
+} as const
+
 /**
- * The one way the console shows an amount: below 1亿元 in 万元 with thousands separators and two
- * decimals ("1,033.98万元"), from 1亿元 up in 亿元 ("70.12亿元"). "" for no value.
+ * The one way the console shows an amount, with thousands separators and two decimals: in Chinese
+ * below 1亿元 in 万元 ("1,033.98万元"), from 1亿元 up in 亿元 ("70.12亿元"); in English the same
+ * amounts as an English reader counts them, below a billion in millions ("10.34 million yuan"),
+ * from there in billions ("7.01 billion yuan"). `zh` defaults to the console's language. "" for no
+ * value.
  */
-export function formatAmount(fen: number | string | null | undefined): string {
+export function formatAmount(fen: number | string | null | undefined, zh = isZh()): string {
   if (fen === null || fen === undefined || fen === '') return ''
   const n = typeof fen === 'string' ? Number(fen) : fen
   if (!Number.isFinite(n)) return ''
+  const { small, large } = kShownUnits[zh ? 'zh' : 'en']
   // 9,999.995万元 rounds up to 1亿元 and is shown as 1.00亿元, not 10,000.00万元.
-  if (Math.abs(n) >= kOneYiFen - kUnits.wan.fen / 200) return `${hundredths(n, kOneYiFen)}亿元`
-  return `${hundredths(n, kUnits.wan.fen)}万元`
+  if (Math.abs(n) >= large.fen - small.fen / 200) return `${hundredths(n, large.fen)}${large.text}`
+  return `${hundredths(n, small.fen)}${small.text}`
 }
 
 /**

@@ -70,6 +70,8 @@ export interface SheetReport extends Omit<ImportReport, 'dry_run' | 'errors' | '
 export interface WorkbookReport extends Omit<ImportReport, 'preview'> {
   sheets: SheetReport[]
   ignored_sheets: string[]
+  /** Sheets named after a ledger but without data rows: not imported (nor checked for permission). */
+  empty_sheets: string[]
 }
 
 export type ListQuery = Record<string, string | number | undefined>
