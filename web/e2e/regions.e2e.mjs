@@ -38,6 +38,23 @@ await t.step('cascader of a record of 白云区—平塘县: the two sides are i
   await page.keyboard.press('Escape')
 })
 
+await t.step('the units list is filtered by a region name: 甲坝村 within the pair, the candidates named without one', async () => {
+  await page.goto(`${stack.baseUrl}/pairing/units`)
+  const rows = page.locator('[data-test=ledger-table] .el-table__row')
+  await rows.first().waitFor()
+  const filter = page.locator('input[data-test=filter-region_code]')
+  await filter.fill('甲坝村')
+  await page.locator('[data-test=search]').click()
+  // No pair chosen: the name is ambiguous in the catalogue (平塘县's and 惠水县's 甲坝村), and the message says so.
+  await page.locator('.el-message--error', { hasText: '522731103227' }).waitFor()
+  await page.locator('[data-test=search-panel] .el-form-item', { hasText: '帮扶关系' }).locator('.el-select__wrapper').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '广州市白云区—黔南州平塘县' }).first().click()
+  await page.locator('[data-test=search]').click()
+  await rows.first().locator(`span[title="${JIABA}"]`).waitFor()
+  const texts = await rows.allTextContents()
+  assert.ok(texts.length >= 1 && texts.every((s) => s.includes('甲坝村')), texts.join(' | '))
+})
+
 await t.step('a clerk scoped to the town 卡蒲毛南族乡 picks the pair enclosing it and lists only the town\'s units', async () => {
   const user = await api.request('POST', '/api/v1/admin/users', {
     json: { name: 'kapuclerk', password: 'Kapu-desk-2021-town', roles: ['staff'], region: KAPU },
