@@ -55,7 +55,7 @@ await t.step('the units list is filtered by a region name: 甲坝村 within the 
   assert.ok(texts.length >= 1 && texts.every((s) => s.includes('甲坝村')), texts.join(' | '))
 })
 
-await t.step('a clerk scoped to the town 卡蒲毛南族乡 picks the pair enclosing it and lists only the town\'s units', async () => {
+await t.step('a clerk scoped to the town 卡蒲毛南族乡 picks the pair enclosing it, lists only the town\'s units and adds one in a village of it', async () => {
   const user = await api.request('POST', '/api/v1/admin/users', {
     json: { name: 'kapuclerk', password: 'Kapu-desk-2021-town', roles: ['staff'], region: KAPU },
   })
@@ -76,6 +76,7 @@ await t.step('a clerk scoped to the town 卡蒲毛南族乡 picks the pair enclo
     await clerk.locator('[data-test=login-submit]').click()
     await clerk.waitForURL(/\/dashboard/)
     await clerk.locator('[data-test=pair-select] .el-select__selected-item', { hasText: '广州市白云区—黔南州平塘县' }).waitFor()
+    await clerk.locator(`[data-test=user-scope] [title="${KAPU}"]`, { hasText: '卡蒲毛南族乡' }).waitFor()
     await clerk.goto(`${stack.baseUrl}/pairing/units`)
     const rows = clerk.locator('[data-test=ledger-table] .el-table__row')
     await rows.first().waitFor()
@@ -89,6 +90,23 @@ await t.step('a clerk scoped to the town 卡蒲毛南族乡 picks the pair enclo
     // The pairs whose side encloses the town, the demo's province and city pairs too; not 荔湾区—罗甸县.
     assert.deepEqual((await options.allTextContents()).map((s) => s.replace(/\s+/g, '')).sort(),
       ['广东省—贵州省440000-520000', '广州市—黔南州440100-522700', '广州市白云区—黔南州平塘县440111-522727'])
+    // The clerk places a new unit in a village of the town, found by name in the cascader.
+    await options.filter({ hasText: '广州市白云区—黔南州平塘县' }).click()
+    const form = clerk.locator('.el-dialog:visible')
+    const pickIn = async (key, text) => {
+      await form.locator(`[data-field="${key}"] .el-select__wrapper`).click()
+      await clerk.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+    }
+    await form.locator('[data-field="name"] input').fill('场河村合作社（乡镇账号）')
+    await pickIn('side', '受帮扶方')
+    await pickIn('kind', '企业')
+    const search = form.locator('[data-field="region_code"] [data-test=region-cascader] input')
+    await search.click()
+    await search.pressSequentially('场河')
+    await clerk.locator('.region-cascader .el-cascader__suggestion-item:visible', { hasText: '场河村' }).first().click()
+    await form.locator('[data-test=save]').click()
+    await form.waitFor({ state: 'detached' }).catch(() => form.waitFor({ state: 'hidden' }))
+    await rows.filter({ hasText: '场河村合作社（乡镇账号）' }).first().waitFor()
   } finally {
     await context.close()
   }
