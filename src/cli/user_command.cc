@@ -61,7 +61,7 @@ void RegisterUser(CLI::App& app) {
   add->add_option("name", a->name, "用户名")->required();
   add->add_option("--role", a->roles,
                   "角色，逗号分隔，如 staff,revealer（见 shanhai role list）/ roles, comma-separated");
-  add->add_option("--region", a->region, "只能看到该行政区划的数据，如 522727 / limit to this region");
+  add->add_option("--region", a->region, "只能看到该行政区划的数据，如 522727；乡镇或村（如 522727200）只见本地的记录 / limit to this region; a town or village sees only its own records");
   add->add_option("--owner", a->owner,
                   "只能看到该单位自己的记录，写作 台账:编号，如 units:12 / limit to one organisation's records");
   add->add_option("--display-name", a->display_name, "姓名，如 王芳（历史中显示为 王*）/ display name, shown masked in histories");

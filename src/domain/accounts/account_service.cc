@@ -89,7 +89,9 @@ std::string DisplayNameAuditJson(const UserInfo& user) {
 
 Status CheckRegion(const std::string& region) {
   if (region.empty()) return Status::Ok();
-  return RegionCatalog::Embedded().ValidateCode(region, RegionLevel::kProvince, RegionLevel::kCounty);
+  // Down to a village: a town's or village's clerk sees the pairs enclosing it, and only the
+  // records placed in it (see EnclosingPairSides).
+  return RegionCatalog::Embedded().ValidateCode(region, RegionLevel::kProvince, RegionLevel::kVillage);
 }
 
 // The actor of kSelectSession's rows: the user's scope, role names and grants.

@@ -40,4 +40,13 @@ Status Authorize(const Actor& actor, const std::string& permission);
 // The region prefix an actor's visibility is limited to ("" = all).
 std::string VisiblePrefix(const Actor& actor);
 
+// For an actor limited to a town or a village, which no pair's side lies inside: the regions
+// enclosing it at the levels pairs are made (county, city, province, nearest first). Such an
+// actor sees the pairs with a side among them, and inside those only the records placed in its
+// region (Scope::enclosing_sides). Empty for everyone else.
+std::vector<std::string> EnclosingPairSides(const Actor& actor);
+
+// True if the actor may see and write into the pair of these two sides.
+bool PairVisibleTo(const Actor& actor, const std::string& helper_region, const std::string& helped_region);
+
 }  // namespace shanhai

@@ -167,14 +167,35 @@ void LedgerRepository::AppendScope(const Scope& scope, std::string& where, std::
     params.emplace_back(scope.pair_helper_prefix + "%");
     params.emplace_back(scope.pair_helped_prefix + "%");
   }
-  if (!scope.visible_prefix.empty()) {
+  if (!scope.visible_prefix.empty() && scope.enclosing_sides.empty()) {
     pairs_in_scope += " AND (sp.helper_region LIKE ? OR sp.helped_region LIKE ?)";
     params.emplace_back(scope.visible_prefix + "%");
     params.emplace_back(scope.visible_prefix + "%");
   }
+  if (!scope.visible_prefix.empty() && !scope.enclosing_sides.empty()) {
+    std::string marks;
+    for (size_t i = 0; i < scope.enclosing_sides.size(); ++i) marks += i ? ", ?" : "?";
+    pairs_in_scope += " AND (sp.helper_region IN (" + marks + ") OR sp.helped_region IN (" + marks + "))";
+    for (int side = 0; side < 2; ++side)
+      for (const std::string& code : scope.enclosing_sides) params.emplace_back(code);
+  }
   if (pairs_in_scope.empty()) return;
   where += std::string(" AND ") + (def_.pair_scoped ? "r.pair_id" : "r.id") +
            " IN (SELECT sp.id FROM pairs sp WHERE 1 = 1" + pairs_in_scope + ")";
+  if (!scope.enclosing_sides.empty() && def_.pair_scoped) AppendRecordInRegion(scope.visible_prefix, where, params);
+  // The pairs a user below county level sees enclose its region: it reads them, never changes them.
+  if (!scope.enclosing_sides.empty() && !def_.pair_scoped && scope.for_change) where += " AND 1 = 0";
+}
+
+void LedgerRepository::AppendRecordInRegion(const std::string& prefix, std::string& where,
+                                            std::vector<Value>& params) const {
+  std::string any;
+  for (const FieldDef& f : def_.fields) {
+    if (f.type != FieldType::kRegion) continue;
+    any += (any.empty() ? "" : " OR ") + ("r." + f.key + " LIKE ?");
+    params.emplace_back(prefix + "%");
+  }
+  where += any.empty() ? " AND 1 = 0" : " AND (" + any + ")";
 }
 
 void LedgerRepository::AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const {

@@ -26,6 +26,11 @@ struct Scope {
   // The user's region prefix: a record is visible if either side of its pair lies in it.
   // Empty = everything.
   std::string visible_prefix;
+  // A user below county level (a town, a village) lies inside a pair's side instead: these are
+  // the regions enclosing theirs at the levels pairs are made (its county, city and province).
+  // When given, the visible pairs are those with a side among them, and of the pairs' records
+  // only those with a region field inside visible_prefix (a ledger without one shows nothing).
+  std::vector<std::string> enclosing_sides;
   // Owner scope: only the records owned by record owner_id of ledger owner_ledger (see
   // LedgerDef::owner_field); a ledger with no owner, or owned through another ledger, shows
   // nothing (shared reference ledgers excepted). Empty owner_ledger = no owner restriction.
@@ -165,6 +170,9 @@ class LedgerRepository {
 
   // Appends "AND ..." conditions and their parameters for a scope and a period.
   void AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const;
+  // Appends the condition that a record has a region field inside prefix (see
+  // Scope::enclosing_sides); a ledger without region fields selects nothing.
+  void AppendRecordInRegion(const std::string& prefix, std::string& where, std::vector<Value>& params) const;
   // Appends the owner condition of scope (see Scope::owner_ledger).
   void AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const;
   void AppendPeriod(const std::string& from, const std::string& to, std::string& where,

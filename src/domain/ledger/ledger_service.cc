@@ -6,11 +6,13 @@
 
 #include "common/money.h"
 #include "common/personal_numbers.h"
+#include "common/text.h"
 #include "domain/accounts/display_name.h"
 #include "domain/accounts/user_names.h"
 #include "domain/ledger/conflict_messages.h"
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_set_service.h"
+#include "domain/ledger/region_filter.h"
 #include "domain/ledger/workflow.h"
 #include "regions/region_catalog.h"
 
@@ -32,7 +34,9 @@ Change ChangeOf(const LedgerDef& def, const Record& record, const char* kind, in
 }
 
 Scope ScopeOf(const Actor& actor) {
-  return Scope{"", "", VisiblePrefix(actor), actor.owner_ledger, actor.owner_id};
+  Scope scope{"", "", VisiblePrefix(actor), {}, actor.owner_ledger, actor.owner_id};
+  scope.enclosing_sides = EnclosingPairSides(actor);
+  return scope;
 }
 
 std::string LedgerPermission(const LedgerDef& def, const std::string& action) {
@@ -179,7 +183,8 @@ Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t i
   if (!def.lines.empty()) return NameReferrers(*context_.db, actor, def, id, RecordSetService(*this).Delete(actor, def, id));
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
   SH_RETURN_IF_ERROR(NameReferrers(*context_.db, actor, def, id, InTransaction(*context_.db, [&]() -> Status {
-    SH_ASSIGN_OR_RETURN(Record before, ReadWhole(actor, def, id));
+    // The scope of a change: shared reference data an actor only reads is not found to delete.
+    SH_ASSIGN_OR_RETURN(Record before, ReadForChange(actor, def, id, 0));
     return DeletePrepared(actor, def, before, "");
   })));
   changes_.Announce();
@@ -373,6 +378,14 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
     if (!v.ok()) {
       for (const FieldError& e : v.status().details()) errors.push_back(e);
       continue;
+    }
+    if (f->type == FieldType::kRegion && !IsNull(*v) && !IsAsciiDigits(AsText(*v))) {
+      Result<std::string> code = RegionFilterCode(*f, request.pair, AsText(*v));
+      if (!code.ok()) {
+        for (const FieldError& e : code.status().details()) errors.push_back(e);
+        continue;
+      }
+      *v = Value{*code};
     }
     if (f->IsSensitive())
       query.equals.emplace_back(key + "_hash", codec.HashOf(key, AsText(*v)));

@@ -22,11 +22,6 @@ constexpr const char* kSelectPairs = "SELECT id, code, helper_region, helped_reg
 // Region names remembered by ResolveRegionName (an import names the same few villages in many rows).
 constexpr size_t kMaxCachedRegionNames = 10'000;
 
-bool IsVisible(const Actor& actor, const std::string& helper_region, const std::string& helped_region) {
-  const std::string prefix = VisiblePrefix(actor);
-  return prefix.empty() || helper_region.starts_with(prefix) || helped_region.starts_with(prefix);
-}
-
 Status PairNotFound(const std::string& code) {
   return Status::NotFound("帮扶关系“" + code + "”不存在：请填写已建立的帮扶关系的代码（如 440111-522727）或名称（如 "
                               "广州市白云区—黔南州平塘县），新的帮扶关系先在“帮扶关系”台账中建立",
@@ -73,6 +68,32 @@ Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before
   return Status::Ok();
 }
 
+// An actor limited to a town or a village writes only records it will see afterwards: placed in
+// its region by one of their region fields (the pair, whose side encloses that region, was checked
+// by FindPair). The pairs themselves, and ledgers that place no record in a region, it reads at
+// most and never writes. Appends a FieldError on the first region field when none is inside.
+Status CheckPlacedInRegion(const Actor& actor, const LedgerDef& def, const Record& record,
+                           std::vector<FieldError>& errors) {
+  if (!def.line_of.empty() || EnclosingPairSides(actor).empty()) return Status::Ok();  // lines: see CheckOwner
+  const std::string prefix = VisiblePrefix(actor);
+  const FieldDef* first = nullptr;
+  for (const FieldDef& f : def.fields) {
+    if (f.type != FieldType::kRegion) continue;
+    if (!first) first = &f;
+    const Value* v = record.Get(f.key);
+    if (v && !IsNull(*v) && AsText(*v).starts_with(prefix)) return Status::Ok();
+  }
+  if (!def.pair_scoped || !first)
+    return Status::PermissionDenied("按乡镇或村授权的账号不能修改“" + def.label_zh + "”中的记录",
+                                    "an account limited to a town or a village cannot change " + def.name + " records");
+  const RegionCatalog& catalog = RegionCatalog::Embedded();
+  const Region* own = catalog.Find(actor.region);
+  const std::string named = (own ? RegionNameUnderParent(catalog, *own) : std::string()) + "（" + actor.region + "）";
+  errors.push_back({0, first->key, first->label_zh + "：应在您的管辖区域" + named + "之内",
+                    first->label_en + ": must lie within your region " + named});
+  return Status::Ok();
+}
+
 }  // namespace
 
 RecordValidator::RecordValidator(const ServiceContext& context, const DictionarySnapshot& snapshot)
@@ -106,7 +127,7 @@ Result<RecordValidator::PairInfo> RecordValidator::FindPair(const Actor& actor, 
     if (rows.rows.empty()) return PairNotFound(code);
     info = {AsInt(rows.rows[0][0]), AsText(rows.rows[0][1]), AsText(rows.rows[0][2]), AsText(rows.rows[0][3])};
   }
-  if (!IsVisible(actor, info.helper_region, info.helped_region))
+  if (!PairVisibleTo(actor, info.helper_region, info.helped_region))
     return Status::PermissionDenied("无权访问帮扶关系 " + code, "you may not access pair " + code);
   return info;
 }
@@ -355,7 +376,8 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
       errors.push_back(std::move(e));
   if (errors.empty() && check_unique) SH_RETURN_IF_ERROR(CheckUnique(actor, def, record, errors));
   SH_RETURN_IF_ERROR(CheckOwner(actor, def, before, record, errors));
-  if (!def.pair_scoped && !IsVisible(actor, AsText(*record.Get("helper_region")), record.helped_region))
+  SH_RETURN_IF_ERROR(CheckPlacedInRegion(actor, def, record, errors));
+  if (!def.pair_scoped && !PairVisibleTo(actor, AsText(*record.Get("helper_region")), record.helped_region))
     errors.push_back({0, "helped_region", "超出您的管辖区域", "outside your region"});
   if (!errors.empty()) return Status::Invalid(std::move(errors));
   return record;

@@ -30,6 +30,13 @@ export function errorText(e: unknown, locale: string): string {
   return e instanceof ApiError ? e.localized(locale) : String(e)
 }
 
+/** As errorText, followed by each field's message: a refused list filter says which and why. */
+export function errorTextWithDetails(e: unknown, locale: string): string {
+  if (!(e instanceof ApiError) || !e.details.length) return errorText(e, locale)
+  const zh = locale.startsWith('zh')
+  return [errorText(e, locale), ...e.details.map((d) => (zh ? d.message_zh : d.message_en) || d.message_zh)].join(zh ? '；' : '; ')
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>
 
 let csrfToken = ''

@@ -200,7 +200,7 @@ const en: typeof zh = {
     displayNameTooLong: 'a display name is at most 32 characters',
     role: 'Role',
     region: 'Region',
-    regionHint: 'region code; empty for all',
+    regionHint: 'a province, city or county, or a town or village (its records only); empty for all',
     roles: 'Roles',
     rolesHint: 'several add up permissions; which records are seen depends only on region and organisation',
     owner: 'Organisation',
@@ -329,6 +329,8 @@ const en: typeof zh = {
   small: {
     emptySheets: 'Empty sheets, not imported: {sheets}',
   },
+  // regconsole: entering regions (list filters on region fields)
+  regionEntry: { filterHint: 'a name or a code, e.g. 甲坝村' },
   notFound: 'Page not found',
 }
 

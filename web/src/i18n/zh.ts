@@ -196,7 +196,7 @@ export default {
     displayNameTooLong: '姓名最多 32 个字',
     role: '角色',
     region: '所属区域',
-    regionHint: '行政区划代码，空为全部',
+    regionHint: '省、市、县，或乡镇、村（只见本地区的记录）；空为全部',
     roles: '角色',
     rolesHint: '可选多个：权限相加，可见数据仍只由所属区域、所属单位决定',
     owner: '所属单位',
@@ -320,5 +320,7 @@ export default {
   small: {
     emptySheets: '空表未导入：{sheets}',
   },
+  // regconsole: entering regions (list filters on region fields)
+  regionEntry: { filterHint: '名称或代码，如 甲坝村' },
   notFound: '页面不存在',
 }

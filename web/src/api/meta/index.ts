@@ -3,8 +3,9 @@ import type { LedgerRecord } from '../ledger/types'
 import type { LedgersResponse, RegionNode } from './types'
 
 export const ledgers = () => http.get<LedgersResponse>('/api/v1/meta/ledgers')
-export const regionChildren = (code: string) =>
-  http.get<{ items: RegionNode[]; source: string }>(`/api/v1/meta/regions/${encodeURIComponent(code)}/children`)
+export const regionChildren = (code: string, depth = 1) =>
+  http.get<{ items: RegionNode[]; source: string }>(`/api/v1/meta/regions/${encodeURIComponent(code)}/children`,
+    depth > 1 ? { depth } : undefined)
 /** Every province, city and county, nested under `children` (the region picker's tree). */
 export const regionTree = () =>
   http.get<{ items: RegionNode[]; source: string }>('/api/v1/meta/regions/0/children', { depth: 3 })

@@ -1,0 +1,56 @@
+// The data scope of a user below county level (EnclosingPairSides, PairVisibleTo) and the list
+// filter of a region field by name (RegionFilterCode), over the embedded region catalogue.
+#include <gtest/gtest.h>
+
+#include "domain/ledger/actor.h"
+#include "domain/ledger/ledger_def.h"
+#include "domain/ledger/region_filter.h"
+
+namespace shanhai {
+namespace {
+
+Actor LimitedTo(const std::string& region) { return Actor{"clerk", {"staff"}, {"*"}, region, "", 0, ""}; }
+
+TEST(RegionScope, ATownOrVillageClerkIsEnclosedByItsCountyCityAndProvince) {
+  const std::vector<std::string> sides{"522727", "522700", "520000"};
+  EXPECT_EQ(EnclosingPairSides(LimitedTo("522727200")), sides);     // 卡蒲毛南族乡
+  EXPECT_EQ(EnclosingPairSides(LimitedTo("522727200205")), sides);  // 甲坝村
+  EXPECT_TRUE(EnclosingPairSides(LimitedTo("522727")).empty()) << "a county's clerk keeps the prefix rule";
+  EXPECT_TRUE(EnclosingPairSides(LimitedTo("")).empty());
+}
+
+TEST(RegionScope, ATownClerkSeesThePairsEnclosingItsTownOnly) {
+  const Actor town = LimitedTo("522727200");
+  EXPECT_TRUE(PairVisibleTo(town, "440111", "522727"));
+  EXPECT_TRUE(PairVisibleTo(town, "440100", "522700"));
+  EXPECT_TRUE(PairVisibleTo(town, "440000", "520000"));
+  EXPECT_FALSE(PairVisibleTo(town, "440103", "522728"));
+  EXPECT_FALSE(PairVisibleTo(town, "440111", "522722")) << "another county of the same city";
+  // Unchanged for a county's clerk: the pairs inside the county, not the city pair around it.
+  EXPECT_TRUE(PairVisibleTo(LimitedTo("522727"), "440111", "522727"));
+  EXPECT_FALSE(PairVisibleTo(LimitedTo("522727"), "440100", "522700"));
+}
+
+TEST(RegionFilter, ANameIsTheOneRegionSoCalledWithinThePairOrTheCandidatesAreNamed) {
+  const FieldDef* field = FindLedger("units")->Field("region_code");
+  ASSERT_NE(field, nullptr);
+  Result<PairScope> pair = PairScope::Parse("440111-522727");
+  ASSERT_TRUE(pair.ok());
+  Result<std::string> code = RegionFilterCode(*field, *pair, "甲坝村");
+  ASSERT_TRUE(code.ok()) << code.status().ToString();
+  EXPECT_EQ(*code, "522727200205");
+
+  Result<std::string> anywhere = RegionFilterCode(*field, std::nullopt, "甲坝村");
+  ASSERT_FALSE(anywhere.ok());
+  ASSERT_EQ(anywhere.status().details().size(), 1u);
+  EXPECT_EQ(anywhere.status().details()[0].field, "region_code");
+  EXPECT_NE(anywhere.status().details()[0].message_zh.find("522731103227"), std::string::npos);
+  EXPECT_NE(anywhere.status().details()[0].message_en.find("could mean 2 regions"), std::string::npos);
+
+  Result<std::string> none = RegionFilterCode(*field, *pair, "不存在村");
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.status().details()[0].message_en.find("no region called"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace shanhai

@@ -1,0 +1,84 @@
+// The region cascader of a record whose pair is known: rooted at the pair's two sides, whose towns
+// and villages a search reaches by name or initials without opening a county first.
+import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { i18n } from '@/i18n'
+import { pathFromSide, insideSide, pairSides } from '@/utils/pairRegions'
+import RegionCascader from './RegionCascader.vue'
+
+const county = (code: string, name: string) => ({ code, name, level: 'county' })
+// What the server answers, by path and depth; anything else is an empty list.
+const answers: Record<string, unknown[]> = {
+  '/api/v1/meta/regions/440100/children': [county('440111', '白云区')],
+  '/api/v1/meta/regions/522700/children': [county('522727', '平塘县')],
+  '/api/v1/meta/regions/0/children?depth=3': [{ code: '520000', name: '贵州省', level: 'province' }],
+  '/api/v1/meta/regions/440111/children?depth=2': [{ code: '440111001', name: '三元里街道', level: 'town',
+    children: [{ code: '440111001001', name: '松柏社区居委会', level: 'village' }] }],
+  '/api/v1/meta/regions/522727/children?depth=2': [{ code: '522727200', name: '卡蒲毛南族乡', level: 'town',
+    children: [{ code: '522727200205', name: '甲坝村村民委员会', level: 'village' }] }],
+}
+const asked: string[] = []
+
+function stubServer() {
+  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost')
+    const key = url.pathname + url.search
+    asked.push(key)
+    return new Response(JSON.stringify({ items: answers[key] ?? [], source: '' }), { status: 200 })
+  }))
+}
+
+async function search(typed: string) {
+  const w = mount(RegionCascader, { props: { modelValue: '', pair: '440111-522727' }, global: { plugins: [i18n] }, attachTo: document.body })
+  await flushPromises()
+  await w.find('input').setValue(typed)
+  return w
+}
+
+const suggestions = () => [...document.body.querySelectorAll('.el-cascader__suggestion-item')].map((e) => e.textContent?.trim())
+
+afterEach(() => {
+  document.body.innerHTML = ''
+  asked.length = 0
+})
+
+describe('RegionCascader with a pair', () => {
+  it('finds a village of the helped county by its short name and by its pinyin initials', async () => {
+    stubServer()
+    for (const typed of ['甲坝', 'jbc']) {
+      const w = await search(typed)
+      await vi.waitFor(() => expect(suggestions()).toContain('平塘县 / 卡蒲毛南族乡 / 甲坝村村民委员会'), { timeout: 3000 })
+      w.unmount()
+    }
+    expect(asked).not.toContain('/api/v1/meta/regions/0/children?depth=3') // not the whole country
+  })
+
+  it('offers the two sides as its roots and emits the code picked', async () => {
+    stubServer()
+    const w = await search('三元里')
+    await vi.waitFor(() => expect(suggestions()).toEqual(['白云区 / 三元里街道']), { timeout: 3000 })
+    ;(document.body.querySelector('.el-cascader__suggestion-item') as HTMLElement).click()
+    await vi.waitFor(() => expect(w.emitted('update:modelValue')?.at(-1)).toEqual(['440111001']))
+    w.unmount()
+  })
+
+  it('shows a stored village as its path from the side', async () => {
+    stubServer()
+    const w = mount(RegionCascader, { props: { modelValue: '522727200205', pair: '440111-522727' }, global: { plugins: [i18n] }, attachTo: document.body })
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect((w.find('input').element as HTMLInputElement).value).toBe('平塘县 / 卡蒲毛南族乡 / 甲坝村村民委员会')
+    }, { timeout: 3000 })
+    w.unmount()
+  })
+})
+
+describe('pair sides', () => {
+  it('reads a pair code and places codes inside its sides', () => {
+    expect(pairSides('440111-522727')).toEqual(['440111', '522727'])
+    expect(pairSides('4401-5227')).toEqual([])
+    expect(insideSide('522700', '522727200205')).toBe(true)
+    expect(insideSide('522727', '522728100')).toBe(false)
+    expect(pathFromSide('522700', '522727200205')).toEqual(['522700', '522727', '522727200', '522727200205'])
+  })
+})
