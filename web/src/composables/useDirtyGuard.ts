@@ -18,10 +18,10 @@ export function useDirtyGuard(model: Ref<unknown>) {
   async function leave(): Promise<boolean> {
     if (!dirty()) return true
     try {
-      await ElMessageBox.confirm(t('lists.discardMessage'), t('lists.discard'), {
+      await ElMessageBox.confirm(t('list.discardMessage'), t('list.discard'), {
         type: 'warning',
-        confirmButtonText: t('lists.discard'),
-        cancelButtonText: t('lists.keepEditing'),
+        confirmButtonText: t('list.discard'),
+        cancelButtonText: t('list.keepEditing'),
       })
       return true
     } catch {

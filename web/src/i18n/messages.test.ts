@@ -14,8 +14,8 @@ function strings(tree: Tree, path = ''): Map<string, string> {
   return out
 }
 
-// The namespaces of the console's shared wording and of the issue #8 features beside it.
-const kShared = ['common.', 'import.', 'dashboard.', 'book.', 'lists.', 'dash.']
+// The namespaces of the console's shared wording and of the list, import and report features beside it.
+const kShared = ['common.', 'import.', 'dashboard.', 'report.', 'workbook.', 'list.', 'evidence.']
 
 describe('UI messages', () => {
   it('say one wording once: no two keys of the shared namespaces carry the same text in both languages', () => {

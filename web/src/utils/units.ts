@@ -1,5 +1,5 @@
 // The unit of a figure as shown: the catalogue gives Chinese units (批, 人次, 名 …) and "fen"
-// for money, whose axis is named in 万元; English shows the units translated (i18n dash.unit).
+// for money, whose axis is named in 万元; English shows the units translated (i18n dashboard.unit).
 import type { IndicatorDef } from '@/api/indicators/types'
 import { i18n, isZh } from '@/i18n'
 import en from '@/i18n/en'
@@ -8,7 +8,7 @@ import { formatIndicator } from './indicators'
 export function unitLabel(def: Pick<IndicatorDef, 'unit'>): string {
   if (def.unit === 'fen') return i18n.global.t('common.wan')
   if (isZh()) return def.unit
-  const units = en.dash.unit as Record<string, string>
+  const units = en.dashboard.unit as Record<string, string>
   return units[def.unit] ?? def.unit
 }
 
