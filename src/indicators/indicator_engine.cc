@@ -49,32 +49,65 @@ std::vector<const LedgerDef*> IndicatorEngine::LedgersRead() {
   return out;
 }
 
-Result<std::map<std::string, std::optional<int64_t>>> IndicatorEngine::Targets(const Actor& actor, const Scope& scope,
-                                                                               const Period& period) {
-  std::map<std::string, std::optional<int64_t>> out;
+Result<std::map<std::string, IndicatorEngine::YearlyTargets>> IndicatorEngine::TargetsInScope(const Actor& actor,
+                                                                                            const Scope& scope) {
+  std::map<std::string, YearlyTargets> out;
   // Targets are records too: without the targets ledger's list permission none are shown.
   if (!Authorize(actor, LedgerPermission(TargetsLedger(), "list")).ok()) return out;
-  // An open period (协作以来 without a start, or up to no end) has no years to add up: any target
-  // at all only says there is none to compare with.
-  const bool bounded = !period.from.empty() && !period.to.empty();
-  const int first = bounded ? YearOf(period.from) : 0, last = bounded ? YearOf(period.to) : 0;
   LedgerRepository repo(service_.db(), TargetsLedger());
   ListQuery query;
   query.page_size = 0;
-  if (bounded) query.condition = "r.year >= " + std::to_string(first) + " AND r.year <= " + std::to_string(last);
   SH_ASSIGN_OR_RETURN(StoredPage page, repo.List(query, scope));
-  std::map<std::string, int64_t> sums;
-  std::map<std::string, std::set<int64_t>> years;  // key → the years it has a target in
   const int key = page.rows.Column("indicator_key"), value = page.rows.Column("target_value"),
-            year = page.rows.Column("year");
-  for (const auto& row : page.rows.rows) {
-    sums[AsText(row[key])] += AsInt(row[value]);
-    years[AsText(row[key])].insert(AsInt(row[year]));
-  }
-  // A sum missing a year would compare the whole period's figure with part of its goal.
-  for (const auto& [k, sum] : sums)
-    out[k] = bounded && years[k].size() == size_t(last - first + 1) ? std::optional<int64_t>(sum) : std::nullopt;
+            year = page.rows.Column("year"), pair = page.rows.Column("pair_id");
+  for (const auto& row : page.rows.rows)
+    out[AsText(row[key])][AsInt(row[pair])][AsInt(row[year])] += AsInt(row[value]);
   return out;
+}
+
+Result<std::set<int64_t>> IndicatorEngine::PairsCounted(const IndicatorDef& def, const Scope& scope,
+                                                        const Period& period) {
+  std::set<int64_t> out;
+  if (def.IsRate()) {
+    for (const std::string& part : {def.numerator, def.denominator}) {
+      SH_ASSIGN_OR_RETURN(std::set<int64_t> pairs, PairsCounted(*FindIndicator(part), scope, period));
+      out.insert(pairs.begin(), pairs.end());
+    }
+    return out;
+  }
+  LedgerRepository repo(service_.db(), *FindLedger(def.ledger));
+  SH_ASSIGN_OR_RETURN(std::vector<int64_t> pairs, repo.PairsOf(def.condition, scope, period.from, period.to, {}));
+  out.insert(pairs.begin(), pairs.end());
+  return out;
+}
+
+Result<std::optional<int64_t>> IndicatorEngine::PeriodTarget(const IndicatorValue& v, const YearlyTargets& targets,
+                                                             const Scope& scope, const Period& period) {
+  // An open period (协作以来 without a start, or up to no end) has no years to add up.
+  if (period.from.empty() || period.to.empty()) return std::optional<int64_t>();
+  const int64_t first = YearOf(period.from), last = YearOf(period.to);
+  // The pairs the comparison covers: each with a target in one of the period's years, and each
+  // whose records the figure counts (a withheld figure's records are not the actor's to know).
+  std::set<int64_t> pairs;
+  for (const auto& [pair, years] : targets)
+    if (years.lower_bound(first) != years.upper_bound(last)) pairs.insert(pair);
+  if (!v.withheld) {
+    SH_ASSIGN_OR_RETURN(std::set<int64_t> counted, PairsCounted(*v.def, scope, period));
+    pairs.insert(counted.begin(), counted.end());
+  }
+  if (pairs.empty()) return std::optional<int64_t>();
+  // A pair or a year without a target would compare the whole figure with part of its goal.
+  int64_t sum = 0;
+  for (int64_t pair : pairs) {
+    auto years = targets.find(pair);
+    if (years == targets.end()) return std::optional<int64_t>();
+    for (int64_t year = first; year <= last; ++year) {
+      auto target = years->second.find(year);
+      if (target == years->second.end()) return std::optional<int64_t>();
+      sum += target->second;
+    }
+  }
+  return std::optional<int64_t>(sum);
 }
 
 Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& actor, const PairScope& pair,
@@ -117,12 +150,12 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
     const double below = AsNumber(denominator.actual);
     if (!v.withheld && below != 0) v.actual = Percent(AsNumber(numerator.actual), below);
   }
-  SH_ASSIGN_OR_RETURN(auto targets, Targets(actor, scope, period));
+  SH_ASSIGN_OR_RETURN(auto targets, TargetsInScope(actor, scope));
   for (IndicatorValue& v : values) {
     auto t = targets.find(v.def->key);
     if (t == targets.end()) continue;
-    v.target = t->second;
-    v.target_partial = !t->second;
+    SH_ASSIGN_OR_RETURN(v.target, PeriodTarget(v, t->second, scope, period));
+    v.target_partial = !v.target;
     if (v.target && *v.target > 0 && !IsNull(v.actual) && !v.withheld) v.completion = Percent(AsNumber(v.actual), static_cast<double>(*v.target));
   }
   return values;

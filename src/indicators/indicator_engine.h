@@ -6,7 +6,9 @@
 // (ScopeOf). A figure over a ledger the actor may not list is withheld, not computed.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,11 +42,15 @@ struct IndicatorValue {
   bool withheld = false;             // the actor may not list the ledger (a rate: either of its parts')
   std::optional<int64_t> poverty;    // 其中脱贫人口, where the indicator has it
   // The period's target: the sum of the yearly targets of every calendar year the period touches
-  // (2019-03-01..2020-06-30 → 2019's + 2020's), set only when the period has both ends and each of
-  // those years has a target for this indicator (in the pair scope); otherwise none, and no completion.
+  // (2019-03-01..2020-06-30 → 2019's + 2020's), set only when the period has both ends and every
+  // pair the comparison covers has a target for this indicator in each of those years. It covers
+  // the pairs in the pair scope whose records the figure counts and those with a target in one of
+  // those years (a withheld figure: only the latter): a city pair rolled up from two county pairs
+  // has a target only if both (and the city pair itself, if it has records) have one each year.
+  // Otherwise none, and no completion.
   std::optional<int64_t> target;
-  // There are targets for the indicator, but not for every year of the period (or the period is
-  // open): no target, and the dashboard and report say "—" where it would be.
+  // The indicator has targets in the scope (in any year) but none comparable with this period
+  // (open, a year or a pair without one): no target, and the dashboard and report say "—".
   bool target_partial = false;
   std::optional<double> completion;  // 100 * actual / target, two decimals; none without a target or a figure
 };
@@ -90,10 +96,15 @@ class IndicatorEngine {
   };
   Result<Behind> BehindRequest(const Actor& actor, const std::string& key, const PairScope& pair,
                                const Period& period);
-  // Indicator key → the period's target as IndicatorValue::target says, or nullopt for a key that
-  // has targets but no target for the period (IndicatorValue::target_partial); keys without any left out.
-  Result<std::map<std::string, std::optional<int64_t>>> Targets(const Actor& actor, const Scope& scope,
-                                                                const Period& period);
+  // One indicator's targets: pair id → year → target value.
+  using YearlyTargets = std::map<int64_t, std::map<int64_t, int64_t>>;
+  // Indicator key → its targets in scope, every year; empty without the targets ledger's list permission.
+  Result<std::map<std::string, YearlyTargets>> TargetsInScope(const Actor& actor, const Scope& scope);
+  // The ids of the pairs whose records make up def's figure in the period (a rate: its parts').
+  Result<std::set<int64_t>> PairsCounted(const IndicatorDef& def, const Scope& scope, const Period& period);
+  // v's target for the period as IndicatorValue::target says, from its indicator's targets.
+  Result<std::optional<int64_t>> PeriodTarget(const IndicatorValue& v, const YearlyTargets& targets,
+                                              const Scope& scope, const Period& period);
 
   LedgerService& service_;
 };

@@ -274,9 +274,55 @@ TEST_P(IndicatorEngineTest, APeriodWithAYearWithoutTargetOrAnOpenEndHasNoTarget)
   EXPECT_FALSE(both.at("leadership.visit_batches").target_partial);
   EXPECT_FALSE(both.at("pairing.aid_fen").target.has_value());
   EXPECT_TRUE(both.at("pairing.aid_fen").target_partial);
-  // A period of years none of which has a target has none, partial or whole.
+  // A period of years none of which has a target has none; the indicator's targets elsewhere make
+  // it "partial" (the card says "—" and the rule), as an open period's do.
   const auto before = Compute(Actor::System(), kCountyPair, {"2017-01-01", "2018-12-31"});
-  EXPECT_FALSE(before.at("leadership.visit_batches").target_partial);
+  EXPECT_FALSE(before.at("leadership.visit_batches").target.has_value());
+  EXPECT_TRUE(before.at("leadership.visit_batches").target_partial);
+  EXPECT_FALSE(before.at("leadership.joint_meetings").target_partial);
+}
+
+// A city or province pair's figure rolls up the pairs inside it: it has a target only when every
+// pair it draws on (records counted, or a target in the period) has one for every year, never
+// one county's goals against both counties' work.
+TEST_P(IndicatorEngineTest, ARolledUpPairHasATargetOnlyWhenEachPairItDrawsOnHasOneEveryYear) {
+  constexpr const char* kSecondCounty = "440112-522728";
+  AddPair("440112", "522728");
+  Add("visits", kSecondCounty,
+      {{"title", "考察"}, {"direction", "to_helped"}, {"person_times", "3"}, {"start_date", "2020-05-01"}});
+  auto target = [&](const char* pair, const char* year, int64_t value) {
+    Add("targets", pair, {{"year", year}, {"indicator_key", "leadership.visit_batches"},
+                          {"target_value", std::to_string(value)}});
+  };
+  target(kSecondCounty, "2020", 5);
+  const Period two_years{"2019-01-01", "2020-12-31"}, one_year{"2020-01-01", "2020-12-31"};
+  // 2019–2020: the first county has both years' targets, the second only 2020's.
+  // 2020: both counties have one, but the city pair's own visit (2020-04-16) has none.
+  for (const Period& period : {two_years, one_year}) {
+    SCOPED_TRACE(period.from + ".." + period.to);
+    const IndicatorValue v = Compute(Actor::System(), kCityPair, period).at("leadership.visit_batches");
+    EXPECT_FALSE(v.target.has_value());
+    EXPECT_FALSE(v.completion.has_value());
+    EXPECT_TRUE(v.target_partial);
+  }
+  // Each pair with each year's target: their sum, against the figure of all of them.
+  target(kSecondCounty, "2019", 1);
+  target(kCityPair, "2019", 1);
+  target(kCityPair, "2020", 2);
+  const int64_t all = 2 + 4 + 1 + 5 + 1 + 2;
+  const auto city = Compute(Actor::System(), kCityPair, two_years);
+  EXPECT_EQ(city.at("leadership.visit_batches").target, all);
+  EXPECT_FALSE(city.at("leadership.visit_batches").target_partial);
+  ASSERT_TRUE(city.at("leadership.visit_batches").completion.has_value());
+  EXPECT_DOUBLE_EQ(*city.at("leadership.visit_batches").completion,
+                   std::round(10000.0 * Int(city, "leadership.visit_batches") / all) / 100.0);
+  // The province pair draws on the same pairs (itself with no records and no target): the same.
+  EXPECT_EQ(Compute(Actor::System(), kProvincePair, two_years).at("leadership.visit_batches").target, all);
+  // A county pair compares with its own targets only.
+  EXPECT_EQ(Compute(Actor::System(), kCountyPair, two_years).at("leadership.visit_batches").target, 2 + 4);
+  // Pairs with neither records counted nor a target do not matter: the aid comes from the first
+  // county's funds alone, so its 2020 target is the city pair's 2020 aid target too.
+  EXPECT_EQ(Compute(Actor::System(), kCityPair, one_year).at("pairing.aid_fen").target, 100000000);
 }
 
 TEST_P(IndicatorEngineTest, CityAndProvincePairsRollUpTheirCountyPairs) {

@@ -158,7 +158,7 @@ std::string FundsParagraph(const Report& r, const std::string& since) {
 }
 
 // The rule of IndicatorValue::target, said where a target is missing.
-constexpr const char* kTargetRule = "统计期间须有起止日期，且所涉每一年度均设有该指标的目标";
+constexpr const char* kTargetRule = "统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此";
 
 std::string TargetsTable(const Report& r) {
   std::string out;

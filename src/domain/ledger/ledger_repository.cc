@@ -309,21 +309,40 @@ void LedgerRepository::AppendAfter(const ListCursor& after, const std::string& s
   params.emplace_back(after.id);
 }
 
-Result<Value> LedgerRepository::Aggregate(const std::string& aggregate, const std::string& condition,
-                                          const Scope& scope, const std::string& date_from,
-                                          const std::string& date_to, const std::vector<Value>& condition_params) {
+std::string LedgerRepository::FigureWhere(const std::string& condition, const Scope& scope,
+                                          const std::string& date_from, const std::string& date_to,
+                                          const std::vector<Value>& condition_params, std::vector<Value>& params) const {
   std::string where = " WHERE 1 = 1";
-  std::vector<Value> params;
   AppendScope(scope, where, params);
   AppendPeriod(date_from, date_to, where, params);
   if (!condition.empty()) {
     where += " AND (" + condition + ")";
     params.insert(params.end(), condition_params.begin(), condition_params.end());
   }
+  return where;
+}
+
+Result<Value> LedgerRepository::Aggregate(const std::string& aggregate, const std::string& condition,
+                                          const Scope& scope, const std::string& date_from,
+                                          const std::string& date_to, const std::vector<Value>& condition_params) {
+  std::vector<Value> params;
+  const std::string where = FigureWhere(condition, scope, date_from, date_to, condition_params, params);
   const std::string sql = "SELECT " + aggregate + " FROM " + def_.name + " r" + where;
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
   if (rows.rows.empty()) return Value{};
   return rows.rows[0][0];
+}
+
+Result<std::vector<int64_t>> LedgerRepository::PairsOf(const std::string& condition, const Scope& scope,
+                                                       const std::string& date_from, const std::string& date_to,
+                                                       const std::vector<Value>& condition_params) {
+  std::vector<Value> params;
+  const std::string where = FigureWhere(condition, scope, date_from, date_to, condition_params, params);
+  const std::string pair = def_.pair_scoped ? "r.pair_id" : "r.id";
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query("SELECT DISTINCT " + pair + " FROM " + def_.name + " r" + where, params));
+  std::vector<int64_t> out;
+  for (const auto& row : rows.rows) out.push_back(AsInt(row[0]));
+  return out;
 }
 
 Result<int64_t> LedgerRepository::FindByNaturalKey(int64_t pair_id, const std::string& column, const Value& value) {

@@ -130,6 +130,10 @@ class LedgerRepository {
   Result<Value> Aggregate(const std::string& aggregate, const std::string& condition, const Scope& scope,
                           const std::string& date_from, const std::string& date_to,
                           const std::vector<Value>& condition_params);
+  // The pairs the records Aggregate reads with the same arguments belong to (their ids; the
+  // pairs ledger's records are pairs themselves): which pairs a figure draws on.
+  Result<std::vector<int64_t>> PairsOf(const std::string& condition, const Scope& scope, const std::string& date_from,
+                                       const std::string& date_to, const std::vector<Value>& condition_params);
   // Id of the record of that pair whose natural key column equals value, or 0.
   Result<int64_t> FindByNaturalKey(int64_t pair_id, const std::string& column, const Value& value);
   // Bulk loading (the import; the caller holds a transaction).
@@ -177,6 +181,10 @@ class LedgerRepository {
   void AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const;
   void AppendPeriod(const std::string& from, const std::string& to, std::string& where,
                     std::vector<Value>& params) const;
+  // " WHERE …" of the records an indicator reads (Aggregate, PairsOf), its parameters appended.
+  std::string FigureWhere(const std::string& condition, const Scope& scope, const std::string& date_from,
+                          const std::string& date_to, const std::vector<Value>& condition_params,
+                          std::vector<Value>& params) const;
   // Appends the condition selecting the rows after `after` in the order by sort (an "r.<column>").
   void AppendAfter(const ListCursor& after, const std::string& sort, bool descending, std::string& where,
                    std::vector<Value>& params) const;

@@ -176,7 +176,7 @@ const en: typeof zh = {
       '批': 'batches', '人次': 'person-times', '名': 'people', '人': 'people', '次': 'times', '份': 'documents',
       '期': 'sessions', '个': '', '所': '', '家': '', '对': 'pairs', '项': 'items', '%': '%',
     },
-    targetPartial: 'No comparable annual target: the period needs a start and an end, and a target for every year it touches',
+    targetPartial: 'No comparable annual target: the period needs a start and an end, and a target for every year it touches, from every pair it adds up',
   },
   report: {
     title: '"223" report',
@@ -197,7 +197,7 @@ const en: typeof zh = {
     table: { indicator: 'Indicator', value: 'Value' },
     targets: 'Annual targets',
     noTargets: 'No annual targets are set for this period.',
-    targetPartialNote: 'A "—" target: no comparable annual target for this period (it needs a start and an end, and a target for every year it touches).',
+    targetPartialNote: 'A "—" target: no comparable annual target for this period (it needs a start and an end, and a target for every year it touches, from every pair it adds up).',
   },
   users: {
     name: 'User name',

@@ -170,7 +170,7 @@ export default {
     exportRecords: '导出 Excel',
     // Units as the catalogue gives them (Chinese); English shows them translated.
     unit: {} as Record<string, string>,
-    targetPartial: '本期间无可比的年度目标：统计期间须有起止日期，且所涉每一年度均设有该指标的目标',
+    targetPartial: '本期间无可比的年度目标：统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此',
   },
   report: {
     title: '“223”工作报告',
@@ -188,7 +188,7 @@ export default {
     table: { indicator: '指标', value: '数值' },
     targets: '年度目标完成情况',
     noTargets: '本期间未设定年度目标。',
-    targetPartialNote: '目标为“—”的指标本期间无可比的年度目标（统计期间须有起止日期，且所涉每一年度均设有该指标的目标）。',
+    targetPartialNote: '目标为“—”的指标本期间无可比的年度目标（统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此）。',
   },
   users: {
     name: '用户名',
