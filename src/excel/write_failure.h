@@ -12,6 +12,8 @@ namespace shanhai::excel {
 // cause ("目录不存在 / the folder does not exist" and the like for the common ones, the system's
 // text otherwise). InvalidArgument when the path itself is wrong (no such folder, not a folder, no
 // permission, read-only), so the CLI exits 1; Unavailable for the rest (disk full, I/O error).
+// The HTTP handlers write the server's own temporary files: they answer any of these as the
+// server's fault (TempFile::Written, http/handlers/temp_file.h).
 Status WriteFailure(const std::string& path, int err);
 
 }  // namespace shanhai::excel

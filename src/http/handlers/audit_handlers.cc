@@ -44,8 +44,8 @@ Result<Reply> ExportAudit(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(AuditFilter f, FilterFrom(ctx.request));
   SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
   TempFile out(file.extension());
-  SH_RETURN_IF_ERROR(ctx.conn.ledgers().audit().Export(ctx.actor, f, out.path()).status());
-  SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
+  SH_RETURN_IF_ERROR(out.Written(ctx.conn.ledgers().audit().Export(ctx.actor, f, out.path()).status()));
+  SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
   return Reply::File(std::move(bytes), file.content_type(), std::string("审计日志") + file.extension());
 }
 

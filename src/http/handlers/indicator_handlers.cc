@@ -83,8 +83,8 @@ Result<Reply> ExportIndicatorRecords(RequestContext& ctx) {
   IndicatorEngine engine(ctx.conn.ledgers());
   SH_ASSIGN_OR_RETURN(IndicatorSelection selection, engine.Select(key));
   TempFile out(file.extension());
-  SH_RETURN_IF_ERROR(engine.ExportBehind(ctx.actor, key, pair, PeriodOf(ctx.request), out.path()).status());
-  SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
+  SH_RETURN_IF_ERROR(out.Written(engine.ExportBehind(ctx.actor, key, pair, PeriodOf(ctx.request), out.path()).status()));
+  SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
   const std::string name = selection.def->label_zh + (key.ends_with(".poverty") ? "（其中脱贫人口）" : "") + "明细";
   return Reply::File(std::move(bytes), file.content_type(), name + file.extension());
 }
@@ -97,8 +97,8 @@ Result<Reply> ReportDocument(RequestContext& ctx) {
   if (format == "md") return Reply::File(RenderReportMarkdown(report), "text/markdown; charset=utf-8", name + ".md");
   if (format == "xlsx") {
     TempFile out(".xlsx");
-    SH_RETURN_IF_ERROR(WriteReportXlsx(report, out.path()));
-    SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
+    SH_RETURN_IF_ERROR(out.Written(WriteReportXlsx(report, out.path())));
+    SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
     return Reply::File(std::move(bytes), kXlsxType, name + ".xlsx");
   }
   if (format == "markdown_text") return Reply::Json(boost::json::object{{"markdown", RenderReportMarkdown(report)}});

@@ -73,9 +73,8 @@ Result<ImportOptions> ImportOptionsOf(const HttpRequest& request, const std::str
 void AttachErrorSheet(RequestContext& ctx, const std::vector<SheetError>& errors, boost::json::object& body) {
   if (errors.empty()) return;
   TempFile sheet(".xlsx");
-  Result<std::string> bytes = WriteErrorSheet(errors, sheet.path()).ok()
-                                  ? ReadWholeFile(sheet.path())
-                                  : Result<std::string>(Status::Internal("error sheet not written"));
+  const Status written = sheet.Written(WriteErrorSheet(errors, sheet.path()));
+  Result<std::string> bytes = written.ok() ? sheet.Read() : Result<std::string>(written);
   Result<std::string> token = bytes.ok() ? ctx.conn.error_sheets().Save(ctx.actor.name, *bytes) : bytes.status();
   if (token.ok()) body["error_sheet"] = "/api/v1/imports/" + *token + "/errors.xlsx";
 }
@@ -159,8 +158,9 @@ Result<Reply> WorkbookTemplate(RequestContext& ctx) {
   if (ledgers.empty())
     return Status::PermissionDenied("您没有导入任何台账的权限", "you may not import into any ledger");
   TempFile out(".xlsx");
-  SH_RETURN_IF_ERROR(WriteWorkbookTemplate(out.path(), ledgers, &service.dictionary_snapshot(), &TemplateSheetChoices()));
-  SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
+  SH_RETURN_IF_ERROR(
+      out.Written(WriteWorkbookTemplate(out.path(), ledgers, &service.dictionary_snapshot(), &TemplateSheetChoices())));
+  SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
   return Reply::File(std::move(bytes), kXlsxType, "台账导入模板.xlsx");
 }
 
@@ -178,8 +178,8 @@ Result<Reply> ExportRecords(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx.request, def));
   SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
   TempFile out(file.extension());
-  SH_RETURN_IF_ERROR(ExportLedger(ctx.conn.ledgers(), ctx.actor, def, request, out.path()).status());
-  SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
+  SH_RETURN_IF_ERROR(out.Written(ExportLedger(ctx.conn.ledgers(), ctx.actor, def, request, out.path()).status()));
+  SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
   return Reply::File(std::move(bytes), file.content_type(), def.label_zh + file.extension());
 }
 
@@ -189,8 +189,8 @@ Result<Reply> ImportTemplate(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());
   TempFile out(file.extension());
-  SH_RETURN_IF_ERROR(WriteTemplate(def, out.path(), &service.dictionary_snapshot(), &TemplateSheetChoices()));
-  SH_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(out.path()));
+  SH_RETURN_IF_ERROR(out.Written(WriteTemplate(def, out.path(), &service.dictionary_snapshot(), &TemplateSheetChoices())));
+  SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
   return Reply::File(std::move(bytes), file.content_type(), def.label_zh + "导入模板" + file.extension());
 }
 
