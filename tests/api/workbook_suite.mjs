@@ -125,17 +125,19 @@ export function workbookApiSuite(kind) {
       fs.writeFileSync(file, template.bytes);
       assert.deepEqual((await readSheets(file)).map((s) => s.name), ['交流互访']);
       // A workbook whose units sheet is only its header: left out before any permission is asked.
-      const book = await workbookBytes({ 结对单位: [units('')[0]], 交流互访: visits('录入员', 3) });
+      // A sheet of no ledger is ignored; its name, whatever it says, is one quoted value in the audit.
+      const book = await workbookBytes({ 结对单位: [units('')[0]], 交流互访: visits('录入员', 3), 'x empty_sheets=y': [['备注']] });
       const r = await upload(clerk, '', book);
       assert.equal(r.status, 200, r.text);
       assert.deepEqual(r.json.empty_sheets, ['结对单位']);
+      assert.deepEqual(r.json.ignored_sheets, ['x empty_sheets=y']);
       assert.deepEqual(r.json.sheets.map((s) => [s.ledger, s.stored]), [['visits', 2]]);
       // Audited once for the workbook (naming the empty sheet) and once for the stored sheet,
       // besides the entry of each record it stored.
       const audit = await admin.get('/api/v1/admin/audit?actor=bookclerk&action=import&page_size=50');
       const files = audit.json.items.filter((e) => e.detail?.startsWith('file='));
       assert.deepEqual(files.map((e) => [e.ledger ?? '', e.detail]).sort(), [
-        ['', 'file=book.xlsx rows=2 sheets=交流互访 empty_sheets=结对单位'],
+        ['', 'file=book.xlsx rows=2 sheets=交流互访 empty_sheets=结对单位 ignored_sheets="x empty_sheets=y"'],
         ['visits', 'file=book.xlsx rows=2 sheet=交流互访'],
       ]);
     });

@@ -5,6 +5,7 @@
 #include <thread>
 #include <utility>
 
+#include "domain/audit/audit_detail.h"
 #include "domain/ledger/import_prepare.h"
 #include "domain/ledger/import_queue.h"
 #include "domain/ledger/import_sheet.h"
@@ -145,7 +146,7 @@ Status AuthorizeImport(const Actor& actor, const LedgerDef& def, const ImportOpt
 }
 
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report) {
-  std::string detail = "file=" + FileNameOf(options, path) + " rows=" + std::to_string(report.valid);
+  std::string detail = "file=" + AuditDetailValue(FileNameOf(options, path)) + " rows=" + std::to_string(report.valid);
   if (report.invalid > 0) detail += " invalid=" + std::to_string(report.invalid);
   if (report.already_stored > 0) detail += " already_stored=" + std::to_string(report.already_stored);
   if (report.updated > 0) detail += " updated=" + std::to_string(report.updated);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "domain/audit/audit_detail.h"
 #include "domain/ledger/import_sheet.h"
 #include "excel/sheet_out.h"
 #include "excel/table_reader.h"
@@ -122,13 +123,6 @@ Result<std::vector<std::pair<int, SheetImport>>> SheetsToImport(const std::strin
   return out;
 }
 
-// "a,b" (an empty text for no names).
-std::string Joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ",") + n;
-  return out;
-}
-
 // The audit entries of an import: one for the workbook (no ledger; its totals and which sheets
 // were imported, left empty or ignored), then one per imported sheet (its ledger, its counts). A
 // sheet without data rows has none of its own: it is named in the workbook's. Inside the
@@ -137,13 +131,13 @@ Status AuditWorkbook(LedgerService& service, const Actor& actor, const std::stri
                      const WorkbookReport& report, const ImportOptions& options, const std::string& path) {
   std::vector<std::string> imported;
   for (const SheetImport& s : report.sheets) imported.push_back(s.sheet);
-  std::string detail = ImportAuditDetail(options, path, report.Totals()) + " sheets=" + Joined(imported);
-  if (!report.empty.empty()) detail += " empty_sheets=" + Joined(report.empty);
-  if (!report.ignored.empty()) detail += " ignored_sheets=" + Joined(report.ignored);
+  std::string detail = ImportAuditDetail(options, path, report.Totals()) + " sheets=" + AuditDetailList(imported);
+  if (!report.empty.empty()) detail += " empty_sheets=" + AuditDetailList(report.empty);
+  if (!report.ignored.empty()) detail += " ignored_sheets=" + AuditDetailList(report.ignored);
   SH_RETURN_IF_ERROR(service.audit().Write(actor, action, "", 0, "", "", "", detail));
   for (const SheetImport& s : report.sheets)
     SH_RETURN_IF_ERROR(service.audit().Write(actor, action, s.ledger->name, 0, "", "", "",
-                                             ImportAuditDetail(options, path, s.report) + " sheet=" + s.sheet));
+                                             ImportAuditDetail(options, path, s.report) + " sheet=" + AuditDetailValue(s.sheet)));
   return Status::Ok();
 }
 

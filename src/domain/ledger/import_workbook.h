@@ -50,7 +50,8 @@ std::vector<const LedgerDef*> ImportableBy(const Actor& actor);
 // ledger's sheet with data, two sheets of one ledger, or a sheet's header problem (naming the
 // sheet); PermissionDenied if the actor may not import the ledger of a sheet with data rows; row problems are in the sheets' reports (status ok). Audit: one
 // "import" entry for the workbook (no ledger; detail: the totals, `sheets=` imported, `empty_sheets=`,
-// `ignored_sheets=`) and one per imported sheet (its ledger; `sheet=`) when stored, else the same
+// `ignored_sheets=`; the file and sheet names as domain/audit/audit_detail.h writes them, quoted when
+// they could be misread) and one per imported sheet (its ledger; `sheet=`) when stored, else the same
 // entries as "import_dry_run"/"import_refused"; a sheet without data rows gets no entry of its own.
 Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor, const std::string& path,
                                       const ImportOptions& options);
