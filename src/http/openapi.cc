@@ -29,9 +29,10 @@ boost::json::object FieldSchema(const FieldDef& f) {
   }
   s["description"] = f.label_zh + " / " + f.label_en + (f.type == FieldType::kMoney ? "（分 fen）" : "") +
                      (f.type == FieldType::kRegion ? "；写入时可填代码或本帮扶关系两方地区内的名称，列表按此筛选时也可填名称（在 pair "
-                                                     "两方地区内，未给 pair 时在全部行政区划中）/ written as a code or a name within "
-                                                     "the pair's two regions, and filtered on in a list by a code or a name (within "
-                                                     "?pair=, else the whole catalogue), stored and read as the code"
+                                                     "两方地区内，未给 pair 时在全部行政区划中），筛出该地区及其下各级的记录 / "
+                                                     "written as a code or a name within the pair's two regions, and filtered on in "
+                                                     "a list by a code or a name (within ?pair=, else the whole catalogue), selecting "
+                                                     "the records in that region or anywhere below it; stored and read as the code"
                                                    : "") +
                      (f.NeedsReveal() ? "；无 reveal 权限者只见掩码（出生日期只见年份），按此筛选、排序需 reveal 权限 / "
                                         "masked for users without reveal (a birth date shows its year); filtering or "

@@ -56,7 +56,8 @@ Status NameDuplicateKey(const LedgerDef& def, Status s) {
 
 Status NameReferrers(Database& db, const Actor& actor, const LedgerDef& def, int64_t id, Status s) {
   if (!IsForeignKeyViolation(s)) return s;
-  if (actor.owner_scoped())
+  // Only an actor who sees every record of the pair is told which records, and how many.
+  if (actor.owner_scoped() || !EnclosingPairSides(actor).empty())
     return Status::Conflict("该" + def.label_zh + "记录仍被其他记录引用（可能有您无权查看的记录），不能删除",
                             "this " + def.label_en + " record is still referred to by other records (perhaps some you may not "
                             "see) and cannot be deleted");

@@ -21,8 +21,9 @@ Status NameDuplicateKey(const LedgerDef& def, Status s);
 // A delete of def's record `id` refused by a foreign key, restated with the ledgers whose
 // records still refer to it and how many ("仍有 3 条结对关系引用该记录（帮扶方单位）"): a ref
 // field naming def, or, for the pairs, every pair-scoped ledger. References stay within one
-// pair, so an actor limited to a region sees every record counted; an organisation's account
-// (owner scope) may not, and is told neither ledgers nor numbers. db must be outside the refused
+// pair, so an actor limited to a county or wider sees every record counted; an organisation's
+// account (owner scope) and a town's or a village's (EnclosingPairSides: it sees only the pair's
+// records placed in its region) may not, and are told neither ledgers nor numbers. db must be outside the refused
 // transaction (PostgreSQL answers nothing inside an aborted one). Any other status is returned
 // as it came.
 Status NameReferrers(Database& db, const Actor& actor, const LedgerDef& def, int64_t id, Status s);

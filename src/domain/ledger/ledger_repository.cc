@@ -5,6 +5,8 @@
 #include <map>
 #include <mutex>
 
+#include "common/text.h"
+
 namespace shanhai {
 
 namespace {
@@ -241,6 +243,13 @@ Result<StoredPage> LedgerRepository::List(const ListQuery& query, const Scope& s
       return Status::InvalidArgument("未知的筛选字段：" + column, "unknown filter field: " + column);
     where += " AND r." + column + " = ?";
     params.push_back(value);
+  }
+  for (const auto& [column, prefix] : query.within) {
+    const FieldDef* f = def_.Field(column);
+    if (!f || f->type != FieldType::kRegion || !IsAsciiDigits(prefix))
+      return Status::InvalidArgument("未知的地区筛选字段：" + column, "unknown region filter field: " + column);
+    where += " AND r." + column + " LIKE ?";
+    params.emplace_back(prefix + "%");
   }
   if (!query.condition.empty()) {
     where += " AND (" + query.condition + ")";

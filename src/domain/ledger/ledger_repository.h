@@ -51,6 +51,8 @@ struct ListCursor {
 struct ListQuery {
   std::string text;                                        // free text over searchable fields
   std::vector<std::pair<std::string, Value>> equals;       // stored column = value
+  // Region column → significant prefix (RegionPrefix): the records placed in that region or below.
+  std::vector<std::pair<std::string, std::string>> within;
   std::string date_from, date_to;                          // inclusive, on the ledger's date_field
   std::string sort_column = "id";                          // a declared column, id, created_at, updated_at
   bool descending = false;

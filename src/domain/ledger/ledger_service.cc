@@ -379,13 +379,15 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
       for (const FieldError& e : v.status().details()) errors.push_back(e);
       continue;
     }
-    if (f->type == FieldType::kRegion && !IsNull(*v) && !IsAsciiDigits(AsText(*v))) {
-      Result<std::string> code = RegionFilterCode(*f, request.pair, AsText(*v));
-      if (!code.ok()) {
-        for (const FieldError& e : code.status().details()) errors.push_back(e);
+    // A region, by code or name, selects the records placed in it or anywhere below it.
+    if (f->type == FieldType::kRegion && !IsNull(*v)) {
+      Result<std::string> prefix = RegionFilterPrefix(*f, request.pair, AsText(*v));
+      if (!prefix.ok()) {
+        for (const FieldError& e : prefix.status().details()) errors.push_back(e);
         continue;
       }
-      *v = Value{*code};
+      query.within.emplace_back(key, *prefix);
+      continue;
     }
     if (f->IsSensitive())
       query.equals.emplace_back(key + "_hash", codec.HashOf(key, AsText(*v)));

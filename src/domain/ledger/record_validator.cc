@@ -9,6 +9,7 @@
 #include "domain/ledger/ledger_service.h"
 #include "domain/ledger/record_codec.h"
 #include "domain/ledger/workflow.h"
+#include "regions/region_candidates.h"
 #include "regions/region_display.h"
 #include "regions/region_search.h"
 
@@ -86,9 +87,7 @@ Status CheckPlacedInRegion(const Actor& actor, const LedgerDef& def, const Recor
   if (!def.pair_scoped || !first)
     return Status::PermissionDenied("按乡镇或村授权的账号不能修改“" + def.label_zh + "”中的记录",
                                     "an account limited to a town or a village cannot change " + def.name + " records");
-  const RegionCatalog& catalog = RegionCatalog::Embedded();
-  const Region* own = catalog.Find(actor.region);
-  const std::string named = (own ? RegionNameUnderParent(catalog, *own) : std::string()) + "（" + actor.region + "）";
+  const std::string named = NamedRegion(RegionCatalog::Embedded(), actor.region, true);
   errors.push_back({0, first->key, first->label_zh + "：应在您的管辖区域" + named + "之内",
                     first->label_en + ": must lie within your region " + named});
   return Status::Ok();
@@ -189,12 +188,6 @@ void RecordValidator::ResolveRegionName(const FieldDef& field, const PairInfo* p
     value = codes[0];
     return;
   }
-  // "茂井镇田坝村（522728112214）", "广州市白云区（440111）": a name that is itself accepted, and the code.
-  auto named = [&](const std::string& code) {
-    const Region* r = catalog.Find(code);
-    const std::string shown = !r ? "" : pair ? RegionNameUnderParent(catalog, *r) : RegionDisplayName(catalog, code);
-    return shown + "（" + code + "）";
-  };
   if (!pair && codes.empty()) {
     const bool counties = deepest == RegionLevel::kCounty;
     errors.push_back({0, field.key,
@@ -205,13 +198,12 @@ void RecordValidator::ResolveRegionName(const FieldDef& field, const PairInfo* p
     return;
   }
   if (codes.empty()) {
-    const std::string sides = named(pair->helper_region) + "、" + named(pair->helped_region);
+    const std::string sides = NamedRegionList(catalog, {pair->helper_region, pair->helped_region}, true);
     errors.push_back({0, field.key, field.label_zh + "：“" + name + "”不在本帮扶关系的两方地区（" + sides + "）之内",
                       field.label_en + ": no region called \"" + name + "\" within this pair's regions (" + sides + ")"});
     return;
   }
-  std::string list;
-  for (const std::string& code : codes) list += (list.empty() ? "" : "、") + named(code);
+  const std::string list = NamedRegionList(catalog, codes, pair != nullptr);
   errors.push_back({0, field.key, field.label_zh + "：“" + name + "”可指多个地区：" + list + "，请填写其中之一的代码",
                     field.label_en + ": \"" + name + "\" could mean several regions: " + list + "; write the code of one"});
 }

@@ -5,6 +5,7 @@
 #include "domain/ledger/actor.h"
 #include "domain/ledger/ledger_def.h"
 #include "domain/ledger/region_filter.h"
+#include "regions/region_catalog.h"
 
 namespace shanhai {
 namespace {
@@ -50,6 +51,35 @@ TEST(RegionFilter, ANameIsTheOneRegionSoCalledWithinThePairOrTheCandidatesAreNam
   Result<std::string> none = RegionFilterCode(*field, *pair, "不存在村");
   ASSERT_FALSE(none.ok());
   EXPECT_NE(none.status().details()[0].message_en.find("no region called"), std::string::npos);
+}
+
+// A pair's side is a county, a city or a province: its filter never resolves to a town, so a name
+// that is also a town's (石门街道 in 广州市白云区) means the county alone.
+TEST(RegionFilter, APairSideIsLookedUpDownToCountyOnly) {
+  const FieldDef* side = FindLedger("pairs")->Field("helper_region");
+  ASSERT_NE(side, nullptr);
+  Result<std::string> code = RegionFilterCode(*side, std::nullopt, "石门");
+  ASSERT_TRUE(code.ok()) << code.status().ToString();
+  EXPECT_EQ(RegionCatalog::Embedded().Find(*code)->level, RegionLevel::kCounty) << *code;
+  const FieldDef* place = FindLedger("units")->Field("region_code");
+  EXPECT_FALSE(RegionFilterCode(*place, std::nullopt, "石门").ok()) << "a unit's place may be the town too";
+}
+
+// A region filter selects the region and everything below it: its significant prefix.
+TEST(RegionFilter, ARegionByNameOrCodeSelectsEverythingBelowIt) {
+  const FieldDef* field = FindLedger("units")->Field("region_code");
+  Result<PairScope> pair = PairScope::Parse("440111-522727");
+  ASSERT_TRUE(pair.ok());
+  Result<std::string> town = RegionFilterPrefix(*field, *pair, "卡蒲乡");
+  ASSERT_TRUE(town.ok()) << town.status().ToString();
+  EXPECT_EQ(*town, "522727200");
+  Result<std::string> city = RegionFilterPrefix(*field, std::nullopt, "522700");
+  ASSERT_TRUE(city.ok()) << city.status().ToString();
+  EXPECT_EQ(*city, "5227");
+  Result<std::string> broken = RegionFilterPrefix(*field, std::nullopt, "5227");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.status().details()[0].field, "region_code");
+  EXPECT_NE(broken.status().details()[0].message_en.find("is not a region code"), std::string::npos);
 }
 
 }  // namespace

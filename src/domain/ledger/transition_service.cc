@@ -99,10 +99,8 @@ Result<Record> TransitionService::Take(const Actor& actor, const LedgerDef& def,
   SH_RETURN_IF_ERROR(service_.RefreshDictionaries());
   Result<Record> taken = Status::Internal("transition not taken");
   SH_RETURN_IF_ERROR(InTransaction(service_.db(), [&]() -> Status {
-    SH_ASSIGN_OR_RETURN(Record before, service_.ReadWhole(actor, def, id));
-    const int64_t version = AsInt(*before.Get("version"));
-    if (expected_version != version)
-      return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
+    // The scope of a change, as an update's: data the actor only reads is not found here.
+    SH_ASSIGN_OR_RETURN(Record before, service_.ReadForChange(actor, def, id, expected_version));
     const std::string state = StateOf(def, before);
     if (!t->From(state)) return WrongState(def, *t, state);
     std::vector<FieldError> errors = InputProblems(def, *t, input);

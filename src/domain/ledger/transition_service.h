@@ -24,7 +24,7 @@ class TransitionService {
   // after masked as every audit row; detail "<name> by <actor>"). Returns the record as the
   // actor may see it. Errors, each in Chinese and English:
   //  NotFound — def has no workflow or no such transition; no such record or outside the
-  //             actor's scope;
+  //             actor's scope of a change (LedgerService::ReadForChange: as for an update);
   //  PermissionDenied — the actor lacks "<module>:<ledger>:<action>";
   //  InvalidArgument — expected_version missing (< 1); input naming a pair;
   //  Invalid — fields the transition does not take, required ones missing, values that do not

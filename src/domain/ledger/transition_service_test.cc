@@ -329,6 +329,26 @@ TEST_P(TransitionTest, OutsideTheRegionIsNotFound) {
   ExpectUnchanged("posted", 1, rows);
 }
 
+// A transition reads the record in the scope of a change, as an update does: data an account
+// only reads (shared reference data, to an organisation's account) is not found to transition.
+TEST_P(TransitionTest, ReadOnlyDataIsNotFoundToTransitionAsToUpdate) {
+  LedgerDef shared = NeedsLedger();
+  shared.shared_reference = true;
+  Actor organisation = Clerk();
+  organisation.owner_ledger = "units";
+  organisation.owner_id = helper_unit_;
+  ASSERT_TRUE(service().Get(organisation, shared, need_).ok()) << "the account reads the shared record";
+  const int64_t rows = AuditRows(db());
+  EXPECT_EQ(service().Update(organisation, shared, need_, RawRecord{"", {{"title", "改"}}}, InputSource::kApi, 1)
+                .status()
+                .code(),
+            Code::kNotFound);
+  const Result<Record> claimed = Take("claim", {{"claimed_by_unit_id", std::to_string(helper_unit_)},
+                                                {"claimed_date", "2021-03-10"}}, 1, organisation, shared);
+  EXPECT_EQ(claimed.status().code(), Code::kNotFound) << claimed.status().ToString();
+  ExpectUnchanged("posted", 1, rows);
+}
+
 TEST_P(TransitionTest, AFailingSideEffectUndoesTheTransition) {
   LedgerDef def = Needs();
   Workflow w = *def.workflow;
