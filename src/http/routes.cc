@@ -28,6 +28,11 @@ constexpr RouteRow kRouteTable[] = {
      "台账定义（字段、类型、可选值）与控制台菜单"},
     {"GET", "/api/v1/meta/regions/{code}/children", h::RegionChildren, kSession, kNoLedger, kNone,
      "行政区划下级（code=0 为省级列表；?depth=2..3 连同其下级，嵌套于 children）"},
+    {"GET", "/api/v1/meta/regions/search", h::RegionSearch, kSession, kNoLedger, kNone,
+     "按名称、代码开头或拼音首字母查找行政区划，含乡镇、村（?q=甲坝、5227、jbc；?root=440111&root=522727 限于这些地区之内，"
+     "缺省为全部；?limit=1..50，默认 20）：完全相同的名称在前，同档上级在前；每项带 label 与自省起的 path / regions by "
+     "name, code prefix or pinyin initials, towns and villages too, within ?root= (repeated; none: the whole "
+     "catalogue), exact names first, then higher levels; each with its label and path from the province"},
     {"GET", "/api/v1/meta/pairs", h::PairsInScope, kSession, kNoLedger, kNone,
      "当前用户数据范围内的帮扶关系（供选择器用，无需帮扶关系台账权限）/ the pairs in the user's scope, for pickers"},
 

@@ -18,6 +18,7 @@ Result<Reply> ConfirmTotp(RequestContext& ctx);
 // meta_handlers.cc: ledger declarations and the console's menu; the region tree.
 Result<Reply> MetaLedgers(RequestContext& ctx);
 Result<Reply> RegionChildren(RequestContext& ctx);
+Result<Reply> RegionSearch(RequestContext& ctx);
 Result<Reply> PairsInScope(RequestContext& ctx);
 
 // ledger_handlers.cc (per ledger): list, create, get, update, delete, history, reveal.

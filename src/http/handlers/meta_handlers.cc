@@ -8,7 +8,9 @@
 #include "http/handlers/ledger_request.h"
 #include "http/json_io.h"
 #include "regions/region_catalog.h"
+#include "regions/region_display.h"
 #include "regions/region_names.h"
+#include "regions/region_suggestions.h"
 
 namespace shanhai {
 
@@ -124,6 +126,58 @@ Result<Reply> RegionChildren(RequestContext& ctx) {
     return Status::InvalidArgument("参数 depth 应在 1 到 3 之间", "parameter depth must be between 1 and 3");
   return Reply::Json(boost::json::object{{"items", RegionTree(regions, code == "0" ? "" : code, depth)},
                                          {"source", regions.SourceNote()}});
+}
+
+// The regions from the province down to r, placeholder levels (市辖区) left out, as the picker
+// shows a result's place.
+boost::json::array RegionPath(const RegionCatalog& regions, const Region& r) {
+  boost::json::array path;
+  for (const Region* a = &r; a; a = regions.Find(a->parent_code))
+    if (!IsPlaceholderRegionName(a->name))
+      path.insert(path.begin(), boost::json::value(boost::json::object{{"code", std::string(a->code)}, {"name", std::string(a->name)}}));
+  return path;
+}
+
+// ?q= typed into a region picker; ?root= the regions it offers (repeated, or joined by commas;
+// none: the whole catalogue); ?limit= 1–50 (default 20). Regions are public reference data: a
+// session is enough, as for their children.
+Result<Reply> RegionSearch(RequestContext& ctx) {
+  constexpr int64_t kMaxTypedBytes = 200;
+  const std::string typed(ctx.request.Query("q").value_or(""));
+  if (typed.find_first_not_of(" \t") == std::string::npos)
+    return Status::InvalidArgument("参数 q（要查找的名称、代码或拼音首字母）不能为空",
+                                   "parameter q (a name, code or pinyin initials to look for) is required");
+  if (static_cast<int64_t>(typed.size()) > kMaxTypedBytes)
+    return Status::InvalidArgument("参数 q 过长（最多 200 字节）", "parameter q is too long (at most 200 bytes)");
+  SH_ASSIGN_OR_RETURN(int64_t limit, QueryInt(ctx.request, "limit", 20));
+  if (limit < 1 || limit > 50)
+    return Status::InvalidArgument("参数 limit 应在 1 到 50 之间", "parameter limit must be between 1 and 50");
+  const RegionCatalog& regions = RegionCatalog::Embedded();
+  std::vector<std::string> roots;
+  for (const auto& [name, value] : ctx.request.query) {
+    if (name != "root") continue;
+    for (size_t start = 0; start <= value.size();) {
+      const size_t comma = std::min(value.find(',', start), value.size());
+      const std::string code = value.substr(start, comma - start);
+      start = comma + 1;
+      if (code.empty()) continue;
+      if (!regions.Find(code))
+        return Status::InvalidArgument("参数 root 不是行政区划代码：" + code, "parameter root is no region code: " + code);
+      roots.push_back(code);
+    }
+  }
+  const RegionSuggestions found = RegionSuggester::Embedded().Suggest(roots, typed, static_cast<size_t>(limit));
+  boost::json::array items;
+  for (const Region* r : found.regions) {
+    boost::json::object item{{"code", std::string(r->code)}, {"name", std::string(r->name)},
+                             {"level", RegionLevelName(r->level)}, {"label", RegionDisplayName(regions, r->code)},
+                             {"path", RegionPath(regions, *r)}};
+    if (std::string everyday = RegionAutonomousAbbreviation(r->name); !everyday.empty()) item["everyday"] = everyday;
+    items.push_back(std::move(item));
+  }
+  return Reply::Json(boost::json::object{{"items", std::move(items)},
+                                         {"total", found.total},
+                                         {"truncated", found.total > found.regions.size()}});
 }
 
 Result<Reply> PairsInScope(RequestContext& ctx) {
