@@ -29,9 +29,11 @@ boost::json::object FieldSchema(const FieldDef& f) {
   }
   s["description"] = f.label_zh + " / " + f.label_en + (f.type == FieldType::kMoney ? "（分 fen）" : "") +
                      (f.type == FieldType::kRegion ? "；写入时可填代码或本帮扶关系两方地区内的名称，列表按此筛选时也可填名称（在 pair "
-                                                     "两方地区内，未给 pair 时在全部行政区划中），筛出该地区及其下各级的记录 / "
+                                                     "两方地区内，未给 pair 时在用户可见的帮扶关系各方地区内，都没有时在全部行政区划中），"
+                                                     "筛出该地区及其下各级的记录 / "
                                                      "written as a code or a name within the pair's two regions, and filtered on in "
-                                                     "a list by a code or a name (within ?pair=, else the whole catalogue), selecting "
+                                                     "a list by a code or a name (within ?pair=, else the sides of the pairs the user "
+                                                     "sees, else the whole catalogue), selecting "
                                                      "the records in that region or anywhere below it; stored and read as the code"
                                                    : "") +
                      (f.NeedsReveal() ? "；无 reveal 权限者只见掩码（出生日期只见年份），按此筛选、排序需 reveal 权限 / "

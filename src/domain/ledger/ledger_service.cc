@@ -27,6 +27,30 @@ Status NotFoundRecord(const LedgerDef& def, int64_t id) {
 
 int64_t VersionOf(const Record& record) { return AsInt(*record.Get("version")); }
 
+// Where a list's region filter by name is looked up (RegionFilterArea): the pair's sides, else
+// those of every pair scope sees (read whole: a province holds a few hundred pairs at most), or
+// for a town's or village's clerk, whose records all lie in their region, that region.
+Result<RegionFilterArea> RegionFilterAreaFor(Database& db, const std::optional<PairScope>& pair, const Scope& scope) {
+  if (pair) return RegionFilterArea{{pair->helper_region(), pair->helped_region()}, pair};
+  RegionFilterArea area;
+  if (!scope.enclosing_sides.empty()) {
+    area.sides.push_back(scope.visible_prefix);  // a town's or village's prefix is its whole code
+    return area;
+  }
+  ListQuery all;
+  all.page_size = 0;
+  all.count_total = false;
+  SH_ASSIGN_OR_RETURN(StoredPage pairs, LedgerRepository(db, *FindLedger("pairs")).List(all, scope));
+  for (const char* side : {"helper_region", "helped_region"}) {
+    const int column = pairs.rows.Column(side);
+    for (const std::vector<Value>& row : pairs.rows.rows)
+      if (column >= 0) area.sides.push_back(AsText(row[column]));
+  }
+  std::sort(area.sides.begin(), area.sides.end());
+  area.sides.erase(std::unique(area.sides.begin(), area.sides.end()), area.sides.end());
+  return area;
+}
+
 }  // namespace
 
 Change ChangeOf(const LedgerDef& def, const Record& record, const char* kind, int64_t version) {
@@ -365,6 +389,7 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
   }
   std::vector<FieldError> errors;
   RecordCodec codec(def, *context_.vault);
+  std::optional<RegionFilterArea> region_area;  // looked up at the first region filter by name
   for (const auto& [key, raw] : request.equals) {
     const FieldDef* f = def.Field(key);
     if (!f) {
@@ -381,7 +406,10 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
     }
     // A region, by code or name, selects the records placed in it or anywhere below it.
     if (f->type == FieldType::kRegion && !IsNull(*v)) {
-      Result<std::string> prefix = RegionFilterPrefix(*f, request.pair, AsText(*v));
+      if (!region_area && !IsAsciiDigits(AsText(*v))) {
+        SH_ASSIGN_OR_RETURN(region_area, RegionFilterAreaFor(*context_.db, request.pair, scope));
+      }
+      Result<std::string> prefix = RegionFilterPrefix(*f, region_area.value_or(RegionFilterArea{}), AsText(*v));
       if (!prefix.ok()) {
         for (const FieldError& e : prefix.status().details()) errors.push_back(e);
         continue;

@@ -16,21 +16,24 @@ Status FilterError(const FieldDef& field, const std::string& zh, const std::stri
 
 }  // namespace
 
-Result<std::string> RegionFilterCode(const FieldDef& field, const std::optional<PairScope>& pair,
-                                     const std::string& name) {
+Result<std::string> RegionFilterCode(const FieldDef& field, const RegionFilterArea& area, const std::string& name) {
   const RegionCatalog& catalog = RegionCatalog::Embedded();
   const RegionLevel deepest = field.pair_side ? RegionLevel::kCounty : RegionLevel::kVillage;
-  const std::vector<const Region*> found =
-      pair ? FindRegionsByName(catalog, {pair->helper_region(), pair->helped_region()}, name, deepest)
-           : FindRegionsAnywhere(catalog, name, deepest);
+  std::vector<const Region*> found = FindRegionsByName(catalog, area.sides, name, deepest);
+  const bool in_area = !found.empty();
+  if (!in_area) found = FindRegionsAnywhere(catalog, name, deepest);
   if (found.size() == 1) return std::string(found[0]->code);
-  const std::string where_zh = pair ? "帮扶关系 " + pair->code() + " 的两方地区内" : "行政区划中";
-  const std::string where_en = pair ? "within pair " + pair->code() : "in the region catalogue";
   if (found.empty())
-    return FilterError(field, where_zh + "没有名为“" + name + "”的地区", "no region called \"" + name + "\" " + where_en);
+    return FilterError(field, "行政区划中没有名为“" + name + "”的地区", "no region called \"" + name + "\" in the region catalogue");
+  const std::string where_zh = !in_area   ? "行政区划中"
+                               : area.pair ? "帮扶关系 " + area.pair->code() + " 的两方地区内"
+                                           : "您可查看的帮扶关系的地区内";
+  const std::string where_en = !in_area   ? "in the region catalogue"
+                               : area.pair ? "within pair " + area.pair->code()
+                                           : "within the regions of the pairs you may see";
   std::vector<std::string> codes;
   for (const Region* r : found) codes.emplace_back(r->code);
-  const std::string list = NamedRegionList(catalog, codes, pair.has_value());
+  const std::string list = NamedRegionList(catalog, codes, in_area && area.pair.has_value());
   return FilterError(field,
                      "“" + name + "”可指" + where_zh + "的 " + std::to_string(found.size()) + " 个地区：" + list +
                          "，请填写代码或选定帮扶关系",
@@ -38,11 +41,10 @@ Result<std::string> RegionFilterCode(const FieldDef& field, const std::optional<
                          list + "; give a code or choose a pair");
 }
 
-Result<std::string> RegionFilterPrefix(const FieldDef& field, const std::optional<PairScope>& pair,
-                                       const std::string& value) {
+Result<std::string> RegionFilterPrefix(const FieldDef& field, const RegionFilterArea& area, const std::string& value) {
   std::string code = value;
   if (!IsAsciiDigits(value)) {
-    SH_ASSIGN_OR_RETURN(code, RegionFilterCode(field, pair, value));
+    SH_ASSIGN_OR_RETURN(code, RegionFilterCode(field, area, value));
   }
   const std::string prefix = RegionPrefix(code);
   if (prefix.empty())

@@ -53,18 +53,28 @@ TEST(RegionFilter, ANameIsTheOneRegionSoCalledWithinThePairOrTheCandidatesAreNam
   ASSERT_NE(field, nullptr);
   Result<PairScope> pair = PairScope::Parse("440111-522727");
   ASSERT_TRUE(pair.ok());
-  Result<std::string> code = RegionFilterCode(*field, *pair, "甲坝村");
+  const RegionFilterArea in_pair{{pair->helper_region(), pair->helped_region()}, *pair};
+  Result<std::string> code = RegionFilterCode(*field, in_pair, "甲坝村");
   ASSERT_TRUE(code.ok()) << code.status().ToString();
   EXPECT_EQ(*code, "522727200205");
+  // Without a pair, within the sides of the pairs a user sees: a county clerk's one pair.
+  Result<std::string> in_sides = RegionFilterCode(*field, {{"440111", "522727"}, std::nullopt}, "甲坝村");
+  ASSERT_TRUE(in_sides.ok()) << in_sides.status().ToString();
+  EXPECT_EQ(*in_sides, "522727200205");
 
-  Result<std::string> anywhere = RegionFilterCode(*field, std::nullopt, "甲坝村");
+  Result<std::string> anywhere = RegionFilterCode(*field, {{"520000"}, std::nullopt}, "甲坝村");
   ASSERT_FALSE(anywhere.ok());
   ASSERT_EQ(anywhere.status().details().size(), 1u);
   EXPECT_EQ(anywhere.status().details()[0].field, "region_code");
   EXPECT_NE(anywhere.status().details()[0].message_zh.find("522731103227"), std::string::npos);
   EXPECT_NE(anywhere.status().details()[0].message_en.find("could mean 2 regions"), std::string::npos);
 
-  Result<std::string> none = RegionFilterCode(*field, *pair, "不存在村");
+  // A name outside the sides is looked up in the whole catalogue: an enterprise's origin.
+  Result<std::string> outside = RegionFilterCode(*field, in_pair, "深圳市");
+  ASSERT_TRUE(outside.ok()) << outside.status().ToString();
+  EXPECT_EQ(*outside, "440300");
+
+  Result<std::string> none = RegionFilterCode(*field, in_pair, "不存在村");
   ASSERT_FALSE(none.ok());
   EXPECT_NE(none.status().details()[0].message_en.find("no region called"), std::string::npos);
 }
@@ -74,11 +84,11 @@ TEST(RegionFilter, ANameIsTheOneRegionSoCalledWithinThePairOrTheCandidatesAreNam
 TEST(RegionFilter, APairSideIsLookedUpDownToCountyOnly) {
   const FieldDef* side = FindLedger("pairs")->Field("helper_region");
   ASSERT_NE(side, nullptr);
-  Result<std::string> code = RegionFilterCode(*side, std::nullopt, "石门");
+  Result<std::string> code = RegionFilterCode(*side, {{"440111", "522727"}, std::nullopt}, "石门");
   ASSERT_TRUE(code.ok()) << code.status().ToString();
   EXPECT_EQ(RegionCatalog::Embedded().Find(*code)->level, RegionLevel::kCounty) << *code;
   const FieldDef* place = FindLedger("units")->Field("region_code");
-  EXPECT_FALSE(RegionFilterCode(*place, std::nullopt, "石门").ok()) << "a unit's place may be the town too";
+  EXPECT_FALSE(RegionFilterCode(*place, {}, "石门").ok()) << "a unit's place may be the town too";
 }
 
 // A region filter selects the region and everything below it: its significant prefix.
@@ -86,13 +96,13 @@ TEST(RegionFilter, ARegionByNameOrCodeSelectsEverythingBelowIt) {
   const FieldDef* field = FindLedger("units")->Field("region_code");
   Result<PairScope> pair = PairScope::Parse("440111-522727");
   ASSERT_TRUE(pair.ok());
-  Result<std::string> town = RegionFilterPrefix(*field, *pair, "卡蒲乡");
+  Result<std::string> town = RegionFilterPrefix(*field, {{pair->helper_region(), pair->helped_region()}, *pair}, "卡蒲乡");
   ASSERT_TRUE(town.ok()) << town.status().ToString();
   EXPECT_EQ(*town, "522727200");
-  Result<std::string> city = RegionFilterPrefix(*field, std::nullopt, "522700");
+  Result<std::string> city = RegionFilterPrefix(*field, {}, "522700");
   ASSERT_TRUE(city.ok()) << city.status().ToString();
   EXPECT_EQ(*city, "5227");
-  Result<std::string> broken = RegionFilterPrefix(*field, std::nullopt, "5227");
+  Result<std::string> broken = RegionFilterPrefix(*field, {}, "5227");
   ASSERT_FALSE(broken.ok());
   EXPECT_EQ(broken.status().details()[0].field, "region_code");
   EXPECT_NE(broken.status().details()[0].message_en.find("is not a region code"), std::string::npos);
