@@ -30,7 +30,7 @@ await t.step("cascader: pinyin initials find the pair's county (ptx → 平塘�
   await search.click()
   // The record's pair is known: the cascader's roots are its two sides (regions.e2e.mjs).
   await search.pressSequentially('ptx')
-  const suggestion = page.locator('.region-cascader .el-cascader__suggestion-item:visible')
+  const suggestion = page.locator('.region-cascader [data-test=region-hit]:visible')
   await suggestion.filter({ hasText: /^\s*平塘县\s*$/ }).first().click()
   await cascader.and(page.locator('[data-code="522727"]')).waitFor()
   await page.locator('.region-cascader:visible').waitFor({ state: 'hidden' })

@@ -9,7 +9,7 @@ import { launchBrowser } from './lib.mjs'
 const { stack, page, api, t, finish } = await adminSession('regions')
 const dialog = page.locator('.el-dialog:visible')
 const field = (key) => dialog.locator(`[data-field="${key}"]`)
-const suggestion = page.locator('.region-cascader .el-cascader__suggestion-item:visible')
+const suggestion = page.locator('.region-cascader [data-test=region-hit]:visible')
 const KAPU = '522727200' // 卡蒲毛南族乡, a town of 平塘县
 const JIABA = '522727200205' // its village 甲坝村
 
@@ -103,7 +103,7 @@ await t.step('a clerk scoped to the town 卡蒲毛南族乡 picks the pair enclo
     const search = form.locator('[data-field="region_code"] [data-test=region-cascader] input')
     await search.click()
     await search.pressSequentially('场河')
-    await clerk.locator('.region-cascader .el-cascader__suggestion-item:visible', { hasText: '场河村' }).first().click()
+    await clerk.locator('.region-cascader [data-test=region-hit]:visible', { hasText: '场河村' }).first().click()
     await form.locator('[data-test=save]').click()
     await form.waitFor({ state: 'detached' }).catch(() => form.waitFor({ state: 'hidden' }))
     await rows.filter({ hasText: '场河村合作社（乡镇账号）' }).first().waitFor()

@@ -1,6 +1,6 @@
 // The region picker of a record whose pair is known: its roots are the pair's two sides, each with
-// the levels below it loaded at once, so that a search by name or pinyin initials ("甲坝", "jbc")
-// reaches the towns and villages a record of that pair is placed in without opening a county.
+// the levels below it loaded at once, so that a clerk browses the towns and villages a record of
+// that pair is placed in without waiting at each level (a search goes to the server, rooted there).
 // Each side is loaded two levels down, which keeps the answer phone-sized: a county side with
 // all its towns and villages (平塘县 8.7 KB, 142 regions; 白云区 25 KB, 428), a city side down to
 // its towns (6–10 KB; to its villages it would be 96–180 KB), a province side down to its
@@ -39,7 +39,7 @@ function sideTree(code: string): Promise<PickerRegion | null> {
       const self = (await children(parentCode(code))).find((r) => r.code === code)
       if (!self) return null
       const below = await regionChildren(code, kLevelsBelowSide)
-      const [node] = await pickerNodes([{ ...self, children: below.items }])
+      const [node] = pickerNodes([{ ...self, children: below.items }])
       return node
     })()
     p.catch(() => sides.delete(code))

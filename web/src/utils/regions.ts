@@ -1,7 +1,7 @@
 // Region names for GB/T 2260 codes, looked up through /meta/regions/{parent}/children and
 // cached per parent (a county's name comes with its prefecture's list of children); and the tree
-// the region picker offers: every province, city and county at once, searchable by name, code
-// and pinyin initials, towns and villages loaded as they are opened.
+// the region picker offers to browse: every province, city and county at once, towns and villages
+// loaded as they are opened (a search goes to the server: /meta/regions/search).
 import { regionChildren, regionTree } from '@/api/meta'
 import type { RegionNode } from '@/api/meta/types'
 
@@ -38,24 +38,16 @@ export function pathOf(code: string): string[] {
   return path
 }
 
-/** A region as the picker holds it: the pinyin initials of its name ("荔波县" → "lbx") and of its
- *  everyday name if it has one ("黔南州" → "qnz"), space-separated, for searching. */
+/** A region as the picker holds it: villages are leaves. */
 export interface PickerRegion extends RegionNode {
-  initials: string
   leaf?: boolean
   children?: PickerRegion[]
 }
 
-// pinyin-pro carries a dictionary of its own: loaded with the picker, not with every page.
-const initialsOf = import('pinyin-pro').then(({ pinyin }) => (name: string) =>
-  pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase())
-
-/** Nodes for the picker, their initials computed; villages are leaves. */
-export async function pickerNodes(nodes: RegionNode[]): Promise<PickerRegion[]> {
-  const initials = await initialsOf
+/** Nodes for the picker; villages are leaves. */
+export function pickerNodes(nodes: RegionNode[]): PickerRegion[] {
   const convert = (n: RegionNode): PickerRegion => ({
     ...n,
-    initials: [n.name, n.everyday].filter((x): x is string => !!x).map(initials).join(' '),
     leaf: n.level === 'village' || undefined,
     children: n.children?.map(convert),
   })
@@ -63,18 +55,9 @@ export async function pickerNodes(nodes: RegionNode[]): Promise<PickerRegion[]> 
 }
 
 let tree: Promise<PickerRegion[]> | null = null
-/** Provinces, cities and counties with their initials, fetched once per session. */
+/** Provinces, cities and counties, fetched once per session. */
 export function pickerTree(): Promise<PickerRegion[]> {
   tree ??= regionTree().then((r) => pickerNodes(r.items))
   tree.catch(() => (tree = null))
   return tree
-}
-
-/** True when `typed` finds the region: part of its name or everyday name, the start of its code,
- *  or part of its initials. */
-export function regionMatches(region: Pick<PickerRegion, 'code' | 'name' | 'everyday' | 'initials'>, typed: string): boolean {
-  const q = typed.trim().toLowerCase()
-  if (!q) return true
-  if (/^\d+$/.test(q)) return region.code.startsWith(q)
-  return region.name.includes(q) || !!region.everyday?.includes(q) || region.initials.includes(q)
 }

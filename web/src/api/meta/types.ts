@@ -106,3 +106,15 @@ export interface RegionNode {
   /** the regions below, when asked for with ?depth */
   children?: RegionNode[]
 }
+
+/** A region found by /meta/regions/search. */
+export interface RegionHit {
+  code: string
+  name: string
+  level: string
+  everyday?: string
+  /** as people name it: 黔南州平塘县卡蒲毛南族乡甲坝村 */
+  label: string
+  /** from the province down to the region, placeholder levels (市辖区) left out */
+  path: { code: string; name: string }[]
+}

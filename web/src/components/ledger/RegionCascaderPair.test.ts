@@ -1,5 +1,5 @@
-// The region cascader of a record whose pair is known: rooted at the pair's two sides, whose towns
-// and villages a search reaches by name or initials without opening a county first.
+// The region cascader of a record whose pair is known: rooted at the pair's two sides, browsed
+// there, and searched on the server within them (towns and villages by name or initials).
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { i18n } from '@/i18n'
@@ -17,6 +17,11 @@ const answers: Record<string, unknown[]> = {
   '/api/v1/meta/regions/522727/children?depth=2': [{ code: '522727200', name: '卡蒲毛南族乡', level: 'town',
     children: [{ code: '522727200205', name: '甲坝村村民委员会', level: 'village' }] }],
 }
+const jiaba = { code: '522727200205', name: '甲坝村村民委员会', level: 'village', label: '黔南州平塘县卡蒲毛南族乡甲坝村',
+  path: [{ code: '520000', name: '贵州省' }, { code: '522700', name: '黔南布依族苗族自治州' }, { code: '522727', name: '平塘县' },
+    { code: '522727200', name: '卡蒲毛南族乡' }, { code: '522727200205', name: '甲坝村村民委员会' }] }
+// The search's answer: 甲坝村 for what finds it (the server's matching is tested there).
+const hits: Record<string, unknown[]> = { 甲坝: [jiaba], jbc: [jiaba] }
 const asked: string[] = []
 
 function stubServer() {
@@ -24,6 +29,10 @@ function stubServer() {
     const url = new URL(String(input), 'http://localhost')
     const key = url.pathname + url.search
     asked.push(key)
+    if (url.pathname === '/api/v1/meta/regions/search') {
+      const items = hits[url.searchParams.get('q') ?? ''] ?? []
+      return new Response(JSON.stringify({ items, total: items.length, truncated: false }), { status: 200 })
+    }
     return new Response(JSON.stringify({ items: answers[key] ?? [], source: '' }), { status: 200 })
   }))
 }
@@ -35,7 +44,7 @@ async function search(typed: string) {
   return w
 }
 
-const suggestions = () => [...document.body.querySelectorAll('.el-cascader__suggestion-item')].map((e) => e.textContent?.trim())
+const shownHits = () => [...document.body.querySelectorAll('[data-test=region-hit]')].map((e) => e.textContent?.trim())
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -43,22 +52,31 @@ afterEach(() => {
 })
 
 describe('RegionCascader with a pair', () => {
-  it('finds a village of the helped county by its short name and by its pinyin initials', async () => {
+  it('asks the server within the two sides and lists a village by its place from the side', async () => {
     stubServer()
     for (const typed of ['甲坝', 'jbc']) {
       const w = await search(typed)
-      await vi.waitFor(() => expect(suggestions()).toContain('平塘县 / 卡蒲毛南族乡 / 甲坝村村民委员会'), { timeout: 3000 })
+      await vi.waitFor(() => expect(shownHits()).toEqual(['平塘县 / 卡蒲毛南族乡 / 甲坝村村民委员会']), { timeout: 3000 })
+      expect(asked.filter((a) => a.startsWith('/api/v1/meta/regions/search')).at(-1))
+        .toBe(`/api/v1/meta/regions/search?q=${encodeURIComponent(typed)}&limit=20&root=440111%2C522727`)
       w.unmount()
     }
     expect(asked).not.toContain('/api/v1/meta/regions/0/children?depth=3') // not the whole country
   })
 
-  it('offers the two sides as its roots and emits the code picked', async () => {
+  it('emits the code of the region picked from the search', async () => {
     stubServer()
-    const w = await search('三元里')
-    await vi.waitFor(() => expect(suggestions()).toEqual(['白云区 / 三元里街道']), { timeout: 3000 })
-    ;(document.body.querySelector('.el-cascader__suggestion-item') as HTMLElement).click()
-    await vi.waitFor(() => expect(w.emitted('update:modelValue')?.at(-1)).toEqual(['440111001']))
+    const w = await search('甲坝')
+    await vi.waitFor(() => expect(shownHits()).toHaveLength(1), { timeout: 3000 })
+    ;(document.body.querySelector('[data-test=region-hit]') as HTMLElement).click()
+    await vi.waitFor(() => expect(w.emitted('update:modelValue')?.at(-1)).toEqual(['522727200205']))
+    w.unmount()
+  })
+
+  it('says so when nothing matches', async () => {
+    stubServer()
+    const w = await search('不存在')
+    await vi.waitFor(() => expect(document.body.textContent).toContain('没有名称、代码或拼音首字母相符的地区'), { timeout: 3000 })
     w.unmount()
   })
 
