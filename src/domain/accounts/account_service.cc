@@ -1,6 +1,7 @@
 #include "domain/accounts/account_service.h"
 
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include <boost/algorithm/string/predicate.hpp>
@@ -156,6 +157,24 @@ Status PolicyFor(const std::string& field, Status s) {
   return s;
 }
 
+
+// Fills each user's owner_label from the natural key of the record owning their data (a unit's
+// name), one query per owner ledger, so the users page names the organisation instead of its id.
+Status NameOwners(Database& db, std::vector<UserInfo>& users) {
+  std::map<std::string, std::vector<int64_t>> ids;
+  for (const UserInfo& u : users)
+    if (u.scope.owner_id > 0) ids[u.scope.owner_ledger].push_back(u.scope.owner_id);
+  for (const auto& [ledger, owner_ids] : ids) {
+    const LedgerDef* def = FindLedger(ledger);
+    if (!def || def->natural_key.empty()) continue;
+    SH_ASSIGN_OR_RETURN(auto labels, LedgerRepository(db, *def).NaturalKeysOf(owner_ids));
+    for (UserInfo& u : users)
+      for (const auto& [id, label] : labels)
+        if (u.scope.owner_ledger == ledger && u.scope.owner_id == id) u.owner_label = label;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status AccountService::CheckScope(const DataScope& scope) {
@@ -308,6 +327,7 @@ Result<std::vector<UserInfo>> AccountService::ListUsers(const Actor& actor) {
     out.push_back(StoredUser(r));
     out.back().roles = roles[out.back().id];
   }
+  SH_RETURN_IF_ERROR(NameOwners(db_, out));
   return out;
 }
 

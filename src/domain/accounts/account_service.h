@@ -35,6 +35,8 @@ struct UserInfo {
   bool disabled = false;
   std::string created_at;
   std::string display_name;  // 姓名, "" = none (display_name.h)
+  // The owner organisation's natural key (a unit's name), "" without one; filled by ListUsers.
+  std::string owner_label;
 };
 
 struct NewUser {

@@ -15,6 +15,7 @@ boost::json::object UserJson(const UserInfo& u) {
           {"region", u.scope.region},
           {"owner_ledger", u.scope.owner_ledger},
           {"owner_id", u.scope.owner_id},
+          {"owner_label", u.owner_label},
           {"disabled", u.disabled},
           {"created_at", u.created_at}};
 }

@@ -3,7 +3,7 @@ import type { UserInfo } from '@/api/admin/users/types'
 import { pageOf, searchUsers } from './userList'
 
 const u = (id: number, name: string, extra: Partial<UserInfo> = {}): UserInfo => ({
-  id, name, display_name: '', roles: ['staff'], region: '', owner_ledger: '', owner_id: 0, disabled: false,
+  id, name, display_name: '', roles: ['staff'], region: '', owner_ledger: '', owner_id: 0, owner_label: '', disabled: false,
   created_at: '', ...extra,
 })
 const users = [

@@ -7,6 +7,8 @@ export interface UserInfo {
   region: string
   owner_ledger: string
   owner_id: number
+  /** the owner organisation's name (a unit's), "" without one */
+  owner_label: string
   disabled: boolean
   created_at: string
 }
