@@ -16,8 +16,6 @@ constexpr const char* kSelectAudit =
     "SELECT id, at, actor, action, ledger, record_id, helped_region, before_json, after_json, detail, remote, seq "
     "FROM audit_log";
 
-Value OrNull(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
-
 // s cut to at most limit bytes (see kTruncatedMark), never inside a UTF-8 sequence.
 void Cap(std::string& s, size_t limit) {
   if (s.size() <= limit) return;

@@ -21,6 +21,8 @@ constexpr const char* kFindStoredTail =
     " t ON t.id = f.record_id AND t.helped_region = f.helped_region WHERE f.helped_region = ? AND f.ledger = ? AND "
     "f.fingerprint IN (";
 constexpr const char* kFingerprintTable = "import_fingerprints";
+constexpr const char* kInsertFingerprint =
+    "INSERT INTO import_fingerprints (helped_region, ledger, fingerprint, record_id) VALUES (?, ?, ?, ?)";
 constexpr size_t kFindChunk = 500;
 
 bool IsBookkeeping(const std::string& column) {
@@ -85,6 +87,10 @@ Status FingerprintRepository::Remember(const std::vector<std::vector<Value>>& id
   rows.reserve(id_fingerprint_region.size());
   for (const std::vector<Value>& r : id_fingerprint_region) rows.push_back({r[2], def_.name, r[1], r[0]});
   return db_.BulkInsert(kFingerprintTable, {"helped_region", "ledger", "fingerprint", "record_id"}, rows);
+}
+
+Status FingerprintRepository::Note(int64_t record_id, const Value& fingerprint, const std::string& helped_region) {
+  return db_.Execute(kInsertFingerprint, {helped_region, def_.name, fingerprint, record_id}).status();
 }
 
 }  // namespace shanhai

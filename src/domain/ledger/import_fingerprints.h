@@ -4,7 +4,9 @@
 // look-up hash, never their ciphertext (random per write); bookkeeping columns left out — kept
 // in import_fingerprints (migration 0014) with the record it became and its helped region. A row counts as stored
 // while that record exists: deleting the record frees its fingerprint. Records entered by hand
-// have none (only imports are compared with imports).
+// are noted too, and each changed version of a record (LedgerService::InsertPrepared,
+// UpdatePrepared), so that a sheet exported from the console and imported back is noticed; an
+// earlier version's fingerprint keeps naming its record.
 #pragma once
 
 #include <vector>
@@ -29,6 +31,8 @@ class FingerprintRepository {
   Result<std::vector<TakenKey>> FindStored(const std::string& helped_region, const std::vector<Value>& fingerprints);
   // Notes each {record id, fingerprint, helped region} of records just imported.
   Status Remember(const std::vector<std::vector<Value>>& id_fingerprint_region);
+  // Notes the fingerprint of one record just written (one statement, not a bulk load).
+  Status Note(int64_t record_id, const Value& fingerprint, const std::string& helped_region);
 
  private:
   Database& db_;

@@ -8,6 +8,8 @@
 #include "common/personal_numbers.h"
 #include "domain/ledger/sheet_layout.h"
 #include "excel/sheet_out.h"
+#include "regions/region_cell_name.h"
+#include "regions/region_display.h"
 
 namespace shanhai {
 
@@ -24,11 +26,25 @@ const EnumOption* OptionOf(const std::vector<EnumOption>& options, const std::st
   return nullptr;
 }
 
-// The cell text of a stored value in the spreadsheet layout; options: the field's options in force.
+// The pair's two side codes ("440111-522727" → {"440111", "522727"}), within which the import
+// looks for a region cell's name; {} for a record of no pair.
+std::vector<std::string> SidesOf(const std::string& pair_code) {
+  const size_t dash = pair_code.find('-');
+  if (dash == std::string::npos) return {};
+  return {pair_code.substr(0, dash), pair_code.substr(dash + 1)};
+}
+
+// The cell text of a stored value in the spreadsheet layout, as the import reads it back;
+// options: the field's options in force; region_names: names of region codes, looked for within
+// the record's pair's sides (a pair side anywhere, down to county, as the import does).
 std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, const Value* v,
-                     const std::map<int64_t, std::string>* labels) {
+                     const std::map<int64_t, std::string>* labels, RegionCellNames& region_names,
+                     const std::vector<std::string>& sides) {
   if (!v || IsNull(*v)) return "";
   switch (f.type) {
+    case FieldType::kRegion:
+      return f.pair_side ? region_names.Of(AsText(*v), {}, RegionLevel::kCounty)
+                         : region_names.Of(AsText(*v), sides, RegionLevel::kVillage);
     case FieldType::kMoney: return FormatFenAsWanYuanExact(AsInt(*v));  // the header says 万元 (HeaderOf)
     case FieldType::kBool: return AsInt(*v) ? "是" : "否";
     case FieldType::kEnum:
@@ -98,6 +114,8 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
   auto form = service.context().sheet_forms.find(def.name);
   const SheetForm* sheet_form = form == service.context().sheet_forms.end() ? nullptr : &form->second;
   std::vector<std::string> cells;
+  RegionCellNames region_names(RegionCatalog::Embedded());
+  std::map<std::string, std::string> pair_names;  // pair code → PairDisplayName
   auto write_pages = [&]() -> Status {
     for (;;) {
       // Revealing writes one audit row per record, in this transaction: no row, no file.
@@ -113,11 +131,18 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
       }
       for (const Record& r : page.records) {
         cells.clear();
-        if (def.pair_scoped) cells.push_back(r.pair_code);
+        const std::vector<std::string> sides = SidesOf(r.pair_code);
+        if (def.pair_scoped) {
+          // The pair as the console shows it, which the import's pair cell takes (an unknown code stays).
+          auto [named, fresh] = pair_names.try_emplace(r.pair_code);
+          if (fresh) named->second = PairDisplayName(RegionCatalog::Embedded(), r.pair_code);
+          cells.push_back(named->second.empty() ? r.pair_code : named->second);
+        }
         for (size_t i = 0; i < fields.size(); ++i)
           cells.push_back(sheet_form && !fields[i]->sheet_label_zh.empty()
                               ? sheet_form->write(*fields[i], r)
-                              : CellText(*fields[i], *options[i], r.Get(fields[i]->key), labels[i]));
+                              : CellText(*fields[i], *options[i], r.Get(fields[i]->key), labels[i], region_names,
+                                         sides));
         SH_RETURN_IF_ERROR(out->Row(cells, kinds));
         ++written;
       }

@@ -10,6 +10,7 @@
 #include "domain/accounts/display_name.h"
 #include "domain/accounts/user_names.h"
 #include "domain/ledger/conflict_messages.h"
+#include "domain/ledger/import_fingerprints.h"
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_set_service.h"
 #include "domain/ledger/region_filter.h"
@@ -238,7 +239,11 @@ Result<Record> LedgerService::ReadForChange(const Actor& actor, const LedgerDef&
 Result<Record> LedgerService::InsertPrepared(const Actor& actor, const LedgerDef& def, const Record& record,
                                              const std::string& detail) {
   LedgerRepository repo(*context_.db, def);
-  SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(StoredRowForInsert(actor, def, record, context_.clock.Iso())));
+  Columns row = StoredRowForInsert(actor, def, record, context_.clock.Iso());
+  const Value fingerprint = def.natural_key.empty() ? RowFingerprint(row) : Value{};
+  SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(std::move(row)));
+  if (!IsNull(fingerprint))
+    SH_RETURN_IF_ERROR(FingerprintRepository(*context_.db, def).Note(id, fingerprint, record.helped_region));
   SH_ASSIGN_OR_RETURN(Record stored, ReadWritten(actor, def, id));
   SH_RETURN_IF_ERROR(context_.audit.Write(actor, "create", def.name, id, stored.helped_region, "",
                                   AuditRecordJsonText(def, stored), detail));
@@ -251,6 +256,10 @@ Result<Record> LedgerService::UpdatePrepared(const Actor& actor, const LedgerDef
                                              const std::string& action, const char* kind) {
   LedgerRepository repo(*context_.db, def);
   SH_RETURN_IF_ERROR(repo.Update(before.id, AsInt(*before.Get("version")), StoredRowForUpdate(actor, def, record)));
+  if (def.natural_key.empty())  // the changed record as a sheet would now hold it (import_fingerprints.h)
+    SH_RETURN_IF_ERROR(FingerprintRepository(*context_.db, def)
+                           .Note(before.id, RowFingerprint(StoredRowForInsert(actor, def, record, "")),
+                                 record.helped_region));
   SH_ASSIGN_OR_RETURN(Record after, ReadWritten(actor, def, before.id));
   SH_RETURN_IF_ERROR(context_.audit.Write(actor, action, def.name, before.id, after.helped_region,
                                   AuditRecordJsonText(def, before), AuditRecordJsonText(def, after), detail));

@@ -125,7 +125,9 @@ class LedgerService {
   // The stored record whole if the actor sees it (NotFound otherwise), no permission checked: for
   // a caller that answers a record out of sight as missing before checking its own permission.
   Result<Record> ReadVisible(const Actor& actor, const LedgerDef& def, int64_t id);
-  // Stores a record from Prepare(…, nullptr) with its "create" audit row; returns it whole.
+  // Stores a record from Prepare(…, nullptr) with its "create" audit row; returns it whole. A
+  // record of a ledger without a natural key is fingerprinted as an import's row is, and each
+  // UpdatePrepared version too (import_fingerprints.h).
   Result<Record> InsertPrepared(const Actor& actor, const LedgerDef& def, const Record& record,
                                 const std::string& detail);
   // Stores record (from Prepare(…, &before)) over before with its audit row (action, e.g.
