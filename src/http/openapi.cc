@@ -40,6 +40,10 @@ boost::json::object FieldSchema(const FieldDef& f) {
                                         "masked for users without reveal (a birth date shows its year); filtering or "
                                         "sorting by it needs reveal"
                                       : "");
+  if (f.internal)
+    s["description"] = std::string(s["description"].as_string()) +
+                       "；查重键，由其他字段得出，同一帮扶关系内唯一，再次导入据此找到已有记录 / a key derived from other "
+                       "fields, unique within the pair: a re-import finds the stored record by it";
   if (f.computed) s["readOnly"] = true;
   return s;
 }

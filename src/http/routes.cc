@@ -68,7 +68,7 @@ constexpr RouteRow kRouteTable[] = {
      "下载导入错误清单（仅导入者本人，一天内有效）"},
 
     {"GET", "/api/v1/indicators/catalogue", h::IndicatorCatalogue, kSession, kNoLedger, kNone,
-     "指标目录（代码、名称、单位、定义）"},
+     "指标目录（代码、名称、单位、定义；full_label_zh/full_label_en：单独出现时的名称，分项带上其总项，如 与村结对的帮扶单位·其中镇街）"},
     {"GET", "/api/v1/indicators", h::IndicatorValues, kIndicatorsPermission, kNoLedger, kNone,
      "指标值（?pair=440111-522727&from=&to=），含目标与完成率（期间有起止日期、所涉每年均设目标时）；只计本人可列出的台账"},
     {"GET", "/api/v1/indicators/{key}/records", h::IndicatorRecords, kIndicatorsPermission, kNoLedger, kNone,

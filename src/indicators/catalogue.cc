@@ -1,5 +1,7 @@
 #include "indicators/indicator_def.h"
 
+#include "common/text.h"
+
 namespace shanhai {
 
 const std::vector<IndicatorDef>& IndicatorCatalogue() {
@@ -27,6 +29,24 @@ std::vector<std::string> AllIndicatorKeys() {
     if (!d.poverty_aggregate.empty()) keys.push_back(d.key + ".poverty");
   }
   return keys;
+}
+
+std::string FullLabelZh(const IndicatorDef& def) {
+  const IndicatorDef* whole = def.part_of.empty() ? nullptr : FindIndicator(def.part_of);
+  return whole ? whole->label_zh + "·" + def.label_zh : def.label_zh;
+}
+
+std::string FullLabelEn(const IndicatorDef& def) {
+  const IndicatorDef* whole = def.part_of.empty() ? nullptr : FindIndicator(def.part_of);
+  return whole ? whole->label_en + ", " + def.label_en : def.label_en;
+}
+
+const IndicatorDef* FindIndicatorNamed(const std::string& name) {
+  const std::string typed = NormalizeInputLossy(name);
+  for (const IndicatorDef& def : IndicatorCatalogue())
+    for (const std::string& label : {FullLabelZh(def), FullLabelEn(def), def.label_zh, def.label_en})
+      if (NormalizeInputLossy(label) == typed) return &def;
+  return nullptr;
 }
 
 const char* GroupLabelZh(IndicatorGroup group) {

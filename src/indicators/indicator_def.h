@@ -38,6 +38,10 @@ struct IndicatorDef {
   // For rates: value = 100 * numerator / denominator (both keys of this catalogue), a
   // percentage with two decimals; ledger/aggregate are then empty.
   std::string numerator, denominator;
+  // The key of the figure this one is a part of, when its labels read only beside it (其中镇街,
+  // "of which towns/streets" under 与村结对的帮扶单位): where it stands alone — a drop-down, a
+  // targets sheet or list — it is named with that figure (FullLabelZh). "" = it reads alone.
+  std::string part_of;
 
   bool IsRate() const { return !numerator.empty(); }
 };
@@ -50,6 +54,15 @@ const std::vector<IndicatorDef>& IndicatorCatalogue();
 const IndicatorDef* FindIndicator(const std::string& key);
 // All publishable keys: every indicator's key and, where it has one, "<key>.poverty".
 std::vector<std::string> AllIndicatorKeys();
+// The indicator's name standing alone: its label, after the label of the figure it is part of
+// (IndicatorDef::part_of): "与村结对的帮扶单位·其中镇街", "Helper units paired with villages, of
+// which towns/streets". Unique across the catalogue, as the labels are (a test checks both).
+std::string FullLabelZh(const IndicatorDef& def);
+std::string FullLabelEn(const IndicatorDef& def);
+// The indicator of that Chinese or English name, standing alone (与村结对的帮扶单位·其中镇街) or
+// as the catalogue lists it (其中镇街, which earlier exports wrote); full-width and half-width
+// characters alike. nullptr if none.
+const IndicatorDef* FindIndicatorNamed(const std::string& name);
 const char* GroupLabelZh(IndicatorGroup group);
 const char* GroupKey(IndicatorGroup group);
 

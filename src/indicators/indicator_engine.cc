@@ -234,7 +234,24 @@ RecordCheck TargetKeyCheck() {
     const std::string k = AsText(*key);
     // Only the catalogue's own keys: the report shows targets for those, not for ".poverty" sub-counts.
     if (FindIndicator(k)) return;
-    errors.push_back({0, "indicator_key", "指标代码“" + k + "”不存在", "no indicator with key \"" + k + "\""});
+    const std::string whole = k.ends_with(kPovertySuffix) ? k.substr(0, k.size() - kPovertySuffix.size()) : "";
+    if (const IndicatorDef* counted = whole.empty() ? nullptr : FindIndicator(whole)) {
+      const std::string zh = FullLabelZh(*counted), en = FullLabelEn(*counted);
+      errors.push_back({0, "indicator_key", "指标：“" + zh + "”的其中脱贫人口不能单独设目标（请为“" + zh + "”设目标）",
+                        "Indicator: the poverty sub-count of \"" + en + "\" takes no target of its own (set one for \"" +
+                            en + "\")"});
+      return;
+    }
+    // A name where the key belongs (a sheet's old 指标代码 column): say which key it is.
+    if (const IndicatorDef* named = FindIndicatorNamed(k)) {
+      errors.push_back({0, "indicator_key", "指标：“" + FullLabelZh(*named) + "”此处须写作其代码 " + named->key +
+                                                "（表格的“指标”列可直接写名称）",
+                        "Indicator: write \"" + FullLabelEn(*named) + "\" as its key " + named->key +
+                            " here (a sheet's \"Indicator\" column takes the name)"});
+      return;
+    }
+    errors.push_back({0, "indicator_key", "指标：“" + k + "”不是指标目录中的指标",
+                      "Indicator: \"" + k + "\" is no indicator of the catalogue"});
   };
 }
 

@@ -608,6 +608,33 @@ TEST(IndicatorCatalogue, KeysAreUniqueAndEveryIndicatorIsComputable) {
   }
 }
 
+// A sub-figure names the figure it is part of, in its group; standing alone every indicator's
+// name (its labels with that figure's) is unique in both languages, as sheets look names up.
+TEST(IndicatorCatalogue, SubFiguresNameTheirWholeAndFullNamesAreUnique) {
+  std::set<std::string> zh, en;
+  int parts = 0;
+  for (const IndicatorDef& d : IndicatorCatalogue()) {
+    if (!d.part_of.empty()) {
+      const IndicatorDef* whole = FindIndicator(d.part_of);
+      ASSERT_NE(whole, nullptr) << d.key;
+      EXPECT_EQ(whole->group, d.group) << d.key;
+      EXPECT_TRUE(whole->part_of.empty()) << d.key;
+      EXPECT_EQ(FullLabelZh(d), whole->label_zh + "·" + d.label_zh);
+      ++parts;
+    } else {
+      EXPECT_EQ(FullLabelZh(d), d.label_zh);
+      // A label that reads only beside its whole must say which one it is part of.
+      EXPECT_FALSE(d.label_zh.starts_with("其中")) << d.key;
+      EXPECT_FALSE(d.label_en.starts_with("of which")) << d.key;
+    }
+    EXPECT_TRUE(zh.insert(FullLabelZh(d)).second) << d.key;
+    EXPECT_TRUE(en.insert(FullLabelEn(d)).second) << d.key;
+  }
+  EXPECT_GE(parts, 3);
+  EXPECT_EQ(FullLabelEn(*FindIndicator("pairing.helper_units.town")),
+            "Helper units paired with villages, of which towns/streets");
+}
+
 TEST(IndicatorCatalogue, HeadlineFiguresAreNumberedOneByOne) {
   std::vector<int> places;
   for (const IndicatorDef& d : IndicatorCatalogue())

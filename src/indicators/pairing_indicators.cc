@@ -13,6 +13,12 @@ namespace {
 // Pairings whose helped unit is a village (镇–村, 村–村, 企–村, 社会组织–村 …).
 constexpr const char* kToVillage = "r.helped_unit_id IN (SELECT u.id FROM units u WHERE u.kind = 'village')";
 
+std::string HelperKindIn(const char* kinds) {
+  return std::string(kToVillage) + " AND r.helper_unit_id IN (SELECT u.id FROM units u WHERE u.kind IN (" + kinds + "))";
+}
+
+constexpr const char* kHelperUnits = "pairing.helper_units";
+
 IndicatorDef DistinctUnits(std::string key, std::string zh, std::string en, std::string unit, std::string definition,
                            const char* column, std::string condition, int headline = 0) {
   return {.key = std::move(key), .group = IndicatorGroup::kPairing, .label_zh = std::move(zh), .label_en = std::move(en),
@@ -21,24 +27,28 @@ IndicatorDef DistinctUnits(std::string key, std::string zh, std::string en, std:
           .headline = headline};
 }
 
-std::string HelperKindIn(const char* kinds) {
-  return std::string(kToVillage) + " AND r.helper_unit_id IN (SELECT u.id FROM units u WHERE u.kind IN (" + kinds + "))";
+// One kind of the helper units (其中镇街 …), named with them where it stands alone.
+IndicatorDef HelperUnitsOfKind(std::string key, std::string zh, std::string en, std::string definition,
+                               const char* kinds) {
+  IndicatorDef def = DistinctUnits(std::move(key), std::move(zh), std::move(en), "个", std::move(definition),
+                                   "helper_unit_id", HelperKindIn(kinds));
+  def.part_of = kHelperUnits;
+  return def;
 }
 
 }  // namespace
 
 std::vector<IndicatorDef> PairingIndicators() {
   std::vector<IndicatorDef> out = {
-      DistinctUnits("pairing.helper_units", "与村结对的帮扶单位", "Helper units paired with villages", "个",
+      DistinctUnits(kHelperUnits, "与村结对的帮扶单位", "Helper units paired with villages", "个",
                     "期间内与受帮扶方村结成帮扶对子的帮扶方单位（镇街、企业、协会、社会组织、村等）个数，同一单位只计一次。",
                     "helper_unit_id", kToVillage, 7),
-      DistinctUnits("pairing.helper_units.town", "其中镇街", "of which towns/streets", "个", "上述帮扶单位中类型为镇或街道的个数。",
-                    "helper_unit_id", HelperKindIn("'town', 'street'")),
-      DistinctUnits("pairing.helper_units.enterprise", "其中企业（含协会、社会组织）", "of which enterprises", "个",
-                    "上述帮扶单位中类型为企业、协会/商会、社会组织的个数。", "helper_unit_id",
-                    HelperKindIn("'enterprise', 'association', 'social_org'")),
-      DistinctUnits("pairing.helper_units.village", "其中村", "of which villages", "个", "上述帮扶单位中类型为村的个数。",
-                    "helper_unit_id", HelperKindIn("'village'")),
+      HelperUnitsOfKind("pairing.helper_units.town", "其中镇街", "of which towns/streets",
+                        "上述帮扶单位中类型为镇或街道的个数。", "'town', 'street'"),
+      HelperUnitsOfKind("pairing.helper_units.enterprise", "其中企业（含协会、社会组织）", "of which enterprises",
+                        "上述帮扶单位中类型为企业、协会/商会、社会组织的个数。", "'enterprise', 'association', 'social_org'"),
+      HelperUnitsOfKind("pairing.helper_units.village", "其中村", "of which villages", "上述帮扶单位中类型为村的个数。",
+                        "'village'"),
       DistinctUnits("pairing.helped_deep_poverty_villages", "结对帮扶的深度贫困村", "Deep-poverty villages paired", "个",
                     "期间内与帮扶方单位结对的受帮扶方深度贫困村个数，同一村只计一次。", "helped_unit_id",
                     "r.helped_unit_id IN (SELECT u.id FROM units u WHERE u.kind = 'village' AND u.deep_poverty = 1)", 8),

@@ -64,7 +64,7 @@ std::vector<IndicatorDef> TalentIndicators() {
     }
   }
   out.push_back({.key = "talent.secondment.cadre.to_helped.county_level", .group = g,
-                 .label_zh = "派驻受帮扶方党政干部中县处级", .label_en = "of which county-level cadres", .unit_zh = "名",
+                 .label_zh = "派驻受帮扶方党政干部中县处级", .label_en = "County-level cadres seconded east to west", .unit_zh = "名",
                  .definition_zh = "上述派驻受帮扶方的党政干部中职级为县处级的人数。", .ledger = "secondments",
                  .aggregate = "COUNT(*)",
                  .condition = "r.category = 'cadre' AND r.direction = 'to_helped' AND r.rank = 'county_level'"});

@@ -16,14 +16,11 @@ constexpr const char* kIndicatorKey = "indicator_key";
 constexpr const char* kTargetValue = "target_value";
 constexpr size_t kMaxListedChoices = 10;
 
-// The indicator a cell names: the one whose key it is, else the one whose Chinese or English name
-// it is (full-width and half-width characters alike; names are unique, which a test checks).
+// The indicator a cell names: the one whose key it is, else the one of that name (names are
+// unique, which a test checks).
 const IndicatorDef* NamedBy(const std::string& cell) {
   if (const IndicatorDef* def = FindIndicator(cell)) return def;
-  const std::string typed = NormalizeInputLossy(cell);
-  for (const IndicatorDef& def : IndicatorCatalogue())
-    if (NormalizeInputLossy(def.label_zh) == typed || NormalizeInputLossy(def.label_en) == typed) return &def;
-  return nullptr;
+  return FindIndicatorNamed(cell);
 }
 
 // The indicators whose Chinese name contains the cell: the choices an error offers.
@@ -32,7 +29,7 @@ std::vector<const IndicatorDef*> NamesContaining(const std::string& cell) {
   std::vector<const IndicatorDef*> out;
   if (typed.empty()) return out;
   for (const IndicatorDef& def : IndicatorCatalogue())
-    if (NormalizeInputLossy(def.label_zh).find(typed) != std::string::npos) out.push_back(&def);
+    if (NormalizeInputLossy(FullLabelZh(def)).find(typed) != std::string::npos) out.push_back(&def);
   return out;
 }
 
@@ -40,7 +37,7 @@ std::vector<const IndicatorDef*> NamesContaining(const std::string& cell) {
 std::string ChoiceList(const std::vector<const IndicatorDef*>& defs) {
   std::string list;
   for (size_t i = 0; i < defs.size() && i < kMaxListedChoices; ++i)
-    list += (i ? "、" : "") + defs[i]->label_zh + "（" + defs[i]->key + "）";
+    list += (i ? "、" : "") + FullLabelZh(*defs[i]) + "（" + defs[i]->key + "）";
   if (defs.size() > kMaxListedChoices) list += "等 " + std::to_string(defs.size()) + " 项";
   return list;
 }
@@ -84,9 +81,9 @@ void Read(RawRecord& raw, std::vector<FieldError>& errors) {
     // A count stays a count: "50万" or "6.5" under this header says which indicators take 万元.
     if (ParseInteger(value->second).ok()) return;
     errors.push_back({0, kTargetValue,
-                      field.sheet_label_zh + "：“" + value->second + "”不是整数（“" + indicator->label_zh + "”以" +
+                      field.sheet_label_zh + "：“" + value->second + "”不是整数（“" + FullLabelZh(*indicator) + "”以" +
                           indicator->unit_zh + "计，只有金额类指标以万元填写）",
-                      field.sheet_label_en + ": \"" + value->second + "\" is not a whole number (" + indicator->label_en +
+                      field.sheet_label_en + ": \"" + value->second + "\" is not a whole number (" + FullLabelEn(*indicator) +
                           " counts in " + indicator->unit_zh + "; only money targets are in 10,000 yuan)"});
     raw.fields.erase(value);
     return;
@@ -106,7 +103,7 @@ std::string Write(const FieldDef& field, const Record& record) {
   const IndicatorDef* indicator = key && !IsNull(*key) ? FindIndicator(AsText(*key)) : nullptr;
   const Value* v = record.Get(field.key);
   if (!v || IsNull(*v)) return "";
-  if (field.key == kIndicatorKey) return indicator ? indicator->label_zh : AsText(*v);
+  if (field.key == kIndicatorKey) return indicator ? FullLabelZh(*indicator) : AsText(*v);
   if (field.key == kTargetValue && indicator && indicator->money) return FormatFenAsWanYuanExact(AsInt(*v));
   return AsText(*v);
 }
@@ -118,7 +115,7 @@ SheetForm TargetsSheetForm() { return SheetForm{Read, Write}; }
 const SheetChoices& TemplateSheetChoices() {
   static const SheetChoices choices = [] {
     std::vector<std::string> names;
-    for (const IndicatorDef& def : IndicatorCatalogue()) names.push_back(def.label_zh);
+    for (const IndicatorDef& def : IndicatorCatalogue()) names.push_back(FullLabelZh(def));
     return SheetChoices{{TargetsLedger().name, {{kIndicatorKey, std::move(names)}}}};
   }();
   return choices;

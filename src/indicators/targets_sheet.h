@@ -12,7 +12,8 @@ namespace shanhai {
 
 SheetForm TargetsSheetForm();
 // The templates' drop-downs of the sheet forms the application injects: the targets sheet's
-// indicator column offers every catalogue name, in catalogue order. Lives forever.
+// indicator column offers every catalogue name standing alone (FullLabelZh), in catalogue order.
+// Lives forever.
 const SheetChoices& TemplateSheetChoices();
 
 }  // namespace shanhai

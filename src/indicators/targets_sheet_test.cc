@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 
 #include "domain/ledger/ledger_service.h"
@@ -111,7 +113,7 @@ TEST(TargetsSheet, AnExportedCellReadsBackAsTheStoredValue) {
     stored.Set("target_value", value);
     const std::string indicator = TargetsSheetForm().write(*def.Field("indicator_key"), stored);
     const std::string target = TargetsSheetForm().write(*def.Field("target_value"), stored);
-    EXPECT_EQ(indicator, FindIndicator(key)->label_zh);
+    EXPECT_EQ(indicator, FullLabelZh(*FindIndicator(key)));
     const Read back = ReadRow(SheetRow(indicator, target));
     ASSERT_TRUE(back.errors.empty()) << back.errors[0].message_zh;
     EXPECT_EQ(Cell(back.raw, "indicator_key"), key);
@@ -119,10 +121,11 @@ TEST(TargetsSheet, AnExportedCellReadsBackAsTheStoredValue) {
   }
 }
 
-// Every name the export writes (and the English one) must read back as its indicator: names are unique.
+// Every name the export writes (and the English one, and the catalogue's label that earlier exports
+// wrote) must read back as its indicator: names are unique.
 TEST(TargetsSheet, EveryIndicatorsNameReadsBackAsIt) {
   for (const IndicatorDef& def : IndicatorCatalogue()) {
-    for (const std::string& name : {def.label_zh, def.label_en}) {
+    for (const std::string& name : {FullLabelZh(def), FullLabelEn(def), def.label_zh, def.label_en}) {
       const Read r = ReadRow(SheetRow(name, "1"));
       ASSERT_TRUE(r.errors.empty()) << def.key << ": " << r.errors[0].message_zh;
       EXPECT_EQ(Cell(r.raw, "indicator_key"), def.key) << name;
@@ -148,8 +151,10 @@ TEST(TargetsSheet, TheTemplateOffersTheCatalogueNames) {
                 return Status::Ok();
               }, {.sheet_index = 1}).ok());
   std::vector<std::string> names;
-  for (const IndicatorDef& def : IndicatorCatalogue()) names.push_back(def.label_zh);
+  for (const IndicatorDef& def : IndicatorCatalogue()) names.push_back(FullLabelZh(def));
   EXPECT_EQ(listed, names);
+  // A sub-figure is offered with the figure it is part of.
+  EXPECT_NE(std::find(listed.begin(), listed.end(), "与村结对的帮扶单位·其中镇街"), listed.end());
   std::filesystem::remove_all(dir);
 }
 

@@ -22,6 +22,9 @@ constexpr std::string_view kPostgresLock = "SELECT pg_advisory_xact_lock(?)";
 constexpr int64_t kMigrationLockKey = 0x5368616e686169;  // "Shanhai"
 
 constexpr std::string_view kIdMacro = "{{ID}}";
+constexpr std::string_view kSqliteBlock = "{{SQLITE}}";
+constexpr std::string_view kPostgresBlock = "{{POSTGRES}}";
+constexpr std::string_view kEndBlock = "{{END}}";
 
 std::string NowUtc() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -97,7 +100,35 @@ Result<std::vector<Migration>> EmbeddedMigrations() {
   return out;
 }
 
-std::string ExpandDialectMacros(std::string_view sql, Dialect dialect) {
+namespace {
+
+// sql keeping each {{SQLITE}} … {{END}} block's text on SQLite only and each {{POSTGRES}} … {{END}}
+// block's on PostgreSQL only. A block without its {{END}} is left as written: the script then fails
+// on both dialects, naming the marker.
+std::string KeepDialectBlocks(std::string_view sql, Dialect dialect) {
+  std::string out;
+  size_t from = 0;
+  for (;;) {
+    const size_t sqlite = sql.find(kSqliteBlock, from), postgres = sql.find(kPostgresBlock, from);
+    const size_t at = std::min(sqlite, postgres);
+    if (at == std::string_view::npos) break;
+    const bool for_sqlite = at == sqlite;
+    const size_t body = at + (for_sqlite ? kSqliteBlock : kPostgresBlock).size();
+    const size_t end = sql.find(kEndBlock, body);
+    if (end == std::string_view::npos) break;
+    out.append(sql.substr(from, at - from));
+    if (for_sqlite == (dialect == Dialect::kSqlite)) out.append(sql.substr(body, end - body));
+    from = end + kEndBlock.size();
+  }
+  out.append(sql.substr(from));
+  return out;
+}
+
+}  // namespace
+
+std::string ExpandDialectMacros(std::string_view raw_sql, Dialect dialect) {
+  const std::string kept = KeepDialectBlocks(raw_sql, dialect);
+  const std::string_view sql = kept;
   // AUTOINCREMENT: SQLite must never hand a deleted record's id to a new one, or the new
   // record would inherit the old one's history and evidence.
   const std::string_view id = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"

@@ -28,6 +28,19 @@ TEST(MigrationsTest, IdMacroExpandsPerDialect) {
   EXPECT_EQ(ExpandDialectMacros("{{IDX}} {ID}", Dialect::kSqlite), "{{IDX}} {ID}");
 }
 
+// What the two dialects do differently sits in blocks, each kept on its dialect only; the rest
+// runs on both, and a block without its end is left as written (the script fails, naming it).
+TEST(MigrationsTest, DialectBlocksAreKeptOnTheirDialectOnly) {
+  const std::string sql = "A;\n{{SQLITE}}\nS {{ID}};\n{{END}}\nB;\n{{POSTGRES}}\nP;\n{{END}}\nC;";
+  EXPECT_EQ(ExpandDialectMacros(sql, Dialect::kSqlite), "A;\n\nS INTEGER PRIMARY KEY AUTOINCREMENT;\n\nB;\n\nC;");
+  EXPECT_EQ(ExpandDialectMacros(sql, Dialect::kPostgres), "A;\n\nB;\n\nP;\n\nC;");
+  EXPECT_EQ(ExpandDialectMacros("A; {{POSTGRES}} P;", Dialect::kSqlite), "A; {{POSTGRES}} P;");
+  // Every embedded script expands to plain SQL on both.
+  for (const MigrationFile& f : EmbeddedMigrationFiles())
+    for (Dialect d : {Dialect::kSqlite, Dialect::kPostgres})
+      EXPECT_EQ(ExpandDialectMacros(f.sql, d).find("{{"), std::string::npos) << f.file_name;
+}
+
 TEST(MigrationsTest, EmbeddedFilesParseInStrictlyAscendingOrder) {
   auto migrations = EmbeddedMigrations();
   ASSERT_TRUE(migrations.ok()) << migrations.status().ToString();

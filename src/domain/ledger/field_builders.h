@@ -14,6 +14,8 @@ struct F : FieldDef {
   F&& Hint(std::string h) && { hint_zh = std::move(h); return std::move(*this); }
   F&& Min(int64_t m) && { min = m; return std::move(*this); }
   F&& Computed() && { computed = true; return std::move(*this); }
+  F&& Internal() && { computed = internal = true; return std::move(*this); }
+  F&& FormerLabel(std::string zh) && { former_label_zh = std::move(zh); return std::move(*this); }
   F&& PairSide() && { pair_side = true; return std::move(*this); }
   F&& Discloses(std::string sensitive_key, DerivedMask mask = DerivedMask::kHidden) && {
     discloses = std::move(sensitive_key);

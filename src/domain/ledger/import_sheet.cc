@@ -7,7 +7,8 @@ namespace shanhai {
 
 namespace {
 
-// Maps a header cell to a field: "*名称", "名称", "Name" or "name" all name the same field; a
+// Maps a header cell to a field: "*名称", "名称", "Name" or "name" all name the same field (and
+// the field's former label, FieldDef::former_label_zh, as its label); a
 // money field's header also says its unit (MoneyHeaderUnit), into unit; a region field's may
 // have its "（名称或代码）" (IsRegionHeader); sheet_form is set for a field's sheet label (full-width
 // and half-width brackets alike), whose cells are in the sheet's form.
@@ -26,7 +27,9 @@ const FieldDef* FieldForHeader(const LedgerDef& def, std::string header, MoneyUn
       unit = *named;
       return &f;
     }
-    if (header == f.label_zh || header == f.label_en || header == f.key || IsRegionHeader(f, header)) return &f;
+    if (header == f.label_zh || header == f.label_en || header == f.key || IsRegionHeader(f, header) ||
+        (!f.former_label_zh.empty() && header == f.former_label_zh))
+      return &f;
   }
   return nullptr;
 }

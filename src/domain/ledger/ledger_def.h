@@ -78,6 +78,10 @@ struct FieldDef {
   int64_t min = 0;                  // kInteger/kMoney lower bound (inclusive)
   bool searchable = false;          // included in the list's free-text search (?q=)
   bool computed = false;            // derived by the ledger's derive hook; never taken from input
+  // A computed key made of other fields only to find a record by them (a natural key such as a
+  // target's "2021:leadership.visit_batches"): stored and in the API's records, but no column of a
+  // sheet and not among the fields the console's meta lists, since its text is codes.
+  bool internal = false;
   // Key of the sensitive field whose hidden part this field repeats (birth date and sex are
   // digits of the ID number). Shown whole only to readers who may reveal the ledger,
   // otherwise reduced by derived_mask; filtering and sorting by it need reveal too.
@@ -89,6 +93,9 @@ struct FieldDef {
   // a money target in 万元); the ledger's ServiceContext::sheet_forms entry reads and writes those
   // cells. A column under the field's labels or key still imports, its cells as the API takes them.
   std::string sheet_label_zh, sheet_label_en;
+  // The field's label_zh before it was renamed: a sheet headed by it (an old template or export)
+  // still imports, the column read as under label_zh.
+  std::string former_label_zh;
 
   bool IsSensitive() const {
     return type == FieldType::kIdNumber || type == FieldType::kMobile || type == FieldType::kSensitiveEnum;

@@ -125,6 +125,11 @@ std::string RecordToJsonText(const LedgerDef& def, const Record& record) {
 
 std::string AuditRecordJsonText(const LedgerDef& def, Record record) {
   ApplyDisclosure(def, record, Disclosure::kMasked);
+  // An internal key repeats other fields in codes (FieldDef::internal): no change of its own.
+  std::erase_if(record.values, [&](const auto& v) {
+    const FieldDef* f = def.Field(v.first);
+    return f && f->internal;
+  });
   return RecordToJsonText(def, record);
 }
 

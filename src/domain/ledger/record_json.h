@@ -25,7 +25,8 @@ boost::json::object RecordToJson(const LedgerDef& def, const Record& record,
                                  const std::map<std::string, std::map<int64_t, std::string>>& labels = {});
 std::string RecordToJsonText(const LedgerDef& def, const Record& record);
 // The JSON text the audit log keeps of a record that holds whole values: masked as
-// Disclosure::kMasked shows it, so no reader of the log can rebuild a sensitive value.
+// Disclosure::kMasked shows it, so no reader of the log can rebuild a sensitive value; without
+// internal fields (FieldDef::internal), which only repeat others.
 std::string AuditRecordJsonText(const LedgerDef& def, Record record);
 // A record's JSON text (as the audit log keeps it) with its sensitive values and the fields
 // that disclose them masked as Disclosure::kMasked shows them; masking what is already masked

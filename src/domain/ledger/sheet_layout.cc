@@ -20,7 +20,7 @@ std::string MoneyBaseLabel(const FieldDef& f) {
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed) {
   std::vector<const FieldDef*> out;
   for (const FieldDef& f : def.fields)
-    if (with_computed || !f.computed) out.push_back(&f);
+    if (!f.internal && (with_computed || !f.computed)) out.push_back(&f);
   return out;
 }
 

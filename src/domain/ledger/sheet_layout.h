@@ -17,7 +17,8 @@ namespace shanhai {
 inline constexpr const char* kPairHeader = "帮扶关系";
 inline constexpr const char* kInstructionsMarker = "填写说明";
 
-// Fields a sheet carries, in column order; computed fields only when with_computed (exports).
+// Fields a sheet carries, in column order; computed fields only when with_computed (exports),
+// internal ones never.
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed);
 // "*人次" for a required field, "备注" otherwise; a money field's column is in 万元, as reports
 // count money: "*金额（万元）" for the field labelled "金额（元）"; a region field's says what to

@@ -56,6 +56,7 @@ boost::json::object WorkflowJson(const LedgerDef& def) {
 boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& dictionaries) {
   boost::json::array fields;
   for (const FieldDef& f : def.fields) {
+    if (f.internal) continue;  // codes for finding a record, not for a clerk to read
     boost::json::array options;
     for (const EnumOption& o : dictionaries.OptionsFor(def, f))
       options.push_back({{"code", o.code}, {"label_zh", o.label_zh}, {"label_en", o.label_en}, {"disabled", o.disabled}});

@@ -174,9 +174,11 @@ const en: typeof zh = {
     drillTotal: '{n} records, adding up to {figure}',
     drillCount: '{n} records',
     exportRecords: 'Export to Excel',
+    // a unit's English for one and for any other number ("1 person", "2 people"): utils/units.ts
     unit: {
-      '批': 'batches', '人次': 'person-times', '名': 'people', '人': 'people', '次': 'times', '份': 'documents',
-      '期': 'sessions', '个': '', '所': '', '家': '', '对': 'pairs', '项': 'items', '%': '%',
+      '批': 'batch | batches', '人次': 'person-time | person-times', '名': 'person | people', '人': 'person | people',
+      '次': 'time | times', '份': 'document | documents', '期': 'session | sessions', '个': '', '所': '', '家': '',
+      '对': 'pair | pairs', '项': 'item | items', '%': '%',
     },
     targetPartial: 'No comparable annual target: the period needs a start and an end, and a target for every year it touches, from every pair it adds up',
   },

@@ -17,6 +17,8 @@ export interface CustomField {
   display?(record: Record<string, unknown>, zh: boolean): string
   /** client rules instead of the type's (the required rule stays) */
   rules?(t: Translate): Rule[]
+  /** the list column's least width in px, when display's text is wider than the type's column */
+  minWidth?: number
 }
 
 const kCustom: Record<string, Record<string, CustomField>> = { targets: targetsFields }

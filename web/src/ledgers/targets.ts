@@ -1,10 +1,11 @@
-// The annual targets ledger: its indicator is picked from the catalogue and shown by name, and a
-// target is read and typed in the indicator's unit — a money target in 万元 ("50万", "1,033.98"),
+// The annual targets ledger: its indicator is picked from the catalogue and shown by its name
+// standing alone (a sub-figure with its whole), and a target is read and typed in the indicator's
+// unit (translated in English: "1 person", "6 batches") — a money target in 万元 ("50万", "1,033.98"),
 // stored as fen like every amount.
-import { label } from '@/i18n'
 import { useIndicatorsStore } from '@/stores/indicators'
-import { formatIndicator } from '@/utils/indicators'
+import { fullLabel } from '@/utils/indicators'
 import { fenToUnit, parseAmount } from '@/utils/money'
+import { figureWithUnit } from '@/utils/units'
 import IndicatorSelect from '@/components/ledger/IndicatorSelect.vue'
 import TargetValueInput from '@/components/ledger/TargetValueInput.vue'
 import type { CustomField } from './customFields'
@@ -18,7 +19,7 @@ export const targetsFields: Record<string, CustomField> = {
     input: IndicatorSelect,
     display: (r) => {
       const def = indicator(r.indicator_key)
-      return def ? label(def) : String(r.indicator_key ?? '')
+      return def ? fullLabel(def) : String(r.indicator_key ?? '')
     },
   },
   target_value: {
@@ -27,10 +28,10 @@ export const targetsFields: Record<string, CustomField> = {
     toPayload: (m) => (isMoneyIndicator(m.indicator_key) ? parseAmount(m.target_value, 'wan') : Number(m.target_value)),
     display: (r) => {
       const def = indicator(r.indicator_key)
-      if (!def) return String(r.target_value ?? '')
-      const text = formatIndicator(def, Number(r.target_value))
-      return def.unit === 'fen' ? text : `${text} ${def.unit}`
+      return def ? figureWithUnit(def, Number(r.target_value)) : String(r.target_value ?? '')
     },
+    // wide enough for an amount in English ("1,033.98 million yuan") or a count with its unit
+    minWidth: 180,
     // A whole number, or an amount as money inputs take it ("50万"); the server checks the rest.
     rules: (t) => [
       {

@@ -1,6 +1,7 @@
 // Arranging and formatting server-computed indicator values. Nothing here computes a figure:
 // values, targets and completion rates all come from /api/v1/indicators.
 import type { IndicatorDef, IndicatorValue } from '@/api/indicators/types'
+import { label } from '@/i18n'
 import { formatAmount } from './money'
 import { formatPercent } from './percent'
 
@@ -29,6 +30,12 @@ export function sectionsOf(catalogue: IndicatorDef[]): IndicatorSection[] {
     group.defs.push(def)
   }
   return sections
+}
+
+/** The indicator's name where it stands alone (a drop-down, a list cell, a drawer's title): a
+ * sub-figure with the figure it is part of ("与村结对的帮扶单位·其中镇街"), in the current language. */
+export function fullLabel(def: IndicatorDef): string {
+  return label({ label_zh: def.full_label_zh, label_en: def.full_label_en }) || label(def)
 }
 
 /** A figure for display: money (fen) with its unit (formatAmount), rates by formatPercent, counts with separators. */

@@ -6,7 +6,7 @@ import { formatIndicator, headlinesOf, sectionsOf } from './indicators'
 import { parentCode } from './regions'
 
 const def = (key: string, group: string, group_label_zh: string, extra: Partial<IndicatorDef> = {}): IndicatorDef => ({
-  key, group, group_label_zh, label_zh: key, label_en: key, unit: '批', definition_zh: '', ledger: 'visits',
+  key, group, group_label_zh, label_zh: key, label_en: key, full_label_zh: key, full_label_en: key, unit: '批', definition_zh: '', ledger: 'visits',
   has_poverty: false, is_rate: false, headline: 0, ...extra,
 })
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
 import type { IndicatorDef } from '@/api/indicators/types'
+import { setLocale } from '@/i18n'
 import { useIndicatorsStore } from '@/stores/indicators'
 import { usePairsStore } from '@/stores/pairs'
 import { codeHint, displayValue, rulesFor, toFormModel, toPayload } from './form'
@@ -84,7 +85,8 @@ describe('annual targets', () => {
     fields: [field('year', 'integer'), field('indicator_key', 'text'), field('target_value', 'integer', { required: true })],
   }
   const def = (key: string, unit: string, label: string): IndicatorDef => ({
-    key, group: 'funds', group_label_zh: '资金支持', label_zh: label, label_en: label, unit, definition_zh: '', ledger: 'funds',
+    key, group: 'funds', group_label_zh: '资金支持', label_zh: label, label_en: label, full_label_zh: label, full_label_en: label,
+    unit, definition_zh: '', ledger: 'funds',
     has_poverty: false, is_rate: false, headline: 0,
   })
   beforeEach(() => {
@@ -108,6 +110,28 @@ describe('annual targets', () => {
     expect(toPayload(targets, { ...model, target_value: '50万' }).target_value).toBe(50_000_000)
     expect(toPayload(targets, { ...model, target_value: '1,033.98' }).target_value).toBe(1_033_980_000)
     expect(toPayload(targets, { ...model, indicator_key: 'leadership.visit_batches', target_value: '12' }).target_value).toBe(12)
+  })
+  it('names a sub-figure with its whole, and in English translates the unit, one or several', () => {
+    const town: IndicatorDef = {
+      ...def('pairing.helper_units.town', '个', '其中镇街'), label_en: 'of which towns/streets',
+      full_label_zh: '与村结对的帮扶单位·其中镇街', full_label_en: 'Helper units paired with villages, of which towns/streets',
+    }
+    useIndicatorsStore().defs.push(town, def('people.registered', '人', '登记人数'))
+    const [, key, value] = targets.fields
+    const row = (indicator_key: string, target_value: number) => ({ id: 1, pair: 'p', year: 2026, indicator_key, target_value })
+    expect(displayValue(key, row('pairing.helper_units.town', 3), 'indicator_key', true, 'targets')).toBe('与村结对的帮扶单位·其中镇街')
+    setLocale('en')
+    try {
+      expect(displayValue(key, row('pairing.helper_units.town', 3), 'indicator_key', false, 'targets'))
+        .toBe('Helper units paired with villages, of which towns/streets')
+      expect(displayValue(value, row('people.registered', 1), 'target_value', false, 'targets')).toBe('1 person')
+      expect(displayValue(value, row('people.registered', 1000), 'target_value', false, 'targets')).toBe('1,000 people')
+      expect(displayValue(value, row('leadership.visit_batches', 1), 'target_value', false, 'targets')).toBe('1 batch')
+      expect(displayValue(value, row('leadership.visit_batches', 6), 'target_value', false, 'targets')).toBe('6 batches')
+      expect(displayValue(value, row('funds.fiscal_fen', 100_000_000), 'target_value', false, 'targets')).toBe('1.00 million yuan')
+    } finally {
+      setLocale('zh-CN')
+    }
   })
   it('accepts 50万 where a whole number was the only input', async () => {
     const rule = rulesFor(targets, (k) => k, (f) => f.key).target_value.find((r) => r.validator)!

@@ -6,7 +6,7 @@ import { figureWithUnit } from './units'
 
 const rate: IndicatorDef = {
   key: 'funds.fiscal_utilisation_rate', group: 'funds', group_label_zh: '资金支持', label_zh: '财政援助资金拨付率',
-  label_en: 'Fiscal aid utilisation', unit: '%', definition_zh: '', ledger: '', has_poverty: false, is_rate: true, headline: 0,
+  label_en: 'Fiscal aid utilisation', full_label_zh: '财政援助资金拨付率', full_label_en: 'Fiscal aid utilisation', unit: '%', definition_zh: '', ledger: '', has_poverty: false, is_rate: true, headline: 0,
 }
 
 describe('formatPercent', () => {

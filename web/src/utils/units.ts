@@ -1,15 +1,20 @@
 // The unit of a figure as shown: the catalogue gives Chinese units (批, 人次, 名 …) and "fen"
-// for money, whose axis is named in 万元; English shows the units translated (i18n dashboard.unit).
+// for money, whose axis is named in 万元; English shows the units translated (i18n dashboard.unit),
+// singular for one ("1 person") and plural otherwise.
 import type { IndicatorDef } from '@/api/indicators/types'
 import { i18n, isZh } from '@/i18n'
 import en from '@/i18n/en'
 import { formatIndicator } from './indicators'
 
-export function unitLabel(def: Pick<IndicatorDef, 'unit'>): string {
+/** The unit of def's figures; in English for `count` of them ("1 person", "2 people"; several
+ * without a count, as an axis or a column names them). */
+export function unitLabel(def: Pick<IndicatorDef, 'unit'>, count?: number | string | null): string {
   if (def.unit === 'fen') return i18n.global.t('common.wan')
   if (isZh()) return def.unit
-  const units = en.dashboard.unit as Record<string, string>
-  return units[def.unit] ?? def.unit
+  const forms = (en.dashboard.unit as Record<string, string>)[def.unit]
+  if (forms === undefined) return def.unit
+  const [one, other = one] = forms.split(' | ')
+  return Number(count) === 1 ? one : other
 }
 
 /** True when formatIndicator's text already carries the unit: an amount (万元 or 亿元) and a rate (%). */
@@ -21,5 +26,5 @@ export function carriesUnit(def: Pick<IndicatorDef, 'unit' | 'is_rate'>): boolea
  * followed by unitLabel unless it carries its unit (carriesUnit). */
 export function figureWithUnit(def: IndicatorDef, value: number | string | null | undefined): string {
   const text = formatIndicator(def, value)
-  return carriesUnit(def) ? text : `${text} ${unitLabel(def)}`.trim()
+  return carriesUnit(def) ? text : `${text} ${unitLabel(def, value)}`.trim()
 }

@@ -4,6 +4,10 @@ export interface IndicatorDef {
   group_label_zh: string
   label_zh: string
   label_en: string
+  /** the name standing alone (a drop-down, a targets list): a sub-figure's label after its whole's,
+   *  "与村结对的帮扶单位·其中镇街"; the label itself for any other */
+  full_label_zh: string
+  full_label_en: string
   /** "fen" for money indicators, else the Chinese unit (批, 人次, %…). */
   unit: string
   definition_zh: string

@@ -29,7 +29,7 @@ describe('targets dialog', () => {
     const w = await openDialog(RecordDialog, { meta: targets, api: { update } as unknown as LedgerApi, record: null, defaultPair: '' })
     useIndicatorsStore().defs = [{
       key: 'funds.fiscal_fen', group: 'funds', group_label_zh: '资金支持', label_zh: '财政援助资金', label_en: 'Fiscal aid',
-      unit: 'fen', definition_zh: '', ledger: 'funds', has_poverty: false, is_rate: false, headline: 0,
+      full_label_zh: '财政援助资金', full_label_en: 'Fiscal aid', unit: 'fen', definition_zh: '', ledger: 'funds', has_poverty: false, is_rate: false, headline: 0,
     }]
     await w.setProps({ modelValue: false })
     await w.setProps({ modelValue: true, record: { id: 9, pair: '440111-522727', year: 2026, indicator_key: 'funds.fiscal_fen', target_value: 50_000_000, version: 1 } })
