@@ -10,7 +10,9 @@ const LedgerDef& TargetsLedger() {
       .name = "targets", .module = "targets", .label_zh = "年度目标", .label_en = "Targets",
       .fields = {
           Integer("year", "年度", "Year").Required().Min(2016),
+          // A key or an indicator's name: title-length, so a list or a card may be headed by it.
           Text("indicator_key", "指标代码", "Indicator key")
+              .MaxChars(kMaxNameChars)
               .Required()
               .Searchable()
               .SheetLabel("指标", "Indicator")
