@@ -176,6 +176,13 @@ const en: typeof zh = {
       '批': 'batches', '人次': 'person-times', '名': 'people', '人': 'people', '次': 'times', '份': 'documents',
       '期': 'sessions', '个': '', '所': '', '家': '', '对': 'pairs', '项': 'items', '%': '%',
     },
+    scope: {
+      region: 'Scope: {name}',
+      owner: 'Scope: only the records of {name}',
+      no_region_field: 'Not counted for this scope (the ledger has no region field)',
+      no_owner_field: 'Not counted for this scope (the ledger\'s records belong to no organisation)',
+      uncounted: 'Figures shown as "—" are not counted for this scope: their ledger\'s records cannot be placed in it',
+    },
     targetPartial: 'No comparable annual target: the period needs a start and an end, and a target for every year it touches, from every pair it adds up',
   },
   report: {
