@@ -187,8 +187,116 @@ void AddImportSchemas(boost::json::object& schemas) {
   schemas["WorkbookImportReport"] = std::move(book);
 }
 
+// An object schema of these properties.
+boost::json::object ObjectOf(boost::json::object properties, const std::string& description) {
+  boost::json::object s = Typed("object", description);
+  s["properties"] = std::move(properties);
+  return s;
+}
+
+// A member that may be null (OpenAPI 3.0: nullable).
+boost::json::object Nullable(const char* type, const std::string& description) {
+  boost::json::object s = Typed(type, description);
+  s["nullable"] = true;
+  return s;
+}
+
+// The members saying whose records the figures count (indicators, report), and those of a figure
+// the user's scope cannot count.
+void AddFigureScopeProperties(boost::json::object& p) {
+  p["scope"] = Nullable("string", "统计范围：用户所见仅为帮扶关系的一部分时为其地区代码（522727200）或所属单位（units:12），"
+                                  "否则为 null / whose records the figures count when the user sees only part of the pair: "
+                                  "the region's code or the organisation (units:12); null for the whole pair");
+  p["scope_kind"] = Nullable("string", "region | owner；整个帮扶关系为 null / region | owner; null for the whole pair");
+  p["scope_name"] = Nullable("string", "统计范围的名称（黔南州平塘县卡蒲毛南族乡、单位名称）/ the scope by name");
+}
+void AddNotInScopeProperties(boost::json::object& p) {
+  p["not_in_scope"] = Typed("boolean", "用户的数据范围无法归入此台账的记录（乡镇、村账号与无所在地的台账；单位账号与不归属单位的"
+                                       "台账），不统计：数值为 null 而非 0 / the user's data scope cannot place this "
+                                       "ledger's records (a town's or village's user and a ledger without a region field; "
+                                       "an organisation's account and a ledger it owns nothing of): not counted, value "
+                                       "null rather than 0");
+  boost::json::object reason = Typed("string", "不统计的原因（not_in_scope 时）/ why it is not counted (with not_in_scope)");
+  reason["enum"] = boost::json::array{"no_region_field", "no_owner_field"};
+  p["not_in_scope_reason"] = std::move(reason);
+}
+
+// A figure's target members (indicators and report alike).
+void AddTargetProperties(boost::json::object& p) {
+  p["target"] = Nullable("integer", "期间目标：期间所涉各年度目标之和（期间须有起止日期且每年均有目标），否则 null / the "
+                                    "period's target: the sum of the yearly targets of the years it touches, else null");
+  p["target_partial"] = Typed("boolean", "有年度目标但无与本期间可比者 / targets exist, but none comparable with the period");
+  p["completion_percent"] = Nullable("number", "完成率（%），无目标时为 null / completion (%), null without a target");
+}
+
+// The answers of the figures (GET /api/v1/indicators, …/trend) and of the report's JSON.
+void AddIndicatorSchemas(boost::json::object& schemas) {
+  boost::json::object value_properties;
+  value_properties["key"] = Typed("string", "指标代码 / indicator key");
+  value_properties["value"] = Nullable("number", "数值（金额为分）；无权查看、比率分母为 0 或不统计时为 null / the figure "
+                                                 "(money in fen); null when withheld, a rate over 0, or not counted");
+  value_properties["withheld"] = Typed("boolean", "无该台账的列表权限，未计算 / not computed: the user may not list the ledger");
+  value_properties["poverty"] = Nullable("integer", "其中脱贫人口 / of whom lifted from poverty");
+  AddTargetProperties(value_properties);
+  AddNotInScopeProperties(value_properties);
+  schemas["IndicatorValue"] = ObjectOf(std::move(value_properties), "一个指标 / one figure");
+
+  boost::json::object values_properties;
+  values_properties["pair"] = Typed("string", "帮扶关系代码 / pair code");
+  values_properties["from"] = Typed("string", "起始日期（未给为空）/ start date (\"\" when open)");
+  values_properties["to"] = Typed("string", "截止日期（未给为空）/ end date (\"\" when open)");
+  AddFigureScopeProperties(values_properties);
+  values_properties["items"] = ArrayOf(SchemaRef("IndicatorValue"), "目录顺序的全部指标 / every figure, in catalogue order");
+  schemas["IndicatorValues"] = ObjectOf(std::move(values_properties), "期间的全部指标 / every figure of the period");
+
+  boost::json::object year_properties;
+  year_properties["year"] = Typed("integer", "年度 / year");
+  year_properties["value"] = Nullable("integer", "该年数值；不统计时为 null / the year's figure; null when not counted");
+  boost::json::object year = ObjectOf(std::move(year_properties), "一年 / one year");
+  boost::json::object trend_properties;
+  trend_properties["key"] = Typed("string", "指标代码 / indicator key");
+  trend_properties["pair"] = Typed("string", "帮扶关系代码 / pair code");
+  AddNotInScopeProperties(trend_properties);
+  trend_properties["items"] = ArrayOf(std::move(year), "逐年，由远及近 / year by year, oldest first");
+  schemas["IndicatorTrend"] = ObjectOf(std::move(trend_properties), "指标逐年走势 / a figure year by year");
+
+  boost::json::object figure_properties;
+  figure_properties["label_zh"] = Typed("string", "指标名称 / label (zh)");
+  figure_properties["label_en"] = Typed("string", "label (en)");
+  figure_properties["unit"] = Typed("string", "单位（金额为 fen）/ unit (fen for money)");
+  figure_properties["group"] = Typed("string", "分组 / group");
+  figure_properties["definition_zh"] = Typed("string", "定义 / definition (zh)");
+  figure_properties["text"] = Typed("string", "报告中的写法（1,033.98万元、19 批；无数值为 —）/ as the report prints it");
+  figure_properties["target_text"] = Nullable("string", "目标的写法 / the target as printed");
+  figure_properties["completion_text"] = Nullable("string", "完成率的写法（262.50%）/ the completion as printed");
+  figure_properties["poverty"] = Typed("integer", "其中脱贫人口（有此项的指标）/ of whom lifted from poverty, where it has one");
+  AddTargetProperties(figure_properties);
+  AddNotInScopeProperties(figure_properties);
+  schemas["ReportFigure"] = ObjectOf(std::move(figure_properties), "报告中的一个指标 / one figure of the report");
+
+  boost::json::object figure_value = Nullable("number", "数值（金额为分）；不统计时为 null / the figure; null when not counted");
+  boost::json::object indicators = Typed("object", "指标代码 → 数值；<key>.poverty 为其中脱贫人口 / key → figure; "
+                                                   "<key>.poverty: of whom lifted from poverty");
+  indicators["additionalProperties"] = std::move(figure_value);
+  boost::json::object details = Typed("object", "指标代码 → 明细 / key → its details");
+  details["additionalProperties"] = SchemaRef("ReportFigure");
+  boost::json::object report_properties;
+  report_properties["pair"] = Typed("string", "帮扶关系代码 / pair code");
+  report_properties["from"] = Nullable("string", "起始日期 / start date");
+  report_properties["to"] = Nullable("string", "截止日期 / end date");
+  AddFigureScopeProperties(report_properties);
+  report_properties["indicators"] = std::move(indicators);
+  report_properties["details"] = std::move(details);
+  schemas["Report"] = ObjectOf(std::move(report_properties),
+                               "“223”报告（format=json；md、xlsx 为文件，同样在标题下写明统计范围）/ the report "
+                               "(format=json; md and xlsx are files stating the scope too)");
+}
+
 // The schema of a route's 200 answer where the document describes it, else "".
 std::string AnswerSchemaOf(const ApiRoute& r) {
+  if (r.method == "GET" && r.path == "/api/v1/indicators") return "IndicatorValues";
+  if (r.method == "GET" && r.path == "/api/v1/indicators/{key}/trend") return "IndicatorTrend";
+  if (r.method == "GET" && r.path == "/api/v1/report") return "Report";
   if (r.method != "POST") return "";
   if (r.path == "/api/v1/imports") return "WorkbookImportReport";
   if (r.ledger && r.path == LedgerBasePath(*r.ledger) + "/import") return "ImportReport";
@@ -291,6 +399,7 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
               {"message_en", {{"type", "string"}}},
               {"details", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
   AddImportSchemas(schemas);
+  AddIndicatorSchemas(schemas);
   for (const LedgerDef* def : AllLedgers()) {
     schemas[def->name] = LedgerSchema(*def, false);
     schemas[def->name + "_change"] = LedgerSchema(*def, true);

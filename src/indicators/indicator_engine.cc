@@ -128,6 +128,8 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
     } else if (!Authorize(actor, LedgerPermission(*FindLedger(def.ledger), "list")).ok()) {
       // The same permission a list of the ledger needs: a figure is a summary of that list.
       v.withheld = true;
+    } else if ((v.not_in_scope = ExcludedByScope(*FindLedger(def.ledger), scope)) != ScopeExclusion::kNone) {
+      // Left without a value: the scope cannot tell, which 0 would not say.
     } else {
       LedgerRepository repo(service_.db(), *FindLedger(def.ledger));
       SH_ASSIGN_OR_RETURN(v.actual, repo.Aggregate(def.aggregate, def.condition, scope, period.from, period.to, {}));
@@ -147,13 +149,16 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
     const IndicatorValue& numerator = values[by_key.at(v.def->numerator)];
     const IndicatorValue& denominator = values[by_key.at(v.def->denominator)];
     v.withheld = numerator.withheld || denominator.withheld;
+    if (!v.withheld)
+      v.not_in_scope = numerator.not_in_scope != ScopeExclusion::kNone ? numerator.not_in_scope : denominator.not_in_scope;
     const double below = AsNumber(denominator.actual);
-    if (!v.withheld && below != 0) v.actual = Percent(AsNumber(numerator.actual), below);
+    if (!v.withheld && v.not_in_scope == ScopeExclusion::kNone && below != 0)
+      v.actual = Percent(AsNumber(numerator.actual), below);
   }
   SH_ASSIGN_OR_RETURN(auto targets, TargetsInScope(actor, scope));
   for (IndicatorValue& v : values) {
     auto t = targets.find(v.def->key);
-    if (t == targets.end()) continue;
+    if (t == targets.end() || v.not_in_scope != ScopeExclusion::kNone) continue;
     SH_ASSIGN_OR_RETURN(v.target, PeriodTarget(v, t->second, scope, period));
     v.target_partial = !v.target;
     if (v.target && *v.target > 0 && !IsNull(v.actual) && !v.withheld) v.completion = Percent(AsNumber(v.actual), static_cast<double>(*v.target));
@@ -177,8 +182,8 @@ Result<IndicatorSelection> IndicatorEngine::Select(const std::string& key) {
   return IndicatorSelection{def, def->poverty_aggregate, AllOf(def->condition, def->poverty_condition), {}};
 }
 
-Result<std::vector<int64_t>> IndicatorEngine::ByYear(const Actor& actor, const std::string& key, const PairScope& pair,
-                                                     int64_t first, int64_t last) {
+Result<IndicatorEngine::Yearly> IndicatorEngine::ByYear(const Actor& actor, const std::string& key,
+                                                        const PairScope& pair, int64_t first, int64_t last) {
   constexpr int64_t kMaxYears = 20;
   if (last < first || last - first >= kMaxYears || first < 1900 || last > 9999)
     return Status::InvalidArgument("年份范围应为 1900–9999 之间、不超过 20 年", "years must lie in 1900–9999, at most 20 of them");
@@ -186,13 +191,14 @@ Result<std::vector<int64_t>> IndicatorEngine::ByYear(const Actor& actor, const s
   SH_ASSIGN_OR_RETURN(Scope scope, ScopeFor(actor, pair));
   const LedgerDef& ledger = *FindLedger(selection.def->ledger);
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(ledger, "list")));
+  Yearly out;
+  if ((out.not_in_scope = ExcludedByScope(ledger, scope)) != ScopeExclusion::kNone) return out;
   LedgerRepository repo(service_.db(), ledger);
-  std::vector<int64_t> out;
   for (int64_t year = first; year <= last; ++year) {
     const std::string y = std::to_string(year);
     SH_ASSIGN_OR_RETURN(Value v, repo.Aggregate(selection.aggregate, selection.condition, scope, y + "-01-01",
                                                 y + "-12-31", selection.params));
-    out.push_back(IsNull(v) ? 0 : AsInt(v));
+    out.values.push_back(IsNull(v) ? 0 : AsInt(v));
   }
   return out;
 }

@@ -40,6 +40,11 @@ struct IndicatorValue {
   Value actual;                      // int64 (counts, fen) or double (rates); NULL if a rate's denominator is 0
                                      // or the figure is withheld
   bool withheld = false;             // the actor may not list the ledger (a rate: either of its parts')
+  // The actor's data scope cannot place the ledger's records (ExcludedByScope: a town's clerk and
+  // a ledger without a region field, an organisation's account and a ledger it owns nothing of; a
+  // rate: either of its parts'): no value, no sub-count and no target, rather than a 0 that would
+  // read as "nothing happened". Not set on a withheld figure (withheld says enough).
+  ScopeExclusion not_in_scope = ScopeExclusion::kNone;
   std::optional<int64_t> poverty;    // 其中脱贫人口, where the indicator has it
   // The period's target: the sum of the yearly targets of every calendar year the period touches
   // (2019-03-01..2020-06-30 → 2019's + 2020's), set only when the period has both ends and every
@@ -76,9 +81,14 @@ class IndicatorEngine {
 
   // One figure (a key as Select takes it) for each of the years first..last (a calendar year
   // each), oldest first: the dashboard's trend in one request. Errors: as Select; PermissionDenied
-  // without the figure's ledger's list permission; InvalidArgument for more than 20 years.
-  Result<std::vector<int64_t>> ByYear(const Actor& actor, const std::string& key, const PairScope& pair,
-                                      int64_t first, int64_t last);
+  // without the figure's ledger's list permission; InvalidArgument for more than 20 years. A
+  // figure not counted for the actor's scope has no values and says why (as IndicatorValue).
+  struct Yearly {
+    std::vector<int64_t> values;
+    ScopeExclusion not_in_scope = ScopeExclusion::kNone;
+  };
+  Result<Yearly> ByYear(const Actor& actor, const std::string& key, const PairScope& pair, int64_t first,
+                        int64_t last);
 
   // The selection of a key ("<key>" or "<key>.poverty"). Errors: NotFound for an unknown key;
   // InvalidArgument for a rate, which has no records of its own.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cmath>
 #include <functional>
 #include <set>
@@ -462,7 +463,8 @@ TEST_P(IndicatorEngineTest, AFigureYearByYearCountsEachCalendarYear) {
   std::vector<int64_t> expected;
   for (const std::string year : {"2019", "2020", "2021"})
     expected.push_back(CountVisits([&](const VisitRow& v) { return v.pair == kCountyPair && v.date.starts_with(year); }));
-  EXPECT_EQ(*years, expected);
+  EXPECT_EQ(years->values, expected);
+  EXPECT_EQ(years->not_in_scope, ScopeExclusion::kNone);
   EXPECT_EQ(engine.ByYear(Actor::System(), "funds.fiscal_utilisation_rate", domain_test::Pair(kCountyPair), 2019, 2020)
                 .status().code(), Code::kInvalidArgument);
   EXPECT_EQ(engine.ByYear(Actor::System(), "leadership.visit_batches", domain_test::Pair(kCountyPair), 2000, 2020)
@@ -471,6 +473,122 @@ TEST_P(IndicatorEngineTest, AFigureYearByYearCountsEachCalendarYear) {
   EXPECT_TRUE(engine.ByYear(visits_only, "leadership.visit_batches", domain_test::Pair(kCountyPair), 2019, 2020).ok());
   EXPECT_EQ(engine.ByYear(visits_only, "pairing.aid_fen", domain_test::Pair(kCountyPair), 2019, 2020).status().code(),
             Code::kPermissionDenied);
+}
+
+// True if def's figure can be placed in a town: its ledger (a rate: both parts') has a region field.
+bool PlacedByRegion(const IndicatorDef& def) {
+  if (def.IsRate()) return PlacedByRegion(*FindIndicator(def.numerator)) && PlacedByRegion(*FindIndicator(def.denominator));
+  const std::vector<FieldDef>& fields = FindLedger(def.ledger)->fields;
+  return std::any_of(fields.begin(), fields.end(), [](const FieldDef& f) { return f.type == FieldType::kRegion; });
+}
+
+// A town's clerk (卡蒲毛南族乡) counts the records placed in the town; a figure over a ledger that
+// places no record in a region is not counted — no value, sub-count or target — instead of a 0
+// that would read as "nothing happened". The same for an organisation's account and the ledgers
+// it owns nothing of. The SQL agrees: exactly those ledgers' figures select "1 = 0".
+TEST_P(IndicatorEngineTest, AFigureTheScopeCannotPlaceIsNotCountedRatherThanZero) {
+  Add("meetings", kCountyPair, {{"title", "卡蒲乡联席会议"}, {"kind", "joint"}, {"meeting_date", "2020-05-01"},
+                                {"location_region", "522727200"}});
+  const Actor town = domain_test::StaffIn("522727200");
+  const auto m = Compute(town, kCountyPair);
+  int not_counted = 0;
+  for (const auto& [key, v] : m) {
+    if (PlacedByRegion(*v.def)) {
+      EXPECT_EQ(v.not_in_scope, ScopeExclusion::kNone) << key;
+      continue;
+    }
+    EXPECT_EQ(v.not_in_scope, ScopeExclusion::kNoRegionField) << key;
+    EXPECT_TRUE(IsNull(v.actual)) << key;
+    EXPECT_FALSE(v.poverty.has_value()) << key;
+    EXPECT_FALSE(v.target.has_value() || v.target_partial) << key;
+    ++not_counted;
+  }
+  EXPECT_GT(not_counted, 10);
+  EXPECT_EQ(Int(m, "leadership.joint_meetings"), 1) << "only the meeting held in the town";
+  EXPECT_EQ(m.at("leadership.visit_batches").not_in_scope, ScopeExclusion::kNoRegionField);
+  EXPECT_EQ(m.at("funds.fiscal_utilisation_rate").not_in_scope, ScopeExclusion::kNoRegionField);
+
+  IndicatorEngine engine(service());
+  auto visits = engine.ByYear(town, "leadership.visit_batches", domain_test::Pair(kCountyPair), 2019, 2020);
+  ASSERT_TRUE(visits.ok()) << visits.status().ToString();
+  EXPECT_TRUE(visits->values.empty());
+  EXPECT_EQ(visits->not_in_scope, ScopeExclusion::kNoRegionField);
+  auto meetings = engine.ByYear(town, "leadership.joint_meetings", domain_test::Pair(kCountyPair), 2020, 2020);
+  ASSERT_TRUE(meetings.ok()) << meetings.status().ToString();
+  EXPECT_EQ(meetings->values, std::vector<int64_t>{1});
+
+  // An organisation's account: its own funds counted, the visits (no owner) not.
+  const int64_t unit = Add("units", kCountyPair, {{"name", "归属测试企业"}, {"side", "helper"}, {"kind", "enterprise"}});
+  Add("funds", kCountyPair, {{"title", "企业捐赠"}, {"kind", "social"}, {"direction", "to_helped"},
+                             {"amount_fen", "123400"}, {"fund_date", "2020-05-05"}, {"helper_unit_id", "归属测试企业"}});
+  const Actor owner = domain_test::OwnerOf("units", unit);
+  const auto own = Compute(owner, kCountyPair);
+  EXPECT_EQ(Int(own, "funds.social_fen"), 123400);
+  EXPECT_EQ(own.at("funds.social_fen").not_in_scope, ScopeExclusion::kNone);
+  EXPECT_EQ(own.at("leadership.visit_batches").not_in_scope, ScopeExclusion::kNoOwnerField);
+  EXPECT_TRUE(IsNull(own.at("leadership.visit_batches").actual));
+
+  // Whoever sees the whole pair (or a region containing a side of it) has every figure counted.
+  for (const Actor& whole : {Actor::System(), domain_test::StaffIn("522727")})
+    for (const auto& [key, v] : Compute(whole, kCountyPair)) EXPECT_EQ(v.not_in_scope, ScopeExclusion::kNone) << key;
+
+  for (const Actor& actor : {town, owner}) {
+    Scope scope = ScopeOf(actor);
+    domain_test::Pair(kCountyPair).Narrow(scope);
+    for (const LedgerDef* def : IndicatorEngine::LedgersRead()) {
+      std::vector<Value> params;
+      const std::string where = LedgerRepository(service().db(), *def).FigureWhere("", scope, "", "", {}, params);
+      EXPECT_EQ(where.find("1 = 0") != std::string::npos, ExcludedByScope(*def, scope) != ScopeExclusion::kNone)
+          << actor.name << " " << def->name << ": " << where;
+    }
+  }
+}
+
+// The report of part of a pair says whose records it counts, and leaves out (and names) what it
+// cannot count; the whole pair's report says nothing of a scope.
+TEST_P(IndicatorEngineTest, AReportOfPartOfThePairStatesItsScope) {
+  Result<Report> town = BuildReport(service(), domain_test::StaffIn("522727200"), domain_test::Pair(kCountyPair), kPeriod);
+  ASSERT_TRUE(town.ok()) << town.status().ToString();
+  EXPECT_EQ(town->scope.kind, FigureScopeKind::kRegion);
+  EXPECT_EQ(town->scope.code, "522727200");
+  EXPECT_EQ(town->scope.name, "黔南州平塘县卡蒲毛南族乡");
+  const std::string md = RenderReportMarkdown(*town);
+  EXPECT_NE(md.find("统计范围：黔南州平塘县卡蒲毛南族乡（交流互访"), std::string::npos) << md;
+  EXPECT_NE(md.find("无所在地，其指标本范围不统计"), std::string::npos) << md;
+  EXPECT_EQ(md.find("批0人次"), std::string::npos) << "no visits counted as 0: " << md;
+  EXPECT_NE(md.find("| 交流互访、实地考察批次 | `leadership.visit_batches` | —（本范围不统计） |"), std::string::npos) << md;
+  const boost::json::object json = boost::json::parse(RenderReportJson(*town)).as_object();
+  EXPECT_EQ(json.at("scope"), "522727200");
+  EXPECT_EQ(json.at("scope_kind"), "region");
+  EXPECT_EQ(json.at("scope_name"), "黔南州平塘县卡蒲毛南族乡");
+  EXPECT_TRUE(json.at("indicators").at("leadership.visit_batches").is_null());
+  const boost::json::object& visits = json.at("details").at("leadership.visit_batches").as_object();
+  EXPECT_EQ(visits.at("not_in_scope"), true);
+  EXPECT_EQ(visits.at("not_in_scope_reason"), "no_region_field");
+  EXPECT_EQ(json.at("details").at("leadership.joint_meetings").at("not_in_scope"), false);
+
+  // A county's clerk reading its city's pair counts its county's pairs only; reading its own pair, everything.
+  Result<Report> city = BuildReport(service(), domain_test::StaffIn("522727"), domain_test::Pair(kCityPair), kPeriod);
+  ASSERT_TRUE(city.ok()) << city.status().ToString();
+  EXPECT_EQ(city->scope.kind, FigureScopeKind::kRegion);
+  EXPECT_EQ(city->scope.name, "黔南州平塘县");
+  for (const Actor& whole : {Actor::System(), domain_test::StaffIn("522727")}) {
+    Result<Report> report = BuildReport(service(), whole, domain_test::Pair(kCountyPair), kPeriod);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    EXPECT_EQ(report->scope.kind, FigureScopeKind::kWholePair) << whole.name;
+    EXPECT_EQ(RenderReportMarkdown(*report).find("统计范围"), std::string::npos) << whole.name;
+    EXPECT_TRUE(boost::json::parse(RenderReportJson(*report)).as_object().at("scope").is_null()) << whole.name;
+  }
+
+  const int64_t unit = Add("units", kCountyPair, {{"name", "报告归属企业"}, {"side", "helper"}, {"kind", "enterprise"}});
+  Result<Report> own = BuildReport(service(), domain_test::OwnerOf("units", unit), domain_test::Pair(kCountyPair), kPeriod);
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+  EXPECT_EQ(own->scope.kind, FigureScopeKind::kOwner);
+  EXPECT_EQ(own->scope.code, "units:" + std::to_string(unit));
+  EXPECT_EQ(own->scope.name, "报告归属企业");
+  const std::string own_md = RenderReportMarkdown(*own);
+  EXPECT_NE(own_md.find("统计范围：仅报告归属企业的记录（"), std::string::npos) << own_md;
+  EXPECT_NE(own_md.find("招商引资本范围不统计（台账记录不归属单位）"), std::string::npos) << own_md;
 }
 
 TEST_P(IndicatorEngineTest, PeopleRegistryCountsPovertyByHash) {

@@ -32,7 +32,12 @@ int64_t Report::Int(const std::string& key) const {
     return v && v->poverty ? *v->poverty : 0;
   }
   const IndicatorValue* v = Find(key);
-  return v ? AsInt(v->actual) : 0;
+  return v && !IsNull(v->actual) ? AsInt(v->actual) : 0;
+}
+
+bool Report::Counted(const std::string& key) const {
+  const IndicatorValue* v = Find(key.ends_with(".poverty") ? key.substr(0, key.size() - 8) : key);
+  return v && v->not_in_scope == ScopeExclusion::kNone;
 }
 
 namespace {
@@ -118,6 +123,7 @@ Result<Report> BuildReport(LedgerService& service, const Actor& actor, const Pai
   report.to = period.to;
   report.helper_name = ShortName(pair.helper_region());
   report.helped_name = ShortName(pair.helped_region());
+  SH_ASSIGN_OR_RETURN(report.scope, FigureScopeOf(service, actor, pair));
   SH_ASSIGN_OR_RETURN(report.projects, ProjectHighlights(service, actor, pair, period));
   SH_ASSIGN_OR_RETURN(report.investment_names, InvestmentNames(service, actor, pair, period));
   return report;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "indicators/figure_scope.h"
 #include "indicators/indicator_engine.h"
 
 namespace shanhai {
@@ -19,12 +20,15 @@ struct ProjectHighlight {
 struct Report {
   std::string pair, from, to;
   std::string helper_name, helped_name;  // short names: 白云区, 平塘县
+  FigureScope scope;                     // whose records the figures count, when not the whole pair's
   std::vector<IndicatorValue> values;
   std::vector<ProjectHighlight> projects;   // education/medical/in-use projects, largest budget first
   std::vector<std::string> investment_names;  // largest planned investment first
 
-  // The value of a key (0 if absent); "<key>.poverty" gives the sub-count.
+  // The value of a key (0 if absent or not counted); "<key>.poverty" gives the sub-count.
   int64_t Int(const std::string& key) const;
+  // True if the figure of key is counted for the report's scope (see IndicatorValue::not_in_scope).
+  bool Counted(const std::string& key) const;
   const IndicatorValue* Find(const std::string& key) const;
 };
 
@@ -32,8 +36,11 @@ struct Report {
 // (naming them) unless the actor may list every ledger the report reads.
 Result<Report> BuildReport(LedgerService& service, const Actor& actor, const PairScope& pair, const Period& period);
 
-// {"pair":…,"from":…,"to":…,"indicators":{KEY: VALUE,…},"details":{KEY:{label,unit,target,completion,…}}}
-// "<key>.poverty" keys carry the 其中脱贫人口 sub-counts.
+// {"pair":…,"from":…,"to":…,"scope":…,"scope_kind":…,"scope_name":…,"indicators":{KEY: VALUE,…},
+// "details":{KEY:{label,unit,target,completion,…}}}
+// "<key>.poverty" keys carry the 其中脱贫人口 sub-counts. scope, scope_kind and scope_name are the
+// report's FigureScope (null for the whole pair); a figure not counted for it has the value null
+// and "not_in_scope": true with "not_in_scope_reason" (ScopeExclusionName) in its details.
 // Each detail also carries "text", "target_text" and "completion_text": the figure, its target and
 // completion as the report prints them (FigureText, TargetText, CompletionText; null without a target),
 // and "target_partial" (IndicatorValue::target_partial).

@@ -23,12 +23,14 @@ std::string RenderReportJson(const Report& report) {
     d["target_text"] = v.target ? boost::json::value(TargetText(*v.def, *v.target)) : nullptr;
     d["completion_text"] = v.completion ? boost::json::value(CompletionText(v)) : nullptr;
     if (v.poverty) d["poverty"] = *v.poverty;
+    AddScopeExclusionJson(v.not_in_scope, d);
     details[v.def->key] = std::move(d);
   }
   boost::json::object out;
   out["pair"] = report.pair;
   out["from"] = report.from.empty() ? boost::json::value(nullptr) : boost::json::value(report.from);
   out["to"] = report.to.empty() ? boost::json::value(nullptr) : boost::json::value(report.to);
+  AddFigureScopeJson(report.scope, out);
   out["indicators"] = std::move(indicators);
   out["details"] = std::move(details);
   return boost::json::serialize(out);

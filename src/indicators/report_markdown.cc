@@ -1,6 +1,9 @@
 // The Chinese narrative. Sentences follow the article's shapes ("2016年以来，两地党委、政府开展
 // 交流互访、实地考察共19批229人次，召开党政联席会议7次。"); a clause whose figures are all zero
-// is left out rather than printed as "0名".
+// is left out rather than printed as "0名", and so is one whose figures the report's scope does not
+// count (a town's report says which ledgers under its header: ScopeNote).
+#include <algorithm>
+
 #include "common/money.h"
 #include "indicators/report.h"
 #include "regions/region_display.h"
@@ -53,12 +56,16 @@ std::string Join(const std::vector<std::string>& parts, const std::string& sep) 
 std::string Clause(int64_t value, const std::string& text) { return value > 0 ? text : ""; }
 
 
+// Each clause only where its figures are counted for the report's scope (a town's clerk: the
+// meetings held in the town, but no visits, which no region places).
 std::string LeadershipParagraph(const Report& r, const std::string& since) {
-  std::string s = since + "，两地党委、政府开展交流互访、实地考察共" + N(r.Int("leadership.visit_batches")) + "批" +
-                  N(r.Int("leadership.visit_person_times")) + "人次，召开党政联席会议" +
-                  N(r.Int("leadership.joint_meetings")) + "次";
-  if (r.Int("leadership.agreements") > 0) s += "，签订各类帮扶协议" + N(r.Int("leadership.agreements")) + "份";
-  return s + "。";
+  std::vector<std::string> parts;
+  if (r.Counted("leadership.visit_batches"))
+    parts.push_back("两地党委、政府开展交流互访、实地考察共" + N(r.Int("leadership.visit_batches")) + "批" +
+                    N(r.Int("leadership.visit_person_times")) + "人次");
+  if (r.Counted("leadership.joint_meetings")) parts.push_back("召开党政联席会议" + N(r.Int("leadership.joint_meetings")) + "次");
+  if (r.Int("leadership.agreements") > 0) parts.push_back("签订各类帮扶协议" + N(r.Int("leadership.agreements")) + "份");
+  return parts.empty() ? "" : since + "，" + Join(parts, "，") + "。";
 }
 
 std::string SecondmentList(const Report& r, const std::string& direction, bool with_county_level) {
@@ -177,10 +184,30 @@ std::string TargetsTable(const Report& r) {
 
 std::string DetailTable(const Report& r) {
   std::string out = "| 分组 | 指标 | 代码 | 数值 | 其中脱贫人口 |\n|---|---|---|---|---|\n";
-  for (const IndicatorValue& v : r.values)
+  for (const IndicatorValue& v : r.values) {
+    const std::string figure = v.not_in_scope == ScopeExclusion::kNone ? FigureText(v) : "—（本范围不统计）";
     out += "| " + std::string(GroupLabelZh(v.def->group)) + " | " + v.def->label_zh + " | `" + v.def->key + "` | " +
-           FigureText(v) + " | " + (v.poverty ? N(*v.poverty) : "—") + " |\n";
+           figure + " | " + (v.poverty ? N(*v.poverty) : "—") + " |\n";
+  }
   return out;
+}
+
+// The scope line under the header, for a report of part of the pair: whose records it counts
+// and, where some ledgers cannot be placed in that scope, which ones and why their figures are "—".
+std::string ScopeNote(const Report& r) {
+  const std::string scope = FigureScopeText(r.scope);
+  if (scope.empty()) return "";
+  std::vector<std::string> ledgers;
+  ScopeExclusion why = ScopeExclusion::kNone;
+  for (const IndicatorValue& v : r.values) {
+    if (v.not_in_scope == ScopeExclusion::kNone || v.def->IsRate()) continue;
+    why = v.not_in_scope;
+    const std::string& label = FindLedger(v.def->ledger)->label_zh;
+    if (std::find(ledgers.begin(), ledgers.end(), label) == ledgers.end()) ledgers.push_back(label);
+  }
+  if (ledgers.empty()) return scope + "\n\n";
+  const std::string reason = why == ScopeExclusion::kNoRegionField ? "无所在地" : "的记录不归属单位";
+  return scope + "（" + Join(ledgers, "、") + "等台账" + reason + "，其指标本范围不统计，记为“—”）\n\n";
 }
 
 }  // namespace
@@ -193,18 +220,23 @@ std::string RenderReportMarkdown(const Report& r) {
   // The pair by its two regions' names (广州市白云区—黔南州平塘县); its code only if they are unknown.
   const std::string pair_name = PairDisplayName(RegionCatalog::Embedded(), r.pair);
   md += "帮扶关系：" + (pair_name.empty() ? r.pair : pair_name) + "　统计期间：" + period + "\n\n";
+  md += ScopeNote(r);
   // Sections are numbered in order (一、二、…), 资金支持 left out when it has nothing to say.
   int section = 0;
   auto heading = [&section](const char* title) {
     static constexpr const char* kNumbers[] = {"一", "二", "三", "四", "五", "六"};
     return "## " + std::string(kNumbers[section++]) + "、" + title + "\n\n";
   };
-  md += heading("聚集两方力量") + Join({LeadershipParagraph(r, since), TalentParagraph(r), PairingParagraph(r)}, "") +
-        "\n\n";
+  const std::string forces = Join({LeadershipParagraph(r, since), TalentParagraph(r), PairingParagraph(r)}, "");
+  md += heading("聚集两方力量") + (forces.empty() ? "本期间无可统计的记录。" : forces) + "\n\n";
   md += heading("聚焦两种模式") + ModesParagraphs(r) + "\n\n";
   md += heading("聚力三个重点");
   const std::string investment = InvestmentParagraph(r);
-  md += (investment.empty() ? "本期间无招商引资记录。" : investment) + "\n\n";
+  const IndicatorValue* enterprises = r.Find("investment.enterprises");
+  if (!investment.empty()) md += investment + "\n\n";
+  else if (enterprises && enterprises->not_in_scope != ScopeExclusion::kNone)
+    md += std::string("招商引资") + NotInScopeText(enterprises->not_in_scope) + "。\n\n";
+  else md += "本期间无招商引资记录。\n\n";
   const std::string funds = FundsParagraph(r, since);
   if (!funds.empty()) md += heading("资金支持") + funds + "\n\n";
   md += heading("年度目标完成情况") + TargetsTable(r) + "\n";

@@ -1,6 +1,7 @@
 // The report as a workbook: one row per indicator with group, label, key, value (万元 for
 // money, so leaders read the same unit as in the narrative), unit, 其中脱贫人口, target,
-// completion rate and definition.
+// completion rate and definition; a report of part of the pair states its scope after the title,
+// and a figure not counted for that scope reads "—" with the reason in the last column.
 #include "excel/xlsx_writer.h"
 #include "indicators/report.h"
 
@@ -9,18 +10,23 @@ namespace shanhai {
 Status WriteReportXlsx(const Report& report, const std::string& path) {
   SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path));
   SH_RETURN_IF_ERROR(xlsx->AddSheet("223指标"));
+  const std::string scope = FigureScopeText(report.scope);
   SH_RETURN_IF_ERROR(xlsx->WriteString(0, 0, report.helper_name + "—" + report.helped_name + "东西部协作指标（" +
                                                  report.pair + "，" + (report.from.empty() ? "建立以来" : report.from) +
-                                                 " 至 " + (report.to.empty() ? "今" : report.to) + "）"));
+                                                 " 至 " + (report.to.empty() ? "今" : report.to) + "）" +
+                                                 (scope.empty() ? "" : "　" + scope)));
   SH_RETURN_IF_ERROR(xlsx->WriteHeaderRow(
-      1, {"分组", "指标", "代码", "数值", "单位", "其中脱贫人口", "目标", "完成率(%)", "定义"}));
+      1, {"分组", "指标", "代码", "数值", "单位", "其中脱贫人口", "目标", "完成率(%)", "定义", "说明"}));
   int row = 2;
   for (const IndicatorValue& v : report.values) {
     SH_RETURN_IF_ERROR(xlsx->WriteString(row, 0, GroupLabelZh(v.def->group)));
     SH_RETURN_IF_ERROR(xlsx->WriteString(row, 1, v.def->label_zh));
     SH_RETURN_IF_ERROR(xlsx->WriteString(row, 2, v.def->key));
     const bool money = v.def->money;
-    if (!IsNull(v.actual)) {
+    if (v.not_in_scope != ScopeExclusion::kNone) {
+      SH_RETURN_IF_ERROR(xlsx->WriteString(row, 3, "—"));
+      SH_RETURN_IF_ERROR(xlsx->WriteString(row, 9, NotInScopeText(v.not_in_scope)));
+    } else if (!IsNull(v.actual)) {
       const double value = std::holds_alternative<double>(v.actual) ? std::get<double>(v.actual)
                                                                     : static_cast<double>(AsInt(v.actual));
       SH_RETURN_IF_ERROR(xlsx->WriteNumber(row, 3, money ? value / 1'000'000.0 : value));
@@ -38,6 +44,7 @@ Status WriteReportXlsx(const Report& report, const std::string& path) {
   SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(2, 2, 44));
   SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(3, 7, 12));
   SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(8, 8, 60));
+  SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(9, 9, 30));
   return xlsx->Close();
 }
 

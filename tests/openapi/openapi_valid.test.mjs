@@ -65,6 +65,25 @@ describe('OpenAPI document', () => {
     assert.deepEqual(doc.paths['/api/v1/auth/login'].post.security, [], 'logging in needs no session');
   });
 
+  it('types the answers of the figures and the report, their scope and what it does not count', () => {
+    const answer = (p) => doc.paths[p].get.responses['200'].content['application/json'].schema.$ref;
+    assert.equal(answer('/api/v1/indicators'), '#/components/schemas/IndicatorValues');
+    assert.equal(answer('/api/v1/indicators/{key}/trend'), '#/components/schemas/IndicatorTrend');
+    assert.equal(answer('/api/v1/report'), '#/components/schemas/Report');
+    const { IndicatorValues, IndicatorValue, IndicatorTrend, Report, ReportFigure } = doc.components.schemas;
+    for (const schema of [IndicatorValues, Report])
+      for (const key of ['scope', 'scope_kind', 'scope_name']) assert.equal(schema.properties[key]?.nullable, true, key);
+    assert.equal(IndicatorValues.properties.items.items.$ref, '#/components/schemas/IndicatorValue');
+    assert.equal(Report.properties.details.additionalProperties.$ref, '#/components/schemas/ReportFigure');
+    for (const schema of [IndicatorValue, ReportFigure]) {
+      for (const key of ['target', 'target_partial', 'completion_percent', 'not_in_scope', 'not_in_scope_reason'])
+        assert.ok(schema.properties[key], key);
+      assert.deepEqual(schema.properties.not_in_scope_reason.enum, ['no_region_field', 'no_owner_field']);
+    }
+    assert.equal(IndicatorValue.properties.value.nullable, true, 'a figure not counted is null, not 0');
+    assert.equal(IndicatorTrend.properties.not_in_scope.type, 'boolean');
+  });
+
   it('describes the body of a ledger write by the ledger’s schema', () => {
     const create = doc.paths['/api/v1/exchange/visits'].post;
     assert.equal(create.requestBody.content['application/json'].schema.$ref, '#/components/schemas/visits');

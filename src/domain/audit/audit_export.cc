@@ -3,12 +3,20 @@
 
 #include "domain/audit/audit_log.h"
 #include "excel/sheet_out.h"
+#include "regions/region_display.h"
 
 namespace shanhai {
 
 namespace {
 
 constexpr int64_t kExportPageSize = 1000;
+
+// "黔南州平塘县（522727）": the helped region by name, its code beside it; the code alone if unknown.
+std::string RegionCell(const std::string& code) {
+  if (code.empty()) return code;
+  const std::string name = RegionDisplayName(RegionCatalog::Embedded(), code);
+  return name.empty() ? code : name + "（" + code + "）";
+}
 
 std::string FilterJson(const AuditFilter& f) {
   boost::json::object o;
@@ -40,7 +48,7 @@ Result<int64_t> AuditLog::Export(const Actor& actor, AuditFilter filter, const s
     SH_ASSIGN_OR_RETURN(auto found, Find(filter));
     for (const AuditEntry& e : found.second) {
       SH_RETURN_IF_ERROR(out->Row({std::to_string(e.id), std::to_string(e.seq), e.at, e.actor, e.action, e.ledger,
-                                   e.record_id == 0 ? "" : std::to_string(e.record_id), e.helped_region, e.before_json,
+                                   e.record_id == 0 ? "" : std::to_string(e.record_id), RegionCell(e.helped_region), e.before_json,
                                    e.after_json, e.detail, e.remote},
                                   numeric));
       ++written;

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/audit/audit_detail.h"
+
 namespace shanhai {
 
 namespace {
@@ -88,7 +90,7 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
     SH_RETURN_IF_ERROR(
         db.Execute(kInsertContent, {evidence_id, context_.vault->Encrypt(bytes, ContentContext(evidence_id))}).status());
     SH_RETURN_IF_ERROR(context_.audit.Write(actor, "attach", def.name, record_id, record.helped_region, "", "",
-                                              "evidence=" + AsText(id.rows[0][0]) + " file=" + file_name));
+                                              "evidence=" + AsText(id.rows[0][0]) + " file=" + AuditDetailValue(file_name)));
     SH_ASSIGN_OR_RETURN(Rows row, db.Query(std::string(kSelectEvidence) + " WHERE id = ?", {id.rows[0][0]}));
     out = InfoFromRow(row.rows[0]);
     return Status::Ok();
@@ -143,7 +145,7 @@ Status EvidenceService::Remove(const Actor& actor, int64_t evidence_id) {
     SH_RETURN_IF_ERROR(db.Execute(kDeleteContent, {evidence_id}).status());
     SH_RETURN_IF_ERROR(db.Execute(kDeleteEvidence, {evidence_id}).status());
     return context_.audit.Write(actor, "detach", def->name, info.record_id, record.helped_region, "", "",
-                                "evidence=" + std::to_string(evidence_id) + " file=" + info.file_name +
+                                "evidence=" + std::to_string(evidence_id) + " file=" + AuditDetailValue(info.file_name) +
                                     " sha256=" + info.sha256);
   });
 }

@@ -159,6 +159,16 @@ Status LedgerRepository::Delete(int64_t id) {
   return Status::Ok();
 }
 
+ScopeExclusion ExcludedByScope(const LedgerDef& def, const Scope& scope) {
+  // Shared reference data (the pairs) is read by every organisation, changed by none.
+  const bool owner_filtered = !scope.owner_ledger.empty() && !(def.shared_reference && !scope.for_change);
+  if (owner_filtered && def.OwnerLedger() != scope.owner_ledger) return ScopeExclusion::kNoOwnerField;
+  if (!scope.visible_prefix.empty() && !scope.enclosing_sides.empty() && def.pair_scoped &&
+      std::none_of(def.fields.begin(), def.fields.end(), [](const FieldDef& f) { return f.type == FieldType::kRegion; }))
+    return ScopeExclusion::kNoRegionField;
+  return ScopeExclusion::kNone;
+}
+
 void LedgerRepository::AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const {
   AppendOwner(scope, where, params);
   // The pairs in scope are few; selecting their ids first lets each ledger's (pair_id, …)

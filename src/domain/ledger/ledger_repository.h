@@ -41,6 +41,20 @@ struct Scope {
   bool for_change = false;
 };
 
+// Why a scope selects none of a ledger's records, whatever they hold (see ExcludedByScope).
+enum class ScopeExclusion {
+  kNone,           // the scope may select some of them
+  kNoRegionField,  // a town's or a village's user (Scope::enclosing_sides), and the ledger places
+                   // no record in a region: none is in the user's region
+  kNoOwnerField,   // an organisation's account (Scope::owner_ledger), and the ledger's records
+                   // belong to no organisation of that ledger
+};
+
+// Whether def's records are out of scope as a kind, not one by one: the conditions AppendScope
+// writes as "1 = 0". A figure over such a ledger is not counted for the scope (its 0 would read
+// as "nothing happened"); a list of it is empty. Checked first for the owner, then the region.
+ScopeExclusion ExcludedByScope(const LedgerDef& def, const Scope& scope);
+
 // Where a keyset-paged list stopped: the last row's sort column value (as stored) and id.
 // Opaque to callers: they hand back StoredPage::last to get the rows after it.
 struct ListCursor {

@@ -14,7 +14,9 @@ const LedgerDef& TargetsLedger() {
       .name = "targets", .module = "targets", .label_zh = "年度目标", .label_en = "Targets",
       .fields = {
           Integer("year", "年度", "Year").Required().Min(2016),
+          // A key or an indicator's name: title-length, so a list or a card may be headed by it.
           Text("indicator_key", "指标", "Indicator")
+              .MaxChars(kMaxNameChars)
               .Required()
               .Searchable()
               .FormerLabel("指标代码")

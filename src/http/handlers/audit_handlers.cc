@@ -1,9 +1,12 @@
 // /api/v1/admin/audit: the audit administrator's view of the audit log — the entries
-// (filtered), their export as a spreadsheet, and the verification of the hash chain.
+// (filtered; the regions they name shown by name beside the code), their export as a spreadsheet,
+// and the verification of the hash chain.
+#include "domain/ledger/record_names.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/spreadsheet_format.h"
 #include "http/handlers/temp_file.h"
 #include "http/json_io.h"
+#include "regions/region_display.h"
 
 namespace shanhai {
 
@@ -24,6 +27,26 @@ Result<AuditFilter> FilterFrom(const HttpRequest& request) {
   return f;
 }
 
+// An entry's record before or after, as stored, with the names of the regions it holds beside
+// their codes as a list shows them ("region_code_label", "pair_label"; a user's data scope as
+// "region_label"); the stored text itself when it is not a JSON object (empty, or cut short).
+std::string NamedState(const std::string& ledger, const std::string& json) {
+  if (json.empty()) return json;
+  boost::system::error_code ec;
+  boost::json::value parsed = boost::json::parse(json, ec);
+  if (ec || !parsed.is_object()) return json;
+  boost::json::object& state = parsed.as_object();
+  if (const LedgerDef* def = FindLedger(ledger)) {
+    AddRegionLabels(*def, state);
+  } else if (ledger == "users") {
+    const boost::json::value* region = state.if_contains("region");
+    if (region && region->is_string() && !region->as_string().empty())
+      if (std::string name = RegionDisplayName(RegionCatalog::Embedded(), region->as_string()); !name.empty())
+        state["region_label"] = name;
+  }
+  return boost::json::serialize(state);
+}
+
 }  // namespace
 
 namespace handlers {
@@ -35,7 +58,9 @@ Result<Reply> ListAudit(RequestContext& ctx) {
   for (const AuditEntry& e : found.second)
     items.push_back({{"id", e.id}, {"seq", e.seq}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
                      {"ledger", e.ledger}, {"record_id", e.record_id}, {"helped_region", e.helped_region},
-                     {"before", e.before_json}, {"after", e.after_json}, {"detail", e.detail}, {"remote", e.remote}});
+                     {"helped_region_label", RegionDisplayName(RegionCatalog::Embedded(), e.helped_region)},
+                     {"before", NamedState(e.ledger, e.before_json)}, {"after", NamedState(e.ledger, e.after_json)},
+                     {"detail", e.detail}, {"remote", e.remote}});
   return Reply::Json(boost::json::object{{"total", found.first}, {"page", f.page}, {"page_size", f.page_size},
                                          {"items", std::move(items)}});
 }

@@ -36,15 +36,22 @@ Result<Reply> IndicatorValues(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
   IndicatorEngine engine(ctx.conn.ledgers());
   SH_ASSIGN_OR_RETURN(std::vector<IndicatorValue> values, engine.ComputeAll(ctx.actor, pair, PeriodOf(ctx.request)));
+  SH_ASSIGN_OR_RETURN(FigureScope scope, FigureScopeOf(ctx.conn.ledgers(), ctx.actor, pair));
   boost::json::array items;
-  for (const IndicatorValue& v : values)
-    items.push_back({{"key", v.def->key}, {"value", ValueToJson(v.actual)}, {"withheld", v.withheld},
-                     {"poverty", v.poverty ? boost::json::value(*v.poverty) : nullptr},
-                     {"target", v.target ? boost::json::value(*v.target) : nullptr},
-                     {"target_partial", v.target_partial},
-                     {"completion_percent", v.completion ? boost::json::value(*v.completion) : nullptr}});
-  return Reply::Json(boost::json::object{{"pair", pair.code()}, {"from", QueryText(ctx.request, "from")},
-                                         {"to", QueryText(ctx.request, "to")}, {"items", std::move(items)}});
+  for (const IndicatorValue& v : values) {
+    boost::json::object item{{"key", v.def->key}, {"value", ValueToJson(v.actual)}, {"withheld", v.withheld},
+                             {"poverty", v.poverty ? boost::json::value(*v.poverty) : nullptr},
+                             {"target", v.target ? boost::json::value(*v.target) : nullptr},
+                             {"target_partial", v.target_partial},
+                             {"completion_percent", v.completion ? boost::json::value(*v.completion) : nullptr}};
+    AddScopeExclusionJson(v.not_in_scope, item);
+    items.push_back(std::move(item));
+  }
+  boost::json::object body{{"pair", pair.code()}, {"from", QueryText(ctx.request, "from")},
+                           {"to", QueryText(ctx.request, "to")}};
+  AddFigureScopeJson(scope, body);
+  body["items"] = std::move(items);
+  return Reply::Json(std::move(body));
 }
 
 Result<Reply> IndicatorRecords(RequestContext& ctx) {
@@ -70,11 +77,17 @@ Result<Reply> IndicatorTrend(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(int64_t first, QueryInt(ctx.request, "from_year", 0));
   SH_ASSIGN_OR_RETURN(int64_t last, QueryInt(ctx.request, "to_year", 0));
   IndicatorEngine engine(ctx.conn.ledgers());
-  SH_ASSIGN_OR_RETURN(std::vector<int64_t> values,
-                      engine.ByYear(ctx.actor, key, pair, first, last));
+  SH_ASSIGN_OR_RETURN(IndicatorEngine::Yearly yearly, engine.ByYear(ctx.actor, key, pair, first, last));
+  // A figure not counted for the scope has a year for each of first..last, but no value.
   boost::json::array items;
-  for (size_t i = 0; i < values.size(); ++i) items.push_back({{"year", first + static_cast<int64_t>(i)}, {"value", values[i]}});
-  return Reply::Json(boost::json::object{{"key", key}, {"pair", pair.code()}, {"items", std::move(items)}});
+  for (int64_t year = first; year <= last; ++year) {
+    const size_t i = static_cast<size_t>(year - first);
+    items.push_back({{"year", year}, {"value", i < yearly.values.size() ? boost::json::value(yearly.values[i]) : nullptr}});
+  }
+  boost::json::object body{{"key", key}, {"pair", pair.code()}};
+  AddScopeExclusionJson(yearly.not_in_scope, body);
+  body["items"] = std::move(items);
+  return Reply::Json(std::move(body));
 }
 
 Result<Reply> ExportIndicatorRecords(RequestContext& ctx) {

@@ -180,6 +180,13 @@ const en: typeof zh = {
       '次': 'time | times', '份': 'document | documents', '期': 'session | sessions', '个': '', '所': '', '家': '',
       '对': 'pair | pairs', '项': 'item | items', '%': '%',
     },
+    scope: {
+      region: 'Scope: {name}',
+      owner: 'Scope: only the records of {name}',
+      no_region_field: 'Not counted for this scope (the ledger has no region field)',
+      no_owner_field: 'Not counted for this scope (the ledger\'s records belong to no organisation)',
+      uncounted: 'Figures shown as "—" are not counted for this scope: their ledger\'s records cannot be placed in it',
+    },
     targetPartial: 'No comparable annual target: the period needs a start and an end, and a target for every year it touches, from every pair it adds up',
   },
   report: {

@@ -172,6 +172,14 @@ export default {
     exportRecords: '导出 Excel',
     // Units as the catalogue gives them (Chinese); English shows them translated.
     unit: {} as Record<string, string>,
+    // Whose records the figures count, when the user sees part of the pair (utils/figureScope.ts).
+    scope: {
+      region: '统计范围：{name}',
+      owner: '统计范围：仅{name}的记录',
+      no_region_field: '本范围不统计（台账无所在地）',
+      no_owner_field: '本范围不统计（台账记录不归属单位）',
+      uncounted: '标“—”的指标本范围不统计：其台账的记录无法归入此范围',
+    } as Record<string, string>,
     targetPartial: '本期间无可比的年度目标：统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此',
   },
   report: {

@@ -155,6 +155,8 @@ export function displayValue(
   const custom = customField(ledger, key)?.display
   if (custom) return custom(record, zh)
   if (key === 'pair' || f?.type === 'region' || f?.type === 'ref') return String(record[`${key}_label`] ?? v)
+  // A value outside any ledger's fields (a user's data scope in the audit log) by its name too, if one came.
+  if (!f && record[`${key}_label`]) return String(record[`${key}_label`])
   if (!f) return typeof v === 'object' ? JSON.stringify(v) : String(v)
   if (f.type === 'money_fen') return formatAmount(v as number, zh)
   if (f.type === 'enum' || f.type === 'sensitive_enum') {
@@ -173,10 +175,11 @@ export function columnLabel(f: FieldMeta): string {
   return f.type === 'money_fen' ? withoutUnit(label(f)) : label(f)
 }
 
-/** The code behind a value shown by its name (a pair or a region), for the tooltip; "" otherwise. */
+/** The code behind a value shown by its name (a pair, a region, a value outside the fields that came
+ *  with a name), for the tooltip; "" otherwise. */
 export function codeHint(f: FieldMeta | undefined, record: Record<string, unknown>, key: string): string {
   const v = record[key]
-  if ((key !== 'pair' && f?.type !== 'region') || v === null || v === undefined || !record[`${key}_label`]) return ''
+  if ((key !== 'pair' && f?.type !== 'region' && f) || v === null || v === undefined || !record[`${key}_label`]) return ''
   return String(v)
 }
 

@@ -32,6 +32,13 @@ describe('codes shown by name', () => {
     expect(displayValue(unit, row, 'unit_id', true)).toBe('白云区结对企业01')
     expect(codeHint(unit, row, 'unit_id')).toBe('')
   })
+  it('names a value outside the ledger fields by the label beside it (a user\'s scope in the audit log)', () => {
+    const user = { name: 'kapuclerk', region: '522727200', region_label: '黔南州平塘县卡蒲毛南族乡' }
+    expect(displayValue(undefined, user, 'region', true)).toBe('黔南州平塘县卡蒲毛南族乡')
+    expect(codeHint(undefined, user, 'region')).toBe('522727200')
+    expect(displayValue(undefined, user, 'name', true)).toBe('kapuclerk')
+    expect(codeHint(undefined, user, 'name')).toBe('')
+  })
   it('falls back to the code where no label came', () => {
     expect(displayValue(region, { region_code: '999999' }, 'region_code', true)).toBe('999999')
     expect(codeHint(region, { region_code: '999999' }, 'region_code')).toBe('')

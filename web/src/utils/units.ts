@@ -23,8 +23,9 @@ export function carriesUnit(def: Pick<IndicatorDef, 'unit' | 'is_rate'>): boolea
 }
 
 /** A figure with its unit, as a sentence or a drawer's title names it: formatIndicator's text,
- * followed by unitLabel unless it carries its unit (carriesUnit). */
+ * followed by unitLabel unless it carries its unit (carriesUnit); "—" alone for no figure. */
 export function figureWithUnit(def: IndicatorDef, value: number | string | null | undefined): string {
   const text = formatIndicator(def, value)
+  if (value === null || value === undefined || value === '') return text
   return carriesUnit(def) ? text : `${text} ${unitLabel(def, value)}`.trim()
 }

@@ -28,9 +28,25 @@ export interface IndicatorValue {
   /** there are targets, but not for every year of the period (or it is open): no target to compare */
   target_partial: boolean
   completion_percent: number | null
+  /** the user's data scope cannot place this ledger's records (value null, not 0): see NotInScopeReason */
+  not_in_scope: boolean
+  not_in_scope_reason?: NotInScopeReason
 }
 
-export interface IndicatorValues {
+/** Why a figure is not counted for the user's scope: a town's or village's user and a ledger
+ *  without a region field; an organisation's account and a ledger whose records it owns none of. */
+export type NotInScopeReason = 'no_region_field' | 'no_owner_field'
+
+/** Whose records the figures count when the user sees only part of the pair (all null: the whole pair). */
+export interface FigureScope {
+  /** the region code ("522727200") or the organisation ("units:12") */
+  scope: string | null
+  scope_kind: 'region' | 'owner' | null
+  /** "黔南州平塘县卡蒲毛南族乡", or the organisation's name */
+  scope_name: string | null
+}
+
+export interface IndicatorValues extends FigureScope {
   pair: string
   from: string
   to: string
@@ -44,11 +60,14 @@ export interface PeriodQuery {
 }
 
 /** The report as JSON (/api/v1/report?format=json): every figure, with its target where set. */
-export interface ReportJson {
+export interface ReportJson extends FigureScope {
   pair: string
   from: string | null
   to: string | null
   /** key → value; "<key>.poverty" → the 其中脱贫人口 sub-count */
   indicators: Record<string, number | null>
-  details: Record<string, { target: number | null; target_partial: boolean; completion_percent: number | null; poverty?: number }>
+  details: Record<string, {
+    target: number | null; target_partial: boolean; completion_percent: number | null; poverty?: number
+    not_in_scope: boolean; not_in_scope_reason?: NotInScopeReason
+  }>
 }

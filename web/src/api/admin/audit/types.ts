@@ -8,8 +8,10 @@ export interface AuditEntry {
   ledger: string
   record_id: number
   helped_region: string
-  /** JSON text of the record before / after ("" when none). */
-  before: string
+  /** the helped region by name ("黔南州平塘县"); "" when the entry has none or the code is unknown */
+  helped_region_label: string
+  /** JSON text of the record before / after ("" when none), with "<key>_label" beside the region
+   *  codes it holds (a user's data scope as "region_label"). */  before: string
   after: string
   detail: string
   remote: string
