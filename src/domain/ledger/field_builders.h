@@ -14,6 +14,7 @@ struct F : FieldDef {
   F&& Hint(std::string h) && { hint_zh = std::move(h); return std::move(*this); }
   F&& Min(int64_t m) && { min = m; return std::move(*this); }
   F&& Computed() && { computed = true; return std::move(*this); }
+  F&& MadeOf(std::vector<std::string> inputs) && { made_of = std::move(inputs); return std::move(*this); }
   F&& PairSide() && { pair_side = true; return std::move(*this); }
   F&& Discloses(std::string sensitive_key, DerivedMask mask = DerivedMask::kHidden) && {
     discloses = std::move(sensitive_key);
