@@ -2,8 +2,10 @@
 #include <iostream>
 
 #include "cli/connect.h"
+#include "common/english_count.h"
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
+#include "domain/pairing/pair_name.h"
 #include "excel/sheet_out.h"
 #include "indicators/targets_sheet.h"
 
@@ -39,8 +41,7 @@ std::string Counts(const LedgerDef& def, const ImportReport& r, bool dry_run) {
   if (r.updated > 0) line += "，更新 updated " + std::to_string(r.updated);
   if (dry_run) line += "（试导入，未写入 dry run: nothing stored）";
   if (r.already_stored > 0)
-    line += "\n  " + std::to_string(r.already_stored) + " 行已导入过 / " + std::to_string(r.already_stored) +
-            " rows already stored" +
+    line += "\n  " + std::to_string(r.already_stored) + " 行已导入过 / " + EnglishCount(r.already_stored, "row") + " already stored" +
             (!dry_run                  ? ""
              : def.natural_key.empty() ? "（可用 --skip 跳过 / use --skip）"
                                        : "（可用 --update 更新或 --skip 跳过 / use --update or --skip）");
@@ -58,7 +59,7 @@ void PrintRowError(const std::string& sheet, const FieldError& e) {
 
 Status Refused(int64_t invalid) {
   return Status::InvalidArgument("文件有 " + std::to_string(invalid) + " 行有误，未导入任何数据",
-                                 std::to_string(invalid) + " rows are invalid; nothing was imported");
+                                 EnglishCount(invalid, "row") + (invalid == 1 ? " is" : " are") + " invalid; nothing was imported");
 }
 
 Status WriteProblems(const std::string& path, const std::vector<SheetError>& errors) {
@@ -89,6 +90,10 @@ Status RunImport(const ImportArgs& a) {
                                    "missing file: shanhai import " + a.names[0] + " FILE.xlsx");
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, false));
   ImportOptions options{a.dry_run, a.skip_invalid, a.pair};
+  // One error for a --pair that names no pair or several, rather than one on every row.
+  if (!a.pair.empty()) {
+    SH_ASSIGN_OR_RETURN(options.default_pair, StoredPairCodeNamed(c.conn->db(), a.pair));
+  }
   options.stored_rows = a.update ? StoredRows::kUpdate : a.skip ? StoredRows::kSkip : StoredRows::kRefuse;
   if (workbook) return RunWorkbookImport(a, c, options);
   SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a.names[0]));
@@ -125,7 +130,9 @@ void RegisterImport(CLI::App& app) {
       "--update", a->update,
       "已导入过的行（名称等唯一键相同）更新已存记录 / rows already stored (same natural key) update the stored record");
   cmd->add_flag("--skip", a->skip, "已导入过的行跳过不写 / leave rows already stored as they are")->excludes(update);
-  cmd->add_option("--pair", a->pair, "文件无“帮扶关系”列时使用的帮扶关系，如 440111-522727");
+  cmd->add_option("--pair", a->pair,
+                  "文件无“帮扶关系”列时使用的帮扶关系：代码、名称或一方的名称，如 440111-522727、广州市白云区—黔南州平塘县、"
+                  "平塘县 / the pair of a file without a pair column: its code, its name or one side's name");
   cmd->add_option("--error-sheet", a->error_sheet, "把错误清单写入此 .xlsx / write the problems to this workbook");
   cmd->callback([a] { ExitCode() = PrintError(RunImport(*a)); });
 }
@@ -141,7 +148,9 @@ void RegisterExport(CLI::App& app) {
   AddDbOptions(*cmd, a->db);
   cmd->add_option("ledger", a->ledger, "台账 ledger: " + LedgerNames())->required();
   cmd->add_option("-o,--output", a->out, "输出文件 .xlsx 或 .csv")->required();
-  cmd->add_option("--pair", a->pair, "只导出该帮扶关系（含下级）/ only this pair and those inside it");
+  cmd->add_option("--pair", a->pair,
+                  "只导出该帮扶关系（含下级）：代码、名称或一方的名称，如 440111-522727、广州市白云区—黔南州平塘县、平塘县 / "
+                  "only this pair and those inside it: its code, its name or one side's name");
   cmd->add_option("--from", a->from, "起始日期 YYYY-MM-DD");
   cmd->add_option("--to", a->to, "截止日期 YYYY-MM-DD");
   cmd->add_flag("--reveal", a->reveal, "导出完整身份证号等（记入审计）/ full personal data (audited)");
@@ -150,7 +159,9 @@ void RegisterExport(CLI::App& app) {
       SH_ASSIGN_OR_RETURN(const LedgerDef* def, LedgerNamed(a->ledger));
       SH_ASSIGN_OR_RETURN(Connected c, Connect(a->db, false));
       ListRequest request;
-      SH_ASSIGN_OR_RETURN(request.pair, PairScope::ParseIfGiven(a->pair));
+      if (!a->pair.empty()) {
+        SH_ASSIGN_OR_RETURN(request.pair, PairScopeNamed(c.conn->db(), a->pair));
+      }
       request.date_from = a->from;
       request.date_to = a->to;
       SH_ASSIGN_OR_RETURN(int64_t n, ExportLedger(c.conn->ledgers(), Actor::System(), *def, request, a->out, a->reveal));

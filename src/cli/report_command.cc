@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/connect.h"
+#include "domain/pairing/pair_name.h"
 #include "indicators/report.h"
 
 namespace shanhai::cli {
@@ -27,7 +28,7 @@ Status WriteText(const std::string& text, const std::string& out) {
 
 Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, false));
-  SH_ASSIGN_OR_RETURN(PairScope pair, PairScope::Parse(a.pair));
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairScopeNamed(c.conn->db(), a.pair));
   SH_ASSIGN_OR_RETURN(Report report, BuildReport(c.conn->ledgers(), Actor::System(), pair, Period{a.from, a.to}));
   if (a.format == "json") return WriteText(RenderReportJson(report), a.out);
   if (a.format == "md") return WriteText(RenderReportMarkdown(report), a.out);
@@ -41,7 +42,10 @@ void RegisterReport(CLI::App& app) {
   auto a = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("report", "生成“223”报告 / the \"223\" report of a pair and period");
   AddDbOptions(*cmd, a->db);
-  cmd->add_option("--pair", a->pair, "帮扶关系：帮扶方代码-受帮扶方代码，如 440111-522727")->required();
+  cmd->add_option("--pair", a->pair,
+                  "帮扶关系：代码（帮扶方代码-受帮扶方代码）、名称或一方的名称，如 440111-522727、广州市白云区—黔南州平塘县、"
+                  "平塘县 / the pair: its code, its name or one side's name")
+      ->required();
   cmd->add_option("--from", a->from, "起始日期 YYYY-MM-DD（含）");
   cmd->add_option("--to", a->to, "截止日期 YYYY-MM-DD（含）");
   cmd->add_option("--format", a->format, "json | md | xlsx")->check(CLI::IsMember({"json", "md", "xlsx"}));

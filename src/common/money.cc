@@ -14,9 +14,12 @@ namespace {
 struct Noun {
   const char* zh;
   const char* en;
+  // How to write one, for a text that is not one ("五十万").
+  const char* example_zh;
+  const char* example_en;
 };
-constexpr Noun kAmount{"金额", "amount"};
-constexpr Noun kNumber{"数字", "number"};
+constexpr Noun kAmount{"金额", "amount", "50万 或 1,033.98", "50万 or 1,033.98"};
+constexpr Noun kNumber{"数字", "number", "12 或 1,033", "12 or 1,033"};
 
 // A number split by the shared grammar.
 struct DecimalParts {
@@ -33,7 +36,8 @@ Status Malformed(std::string_view text, Noun noun, std::string_view why_zh, std:
 }
 
 Status NotADigit(std::string_view text, Noun noun) {
-  return Malformed(text, noun, "含有非数字字符", "contains a character that is not a digit");
+  return Malformed(text, noun, fmt::format("含有非数字字符，请用阿拉伯数字填写，如 {}", noun.example_zh),
+                   fmt::format("contains a character that is not a digit; write it in digits, e.g. {}", noun.example_en));
 }
 
 // The integer part: plain digits, or groups "1,234,567" (first group 1–3 digits, the rest 3).
@@ -55,14 +59,17 @@ Status ParseWholeDigits(std::string_view whole, std::string_view text, Noun noun
   }
 }
 
-Result<DecimalParts> SplitDecimal(std::string_view raw, Noun noun) {
+// quoted: what the messages quote instead, the cell as typed (an amount's number without its
+// unit word is not what the user wrote: "五十" of "五十万").
+Result<DecimalParts> SplitDecimal(std::string_view raw, Noun noun, std::string_view quoted = {}) {
   DecimalParts parts;
   SH_ASSIGN_OR_RETURN(parts.text, NormalizeInput(raw));
   const std::string_view text = parts.text;
+  const std::string_view shown = quoted.empty() ? text : quoted;
   if (text.empty()) return Status::InvalidArgument(fmt::format("{}为空", noun.zh), fmt::format("{} is empty", noun.en));
   // Excel shows big or tiny numbers as 1.03E+08; refusing it beats guessing the lost digits.
   if (text.find_first_of("eE") != std::string_view::npos)
-    return Malformed(text, noun, "不支持科学计数法，请填写完整数字", "scientific notation is not accepted; write the full number");
+    return Malformed(shown, noun, "不支持科学计数法，请填写完整数字", "scientific notation is not accepted; write the full number");
 
   std::string_view body = text;
   if (body.front() == '+' || body.front() == '-') {
@@ -71,11 +78,11 @@ Result<DecimalParts> SplitDecimal(std::string_view raw, Noun noun) {
   }
   const size_t point = body.find('.');
   parts.has_point = point != std::string_view::npos;
-  SH_RETURN_IF_ERROR(ParseWholeDigits(body.substr(0, point), text, noun, &parts.whole_digits));
+  SH_RETURN_IF_ERROR(ParseWholeDigits(body.substr(0, point), shown, noun, &parts.whole_digits));
   if (!parts.has_point) return parts;
   const std::string_view fraction = body.substr(point + 1);
-  if (fraction.empty()) return Malformed(text, noun, "小数点后缺少数字", "no digit after the decimal point");
-  if (!IsAsciiDigits(fraction)) return NotADigit(text, noun);
+  if (fraction.empty()) return Malformed(shown, noun, "小数点后缺少数字", "no digit after the decimal point");
+  if (!IsAsciiDigits(fraction)) return NotADigit(shown, noun);
   parts.fraction_digits = std::string(fraction);
   return parts;
 }
@@ -154,7 +161,7 @@ Result<int64_t> ParseAmountToFen(std::string_view raw, MoneyUnit bare_unit) {
   }
   if (number.empty() && !text.empty())
     return Malformed(text, kAmount, "单位前应是数字，如 50万", "the unit must follow a number, e.g. 50万");
-  SH_ASSIGN_OR_RETURN(DecimalParts parts, SplitDecimal(number, kAmount));
+  SH_ASSIGN_OR_RETURN(DecimalParts parts, SplitDecimal(number, kAmount, text));
   parts.text = text;  // quoted as typed, with its unit
   return ToScaledInt(parts, scale, kAmount);
 }

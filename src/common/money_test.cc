@@ -133,7 +133,12 @@ TEST(ParseAmountToFen, UnitWordOrTheBareUnit) {
   EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("1.001", MoneyUnit::kYuan)), "\"1.001\" has 3 decimal places; at most 2"));
   EXPECT_EQ(*ParseAmountToFen("1.001万", MoneyUnit::kYuan), 1001000);
   EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("万", MoneyUnit::kYuan)), "the unit must follow a number"));
-  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("五十万", MoneyUnit::kYuan)), "\"五十\" is not a valid amount"));
+  // A number in Chinese numerals is quoted as typed, unit and all, with how to write it.
+  EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("五十万", MoneyUnit::kYuan)),
+                       "\"五十万\" is not a valid amount: contains a character that is not a digit; write it in "
+                       "digits, e.g. 50万"));
+  EXPECT_TRUE(Contains(ParseAmountToFen("五十万", MoneyUnit::kYuan).status().message_zh(),
+                       "“五十万”不是有效的金额：含有非数字字符，请用阿拉伯数字填写，如 50万"));
   EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("50美元", MoneyUnit::kYuan)), "not a digit"));
 }
 

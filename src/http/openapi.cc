@@ -155,7 +155,10 @@ void AddImportSchemas(boost::json::object& schemas) {
                          {"field", Typed("string", "列 / column")},
                          {"message_zh", Typed("string", "原因 / reason (zh)")},
                          {"message_en", Typed("string", "reason (en)")}};
-  boost::json::object preview = ArrayOf(Typed("object", "记录 / a record"), "将写入的前 50 行 / the first 50 rows to store");
+  boost::json::object preview = ArrayOf(
+      Typed("object", "记录，帮扶关系、地区、引用另附名称（<key>_label）/ a record, its pair, regions and references also by name (<key>_label)"),
+      "试导入时数据库将接受的前 50 行：不含有误行、数据库拒绝的行和已导入过而跳过的行 / on a dry run, the first 50 rows the "
+      "database takes: no bad row, none it refuses, none stored already and skipped");
   const auto with_outcome = [&](boost::json::object p) {
     p["dry_run"] = Typed("boolean", "试导入 / dry run");
     p["errors"] = ArrayOf(error, "有误的行 / bad rows");

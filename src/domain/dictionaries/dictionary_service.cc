@@ -111,8 +111,15 @@ Result<DictionarySnapshot> DictionaryService::Load() {
       const std::vector<DictionaryEntry>* entries = name.empty() ? nullptr : StoredFor(stored, name);
       if (!entries) continue;
       std::vector<EnumOption>& options = snapshot.merged_[name];
-      for (DictionaryEntry& e : Merge(f, entries))
-        options.push_back({std::move(e.code), std::move(e.label_zh), std::move(e.label_en), e.disabled});
+      for (DictionaryEntry& e : Merge(f, entries)) {
+        // A declared option keeps its aliases however the dictionary relabels it.
+        auto declared = std::find_if(f.options.begin(), f.options.end(),
+                                     [&](const EnumOption& o) { return o.code == e.code; });
+        options.push_back({.code = std::move(e.code), .label_zh = std::move(e.label_zh),
+                           .label_en = std::move(e.label_en),
+                           .aliases = declared == f.options.end() ? std::vector<std::string>() : declared->aliases,
+                           .disabled = e.disabled});
+      }
     }
   return snapshot;
 }

@@ -12,6 +12,7 @@
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 #include "domain/ledger/ledger_test_util.h"
+#include "domain/pairing/pairing_ledgers.h"
 #include "excel/table_reader.h"
 #include "storage/faulty_database.h"
 
@@ -92,6 +93,17 @@ TEST_P(DictionaryServiceTest, RelabellingADeclaredOptionKeepsItsCodeAndPlace) {
   EXPECT_TRUE(std::none_of(all->begin(), all->end(), [](const DictionaryInfo& d) {
     return d.name == "people.poverty_status";
   }));
+}
+
+TEST_P(DictionaryServiceTest, ARelabelledDeclaredOptionKeepsItsAliases) {
+  ASSERT_TRUE(IsOk(Put("units.kind", "town", "乡镇（街道）").status()));
+  Result<DictionarySnapshot> snapshot = dictionaries().Load();
+  ASSERT_TRUE(IsOk(snapshot.status()));
+  const FieldDef& kind = *UnitsLedger().Field("kind");
+  const std::vector<EnumOption>& options = snapshot->OptionsFor(UnitsLedger(), kind);
+  ASSERT_EQ(options[0].code, "town");
+  EXPECT_EQ(options[0].label_zh, "乡镇（街道）");
+  EXPECT_EQ(options[0].aliases, kind.options[0].aliases);
 }
 
 TEST_P(DictionaryServiceTest, AddedOptionsFollowTheDeclaredOnesBySortOrderThenCode) {

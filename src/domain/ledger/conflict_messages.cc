@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "common/english_count.h"
 #include "domain/ledger/reference_counts.h"
 #include "storage/db_errors.h"
 
@@ -75,7 +76,7 @@ Status NameReferrers(Database& db, const Actor& actor, const LedgerDef& def, int
       referring += *n;
       const std::string count = std::to_string(*n);
       parts.push_back({count + " 条" + other->label_zh + "（" + label.zh + "）",
-                       count + " " + other->label_en + " record" + (*n == 1 ? "" : "s") + " (" + label.en + ")"});
+                       EnglishCount(*n, other->label_en + " record") + " (" + label.en + ")"});
     }
   }
   if (parts.empty()) {

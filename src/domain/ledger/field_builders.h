@@ -16,6 +16,7 @@ struct F : FieldDef {
   F&& Computed() && { computed = true; return std::move(*this); }
   F&& Internal() && { computed = internal = true; return std::move(*this); }
   F&& FormerLabel(std::string zh) && { former_label_zh = std::move(zh); return std::move(*this); }
+  F&& MadeOf(std::vector<std::string> inputs) && { made_of = std::move(inputs); return std::move(*this); }
   F&& PairSide() && { pair_side = true; return std::move(*this); }
   F&& Discloses(std::string sensitive_key, DerivedMask mask = DerivedMask::kHidden) && {
     discloses = std::move(sensitive_key);

@@ -60,8 +60,10 @@ struct ImportReport {
   int64_t stored = 0;     // records added (0 on dry runs and rejected files)
   int64_t already_stored = 0;  // rows whose record is stored already (refused, skipped or updated)
   int64_t updated = 0;    // of those, records updated (StoredRows::kUpdate; on a dry run, to update)
-  // The first options.preview_rows rows to store, each as record JSON (masked as the audit
-  // log's, "id":0, references with "<key>_label" as typed), in file order.
+  // The first options.preview_rows rows to store — those the database took, never a bad row nor
+  // one left or updated as stored — each as record JSON (masked as the audit log's, "id":0,
+  // references with "<key>_label" as typed, the pair and regions with "<key>_label" by name), in
+  // file order.
   std::vector<std::string> preview;
   std::vector<FieldError> errors;  // field = the column as the file heads it (e.g. 人次, 金额（万元）), "" for a whole-row conflict
 };

@@ -114,8 +114,10 @@ Status RowPreparer::Prepare(PreparedRow& row) {
   if (!key.empty()) {
     auto [first, fresh] = first_row_of_key_.emplace(key, row.row_number);
     if (!fresh) {
-      row.errors = {{0, key_field_->key, key_field_->label_zh + "与第" + std::to_string(first->second) + "行重复",
-                     key_field_->label_en + " repeats row " + std::to_string(first->second)}};
+      const LedgerDef::KeyNaming named = def_.NaturalKeyNaming();
+      const std::string n = std::to_string(first->second);
+      row.errors = {{0, named.field, named.label_zh + "与第" + n + "行重复",
+                     named.label_en + (named.plural ? " repeat row " : " repeats row ") + n}};
       row.raw = {};
       return Status::Ok();
     }

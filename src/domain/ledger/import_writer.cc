@@ -124,7 +124,6 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
       continue;
     }
     ++report_.valid;
-    if (report_.preview.size() < options_.preview_rows) report_.preview.push_back(PreviewJson(row));
     if (Refusing()) continue;  // will be rolled back anyway
     pending_.push_back(&row);
   }
@@ -247,6 +246,8 @@ Status BatchWriter::Flush() {
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (!stored[i]) continue;
     ++report_.stored;
+    // The preview: rows the database took, none it refused or left as stored.
+    if (report_.preview.size() < options_.preview_rows) report_.preview.push_back(PreviewJson(*pending_[i]));
     if (def_.natural_key.empty()) fingerprints.push_back({ids[i], pending_[i]->key, pending_[i]->helped_region});
     changes.push_back({0, def_.name, ids[i], kChangeCreated, 1, pending_[i]->helped_region, ""});
     AuditEntry& e = entries.emplace_back();

@@ -52,7 +52,10 @@ class BatchWriter {
   // Writes row (prepared, raw input kept) over the stored record id (StoredRows::kUpdate); a
   // row the update refuses becomes a bad row. Errors: what is not the data's (stop).
   Status UpdateStored(PreparedRow& row, int64_t id);
-  bool Refusing() const { return report_.invalid > 0 && !options_.skip_invalid; }
+  // A file with a bad row is refused: its later rows are checked but not stored. A dry run,
+  // rolled back anyway, stores them all the same, so that its preview and counts say what the
+  // database takes once the bad rows are skipped.
+  bool Refusing() const { return report_.invalid > 0 && !options_.skip_invalid && !options_.dry_run; }
   // Inserts pending_ (ids, bulk load, audit), row by row if the batch is refused.
   Status Flush();
   // Inserts rows [first, last) of pending_ all or nothing; the status of the database.

@@ -39,6 +39,19 @@ const FieldDef* LedgerDef::Field(std::string_view key) const {
   return nullptr;
 }
 
+LedgerDef::KeyNaming LedgerDef::NaturalKeyNaming() const {
+  const FieldDef* key = Field(natural_key);
+  if (key->made_of.empty()) return {key->key, key->label_zh, key->label_en, false};
+  KeyNaming out{key->made_of.front(), "", "", key->made_of.size() > 1};
+  for (size_t i = 0; i < key->made_of.size(); ++i) {
+    const FieldDef* input = Field(key->made_of[i]);
+    const bool last = i + 1 == key->made_of.size();
+    out.label_zh += (i == 0 ? "" : "、") + input->label_zh;
+    out.label_en += (i == 0 ? "" : last ? " and " : ", ") + input->label_en;
+  }
+  return out;
+}
+
 std::string LedgerDef::OwnerLedger() const {
   if (owner_field.empty()) return "";
   if (owner_field == "id") return name;

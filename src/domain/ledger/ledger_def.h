@@ -44,6 +44,10 @@ struct EnumOption {
   std::string code;
   std::string label_zh;
   std::string label_en;
+  // Other words offices write for this option ("乡", "村委会"), matched as its labels are (see
+  // MatchOption); declared with the option, never shown. No alias of a field names another of
+  // its options (option_match_test checks every ledger).
+  std::vector<std::string> aliases;
   // Set only on options added through a dictionary (see domain/dictionaries) and then
   // switched off: refused for new input, still used to label stored records.
   bool disabled = false;
@@ -82,6 +86,9 @@ struct FieldDef {
   // target's "2021:leadership.visit_batches"): stored and in the API's records, but no column of a
   // sheet and not among the fields the console's meta lists, since its text is codes.
   bool internal = false;
+  // A computed field's inputs (a pair's code: its two sides): an error on its value — a natural
+  // key stored already or repeated in a file — names these fields, the ones a person typed.
+  std::vector<std::string> made_of;
   // Key of the sensitive field whose hidden part this field repeats (birth date and sex are
   // digits of the ID number). Shown whole only to readers who may reveal the ledger,
   // otherwise reduced by derived_mask; filtering and sorting by it need reveal too.
@@ -157,6 +164,14 @@ struct LedgerDef {
   std::string line_of;
 
   const FieldDef* Field(std::string_view key) const;
+  // How an error on the natural key names it to a person: the key field and its label, or for a
+  // computed key (FieldDef::made_of) its first input and the labels of all its inputs
+  // ("帮扶方、受帮扶方", "Helper region and Helped region"; several: plural). Only with a natural key.
+  struct KeyNaming {
+    std::string field, label_zh, label_en;
+    bool plural = false;
+  };
+  KeyNaming NaturalKeyNaming() const;
   // The organisation ledger owner_field points to ("" when the ledger has no owner).
   std::string OwnerLedger() const;
   // The standard actions, extra_actions, then the workflow's transition actions.

@@ -23,18 +23,6 @@ void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
 // How people write the arrow of "东部→西部" when they cannot type it: "->", a dash, "到".
 constexpr std::array<std::string_view, 3> kArrows = {"->", "→", "到"};
 
-// The form two spellings of one label share: every dash and arrow becomes '-' ("东部-西部",
-// "东部->西部" and "东部到西部" all read "东部→西部"; no two options of a field differ only there).
-std::string Folded(std::string_view text) {
-  std::string out = NormalizeInputLossy(text);
-  for (std::string_view dash : kDashes) ReplaceAll(out, dash, "-");
-  for (std::string_view arrow : kArrows) ReplaceAll(out, arrow, "-");
-  std::erase_if(out, [](char c) { return c == ' ' || c == '\t'; });
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
 bool HasNonAscii(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
 }
@@ -49,6 +37,16 @@ OptionMatch Outcome(const std::vector<const EnumOption*>& found) {
 }
 
 }  // namespace
+
+std::string FoldedSpelling(std::string_view text) {
+  std::string out = NormalizeInputLossy(text);
+  for (std::string_view dash : kDashes) ReplaceAll(out, dash, "-");
+  for (std::string_view arrow : kArrows) ReplaceAll(out, arrow, "-");
+  std::erase_if(out, [](char c) { return c == ' ' || c == '\t'; });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  return out;
+}
 
 std::string OptionShortLabel(std::string_view label) {
   std::string out;
@@ -69,22 +67,26 @@ std::string OptionShortLabel(std::string_view label) {
 
 OptionMatch MatchOption(const std::vector<EnumOption>& options, std::string_view typed, OptionMatching matching) {
   for (const EnumOption& o : options)
-    if (o.code == typed || o.label_zh == typed || o.label_en == typed) return {&o, {}};
+    if (o.code == typed || o.label_zh == typed || o.label_en == typed ||
+        std::find(o.aliases.begin(), o.aliases.end(), typed) != o.aliases.end())
+      return {&o, {}};
 
-  const std::string wanted = Folded(typed);
+  const std::string wanted = FoldedSpelling(typed);
   if (wanted.empty()) return {};
   std::vector<const EnumOption*> found;
   for (const EnumOption& o : options) {
     const std::string forms[] = {o.code, o.label_zh, o.label_en, OptionShortLabel(o.label_zh),
                                  OptionShortLabel(o.label_en)};
-    if (std::any_of(std::begin(forms), std::end(forms), [&](const std::string& f) { return Folded(f) == wanted; }))
+    const auto folded_is_wanted = [&](const std::string& f) { return FoldedSpelling(f) == wanted; };
+    if (std::any_of(std::begin(forms), std::end(forms), folded_is_wanted) ||
+        std::any_of(o.aliases.begin(), o.aliases.end(), folded_is_wanted))
       found.push_back(&o);
   }
   if (!found.empty()) return Outcome(found);
 
   if (matching == OptionMatching::kExact || !HasNonAscii(wanted)) return {};
   for (const EnumOption& o : options)
-    if (Folded(o.label_zh).starts_with(wanted) || Folded(OptionShortLabel(o.label_zh)).starts_with(wanted))
+    if (FoldedSpelling(o.label_zh).starts_with(wanted) || FoldedSpelling(OptionShortLabel(o.label_zh)).starts_with(wanted))
       found.push_back(&o);
   return found.empty() ? OptionMatch{} : Outcome(found);
 }

@@ -65,6 +65,39 @@ TEST(MatchOption, EveryDeclaredOptionIsFoundByItsOwnLabels) {
           EXPECT_EQ(CodeOf(f.options, typed, OptionMatching::kExact), o.code) << def->name << "." << f.key << " " << typed;
 }
 
+// An alias is declared once, with its option: it finds that option, exactly or spelt otherwise,
+// and names no other option of the field (which would make it ambiguous or wrong).
+TEST(MatchOption, AnAliasFindsItsOptionAndNoOther) {
+  for (const LedgerDef* def : AllLedgers())
+    for (const FieldDef& f : def->fields)
+      for (size_t i = 0; i < f.options.size(); ++i)
+        for (const std::string& alias : f.options[i].aliases) {
+          EXPECT_EQ(CodeOf(f.options, alias, OptionMatching::kExact), f.options[i].code) << def->name << "." << f.key;
+          std::vector<EnumOption> others = f.options;
+          others.erase(others.begin() + static_cast<std::ptrdiff_t>(i));
+          EXPECT_EQ(CodeOf(others, alias), "") << def->name << "." << f.key << ": " << alias << " names another option";
+        }
+}
+
+TEST(MatchOption, AUnitsKindAsOfficesWriteIt) {
+  const auto& kind = OptionsOf(UnitsLedger(), "kind");
+  for (const char* typed : {"乡", "乡镇", "镇", "镇（乡）", "镇(乡)"}) EXPECT_EQ(CodeOf(kind, typed), "town") << typed;
+  for (const char* typed : {"村委会", "居委会", "村民委员会", "社区", "村", " 村 委 会 "})
+    EXPECT_EQ(CodeOf(kind, typed), "village") << typed;
+  for (const char* typed : {"街道", "街道办", "街道办事处"}) EXPECT_EQ(CodeOf(kind, typed), "street") << typed;
+  EXPECT_EQ(CodeOf(kind, "卫生院"), "hospital");
+  EXPECT_EQ(CodeOf(kind, "商会"), "association");
+  // The JSON API names options exactly, aliases included (they are declared, not guessed).
+  EXPECT_EQ(CodeOf(kind, "乡", OptionMatching::kExact), "town");
+}
+
+TEST(ParseEnumCell, ARelabelledOptionKeepsItsAliases) {
+  const FieldDef& kind = *UnitsLedger().Field("kind");
+  std::vector<EnumOption> relabelled = kind.options;
+  relabelled[0].label_zh = "乡镇（街道）";
+  EXPECT_EQ(AsText(*ParseFieldValue(kind, "乡", InputSource::kSpreadsheet, &relabelled)), "town");
+}
+
 TEST(MatchOption, ShortLabelAndStartOfTheLabel) {
   const auto& category = OptionsOf(TrainingsLedger(), "category");
   EXPECT_EQ(CodeOf(category, "专业技术人才培训"), "professional");

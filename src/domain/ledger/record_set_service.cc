@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/english_count.h"
+
 namespace shanhai {
 
 namespace {
@@ -49,10 +51,10 @@ void CheckCount(const LineSet& set, size_t n, std::vector<FieldError>& errors) {
   const auto count = static_cast<int64_t>(n);
   if (count < set.min)
     errors.push_back({0, set.key, "“" + set.ledger->label_zh + "”至少 " + std::to_string(set.min) + " 行",
-                      set.key + ": at least " + std::to_string(set.min) + " lines"});
+                      set.key + ": at least " + EnglishCount(set.min, "line")});
   if (count > set.max)
     errors.push_back({0, set.key, "“" + set.ledger->label_zh + "”至多 " + std::to_string(set.max) + " 行",
-                      set.key + ": at most " + std::to_string(set.max) + " lines"});
+                      set.key + ": at most " + EnglishCount(set.max, "line")});
 }
 
 }  // namespace

@@ -9,8 +9,8 @@
 #include "domain/ledger/ledger_service.h"
 #include "domain/ledger/record_codec.h"
 #include "domain/ledger/workflow.h"
+#include "domain/pairing/pair_name.h"
 #include "regions/region_candidates.h"
-#include "regions/region_display.h"
 #include "regions/region_search.h"
 
 namespace shanhai {
@@ -18,36 +18,10 @@ namespace shanhai {
 namespace {
 
 constexpr const char* kSelectPairByCode = "SELECT id, code, helper_region, helped_region FROM pairs WHERE code = ?";
-constexpr const char* kSelectPairs = "SELECT id, code, helper_region, helped_region FROM pairs";
+constexpr const char* kSelectPairs = "SELECT id, code, helper_region, helped_region FROM pairs ORDER BY code";
 
 // Region names remembered by ResolveRegionName (an import names the same few villages in many rows).
 constexpr size_t kMaxCachedRegionNames = 10'000;
-
-Status PairNotFound(const std::string& code) {
-  return Status::NotFound("帮扶关系“" + code + "”不存在：请填写已建立的帮扶关系的代码（如 440111-522727）或名称（如 "
-                              "广州市白云区—黔南州平塘县），新的帮扶关系先在“帮扶关系”台账中建立",
-                          "pair \"" + code + "\" does not exist: give the code (440111-522727) or the name "
-                              "(广州市白云区—黔南州平塘县) of a pair in the pairs ledger, where a new one is created first");
-}
-
-// "440111-522727": two region codes joined by '-', as the pairs ledger keys them.
-bool IsPairCode(std::string_view text) {
-  const size_t dash = text.find('-');
-  const auto digits = [](std::string_view part) {
-    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  return dash != std::string_view::npos && digits(text.substr(0, dash)) && digits(text.substr(dash + 1));
-}
-
-// A pair's name as typed, its dash written the console's way: "广州市白云区-黔南州平塘县",
-// "…－…", "…–…" and "…——…" all become "广州市白云区—黔南州平塘县".
-std::string WithEmDash(std::string text) {
-  for (const std::string_view dash : {"——", "－", "–", "-"}) {
-    for (size_t at = text.find(dash); at != std::string::npos; at = text.find(dash, at + 3))
-      text.replace(at, dash.size(), "—");
-  }
-  return text;
-}
 
 // Owner scope on writes: an owner-scoped actor writes only records its own organisation owns;
 // it may change its organisation's record but not make new organisations. Appends a FieldError
@@ -98,32 +72,38 @@ Status CheckPlacedInRegion(const Actor& actor, const LedgerDef& def, const Recor
 RecordValidator::RecordValidator(const ServiceContext& context, const DictionarySnapshot& snapshot)
     : context_(context), snapshot_(snapshot) {}
 
-Result<std::string> RecordValidator::PairCodeOf(const std::string& code_or_name) {
+Result<std::string> RecordValidator::PairCodeOf(const Actor& actor, const std::string& code_or_name) {
   if (IsPairCode(code_or_name)) return code_or_name;
-  const std::string name = WithEmDash(code_or_name);
   if (pair_cache_complete_) {
-    auto named = pair_code_by_name_.find(name);
-    if (named == pair_code_by_name_.end()) return PairNotFound(code_or_name);
-    return named->second;
+    if (auto named = pair_code_by_name_.find(code_or_name); named != pair_code_by_name_.end()) return named->second;
+    // The pairs the actor may write into: a name never finds, nor lists as a candidate, another.
+    std::vector<std::string> visible;
+    for (const auto& [code, info] : pair_cache_)
+      if (PairVisibleTo(actor, info.helper_region, info.helped_region)) visible.push_back(code);
+    Result<std::string> code = PairCodeNamed(RegionCatalog::Embedded(), visible, code_or_name);
+    if (pair_code_by_name_.size() >= kMaxCachedRegionNames) pair_code_by_name_.clear();
+    pair_code_by_name_.emplace(code_or_name, code);
+    return code;
   }
   SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairs));
+  std::vector<std::string> visible;
   for (const auto& r : rows.rows)
-    if (PairDisplayName(RegionCatalog::Embedded(), AsText(r[1])) == name) return AsText(r[1]);
-  return PairNotFound(code_or_name);
+    if (PairVisibleTo(actor, AsText(r[2]), AsText(r[3]))) visible.push_back(AsText(r[1]));
+  return PairCodeNamed(RegionCatalog::Embedded(), visible, code_or_name);
 }
 
 Result<RecordValidator::PairInfo> RecordValidator::FindPair(const Actor& actor, const std::string& code_or_name) {
-  SH_ASSIGN_OR_RETURN(const std::string code, PairCodeOf(code_or_name));
+  SH_ASSIGN_OR_RETURN(const std::string code, PairCodeOf(actor, code_or_name));
   PairInfo info;
   if (pair_cache_complete_) {
     auto cached = pair_cache_.find(code);
-    if (cached == pair_cache_.end()) return PairNotFound(code);
+    if (cached == pair_cache_.end()) return NoPairNamed(code);
     info = cached->second;
   } else {
     // Outside a preload every write reads the pair afresh: another connection may have changed
     // its regions or deleted it since this one last looked.
     SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairByCode, {code}));
-    if (rows.rows.empty()) return PairNotFound(code);
+    if (rows.rows.empty()) return NoPairNamed(code);
     info = {AsInt(rows.rows[0][0]), AsText(rows.rows[0][1]), AsText(rows.rows[0][2]), AsText(rows.rows[0][3])};
   }
   if (!PairVisibleTo(actor, info.helper_region, info.helped_region))
@@ -135,7 +115,6 @@ Status RecordValidator::PreloadPairs() {
   SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairs));
   for (const auto& r : rows.rows) {
     pair_cache_[AsText(r[1])] = {AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3])};
-    pair_code_by_name_[PairDisplayName(RegionCatalog::Embedded(), AsText(r[1]))] = AsText(r[1]);
   }
   pair_cache_complete_ = true;
   return Status::Ok();
@@ -261,17 +240,19 @@ Status RecordValidator::CheckUnique(const Actor& actor, const LedgerDef& def, co
 
 Result<FieldError> RecordValidator::KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing) {
   const FieldDef* key_field = def.Field(def.natural_key);
+  const LedgerDef::KeyNaming key = def.NaturalKeyNaming();
+  const std::string exists_en = key.label_en + (key.plural ? " already exist" : " already exists");
   LedgerRepository repo(*context_.db, def);
   SH_ASSIGN_OR_RETURN(std::optional<Rows> visible, repo.Get(existing, ScopeOf(actor)));
   // Naming the record would tie the whole value the user typed to it: for a sensitive key that
   // is a reveal, so only a reader who may reveal learns which record holds it.
   if (visible && key_field->IsSensitive() && !Authorize(actor, LedgerPermission(def, "reveal")).ok())
-    return FieldError{0, def.natural_key, key_field->label_zh + "已存在", key_field->label_en + " already exists"};
+    return FieldError{0, key.field, key.label_zh + "已存在", exists_en};
   if (visible)
-    return FieldError{0, def.natural_key, key_field->label_zh + "已存在（记录编号 " + std::to_string(existing) + "）",
-                      key_field->label_en + " already exists (record " + std::to_string(existing) + ")"};
-  return FieldError{0, def.natural_key, key_field->label_zh + "已存在（在您无权查看的记录中）",
-                    key_field->label_en + " already exists (in a record you may not see)"};
+    return FieldError{0, key.field, key.label_zh + "已存在（记录编号 " + std::to_string(existing) + "）",
+                      exists_en + " (record " + std::to_string(existing) + ")"};
+  return FieldError{0, key.field, key.label_zh + "已存在（在您无权查看的记录中）",
+                    exists_en + " (in a record you may not see)"};
 }
 
 Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& given,
@@ -295,7 +276,9 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
       errors.push_back({0, "pair", "帮扶关系：必填", "pair: required"});
     } else {
       Result<PairInfo> pair = FindPair(actor, code);
-      if (!pair.ok() && pair.status().code() != Code::kNotFound && pair.status().code() != Code::kPermissionDenied)
+      const Code refused = pair.ok() ? Code::kOk : pair.status().code();
+      if (refused != Code::kOk && refused != Code::kNotFound && refused != Code::kPermissionDenied &&
+          refused != Code::kInvalidArgument)  // several pairs so named
         return pair.status();
       if (!pair.ok()) {
         errors.push_back({0, "pair", pair.status().message_zh(), pair.status().message_en()});

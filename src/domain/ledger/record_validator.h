@@ -48,8 +48,9 @@ class RecordValidator {
   // sensitive key, reveal it), otherwise creating records would tell which values others hold.
   Result<FieldError> KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing);
 
-  // The pair of that code, or of that name as the console shows it (广州市白云区—黔南州平塘县, any
-  // dash), if it exists (NotFound) and the actor may see it (PermissionDenied).
+  // The pair of that code, or so named (PairCodeNamed: 广州市白云区—黔南州平塘县 with any dash, or
+  // one side), if it exists (NotFound; several so named: InvalidArgument) and the actor may see
+  // it (PermissionDenied).
   Result<PairInfo> FindPair(const Actor& actor, const std::string& code_or_name);
   // Loads every pair into FindPair's cache (one query), which until EndPairPreload() answers
   // alone (a pair's name too): a code not found is NotFound without asking the database (pairs changed meanwhile
@@ -84,13 +85,16 @@ class RecordValidator {
   void ResolveRegionName(const FieldDef& field, const PairInfo* pair, Value& value, std::vector<FieldError>& errors);
   Status CheckUnique(const Actor& actor, const LedgerDef& def, const Record& record, std::vector<FieldError>& errors);
 
-  // A pair code as given, or the code of the pair whose display name (PairDisplayName) it is.
-  Result<std::string> PairCodeOf(const std::string& code_or_name);
+  // A pair code as given, or the code of the pair among those visible to actor that it names
+  // (PairCodeNamed); during a preload the outcome is kept for the same text.
+  Result<std::string> PairCodeOf(const Actor& actor, const std::string& code_or_name);
 
   const ServiceContext& context_;
   const DictionarySnapshot& snapshot_;
   std::map<std::string, PairInfo> pair_cache_;
-  std::map<std::string, std::string> pair_code_by_name_;  // PairDisplayName → code, filled with pair_cache_
+  // Text as typed → PairCodeOf's outcome, during a preload (whose import has one actor); at most
+  // kMaxCachedRegionNames, then cleared.
+  std::map<std::string, Result<std::string>> pair_code_by_name_;
   bool pair_cache_complete_ = false;  // set by PreloadPairs
   // "helper|helped|name" → the codes of the regions so called there (at most
   // kMaxCachedRegionNames, then cleared).

@@ -32,7 +32,7 @@ const LedgerDef& TargetsLedger() {
           Text("note", "备注", "Note"),
           // The natural key: one target per pair, year and indicator, so that a re-imported
           // sheet finds the stored target of each row (to update or skip it).
-          Text("year_indicator", "年度及指标", "Year and indicator").Internal()},
+          Text("year_indicator", "年度及指标", "Year and indicator").Internal().MadeOf({"year", "indicator_key"})},
       .natural_key = "year_indicator",
       .derive = [](Record& r) {
         const Value* year = r.Get("year");

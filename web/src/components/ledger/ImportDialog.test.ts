@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { LedgerApi } from '@/api/ledger'
 import type { ImportChoices, ImportReport } from '@/api/ledger/types'
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
+import { i18n, setLocale } from '@/i18n'
 import { openDialog } from './dialogTesting'
 import ImportDialog from './ImportDialog.vue'
 import { canImport, errorRows, previewRows } from './importFlow'
@@ -40,6 +41,29 @@ describe('the import flow', () => {
     expect(previewRows(visits, report({}).preview!, true)).toEqual([
       { pair: '广州市白云区—黔南州平塘县', title: '对接考察', direction: '东部→西部', person_times: '5' },
     ])
+  })
+})
+
+describe('the import flow in words', () => {
+  it('shows money to store in 万元, as the list does', () => {
+    const funds: LedgerMeta = { ...visits, name: 'funds', fields: [f('amount_fen', '金额（元）', 'money_fen')] }
+    expect(previewRows(funds, [{ id: 0, pair: '440111-522727', pair_label: '广州市白云区—黔南州平塘县', amount_fen: 50_000_000 }], true))
+      .toEqual([{ pair: '广州市白云区—黔南州平塘县', amount_fen: '50.00万元' }])
+  })
+
+  it('counts rows in English as one row or several', () => {
+    const t = i18n.global.t
+    setLocale('en')
+    try {
+      expect(t('import.summary', { rows: 1, valid: 1, invalid: 0 }, 1)).toBe('1 row: 1 valid, 0 with problems')
+      expect(t('import.summary', { rows: 2, valid: 1, invalid: 1 }, 2)).toBe('2 rows: 1 valid, 1 with problems')
+      expect(t('workbook.alreadyStored', { n: 1 }, 1)).toMatch(/^1 of them is stored already/)
+      expect(t('import.done', { n: 1 }, 1)).toBe('1 record imported')
+      expect(t('import.done', { n: 3 }, 3)).toBe('3 records imported')
+    } finally {
+      setLocale('zh-CN')
+    }
+    expect(t('import.summary', { rows: 1, valid: 1, invalid: 0 }, 1)).toBe('共 1 行：1 行可导入，0 行有问题')
   })
 })
 
