@@ -1,6 +1,7 @@
 #include "domain/ledger/import_writer.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "domain/ledger/conflict_messages.h"
@@ -131,11 +132,15 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
 }
 
 Result<FieldError> BatchWriter::AlreadyStoredError(int64_t existing) {
-  if (def_.natural_key.empty())
-    return FieldError{0, "",
-                      "该行已导入过（与记录编号 " + std::to_string(existing) + " 相同）；如需保留请选择跳过已导入的行",
-                      "this row was imported before (record " + std::to_string(existing) +
-                          "); choose to skip rows already stored"};
+  if (def_.natural_key.empty()) {
+    // As KeyTakenError words it: the record is named only to a reader who may see it.
+    SH_ASSIGN_OR_RETURN(std::optional<Rows> visible,
+                        LedgerRepository(service_.db(), def_).Get(existing, ScopeOf(actor_)));
+    const std::string where_zh = visible ? "与记录编号 " + std::to_string(existing) + " 相同" : "在您无权查看的记录中";
+    const std::string where_en = visible ? "record " + std::to_string(existing) : "in a record you may not see";
+    return FieldError{0, "", "该行已导入过（" + where_zh + "）；如需保留请选择跳过已导入的行",
+                      "this row was imported before (" + where_en + "); choose to skip rows already stored"};
+  }
   SH_ASSIGN_OR_RETURN(FieldError e, service_.validator().KeyTakenError(actor_, def_, existing));
   e.message_zh += "；如为再次导入，请选择更新或跳过已导入的行";
   e.message_en += "; if this is a re-import, choose to update or skip rows already stored";
