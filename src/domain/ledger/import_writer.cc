@@ -163,10 +163,13 @@ Status BatchWriter::UpdateStored(PreparedRow& row, int64_t id) {
   // A stored record the user may not change (the people registry is one across pairs) is a bad
   // row saying only that its key is taken, as a refusing import says it: never the record's id.
   const Code read = before.ok() ? Code::kOk : before.status().code();
-  if (read == Code::kNotFound || read == Code::kPermissionDenied) {
+  if (read == Code::kNotFound) {
     SH_ASSIGN_OR_RETURN(FieldError taken, service_.validator().KeyTakenError(actor_, def_, id));
     return refuse(Status::Invalid({std::move(taken)}));
   }
+  // One the user sees in a pair it only reads (CheckPairWritable): that pair is named instead.
+  if (read == Code::kPermissionDenied)
+    return refuse(Status::Invalid({{0, "", before.status().message_zh(), before.status().message_en()}}));
   if (!before.ok()) return refuse(before.status());
   Result<Record> record = service_.Prepare(actor_, def_, row.raw, InputSource::kSpreadsheet, &*before);
   if (!record.ok()) return refuse(record.status());
