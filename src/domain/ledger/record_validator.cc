@@ -57,7 +57,8 @@ Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before
 // An actor limited to a town or a village writes only records it will see afterwards: placed in
 // its region by one of their region fields (the pair, whose side encloses that region, was checked
 // by FindPair and CheckPairWritable). The pairs themselves, and ledgers that place no record in a
-// region, it reads at most and never writes. Appends a FieldError on the first region field when none is inside.
+// region, it reads at most and never writes. Appends a FieldError on the first region field when
+// none is inside.
 Status CheckPlacedInRegion(const Actor& actor, const LedgerDef& def, const Record& record,
                            std::vector<FieldError>& errors) {
   if (!def.line_of.empty() || EnclosingPairSides(actor).empty()) return Status::Ok();  // lines: see CheckOwner
