@@ -72,8 +72,9 @@ RowPreparer::RowPreparer(LedgerService& service, const Actor& actor, const Ledge
   // References and the checks of a record's lines read the database: those rows are prepared
   // on the writer's thread, which owns the connection. So are all rows of an import that
   // updates stored records: the writer validates each update through the same service (its
-  // validator's caches are not shared between threads).
-  beside_writer_ = !keep_input && def.lines.empty() &&
+  // validator's caches are not shared between threads). And the rows of an organisation's
+  // account, whose pair the validator reads with its organisation's record (CheckPairWritable).
+  beside_writer_ = !keep_input && def.lines.empty() && !actor.owner_scoped() &&
                    std::none_of(def.fields.begin(), def.fields.end(),
                                 [](const FieldDef& f) { return f.type == FieldType::kRef; });
 }

@@ -1,6 +1,7 @@
 #include "domain/ledger/import_writer.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "domain/ledger/conflict_messages.h"
@@ -131,11 +132,15 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
 }
 
 Result<FieldError> BatchWriter::AlreadyStoredError(int64_t existing) {
-  if (def_.natural_key.empty())
-    return FieldError{0, "",
-                      "该行已导入过（与记录编号 " + std::to_string(existing) + " 相同）；如需保留请选择跳过已导入的行",
-                      "this row was imported before (record " + std::to_string(existing) +
-                          "); choose to skip rows already stored"};
+  if (def_.natural_key.empty()) {
+    // As KeyTakenError words it: the record is named only to a reader who may see it.
+    SH_ASSIGN_OR_RETURN(std::optional<Rows> visible,
+                        LedgerRepository(service_.db(), def_).Get(existing, ScopeOf(actor_)));
+    const std::string where_zh = visible ? "与记录编号 " + std::to_string(existing) + " 相同" : "在您无权查看的记录中";
+    const std::string where_en = visible ? "record " + std::to_string(existing) : "in a record you may not see";
+    return FieldError{0, "", "该行已导入过（" + where_zh + "）；如需保留请选择跳过已导入的行",
+                      "this row was imported before (" + where_en + "); choose to skip rows already stored"};
+  }
   SH_ASSIGN_OR_RETURN(FieldError e, service_.validator().KeyTakenError(actor_, def_, existing));
   e.message_zh += "；如为再次导入，请选择更新或跳过已导入的行";
   e.message_en += "; if this is a re-import, choose to update or skip rows already stored";
@@ -158,10 +163,13 @@ Status BatchWriter::UpdateStored(PreparedRow& row, int64_t id) {
   // A stored record the user may not change (the people registry is one across pairs) is a bad
   // row saying only that its key is taken, as a refusing import says it: never the record's id.
   const Code read = before.ok() ? Code::kOk : before.status().code();
-  if (read == Code::kNotFound || read == Code::kPermissionDenied) {
+  if (read == Code::kNotFound) {
     SH_ASSIGN_OR_RETURN(FieldError taken, service_.validator().KeyTakenError(actor_, def_, id));
     return refuse(Status::Invalid({std::move(taken)}));
   }
+  // One the user sees in a pair it only reads (CheckPairWritable): that pair is named instead.
+  if (read == Code::kPermissionDenied)
+    return refuse(Status::Invalid({{0, "", before.status().message_zh(), before.status().message_en()}}));
   if (!before.ok()) return refuse(before.status());
   Result<Record> record = service_.Prepare(actor_, def_, row.raw, InputSource::kSpreadsheet, &*before);
   if (!record.ok()) return refuse(record.status());

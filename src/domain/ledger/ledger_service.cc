@@ -11,6 +11,7 @@
 #include "domain/accounts/user_names.h"
 #include "domain/ledger/conflict_messages.h"
 #include "domain/ledger/import_fingerprints.h"
+#include "domain/ledger/pair_write_rule.h"
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_set_service.h"
 #include "domain/ledger/region_filter.h"
@@ -231,6 +232,12 @@ Result<Record> LedgerService::ReadForChange(const Actor& actor, const LedgerDef&
   Scope scope = ScopeOf(actor);
   scope.for_change = true;
   SH_ASSIGN_OR_RETURN(Record before, ReadInScope(def, id, scope));
+  // A record in a pair the actor only reads (CheckPairWritable) is seen but not changed:
+  // PermissionDenied naming the pair.
+  if (def.pair_scoped && (actor.owner_scoped() || !EnclosingPairSides(actor).empty())) {
+    SH_ASSIGN_OR_RETURN(RecordValidator::PairInfo pair, validator_.FindPair(actor, before.pair_code));
+    SH_RETURN_IF_ERROR(CheckPairWritable(*context_.db, actor, pair, nullptr));
+  }
   if (expected_version != 0 && expected_version != AsInt(*before.Get("version")))
     return Status::Conflict("记录已被他人修改，请刷新后重试", "the record was changed by someone else; reload and retry");
   return before;

@@ -7,6 +7,7 @@
 #include "common/personal_numbers.h"
 #include "common/text.h"
 #include "domain/ledger/ledger_service.h"
+#include "domain/ledger/pair_write_rule.h"
 #include "domain/ledger/record_codec.h"
 #include "domain/ledger/workflow.h"
 #include "domain/pairing/pair_name.h"
@@ -19,6 +20,16 @@ namespace {
 
 constexpr const char* kSelectPairByCode = "SELECT id, code, helper_region, helped_region FROM pairs WHERE code = ?";
 constexpr const char* kSelectPairs = "SELECT id, code, helper_region, helped_region FROM pairs ORDER BY code";
+
+// To a user limited to a region, a pair that does not exist and one out of its sight are answered
+// alike (NotFound, quoting typed): two answers would tell which pairs exist elsewhere.
+Status NoPairInSight(const std::string& typed) {
+  return Status::NotFound("帮扶关系“" + typed + "”不存在或不在您的管辖范围内：请填写您可查看的帮扶关系的代码（如 440111-522727）、"
+                              "名称（如 广州市白云区—黔南州平塘县）或一方的名称（如 平塘县），“帮扶关系”台账列出了这些帮扶关系",
+                          "pair \"" + typed + "\" does not exist or is not yours: give the code (440111-522727), the name "
+                              "(广州市白云区—黔南州平塘县) or one side's name (平塘县) of a pair you can see in the pairs "
+                              "ledger");
+}
 
 // Region names remembered by ResolveRegionName (an import names the same few villages in many rows).
 constexpr size_t kMaxCachedRegionNames = 10'000;
@@ -45,8 +56,9 @@ Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before
 
 // An actor limited to a town or a village writes only records it will see afterwards: placed in
 // its region by one of their region fields (the pair, whose side encloses that region, was checked
-// by FindPair). The pairs themselves, and ledgers that place no record in a region, it reads at
-// most and never writes. Appends a FieldError on the first region field when none is inside.
+// by FindPair and CheckPairWritable). The pairs themselves, and ledgers that place no record in a
+// region, it reads at most and never writes. Appends a FieldError on the first region field when
+// none is inside.
 Status CheckPlacedInRegion(const Actor& actor, const LedgerDef& def, const Record& record,
                            std::vector<FieldError>& errors) {
   if (!def.line_of.empty() || EnclosingPairSides(actor).empty()) return Status::Ok();  // lines: see CheckOwner
@@ -76,7 +88,7 @@ Result<std::string> RecordValidator::PairCodeOf(const Actor& actor, const std::s
   if (IsPairCode(code_or_name)) return code_or_name;
   if (pair_cache_complete_) {
     if (auto named = pair_code_by_name_.find(code_or_name); named != pair_code_by_name_.end()) return named->second;
-    // The pairs the actor may write into: a name never finds, nor lists as a candidate, another.
+    // The pairs the actor sees: a name never finds, nor lists as a candidate, another.
     std::vector<std::string> visible;
     for (const auto& [code, info] : pair_cache_)
       if (PairVisibleTo(actor, info.helper_region, info.helped_region)) visible.push_back(code);
@@ -93,21 +105,25 @@ Result<std::string> RecordValidator::PairCodeOf(const Actor& actor, const std::s
 }
 
 Result<RecordValidator::PairInfo> RecordValidator::FindPair(const Actor& actor, const std::string& code_or_name) {
-  SH_ASSIGN_OR_RETURN(const std::string code, PairCodeOf(actor, code_or_name));
+  // To a user limited to a region a pair out of its sight is one that does not exist (NoPairInSight).
+  const bool limited = !VisiblePrefix(actor).empty();
+  Result<std::string> named = PairCodeOf(actor, code_or_name);
+  if (!named.ok())
+    return limited && named.status().code() == Code::kNotFound ? NoPairInSight(code_or_name) : named.status();
+  const std::string& code = *named;
   PairInfo info;
   if (pair_cache_complete_) {
     auto cached = pair_cache_.find(code);
-    if (cached == pair_cache_.end()) return NoPairNamed(code);
+    if (cached == pair_cache_.end()) return limited ? NoPairInSight(code) : NoPairNamed(code);
     info = cached->second;
   } else {
     // Outside a preload every write reads the pair afresh: another connection may have changed
     // its regions or deleted it since this one last looked.
     SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(kSelectPairByCode, {code}));
-    if (rows.rows.empty()) return NoPairNamed(code);
+    if (rows.rows.empty()) return limited ? NoPairInSight(code) : NoPairNamed(code);
     info = {AsInt(rows.rows[0][0]), AsText(rows.rows[0][1]), AsText(rows.rows[0][2]), AsText(rows.rows[0][3])};
   }
-  if (!PairVisibleTo(actor, info.helper_region, info.helped_region))
-    return Status::PermissionDenied("无权访问帮扶关系 " + code, "you may not access pair " + code);
+  if (!PairVisibleTo(actor, info.helper_region, info.helped_region)) return NoPairInSight(code);
   return info;
 }
 
@@ -280,8 +296,13 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
       if (refused != Code::kOk && refused != Code::kNotFound && refused != Code::kPermissionDenied &&
           refused != Code::kInvalidArgument)  // several pairs so named
         return pair.status();
-      if (!pair.ok()) {
-        errors.push_back({0, "pair", pair.status().message_zh(), pair.status().message_en()});
+      const Status writable =
+          pair.ok() ? CheckPairWritable(*context_.db, actor, *pair, pair_cache_complete_ ? &pair_cache_ : nullptr)
+                    : Status::Ok();
+      if (!writable.ok() && writable.code() != Code::kPermissionDenied) return writable;
+      if (!pair.ok() || !writable.ok()) {
+        const Status& refusal = pair.ok() ? writable : pair.status();
+        errors.push_back({0, "pair", refusal.message_zh(), refusal.message_en()});
       } else {
         record.pair_id = pair->id;
         record.pair_code = pair->code;

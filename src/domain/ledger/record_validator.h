@@ -49,8 +49,9 @@ class RecordValidator {
   Result<FieldError> KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing);
 
   // The pair of that code, or so named (PairCodeNamed: 广州市白云区—黔南州平塘县 with any dash, or
-  // one side), if it exists (NotFound; several so named: InvalidArgument) and the actor may see
-  // it (PermissionDenied).
+  // one side), if it exists and the actor may see it (NotFound otherwise — to a user limited to
+  // a region one message for both, so that no pair out of sight is told to exist; several so
+  // named: InvalidArgument).
   Result<PairInfo> FindPair(const Actor& actor, const std::string& code_or_name);
   // Loads every pair into FindPair's cache (one query), which until EndPairPreload() answers
   // alone (a pair's name too): a code not found is NotFound without asking the database (pairs changed meanwhile
