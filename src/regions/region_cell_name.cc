@@ -1,6 +1,7 @@
 #include "regions/region_cell_name.h"
 
 #include "regions/region_display.h"
+#include "regions/region_names.h"
 #include "regions/region_search.h"
 
 namespace shanhai {
@@ -23,7 +24,8 @@ const std::string& RegionCellNames::Of(std::string_view code, const std::vector<
   it->second = std::string(code);
   const Region* region = catalog_.Find(code);
   if (!region || region->level > deepest) return it->second;
-  for (std::string name : {RegionNameUnderParent(catalog_, *region), RegionDisplayName(catalog_, code)})
+  for (std::string name : {RegionCommonName(region->name), RegionNameUnderParent(catalog_, *region),
+                           RegionDisplayName(catalog_, code)})
     if (FindsOnly(name, *region, within, deepest)) {
       it->second = std::move(name);
       break;

@@ -18,9 +18,9 @@ class RegionCellNames {
   explicit RegionCellNames(const RegionCatalog& catalog) : catalog_(catalog) {}
 
   // The first of these that the import's region search (FindRegionsByName within `within`, or
-  // FindRegionsAnywhere when within is empty, down to deepest) finds as this region alone:
-  // RegionNameUnderParent ("茂井镇田坝村", "罗甸县"), then RegionDisplayName ("广州市白云区");
-  // else the code itself, as is an unknown code.
+  // FindRegionsAnywhere when within is empty, down to deepest) finds as this region alone: its
+  // common name ("甲坝村", "罗甸县"), then RegionNameUnderParent ("茂井镇田坝村" where another town
+  // has a 田坝村), then RegionDisplayName ("广州市白云区"); else the code itself, as is an unknown code.
   const std::string& Of(std::string_view code, const std::vector<std::string>& within, RegionLevel deepest);
 
  private:

@@ -9,6 +9,12 @@ namespace {
 
 const std::vector<std::string> kLiwanLuodian{"440103", "522728"};
 
+TEST(RegionCellNames, AVillageByItsNameAloneWhereNoOtherHasIt) {
+  RegionCellNames names(RegionCatalog::Embedded());
+  EXPECT_EQ(names.Of("522728001001", kLiwanLuodian, RegionLevel::kVillage), "城东社区");  // 城东社区居民委员会
+  EXPECT_EQ(names.Of("440103001", kLiwanLuodian, RegionLevel::kVillage), "沙面街道");
+}
+
 TEST(RegionCellNames, AVillageByItsTownAndName) {
   RegionCellNames names(RegionCatalog::Embedded());
   // 罗甸县 has two 田坝村: the town tells them apart, and the search reads each back.

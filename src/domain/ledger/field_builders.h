@@ -103,12 +103,13 @@ inline RecordCheck DatesInOrder(std::string earlier, std::string later) {
 }
 
 
-// A check that a "其中" sub-count does not exceed its whole.
+// A check that a "其中" sub-count does not exceed its whole. A whole not given, or not read (a
+// cell such as "三十", reported as such), is no total to compare with.
 inline RecordCheck PartNotAboveWhole(std::string whole, std::string part) {
   return [whole, part](const Record*, const Record& r, std::vector<FieldError>& errors) {
     const Value* w = r.Get(whole);
     const Value* p = r.Get(part);
-    if (w && p && AsInt(*p) > AsInt(*w))
+    if (w && p && !IsNull(*w) && !IsNull(*p) && AsInt(*p) > AsInt(*w))
       errors.push_back({0, part, "“其中”数不能大于总数", "the sub-count exceeds its total"});
   };
 }
