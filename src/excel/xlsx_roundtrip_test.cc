@@ -4,6 +4,7 @@
 #include "excel/excel_test_util.h"
 #include "excel/xlsx_reader.h"
 #include "excel/xlsx_writer.h"
+#include "excel/zip_archive.h"
 
 namespace shanhai::excel {
 namespace {
@@ -98,6 +99,24 @@ TEST_F(XlsxWriterTest, LongDropDownListGoesToHiddenSheet) {
   EXPECT_EQ(list[59], (Row{60, Cells{"选项59"}}));
   auto data = Collect([&](const RowCallback& cb) { return ReadXlsx(path, cb); }, &status);
   EXPECT_EQ(data, (std::vector<Row>{{2, Cells{"选项3"}}}));
+}
+
+TEST_F(XlsxWriterTest, ADropDownWarnsButKeepsAValueNotInItsList) {
+  const std::string path = Path("warn.xlsx");
+  auto writer = XlsxWriter::Open(path);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->AddSheet("模板").ok());
+  ASSERT_TRUE((*writer)->AddListValidation(1, 50, 0, {"东部→西部（派往受帮扶方）", "西部→东部（派往帮扶方）"}).ok());
+  ASSERT_TRUE((*writer)->Close().ok());
+  auto archive = ZipArchive::Open(path);
+  ASSERT_TRUE(archive.ok());
+  auto entry = (*archive)->OpenEntry("xl/worksheets/sheet1.xml");
+  ASSERT_TRUE(entry.ok());
+  std::string xml(1 << 16, '\0');
+  auto n = (*entry)->Read(xml.data(), xml.size());
+  ASSERT_TRUE(n.ok());
+  xml.resize(*n);
+  EXPECT_NE(xml.find("<dataValidation type=\"list\" errorStyle=\"warning\""), std::string::npos) << xml;
 }
 
 TEST_F(XlsxWriterTest, ErrorsAreStatuses) {

@@ -238,9 +238,13 @@ Status XlsxWriter::AddListValidation(int first_row, int last_row, int col, const
     has_comma = has_comma || item.find(',') != std::string::npos;
   }
 
+  // A warning, not a stop: the import reads more than the list's labels (a label without its
+  // parenthesis, another dash, an option's aliases), so Excel lets the clerk keep such a value.
   lxw_data_validation validation{};
-  validation.error_title = const_cast<char*>("无效值 Invalid value");
-  validation.error_message = const_cast<char*>("请从下拉列表中选择。Choose a value from the list.");
+  validation.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+  validation.error_title = const_cast<char*>("不在下拉列表中 Not in the list");
+  validation.error_message = const_cast<char*>(
+      "简称（如 东部-西部）导入时也能识别，选“是”保留。Short forms are read on import too; choose Yes to keep it.");
   std::vector<char*> list;
   std::string formula;
   if (joined_chars <= kMaxInlineListChars && !has_comma) {
