@@ -9,6 +9,8 @@
 
 #include "cli/connect.h"
 #include "common/comma_list.h"
+#include "regions/region_candidates.h"
+#include "regions/region_display.h"
 
 namespace shanhai::cli {
 
@@ -32,9 +34,13 @@ std::string ReadPassword(const char* prompt) {
   return line;
 }
 
-// "units:12" → owner units, record 12 ("" → no owner). Errors name --owner.
+// --region as a code or a name ("卡蒲毛南族乡"); "units:12" → owner units, record 12 ("" → no
+// owner). Errors name the option.
 Result<DataScope> ParseScope(const std::string& region, const std::string& owner) {
   DataScope scope{region, "", 0};
+  if (!region.empty()) {
+    SH_ASSIGN_OR_RETURN(scope.region, RegionCodeNamedAnywhere(RegionCatalog::Embedded(), region, "--region"));
+  }
   if (owner.empty()) return scope;
   const size_t colon = owner.find(':');
   const std::string id = colon == std::string::npos ? "" : owner.substr(colon + 1);
@@ -61,7 +67,7 @@ void RegisterUser(CLI::App& app) {
   add->add_option("name", a->name, "用户名")->required();
   add->add_option("--role", a->roles,
                   "角色，逗号分隔，如 staff,revealer（见 shanhai role list）/ roles, comma-separated");
-  add->add_option("--region", a->region, "只能看到该行政区划的数据，如 522727；乡镇或村（如 522727200）只见本地的记录 / limit to this region; a town or village sees only its own records");
+  add->add_option("--region", a->region, "只能看到该地区的数据：名称或行政区划代码，如 平塘县、522727；乡镇或村（如 卡蒲毛南族乡）只见本地的记录 / limit to this region (name or code); a town or village sees only its own records");
   add->add_option("--owner", a->owner,
                   "只能看到该单位自己的记录，写作 台账:编号，如 units:12 / limit to one organisation's records");
   add->add_option("--display-name", a->display_name, "姓名，如 王芳（历史中显示为 王*）/ display name, shown masked in histories");
@@ -77,7 +83,9 @@ void RegisterUser(CLI::App& app) {
                                                                   true, a->display_name}));
       std::cout << "已创建账号 created user " << u.name << (u.display_name.empty() ? "" : " " + u.display_name) << " ("
                 << JoinCommaList(u.roles)
-                << (u.scope.region.empty() ? "" : ", " + u.scope.region)
+                << (u.scope.region.empty()
+                        ? ""
+                        : ", " + RegionDisplayName(RegionCatalog::Embedded(), u.scope.region) + "（" + u.scope.region + "）")
                 << ")；首次登录须修改密码 / must change the password at the first login\n";
       return Status::Ok();
     }());

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/status.h"
 #include "regions/region_catalog.h"
 
 namespace shanhai {
@@ -24,5 +25,12 @@ std::string NamedRegion(const RegionCatalog& catalog, std::string_view code, boo
 // The first kNamedRegionCandidates of codes by NamedRegion joined by "、", then "…" if there
 // are more. Thread-safe.
 std::string NamedRegionList(const RegionCatalog& catalog, const std::vector<std::string>& codes, bool under_parent);
+
+// The code of a region written as its code (checked) or as a name anywhere in the catalogue
+// (FindRegionsAnywhere down to village: "卡蒲毛南族乡", "平塘县卡蒲乡"), for a scope typed on the
+// command line; a name that finds none, or several (named with their codes), is InvalidArgument
+// that names `option`. Thread-safe.
+Result<std::string> RegionCodeNamedAnywhere(const RegionCatalog& catalog, const std::string& code_or_name,
+                                            const std::string& option);
 
 }  // namespace shanhai

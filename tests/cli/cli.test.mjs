@@ -335,6 +335,24 @@ describe('shanhai CLI on SQLite', () => {
     assert.match(owner.stderr, /--owner/);
   });
 
+  it('user add takes the region as a clerk writes it: a name, or an ambiguous one naming its candidates', async () => {
+    const town = env.run(['user', 'add', 'kapu1', '--role', 'staff', '--region', '卡蒲毛南族乡'], { input: 'Kapu-town-pass-2021\n' });
+    assert.equal(town.status, 0, town.stderr);
+    assert.match(town.stdout, /黔南州平塘县卡蒲毛南族乡（522727200）/);
+    const server = await env.serve();
+    const login = await new ApiClient(server.base).login('kapu1', 'Kapu-town-pass-2021');
+    assert.equal(login.json.region, '522727200', login.text);
+    await server.stop();
+    // 甲坝村 is a village of 平塘县 and one of 惠水县: the error names both with their codes.
+    const two = env.run(['user', 'add', 'jiaba1', '--role', 'staff', '--region', '甲坝村'], { input: 'Jiaba-two-pass-2021\n' });
+    assert.equal(two.status, 1, two.stdout);
+    assert.match(two.stderr, /--region.*522727200205.*522731103227/s);
+    assert.ok(hasChinese(two.stderr) && hasEnglish(two.stderr), two.stderr);
+    const none = env.run(['user', 'add', 'nowhere2', '--role', 'staff', '--region', '不存在乡'], { input: 'Nowhere-two-pass-2021\n' });
+    assert.equal(none.status, 1);
+    assert.match(none.stderr, /没有名为“不存在乡”的地区/);
+  });
+
   it('role add makes a role granting exactly its permissions; user add --role a,b gives several', async () => {
     const bad = env.run(['role', 'add', 'flyer', '--label', '飞行员', '--permissions', 'exchange:visits:fly']);
     assert.equal(bad.status, 1, bad.stdout);
