@@ -176,7 +176,10 @@ std::string TargetsTable(const Report& r) {
     out += "| " + v.def->label_zh + " | " + (v.target ? TargetText(*v.def, *v.target) : "—") + " | " + FigureText(v) +
            " | " + CompletionText(v) + " |\n";
   }
-  if (out.empty()) return std::string("本期间未设定年度目标。\n");
+  // Targets are set for a whole pair: a part of it (a town, an organisation) has none to compare.
+  if (out.empty())
+    return std::string(r.scope.kind == FigureScopeKind::kWholePair ? "本期间未设定年度目标。\n"
+                                                                     : "年度目标按整个帮扶关系设定，本范围不统计。\n");
   std::string table = "| 指标 | 目标 | 完成 | 完成率 |\n|---|---|---|---|\n" + out;
   if (partial) table += "\n目标为“—”的指标本期间无可比的年度目标（" + std::string(kTargetRule) + "）。\n";
   return table;

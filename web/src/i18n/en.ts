@@ -187,6 +187,7 @@ const en: typeof zh = {
       no_owner_field: 'Not counted for this scope (the ledger\'s records belong to no organisation)',
       uncounted: 'Figures shown as "—" are not counted for this scope: their ledger\'s records cannot be placed in it',
     },
+    targetPartialShort: '(needs a start and an end, and a target each year)',
     targetPartial: 'No comparable annual target: the period needs a start and an end, and a target for every year it touches, from every pair it adds up',
   },
   report: {
@@ -208,6 +209,7 @@ const en: typeof zh = {
     table: { indicator: 'Indicator', value: 'Value' },
     targets: 'Annual targets',
     noTargets: 'No annual targets are set for this period.',
+    targetsNotInScope: 'Annual targets are set for a whole pair: not counted for this scope.',
     targetPartialNote: 'A "—" target: no comparable annual target for this period (it needs a start and an end, and a target for every year it touches, from every pair it adds up).',
   },
   users: {

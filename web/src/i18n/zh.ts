@@ -180,6 +180,7 @@ export default {
       no_owner_field: '本范围不统计（台账记录不归属单位）',
       uncounted: '标“—”的指标本范围不统计：其台账的记录无法归入此范围',
     } as Record<string, string>,
+    targetPartialShort: '（须选起止日期，且每年均设目标）',
     targetPartial: '本期间无可比的年度目标：统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此',
   },
   report: {
@@ -198,6 +199,7 @@ export default {
     table: { indicator: '指标', value: '数值' },
     targets: '年度目标完成情况',
     noTargets: '本期间未设定年度目标。',
+    targetsNotInScope: '年度目标按整个帮扶关系设定，本范围不统计。',
     targetPartialNote: '目标为“—”的指标本期间无可比的年度目标（统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此）。',
   },
   users: {
