@@ -115,7 +115,12 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
   const SheetForm* sheet_form = form == service.context().sheet_forms.end() ? nullptr : &form->second;
   std::vector<std::string> cells;
   RegionCellNames region_names(RegionCatalog::Embedded());
-  std::map<std::string, std::string> pair_names;  // pair code → PairDisplayName
+  // Per pair code, once: its PairDisplayName ("" if unknown) and its two sides (SidesOf).
+  struct PairCells {
+    std::string name;
+    std::vector<std::string> sides;
+  };
+  std::map<std::string, PairCells> pairs;
   auto write_pages = [&]() -> Status {
     for (;;) {
       // Revealing writes one audit row per record, in this transaction: no row, no file.
@@ -131,18 +136,15 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
       }
       for (const Record& r : page.records) {
         cells.clear();
-        const std::vector<std::string> sides = SidesOf(r.pair_code);
-        if (def.pair_scoped) {
-          // The pair as the console shows it, which the import's pair cell takes (an unknown code stays).
-          auto [named, fresh] = pair_names.try_emplace(r.pair_code);
-          if (fresh) named->second = PairDisplayName(RegionCatalog::Embedded(), r.pair_code);
-          cells.push_back(named->second.empty() ? r.pair_code : named->second);
-        }
+        auto [pair, fresh] = pairs.try_emplace(r.pair_code);
+        if (fresh) pair->second = {PairDisplayName(RegionCatalog::Embedded(), r.pair_code), SidesOf(r.pair_code)};
+        // The pair as the console shows it, which the import's pair cell takes (an unknown code stays).
+        if (def.pair_scoped) cells.push_back(pair->second.name.empty() ? r.pair_code : pair->second.name);
         for (size_t i = 0; i < fields.size(); ++i)
           cells.push_back(sheet_form && !fields[i]->sheet_label_zh.empty()
                               ? sheet_form->write(*fields[i], r)
                               : CellText(*fields[i], *options[i], r.Get(fields[i]->key), labels[i], region_names,
-                                         sides));
+                                         pair->second.sides));
         SH_RETURN_IF_ERROR(out->Row(cells, kinds));
         ++written;
       }
