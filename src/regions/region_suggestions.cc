@@ -52,9 +52,13 @@ RegionSuggestions RegionSuggester::Suggest(const std::vector<std::string>& roots
   if (query.empty()) return {};
   const bool by_code = IsAsciiDigits(query);
   const bool by_initials = !by_code && AllAsciiLetters(query);
+  // Each root's prefix once (RegionCatalog::Contains would make it again for every entry).
+  std::vector<std::string> prefixes;
+  for (const std::string& root : roots) prefixes.push_back(RegionPrefix(root));
   const auto inside = [&](const Region& r) {
-    return roots.empty() ||
-           std::any_of(roots.begin(), roots.end(), [&](const std::string& root) { return RegionCatalog::Contains(root, r.code); });
+    return prefixes.empty() || std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& prefix) {
+             return !prefix.empty() && r.code.starts_with(prefix);
+           });
   };
 
   std::vector<std::pair<Rank, const Region*>> found;
@@ -78,10 +82,9 @@ RegionSuggestions RegionSuggester::Suggest(const std::vector<std::string>& roots
   }
   // A name with the names of regions above it ("卡蒲乡甲坝村") is contained in no single name.
   if (found.empty() && !by_code && !by_initials) {
-    std::vector<std::string> within = roots;
-    if (within.empty())
-      for (const Region* province : catalog_.Children("")) within.emplace_back(province->code);
-    for (const Region* r : FindRegionsByName(catalog_, within, query)) found.emplace_back(kExact, r);
+    for (const Region* r : roots.empty() ? FindRegionsAnywhere(catalog_, query, RegionLevel::kVillage)
+                                         : FindRegionsByName(catalog_, roots, query))
+      found.emplace_back(kExact, r);
   }
 
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
