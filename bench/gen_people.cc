@@ -123,7 +123,8 @@ std::string CellFor(std::string header, int64_t row, RowRandom& rnd, const std::
   if (header == "姓名") return Name(rnd);
   if (header == "身份证号") return IdNumber(county, row, rnd);
   if (header == "手机号") return Mobile(rnd);
-  if (header == "户籍地（行政区划代码）") return regions[rnd.Below(static_cast<uint32_t>(regions.size()))];
+  // 户籍地（名称或代码）, formerly （行政区划代码）: a village code either way.
+  if (header.starts_with("户籍地（")) return regions[rnd.Below(static_cast<uint32_t>(regions.size()))];
   if (header == "帮扶对象类别") return PovertyStatus(rnd);
   if (header == "技能") return Skills(rnd);
   if (header == "备注") return rnd.Below(10) == 0 ? "合成数据，非真实人员" : "";
