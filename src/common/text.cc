@@ -172,4 +172,16 @@ std::string MaskMiddle(std::string_view text, size_t keep_head, size_t keep_tail
   return out;
 }
 
+std::string Excerpt(std::string_view text, size_t max_chars) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int64_t length = static_cast<int64_t>(text.size());
+  int64_t i = 0;
+  for (size_t count = 0; i < length && count < max_chars; ++count) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+  }
+  if (i >= length) return std::string(text);
+  return std::string(text.substr(0, static_cast<size_t>(i))) + "…";
+}
+
 }  // namespace shanhai

@@ -52,4 +52,10 @@ size_t CharacterPosition(std::string_view text, size_t byte_offset);
 // Each ill-formed UTF-8 sequence counts as one code point.
 std::string MaskMiddle(std::string_view text, size_t keep_head, size_t keep_tail);
 
+// What a message quotes of a value the user typed: the first `max_chars` code points, then "…"
+// when there was more — so an error never echoes a huge cell back. Ill-formed UTF-8 sequences
+// count as one code point each and are kept as they are.
+inline constexpr size_t kExcerptChars = 40;
+std::string Excerpt(std::string_view text, size_t max_chars = kExcerptChars);
+
 }  // namespace shanhai

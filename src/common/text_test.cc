@@ -107,6 +107,14 @@ TEST(MaskMiddle, ShortValuesAreFullyMasked) {
 namespace shanhai {
 namespace {
 
+TEST(Excerpt, CutsLongValuesAtACodePointAndMarksTheCut) {
+  EXPECT_EQ(Excerpt("甲坝村"), "甲坝村");
+  EXPECT_EQ(Excerpt(std::string(40, 'a')), std::string(40, 'a'));
+  EXPECT_EQ(Excerpt(std::string(41, 'a')), std::string(40, 'a') + "…");
+  EXPECT_EQ(Excerpt("平塘县卡蒲毛南族乡", 3), "平塘县…");
+  EXPECT_EQ(Excerpt(std::string(1 << 20, 'A')).size(), 40u + std::string("…").size());
+}
+
 TEST(TrimInputTest, KeepsFullWidthPunctuationButTrims) {
   Result<std::string> r = TrimInput("\u3000平塘县委书记；县委副书记（县长） ");
   ASSERT_TRUE(r.ok());

@@ -1,22 +1,31 @@
 #include "excel/csv_parser.h"
 
+#include "excel/cell_limits.h"
+
 namespace shanhai::excel {
 namespace {
 
-// 32,767 characters of up to 4 UTF-8 bytes each.
-constexpr size_t kMaxFieldBytes = 32767 * 4;
+// Excel's last column is XFD: a record with more fields is not a sheet Excel could hold, and each
+// field costs memory even when empty (a file of commas alone would otherwise swell a hundredfold).
+constexpr size_t kMaxFields = 16384;
 
 }  // namespace
 
-void CsvParser::EndField() {
+Status CsvParser::EndField() {
+  if (field_count_ == kMaxFields) {
+    const std::string row = std::to_string(row_number_);
+    return Status::InvalidArgument("第 " + row + " 行超过 16384 列（Excel 的最大列数）",
+                                   "row " + row + " has more than 16384 columns (Excel's limit)");
+  }
   if (field_count_ == fields_.size()) fields_.emplace_back();
   fields_[field_count_].swap(field_);
   field_.clear();
   ++field_count_;
+  return Status::Ok();
 }
 
 Status CsvParser::EndRecord() {
-  EndField();
+  SH_RETURN_IF_ERROR(EndField());
   size_t used = field_count_;
   while (used > 0 && fields_[used - 1].empty()) --used;
   Status status;
@@ -31,7 +40,7 @@ Status CsvParser::EndRecord() {
 }
 
 Status CsvParser::CheckFieldSize() const {
-  if (field_.size() <= kMaxFieldBytes) return Status::Ok();
+  if (field_.size() <= kMaxCellBytes) return Status::Ok();
   const std::string row = std::to_string(row_number_);
   return Status::InvalidArgument("第 " + row + " 行起的单元格超过 32767 个字符，可能是引号没有闭合",
                                  "a cell starting in row " + row + " exceeds 32767 characters; probably an unclosed quote");
@@ -66,7 +75,7 @@ Status CsvParser::Feed(std::string_view text) {
         i = j;
         if (i == n) break;
         if (text[i] == ',') {
-          EndField();
+          SH_RETURN_IF_ERROR(EndField());
           state_ = State::kFieldStart;
         } else {
           state_ = text[i] == '\r' ? State::kAfterCr : State::kFieldStart;
@@ -93,7 +102,7 @@ Status CsvParser::Feed(std::string_view text) {
           field_ += '"';
           state_ = State::kQuoted;
         } else if (c == ',') {
-          EndField();
+          SH_RETURN_IF_ERROR(EndField());
           state_ = State::kFieldStart;
         } else if (c == '\n' || c == '\r') {
           state_ = c == '\r' ? State::kAfterCr : State::kFieldStart;

@@ -21,14 +21,15 @@ class CsvParser {
   explicit CsvParser(const RowCallback& on_row) : on_row_(on_row) {}
 
   // Parses the next chunk. Errors: on_row's status; InvalidArgument when a cell grows beyond
-  // Excel's 32,767-character limit (almost always an unclosed quote).
+  // Excel's 32,767-character limit (almost always an unclosed quote) or a record beyond its 16,384
+  // columns.
   Status Feed(std::string_view text);
   // Ends the input, passing on the last record. Errors: InvalidArgument for an unclosed quote.
   Status Finish();
 
  private:
   enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted, kAfterCr };
-  void EndField();
+  Status EndField();  // InvalidArgument past Excel's 16,384 columns
   Status EndRecord();
   Status CheckFieldSize() const;
 

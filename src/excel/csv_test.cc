@@ -65,6 +65,18 @@ TEST(CsvParserTest, RunawayQuotedCellIsStoppedEarly) {
   EXPECT_EQ(status.code(), Code::kInvalidArgument);
 }
 
+TEST(CsvParserTest, RecordsWiderThanExcelAreRefused) {
+  Status status;
+  const std::string widest(16383, ',');  // 16,384 fields: Excel's XFD
+  EXPECT_EQ(Parse("a" + widest + "\n", 4096, &status).size(), 1u);
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  const std::string commas(4 << 20, ',');  // a file of commas only
+  EXPECT_TRUE(Parse(commas, 1 << 16, &status).empty());
+  EXPECT_EQ(status.code(), Code::kInvalidArgument);
+  EXPECT_NE(status.message_zh().find("第 1 行超过 16384 列"), std::string::npos) << status.message_zh();
+  EXPECT_NE(status.message_en().find("16384 columns"), std::string::npos);
+}
+
 TEST(AppendCsvRecordTest, QuotesOnlyWhereNeeded) {
   std::string out;
   AppendCsvRecord({"plain", "a,b", "say \"hi\"", "two\nlines", "", " pad", "中文"}, out);

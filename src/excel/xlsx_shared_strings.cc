@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "excel/cell_limits.h"
 #include "excel/xlsx_text.h"
 #include "excel/xml_stream.h"
 
@@ -26,6 +27,12 @@ class SharedStringsHandler : public XmlHandler {
   void OnEnd(std::string_view name) override {
     if (name == "si") {
       DecodeOoxmlEscapes(current_);
+      table_bytes_ += int64_t(current_.size() + sizeof(std::string));
+      if (table_bytes_ > kMaxSharedStringBytes) {
+        Stop(Status::InvalidArgument("工作簿的共享文本超过 256 MiB，请拆分成几个文件导入",
+                                     "the workbook's shared text exceeds 256 MiB; split it into several files"));
+        return;
+      }
       strings.push_back(std::move(current_));
       current_ = std::string();
     } else if (name == "t") {
@@ -35,7 +42,9 @@ class SharedStringsHandler : public XmlHandler {
     }
   }
   void OnText(std::string_view text) override {
-    if (in_text_) current_.append(text);
+    if (!in_text_) return;
+    current_.append(text);
+    if (current_.size() > kMaxCellBytes) Stop(CellTooLong("共享文本表中", "the shared-string table"));
   }
 
   std::vector<std::string> strings;
@@ -44,6 +53,7 @@ class SharedStringsHandler : public XmlHandler {
   std::string current_;
   bool in_text_ = false;
   int phonetic_depth_ = 0;
+  int64_t table_bytes_ = 0;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "excel/cell_limits.h"
 #include "excel/xlsx_text.h"
 #include "excel/xml_stream.h"
 
@@ -68,7 +69,12 @@ class SheetHandler : public XmlHandler {
   }
 
   void OnText(std::string_view text) override {
-    if (collecting_) value_.append(text);
+    if (!collecting_) return;
+    value_.append(text);
+    if (value_.size() > kMaxCellBytes) {
+      const std::string row = std::to_string(row_number_);
+      Stop(CellTooLong("第 " + row + " 行", "row " + row));
+    }
   }
 
  private:

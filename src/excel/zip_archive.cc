@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include <algorithm>
+
 namespace shanhai::excel {
 
 Status DamagedXlsx(const std::string& detail_zh, const std::string& detail_en) {
@@ -18,6 +20,13 @@ Result<size_t> ZipEntry::Read(char* buffer, size_t size) {
     const std::string why = zip_error_strerror(zip_file_get_error(file_));
     return DamagedXlsx("读取 " + name_ + " 失败：" + why, "cannot read " + name_ + ": " + why);
   }
+  read_bytes_ += n;
+  if (read_bytes_ > max_bytes_)
+    return Status::InvalidArgument(
+        "工作簿中的 " + name_ + " 解压后超过压缩大小的 " + std::to_string(kMaxUnpackRatio) +
+            " 倍（疑似压缩炸弹），已拒绝；请用 Excel 或 WPS 重新另存为 .xlsx",
+        name_ + " in the workbook unpacks to more than " + std::to_string(kMaxUnpackRatio) +
+            " times its compressed size (a decompression bomb?) and was refused; re-save it as .xlsx from Excel or WPS");
   return static_cast<size_t>(n);
 }
 
@@ -51,6 +60,12 @@ int64_t ZipArchive::CompressedSize(const std::string& name) const {
   return static_cast<int64_t>(stat.comp_size);
 }
 
+namespace {
+int64_t MaxUnpackedBytes(int64_t compressed) {
+  return std::max(kUnpackAllowance, compressed * kMaxUnpackRatio);
+}
+}  // namespace
+
 Result<std::unique_ptr<ZipEntry>> ZipArchive::OpenEntry(const std::string& name) const {
   const zip_int64_t index = zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
   if (index < 0) return DamagedXlsx("缺少 " + name, "missing " + name);
@@ -59,7 +74,13 @@ Result<std::unique_ptr<ZipEntry>> ZipArchive::OpenEntry(const std::string& name)
     const std::string why = zip_error_strerror(zip_get_error(archive_));
     return DamagedXlsx("无法打开 " + name + "：" + why, "cannot open " + name + ": " + why);
   }
-  return std::unique_ptr<ZipEntry>(new ZipEntry(file, name));
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  const int64_t compressed = zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat) == 0 &&
+                                     (stat.valid & ZIP_STAT_COMP_SIZE)
+                                 ? static_cast<int64_t>(stat.comp_size)
+                                 : 0;
+  return std::unique_ptr<ZipEntry>(new ZipEntry(file, name, MaxUnpackedBytes(compressed)));
 }
 
 }  // namespace shanhai::excel

@@ -14,6 +14,11 @@ struct zip_file;
 namespace shanhai::excel {
 
 // One open entry. Not thread-safe; must not outlive the ZipArchive that opened it.
+// An entry may unpack to at most kMaxUnpackRatio times its compressed size (and always to
+// kUnpackAllowance bytes): Excel's XML deflates about 5–30 to 1, a decompression bomb about 1000 to 1,
+// so a file that would swell a small upload into gigabytes is refused while it is read.
+constexpr int64_t kMaxUnpackRatio = 100;
+constexpr int64_t kUnpackAllowance = 16 << 20;
 class ZipEntry {
  public:
   ~ZipEntry();
@@ -21,14 +26,18 @@ class ZipEntry {
   ZipEntry& operator=(const ZipEntry&) = delete;
 
   // Reads up to size decompressed bytes into buffer. Returns the count, 0 at the end of the entry.
-  // A damaged entry (bad deflate data, CRC mismatch) gives InvalidArgument.
+  // A damaged entry (bad deflate data, CRC mismatch) or one unpacking beyond its ratio gives
+  // InvalidArgument.
   Result<size_t> Read(char* buffer, size_t size);
 
  private:
   friend class ZipArchive;
-  ZipEntry(zip_file* file, std::string name) : file_(file), name_(std::move(name)) {}
+  ZipEntry(zip_file* file, std::string name, int64_t max_bytes)
+      : file_(file), name_(std::move(name)), max_bytes_(max_bytes) {}
   zip_file* file_;
   std::string name_;
+  int64_t max_bytes_;
+  int64_t read_bytes_ = 0;
 };
 
 // An open zip file. Entries may be opened one after another; not thread-safe.

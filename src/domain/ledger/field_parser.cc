@@ -109,7 +109,8 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
     case FieldType::kBool: {
       if (raw == "是" || raw == "1" || raw == "true" || raw == "TRUE" || raw == "Y") return Value{int64_t{1}};
       if (raw == "否" || raw == "0" || raw == "false" || raw == "FALSE" || raw == "N") return Value{int64_t{0}};
-      return FieldProblem(f, "应填“是”或“否”，而不是“" + raw + "”", "expected yes/no (是/否), got \"" + raw + "\"");
+      return FieldProblem(f, "应填“是”或“否”，而不是“" + Excerpt(raw) + "”",
+                          "expected yes/no (是/否), got \"" + Excerpt(raw) + "\"");
     }
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {

@@ -1,5 +1,7 @@
 #include "domain/ledger/import_sheet.h"
 
+#include <algorithm>
+
 #include "common/text.h"
 #include "excel/formula_guard.h"
 
@@ -52,19 +54,22 @@ Status ImportSheet::ReadHeader(int64_t row_number, const std::vector<std::string
     if (f && unit == MoneyUnit::kWanYuan) wan_yuan->push_back(f->key);
     if (f && in_sheet_form) sheet_form->push_back(f->key);
     if (h == kPairHeader || h == "pair") pair_column_ = static_cast<int>(c);
-    else if (!f && !h.empty() && h != "编号" && h != "id") unknown.push_back(cells[c]);
+    else if (!f && !h.empty() && h != "编号" && h != "id") unknown.push_back(Excerpt(cells[c]));
     columns_.push_back(f && !f->computed ? f : nullptr);
     names_.push_back(f && h == f->key ? f->label_zh : std::move(h));  // a field key is no column name for a clerk
   }
   if (!wan_yuan->empty()) wan_yuan_fields_ = std::move(wan_yuan);
   if (!sheet_form->empty()) sheet_form_fields_ = std::move(sheet_form);
   if (!unknown.empty()) {
+    constexpr size_t kNamedAtMost = 10;  // a sheet of thousands of stray columns names the first few
     std::string list;
-    for (const std::string& u : unknown) list += (list.empty() ? "" : "、") + u;
+    for (size_t i = 0; i < std::min(unknown.size(), kNamedAtMost); ++i) list += (list.empty() ? "" : "、") + unknown[i];
+    const std::string more = std::to_string(unknown.size() - std::min(unknown.size(), kNamedAtMost));
+    const bool cut = unknown.size() > kNamedAtMost;
     return Status::InvalidArgument("第" + std::to_string(row_number) + "行表头有无法识别的列：" + list +
-                                       "（请使用“" + def_.label_zh + "”导入模板）",
+                                       (cut ? "，另有 " + more + " 列" : "") + "（请使用“" + def_.label_zh + "”导入模板）",
                                    "row " + std::to_string(row_number) + ": unknown columns: " + list +
-                                       " (use the " + def_.name + " template)");
+                                       (cut ? " and " + more + " more" : "") + " (use the " + def_.name + " template)");
   }
   have_header_ = true;
   return Status::Ok();

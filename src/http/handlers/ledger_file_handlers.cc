@@ -19,6 +19,10 @@ namespace shanhai {
 
 namespace {
 
+Status NoImportPermission() {
+  return Status::PermissionDenied("您没有导入任何台账的权限", "you may not import into any ledger");
+}
+
 std::string Extension(const std::string& file_name) {
   std::string ext = std::filesystem::path(file_name).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -125,6 +129,9 @@ Result<Reply> ImportRecords(RequestContext& ctx) {
 }
 
 Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
+  // Refused before the file is unpacked: reading a workbook costs memory and time that someone who
+  // may import nothing must not be able to spend.
+  if (ImportableBy(ctx.actor).empty()) return NoImportPermission();
   SH_ASSIGN_OR_RETURN(MultipartPart file, UploadedFile(ctx.request));
   SH_ASSIGN_OR_RETURN(std::unique_ptr<TempFile> upload, SavedUpload(file, {".xlsx"}));
   SH_ASSIGN_OR_RETURN(ImportOptions options, ImportOptionsOf(ctx.request, file.filename));
@@ -155,8 +162,7 @@ Result<Reply> WorkbookTemplate(RequestContext& ctx) {
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());
   // Only the ledgers this user may import (an auditor imports none: 403, as a ledger's template).
   const std::vector<const LedgerDef*> ledgers = ImportableBy(ctx.actor);
-  if (ledgers.empty())
-    return Status::PermissionDenied("您没有导入任何台账的权限", "you may not import into any ledger");
+  if (ledgers.empty()) return NoImportPermission();
   TempFile out(".xlsx");
   SH_RETURN_IF_ERROR(
       out.Written(WriteWorkbookTemplate(out.path(), ledgers, &service.dictionary_snapshot(), &TemplateSheetChoices())));
