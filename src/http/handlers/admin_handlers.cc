@@ -1,4 +1,6 @@
 // /api/v1/admin: users and their roles/scopes (the audit log: audit_handlers.cc).
+#include <algorithm>
+
 #include "common/comma_list.h"
 #include "http/handlers/handlers.h"
 #include "http/json_io.h"
@@ -51,6 +53,23 @@ Result<DataScope> DataScopeOf(const boost::json::object& body) {
   return scope;
 }
 
+// A change keeps what its body leaves out: a client that sends only the roles must not thereby
+// clear the data scope (an account scoped to a town would become unrestricted) or enable a
+// disabled account.
+Result<UserChange> ChangeOf(RequestContext& ctx, int64_t id, const boost::json::object& body) {
+  SH_ASSIGN_OR_RETURN(std::vector<UserInfo> users, ctx.conn.accounts().ListUsers(ctx.actor));
+  auto stored = std::find_if(users.begin(), users.end(), [&](const UserInfo& u) { return u.id == id; });
+  if (stored == users.end()) return Status::NotFound("没有编号为 " + std::to_string(id) + " 的用户", "no user " + std::to_string(id));
+  UserChange change{stored->roles, stored->scope, stored->disabled, std::nullopt};
+  if (body.contains("roles") || body.contains("role")) change.roles = RolesOf(body);
+  if (body.contains("region") || body.contains("owner_ledger") || body.contains("owner_id")) {
+    SH_ASSIGN_OR_RETURN(change.scope, DataScopeOf(body));
+  }
+  if (body.contains("disabled")) change.disabled = JsonString(body, "disabled") == "1";
+  if (body.contains("display_name")) change.display_name = JsonString(body, "display_name");
+  return change;
+}
+
 }  // namespace
 
 namespace handlers {
@@ -75,13 +94,8 @@ Result<Reply> AddUser(RequestContext& ctx) {
 Result<Reply> UpdateUser(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
   SH_ASSIGN_OR_RETURN(boost::json::object body, UserBody(ctx.request));
-  SH_ASSIGN_OR_RETURN(DataScope scope, DataScopeOf(body));
-  // A body without display_name keeps the stored one.
-  std::optional<std::string> display_name;
-  if (body.contains("display_name")) display_name = JsonString(body, "display_name");
-  SH_ASSIGN_OR_RETURN(UserInfo u, ctx.conn.accounts().UpdateUser(ctx.actor, id,
-                                                                 {RolesOf(body), scope, JsonString(body, "disabled") == "1",
-                                                                  std::move(display_name)}));
+  SH_ASSIGN_OR_RETURN(UserChange change, ChangeOf(ctx, id, body));
+  SH_ASSIGN_OR_RETURN(UserInfo u, ctx.conn.accounts().UpdateUser(ctx.actor, id, change));
   return Reply::Json(UserJson(u));
 }
 
