@@ -1,5 +1,6 @@
 #include "http/json_io.h"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
@@ -7,7 +8,28 @@
 
 namespace shanhai {
 
+namespace {
+
+// "application/json", in any case, with or without parameters ("; charset=utf-8").
+bool IsJsonMediaType(std::string_view content_type) {
+  const std::string_view type = content_type.substr(0, content_type.find(';'));
+  const size_t begin = type.find_first_not_of(" \t");
+  const size_t end = type.find_last_not_of(" \t");
+  if (begin == std::string_view::npos) return false;
+  const std::string_view bare = type.substr(begin, end - begin + 1);
+  constexpr std::string_view kJson = "application/json";
+  return bare.size() == kJson.size() &&
+         std::equal(bare.begin(), bare.end(), kJson.begin(), [](char a, char b) { return (a | 0x20) == b; });
+}
+
+}  // namespace
+
 Result<boost::json::object> JsonBody(const HttpRequest& request) {
+  // A browser sends a cross-site form (text/plain, urlencoded) without asking first; a JSON body
+  // only after a CORS preflight we never grant. Insisting on the media type is what keeps the
+  // requests without a CSRF token (the login) from being sent on a victim's behalf.
+  if (!IsJsonMediaType(request.Header("Content-Type").value_or("")))
+    return Status::InvalidArgument("请求的内容类型应为 application/json", "Content-Type must be application/json");
   boost::system::error_code ec;
   boost::json::value v = boost::json::parse(request.body, ec);
   if (ec) return Status::InvalidArgument("请求体不是合法的 JSON：" + ec.message(), "the body is not valid JSON: " + ec.message());

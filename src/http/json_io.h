@@ -15,7 +15,8 @@
 
 namespace shanhai {
 
-// The body as a JSON object. Errors: InvalidArgument naming the parse problem.
+// The body as a JSON object. Errors: InvalidArgument when Content-Type is not application/json (so a
+// cross-site form cannot send it without a preflight) or naming the parse problem.
 Result<boost::json::object> JsonBody(const HttpRequest& request);
 
 // What a member of a JSON body must be when present and not null.
