@@ -374,17 +374,17 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
   static const std::string kDummyHash = HashPassword("not-a-real-password-1").value();
   const bool known = !rows.rows.empty();
   const bool password_ok = VerifyPassword(known ? AsText(rows.rows[0][7]) : kDummyHash, password);
-  const bool disabled = known && AsInt(rows.rows[0][5]) != 0;
-  if (disabled && password_ok) {
-    why.disabled = true;
-    const Actor who{name, {}, {}, "", "", 0, remote};
-    SH_RETURN_IF_ERROR(
-        InTransaction(db_, [&] { return audit_.Write(who, "login_disabled", "users", AsInt(rows.rows[0][0]), "", "", ""); }));
-    return Status::PermissionDenied("账号已停用，请联系管理员", "the account is disabled; ask an administrator");
-  }
-  bool ok = known && !disabled && password_ok;
+  // The order of the answers: password, then second factor, then whether the account may log in.
+  // Only someone who has passed both factors learns that an account is disabled; every failure
+  // before that is recorded once (RecordFailedLogin: throttle and audit) and looks the same
+  // whatever the account's state.
+  const bool ok = known && password_ok;
   const bool enrolled = known && !AsText(rows.rows[0][10]).empty();
-  if (ok && enrolled) {
+  if (!ok) {
+    SH_RETURN_IF_ERROR(RecordFailedLogin(name, remote, now));
+    return BadLogin();
+  }
+  if (enrolled) {
     if (totp.empty()) {
       why.totp_required = true;
       return Status::Unauthenticated("请输入两步验证码", "enter the two-step verification code");
