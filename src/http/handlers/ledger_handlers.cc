@@ -93,12 +93,19 @@ Result<RecordChange> RecordChangeFrom(const HttpRequest& request, const LedgerDe
   return RecordChange{id, std::move(input), JsonInt(body, "version", 0), std::move(lines)};
 }
 
-namespace handlers {
+Reply VersionRequired() {
+  return Reply::Refusal(
+      428, "precondition_required",
+      Status::InvalidArgument("version：必填。请带上读取记录时的版本号（version），以免覆盖他人在此期间的修改",
+                              "version: required. Send the version the record had when you read it, so no one "
+                              "else's change in between is overwritten"));
+}
 
+namespace handlers {
 
 Result<Reply> ListRecords(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
-  SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx.request, def));
+  SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx, def));
   SH_ASSIGN_OR_RETURN(RecordPage page, ctx.conn.ledgers().List(ctx.actor, def, request));
   // Written straight as text (the busiest route); records carry the names of their pair and
   // regions, and a workflow's records the transitions their reader may take.
@@ -140,6 +147,7 @@ Result<Reply> GetRecord(RequestContext& ctx) {
 Result<Reply> UpdateRecord(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
   SH_ASSIGN_OR_RETURN(RecordChange change, RecordChangeFrom(ctx.request, def.lines.empty() ? nullptr : &def));
+  if (change.version == 0) return VersionRequired();
   if (!def.lines.empty()) {
     SH_ASSIGN_OR_RETURN(RecordWithLines updated,
                         RecordSetService(ctx.conn.ledgers())
@@ -152,9 +160,13 @@ Result<Reply> UpdateRecord(RequestContext& ctx) {
   return Reply::Json(RecordJsonFor(ctx.actor, def, updated));
 }
 
+// ?version=N (optional): the version the client last saw; a record changed since is not deleted (409).
 Result<Reply> DeleteRecord(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
-  SH_RETURN_IF_ERROR(ctx.conn.evidence().DeleteRecord(ctx.actor, ctx.Ledger(), id));
+  SH_ASSIGN_OR_RETURN(int64_t version, QueryInt(ctx.request, "version", 0));
+  if (ctx.request.Query("version") && (version < 1 || version > INT32_MAX))
+    return Status::InvalidArgument("参数 version 应为不小于 1 的整数", "parameter version must be an integer of at least 1");
+  SH_RETURN_IF_ERROR(ctx.conn.evidence().DeleteRecord(ctx.actor, ctx.Ledger(), id, version));
   return Reply::Done();
 }
 

@@ -27,6 +27,9 @@ struct RecordChange {
 // Errors: a bad id (see PathId), a body that is not a JSON object or has members of the wrong
 // kind, as JsonBody, TakeRawLineSets and RawRecordFrom report them.
 Result<RecordChange> RecordChangeFrom(const HttpRequest& request, const LedgerDef* with_lines = nullptr);
+// 428 precondition_required: a change (PUT, a transition) sent without the version it was made
+// from, which would overwrite unseen changes of others.
+Reply VersionRequired();
 // The member "transitions": the names of the transitions actor may take on record now (see
 // AllowedTransitions), as text for AppendRecordJson when def has a workflow; "" otherwise.
 std::string TransitionsMember(const Actor& actor, const LedgerDef& def, const Record& record);
