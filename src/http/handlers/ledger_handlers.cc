@@ -2,6 +2,7 @@
 // the ledger of the route (routes.cc expands these rows once per ledger).
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_names.h"
+#include "domain/pairing/pair_name.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/ledger_request.h"
 #include "http/handlers/record_set_json.h"
@@ -38,9 +39,21 @@ Status NameStates(LedgerService& ledgers, const LedgerDef& def, const std::vecto
 
 }  // namespace
 
-Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef& def) {
+Result<std::optional<PairScope>> QueryPairScope(RequestContext& ctx) {
+  const std::string typed = QueryText(ctx.request, "pair");
+  if (typed.empty()) return std::optional<PairScope>();
+  Result<PairScope> scope = PairScopeNamed(ctx.conn.db(), typed, &ctx.actor);
+  // A query naming no pair is a bad request, not a missing resource.
+  if (!scope.ok() && scope.status().code() == Code::kNotFound)
+    return Status::InvalidArgument(scope.status().message_zh(), scope.status().message_en());
+  if (!scope.ok()) return scope.status();
+  return std::optional<PairScope>(*std::move(scope));
+}
+
+Result<ListRequest> ListRequestFrom(RequestContext& ctx, const LedgerDef& def) {
+  const HttpRequest& request = ctx.request;
   ListRequest r;
-  SH_ASSIGN_OR_RETURN(r.pair, PairScope::ParseIfGiven(QueryText(request, "pair")));
+  SH_ASSIGN_OR_RETURN(r.pair, QueryPairScope(ctx));
   r.text = QueryText(request, "q");
   r.date_from = QueryText(request, "from");
   r.date_to = QueryText(request, "to");
