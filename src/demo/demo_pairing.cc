@@ -98,10 +98,11 @@ Status AddVillagePairings(DemoWriter& w) {
 
 Status AddInstitutionPairings(DemoWriter& w) {
   const RegionCatalog& regions = RegionCatalog::Embedded();
-  // Schools: 77 in Pingtang (平塘县第四中学 among them) with 32 of Guangzhou's.
+  // Schools: 77 in Pingtang (平塘县第四中学 among them) with 32 of Guangzhou's, those in 白云区 (a
+  // unit of a pair lies within one of its sides).
   std::vector<int64_t> helper_schools;
   for (int i = 1; i <= 32; ++i) {
-    SH_ASSIGN_OR_RETURN(int64_t id, AddUnit(w, "广州市结对学校" + TwoDigits(i), "helper", "school", "440100"));
+    SH_ASSIGN_OR_RETURN(int64_t id, AddUnit(w, "广州市结对学校" + TwoDigits(i), "helper", "school", "440111"));
     helper_schools.push_back(id);
   }
   for (int i = 0; i < 77; ++i) {

@@ -49,7 +49,7 @@ boost::json::object FieldSchema(const FieldDef& f) {
 }
 
 // A record as created (its required members listed) or, for_change, as an update sends it:
-// every member optional, those left out keep their values; a line's id, which says which line
+// every member optional but version, those left out keep their values; a line's id, which says which line
 // an update changes, is then sent too (a record's own id is in the path).
 boost::json::object LedgerSchema(const LedgerDef& def, bool for_change) {
   boost::json::object id{{"type", "integer"}};
@@ -77,6 +77,9 @@ boost::json::object LedgerSchema(const LedgerDef& def, bool for_change) {
   schema["description"] = def.label_zh;
   schema["properties"] = std::move(properties);
   if (!required.empty() && !for_change) schema["required"] = std::move(required);  // OpenAPI 3.0: at least one name
+  // A change of a record names the version it was made from: 428 without it, 409 when stale.
+  // (A line's changes travel with its parent, whose version covers them.)
+  if (for_change && def.line_of.empty()) schema["required"] = boost::json::array{"version"};
   return schema;
 }
 
@@ -120,6 +123,19 @@ boost::json::array PathParameters(const std::string& path) {
     out.push_back(std::move(parameter));
   }
   return out;
+}
+
+// DELETE /<ledger>/{id}?version=N: the version the client last read; a record changed since is
+// not deleted (409). Without it the record is deleted at whatever version it has.
+boost::json::object DeleteVersionParameter() {
+  boost::json::object parameter;
+  parameter["name"] = "version";
+  parameter["in"] = "query";
+  parameter["required"] = false;
+  parameter["description"] = "读取记录时的版本号；记录此后被修改则不删除（409） / the version you read; a record changed "
+                             "since is not deleted (409)";
+  parameter["schema"] = {{"type", "integer"}, {"minimum", 1}};
+  return parameter;
 }
 
 boost::json::object Typed(const char* type, const std::string& description) {
@@ -419,6 +435,7 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
     op["summary"] = r.summary;
     op["operationId"] = method + r.path;
     op["parameters"] = PathParameters(r.path);
+    if (method == "delete" && r.ledger) op["parameters"].as_array().push_back(DeleteVersionParameter());
     op["responses"] = Responses(method, AnswerSchemaOf(r));
     op["security"] = r.permission.empty() ? boost::json::array{} : boost::json::array{session};
     if (!r.permission.empty()) op["x-permission"] = r.permission;

@@ -40,7 +40,7 @@ constexpr RouteRow kRouteTable[] = {
     {"POST", "<ledger>", h::CreateRecord, "create", EveryLedger, kLedgerRecord, "：新增"},
     {"GET", "<ledger>/{id}", h::GetRecord, "read", EveryLedger, kNone, "：详情"},
     {"PUT", "<ledger>/{id}", h::UpdateRecord, "update", EveryLedger, kLedgerChange, "：修改（需带 version）"},
-    {"DELETE", "<ledger>/{id}", h::DeleteRecord, "delete", EveryLedger, kNone, "：删除（连同证明材料；历史保留）"},
+    {"DELETE", "<ledger>/{id}", h::DeleteRecord, "delete", EveryLedger, kNone, "：删除（连同证明材料；历史保留；?version=N 防止删除他人刚修改的记录）"},
     {"GET", "<ledger>/{id}/history", h::RecordHistory, "read", EveryLedger, kNone, "：修改历史"},
     {"GET", "<ledger>/{id}/reveal/{field}", h::RevealField, "reveal", LedgersWithSensitiveFields, kNone,
      "：查看完整敏感信息（记入审计）"},

@@ -366,7 +366,11 @@ describe('shanhai CLI on SQLite', () => {
     assert.match(list, /^meetings_clerk\t会议录入\t.*exchange:meetings:create/m);
     assert.match(env.mustRun(['role', 'permissions'], { db: false }).stdout, /^people:people:reveal\t人员库\t/m);
 
-    const add = env.run(['user', 'add', 'clerk2', '--role', 'meetings_clerk,revealer'], { input: 'Baiyun-cl-pass-2021\n' });
+    // Reading ID numbers whole needs a region or an organisation (README, security).
+    const unlimited = env.run(['user', 'add', 'clerk3', '--role', 'meetings_clerk,revealer'], { input: 'Baiyun-cl-pass-2021\n' });
+    assert.notEqual(unlimited.status, 0);
+    assert.match(unlimited.stderr, /限定了管辖区域或所属单位.*limited to a region or an organisation/s);
+    const add = env.run(['user', 'add', 'clerk2', '--role', 'meetings_clerk,revealer', '--region', '平塘县'], { input: 'Baiyun-cl-pass-2021\n' });
     assert.equal(add.status, 0, add.stderr);
     const server = await env.serve();
     const client = new ApiClient(server.base);

@@ -89,13 +89,16 @@ describe('OpenAPI document', () => {
     assert.equal(create.requestBody.content['application/json'].schema.$ref, '#/components/schemas/visits');
     assert.ok(doc.components.schemas.visits.properties.pair, 'a pair-scoped ledger’s schema has pair');
     assert.ok(doc.components.schemas.visits.required.includes('title'), 'a create names what it needs');
-    // An update sends only what changes: the same members, none of them required.
+    // An update sends only what changes: the same members, none of them required but the version
+    // it was made from (428 without).
     const update = doc.paths['/api/v1/exchange/visits/{id}'].put;
     const change = update.requestBody.content['application/json'].schema.$ref;
     assert.equal(change, '#/components/schemas/visits_change');
     assert.deepEqual(Object.keys(doc.components.schemas.visits_change.properties),
       Object.keys(doc.components.schemas.visits.properties));
-    assert.equal(doc.components.schemas.visits_change.required, undefined);
+    assert.deepEqual(doc.components.schemas.visits_change.required, ['version']);
+    // A line changes with its parent, whose version covers it.
+    assert.equal(doc.components.schemas.fund_tranches_change.required, undefined);
     // A fund's tranches, changed with it: each line as an update sends it, its id included.
     const tranches = doc.components.schemas.funds_change.properties.tranches;
     assert.equal(tranches.items.$ref, '#/components/schemas/fund_tranches_change');

@@ -9,6 +9,7 @@
 
 #include "domain/accounts/display_name.h"
 #include "domain/accounts/permission_catalog.h"
+#include "domain/accounts/reveal_scope_rule.h"
 #include "domain/ledger/ledger_repository.h"
 #include "regions/region_catalog.h"
 #include "security/password.h"
@@ -175,6 +176,19 @@ Status NameOwners(Database& db, std::vector<UserInfo>& users) {
   return Status::Ok();
 }
 
+// Sees every region and every organisation.
+bool Unlimited(const DataScope& scope) { return scope.region.empty() && scope.owner_ledger.empty(); }
+
+bool SameRolesAndScope(const UserInfo& before, const UserChange& change) {
+  std::vector<std::string> roles = change.roles;
+  std::sort(roles.begin(), roles.end());
+  roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+  std::vector<std::string> held = before.roles;
+  std::sort(held.begin(), held.end());
+  return roles == held && before.scope.region == change.scope.region &&
+         before.scope.owner_ledger == change.scope.owner_ledger && before.scope.owner_id == change.scope.owner_id;
+}
+
 }  // namespace
 
 Status AccountService::CheckScope(const DataScope& scope) {
@@ -245,6 +259,7 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
   SH_ASSIGN_OR_RETURN(std::vector<std::string> granted, roles_.GrantsOfRoles(role_ids));
   SH_RETURN_IF_ERROR(RoleService::CheckWithin(actor, granted));
   SH_RETURN_IF_ERROR(CheckScope(user.scope));
+  SH_RETURN_IF_ERROR(CheckRevealScoped(granted, Unlimited(user.scope)));
   SH_RETURN_IF_ERROR(CheckPasswordPolicy(user.password, user.name));
   SH_ASSIGN_OR_RETURN(std::string hash, HashPassword(user.password));
   Result<UserInfo> out = Status::Internal("not added");
@@ -283,6 +298,9 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
     SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(std::string(kSelectUser) + " WHERE id = ?", {id}));
     if (rows.rows.empty()) return Status::NotFound("用户不存在", "no such user");
     SH_ASSIGN_OR_RETURN(UserInfo before, WithRoles(StoredUser(rows.rows[0])));
+    // An account that had these roles and this scope before keeps them (it may still be disabled
+    // or renamed); any other change giving reveal to an unlimited account is refused.
+    if (!SameRolesAndScope(before, change)) SH_RETURN_IF_ERROR(CheckRevealScoped(granted, Unlimited(change.scope)));
     SH_RETURN_IF_ERROR(db_.Execute(kUpdateUser, {change.scope.region, change.scope.owner_ledger, change.scope.owner_id,
                                                  int64_t{change.disabled ? 1 : 0},
                                                  display_name.value_or(before.display_name), clock_.Iso(), id})
@@ -374,17 +392,17 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
   static const std::string kDummyHash = HashPassword("not-a-real-password-1").value();
   const bool known = !rows.rows.empty();
   const bool password_ok = VerifyPassword(known ? AsText(rows.rows[0][7]) : kDummyHash, password);
-  const bool disabled = known && AsInt(rows.rows[0][5]) != 0;
-  if (disabled && password_ok) {
-    why.disabled = true;
-    const Actor who{name, {}, {}, "", "", 0, remote};
-    SH_RETURN_IF_ERROR(
-        InTransaction(db_, [&] { return audit_.Write(who, "login_disabled", "users", AsInt(rows.rows[0][0]), "", "", ""); }));
-    return Status::PermissionDenied("账号已停用，请联系管理员", "the account is disabled; ask an administrator");
-  }
-  bool ok = known && !disabled && password_ok;
+  // The order of the answers: password, then second factor, then whether the account may log in.
+  // Only someone who has passed both factors learns that an account is disabled; every failure
+  // before that is recorded once (RecordFailedLogin: throttle and audit) and looks the same
+  // whatever the account's state.
+  const bool ok = known && password_ok;
   const bool enrolled = known && !AsText(rows.rows[0][10]).empty();
-  if (ok && enrolled) {
+  if (!ok) {
+    SH_RETURN_IF_ERROR(RecordFailedLogin(name, remote, now));
+    return BadLogin();
+  }
+  if (enrolled) {
     if (totp.empty()) {
       why.totp_required = true;
       return Status::Unauthenticated("请输入两步验证码", "enter the two-step verification code");
@@ -395,9 +413,12 @@ Result<Session> AccountService::Login(const std::string& name, const std::string
       return code;
     }
   }
-  if (!ok) {
-    SH_RETURN_IF_ERROR(RecordFailedLogin(name, remote, now));
-    return BadLogin();
+  if (AsInt(rows.rows[0][5]) != 0) {
+    why.disabled = true;
+    const Actor who{name, {}, {}, "", "", 0, remote};
+    SH_RETURN_IF_ERROR(
+        InTransaction(db_, [&] { return audit_.Write(who, "login_disabled", "users", AsInt(rows.rows[0][0]), "", "", ""); }));
+    return Status::PermissionDenied("账号已停用，请联系管理员", "the account is disabled; ask an administrator");
   }
   UserInfo user = UserFromRow(rows.rows[0]);
   SH_ASSIGN_OR_RETURN(Actor actor, ActorFor(user, remote));

@@ -73,7 +73,7 @@ struct Session {
 struct LoginRefusal {
   int64_t retry_after_seconds = 0;  // > 0: throttled or locked out (429 with Retry-After)
   bool totp_required = false;       // the password was right; the account's TOTP code is missing
-  bool disabled = false;            // the password was right; the account is disabled (403)
+  bool disabled = false;            // password and TOTP were right; the account is disabled (403)
 };
 
 // Longest accepted login fields, in bytes; longer ones are refused before any other work.
@@ -115,13 +115,14 @@ class AccountService {
   // A new session, or: InvalidArgument naming the field if name, password or totp is longer
   // than its kMaxLogin* limit (checked first, nothing stored); PermissionDenied with
   // refusal->retry_after_seconds set while name or remote is throttled or name is locked out
-  // (the password is not even checked); Unauthenticated with refusal->totp_required when the
-  // password is right but the enrolled account sent no TOTP code; PermissionDenied ("the account
-  // is disabled") with refusal->disabled when the password of a disabled account is right,
-  // audited "login_disabled" and not counted by the throttle (no guess was wrong); Unauthenticated
-  // (one message for unknown user, disabled user with a wrong password, wrong password and wrong
-  // code: no oracle without the password) otherwise, counted by the throttle and audited
-  // "login_failed" (and "lockout" when it locks the name). A success
+  // (the password is not even checked). Then, in this order, so that only someone holding every
+  // factor learns the account's state: Unauthenticated "wrong user name or password" (one answer
+  // for an unknown user and a wrong password, whether the account is enabled or not); for an
+  // account with TOTP, Unauthenticated with refusal->totp_required when no code was sent, or
+  // "wrong code" for a wrong one; then PermissionDenied ("the account is disabled") with
+  // refusal->disabled, audited "login_disabled" and not counted by the throttle (no guess was
+  // wrong). A wrong password or code is counted by the throttle and audited "login_failed" once
+  // (and "lockout" when it locks the name). A success
   // clears the failures, purges expired sessions and is audited "login".
   Result<Session> Login(const std::string& name, const std::string& password, const std::string& remote,
                         const std::string& totp = "", LoginRefusal* refusal = nullptr);

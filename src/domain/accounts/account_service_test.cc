@@ -549,6 +549,35 @@ TEST_P(AccountServiceTest, AnEnrolledAccountNeedsAFreshTotpCode) {
   EXPECT_EQ(AuditRows(db(), "totp_reset"), 1);
 }
 
+// A disabled account with a second factor says so only after both factors: the password alone
+// gets the answer an enabled account gets (the code is asked for), a wrong code the wrong-code
+// answer, each failure audited once.
+TEST_P(AccountServiceTest, ADisabledAccountIsToldOnlyAfterBothFactors) {
+  const UserInfo boss = MustAdd(User("boss", "admin"));
+  auto shown = accounts_->totp().EnrolNow(Actor::System(), "boss");
+  ASSERT_TRUE(shown.ok()) << shown.status().ToString();
+  const std::string secret = *Base32Decode(shown->secret_base32);
+  ASSERT_TRUE(accounts_->UpdateUser(Actor::System(), boss.id, {{"admin"}, {"522727"}, true}).ok());
+
+  LoginRefusal why;
+  auto missing = accounts_->Login("boss", kPassword, "10.0.0.1", "", &why);
+  EXPECT_EQ(missing.status().code(), Code::kUnauthenticated);
+  EXPECT_TRUE(why.totp_required);
+  EXPECT_FALSE(why.disabled);
+  why = {};
+  auto wrong = accounts_->Login("boss", kPassword, "10.0.0.1", "000000", &why);
+  EXPECT_EQ(wrong.status().code(), Code::kUnauthenticated);
+  EXPECT_FALSE(why.disabled);
+  EXPECT_EQ(AuditRows(db(), "login_failed"), 1);
+  EXPECT_EQ(AuditRows(db(), "login_disabled"), 0);
+  why = {};
+  auto both = accounts_->Login("boss", kPassword, "10.0.0.1", TotpCode(secret, TotpStep(now_)), &why);
+  EXPECT_EQ(both.status().code(), Code::kPermissionDenied);
+  EXPECT_TRUE(why.disabled);
+  EXPECT_EQ(AuditRows(db(), "login_disabled"), 1);
+  EXPECT_EQ(AuditRows(db(), "login_failed"), 1);
+}
+
 TEST_P(AccountServiceTest, TotpIsSwitchedOnOnlyByAConfirmingCode) {
   MustAdd(User("boss", "admin"));
   const Actor boss = MustLogin("boss").actor;

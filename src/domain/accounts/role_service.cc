@@ -7,6 +7,7 @@
 
 #include "common/text.h"
 #include "domain/accounts/permission_catalog.h"
+#include "domain/accounts/reveal_scope_rule.h"
 #include "domain/accounts/session_cache.h"
 #include "security/permissions.h"
 
@@ -130,6 +131,7 @@ Result<RoleInfo> RoleService::Update(const Actor& actor, int64_t id, const RoleD
     SH_RETURN_IF_ERROR(CheckNotHeldAndWithin(actor, before));
     SH_RETURN_IF_ERROR(db_.Execute(kUpdateRoleLabel, {NormalizeInputLossy(draft.label_zh), id}).status());
     SH_RETURN_IF_ERROR(WritePermissions(id, draft.permissions));
+    SH_RETURN_IF_ERROR(CheckUnlimitedHolders(id));
     const RoleDraft old{before.name, before.label_zh, before.grants};
     SH_RETURN_IF_ERROR(audit_.Write(actor, "role_update", "roles", id, "", AuditDetail(before.name, old),
                                     AuditDetail(before.name, draft)));
@@ -138,6 +140,21 @@ Result<RoleInfo> RoleService::Update(const Actor& actor, int64_t id, const RoleD
   }));
   SessionCache::Invalidate();  // the holders' sessions get the new grants at once
   return out;
+}
+
+Status RoleService::CheckUnlimitedHolders(int64_t id) {
+  SH_ASSIGN_OR_RETURN(Rows holders, db_.Query("SELECT u.id, u.name FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+                                              "WHERE ur.role_id = ? AND u.region = '' AND u.owner_ledger = '' ORDER BY u.name",
+                                              {id}));
+  for (const auto& holder : holders.rows) {
+    SH_ASSIGN_OR_RETURN(UserGrants grants, GrantsOf(AsInt(holder[0])));
+    const Status scoped = CheckRevealScoped(grants.grants, true);
+    if (!scoped.ok())
+      return Status::PermissionDenied("用户 " + AsText(holder[1]) + " 持有此角色且未限定区域或单位：" + scoped.message_zh(),
+                                      "user " + AsText(holder[1]) + " holds this role and is limited to no region or "
+                                          "organisation: " + scoped.message_en());
+  }
+  return Status::Ok();
 }
 
 Status RoleService::Delete(const Actor& actor, int64_t id) {

@@ -76,6 +76,9 @@ class RoleService {
   // role grants an administrator duty the actor lacks (CheckWithin).
   static Status CheckNotHeldAndWithin(const Actor& actor, const RoleInfo& role);
   Status WritePermissions(int64_t id, const std::vector<std::string>& permissions);
+  // CheckRevealScoped for every holder of role id limited to no region or organisation, with the
+  // grants its roles give now (inside the caller's transaction, after a change of the role).
+  Status CheckUnlimitedHolders(int64_t id);
 
   Database& db_;
   AuditLog& audit_;

@@ -150,10 +150,11 @@ Status EvidenceService::Remove(const Actor& actor, int64_t evidence_id) {
   });
 }
 
-Status EvidenceService::DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id) {
+Status EvidenceService::DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id,
+                                     int64_t expected_version) {
   Database& db = *context_.db;
   SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
-    SH_RETURN_IF_ERROR(ledgers_.Delete(actor, def, record_id));
+    SH_RETURN_IF_ERROR(ledgers_.Delete(actor, def, record_id, expected_version));
     SH_RETURN_IF_ERROR(db.Execute(kDeleteRecordContent, {def.name, record_id}).status());
     return db.Execute(kDeleteRecordEvidence, {def.name, record_id}).status();
   }));

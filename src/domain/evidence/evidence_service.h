@@ -46,9 +46,9 @@ class EvidenceService {
   // and hash. Errors: NotFound (no such file, or its record out of the write scope), then
   // PermissionDenied.
   Status Remove(const Actor& actor, int64_t evidence_id);
-  // Deletes the record (LedgerService::Delete: permission, visibility, history) and, in the
-  // same transaction, every evidence file attached to it.
-  Status DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id);
+  // Deletes the record (LedgerService::Delete: permission, visibility, history, expected_version)
+  // and, in the same transaction, every evidence file attached to it.
+  Status DeleteRecord(const Actor& actor, const LedgerDef& def, int64_t record_id, int64_t expected_version = 0);
   // Encrypts each evidence row's plain legacy file into evidence_content (one transaction per
   // row) and then removes the plain files. Rows whose file is missing are left as they are.
   // Returns the number of rows converted. Errors: Unavailable (database or file system).

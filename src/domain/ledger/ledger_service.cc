@@ -203,14 +203,14 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
   return updated;
 }
 
-Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
+Status LedgerService::Delete(const Actor& actor, const LedgerDef& def, int64_t id, int64_t expected_version) {
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
   // A record other records still refer to is the database's to keep (foreign keys).
-  if (!def.lines.empty()) return NameReferrers(*context_.db, actor, def, id, RecordSetService(*this).Delete(actor, def, id));
+  if (!def.lines.empty()) return NameReferrers(*context_.db, actor, def, id, RecordSetService(*this).Delete(actor, def, id, expected_version));
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
   SH_RETURN_IF_ERROR(NameReferrers(*context_.db, actor, def, id, InTransaction(*context_.db, [&]() -> Status {
     // The scope of a change: shared reference data an actor only reads is not found to delete.
-    SH_ASSIGN_OR_RETURN(Record before, ReadForChange(actor, def, id, 0));
+    SH_ASSIGN_OR_RETURN(Record before, ReadForChange(actor, def, id, expected_version));
     return DeletePrepared(actor, def, before, "");
   })));
   changes_.Announce();

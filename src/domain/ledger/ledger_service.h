@@ -113,8 +113,9 @@ class LedgerService {
   // the field and the transitions); re-sending the current state is accepted.
   Result<Record> Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& input,
                         InputSource source, int64_t expected_version);
-  // Deletes; the record stays readable in its history (audit log).
-  Status Delete(const Actor& actor, const LedgerDef& def, int64_t id);
+  // Deletes; the record stays readable in its history (audit log). expected_version as for
+  // Update: Conflict if the record has moved on since the caller read it; 0 skips the check.
+  Status Delete(const Actor& actor, const LedgerDef& def, int64_t id, int64_t expected_version = 0);
 
   // The steps of a write, for services that write several records in one transaction
   // (RecordSetService). Call them inside the caller's transaction, after authorising; each

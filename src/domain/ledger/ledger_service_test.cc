@@ -494,6 +494,32 @@ TEST_P(LedgerServiceTest, AnEmptyYesNoFieldIsStoredAsNo) {
   EXPECT_EQ(Count("units"), 2);
 }
 
+// No account places a record's region outside its pair's sides, not even an unlimited one: the
+// field, the region and the sides are named, and nothing is stored.
+TEST_P(LedgerServiceTest, ARecordsRegionsLieWithinItsPairsSidesForEveryone) {
+  auto outside = TryCreate("units", kCountyPair, {{"name", "罗甸县的村"}, {"side", "helped"}, {"kind", "village"},
+                                                  {"region_code", "522728"}});
+  ASSERT_TRUE(HasFieldError(outside.status(), "region_code")) << outside.status().ToString();
+  const FieldError& e = outside.status().details().at(0);
+  EXPECT_NE(e.message_zh.find("黔南州罗甸县（522728）不在本帮扶关系的两方地区（广州市白云区（440111）、黔南州平塘县（522727））之内"),
+            std::string::npos) << e.message_zh;
+  EXPECT_NE(e.message_en.find("lies outside this pair's regions"), std::string::npos) << e.message_en;
+  EXPECT_EQ(Count("units"), 0);
+  EXPECT_TRUE(TryCreate("units", kCountyPair, {{"name", "甲坝村"}, {"side", "helped"}, {"kind", "village"},
+                                               {"region_code", "522727200205"}}).ok());
+  EXPECT_TRUE(TryCreate("units", kCountyPair, {{"name", "白云区结对企业01"}, {"side", "helper"}, {"kind", "enterprise"},
+                                               {"region_code", "440111"}}).ok());
+}
+
+TEST_P(LedgerServiceTest, ADeleteAtAStaleVersionConflictsAndKeepsTheRecord) {
+  const int64_t id = AddVisit("考察", "to_helped", 10, "2020-03-01");
+  ASSERT_TRUE(Update(id, {{"person_times", "11"}}, 1).ok());  // now version 2
+  EXPECT_EQ(service().Delete(Actor::System(), Visits(), id, 1).code(), Code::kConflict);
+  ASSERT_TRUE(service().Get(Actor::System(), Visits(), id).ok());
+  EXPECT_TRUE(service().Delete(Actor::System(), Visits(), id, 2).ok());
+  EXPECT_EQ(service().Get(Actor::System(), Visits(), id).status().code(), Code::kNotFound);
+}
+
 // --- the people registry -----------------------------------------------------------------
 
 class PeopleTest : public LedgerServiceTest {

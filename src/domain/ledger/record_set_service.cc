@@ -306,11 +306,11 @@ Result<RecordWithLines> RecordSetService::Update(const Actor& actor, const Ledge
   return updated;
 }
 
-Status RecordSetService::Delete(const Actor& actor, const LedgerDef& def, int64_t id) {
+Status RecordSetService::Delete(const Actor& actor, const LedgerDef& def, int64_t id, int64_t expected_version) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "delete")));
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "read")));
   SH_RETURN_IF_ERROR(InTransaction(ledgers_.db(), [&]() -> Status {
-    SH_ASSIGN_OR_RETURN(Record before, ledgers_.ReadForChange(actor, def, id, 0));
+    SH_ASSIGN_OR_RETURN(Record before, ledgers_.ReadForChange(actor, def, id, expected_version));
     const std::string detail = ParentDetail(def, id);
     for (const LineSet& set : def.lines) {
       SH_ASSIGN_OR_RETURN(std::vector<Record> stored, StoredLines(ledgers_, actor, set, id));

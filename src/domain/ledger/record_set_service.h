@@ -83,8 +83,8 @@ class RecordSetService {
   Result<RecordWithLines> Update(const Actor& actor, const LedgerDef& def, int64_t id, const RawRecord& parent,
                                  const RawLineSets& lines, InputSource source, int64_t expected_version);
   Result<RecordWithLines> Get(const Actor& actor, const LedgerDef& def, int64_t id);
-  // Deletes the lines and then the parent.
-  Status Delete(const Actor& actor, const LedgerDef& def, int64_t id);
+  // Deletes the lines and then the parent, at the parent's expected_version (0 skips the check).
+  Status Delete(const Actor& actor, const LedgerDef& def, int64_t id, int64_t expected_version = 0);
 
   // For a new parent written without lines (an import): appends the problems of an empty list
   // of each LineSet (fewer than min; its check). Errors: the database's.

@@ -79,6 +79,28 @@ Status CheckPlacedInRegion(const Actor& actor, const LedgerDef& def, const Recor
   return Status::Ok();
 }
 
+// Every region a record of a pair names, other than the pair's own sides, lies within one of those
+// sides: a unit, a person's home or a meeting place belongs to the pair's helper or helped region.
+// Names are found only there (ResolveRegionName); this holds codes to the same, for every account,
+// so the API, the CLI and imports agree. Appends a FieldError per region field outside (one already
+// refused, e.g. a name not found, is left to that error).
+void CheckRegionsInPair(const LedgerDef& def, const RecordValidator::PairInfo& pair, const Record& record,
+                        std::vector<FieldError>& errors) {
+  for (const FieldDef& f : def.fields) {
+    if (f.type != FieldType::kRegion || f.pair_side) continue;
+    const Value* v = record.Get(f.key);
+    const bool reported = std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == f.key; });
+    if (!v || IsNull(*v) || AsText(*v).empty() || reported) continue;
+    const std::string code = AsText(*v);
+    if (RegionCatalog::Contains(pair.helper_region, code) || RegionCatalog::Contains(pair.helped_region, code)) continue;
+    const RegionCatalog& catalog = RegionCatalog::Embedded();
+    const std::string named = NamedRegion(catalog, code, false);
+    const std::string sides = NamedRegionList(catalog, {pair.helper_region, pair.helped_region}, false);
+    errors.push_back({0, f.key, f.label_zh + "：" + named + "不在本帮扶关系的两方地区（" + sides + "）之内",
+                      f.label_en + ": " + named + " lies outside this pair's regions (" + sides + ")"});
+  }
+}
+
 }  // namespace
 
 RecordValidator::RecordValidator(const ServiceContext& context, const DictionarySnapshot& snapshot)
@@ -372,6 +394,7 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
       errors.push_back(std::move(e));
   if (errors.empty() && check_unique) SH_RETURN_IF_ERROR(CheckUnique(actor, def, record, errors));
   SH_RETURN_IF_ERROR(CheckOwner(actor, def, before, record, errors));
+  if (pair_info) CheckRegionsInPair(def, *pair_info, record, errors);
   SH_RETURN_IF_ERROR(CheckPlacedInRegion(actor, def, record, errors));
   if (!def.pair_scoped && !PairVisibleTo(actor, AsText(*record.Get("helper_region")), record.helped_region))
     errors.push_back({0, "helped_region", "超出您的管辖区域", "outside your region"});

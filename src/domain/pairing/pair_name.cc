@@ -10,7 +10,7 @@ namespace shanhai {
 
 namespace {
 
-constexpr const char* kSelectPairCodes = "SELECT code FROM pairs ORDER BY code";
+constexpr const char* kSelectPairs = "SELECT code, helper_region, helped_region FROM pairs ORDER BY code";
 
 Status SeveralPairsNamed(const RegionCatalog& catalog, std::string_view typed, const std::vector<std::string>& codes) {
   std::string named;
@@ -78,17 +78,20 @@ Result<std::string> PairCodeNamed(const RegionCatalog& catalog, const std::vecto
   return named[0];
 }
 
-Result<std::string> StoredPairCodeNamed(Database& db, std::string_view typed) {
+Result<std::string> StoredPairCodeNamed(Database& db, std::string_view typed, const Actor* seen_by) {
   if (IsPairCode(typed)) return std::string(typed);
-  SH_ASSIGN_OR_RETURN(Rows rows, db.Query(kSelectPairCodes));
+  SH_ASSIGN_OR_RETURN(Rows rows, db.Query(kSelectPairs));
   std::vector<std::string> codes;
   codes.reserve(rows.rows.size());
-  for (const auto& r : rows.rows) codes.push_back(AsText(r[0]));
+  for (const auto& r : rows.rows)
+    if (!seen_by || PairVisibleTo(*seen_by, AsText(r[1]), AsText(r[2]))) codes.push_back(AsText(r[0]));
   return PairCodeNamed(RegionCatalog::Embedded(), codes, typed);
 }
 
-Result<PairScope> PairScopeNamed(Database& db, std::string_view typed) {
-  SH_ASSIGN_OR_RETURN(const std::string code, StoredPairCodeNamed(db, typed));
+Result<PairScope> PairScopeNamed(Database& db, std::string_view typed, const Actor* seen_by) {
+  // Digits alone are a code however malformed ("440111"): Parse says how a pair's code is written.
+  if (!typed.empty() && typed.find_first_not_of("0123456789-") == std::string_view::npos) return PairScope::Parse(typed);
+  SH_ASSIGN_OR_RETURN(const std::string code, StoredPairCodeNamed(db, typed, seen_by));
   return PairScope::Parse(code);
 }
 

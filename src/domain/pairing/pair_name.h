@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "domain/ledger/actor.h"
 #include "domain/pairing/pair_scope.h"
 #include "regions/region_catalog.h"
 #include "storage/database.h"
@@ -31,12 +32,14 @@ Status NoPairNamed(std::string_view typed);
 Result<std::string> PairCodeNamed(const RegionCatalog& catalog, const std::vector<std::string>& pair_codes,
                                   std::string_view typed);
 
-// PairCodeNamed over every pair stored in db.
-Result<std::string> StoredPairCodeNamed(Database& db, std::string_view typed);
+// PairCodeNamed over every pair stored in db, or with seen_by over the pairs that actor sees
+// (PairVisibleTo): a name then never finds, nor lists as a candidate, a pair out of its sight.
+Result<std::string> StoredPairCodeNamed(Database& db, std::string_view typed, const Actor* seen_by = nullptr);
 
-// A pair scope as a person gives it on the command line: a code as PairScope::Parse takes it
-// (a province or city pair that rolls up stored ones included), else a stored pair's name or
-// side (StoredPairCodeNamed).
-Result<PairScope> PairScopeNamed(Database& db, std::string_view typed);
+// A pair scope as a person gives it on the command line or in an API query (?pair=): a code as
+// PairScope::Parse takes it (a province or city pair that rolls up stored ones included), else a
+// stored pair's name or side (StoredPairCodeNamed, among the pairs seen_by sees when given). Digits
+// and dashes alone are taken as a code, refused as Parse refuses a malformed one.
+Result<PairScope> PairScopeNamed(Database& db, std::string_view typed, const Actor* seen_by = nullptr);
 
 }  // namespace shanhai

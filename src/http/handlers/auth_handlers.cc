@@ -1,7 +1,7 @@
 // /api/v1/auth: log in (sets the HttpOnly, SameSite=Strict session cookie and returns the
 // CSRF token; 429 with Retry-After while throttled; 401 "totp_required" when the account's
-// second factor is missing; 403 "account_disabled" when the password of a disabled account
-// is right), log out, who am I, change password, enrol TOTP.
+// second factor is missing; 403 "account_disabled" when password and second factor of a
+// disabled account are right), log out, who am I, change password, enrol TOTP.
 #include "common/qr_code.h"
 #include "domain/accounts/permission_catalog.h"
 #include "http/api_app.h"

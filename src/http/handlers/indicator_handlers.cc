@@ -3,6 +3,7 @@
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_names.h"
 #include "http/handlers/handlers.h"
+#include "http/handlers/ledger_request.h"
 #include "http/handlers/spreadsheet_format.h"
 #include "http/handlers/temp_file.h"
 #include "http/json_io.h"
@@ -14,8 +15,12 @@ namespace {
 
 Period PeriodOf(const HttpRequest& r) { return Period{QueryText(r, "from"), QueryText(r, "to")}; }
 
-// ?pair=, which every figure needs.
-Result<PairScope> PairOf(const HttpRequest& r) { return PairScope::Parse(QueryText(r, "pair")); }
+// ?pair=, which every figure needs: a code or a name (QueryPairScope).
+Result<PairScope> PairOf(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(std::optional<PairScope> pair, QueryPairScope(ctx));
+  if (!pair) return PairScope::Parse("");  // its error says how a pair is written
+  return *std::move(pair);
+}
 
 }  // namespace
 
@@ -33,7 +38,7 @@ Result<Reply> IndicatorCatalogue(RequestContext&) {
 }
 
 Result<Reply> IndicatorValues(RequestContext& ctx) {
-  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx));
   IndicatorEngine engine(ctx.conn.ledgers());
   SH_ASSIGN_OR_RETURN(std::vector<IndicatorValue> values, engine.ComputeAll(ctx.actor, pair, PeriodOf(ctx.request)));
   SH_ASSIGN_OR_RETURN(FigureScope scope, FigureScopeOf(ctx.conn.ledgers(), ctx.actor, pair));
@@ -57,7 +62,7 @@ Result<Reply> IndicatorValues(RequestContext& ctx) {
 Result<Reply> IndicatorRecords(RequestContext& ctx) {
   const std::string key(ctx.request.PathParam("key").value_or(""));
   SH_ASSIGN_OR_RETURN(PageParams paging, QueryPage(ctx.request, 20, kMaxListPageSize));
-  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx));
   IndicatorEngine engine(ctx.conn.ledgers());
   SH_ASSIGN_OR_RETURN(RecordPage records,
                       engine.RecordsBehind(ctx.actor, key, pair, PeriodOf(ctx.request), paging.page, paging.page_size));
@@ -73,7 +78,7 @@ Result<Reply> IndicatorRecords(RequestContext& ctx) {
 
 Result<Reply> IndicatorTrend(RequestContext& ctx) {
   const std::string key(ctx.request.PathParam("key").value_or(""));
-  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx));
   SH_ASSIGN_OR_RETURN(int64_t first, QueryInt(ctx.request, "from_year", 0));
   SH_ASSIGN_OR_RETURN(int64_t last, QueryInt(ctx.request, "to_year", 0));
   IndicatorEngine engine(ctx.conn.ledgers());
@@ -93,7 +98,7 @@ Result<Reply> IndicatorTrend(RequestContext& ctx) {
 Result<Reply> ExportIndicatorRecords(RequestContext& ctx) {
   const std::string key(ctx.request.PathParam("key").value_or(""));
   SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
-  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx));
   IndicatorEngine engine(ctx.conn.ledgers());
   SH_ASSIGN_OR_RETURN(IndicatorSelection selection, engine.Select(key));
   TempFile out(file.extension());
@@ -104,7 +109,7 @@ Result<Reply> ExportIndicatorRecords(RequestContext& ctx) {
 }
 
 Result<Reply> ReportDocument(RequestContext& ctx) {
-  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx.request));
+  SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx));
   SH_ASSIGN_OR_RETURN(Report report, BuildReport(ctx.conn.ledgers(), ctx.actor, pair, PeriodOf(ctx.request)));
   const std::string format = QueryText(ctx.request, "format");
   const std::string name = "223报告-" + report.pair;

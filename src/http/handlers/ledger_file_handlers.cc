@@ -181,7 +181,7 @@ Result<Reply> DownloadErrorSheet(RequestContext& ctx) {
 
 Result<Reply> ExportRecords(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
-  SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx.request, def));
+  SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx, def));
   SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
   TempFile out(file.extension());
   SH_RETURN_IF_ERROR(out.Written(ExportLedger(ctx.conn.ledgers(), ctx.actor, def, request, out.path()).status()));

@@ -2,6 +2,7 @@
 // the ledger of the route (routes.cc expands these rows once per ledger).
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/record_names.h"
+#include "domain/pairing/pair_name.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/ledger_request.h"
 #include "http/handlers/record_set_json.h"
@@ -38,9 +39,21 @@ Status NameStates(LedgerService& ledgers, const LedgerDef& def, const std::vecto
 
 }  // namespace
 
-Result<ListRequest> ListRequestFrom(const HttpRequest& request, const LedgerDef& def) {
+Result<std::optional<PairScope>> QueryPairScope(RequestContext& ctx) {
+  const std::string typed = QueryText(ctx.request, "pair");
+  if (typed.empty()) return std::optional<PairScope>();
+  Result<PairScope> scope = PairScopeNamed(ctx.conn.db(), typed, &ctx.actor);
+  // A query naming no pair is a bad request, not a missing resource.
+  if (!scope.ok() && scope.status().code() == Code::kNotFound)
+    return Status::InvalidArgument(scope.status().message_zh(), scope.status().message_en());
+  if (!scope.ok()) return scope.status();
+  return std::optional<PairScope>(*std::move(scope));
+}
+
+Result<ListRequest> ListRequestFrom(RequestContext& ctx, const LedgerDef& def) {
+  const HttpRequest& request = ctx.request;
   ListRequest r;
-  SH_ASSIGN_OR_RETURN(r.pair, PairScope::ParseIfGiven(QueryText(request, "pair")));
+  SH_ASSIGN_OR_RETURN(r.pair, QueryPairScope(ctx));
   r.text = QueryText(request, "q");
   r.date_from = QueryText(request, "from");
   r.date_to = QueryText(request, "to");
@@ -93,12 +106,19 @@ Result<RecordChange> RecordChangeFrom(const HttpRequest& request, const LedgerDe
   return RecordChange{id, std::move(input), JsonInt(body, "version", 0), std::move(lines)};
 }
 
-namespace handlers {
+Reply VersionRequired() {
+  return Reply::Refusal(
+      428, "precondition_required",
+      Status::InvalidArgument("version：必填。请带上读取记录时的版本号（version），以免覆盖他人在此期间的修改",
+                              "version: required. Send the version the record had when you read it, so no one "
+                              "else's change in between is overwritten"));
+}
 
+namespace handlers {
 
 Result<Reply> ListRecords(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
-  SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx.request, def));
+  SH_ASSIGN_OR_RETURN(ListRequest request, ListRequestFrom(ctx, def));
   SH_ASSIGN_OR_RETURN(RecordPage page, ctx.conn.ledgers().List(ctx.actor, def, request));
   // Written straight as text (the busiest route); records carry the names of their pair and
   // regions, and a workflow's records the transitions their reader may take.
@@ -140,6 +160,7 @@ Result<Reply> GetRecord(RequestContext& ctx) {
 Result<Reply> UpdateRecord(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
   SH_ASSIGN_OR_RETURN(RecordChange change, RecordChangeFrom(ctx.request, def.lines.empty() ? nullptr : &def));
+  if (change.version == 0) return VersionRequired();
   if (!def.lines.empty()) {
     SH_ASSIGN_OR_RETURN(RecordWithLines updated,
                         RecordSetService(ctx.conn.ledgers())
@@ -152,9 +173,13 @@ Result<Reply> UpdateRecord(RequestContext& ctx) {
   return Reply::Json(RecordJsonFor(ctx.actor, def, updated));
 }
 
+// ?version=N (optional): the version the client last saw; a record changed since is not deleted (409).
 Result<Reply> DeleteRecord(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
-  SH_RETURN_IF_ERROR(ctx.conn.evidence().DeleteRecord(ctx.actor, ctx.Ledger(), id));
+  SH_ASSIGN_OR_RETURN(int64_t version, QueryInt(ctx.request, "version", 0));
+  if (ctx.request.Query("version") && (version < 1 || version > INT32_MAX))
+    return Status::InvalidArgument("参数 version 应为不小于 1 的整数", "parameter version must be an integer of at least 1");
+  SH_RETURN_IF_ERROR(ctx.conn.evidence().DeleteRecord(ctx.actor, ctx.Ledger(), id, version));
   return Reply::Done();
 }
 

@@ -35,6 +35,7 @@ namespace handlers {
 Result<Reply> TakeTransition(RequestContext& ctx) {
   const LedgerDef& def = ctx.Ledger();
   SH_ASSIGN_OR_RETURN(RecordChange change, RecordChangeFrom(ctx.request));
+  if (change.version == 0) return VersionRequired();
   SH_ASSIGN_OR_RETURN(Record taken, TransitionService(ctx.conn.ledgers())
                                         .Take(ctx.actor, def, change.id, ctx.Transition().name, change.input,
                                               change.version));

@@ -108,7 +108,7 @@ export const http = {
   post: <T>(path: string, body?: unknown, query?: Query, noAuthRedirect = false) =>
     request<T>('POST', path, { body, query, noAuthRedirect }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
-  del: <T>(path: string) => request<T>('DELETE', path),
+  del: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 }
 
 /** The file name from Content-Disposition (RFC 5987 filename* preferred). */

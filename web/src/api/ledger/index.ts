@@ -10,7 +10,8 @@ export function ledgerApi(base: string) {
     get: (id: number) => http.get<LedgerRecord>(`${base}/${id}`),
     create: (body: Record<string, unknown>) => http.post<LedgerRecord>(base, body),
     update: (id: number, body: Record<string, unknown>) => http.put<LedgerRecord>(`${base}/${id}`, body),
-    remove: (id: number) => http.del<{ ok: boolean }>(`${base}/${id}`),
+    /** version: the one the list showed; a record changed since is not deleted (409) */
+    remove: (id: number, version?: number) => http.del<{ ok: boolean }>(`${base}/${id}`, { version }),
     /** body: {version, <the transition's fields>}; answers the record as changed */
     transition: (id: number, name: string, body: Record<string, unknown>) =>
       http.post<LedgerRecord>(`${base}/${id}/transitions/${encodeURIComponent(name)}`, body),

@@ -1,0 +1,26 @@
+#include "domain/accounts/reveal_scope_rule.h"
+
+#include <algorithm>
+
+#include "domain/accounts/permission_catalog.h"
+#include "security/permissions.h"
+
+namespace shanhai {
+
+Status CheckRevealScoped(const std::vector<std::string>& grants, bool unlimited) {
+  if (!unlimited) return Status::Ok();
+  const std::vector<std::string> covered = CoveredPermissions(grants);
+  const auto reveal = std::find_if(covered.begin(), covered.end(), [](const std::string& p) { return p.ends_with(":reveal"); });
+  if (reveal == covered.end()) return Status::Ok();
+  const bool super_administrator = std::all_of(kAdministratorDuties.begin(), kAdministratorDuties.end(),
+                                               [&](const char* duty) { return GrantsAllow(grants, duty); });
+  if (super_administrator) return Status::Ok();
+  return Status::PermissionDenied(
+      "查看敏感信息全文的权限（如 " + *reveal + "）只授予限定了管辖区域或所属单位的账号：请为该账号指定区域（如 522727）"
+          "或单位，或去掉含查看全文权限的角色",
+      "the permission to read personal values whole (such as " + *reveal + ") is granted only to an account limited "
+          "to a region or an organisation: give the account a region (e.g. 522727) or an organisation, or leave out "
+          "the roles that reveal");
+}
+
+}  // namespace shanhai
