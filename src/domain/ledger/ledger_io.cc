@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/personal_numbers.h"
+#include "domain/ledger/count_unit.h"
 #include "domain/ledger/option_match.h"
 #include "domain/ledger/sheet_layout.h"
 #include "excel/sheet_out.h"
@@ -21,7 +22,11 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
   switch (f.type) {
     case FieldType::kDate: note += "；日期，如 2020-06-09"; break;
     case FieldType::kMoney: note += "；金额（万元），如 50 或 1,033.98；也可写 500元、0.5亿"; break;
-    case FieldType::kInteger: note += "；整数"; break;
+    case FieldType::kInteger: {
+      const std::string unit = CountUnitOf(f);  // as ParseFieldValue reads a count cell
+      note += unit.empty() ? "；整数" : "；整数，如 3 或 3" + unit;
+      break;
+    }
     case FieldType::kBool: note += "；是/否"; break;
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
