@@ -41,8 +41,8 @@ std::string Counts(const LedgerDef& def, const ImportReport& r, bool dry_run) {
   if (r.updated > 0) line += "，更新 updated " + std::to_string(r.updated);
   if (dry_run) line += "（试导入，未写入 dry run: nothing stored）";
   if (r.already_stored > 0)
-    line += "\n  " + std::to_string(r.already_stored) + " 行已导入过 / " + EnglishCount(r.already_stored, "row") + " already stored" +
-            (!dry_run                  ? ""
+    line += "\n  " + std::to_string(r.already_stored) + " 行已存储 / " + EnglishCount(r.already_stored, "row") + " already stored" +
+            (r.stored_refused == 0 && !dry_run ? ""
              : def.natural_key.empty() ? "（可用 --skip 跳过 / use --skip）"
                                        : "（可用 --update 更新或 --skip 跳过 / use --update or --skip）");
   return line;
@@ -57,9 +57,18 @@ void PrintRowError(const std::string& sheet, const FieldError& e) {
             << " " << column << e.message_zh << " / " << e.message_en << "\n";
 }
 
-Status Refused(int64_t invalid) {
-  return Status::InvalidArgument("文件有 " + std::to_string(invalid) + " 行有误，未导入任何数据",
-                                 EnglishCount(invalid, "row") + (invalid == 1 ? " is" : " are") + " invalid; nothing was imported");
+// The refusal of a file with bad rows or rows stored already (report: the file's or the workbook's totals).
+Status Refused(const ImportReport& report) {
+  std::string zh, en;
+  if (report.invalid > 0) {
+    zh = std::to_string(report.invalid) + " 行有误";
+    en = EnglishCount(report.invalid, "row") + (report.invalid == 1 ? " is" : " are") + " invalid";
+  }
+  if (report.stored_refused > 0) {
+    zh += (zh.empty() ? "" : "、") + std::to_string(report.stored_refused) + " 行已存储";
+    en += (en.empty() ? "" : ", ") + EnglishCount(report.stored_refused, "row") + " already stored";
+  }
+  return Status::InvalidArgument("文件有 " + zh + "，未导入任何数据", en + "; nothing was imported");
 }
 
 Status WriteProblems(const std::string& path, const std::vector<SheetError>& errors) {
@@ -78,8 +87,8 @@ Status RunWorkbookImport(const ImportArgs& a, Connected& c, const ImportOptions&
   const std::vector<SheetError> errors = WorkbookErrors(report);
   for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
   SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
-  const int64_t invalid = report.Totals().invalid;
-  if (invalid > 0 && !a.skip_invalid) return Refused(invalid);
+  const ImportReport totals = report.Totals();
+  if (totals.Refused() > 0 && !a.skip_invalid) return Refused(totals);
   return Status::Ok();
 }
 
@@ -103,7 +112,7 @@ Status RunImport(const ImportArgs& a) {
   const std::vector<SheetError> errors = ErrorsOfFile(report.errors);
   for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
   SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
-  if (report.invalid > 0 && !a.skip_invalid) return Refused(report.invalid);
+  if (report.Refused() > 0 && !a.skip_invalid) return Refused(report);
   return Status::Ok();
 }
 

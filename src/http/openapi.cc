@@ -156,9 +156,12 @@ boost::json::object ImportCounts() {
   boost::json::object p;
   p["rows"] = Typed("integer", "读取的数据行 / data rows read");
   p["valid_count"] = Typed("integer", "有效行 / valid rows");
-  p["invalid_count"] = Typed("integer", "有误行 / bad rows");
+  p["invalid_count"] = Typed("integer", "有误行（不含已存储的行）/ bad rows (rows already stored not included)");
   p["stored"] = Typed("integer", "写入的记录 / records stored");
-  p["already_stored"] = Typed("integer", "已导入过的行 / rows stored already");
+  p["already_stored"] = Typed("integer", "已存储的行 / rows stored already");
+  p["stored_refused"] = Typed("integer",
+                              "其中因已存储而拒绝的行（already_stored=refuse）：文件同有误行一样不导入 / of those, rows refused "
+                              "for it (already_stored=refuse): the file is refused as for bad rows");
   p["updated"] = Typed("integer", "更新的已存记录 / stored records updated");
   return p;
 }

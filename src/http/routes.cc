@@ -50,7 +50,7 @@ constexpr RouteRow kRouteTable[] = {
      "：导入 .xlsx/.csv（multipart 字段 file；?dry_run=1 试导入；?skip_invalid=1 跳过有误行；"
      "?already_stored=skip|update 处理已导入过的行）"},
     {"GET", "<ledger>/export", h::ExportRecords, "export", EveryLedger, kNone, "：按当前筛选导出（?format=xlsx|csv）"},
-    {"GET", "<ledger>/template", h::ImportTemplate, "list", LedgersWrittenDirectly, kNone, "：下载导入模板"},
+    {"GET", "<ledger>/template", h::ImportTemplate, "list", LedgersWrittenDirectly, kNone, "：下载导入模板（.xlsx 的帮扶关系与地区列有本人可写入的名称下拉列表）"},
     {"GET", "<ledger>/{id}/evidence", h::ListEvidence, "read", LedgersWrittenDirectly, kNone, "：证明材料列表"},
     {"POST", "<ledger>/{id}/evidence", h::AttachEvidence, "update", LedgersWrittenDirectly, kFile,
      "：上传证明材料（PDF/PNG/JPEG/XLSX/DOCX，≤20MB）"},
@@ -60,8 +60,9 @@ constexpr RouteRow kRouteTable[] = {
      "导入工作簿：每个以台账命名的工作表按依赖顺序导入，全部成功才写入（multipart 字段 file；?dry_run=1 试导入；"
      "?already_stored=skip|update 处理已导入过的行）/ import a workbook, a sheet per ledger, all or nothing"},
     {"GET", "/api/v1/imports/template", h::WorkbookTemplate, kSession, kNoLedger, kNone,
-     "下载工作簿导入模板（本人可导入的每个台账一个工作表，按导入顺序）/ the workbook template, a sheet per ledger "
-     "the user may import"},
+     "下载工作簿导入模板（本人可导入、其范围可写入的每个台账一个工作表，按导入顺序；帮扶关系与地区列有本人可写入的名称下拉列表）"
+     "/ the workbook template, a sheet per ledger the user may import and its scope lets it write, with drop-downs of "
+     "the names of the pairs it may write and of their regions"},
     // The record's update permission is checked by the service (the file names its ledger).
     {"DELETE", "/api/v1/evidence/{id}", h::RemoveEvidence, kSession, kNoLedger, kNone, "删除证明材料"},
     {"GET", "/api/v1/imports/{token}/errors.xlsx", h::DownloadErrorSheet, kSession, kNoLedger, kNone,

@@ -1,5 +1,7 @@
 #include "indicators/indicator_def.h"
 
+#include <unordered_map>
+
 #include "common/text.h"
 
 namespace shanhai {
@@ -42,11 +44,17 @@ std::string FullLabelEn(const IndicatorDef& def) {
 }
 
 const IndicatorDef* FindIndicatorNamed(const std::string& name) {
-  const std::string typed = NormalizeInputLossy(name);
-  for (const IndicatorDef& def : IndicatorCatalogue())
-    for (const std::string& label : {FullLabelZh(def), FullLabelEn(def), def.label_zh, def.label_en})
-      if (NormalizeInputLossy(label) == typed) return &def;
-  return nullptr;
+  // Every name normalised once (a targets sheet asks for every row): the first indicator in
+  // catalogue order that a name belongs to keeps it.
+  static const std::unordered_map<std::string, const IndicatorDef*> by_name = [] {
+    std::unordered_map<std::string, const IndicatorDef*> out;
+    for (const IndicatorDef& def : IndicatorCatalogue())
+      for (const std::string& label : {FullLabelZh(def), FullLabelEn(def), def.label_zh, def.label_en})
+        out.emplace(NormalizeInputLossy(label), &def);
+    return out;
+  }();
+  auto it = by_name.find(NormalizeInputLossy(name));
+  return it == by_name.end() ? nullptr : it->second;
 }
 
 const char* GroupLabelZh(IndicatorGroup group) {

@@ -253,7 +253,7 @@ describe('shanhai CLI on SQLite', () => {
     // Its good row was imported by the test before: stored already, so refused (here: skipped) too.
     const again = env.run(['import', 'visits', env.path('bad-visits.csv'), '--skip-invalid']);
     assert.equal(again.status, 0, again.stdout + again.stderr);
-    assert.match(again.stdout, /stored 0\n\s+1 行已导入过 \/ 1 row already stored/);
+    assert.match(again.stdout, /stored 0\n\s+1 行已存储 \/ 1 row already stored/);
     const file = env.path('bad-new-visits.csv');
     fs.writeFileSync(file, BAD_VISITS.replace('命令行导入互访一', '命令行导入互访三'));
     const r = env.run(['import', 'visits', file, '--skip-invalid']);

@@ -100,8 +100,8 @@ export function workbookSuite(kind) {
     it('re-importing: the dry run says how many rows are stored already, and the import refuses them', () => {
       const dry = env.run(['import', 'good.xlsx', '--dry-run']);
       assert.equal(dry.status, 1, dry.stdout + dry.stderr);
-      assert.match(dry.stdout, /结对单位 \(units\):.*\n\s+2 行已导入过 \/ 2 rows already stored/);
-      assert.match(dry.stdout, /Visits \(visits\):.*\n\s+2 行已导入过 \/ 2 rows already stored（可用 --skip 跳过 \/ use --skip）/);
+      assert.match(dry.stdout, /结对单位 \(units\):.*\n\s+2 行已存储 \/ 2 rows already stored/);
+      assert.match(dry.stdout, /Visits \(visits\):.*\n\s+2 行已存储 \/ 2 rows already stored（可用 --skip 跳过 \/ use --skip）/);
       assert.match(dry.stdout, /结对单位 \(units\):.*\n.*--update 更新或 --skip/);
       const again = env.run(['import', 'good.xlsx']);
       assert.equal(again.status, 1, again.stdout + again.stderr);

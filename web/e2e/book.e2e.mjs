@@ -85,7 +85,7 @@ await t.step('"skip the bad rows" imports the rest of the workbook', async () =>
 
 await t.step('checking the same workbook again says its rows are stored already; skipping them stores nothing', async () => {
   await check()
-  await unitsSheet.locator('[data-test=import-summary]', { hasText: '其中 2 行已导入过' }).waitFor()
+  await unitsSheet.locator('[data-test=import-summary]', { hasText: '2 行已存储' }).waitFor()
   await page$.locator('[data-test=already-stored-skip]').click()
   await unitsSheet.locator('[data-test=import-summary]', { hasText: '2 行可导入' }).waitFor()
   assert.equal(await unitsStored(), 2)

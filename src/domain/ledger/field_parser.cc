@@ -9,6 +9,7 @@
 #include "common/money.h"
 #include "common/personal_numbers.h"
 #include "common/text.h"
+#include "domain/ledger/count_unit.h"
 #include "domain/ledger/option_match.h"
 #include "domain/ledger/sheet_layout.h"
 #include "regions/region_catalog.h"
@@ -28,12 +29,12 @@ Status FieldProblem(const FieldDef& f, const std::string& zh, const std::string&
 Status FieldProblem(const FieldDef& f, const Status& s) { return FieldProblem(f, s.message_zh(), s.message_en()); }
 
 // The options one may choose now (disabled ones left out), for the error message: "、"-joined
-// Chinese labels, or "; "-joined "English label (code)".
+// Chinese labels, or "; "-joined English labels (the codes are internal: a clerk never types them).
 std::string OptionList(const std::vector<const EnumOption*>& options, bool english) {
   std::string out;
   for (const EnumOption* o : options)
     if (!o->disabled)
-      out += (out.empty() ? "" : english ? "; " : "、") + (english ? o->label_en + " (" + o->code + ")" : o->label_zh);
+      out += (out.empty() ? "" : english ? "; " : "、") + (english ? o->label_en : o->label_zh);
   return out;
 }
 
@@ -79,7 +80,11 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
     case FieldType::kText:
       return Value{raw};
     case FieldType::kInteger: {
-      Result<int64_t> n = ParseInteger(raw);
+      // A spreadsheet cell may carry the column's unit ("3人"); the API takes the number alone.
+      Result<std::string_view> number =
+          source == InputSource::kSpreadsheet ? CountWithoutUnit(raw, CountUnitOf(f)) : std::string_view(raw);
+      if (!number.ok()) return FieldProblem(f, number.status());
+      Result<int64_t> n = ParseInteger(*number);
       if (!n.ok()) return FieldProblem(f, n.status());
       if (*n < f.min)
         return FieldProblem(f, "不能小于 " + std::to_string(f.min), "must be at least " + std::to_string(f.min));
@@ -133,7 +138,7 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
                             "\"" + raw + "\" is not one of the allowed values (" + OptionList(Pointers(allowed), true) + ")");
       if (o->disabled)
         return FieldProblem(f, "“" + o->label_zh + "”已停用，不能再选用（可选：" + OptionList(Pointers(allowed), false) + "）",
-                            "\"" + o->code + "\" has been disabled and can no longer be chosen (" +
+                            "\"" + o->label_en + "\" has been disabled and can no longer be chosen (" +
                                 OptionList(Pointers(allowed), true) + ")");
       return Value{o->code};
     }

@@ -130,7 +130,7 @@ Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const L
   SH_RETURN_IF_ERROR(queue.status());
   writer.SortErrors();
   if (!sheet.has_header()) return false;
-  if (report.invalid > 0 && !options.skip_invalid) return true;  // to be rolled back
+  if (report.Refused() > 0 && !options.skip_invalid) return true;  // to be rolled back
   // A dry run's rollback restores the indexes.
   if (!options.dry_run) SH_RETURN_IF_ERROR(writer.Finish());
   return true;
@@ -172,7 +172,7 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
     return Status::InvalidArgument("文件是空的：" + name, "the file is empty: " + name);
   }
   const int64_t inserted = std::exchange(report.stored, 0);  // stored once committed
-  if (report.invalid > 0 && !options.skip_invalid) return report;  // tx rolls back: nothing stored
+  if (report.Refused() > 0 && !options.skip_invalid) return report;  // tx rolls back: nothing stored
   SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", def.name, 0, "", "", "",
                                            ImportAuditDetail(options, path, report) +
                                                (options.dry_run ? " dry_run" : "")));
@@ -193,7 +193,7 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
   // A dry run or a refused file stores nothing and its transaction took its audit rows with it;
   // who tried which file is kept all the same, in a transaction of its own, so that checking
   // values against the stored ones (uniqueness answers) is never unaudited.
-  if (options.dry_run || (report.invalid > 0 && !options.skip_invalid)) {
+  if (options.dry_run || (report.Refused() > 0 && !options.skip_invalid)) {
     const std::string detail = ImportAuditDetail(options, path, report);
     SH_RETURN_IF_ERROR(InTransaction(service.db(), [&] {
       return service.audit().Write(actor, options.dry_run ? "import_dry_run" : "import_refused", def.name, 0, "", "",

@@ -21,7 +21,8 @@
 // natural_key, in the scope CheckUnique gives it), or for a ledger without one the same
 // fingerprint (a hash of the row's stored values, kept for each imported record: see
 // import_fingerprints.h) — is counted in already_stored and, as options.stored_rows says,
-// refused as a bad row (the default), left alone, or written over the stored record.
+// refused (the default: the file is refused as for a bad row, but the row is not counted as bad),
+// left alone, or written over the stored record.
 #pragma once
 
 #include <string>
@@ -56,16 +57,19 @@ struct ImportOptions {
 struct ImportReport {
   int64_t rows = 0;       // data rows read
   int64_t valid = 0;      // rows that passed validation
-  int64_t invalid = 0;    // rows with at least one problem
+  int64_t invalid = 0;    // bad rows: at least one problem with the row itself
   int64_t stored = 0;     // records added (0 on dry runs and rejected files)
   int64_t already_stored = 0;  // rows whose record is stored already (refused, skipped or updated)
   int64_t updated = 0;    // of those, records updated (StoredRows::kUpdate; on a dry run, to update)
+  int64_t stored_refused = 0;  // of those, rows refused for it alone (StoredRows::kRefuse); not in invalid
   // The first options.preview_rows rows to store — those the database took, never a bad row nor
   // one left or updated as stored — each as record JSON (masked as the audit log's, "id":0,
   // references with "<key>_label" as typed, the pair and regions with "<key>_label" by name), in
   // file order.
   std::vector<std::string> preview;
   std::vector<FieldError> errors;  // field = the column as the file heads it (e.g. 人次, 金额（万元）), "" for a whole-row conflict
+  // Rows the import refuses, bad or stored already: a file with any is refused unless skip_invalid.
+  int64_t Refused() const { return invalid + stored_refused; }
 };
 
 // Reads path (.xlsx or .csv: UTF-8 with/without BOM or GB18030) into def's ledger.
@@ -80,7 +84,7 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
 // caller's transaction, authorised and with the dictionaries refreshed by the caller; fills
 // report, its `stored` with the records added in the transaction. Stores the valid rows (all
 // with skip_invalid, else those before the first bad one); the caller decides by
-// report.invalid whether to commit. Writes no audit entry for the file. False if the sheet is
+// report.Refused() whether to commit. Writes no audit entry for the file. False if the sheet is
 // empty (not even a header row). Errors: as ImportLedger's, for the file. For ImportLedger and
 // ImportWorkbook (import_workbook.h).
 Result<bool> ImportSheetRows(LedgerService& service, const Actor& actor, const LedgerDef& def,

@@ -152,6 +152,7 @@ ImportReport WorkbookReport::Totals() const {
     total.stored += s.report.stored;
     total.already_stored += s.report.already_stored;
     total.updated += s.report.updated;
+    total.stored_refused += s.report.stored_refused;
   }
   return total;
 }
@@ -171,10 +172,20 @@ const std::vector<const LedgerDef*>& ImportOrder() {
   return order;
 }
 
+// Less the ledgers the actor's data scope never lets it write (as RecordValidator refuses them):
+// to an account limited to a town or a village a ledger without pairs or without a region field,
+// to an organisation's account a ledger whose records are not its organisation's.
 std::vector<const LedgerDef*> ImportableBy(const Actor& actor) {
   std::vector<const LedgerDef*> out;
-  for (const LedgerDef* def : ImportOrder())
-    if (Authorize(actor, LedgerPermission(*def, "import")).ok()) out.push_back(def);
+  const bool in_town = !EnclosingPairSides(actor).empty();
+  for (const LedgerDef* def : ImportOrder()) {
+    if (!Authorize(actor, LedgerPermission(*def, "import")).ok()) continue;
+    const bool placed = std::any_of(def->fields.begin(), def->fields.end(),
+                                    [](const FieldDef& f) { return f.type == FieldType::kRegion; });
+    if (in_town && (!def->pair_scoped || !placed)) continue;
+    if (actor.owner_scoped() && def->OwnerLedger() != actor.owner_ledger) continue;
+    out.push_back(def);
+  }
   return out;
 }
 
@@ -203,7 +214,7 @@ Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor
       report.sheets.push_back(std::move(sheet));
     }
     for (SheetImport& s : report.sheets) inserted.push_back(std::exchange(s.report.stored, 0));  // once committed
-    kept = !options.dry_run && (report.Totals().invalid == 0 || options.skip_invalid);
+    kept = !options.dry_run && (report.Totals().Refused() == 0 || options.skip_invalid);
     if (kept) {
       SH_RETURN_IF_ERROR(AuditWorkbook(service, actor, "import", report, options, path));
       SH_RETURN_IF_ERROR(tx.Commit());

@@ -46,7 +46,7 @@ TEST(LedgerOfSheet, NamesALedgerByItsChineseLabelEnglishLabelOrName) {
 TEST(WorkbookReport, TotalsAddUpEveryCountOfEverySheet) {
   WorkbookReport report;
   report.sheets.push_back({"结对单位", nullptr, {.rows = 3, .valid = 2, .invalid = 1, .stored = 2, .already_stored = 1, .updated = 1}});
-  report.sheets.push_back({"交流互访", nullptr, {.rows = 5, .valid = 5, .invalid = 0, .stored = 4, .already_stored = 1, .updated = 0}});
+  report.sheets.push_back({"交流互访", nullptr, {.rows = 5, .valid = 5, .invalid = 0, .stored = 4, .already_stored = 1, .updated = 0, .stored_refused = 1}});
   const ImportReport total = report.Totals();
   EXPECT_EQ(total.rows, 8);
   EXPECT_EQ(total.valid, 7);
@@ -54,6 +54,8 @@ TEST(WorkbookReport, TotalsAddUpEveryCountOfEverySheet) {
   EXPECT_EQ(total.stored, 6);
   EXPECT_EQ(total.already_stored, 2);
   EXPECT_EQ(total.updated, 1);
+  EXPECT_EQ(total.stored_refused, 1);
+  EXPECT_EQ(total.Refused(), 2);
 }
 
 }  // namespace

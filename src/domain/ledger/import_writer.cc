@@ -63,8 +63,8 @@ BatchWriter::~BatchWriter() {
   if (saved_page_cache_) (void)repo_.SetPageCache(*saved_page_cache_);
 }
 
-void BatchWriter::Reject(const PreparedRow& row, std::vector<FieldError> errors) {
-  ++report_.invalid;
+void BatchWriter::Reject(const PreparedRow& row, std::vector<FieldError> errors, bool as_stored) {
+  ++(as_stored ? report_.stored_refused : report_.invalid);
   for (FieldError& e : errors) {
     e.row = row.row_number;
     // The column as the file heads it ("金额（万元）"), else the field's label (a missing column).
@@ -108,7 +108,7 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
       ++report_.already_stored;
       if (options_.stored_rows == StoredRows::kRefuse) {
         SH_ASSIGN_OR_RETURN(FieldError e, AlreadyStoredError(existing));
-        row.errors.push_back(std::move(e));
+        row.errors.push_back(std::move(e));  // its only error: a stored key is looked for only in a good row
       } else if (options_.stored_rows == StoredRows::kUpdate && key_field) {
         SH_RETURN_IF_ERROR(UpdateStored(row, existing));
         continue;
@@ -118,7 +118,7 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
       }
     }
     if (!row.errors.empty()) {
-      Reject(row, std::move(row.errors));
+      Reject(row, std::move(row.errors), existing != 0);
       // Refused from here on: what came before is still stored, so that the database's own
       // objections to it are reported too.
       if (Refusing()) SH_RETURN_IF_ERROR(Flush());

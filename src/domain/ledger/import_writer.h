@@ -46,7 +46,8 @@ class BatchWriter {
   void SortErrors();
 
  private:
-  void Reject(const PreparedRow& row, std::vector<FieldError> errors);
+  // Counts row as bad (or, as_stored, as refused for being stored already) and reports errors.
+  void Reject(const PreparedRow& row, std::vector<FieldError> errors, bool as_stored = false);
   // The bad-row error of a row whose record `existing` is stored already (StoredRows::kRefuse).
   Result<FieldError> AlreadyStoredError(int64_t existing);
   // Writes row (prepared, raw input kept) over the stored record id (StoredRows::kUpdate); a
@@ -55,7 +56,7 @@ class BatchWriter {
   // A file with a bad row is refused: its later rows are checked but not stored. A dry run,
   // rolled back anyway, stores them all the same, so that its preview and counts say what the
   // database takes once the bad rows are skipped.
-  bool Refusing() const { return report_.invalid > 0 && !options_.skip_invalid && !options_.dry_run; }
+  bool Refusing() const { return report_.Refused() > 0 && !options_.skip_invalid && !options_.dry_run; }
   // Inserts pending_ (ids, bulk load, audit), row by row if the batch is refused.
   Status Flush();
   // Inserts rows [first, last) of pending_ all or nothing; the status of the database.

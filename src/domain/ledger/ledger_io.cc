@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/personal_numbers.h"
+#include "domain/ledger/count_unit.h"
 #include "domain/ledger/option_match.h"
 #include "domain/ledger/sheet_layout.h"
 #include "excel/sheet_out.h"
@@ -21,7 +22,11 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
   switch (f.type) {
     case FieldType::kDate: note += "；日期，如 2020-06-09"; break;
     case FieldType::kMoney: note += "；金额（万元），如 50 或 1,033.98；也可写 500元、0.5亿"; break;
-    case FieldType::kInteger: note += "；整数"; break;
+    case FieldType::kInteger: {
+      const std::string unit = CountUnitOf(f);  // as ParseFieldValue reads a count cell
+      note += unit.empty() ? "；整数" : "；整数，如 3 或 3" + unit;
+      break;
+    }
     case FieldType::kBool: note += "；是/否"; break;
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {
@@ -67,23 +72,36 @@ std::vector<std::string> SheetChoicesOf(const SheetChoices* sheet_choices, const
   return field == ledger->second.end() ? std::vector<std::string>() : field->second;
 }
 
+// What the instructions add about a names list: where it comes from, and that it was cut short.
+std::string ListNote(const char* what, bool capped, size_t shown) {
+  return std::string("；下拉列表为") + what +
+         (capped ? "（较多，仅列出前 " + std::to_string(shown) + " 个，其余照样填写名称或代码）" : "");
+}
+
 TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot* dictionaries,
-                                  const SheetChoices* sheet_choices) {
+                                  const SheetChoices* sheet_choices, const TemplateNames* names) {
   const DictionarySnapshot declared;
   TemplateColumns out;
   out.headers = Headers(def, false);
+  const bool listed = names && def.pair_scoped;  // the names belong to pairs
   if (def.pair_scoped) {
-    out.notes.push_back(std::string(kInstructionsMarker) +
-                        "（导入时跳过本行）：帮扶关系必填，代码（帮扶方代码-受帮扶方代码，如 440111-522727）"
-                        "或名称（如 广州市白云区—黔南州平塘县）");
-    out.choices.emplace_back();
+    std::string note = std::string(kInstructionsMarker) +
+                       "（导入时跳过本行）：帮扶关系必填，代码（帮扶方代码-受帮扶方代码，如 440111-522727）"
+                       "或名称（如 广州市白云区—黔南州平塘县）";
+    if (listed && !names->pairs.empty())
+      note += ListNote("您可写入的帮扶关系", names->pairs_capped, names->pairs.size());
+    out.notes.push_back(std::move(note));
+    out.choices.push_back(listed ? names->pairs : std::vector<std::string>());
   }
   for (const FieldDef* f : SheetFields(def, false)) {
     const std::vector<EnumOption>& options = (dictionaries ? *dictionaries : declared).OptionsFor(def, *f);
     std::string note = InstructionOf(*f, options, def.pair_scoped);
     if (out.notes.empty()) note = std::string(kInstructionsMarker) + "（导入时跳过本行）：" + note;
+    const bool region_list = listed && f->type == FieldType::kRegion && !f->pair_side && !names->regions.empty();
+    if (region_list) note += ListNote("这些帮扶关系两方的地区", names->regions_capped, names->regions.size());
     out.notes.push_back(note);
     std::vector<std::string> items = SheetChoicesOf(sheet_choices, def, *f);
+    if (region_list) items = names->regions;
     if (f->type == FieldType::kBool) items = {"是", "否"};
     if (f->type == FieldType::kEnum || f->type == FieldType::kSensitiveEnum)
       for (const EnumOption& o : options)
@@ -108,8 +126,8 @@ Status AddTemplateSheet(excel::XlsxWriter& xlsx, const LedgerDef& def, const Tem
 }  // namespace
 
 Status WriteTemplate(const LedgerDef& def, const std::string& path, const DictionarySnapshot* dictionaries,
-                     const SheetChoices* sheet_choices) {
-  const TemplateColumns columns = TemplateColumnsOf(def, dictionaries, sheet_choices);
+                     const SheetChoices* sheet_choices, const TemplateNames* names) {
+  const TemplateColumns columns = TemplateColumnsOf(def, dictionaries, sheet_choices, names);
   if (excel::PathEndsWith(path, ".csv")) {  // no drop-downs: the instructions row lists the choices
     SH_ASSIGN_OR_RETURN(auto csv, excel::CsvWriter::Open(path));
     SH_RETURN_IF_ERROR(csv->WriteRow(columns.headers));
@@ -125,14 +143,15 @@ Status WriteTemplate(const LedgerDef& def, const std::string& path, const Dictio
 }
 
 Status WriteWorkbookTemplate(const std::string& path, const std::vector<const LedgerDef*>& ledgers,
-                             const DictionarySnapshot* dictionaries, const SheetChoices* sheet_choices) {
+                             const DictionarySnapshot* dictionaries, const SheetChoices* sheet_choices,
+                             const TemplateNames* names) {
   if (!excel::PathEndsWith(path, ".xlsx"))
     return Status::InvalidArgument("多台账模板只能写成 .xlsx 工作簿：" + path, "a workbook template is an .xlsx file: " + path);
   if (ledgers.empty()) return Status::InvalidArgument("模板中没有台账", "a workbook template of no ledger");
   excel::XlsxWriterOptions options;
   SH_ASSIGN_OR_RETURN(auto xlsx, excel::XlsxWriter::Open(path, options));
   for (const LedgerDef* def : ledgers)
-    SH_RETURN_IF_ERROR(AddTemplateSheet(*xlsx, *def, TemplateColumnsOf(*def, dictionaries, sheet_choices)));
+    SH_RETURN_IF_ERROR(AddTemplateSheet(*xlsx, *def, TemplateColumnsOf(*def, dictionaries, sheet_choices, names)));
   return xlsx->Close();
 }
 

@@ -14,6 +14,7 @@
 #include "domain/ledger/import_pipeline.h"
 #include "domain/ledger/import_workbook.h"
 #include "domain/ledger/ledger_service.h"
+#include "domain/ledger/template_names.h"
 
 namespace shanhai {
 
@@ -24,16 +25,19 @@ using SheetChoices = std::map<std::string, std::map<std::string, std::vector<std
 
 // An empty .xlsx template: headers, instructions row, drop-down lists for enum columns (and the
 // sheet_choices of its sheet-form columns). dictionaries: the options in force (enabled ones are
-// offered); null = the declared options.
+// offered); null = the declared options. names: the account's pairs and their regions
+// (TemplateNamesFor), offered in the 帮扶关系 column and the region columns of a pair-scoped
+// ledger (not a pair's sides), the instructions saying when a list was cut short; null = none.
 Status WriteTemplate(const LedgerDef& def, const std::string& path,
-                     const DictionarySnapshot* dictionaries = nullptr, const SheetChoices* sheet_choices = nullptr);
+                     const DictionarySnapshot* dictionaries = nullptr, const SheetChoices* sheet_choices = nullptr,
+                     const TemplateNames* names = nullptr);
 
 // The template workbook of ledgers ImportWorkbook takes (ImportOrder, or those a user may import:
 // ImportableBy): one template sheet per ledger (named by its Chinese label), in their order.
 // .xlsx only. Errors: InvalidArgument for another extension or no ledger.
 Status WriteWorkbookTemplate(const std::string& path, const std::vector<const LedgerDef*>& ledgers,
                              const DictionarySnapshot* dictionaries = nullptr,
-                             const SheetChoices* sheet_choices = nullptr);
+                             const SheetChoices* sheet_choices = nullptr, const TemplateNames* names = nullptr);
 
 // One import problem and the sheet it is on ("" for a file of one ledger).
 struct SheetError {

@@ -131,12 +131,12 @@ TEST(ParseEnumCell, AmbiguousAndUnknownValuesListTheChoices) {
   EXPECT_EQ(e.field, "level");
   EXPECT_EQ(e.message_zh, "结对层级：“镇”可指多个选项：镇–镇、镇（街）–村，请填写其中之一");
   EXPECT_EQ(e.message_en,
-            "Pairing level: \"镇\" could mean several options: town–town (town_town); town–village (town_village); "
+            "Pairing level: \"镇\" could mean several options: town–town; town–village; "
             "write one of them");
   Result<Value> unknown = ParseFieldValue(level, "乡–村", InputSource::kApi);
   ASSERT_FALSE(unknown.ok());
   EXPECT_NE(unknown.status().details()[0].message_zh.find("可选：县–县、镇–镇、镇（街）–村"), std::string::npos);
-  EXPECT_NE(unknown.status().details()[0].message_en.find("county–county (county_county); town–town"),
+  EXPECT_NE(unknown.status().details()[0].message_en.find("county–county; town–town"),
             std::string::npos);
   // The JSON API takes the same spellings, but no prefix.
   EXPECT_EQ(AsText(*ParseFieldValue(level, "镇(街)-村", InputSource::kApi)), "town_village");

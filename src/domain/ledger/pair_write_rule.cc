@@ -9,8 +9,16 @@
 
 namespace shanhai {
 
+Result<int64_t> OwnerPairId(Database& db, const Actor& actor) {
+  const LedgerDef* owner = actor.owner_scoped() ? FindLedger(actor.owner_ledger) : nullptr;
+  if (!owner || !owner->pair_scoped) return int64_t{0};
+  // Ledger names are declarations, never user text.
+  SH_ASSIGN_OR_RETURN(Rows rows, db.Query("SELECT pair_id FROM " + owner->name + " WHERE id = ?", {Value{actor.owner_id}}));
+  return rows.rows.empty() ? int64_t{0} : AsInt(rows.rows[0][0]);
+}
+
 Status CheckPairWritable(Database& db, const Actor& actor, const RecordValidator::PairInfo& pair,
-                         const std::map<std::string, RecordValidator::PairInfo>* preloaded) {
+                         const std::map<std::string, RecordValidator::PairInfo>* preloaded, const int64_t* owner_pair) {
   // The pair is named only when refused (this runs for every row written).
   const auto refused = [&](const std::string& why_zh, const std::string& why_en) {
     const std::string name = PairDisplayName(RegionCatalog::Embedded(), pair.code);
@@ -45,10 +53,11 @@ Status CheckPairWritable(Database& db, const Actor& actor, const RecordValidator
   }
   const LedgerDef* owner = actor.owner_scoped() ? FindLedger(actor.owner_ledger) : nullptr;
   if (owner && owner->pair_scoped) {
-    // Ledger names are declarations, never user text.
-    SH_ASSIGN_OR_RETURN(Rows rows,
-                        db.Query("SELECT pair_id FROM " + owner->name + " WHERE id = ?", {Value{actor.owner_id}}));
-    if (rows.rows.empty() || AsInt(rows.rows[0][0]) != pair.id)
+    int64_t owner_pair_id = owner_pair ? *owner_pair : 0;
+    if (!owner_pair) {
+      SH_ASSIGN_OR_RETURN(owner_pair_id, OwnerPairId(db, actor));
+    }
+    if (owner_pair_id == 0 || owner_pair_id != pair.id)
       return refused("按单位授权的账号只在本单位所在的帮扶关系中新增、修改和删除记录",
                      "an organisation's account writes only in its organisation's pair");
   }

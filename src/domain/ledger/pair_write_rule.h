@@ -22,8 +22,14 @@ namespace shanhai {
 // account writes only in the pair of its organisation's record (what its records refer to is
 // there). Everyone else writes in every pair it sees.
 // preloaded: every stored pair by code (RecordValidator::PreloadPairs), or null to read the pairs
-// from db; an organisation's account always reads its organisation's record from db.
+// from db. owner_pair: for an organisation's account, the pair id of its organisation's record
+// as OwnerPairId gave it (an import reads it once), or null to read it from db.
 Status CheckPairWritable(Database& db, const Actor& actor, const RecordValidator::PairInfo& pair,
-                         const std::map<std::string, RecordValidator::PairInfo>* preloaded);
+                         const std::map<std::string, RecordValidator::PairInfo>* preloaded,
+                         const int64_t* owner_pair = nullptr);
+
+// The pair id of the record an organisation's account belongs to (actor.owner_ledger, owner_id);
+// 0 when that record is gone, or for an actor that is no organisation's or whose ledger has no pairs.
+Result<int64_t> OwnerPairId(Database& db, const Actor& actor);
 
 }  // namespace shanhai

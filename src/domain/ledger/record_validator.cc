@@ -318,8 +318,18 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
       if (refused != Code::kOk && refused != Code::kNotFound && refused != Code::kPermissionDenied &&
           refused != Code::kInvalidArgument)  // several pairs so named
         return pair.status();
+      const int64_t* owner_pair = nullptr;
+      if (pair.ok() && pair_cache_complete_ && actor.owner_scoped()) {
+        auto known = owner_pairs_.find(actor.owner_id);
+        if (known == owner_pairs_.end()) {
+          SH_ASSIGN_OR_RETURN(const int64_t id, OwnerPairId(*context_.db, actor));
+          known = owner_pairs_.emplace(actor.owner_id, id).first;
+        }
+        owner_pair = &known->second;
+      }
       const Status writable =
-          pair.ok() ? CheckPairWritable(*context_.db, actor, *pair, pair_cache_complete_ ? &pair_cache_ : nullptr)
+          pair.ok() ? CheckPairWritable(*context_.db, actor, *pair, pair_cache_complete_ ? &pair_cache_ : nullptr,
+                                        owner_pair)
                     : Status::Ok();
       if (!writable.ok() && writable.code() != Code::kPermissionDenied) return writable;
       if (!pair.ok() || !writable.ok()) {

@@ -61,6 +61,7 @@ class RecordValidator {
     pair_cache_.clear();
     pair_code_by_name_.clear();
     pair_cache_complete_ = false;
+    owner_pairs_.clear();
   }
 
  private:
@@ -97,6 +98,9 @@ class RecordValidator {
   // kMaxCachedRegionNames, then cleared.
   std::map<std::string, Result<std::string>> pair_code_by_name_;
   bool pair_cache_complete_ = false;  // set by PreloadPairs
+  // During a preload: an organisation account's owner id → the pair of its organisation's record
+  // (OwnerPairId), read once for the import rather than for every row.
+  std::map<int64_t, int64_t> owner_pairs_;
   // "helper|helped|name" → the codes of the regions so called there (at most
   // kMaxCachedRegionNames, then cleared).
   std::map<std::string, std::vector<std::string>> region_names_;

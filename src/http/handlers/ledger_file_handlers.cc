@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
@@ -48,6 +49,7 @@ boost::json::object ReportJson(const ImportReport& report) {
           {"invalid_count", report.invalid},
           {"stored", report.stored},
           {"already_stored", report.already_stored},
+          {"stored_refused", report.stored_refused},
           {"updated", report.updated},
           {"preview", std::move(preview)}};
 }
@@ -160,12 +162,14 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
 Result<Reply> WorkbookTemplate(RequestContext& ctx) {
   LedgerService& service = ctx.conn.ledgers();
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());
-  // Only the ledgers this user may import (an auditor imports none: 403, as a ledger's template).
+  // Only the ledgers this user may import and its scope lets it write (an auditor imports none:
+  // 403, as a ledger's template).
   const std::vector<const LedgerDef*> ledgers = ImportableBy(ctx.actor);
   if (ledgers.empty()) return NoImportPermission();
+  SH_ASSIGN_OR_RETURN(const TemplateNames names, TemplateNamesFor(service, ctx.actor));
   TempFile out(".xlsx");
-  SH_RETURN_IF_ERROR(
-      out.Written(WriteWorkbookTemplate(out.path(), ledgers, &service.dictionary_snapshot(), &TemplateSheetChoices())));
+  SH_RETURN_IF_ERROR(out.Written(
+      WriteWorkbookTemplate(out.path(), ledgers, &service.dictionary_snapshot(), &TemplateSheetChoices(), &names)));
   SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
   return Reply::File(std::move(bytes), kXlsxType, "台账导入模板.xlsx");
 }
@@ -194,8 +198,14 @@ Result<Reply> ImportTemplate(RequestContext& ctx) {
   LedgerService& service = ctx.conn.ledgers();
   SH_ASSIGN_OR_RETURN(SpreadsheetFile file, SpreadsheetFormat(ctx.request));
   SH_RETURN_IF_ERROR(service.RefreshDictionaries());
+  // The account's pairs and their regions as drop-downs; a CSV has none to offer.
+  std::optional<TemplateNames> names;
+  if (!file.csv) {
+    SH_ASSIGN_OR_RETURN(names, TemplateNamesFor(service, ctx.actor));
+  }
   TempFile out(file.extension());
-  SH_RETURN_IF_ERROR(out.Written(WriteTemplate(def, out.path(), &service.dictionary_snapshot(), &TemplateSheetChoices())));
+  SH_RETURN_IF_ERROR(out.Written(WriteTemplate(def, out.path(), &service.dictionary_snapshot(), &TemplateSheetChoices(),
+                                               names ? &*names : nullptr)));
   SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
   return Reply::File(std::move(bytes), file.content_type(), def.label_zh + "导入模板" + file.extension());
 }

@@ -49,6 +49,8 @@ export interface ImportReport {
   stored: number
   /** rows whose record is stored already */
   already_stored: number
+  /** of those, rows refused for it (already_stored=refuse): not among the bad rows, but the file is refused */
+  stored_refused: number
   updated: number
   dry_run: boolean
   errors: ImportRowError[]

@@ -19,7 +19,7 @@ const visits: LedgerMeta = {
     f('person_times', '人次', 'integer')],
 }
 const report = (over: Partial<ImportReport>): ImportReport => ({
-  rows: 3, valid_count: 2, invalid_count: 1, stored: 0, already_stored: 0, updated: 0, dry_run: true,
+  rows: 3, valid_count: 2, invalid_count: 1, stored: 0, already_stored: 0, stored_refused: 0, updated: 0, dry_run: true,
   errors: [{ row: 4, field: '人次', message_zh: '须为整数', message_en: 'must be a whole number' }],
   preview: [{ id: 0, pair: '440111-522727', pair_label: '广州市白云区—黔南州平塘县', title: '对接考察', direction: 'to_helped', person_times: 5 }],
   error_sheet: '/api/v1/imports/tok/errors.xlsx', ...over,
@@ -33,6 +33,12 @@ describe('the import flow', () => {
     expect(canImport(report({ valid_count: 0, invalid_count: 3 }), choices({ skipInvalid: true }))).toBe(false)
     expect(canImport(report({ invalid_count: 0 }), choices())).toBe(true)
     expect(canImport(report({ rows: 0, valid_count: 0, invalid_count: 0 }), choices())).toBe(false)
+  })
+
+  it('refuses a file with rows stored already, not counted as bad, until they are skipped', () => {
+    const again = report({ valid_count: 0, invalid_count: 0, already_stored: 3, stored_refused: 3 })
+    expect(canImport(again, choices())).toBe(false)
+    expect(canImport({ ...again, valid_count: 3, stored_refused: 0 }, choices({ alreadyStored: 'skip' }))).toBe(true)
   })
 
   it('shows bad rows with the column label and the preview with option labels and the pair by name', () => {
@@ -57,7 +63,7 @@ describe('the import flow in words', () => {
     try {
       expect(t('import.summary', { rows: 1, valid: 1, invalid: 0 }, 1)).toBe('1 row: 1 valid, 0 with problems')
       expect(t('import.summary', { rows: 2, valid: 1, invalid: 1 }, 2)).toBe('2 rows: 1 valid, 1 with problems')
-      expect(t('workbook.alreadyStored', { n: 1 }, 1)).toMatch(/^1 of them is stored already/)
+      expect(t('workbook.alreadyStored', { n: 1 }, 1)).toMatch(/^1 row already stored/)
       expect(t('import.done', { n: 1 }, 1)).toBe('1 record imported')
       expect(t('import.done', { n: 3 }, 3)).toBe('3 records imported')
     } finally {

@@ -13,15 +13,20 @@ export interface CheckCounts {
   valid_count: number
   invalid_count: number
   already_stored: number
+  stored_refused: number
 }
 
+/** Rows the import refuses: bad ones and, unless skipped or updated, the ones stored already. */
+export const refusedRows = (report: CheckCounts): number => report.invalid_count + report.stored_refused
+
 /**
- * Whether a file checked with `choices` may be imported: it has rows, and either none is bad
- * or the clerk chose to skip the bad ones and some rows remain to store or update.
+ * Whether a file checked with `choices` may be imported: it has rows, and either none is refused
+ * (bad, or stored already and neither skipped nor updated) or the clerk chose to skip the refused
+ * ones and some rows remain to store or update.
  */
 export function canImport(report: CheckCounts | null, choices: ImportChoices): boolean {
   if (!report || report.rows === 0) return false
-  if (report.invalid_count === 0) return true
+  if (refusedRows(report) === 0) return true
   return choices.skipInvalid && report.valid_count > 0
 }
 

@@ -5,11 +5,11 @@ import { ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { errorText } from '@/api/http'
 import type { ImportChoices } from '@/api/ledger/types'
-import { defaultChoices } from './importFlow'
+import { defaultChoices, refusedRows, type CheckCounts } from './importFlow'
 
 export type ImportRunner<R> = (file: File, dryRun: boolean, choices: ImportChoices) => Promise<R>
 
-export function useImportRun<R extends { invalid_count: number; stored: number; updated: number }>(
+export function useImportRun<R extends CheckCounts & { stored: number; updated: number }>(
   runner: ImportRunner<R>,
   allowed: RegExp,
   notAllowedKey: string,
@@ -47,7 +47,7 @@ export function useImportRun<R extends { invalid_count: number; stored: number; 
     error.value = ''
     try {
       const r = await runner(file.value, !store, choices.value)
-      if (!store || (r.invalid_count > 0 && !choices.value.skipInvalid)) {
+      if (!store || (refusedRows(r) > 0 && !choices.value.skipInvalid)) {
         report.value = r
         return null
       }

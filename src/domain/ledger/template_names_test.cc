@@ -1,0 +1,100 @@
+// The names an account's template offers (the pairs it may write, their regions by the name the
+// import reads), the drop-downs they feed, and the sheets a scoped account is offered.
+#include "domain/ledger/template_names.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "domain/ledger/import_workbook.h"
+#include "domain/ledger/ledger_io.h"
+#include "domain/ledger/ledger_test_util.h"
+#include "excel/table_reader.h"
+
+namespace shanhai {
+namespace {
+
+using domain_test::StaffIn;
+
+bool Has(const std::vector<std::string>& items, const std::string& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+class TemplateNamesTest : public domain_test::LedgerTest {
+ protected:
+  void SetUp() override {
+    LedgerTest::SetUp();
+    if (HasFatalFailure()) return;
+    AddPair("440111", "522727");  // 广州市白云区—黔南州平塘县
+    AddPair("440103", "522728");  // 广州市荔湾区—黔南州罗甸县
+  }
+};
+
+TEST_P(TemplateNamesTest, PairsTheAccountMayWriteAndTheirRegionsByTheNameTheImportReads) {
+  Result<TemplateNames> all = TemplateNamesFor(service(), Actor::System());
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->pairs, (std::vector<std::string>{"广州市荔湾区—黔南州罗甸县", "广州市白云区—黔南州平塘县"}));
+  EXPECT_TRUE(Has(all->regions, "平塘县"));
+  EXPECT_TRUE(Has(all->regions, "甲坝村"));
+  EXPECT_TRUE(Has(all->regions, "茂井镇田坝村"));  // two towns of 罗甸县 have a 田坝村: named under its town
+  EXPECT_FALSE(all->pairs_capped);
+  EXPECT_FALSE(all->regions_capped);
+
+  // A clerk of 平塘县 sees, and writes, its own pair only.
+  Result<TemplateNames> county = TemplateNamesFor(service(), StaffIn("522727"));
+  ASSERT_TRUE(county.ok());
+  EXPECT_EQ(county->pairs, std::vector<std::string>{"广州市白云区—黔南州平塘县"});
+  EXPECT_TRUE(Has(county->regions, "甲坝村"));
+  EXPECT_FALSE(Has(county->regions, "罗甸县"));
+}
+
+TEST_P(TemplateNamesTest, TheTemplateOffersThemInDropDownsAndSaysSo) {
+  Result<TemplateNames> names = TemplateNamesFor(service(), StaffIn("522727"));
+  ASSERT_TRUE(names.ok());
+  const std::string path = test_db().TempPath("units_template.xlsx");
+  ASSERT_TRUE(WriteTemplate(*FindLedger("units"), path, nullptr, nullptr, &*names).ok());
+  std::vector<std::vector<std::string>> rows;
+  ASSERT_TRUE(excel::ReadTable(path, [&](int64_t, const std::vector<std::string>& cells) {
+                rows.push_back(cells);
+                return Status::Ok();
+              }).ok());
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_NE(rows[1][0].find("下拉列表为您可写入的帮扶关系"), std::string::npos) << rows[1][0];
+  EXPECT_TRUE(std::any_of(rows[1].begin(), rows[1].end(), [](const std::string& note) {
+    return note.find("下拉列表为这些帮扶关系两方的地区") != std::string::npos;
+  }));
+  // The region list is long: a hidden sheet after the template's own, one per list.
+  std::vector<std::string> listed;
+  excel::ReadOptions second;
+  second.sheet_index = 1;
+  ASSERT_TRUE(excel::ReadTable(path, [&](int64_t, const std::vector<std::string>& cells) {
+                listed.push_back(cells.at(0));
+                return Status::Ok();
+              }, second).ok());
+  EXPECT_EQ(listed, names->regions);
+}
+
+TEST_P(TemplateNamesTest, AScopedAccountIsOfferedOnlyTheSheetsItCanWrite) {
+  const auto names = [](const std::vector<const LedgerDef*>& ledgers) {
+    std::vector<std::string> out;
+    for (const LedgerDef* def : ledgers) out.push_back(def->name);
+    return out;
+  };
+  const std::vector<std::string> everyone = names(ImportableBy(StaffIn("")));
+  EXPECT_TRUE(Has(everyone, "pairs"));
+  EXPECT_TRUE(Has(everyone, "visits"));
+  // A town's clerk writes records placed in its town only: not the pairs, nor visits (no region).
+  const std::vector<std::string> town = names(ImportableBy(StaffIn("522727200")));
+  EXPECT_FALSE(Has(town, "pairs"));
+  EXPECT_TRUE(Has(town, "units"));
+  // An organisation's account writes its organisation's records only.
+  const std::vector<std::string> unit = names(ImportableBy(domain_test::OwnerOf("units", 1)));
+  EXPECT_FALSE(Has(unit, "pairs"));
+  EXPECT_TRUE(Has(unit, "units"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TemplateNamesTest, testing::ValuesIn(TestDialects()),
+                         DialectTestName<testing::TestParamInfo<Dialect>>);
+
+}  // namespace
+}  // namespace shanhai
