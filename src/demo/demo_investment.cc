@@ -16,10 +16,9 @@ Status AddInvestments(DemoWriter& w) {
     // 13 × 4亿元 + 6亿元 = 58亿元; with 吉森水电's 12亿元, 70亿元.
     const std::string planned = i < 14 ? "40000000000" : "60000000000";
     const std::string date = i > 11 ? "2020-06-19" : std::to_string(2017 + i % 4) + "-" + TwoDigits(1 + i % 6) + "-18";
-    // From the helper side, 白云区: a record's regions lie within its pair's sides.
     SH_RETURN_IF_ERROR(w.Add("investments", kCountyPair,
                              {{"enterprise_name", "珠三角招商企业" + TwoDigits(i)}, {"industry", industries[i % 7]},
-                              {"origin_region", "440111"}, {"stage", stage},
+                              {"origin_region", i % 2 ? "440100" : "440300"}, {"stage", stage},
                               {"planned_fen", planned}, {"signed_date", date}, {"note", kDemoNote}})
                            .status());
   }

@@ -60,7 +60,7 @@ const LedgerDef& InvestmentsLedger() {
           Text("enterprise_name", "企业名称", "Enterprise").MaxChars(kMaxNameChars).Required().Searchable(),
           CreditCode("credit_code", "统一社会信用代码", "Unified social credit code"),
           Text("industry", "行业", "Industry").Searchable(),
-          Region("origin_region", "企业来源地", "Comes from"),
+          Region("origin_region", "企业来源地", "Comes from").FromAnywhere().Hint("省、市或县，如 深圳市"),
           Enum("stage", "阶段", "Stage", InvestmentsWorkflow().Options()).Required(),
           Money("planned_fen", "计划投资（元）", "Planned investment (yuan)").Min(0),
           Money("actual_fen", "实际到位投资（元）", "Actual investment (yuan)").Min(0),

@@ -17,7 +17,8 @@ struct F : FieldDef {
   F&& Internal() && { computed = internal = true; return std::move(*this); }
   F&& FormerLabel(std::string zh) && { former_label_zh = std::move(zh); return std::move(*this); }
   F&& MadeOf(std::vector<std::string> inputs) && { made_of = std::move(inputs); return std::move(*this); }
-  F&& PairSide() && { pair_side = true; return std::move(*this); }
+  F&& PairSide() && { anywhere = true; return std::move(*this); }       // a pair's own side
+  F&& FromAnywhere() && { anywhere = true; return std::move(*this); }   // e.g. where an enterprise comes from
   F&& Discloses(std::string sensitive_key, DerivedMask mask = DerivedMask::kHidden) && {
     discloses = std::move(sensitive_key);
     derived_mask = mask;

@@ -145,7 +145,7 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
     case FieldType::kRegion: {
       if (!IsAsciiDigits(raw)) return Value{raw};  // a name: RecordValidator resolves it within the pair
       Status s = RegionCatalog::Embedded().ValidateCode(raw, RegionLevel::kProvince,
-                                                        f.pair_side ? RegionLevel::kCounty : RegionLevel::kVillage);
+                                                        f.anywhere ? RegionLevel::kCounty : RegionLevel::kVillage);
       if (!s.ok()) return FieldProblem(f, s);
       return Value{raw};
     }

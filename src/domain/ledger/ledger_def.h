@@ -76,9 +76,10 @@ struct FieldDef {
   std::string ref_ledger;           // kRef
   RefCondition ref_where;           // kRef, optional
   std::string hint_zh;              // shown in the template's instructions row
-  // kRegion: one side of a pair — a province, city or county, which a name finds anywhere in the
-  // catalogue (there is no pair yet to search within).
-  bool pair_side = false;
+  // kRegion: a province, city or county that a name finds anywhere in the catalogue and that need
+  // not lie within the record's pair: one side of a pair (there is no pair yet to search within),
+  // an enterprise's origin. Other regions are looked up within, and must lie within, the pair's sides.
+  bool anywhere = false;
   int64_t min = 0;                  // kInteger/kMoney lower bound (inclusive)
   bool searchable = false;          // included in the list's free-text search (?q=)
   bool computed = false;            // derived by the ledger's derive hook; never taken from input

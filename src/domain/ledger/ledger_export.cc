@@ -43,7 +43,7 @@ std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, 
   if (!v || IsNull(*v)) return "";
   switch (f.type) {
     case FieldType::kRegion:
-      return f.pair_side ? region_names.Of(AsText(*v), {}, RegionLevel::kCounty)
+      return f.anywhere ? region_names.Of(AsText(*v), {}, RegionLevel::kCounty)
                          : region_names.Of(AsText(*v), sides, RegionLevel::kVillage);
     case FieldType::kMoney: return FormatFenAsWanYuanExact(AsInt(*v));  // the header says 万元 (HeaderOf)
     case FieldType::kBool: return AsInt(*v) ? "是" : "否";

@@ -43,7 +43,7 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
     }
     case FieldType::kRegion:
       note += in_pair       ? "；地区名称或行政区划代码（名称在本帮扶关系两方地区之内，如 甲坝村、卡蒲乡甲坝村、石门街道）"
-              : f.pair_side ? "；省、市或县的名称或行政区划代码"
+              : f.anywhere ? "；省、市或县的名称或行政区划代码"
                             : "；地区名称或行政区划代码";
       break;
     case FieldType::kIdNumber: note += "；18位身份证号"; break;
@@ -97,7 +97,7 @@ TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot
     const std::vector<EnumOption>& options = (dictionaries ? *dictionaries : declared).OptionsFor(def, *f);
     std::string note = InstructionOf(*f, options, def.pair_scoped);
     if (out.notes.empty()) note = std::string(kInstructionsMarker) + "（导入时跳过本行）：" + note;
-    const bool region_list = listed && f->type == FieldType::kRegion && !f->pair_side && !names->regions.empty();
+    const bool region_list = listed && f->type == FieldType::kRegion && !f->anywhere && !names->regions.empty();
     if (region_list) note += ListNote("这些帮扶关系两方的地区", names->regions_capped, names->regions.size());
     out.notes.push_back(note);
     std::vector<std::string> items = SheetChoicesOf(sheet_choices, def, *f);

@@ -87,7 +87,7 @@ Status CheckPlacedInRegion(const Actor& actor, const LedgerDef& def, const Recor
 void CheckRegionsInPair(const LedgerDef& def, const RecordValidator::PairInfo& pair, const Record& record,
                         std::vector<FieldError>& errors) {
   for (const FieldDef& f : def.fields) {
-    if (f.type != FieldType::kRegion || f.pair_side) continue;
+    if (f.type != FieldType::kRegion || f.anywhere) continue;
     const Value* v = record.Get(f.key);
     const bool reported = std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == f.key; });
     if (!v || IsNull(*v) || AsText(*v).empty() || reported) continue;
@@ -191,7 +191,7 @@ void RecordValidator::ResolveRegionName(const FieldDef& field, const PairInfo* p
                                         std::vector<FieldError>& errors) {
   const std::string name = AsText(value);
   const RegionCatalog& catalog = RegionCatalog::Embedded();
-  const RegionLevel deepest = field.pair_side ? RegionLevel::kCounty : RegionLevel::kVillage;
+  const RegionLevel deepest = field.anywhere ? RegionLevel::kCounty : RegionLevel::kVillage;
   if (region_names_.size() >= kMaxCachedRegionNames) region_names_.clear();  // a long-lived service stays small
   const std::string where =
       pair ? pair->helper_region + "|" + pair->helped_region : "*" + std::to_string(static_cast<int>(deepest));
@@ -372,7 +372,7 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
     }
     if (f->type == FieldType::kRegion && !IsNull(value) && !IsAsciiDigits(AsText(value))) {
       if (!pair_info && def.pair_scoped) continue;  // the pair error is already reported
-      ResolveRegionName(*f, pair_info ? &*pair_info : nullptr, value, errors);
+      ResolveRegionName(*f, pair_info && !f->anywhere ? &*pair_info : nullptr, value, errors);
     }
     record.Set(key, std::move(value));
   }

@@ -18,7 +18,7 @@ Status FilterError(const FieldDef& field, const std::string& zh, const std::stri
 
 Result<std::string> RegionFilterCode(const FieldDef& field, const RegionFilterArea& area, const std::string& name) {
   const RegionCatalog& catalog = RegionCatalog::Embedded();
-  const RegionLevel deepest = field.pair_side ? RegionLevel::kCounty : RegionLevel::kVillage;
+  const RegionLevel deepest = field.anywhere ? RegionLevel::kCounty : RegionLevel::kVillage;
   std::vector<const Region*> found = FindRegionsByName(catalog, area.sides, name, deepest);
   const bool in_area = !found.empty();
   if (!in_area) found = FindRegionsAnywhere(catalog, name, deepest);

@@ -24,7 +24,7 @@ struct RegionFilterArea {
 };
 
 // The code of the one region called name (FindRegionsByName) within area's sides, else in the
-// whole catalogue; down to county for a pair's side (FieldDef::pair_side), else to village.
+// whole catalogue; down to county for a pair's side (FieldDef::anywhere), else to village.
 // Errors: Invalid with a FieldError on field, zh/en, when no region is called so anywhere, or
 // several are where it was found (named by NamedRegionList, so the user may pick one or narrow
 // the list to a pair).
