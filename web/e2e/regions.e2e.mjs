@@ -50,7 +50,7 @@ await t.step('the units list is filtered by a region name: 甲坝村 within the 
   await page.locator('[data-test=search-panel] .el-form-item', { hasText: '帮扶关系' }).locator('.el-select__wrapper').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '广州市白云区—黔南州平塘县' }).first().click()
   await page.locator('[data-test=search]').click()
-  await rows.first().locator(`span[title="${JIABA}"]`).waitFor()
+  await rows.first().locator(`span[title$=" ${JIABA}"]`).waitFor()
   const texts = await rows.allTextContents()
   assert.ok(texts.length >= 1 && texts.every((s) => s.includes('甲坝村')), texts.join(' | '))
 })
