@@ -29,14 +29,13 @@ std::string DisplayNameOf(std::string_view code, bool pair) {
 
 // A region's short name as a list shows it and the export writes it (RegionCellNames: the name
 // the import finds alone within the record's pair, "甲坝村"); the same per-thread memory as above.
-std::string CellNameOf(const std::string& code, const std::string& pair_code, bool pair_side) {
+std::string CellNameOf(const std::string& code, const std::string& pair_code) {
   thread_local std::unique_ptr<RegionCellNames> names;
   thread_local size_t asked = 0;
   if (!names || ++asked > 4096) {
     names = std::make_unique<RegionCellNames>(RegionCatalog::Embedded());
     asked = 0;
   }
-  if (pair_side) return names->Of(code, {}, RegionLevel::kCounty);
   return names->Of(code, PairSideCodes(pair_code), RegionLevel::kVillage);
 }
 
@@ -54,7 +53,8 @@ std::vector<std::pair<std::string, std::string>> RegionLabels(
     if (code.empty()) continue;
     if (std::string name = DisplayNameOf(code, false); !name.empty()) {
       out.emplace_back(f.key + "_label", std::move(name));
-      out.emplace_back(f.key + "_name", CellNameOf(code, code_of("pair"), f.pair_side));
+      // A pair's side is named whole, as the pair is (广州市白云区—黔南州平塘县).
+      if (!f.pair_side) out.emplace_back(f.key + "_name", CellNameOf(code, code_of("pair")));
     }
   }
   return out;
