@@ -34,7 +34,9 @@ boost::json::object FieldSchema(const FieldDef& f) {
                                                      "written as a code or a name within the pair's two regions, and filtered on in "
                                                      "a list by a code or a name (within ?pair=, else the sides of the pairs the user "
                                                      "sees, else the whole catalogue), selecting "
-                                                     "the records in that region or anywhere below it; stored and read as the code"
+                                                     "the records in that region or anywhere below it; stored and read as the code, "
+                                                     "read with <key>_label (its whole name) and <key>_name (its short name within the "
+                                                     "pair, as lists show it and the export writes it)"
                                                    : "") +
                      (f.NeedsReveal() ? "；无 reveal 权限者只见掩码（出生日期只见年份），按此筛选、排序需 reveal 权限 / "
                                         "masked for users without reveal (a birth date shows its year); filtering or "

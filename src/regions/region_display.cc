@@ -28,11 +28,17 @@ std::string RegionDisplayName(const RegionCatalog& catalog, std::string_view cod
   return out;
 }
 
-std::string PairDisplayName(const RegionCatalog& catalog, std::string_view pair_code) {
+std::vector<std::string> PairSideCodes(std::string_view pair_code) {
   const size_t dash = pair_code.find('-');
-  if (dash == std::string_view::npos) return "";
-  const std::string helper = RegionDisplayName(catalog, pair_code.substr(0, dash));
-  const std::string helped = RegionDisplayName(catalog, pair_code.substr(dash + 1));
+  if (dash == std::string_view::npos) return {};
+  return {std::string(pair_code.substr(0, dash)), std::string(pair_code.substr(dash + 1))};
+}
+
+std::string PairDisplayName(const RegionCatalog& catalog, std::string_view pair_code) {
+  const std::vector<std::string> sides = PairSideCodes(pair_code);
+  if (sides.empty()) return "";
+  const std::string helper = RegionDisplayName(catalog, sides[0]);
+  const std::string helped = RegionDisplayName(catalog, sides[1]);
   if (helper.empty() || helped.empty()) return "";
   return helper + "—" + helped;
 }

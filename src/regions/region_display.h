@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "regions/region_catalog.h"
 
@@ -19,5 +20,9 @@ std::string RegionDisplayName(const RegionCatalog& catalog, std::string_view cod
 // "440111-522727" → "广州市白云区—黔南州平塘县": both sides by RegionDisplayName joined by an em
 // dash. "" if the text is not two known codes joined by '-'.
 std::string PairDisplayName(const RegionCatalog& catalog, std::string_view pair_code);
+
+// "440111-522727" → {"440111", "522727"}: a pair code's two side codes, unchecked; {} when the
+// text holds no '-'.
+std::vector<std::string> PairSideCodes(std::string_view pair_code);
 
 }  // namespace shanhai

@@ -27,6 +27,9 @@ class UserNames {
   // The whole display name of login's account; "" if it has none or there is no such account.
   // Errors: the database's.
   Result<std::string> Of(const std::string& login);
+  // login → whole display name of every account that has one (the audit log's actors, as its
+  // administrator reads and filters them). One query. Errors: the database's.
+  Result<std::map<std::string, std::string>> Named();
 
  private:
   Database& db_;

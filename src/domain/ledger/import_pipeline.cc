@@ -153,6 +153,10 @@ std::string ImportAuditDetail(const ImportOptions& options, const std::string& p
   return detail;
 }
 
+std::string ImportAuditRegion(const ImportReport& report) {
+  return report.helped_regions.size() == 1 ? *report.helped_regions.begin() : std::string();
+}
+
 namespace {
 
 // The import itself (see ImportLedger): reads, checks and stores in one transaction, committed
@@ -173,7 +177,7 @@ Result<ImportReport> ImportRows(LedgerService& service, const Actor& actor, cons
   }
   const int64_t inserted = std::exchange(report.stored, 0);  // stored once committed
   if (report.Refused() > 0 && !options.skip_invalid) return report;  // tx rolls back: nothing stored
-  SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", def.name, 0, "", "", "",
+  SH_RETURN_IF_ERROR(service.audit().Write(actor, "import", def.name, 0, ImportAuditRegion(report), "", "",
                                            ImportAuditDetail(options, path, report) +
                                                (options.dry_run ? " dry_run" : "")));
   if (options.dry_run) return report;  // tx rolls back
@@ -196,8 +200,8 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
   if (options.dry_run || (report.Refused() > 0 && !options.skip_invalid)) {
     const std::string detail = ImportAuditDetail(options, path, report);
     SH_RETURN_IF_ERROR(InTransaction(service.db(), [&] {
-      return service.audit().Write(actor, options.dry_run ? "import_dry_run" : "import_refused", def.name, 0, "", "",
-                                   "", detail);
+      return service.audit().Write(actor, options.dry_run ? "import_dry_run" : "import_refused", def.name, 0,
+                                   ImportAuditRegion(report), "", "", detail);
     }));
   }
   return report;

@@ -25,6 +25,7 @@
 // left alone, or written over the stored record.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,9 @@ struct ImportReport {
   std::vector<FieldError> errors;  // field = the column as the file heads it (e.g. 人次, 金额（万元）), "" for a whole-row conflict
   // Rows the import refuses, bad or stored already: a file with any is refused unless skip_invalid.
   int64_t Refused() const { return invalid + stored_refused; }
+  // The helped sides (records' helped_region) of the rows read that named a pair, for the
+  // import's own audit entry (ImportAuditRegion).
+  std::set<std::string> helped_regions;
 };
 
 // Reads path (.xlsx or .csv: UTF-8 with/without BOM or GB18030) into def's ledger.
@@ -99,5 +103,9 @@ Status AuthorizeImport(const Actor& actor, const LedgerDef& def, const ImportOpt
 // The audit detail of an imported file: "file=<name> rows=<valid>[ invalid=<n>][ already_stored=<n>]
 // [ updated=<n>]".
 std::string ImportAuditDetail(const ImportOptions& options, const std::string& path, const ImportReport& report);
+// The helped region an import's own audit entry carries (so the audit log shows the pair's helped
+// side, and a region's auditor sees the entry): the one helped side of all its rows, "" when they
+// name several pairs' or none.
+std::string ImportAuditRegion(const ImportReport& report);
 
 }  // namespace shanhai

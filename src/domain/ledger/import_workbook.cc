@@ -134,9 +134,9 @@ Status AuditWorkbook(LedgerService& service, const Actor& actor, const std::stri
   std::string detail = ImportAuditDetail(options, path, report.Totals()) + " sheets=" + AuditDetailList(imported);
   if (!report.empty.empty()) detail += " empty_sheets=" + AuditDetailList(report.empty);
   if (!report.ignored.empty()) detail += " ignored_sheets=" + AuditDetailList(report.ignored);
-  SH_RETURN_IF_ERROR(service.audit().Write(actor, action, "", 0, "", "", "", detail));
+  SH_RETURN_IF_ERROR(service.audit().Write(actor, action, "", 0, ImportAuditRegion(report.Totals()), "", "", detail));
   for (const SheetImport& s : report.sheets)
-    SH_RETURN_IF_ERROR(service.audit().Write(actor, action, s.ledger->name, 0, "", "", "",
+    SH_RETURN_IF_ERROR(service.audit().Write(actor, action, s.ledger->name, 0, ImportAuditRegion(s.report), "", "",
                                              ImportAuditDetail(options, path, s.report) + " sheet=" + AuditDetailValue(s.sheet)));
   return Status::Ok();
 }
@@ -153,6 +153,7 @@ ImportReport WorkbookReport::Totals() const {
     total.already_stored += s.report.already_stored;
     total.updated += s.report.updated;
     total.stored_refused += s.report.stored_refused;
+    total.helped_regions.insert(s.report.helped_regions.begin(), s.report.helped_regions.end());
   }
   return total;
 }

@@ -99,6 +99,7 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
 
   for (PreparedRow& row : batch) {
     ++report_.rows;
+    if (!row.helped_region.empty()) report_.helped_regions.insert(row.helped_region);
     int64_t existing = 0;
     if (auto it = row.errors.empty() && !IsNull(row.key) ? taken_.find(AsText(row.key)) : taken_.end();
         it != taken_.end())

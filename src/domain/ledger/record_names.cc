@@ -1,11 +1,13 @@
 #include "domain/ledger/record_names.h"
 
 #include <functional>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "regions/region_cell_name.h"
 #include "regions/region_display.h"
 
 namespace shanhai {
@@ -25,6 +27,18 @@ std::string DisplayNameOf(std::string_view code, bool pair) {
   return it->second;
 }
 
+// A region's short name as a list shows it and the export writes it (RegionCellNames: the name
+// the import finds alone within the record's pair, "甲坝村"); the same per-thread memory as above.
+std::string CellNameOf(const std::string& code, const std::string& pair_code) {
+  thread_local std::unique_ptr<RegionCellNames> names;
+  thread_local size_t asked = 0;
+  if (!names || ++asked > 4096) {
+    names = std::make_unique<RegionCellNames>(RegionCatalog::Embedded());
+    asked = 0;
+  }
+  return names->Of(code, PairSideCodes(pair_code), RegionLevel::kVillage);
+}
+
 // (member key, label) for the pair and the region fields whose codes code_of gives ("" when the
 // record holds none); "pair" asks for the pair code.
 std::vector<std::pair<std::string, std::string>> RegionLabels(
@@ -37,8 +51,11 @@ std::vector<std::pair<std::string, std::string>> RegionLabels(
     if (f.type != FieldType::kRegion) continue;
     const std::string code = code_of(f.key);
     if (code.empty()) continue;
-    if (std::string name = DisplayNameOf(code, false); !name.empty())
+    if (std::string name = DisplayNameOf(code, false); !name.empty()) {
       out.emplace_back(f.key + "_label", std::move(name));
+      // A pair's side is named whole, as the pair is (广州市白云区—黔南州平塘县).
+      if (!f.pair_side) out.emplace_back(f.key + "_name", CellNameOf(code, code_of("pair")));
+    }
   }
   return out;
 }

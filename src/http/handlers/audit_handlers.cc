@@ -1,6 +1,7 @@
 // /api/v1/admin/audit: the audit administrator's view of the audit log — the entries
 // (filtered; the regions they name shown by name beside the code), their export as a spreadsheet,
 // and the verification of the hash chain.
+#include "domain/accounts/user_names.h"
 #include "domain/ledger/record_names.h"
 #include "http/handlers/handlers.h"
 #include "http/handlers/spreadsheet_format.h"
@@ -54,15 +55,21 @@ namespace handlers {
 Result<Reply> ListAudit(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(AuditFilter f, FilterFrom(ctx.request));
   SH_ASSIGN_OR_RETURN(auto found, ctx.conn.ledgers().audit().Find(f));
+  // Actors by their display names (the audit administrator is an administrator: whole names),
+  // the login beside; every named account too, for the actor filter.
+  SH_ASSIGN_OR_RETURN(auto names, UserNames(ctx.conn.db()).Named());
+  boost::json::array actors;
+  for (const auto& [login, name] : names) actors.push_back({{"login", login}, {"display_name", name}});
   boost::json::array items;
   for (const AuditEntry& e : found.second)
-    items.push_back({{"id", e.id}, {"seq", e.seq}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
+    items.push_back({{"id", e.id}, {"seq", e.seq}, {"at", e.at}, {"actor", e.actor},
+                     {"actor_label", names.contains(e.actor) ? names.at(e.actor) : std::string()}, {"action", e.action},
                      {"ledger", e.ledger}, {"record_id", e.record_id}, {"helped_region", e.helped_region},
                      {"helped_region_label", RegionDisplayName(RegionCatalog::Embedded(), e.helped_region)},
                      {"before", NamedState(e.ledger, e.before_json)}, {"after", NamedState(e.ledger, e.after_json)},
                      {"detail", e.detail}, {"remote", e.remote}});
   return Reply::Json(boost::json::object{{"total", found.first}, {"page", f.page}, {"page_size", f.page_size},
-                                         {"items", std::move(items)}});
+                                         {"items", std::move(items)}, {"actors", std::move(actors)}});
 }
 
 Result<Reply> ExportAudit(RequestContext& ctx) {

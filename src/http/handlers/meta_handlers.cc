@@ -101,6 +101,12 @@ Result<Reply> MetaLedgers(RequestContext& ctx) {
   return Reply::Json(boost::json::object{{"items", std::move(items)}, {"menu", MenuJson()}});
 }
 
+// "common": the name without its committee suffix as tables and the import name the region
+// (RegionCommonName: 甲坝村 for 甲坝村村民委员会), only where it differs from the official one.
+void AddCommonName(const Region& r, boost::json::object& item) {
+  if (std::string common = RegionCommonName(r.name); common != r.name) item["common"] = std::move(common);
+}
+
 // The children of code, and theirs down to depth levels (depth 1: the children alone, without a
 // "children" member); an autonomous unit also under its everyday name ("everyday": 黔南州), which
 // people type and search by.
@@ -109,6 +115,7 @@ boost::json::array RegionTree(const RegionCatalog& regions, std::string_view cod
   for (const Region* r : regions.Children(code)) {
     boost::json::object item{{"code", std::string(r->code)}, {"name", std::string(r->name)},
                              {"level", RegionLevelName(r->level)}};
+    AddCommonName(*r, item);
     if (std::string everyday = RegionAutonomousAbbreviation(r->name); !everyday.empty()) item["everyday"] = everyday;
     if (depth > 1) item["children"] = RegionTree(regions, r->code, depth - 1);
     items.push_back(std::move(item));
@@ -129,13 +136,14 @@ Result<Reply> RegionChildren(RequestContext& ctx) {
                                          {"source", regions.SourceNote()}});
 }
 
-// The regions from the province down to r, placeholder levels (市辖区) left out, as the picker
-// shows a result's place.
+// The regions from the province down to r, placeholder levels (市辖区) left out, each by its
+// common name (甲坝村), as the picker shows a result's place.
 boost::json::array RegionPath(const RegionCatalog& regions, const Region& r) {
   boost::json::array path;
   for (const Region* a = &r; a; a = regions.Find(a->parent_code))
     if (!IsPlaceholderRegionName(a->name))
-      path.insert(path.begin(), boost::json::value(boost::json::object{{"code", std::string(a->code)}, {"name", std::string(a->name)}}));
+      path.insert(path.begin(), boost::json::value(boost::json::object{{"code", std::string(a->code)},
+                                                                        {"name", RegionCommonName(a->name)}}));
   return path;
 }
 
@@ -173,6 +181,7 @@ Result<Reply> RegionSearch(RequestContext& ctx) {
     boost::json::object item{{"code", std::string(r->code)}, {"name", std::string(r->name)},
                              {"level", RegionLevelName(r->level)}, {"label", RegionDisplayName(regions, r->code)},
                              {"path", RegionPath(regions, *r)}};
+    AddCommonName(*r, item);
     if (std::string everyday = RegionAutonomousAbbreviation(r->name); !everyday.empty()) item["everyday"] = everyday;
     items.push_back(std::move(item));
   }

@@ -276,6 +276,25 @@ export default {
     ledger: '台账',
     at: '时间',
     record: '记录',
+    detailNone: '无',
+    // An entry's detail, phrase by phrase (utils/auditDetail.ts): {v} is the value; "<key>_<action>"
+    // where an action words a key its own way.
+    detailPart: {
+      file: '文件 {v}', sheet: '工作表 {v}', sheets: '工作表 {v}', empty_sheets: '空工作表 {v}',
+      ignored_sheets: '未导入的工作表 {v}', rows: '{v} 行', rows_import: '写入 {v} 行', rows_import_dry_run: '可导入 {v} 行',
+      rows_import_refused: '有效 {v} 行', rows_export: '导出 {v} 行', rows_audit_export: '导出 {v} 条',
+      rows_sensitive_query: '返回 {v} 行', invalid: '有问题 {v} 行', already_stored: '已导入过 {v} 行',
+      updated: '更新 {v} 行', dry_run: '试导入（未写入）', total: '共 {v} 条', by: '按 {v} 查询', purpose: '用途 {v}',
+      field: '字段 {v}', indicator: '指标 {v}', evidence: '附件编号 {v}', sha256: 'SHA-256 {v}', dictionary: '字典 {v}',
+      code: '代码 {v}', parent: '所属记录 {v}', failures: '连续失败 {v} 次', minutes: '锁定 {v} 分钟', name: '账号 {v}',
+      was_locked: '此前已锁定：{v}', format: '格式 {v}', reveal: '含敏感信息原文：{v}', filter: '筛选条件：{v}',
+      request: '请求 {v}', permission: '所需权限 {v}',
+    } as Record<string, string>,
+    filterKey: {
+      pair: '帮扶关系', q: '关键字', from: '起', to: '止', sort: '排序', selected_by: '选取依据', actor: '操作人',
+      action: '动作', ledger: '台账', region: '地区', record_id: '记录',
+    } as Record<string, string>,
+    noRecord: '无对应记录',
     region: '受帮扶地',
     remote: '来源地址',
     detail: '说明',

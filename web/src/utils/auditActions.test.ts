@@ -2,24 +2,13 @@
 // from the C++ sources: the action argument of each audit Write (string literals, both sides
 // of a ?:; the actor before it may be a braced Actor{…}), the refusals' AuditedRefusal(…, "action"), and entries built as `e.action = "…"`.
 // Transition actions (passed on as variables) are labelled from the ledgers' meta instead.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import en from '@/i18n/en'
 import zh from '@/i18n/zh'
 import type { LedgerMeta } from '@/api/meta/types'
+import { cppSources as sources, cppSrcDir as srcDir } from './cppSourcesTesting'
 import { auditActionChoices, auditActionLabel, kAuditActions } from './auditActions'
-
-// vitest runs in web/: the C++ sources are beside it.
-const srcDir = join(process.cwd(), '..', 'src')
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return sources(path)
-    return name.endsWith('.cc') && !name.endsWith('_test.cc') ? [path] : []
-  })
-}
 
 function writtenActions(): Set<string> {
   const found = new Set<string>()

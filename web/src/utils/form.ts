@@ -143,8 +143,10 @@ export function fieldMessages(
 
 /**
  * A value for display in a table cell or a history diff. Codes are shown by the name the server
- * sends beside them as "<key>_label": a pair (广州市白云区—黔南州平塘县), a region (黔南州平塘县), a
- * reference (the referenced record's natural key); the code itself where no name came. `ledger`
+ * sends beside them: a pair by "pair_label" (广州市白云区—黔南州平塘县), a region by its short name
+ * within the pair, "<key>_name" (甲坝村, as the export writes it; its whole name "<key>_label" where
+ * none came), a reference by "<key>_label" (the referenced record's natural key); the code itself
+ * where no name came. `ledger`
  * names the record's ledger, for its custom fields (ledgers/customFields.ts).
  */
 export function displayValue(
@@ -154,7 +156,8 @@ export function displayValue(
   if (v === null || v === undefined || v === '') return ''
   const custom = customField(ledger, key)?.display
   if (custom) return custom(record, zh)
-  if (key === 'pair' || f?.type === 'region' || f?.type === 'ref') return String(record[`${key}_label`] ?? v)
+  if (f?.type === 'region') return String(record[`${key}_name`] ?? record[`${key}_label`] ?? v)
+  if (key === 'pair' || f?.type === 'ref') return String(record[`${key}_label`] ?? v)
   // A value outside any ledger's fields (a user's data scope in the audit log) by its name too, if one came.
   if (!f && record[`${key}_label`]) return String(record[`${key}_label`])
   if (!f) return typeof v === 'object' ? JSON.stringify(v) : String(v)
@@ -176,10 +179,11 @@ export function columnLabel(f: FieldMeta): string {
 }
 
 /** The code behind a value shown by its name (a pair, a region, a value outside the fields that came
- *  with a name), for the tooltip; "" otherwise. */
+ *  with a name), for the tooltip — a region with its whole name before it ("黔南州平塘县卡蒲毛南族乡甲坝村
+ *  522727206201"); "" otherwise. */
 export function codeHint(f: FieldMeta | undefined, record: Record<string, unknown>, key: string): string {
   const v = record[key]
   if ((key !== 'pair' && f?.type !== 'region' && f) || v === null || v === undefined || !record[`${key}_label`]) return ''
-  return String(v)
+  return f?.type === 'region' ? `${String(record[`${key}_label`])} ${String(v)}` : String(v)
 }
 

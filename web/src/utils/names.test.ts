@@ -27,8 +27,11 @@ describe('codes shown by name', () => {
   it('shows the label the server sent, the code on hover', () => {
     expect(displayValue(undefined, row, 'pair', true)).toBe('广州市白云区—黔南州平塘县')
     expect(codeHint(undefined, row, 'pair')).toBe('440111-522727')
+    // A region by its short name within the pair where the server sent one, else its whole name;
+    // the whole name and the code on hover.
     expect(displayValue(region, row, 'region_code', true)).toBe('黔南州平塘县卡蒲毛南族乡甲坝村')
-    expect(codeHint(region, row, 'region_code')).toBe('522727200205')
+    expect(displayValue(region, { ...row, region_code_name: '甲坝村' }, 'region_code', true)).toBe('甲坝村')
+    expect(codeHint(region, row, 'region_code')).toBe('黔南州平塘县卡蒲毛南族乡甲坝村 522727200205')
     expect(displayValue(unit, row, 'unit_id', true)).toBe('白云区结对企业01')
     expect(codeHint(unit, row, 'unit_id')).toBe('')
   })

@@ -24,11 +24,12 @@ export function children(code: string): Promise<RegionNode[]> {
   return p
 }
 
-/** "平塘县" for "522727"; "" when unknown. */
+/** "平塘县" for "522727", "甲坝村" for a village (its common name, as tables say it); "" when unknown. */
 export async function regionName(code: string): Promise<string> {
   if (!/^\d{6}(\d{3})?(\d{3})?$/.test(code)) return ''
   const list = await children(parentCode(code))
-  return list.find((r) => r.code === code)?.name ?? ''
+  const r = list.find((x) => x.code === code)
+  return r ? (r.common ?? r.name) : ''
 }
 
 /** The codes from the province down to `code` ("522727" → 520000, 522700, 522727), as a cascader's path. */
@@ -44,10 +45,11 @@ export interface PickerRegion extends RegionNode {
   children?: PickerRegion[]
 }
 
-/** Nodes for the picker; villages are leaves. */
+/** Nodes for the picker, each by the name tables say (its common name: 甲坝村, not 甲坝村村民委员会); villages are leaves. */
 export function pickerNodes(nodes: RegionNode[]): PickerRegion[] {
   const convert = (n: RegionNode): PickerRegion => ({
     ...n,
+    name: n.common ?? n.name,
     leaf: n.level === 'village' || undefined,
     children: n.children?.map(convert),
   })

@@ -101,6 +101,8 @@ export interface RegionNode {
   code: string
   name: string
   level: string
+  /** the name tables and the import use, where it differs from the official one (甲坝村 for 甲坝村村民委员会) */
+  common?: string
   /** an autonomous unit's everyday name (黔南州 for 黔南布依族苗族自治州) */
   everyday?: string
   /** the regions below, when asked for with ?depth */
@@ -113,8 +115,10 @@ export interface RegionHit {
   name: string
   level: string
   everyday?: string
+  /** as for RegionNode */
+  common?: string
   /** as people name it: 黔南州平塘县卡蒲毛南族乡甲坝村 */
   label: string
-  /** from the province down to the region, placeholder levels (市辖区) left out */
+  /** from the province down to the region, placeholder levels (市辖区) left out, by common names */
   path: { code: string; name: string }[]
 }

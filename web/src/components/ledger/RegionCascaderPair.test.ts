@@ -15,7 +15,7 @@ const answers: Record<string, unknown[]> = {
   '/api/v1/meta/regions/440111/children?depth=2': [{ code: '440111001', name: '三元里街道', level: 'town',
     children: [{ code: '440111001001', name: '松柏社区居委会', level: 'village' }] }],
   '/api/v1/meta/regions/522727/children?depth=2': [{ code: '522727200', name: '卡蒲毛南族乡', level: 'town',
-    children: [{ code: '522727200205', name: '甲坝村村民委员会', level: 'village' }] }],
+    children: [{ code: '522727200205', name: '甲坝村村民委员会', common: '甲坝村', level: 'village' }] }],
 }
 const jiaba = { code: '522727200205', name: '甲坝村村民委员会', level: 'village', label: '黔南州平塘县卡蒲毛南族乡甲坝村',
   path: [{ code: '520000', name: '贵州省' }, { code: '522700', name: '黔南布依族苗族自治州' }, { code: '522727', name: '平塘县' },
@@ -80,12 +80,12 @@ describe('RegionCascader with a pair', () => {
     w.unmount()
   })
 
-  it('shows a stored village as its path from the side', async () => {
+  it('shows a stored village as its path from the side, by the names tables use (甲坝村)', async () => {
     stubServer()
     const w = mount(RegionCascader, { props: { modelValue: '522727200205', pair: '440111-522727' }, global: { plugins: [i18n] }, attachTo: document.body })
     await vi.waitFor(async () => {
       await flushPromises()
-      expect((w.find('input').element as HTMLInputElement).value).toBe('平塘县 / 卡蒲毛南族乡 / 甲坝村村民委员会')
+      expect((w.find('input').element as HTMLInputElement).value).toBe('平塘县 / 卡蒲毛南族乡 / 甲坝村')
     }, { timeout: 3000 })
     w.unmount()
   })

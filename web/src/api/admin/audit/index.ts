@@ -1,8 +1,8 @@
 import { download, http } from '../../http'
-import type { AuditEntry, AuditQuery, AuditVerification } from './types'
+import type { AuditActor, AuditEntry, AuditQuery, AuditVerification } from './types'
 
 export const findAudit = (q: AuditQuery) =>
-  http.get<{ total: number; page: number; page_size: number; items: AuditEntry[] }>('/api/v1/admin/audit', { ...q })
+  http.get<{ total: number; page: number; page_size: number; items: AuditEntry[]; actors: AuditActor[] }>('/api/v1/admin/audit', { ...q })
 
 /** Checks the whole hash chain on the server. */
 export const verifyAudit = () => http.get<AuditVerification>('/api/v1/admin/audit/verify')
