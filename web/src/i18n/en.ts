@@ -196,7 +196,7 @@ const en: typeof zh = {
     xlsx: 'Download Excel',
     print: 'Print',
     issuer: 'Issued by',
-    issuerDefault: 'East–West Cooperation Office of {helper}',
+    issuerDefault: 'East–West Cooperation Office of {side}',
     reportTitle: 'East–West Cooperation "223" Work Report: {pair}',
     period: 'Period: {from} to {to}',
     since: 'the start',
@@ -210,6 +210,7 @@ const en: typeof zh = {
     targets: 'Annual targets',
     noTargets: 'No annual targets are set for this period.',
     targetsNotInScope: 'Annual targets are set for a whole pair: not counted for this scope.',
+    leftOut: 'Figures this scope cannot count (their ledgers\' records cannot be placed in it) are left out, as are those of 0.',
     targetPartialNote: 'A "—" target: no comparable annual target for this period (it needs a start and an end, and a target for every year it touches, from every pair it adds up).',
   },
   users: {

@@ -189,7 +189,7 @@ export default {
     xlsx: '下载 Excel',
     print: '打印',
     issuer: '发文单位',
-    issuerDefault: '{helper}东西部协作工作领导小组办公室',
+    issuerDefault: '{side}东西部协作工作领导小组办公室',
     reportTitle: '{pair}东西部协作“223”路径工作报告',
     period: '统计期间：{from}至{to}',
     since: '建立以来',
@@ -200,6 +200,7 @@ export default {
     targets: '年度目标完成情况',
     noTargets: '本期间未设定年度目标。',
     targetsNotInScope: '年度目标按整个帮扶关系设定，本范围不统计。',
+    leftOut: '本范围不能统计的指标（其台账记录无法归入本范围）及数值为0的指标不列出。',
     targetPartialNote: '目标为“—”的指标本期间无可比的年度目标（统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此）。',
   },
   users: {
