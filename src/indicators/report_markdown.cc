@@ -248,9 +248,15 @@ std::string ScopeNote(const Report& r) {
     const std::string& label = FindLedger(v.def->ledger)->label_zh;
     if (std::find(ledgers.begin(), ledgers.end(), label) == ledgers.end()) ledgers.push_back(label);
   }
-  if (ledgers.empty()) return scope + "\n\n";
-  const std::string reason = why == ScopeExclusion::kNoRegionField ? "无所在地" : "的记录不归属单位";
-  return scope + "（" + Join(ledgers, "、") + "等台账" + reason + "，其指标本范围不统计，记为“—”）\n\n";
+  std::vector<std::string> notes;
+  if (!ledgers.empty()) {
+    const std::string reason = why == ScopeExclusion::kNoRegionField ? "无所在地" : "的记录不归属单位";
+    notes.push_back(Join(ledgers, "、") + "等台账" + reason + "，其指标本范围不统计，记为“—”");
+  }
+  // A town's or village's pairings are those of its units (a county's reading its city pair:
+  // its county pairs' all): a pairing whose units have no 所在地 is no town's.
+  if (r.scope.kind == FigureScopeKind::kRegion && r.scope.code.size() > 6) notes.push_back("结对帮扶按结对单位的所在地归入，未填所在地的单位不计入");
+  return scope + (notes.empty() ? "" : "（" + Join(notes, "；") + "）") + "\n\n";
 }
 
 }  // namespace
