@@ -178,6 +178,8 @@ std::string FormatAmount(int64_t fen) {
                      yi ? "亿元" : "万元");
 }
 
+std::string FormatCount(int64_t n) { return (n < 0 ? "-" : "") + GroupThousands(Magnitude(n)); }
+
 std::string FormatFenAsWanYuanExact(int64_t fen) {
   constexpr uint64_t kFenPerWan = 1'000'000;
   const uint64_t magnitude = Magnitude(fen);

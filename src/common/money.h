@@ -37,6 +37,11 @@ Result<int64_t> ParseAmountToFen(std::string_view text, MoneyUnit bare_unit);
 // negative amount, never "-0.00".
 std::string FormatAmount(int64_t fen);
 
+// A count as the console writes it (formatIndicator in web/src/utils/indicators.ts): thousands
+// separators, no unit: 1036 → "1,036", -5 → "-5". The report puts the catalogue's unit right
+// after it, without a space ("1,036人").
+std::string FormatCount(int64_t n);
+
 // fen as 万元, exact (up to six decimals, no trailing zeros, no grouping): 1033980000 →
 // "1033.98", 1 → "0.000001", 2000000 → "2". For spreadsheet cells under a 万元 header.
 std::string FormatFenAsWanYuanExact(int64_t fen);

@@ -163,5 +163,12 @@ TEST(FormatFenAsWanYuanExact, KeepsEveryFen) {
   EXPECT_EQ(*ParseAmountToFen(FormatFenAsWanYuanExact(kMax), MoneyUnit::kWanYuan), kMax);
 }
 
+TEST(FormatCount, GroupsThousandsAsTheConsoleDoes) {
+  EXPECT_EQ(FormatCount(1036), "1,036");
+  EXPECT_EQ(FormatCount(999), "999");
+  EXPECT_EQ(FormatCount(0), "0");
+  EXPECT_EQ(FormatCount(-1234567), "-1,234,567");
+}
+
 }  // namespace
 }  // namespace shanhai

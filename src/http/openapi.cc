@@ -235,9 +235,11 @@ void AddFigureScopeProperties(boost::json::object& p) {
   p["scope_name"] = Nullable("string", "统计范围的名称（黔南州平塘县卡蒲毛南族乡、单位名称）/ the scope by name");
 }
 void AddNotInScopeProperties(boost::json::object& p) {
-  p["not_in_scope"] = Typed("boolean", "用户的数据范围无法归入此台账的记录（乡镇、村账号与无所在地的台账；单位账号与不归属单位的"
-                                       "台账），不统计：数值为 null 而非 0 / the user's data scope cannot place this "
-                                       "ledger's records (a town's or village's user and a ledger without a region field; "
+  p["not_in_scope"] = Typed("boolean", "用户的数据范围无法归入此台账的记录（乡镇、村账号与无所在地的台账——结对帮扶按其单位的所在地、"
+                                       "招商引资按落地地归入；单位账号与不归属单位的台账），不统计：数值为 null 而非 0 / "
+                                       "the user's data scope cannot place this ledger's records (a town's or village's user "
+                                       "and a ledger without a region field — pairings lie where their units do, investments "
+                                       "where they land; "
                                        "an organisation's account and a ledger it owns nothing of): not counted, value "
                                        "null rather than 0");
   boost::json::object reason = Typed("string", "不统计的原因（not_in_scope 时）/ why it is not counted (with not_in_scope)");
@@ -290,7 +292,7 @@ void AddIndicatorSchemas(boost::json::object& schemas) {
   figure_properties["unit"] = Typed("string", "单位（金额为 fen）/ unit (fen for money)");
   figure_properties["group"] = Typed("string", "分组 / group");
   figure_properties["definition_zh"] = Typed("string", "定义 / definition (zh)");
-  figure_properties["text"] = Typed("string", "报告中的写法（1,033.98万元、19 批；无数值为 —）/ as the report prints it");
+  figure_properties["text"] = Typed("string", "报告中的写法（1,033.98万元、1,036人次，计数带千位分隔、单位紧随；无数值为 —）/ as the report prints it");
   figure_properties["target_text"] = Nullable("string", "目标的写法 / the target as printed");
   figure_properties["completion_text"] = Nullable("string", "完成率的写法（262.50%）/ the completion as printed");
   figure_properties["poverty"] = Typed("integer", "其中脱贫人口（有此项的指标）/ of whom lifted from poverty, where it has one");

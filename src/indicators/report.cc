@@ -15,7 +15,7 @@ std::string FigureText(const IndicatorValue& v) {
 }
 
 std::string TargetText(const IndicatorDef& def, int64_t target) {
-  return def.money ? FormatAmount(target) : std::to_string(target) + " " + def.unit_zh;
+  return def.money ? FormatAmount(target) : FormatCount(target) + def.unit_zh;
 }
 
 std::string CompletionText(const IndicatorValue& v) { return v.completion ? FormatPercent(*v.completion) : "—"; }
@@ -33,11 +33,6 @@ int64_t Report::Int(const std::string& key) const {
   }
   const IndicatorValue* v = Find(key);
   return v && !IsNull(v->actual) ? AsInt(v->actual) : 0;
-}
-
-bool Report::Counted(const std::string& key) const {
-  const IndicatorValue* v = Find(key.ends_with(".poverty") ? key.substr(0, key.size() - 8) : key);
-  return v && v->not_in_scope == ScopeExclusion::kNone;
 }
 
 namespace {
@@ -76,7 +71,7 @@ Result<std::vector<ProjectHighlight>> ProjectHighlights(LedgerService& service, 
     outcomes_request.page_size = 100;
     SH_ASSIGN_OR_RETURN(RecordPage outcomes, service.List(actor, *FindLedger("outcomes"), outcomes_request));
     for (const Record& o : outcomes.records)
-      h.outcomes.push_back(AsText(*o.Get("metric")) + std::to_string(AsInt(*o.Get("value"))) + AsText(*o.Get("unit")));
+      h.outcomes.push_back(AsText(*o.Get("metric")) + FormatCount(AsInt(*o.Get("value"))) + AsText(*o.Get("unit")));
     out.push_back(std::move(h));
     if (out.size() == 5) break;
   }

@@ -27,8 +27,6 @@ struct Report {
 
   // The value of a key (0 if absent or not counted); "<key>.poverty" gives the sub-count.
   int64_t Int(const std::string& key) const;
-  // True if the figure of key is counted for the report's scope (see IndicatorValue::not_in_scope).
-  bool Counted(const std::string& key) const;
   const IndicatorValue* Find(const std::string& key) const;
 };
 
@@ -49,7 +47,8 @@ std::string RenderReportMarkdown(const Report& report);
 Status WriteReportXlsx(const Report& report, const std::string& path);
 
 // A figure as the report prints it: money by FormatAmount ("1,033.98万元", "70.12亿元"), a rate
-// by FormatPercent ("100.00%"), a count with its unit ("19 批"); "—" when it has no value.
+// by FormatPercent ("100.00%"), a count as the console writes it, with
+// the catalogue's unit ("1,036人次", "19批"); "—" when it has no value.
 std::string FigureText(const IndicatorValue& v);
 // A target of that indicator printed the same way.
 std::string TargetText(const IndicatorDef& def, int64_t target);

@@ -55,29 +55,47 @@ std::string Join(const std::vector<std::string>& parts, const std::string& sep) 
 
 std::string Clause(int64_t value, const std::string& text) { return value > 0 ? text : ""; }
 
+// A count of key as the console writes it, with the catalogue's unit: "1,036人次", "19批". A
+// "<key>.poverty" sub-count takes its indicator's unit.
+std::string Count(const Report& r, const std::string& key) {
+  const std::string base = key.ends_with(".poverty") ? key.substr(0, key.size() - 8) : key;
+  const IndicatorDef* def = FindIndicator(base);
+  return FormatCount(r.Int(key)) + (def ? def->unit_zh : "");
+}
 
-// Each clause only where its figures are counted for the report's scope (a town's clerk: the
-// meetings held in the town, but no visits, which no region places).
+// The clause text if key's figure is above 0: a figure of 0, or one the report's scope does not
+// count (Report::Int reads it as 0), leaves its clause out rather than print "0次".
+std::string ClauseOf(const Report& r, const std::string& key, const std::string& text) {
+  return Clause(r.Int(key), text);
+}
+
 std::string LeadershipParagraph(const Report& r, const std::string& since) {
-  std::vector<std::string> parts;
-  if (r.Counted("leadership.visit_batches"))
-    parts.push_back("两地党委、政府开展交流互访、实地考察共" + N(r.Int("leadership.visit_batches")) + "批" +
-                    N(r.Int("leadership.visit_person_times")) + "人次");
-  if (r.Counted("leadership.joint_meetings")) parts.push_back("召开党政联席会议" + N(r.Int("leadership.joint_meetings")) + "次");
-  if (r.Int("leadership.agreements") > 0) parts.push_back("签订各类帮扶协议" + N(r.Int("leadership.agreements")) + "份");
-  return parts.empty() ? "" : since + "，" + Join(parts, "，") + "。";
+  const std::string parts = Join(
+      {ClauseOf(r, "leadership.visit_batches", "两地党委、政府开展交流互访、实地考察共" +
+                                                   Count(r, "leadership.visit_batches") +
+                                                   Count(r, "leadership.visit_person_times")),
+       ClauseOf(r, "leadership.joint_meetings", "召开党政联席会议" + Count(r, "leadership.joint_meetings")),
+       ClauseOf(r, "leadership.agreements", "签订各类帮扶协议" + Count(r, "leadership.agreements"))},
+      "，");
+  return parts.empty() ? "" : since + "，" + parts + "。";
 }
 
 std::string SecondmentList(const Report& r, const std::string& direction, bool with_county_level) {
   const std::string k = "talent.secondment.";
-  std::string cadre = Clause(r.Int(k + "cadre." + direction), "党政干部" + N(r.Int(k + "cadre." + direction)) + "名");
-  if (with_county_level && !cadre.empty() && r.Int(k + "cadre.to_helped.county_level") > 0)
-    cadre += "（含县处级" + N(r.Int(k + "cadre.to_helped.county_level")) + "人）";
-  return Join({cadre, Clause(r.Int(k + "doctor." + direction), "医生" + N(r.Int(k + "doctor." + direction)) + "名"),
-               Clause(r.Int(k + "teacher." + direction), "教师" + N(r.Int(k + "teacher." + direction)) + "名"),
-               Clause(r.Int(k + "technician." + direction),
-                      "其他专业技术人才" + N(r.Int(k + "technician." + direction)) + "名")},
+  std::string cadre = ClauseOf(r, k + "cadre." + direction, "党政干部" + Count(r, k + "cadre." + direction));
+  if (with_county_level && !cadre.empty())
+    cadre += ClauseOf(r, k + "cadre.to_helped.county_level", "（含县处级" + Count(r, k + "cadre.to_helped.county_level") + "）");
+  return Join({cadre, ClauseOf(r, k + "doctor." + direction, "医生" + Count(r, k + "doctor." + direction)),
+               ClauseOf(r, k + "teacher." + direction, "教师" + Count(r, k + "teacher." + direction)),
+               ClauseOf(r, k + "technician." + direction, "其他专业技术人才" + Count(r, k + "technician." + direction))},
               "、");
+}
+
+// "开展党政干部培训12期1,036人次": a kind of training, its sessions left out when none are recorded.
+std::string TrainingClause(const Report& r, const std::string& kind, const std::string& text) {
+  const std::string t = "talent.training." + kind;
+  return ClauseOf(r, t + ".person_times",
+                  text + (r.Int(t + ".sessions") > 0 ? Count(r, t + ".sessions") : "") + Count(r, t + ".person_times"));
 }
 
 std::string TalentParagraph(const Report& r) {
@@ -86,19 +104,12 @@ std::string TalentParagraph(const Report& r) {
   const std::string west = SecondmentList(r, "to_helper", false);
   if (!east.empty()) parts.push_back(r.helper_name + "共派驻" + r.helped_name + "挂职" + east);
   if (!west.empty()) parts.push_back(r.helped_name + "选派到" + r.helper_name + "挂职锻炼" + west);
-  const std::string t = "talent.training.";
-  auto sessions = [&](const char* c) { return r.Int(t + c + ".sessions"); };
-  auto persons = [&](const char* c) { return r.Int(t + c + ".person_times"); };
-  const std::string trainings = Join(
-      {Clause(persons("cadre"), "开展党政干部培训" + N(sessions("cadre")) + "期" + N(persons("cadre")) + "人次"),
-       Clause(persons("professional"), "医生、教师等专业技术人才培训" + N(sessions("professional")) + "期" +
-                                            N(persons("professional")) + "人次"),
-       Clause(persons("leader"), "开展致富带头人培训" + N(persons("leader")) + "人"),
-       Clause(persons("disabled"), "举办残疾人创业（就业）培训班" + N(sessions("disabled")) + "期" +
-                                       N(persons("disabled")) + "人"),
-       Clause(persons("labor_skill"), "开展劳动力技能培训" + N(sessions("labor_skill")) + "期" +
-                                          N(persons("labor_skill")) + "人次")},
-      "，");
+  const std::string trainings = Join({TrainingClause(r, "cadre", "开展党政干部培训"),
+                                      TrainingClause(r, "professional", "医生、教师等专业技术人才培训"),
+                                      TrainingClause(r, "leader", "开展致富带头人培训"),
+                                      TrainingClause(r, "disabled", "举办残疾人创业（就业）培训班"),
+                                      TrainingClause(r, "labor_skill", "开展劳动力技能培训")},
+                                     "，");
   std::string s;
   if (!parts.empty()) s += "在人才交流中，" + Join(parts, "；") + "；";
   if (!trainings.empty()) s += "在技术人才培训方面，" + r.helper_name + "为" + r.helped_name + trainings + "。";
@@ -109,29 +120,51 @@ std::string TalentParagraph(const Report& r) {
 std::string PairingParagraph(const Report& r) {
   const int64_t units = r.Int("pairing.helper_units");
   if (units == 0) return "";
-  const std::string kinds = Join({Clause(r.Int("pairing.helper_units.town"), N(r.Int("pairing.helper_units.town")) + "个镇街"),
-                                  Clause(r.Int("pairing.helper_units.enterprise"),
-                                         N(r.Int("pairing.helper_units.enterprise")) + "个企业（含市企业、协会、社会组织）"),
-                                  Clause(r.Int("pairing.helper_units.village"), N(r.Int("pairing.helper_units.village")) + "个村")},
+  const std::string kinds = Join({ClauseOf(r, "pairing.helper_units.town", Count(r, "pairing.helper_units.town") + "镇街"),
+                                  ClauseOf(r, "pairing.helper_units.enterprise",
+                                           Count(r, "pairing.helper_units.enterprise") + "企业（含市企业、协会、社会组织）"),
+                                  ClauseOf(r, "pairing.helper_units.village", Count(r, "pairing.helper_units.village") + "村")},
                                  "、");
-  std::string s = "在结对帮扶工作中，" + r.helper_name + kinds + "共" + N(units) + "个单位与" + r.helped_name +
-                  N(r.Int("pairing.helped_deep_poverty_villages")) + "个深度贫困村结成帮扶对子";
+  const std::string villages = r.Int("pairing.helped_deep_poverty_villages") > 0
+                                   ? Count(r, "pairing.helped_deep_poverty_villages") + "深度贫困村"
+                                   : "的村";
+  std::string s = "在结对帮扶工作中，" + r.helper_name + kinds + "共" + Count(r, "pairing.helper_units") + "单位与" +
+                  r.helped_name + villages + "结成帮扶对子";
   if (r.Int("pairing.aid_fen") > 0) s += "，援助资金累计" + FormatAmount(r.Int("pairing.aid_fen"));
   return s + "。";
 }
 
+// "平塘县18所学校、5家医疗机构分别与…": the sides' schools and medical institutions, each kind
+// only where it has pairings.
+std::string SchoolsAndHospitalsSentence(const Report& r) {
+  const std::string helped = Join({ClauseOf(r, "pairing.schools.helped", Count(r, "pairing.schools.helped") + "学校"),
+                                   ClauseOf(r, "pairing.medical.helped", Count(r, "pairing.medical.helped") + "医疗机构")},
+                                  "、");
+  const std::string helper = Join({ClauseOf(r, "pairing.schools.helper", Count(r, "pairing.schools.helper") + "学校"),
+                                   ClauseOf(r, "pairing.medical.helper", Count(r, "pairing.medical.helper") + "医疗机构")},
+                                  "、");
+  if (helped.empty()) return "";
+  return r.helped_name + helped + (helper.empty() ? "" : (helper.find("、") != std::string::npos ? "分别与" : "与") + helper) +
+         "建立“一对一”或“多对一”结对帮扶关系。";
+}
+
+std::string NeedsSentence(const Report& r) {
+  if (r.Int("needs.posted") == 0) return "";
+  const std::string taken =
+      Join({ClauseOf(r, "needs.claimed", r.helper_name + "认领" + Count(r, "needs.claimed")),
+            ClauseOf(r, "needs.delivered", "已交付" + Count(r, "needs.delivered")),
+            ClauseOf(r, "needs.delivered_value_fen", "价值" + FormatAmount(r.Int("needs.delivered_value_fen")))},
+           "，");
+  return r.helped_name + "发布需求" + Count(r, "needs.posted") + (taken.empty() ? "" : "，" + taken) + "。";
+}
+
+// The two modes: the needs (订单式), the school and hospital pairings and the projects (组团式);
+// "" when none has anything to say, so that the section is left out.
 std::string ModesParagraphs(const Report& r) {
+  const std::string figures = NeedsSentence(r) + SchoolsAndHospitalsSentence(r);
+  if (figures.empty() && r.projects.empty()) return "";
   std::string out = "按照“" + Short(r.helped_name) + "所需、" + Short(r.helper_name) +
-                    "所能”，两地推行“订单式”帮扶模式和教育加医疗“组团式”攻坚模式。";
-  if (r.Int("needs.posted") > 0)
-    out += r.helped_name + "发布需求" + N(r.Int("needs.posted")) + "项，" + r.helper_name + "认领" +
-           N(r.Int("needs.claimed")) + "项，已交付" + N(r.Int("needs.delivered")) + "项，价值" +
-           FormatAmount(r.Int("needs.delivered_value_fen")) + "。";
-  if (r.Int("pairing.schools.helped") + r.Int("pairing.medical.helped") > 0)
-    out += r.helped_name + N(r.Int("pairing.schools.helped")) + "所学校、" + N(r.Int("pairing.medical.helped")) +
-           "家医疗机构分别与" + N(r.Int("pairing.schools.helper")) + "所学校、" + N(r.Int("pairing.medical.helper")) +
-           "家医疗机构建立“一对一”或“多对一”结对帮扶关系。";
-  out += "\n";
+                    "所能”，两地推行“订单式”帮扶模式和教育加医疗“组团式”攻坚模式。" + figures + "\n";
   for (const ProjectHighlight& p : r.projects) {
     std::string s = "\n- " + p.name;
     if (p.budget_fen > 0) s += "：估算总投入对口帮扶资金" + FormatAmount(p.budget_fen);
@@ -144,24 +177,29 @@ std::string ModesParagraphs(const Report& r) {
 }
 
 std::string InvestmentParagraph(const Report& r) {
-  const int64_t n = r.Int("investment.enterprises");
-  if (n == 0) return "";
+  if (r.Int("investment.enterprises") == 0) return "";
   const std::string lead = r.investment_names.empty() ? "" : r.investment_names.front() + "等";
-  std::string s = "在招商引资工作中，成功引进" + lead + N(n) + "家企业到" + r.helped_name + "投资兴业，计划投资总额" +
-                  FormatAmount(r.Int("investment.planned_fen"));
+  std::string s = "在招商引资工作中，成功引进" + lead + Count(r, "investment.enterprises") + "企业到" + r.helped_name +
+                  "投资兴业";
+  if (r.Int("investment.planned_fen") > 0) s += "，计划投资总额" + FormatAmount(r.Int("investment.planned_fen"));
   if (r.Int("investment.actual_fen") > 0) s += "，实际到位" + FormatAmount(r.Int("investment.actual_fen"));
   if (r.Int("investment.jobs") > 0)
-    s += "，带动就业" + N(r.Int("investment.jobs")) + "人（其中脱贫人口" + N(r.Int("investment.jobs.poverty")) + "人）";
+    s += "，带动就业" + Count(r, "investment.jobs") +
+         ClauseOf(r, "investment.jobs.poverty", "（其中脱贫人口" + Count(r, "investment.jobs.poverty") + "）");
   return s + "。";
 }
 
 std::string FundsParagraph(const Report& r, const std::string& since) {
-  if (r.Int("funds.fiscal_fen") + r.Int("funds.social_fen") == 0) return "";
-  std::string s = since + "，" + r.helper_name + "向" + r.helped_name + "投入财政援助资金" +
-                  FormatAmount(r.Int("funds.fiscal_fen")) + "，已拨付" + FormatAmount(r.Int("funds.fiscal_paid_fen"));
-  if (const IndicatorValue* rate = r.Find("funds.fiscal_utilisation_rate"); rate && !IsNull(rate->actual))
-    s += "，拨付率" + FigureText(*rate);
-  return s + "；社会帮扶资金（含捐赠）" + FormatAmount(r.Int("funds.social_fen")) + "。";
+  std::string fiscal;
+  if (r.Int("funds.fiscal_fen") > 0) {
+    fiscal = r.helper_name + "向" + r.helped_name + "投入财政援助资金" + FormatAmount(r.Int("funds.fiscal_fen"));
+    if (r.Int("funds.fiscal_paid_fen") > 0) fiscal += "，已拨付" + FormatAmount(r.Int("funds.fiscal_paid_fen"));
+    if (const IndicatorValue* rate = r.Find("funds.fiscal_utilisation_rate"); rate && !IsNull(rate->actual))
+      fiscal += "，拨付率" + FigureText(*rate);
+  }
+  const std::string social = ClauseOf(r, "funds.social_fen", "社会帮扶资金（含捐赠）" + FormatAmount(r.Int("funds.social_fen")));
+  const std::string both = Join({fiscal, social}, "；");
+  return both.empty() ? "" : since + "，" + both + "。";
 }
 
 // The rule of IndicatorValue::target, said where a target is missing.
@@ -185,12 +223,14 @@ std::string TargetsTable(const Report& r) {
   return table;
 }
 
+// The indicators by their names: the key is the JSON's (and the console shows it on hover).
 std::string DetailTable(const Report& r) {
-  std::string out = "| 分组 | 指标 | 代码 | 数值 | 其中脱贫人口 |\n|---|---|---|---|---|\n";
+  std::string out = "| 分组 | 指标 | 数值 | 其中脱贫人口 |\n|---|---|---|---|\n";
   for (const IndicatorValue& v : r.values) {
     const std::string figure = v.not_in_scope == ScopeExclusion::kNone ? FigureText(v) : "—（本范围不统计）";
-    out += "| " + std::string(GroupLabelZh(v.def->group)) + " | " + v.def->label_zh + " | `" + v.def->key + "` | " +
-           figure + " | " + (v.poverty ? N(*v.poverty) : "—") + " |\n";
+    const std::string poverty = v.poverty ? FormatCount(*v.poverty) + v.def->unit_zh : "—";
+    out += "| " + std::string(GroupLabelZh(v.def->group)) + " | " + v.def->label_zh + " | " + figure + " | " + poverty +
+           " |\n";
   }
   return out;
 }
@@ -208,9 +248,15 @@ std::string ScopeNote(const Report& r) {
     const std::string& label = FindLedger(v.def->ledger)->label_zh;
     if (std::find(ledgers.begin(), ledgers.end(), label) == ledgers.end()) ledgers.push_back(label);
   }
-  if (ledgers.empty()) return scope + "\n\n";
-  const std::string reason = why == ScopeExclusion::kNoRegionField ? "无所在地" : "的记录不归属单位";
-  return scope + "（" + Join(ledgers, "、") + "等台账" + reason + "，其指标本范围不统计，记为“—”）\n\n";
+  std::vector<std::string> notes;
+  if (!ledgers.empty()) {
+    const std::string reason = why == ScopeExclusion::kNoRegionField ? "无所在地" : "的记录不归属单位";
+    notes.push_back(Join(ledgers, "、") + "等台账" + reason + "，其指标本范围不统计，记为“—”");
+  }
+  // A town's or village's pairings are those of its units (a county's reading its city pair:
+  // its county pairs' all): a pairing whose units have no 所在地 is no town's.
+  if (r.scope.kind == FigureScopeKind::kRegion && r.scope.code.size() > 6) notes.push_back("结对帮扶按结对单位的所在地归入，未填所在地的单位不计入");
+  return scope + (notes.empty() ? "" : "（" + Join(notes, "；") + "）") + "\n\n";
 }
 
 }  // namespace
@@ -224,24 +270,25 @@ std::string RenderReportMarkdown(const Report& r) {
   const std::string pair_name = PairDisplayName(RegionCatalog::Embedded(), r.pair);
   md += "帮扶关系：" + (pair_name.empty() ? r.pair : pair_name) + "　统计期间：" + period + "\n\n";
   md += ScopeNote(r);
-  // Sections are numbered in order (一、二、…), 资金支持 left out when it has nothing to say.
+  // Sections are numbered in order (一、二、…); one with nothing to say (no figure above 0 that the
+  // report's scope counts) is left out, and the numbers stay consecutive.
   int section = 0;
   auto heading = [&section](const char* title) {
     static constexpr const char* kNumbers[] = {"一", "二", "三", "四", "五", "六"};
     return "## " + std::string(kNumbers[section++]) + "、" + title + "\n\n";
   };
-  const std::string forces = Join({LeadershipParagraph(r, since), TalentParagraph(r), PairingParagraph(r)}, "");
-  md += heading("聚集两方力量") + (forces.empty() ? "本期间无可统计的记录。" : forces) + "\n\n";
-  md += heading("聚焦两种模式") + ModesParagraphs(r) + "\n\n";
-  md += heading("聚力三个重点");
-  const std::string investment = InvestmentParagraph(r);
-  const IndicatorValue* enterprises = r.Find("investment.enterprises");
-  if (!investment.empty()) md += investment + "\n\n";
-  else if (enterprises && enterprises->not_in_scope != ScopeExclusion::kNone)
-    md += std::string("招商引资") + NotInScopeText(enterprises->not_in_scope) + "。\n\n";
-  else md += "本期间无招商引资记录。\n\n";
-  const std::string funds = FundsParagraph(r, since);
-  if (!funds.empty()) md += heading("资金支持") + funds + "\n\n";
+  const std::pair<const char*, std::string> narrative[] = {
+      {"聚集两方力量", Join({LeadershipParagraph(r, since), TalentParagraph(r), PairingParagraph(r)}, "")},
+      {"聚焦两种模式", ModesParagraphs(r)},
+      {"聚力三个重点", InvestmentParagraph(r)},
+      {"资金支持", FundsParagraph(r, since)}};
+  bool any = false;
+  for (const auto& [title, text] : narrative) {
+    if (text.empty()) continue;
+    md += heading(title) + text + "\n\n";
+    any = true;
+  }
+  if (!any) md += "本期间无可统计的记录。\n\n";
   md += heading("年度目标完成情况") + TargetsTable(r) + "\n";
   md += "## 附：指标明细\n\n" + DetailTable(r);
   return md;

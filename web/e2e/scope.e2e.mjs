@@ -1,6 +1,6 @@
 // A clerk limited to a town sees the figures of their scope, said honestly: the dashboard and the
 // report say whose records they count (统计范围：黔南州平塘县卡蒲毛南族乡), and a figure their
-// scope cannot place (a pairings figure: that ledger has no region field) reads "—" with the reason,
+// scope cannot place (a visits figure: that ledger has no region field) reads "—" with the reason,
 // not 0. At phone width every ledger's cards are titled by names, never by a code.
 // Usage: SHANHAI_BINARY=build/shanhai node web/e2e/scope.e2e.mjs
 import assert from 'node:assert/strict'
@@ -39,7 +39,7 @@ await t.step('at 390 px every ledger’s cards are titled by names; a pair by it
   }
 })
 
-await t.step('a town’s clerk: the dashboard says its scope, and a pairings figure is “—”, not 0', async () => {
+await t.step('a town’s clerk: the dashboard says its scope, and a visits figure is “—”, not 0', async () => {
   const clerk = await api.request('POST', '/api/v1/admin/users', { json: {
     name: 'scope_town', password: 'Kapu-town-scope-2026', roles: ['staff'], region: '522727200', must_change_password: false } })
   assert.equal(clerk.status, 201, clerk.text)
@@ -60,10 +60,13 @@ await t.step('a town’s clerk: the dashboard says its scope, and a pairings fig
   assert.match(await note.textContent(), new RegExp(`统计范围：${TOWN}`))
   assert.match(await note.textContent(), /标“—”的指标本范围不统计/)
 
-  const pairings = page.locator('[data-test=headline] [data-indicator="pairing.helper_units"]')
-  await pairings.locator('[data-test=not-in-scope]').waitFor()
-  assert.equal((await pairings.locator('[data-test=actual]').textContent()).trim(), '—')
-  assert.equal((await pairings.locator('[data-test=not-in-scope]').textContent()).trim(), '本范围不统计（台账无所在地）')
+  const visits = page.locator('[data-test=headline] [data-indicator="leadership.visit_batches"]')
+  await visits.locator('[data-test=not-in-scope]').waitFor()
+  assert.equal((await visits.locator('[data-test=actual]').textContent()).trim(), '—')
+  assert.equal((await visits.locator('[data-test=not-in-scope]').textContent()).trim(), '本范围不统计（台账无所在地）')
+  // Pairings are placed by their units' 所在地: 甲坝村's count for the town.
+  const pairings = page.locator('[data-test=headline] [data-indicator="pairing.helper_units"] [data-test=actual]')
+  await page.waitForFunction((el) => /^[1-9]/.test(el.textContent.trim()), await pairings.elementHandle())
   // What the town holds is counted: its meeting.
   const meetings = page.locator('[data-test=headline] [data-indicator="leadership.joint_meetings"]')
   assert.equal((await meetings.locator('[data-test=actual]').textContent()).trim(), '1')
@@ -78,19 +81,18 @@ await t.step('the town’s report states its scope under the header and marks wh
   const sheet = page.locator('[data-test=report]')
   await sheet.locator('p', { hasText: `统计范围：${TOWN}` }).waitFor()
   const text = await sheet.textContent()
-  assert.match(text, /交流互访、实地考察批次\s*leadership\.visit_batches\s*—（本范围不统计）/)
+  assert.match(text, /交流互访、实地考察批次\s*—（本范围不统计）/)
   assert.match(text, /召开党政联席会议1次/)
   assert.doesNotMatch(text, /实地考察共0批/)
 
-  // In English the report is drawn from its JSON: the same scope, the same dashes.
+  // In English the report is drawn from its JSON: the same scope; what it cannot count is left out.
   await page.locator('[data-test=lang-switch]').click()
   try {
     const note = sheet.locator('[data-test=scope-note]')
     await note.waitFor()
     assert.match(await note.textContent(), new RegExp(`Scope: ${TOWN}`))
-    const visits = sheet.locator('[data-not-in-scope="leadership.visit_batches"]')
-    assert.equal((await visits.textContent()).trim(), '—')
-    assert.match(await visits.getAttribute('title'), /Not counted for this scope/)
+    assert.match(await sheet.locator('[data-test=left-out]').textContent(), /cannot count/)
+    assert.equal(await sheet.locator('td[title="leadership.visit_batches"]').count(), 0)
   } finally {
     if ((await page.evaluate(() => document.documentElement.lang)) === 'en') await page.locator('[data-test=lang-switch]').click()
   }

@@ -61,6 +61,9 @@ const LedgerDef& InvestmentsLedger() {
           CreditCode("credit_code", "统一社会信用代码", "Unified social credit code"),
           Text("industry", "行业", "Industry").Searchable(),
           Region("origin_region", "企业来源地", "Comes from").FromAnywhere().Hint("省、市或县，如 深圳市"),
+          // Places the investment for a helped-side town's or village's figures (the scope's rule:
+          // a record lies where one of its region fields lies).
+          Region("landing_region", "落地地", "Lands in").Hint("受帮扶地的县、乡镇或村"),
           Enum("stage", "阶段", "Stage", InvestmentsWorkflow().Options()).Required(),
           Money("planned_fen", "计划投资（元）", "Planned investment (yuan)").Min(0),
           Money("actual_fen", "实际到位投资（元）", "Actual investment (yuan)").Min(0),

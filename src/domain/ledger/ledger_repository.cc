@@ -159,12 +159,35 @@ Status LedgerRepository::Delete(int64_t id) {
   return Status::Ok();
 }
 
+namespace {
+
+bool HasRegionField(const LedgerDef& def) {
+  return std::any_of(def.fields.begin(), def.fields.end(), [](const FieldDef& f) { return f.type == FieldType::kRegion; });
+}
+
+// The unit fields that place a record of a ledger without a region field of its own: its
+// references to the units ledger, if every one of them is required (a pairing names both its
+// units, so their 所在地 say where it is). A ledger whose records may name no unit (a fund given
+// through no pairing) cannot be placed that way and has none.
+std::vector<const FieldDef*> PlacingUnitFields(const LedgerDef& def) {
+  std::vector<const FieldDef*> out;
+  if (HasRegionField(def)) return out;
+  for (const FieldDef& f : def.fields) {
+    if (f.type != FieldType::kRef || f.ref_ledger != "units") continue;
+    if (!f.required) return {};
+    out.push_back(&f);
+  }
+  return out;
+}
+
+}  // namespace
+
 ScopeExclusion ExcludedByScope(const LedgerDef& def, const Scope& scope) {
   // Shared reference data (the pairs) is read by every organisation, changed by none.
   const bool owner_filtered = !scope.owner_ledger.empty() && !(def.shared_reference && !scope.for_change);
   if (owner_filtered && def.OwnerLedger() != scope.owner_ledger) return ScopeExclusion::kNoOwnerField;
-  if (!scope.visible_prefix.empty() && !scope.enclosing_sides.empty() && def.pair_scoped &&
-      std::none_of(def.fields.begin(), def.fields.end(), [](const FieldDef& f) { return f.type == FieldType::kRegion; }))
+  if (!scope.visible_prefix.empty() && !scope.enclosing_sides.empty() && def.pair_scoped && !HasRegionField(def) &&
+      PlacingUnitFields(def).empty())
     return ScopeExclusion::kNoRegionField;
   return ScopeExclusion::kNone;
 }
@@ -205,6 +228,11 @@ void LedgerRepository::AppendRecordInRegion(const std::string& prefix, std::stri
   for (const FieldDef& f : def_.fields) {
     if (f.type != FieldType::kRegion) continue;
     any += (any.empty() ? "" : " OR ") + ("r." + f.key + " LIKE ?");
+    params.emplace_back(prefix + "%");
+  }
+  // A unit without a 所在地 places nothing: its pairing stays outside (NULL LIKE is not true).
+  for (const FieldDef* f : PlacingUnitFields(def_)) {
+    any += (any.empty() ? "" : " OR ") + ("r." + f->key + " IN (SELECT pu.id FROM units pu WHERE pu.region_code LIKE ?)");
     params.emplace_back(prefix + "%");
   }
   where += any.empty() ? " AND 1 = 0" : " AND (" + any + ")";

@@ -45,7 +45,8 @@ struct Scope {
 enum class ScopeExclusion {
   kNone,           // the scope may select some of them
   kNoRegionField,  // a town's or a village's user (Scope::enclosing_sides), and the ledger places
-                   // no record in a region: none is in the user's region
+                   // no record in a region, neither by a region field nor by the units every
+                   // record names (a pairing's): none is in the user's region
   kNoOwnerField,   // an organisation's account (Scope::owner_ledger), and the ledger's records
                    // belong to no organisation of that ledger
 };
@@ -191,7 +192,9 @@ class LedgerRepository {
   // Appends "AND ..." conditions and their parameters for a scope and a period.
   void AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const;
   // Appends the condition that a record has a region field inside prefix (see
-  // Scope::enclosing_sides); a ledger without region fields selects nothing.
+  // Scope::enclosing_sides), or, in a ledger without one, names a unit whose 所在地 is inside
+  // (a pairing: its helper or its helped unit); a ledger placing its records neither way
+  // selects nothing.
   void AppendRecordInRegion(const std::string& prefix, std::string& where, std::vector<Value>& params) const;
   // Appends the owner condition of scope (see Scope::owner_ledger).
   void AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const;
