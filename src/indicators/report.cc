@@ -80,10 +80,20 @@ Result<std::vector<ProjectHighlight>> ProjectHighlights(LedgerService& service, 
 
 Result<std::vector<std::string>> InvestmentNames(LedgerService& service, const Actor& actor, const PairScope& pair,
                                                  const Period& period) {
+  // The three largest planned investments. The databases order an empty 计划投资 differently
+  // (SQLite last, PostgreSQL first when descending), so the empties are put last here: the report
+  // names the same enterprises on both.
   SH_ASSIGN_OR_RETURN(RecordPage page, service.List(actor, *FindLedger("investments"),
-                                                   PeriodRequest(pair, period, "-planned_fen", 3)));
+                                                   PeriodRequest(pair, period, "-planned_fen", 1000)));
+  std::stable_partition(page.records.begin(), page.records.end(), [](const Record& r) {
+    const Value* planned = r.Get("planned_fen");
+    return planned && !IsNull(*planned);
+  });
   std::vector<std::string> names;
-  for (const Record& r : page.records) names.push_back(AsText(*r.Get("enterprise_name")));
+  for (const Record& r : page.records) {
+    if (names.size() == 3) break;
+    names.push_back(AsText(*r.Get("enterprise_name")));
+  }
   return names;
 }
 
