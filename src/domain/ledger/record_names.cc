@@ -53,8 +53,9 @@ std::vector<std::pair<std::string, std::string>> RegionLabels(
     if (code.empty()) continue;
     if (std::string name = DisplayNameOf(code, false); !name.empty()) {
       out.emplace_back(f.key + "_label", std::move(name));
-      // A pair's side is named whole, as the pair is (广州市白云区—黔南州平塘县).
-      if (!f.pair_side) out.emplace_back(f.key + "_name", CellNameOf(code, code_of("pair")));
+      // A pair's side is named whole, as the pair is (广州市白云区—黔南州平塘县), and so is a region
+      // that may lie outside the pair (an enterprise's origin): there is no short name within it.
+      if (!f.anywhere) out.emplace_back(f.key + "_name", CellNameOf(code, code_of("pair")));
     }
   }
   return out;
