@@ -59,19 +59,17 @@ int main(int argc, char** argv) {
   const size_t k = size_t(Arg(argc, argv, "--k", 10));
 
   shanhai::bench::MatchingWorld world = shanhai::bench::MakeMatchingWorld(people, jobs);
-  std::map<std::pair<uint64_t, int64_t>, int> fellows;
-  for (const auto& p : world.placements) fellows[{p.village, p.employer}] += p.people;
+  std::map<std::pair<uint64_t, int64_t>, int> summed;  // the generator may place a village twice
+  for (const auto& p : world.placements) summed[{p.village, p.employer}] += p.people;
+  std::vector<shanhai::matching::MatchIndex::Fellows> fellows;
+  for (const auto& [key, people] : summed) fellows.push_back({key.first, key.second, people});
 
   const double before_mib = ResidentMiB();
   const auto build_start = Clock::now();
   shanhai::matching::MatchIndex index;
-  for (const auto& s : world.seekers) index.PutSeeker(s);
-  for (const auto& j : world.jobs) index.PutJob(j);
-  for (const auto& [key, count] : fellows) index.SetFellows(key.first, key.second, count);
+  index.Load(std::move(world.seekers), std::move(world.jobs), fellows);
   const double build_s = SecondsSince(build_start);
   const double index_mib = ResidentMiB() - before_mib;
-  world.seekers.clear();
-  world.seekers.shrink_to_fit();
 
   auto latencies = [&](long n, auto query) {
     std::vector<double> ms;

@@ -1,9 +1,11 @@
-// The online matcher: seekers and jobs held in memory, grouped by county (the band of a job as seen
-// from a seeker depends only on the two counties, so a whole group is skipped when the seeker would
-// not work there), answering top-k jobs for a seeker and top-k seekers for a job with the same
-// rules and order as the reference matcher. Built at start-up from the repositories and kept
-// current by the labour services through Put/Remove/SetFellows — no rebuild per change.
-// Thread-safe: queries run concurrently; a change waits for running queries and blocks new ones.
+// The online matcher: seekers and jobs held in memory, answering top-k jobs for a seeker and top-k
+// seekers for a job with the same rules and order as the reference matcher, fast: each direction
+// keeps its candidates in runs that are already in ranking order (job_lists.h, seeker_lists.h),
+// so a query merges run heads instead of scoring everyone; the few pairs with fellow villagers
+// (whose term differs employer by employer) are scored one by one and merged in; so are the holders
+// of a certificate a job requires. Built at start-up
+// with Load() and kept current by the labour services through Put/Remove/SetFellows — no rebuild
+// per change. Thread-safe: queries run concurrently; a change waits for running queries.
 #pragma once
 
 #include <cstddef>
@@ -14,13 +16,25 @@
 #include <vector>
 
 #include "matching/fellow_table.h"
+#include "matching/job_lists.h"
 #include "matching/match.h"
 #include "matching/match_rules.h"
+#include "matching/seeker_lists.h"
+#include "matching/slot_store.h"
 
 namespace shanhai::matching {
 
 class MatchIndex {
  public:
+  struct Fellows {
+    uint64_t village;
+    int64_t employer;
+    int people;
+  };
+  // Replaces the whole content at once (start-up): sorts each run once instead of inserting one by
+  // one. Ids must be unique within each list; a later (village, employer) entry replaces an earlier.
+  void Load(std::vector<Seeker> seekers, std::vector<Job> jobs, const std::vector<Fellows>& fellows);
+
   // Adds or replaces (same id) a seeker or a job.
   void PutSeeker(Seeker seeker);
   void PutJob(Job job);
@@ -40,23 +54,23 @@ class MatchIndex {
   size_t job_count() const;
 
  private:
-  // A county's members; `slot` maps an id to its county and place in that county's vector.
-  template <typename T>
-  struct Groups {
-    std::unordered_map<uint32_t, std::vector<T>> by_county;
-    struct Slot { uint32_t county; size_t index; };
-    std::unordered_map<int64_t, Slot> slot;
-    void Put(uint32_t county, T value);
-    void Remove(int64_t id);
-    const T* Find(int64_t id) const;
-  };
-
-  std::vector<Match> TopJobsLocked(const Seeker& seeker, size_t k) const;
-  std::vector<Match> TopSeekersLocked(const Job& job, size_t k) const;
+  void AddSeekerLocked(Seeker seeker, bool bulk);
+  void AddJobLocked(Job job, bool bulk);
+  void RemoveSeekerLocked(int64_t id);
+  void RemoveJobLocked(int64_t id);
+  std::vector<Match> TopHoldersLocked(const Job& job, size_t k) const;
 
   mutable std::shared_mutex mutex_;
-  Groups<Seeker> seekers_;  // by home county
-  Groups<Job> jobs_;        // by the county of the work place
+  SlotStore<Seeker> seekers_;
+  SlotStore<Job> jobs_;
+  SeekerLists seeker_lists_;  // the available seekers
+  JobLists job_lists_;        // the open jobs
+  // For the pairs with fellows: the available seekers of a village, the open jobs of an employer.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> seekers_of_village_;
+  // The available holders of each certificate: a job requiring one is answered from the holders
+  // of its rarest (few people hold any), where merging runs would skip nearly everyone.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> holders_of_certificate_;
+  std::unordered_map<int64_t, std::vector<uint32_t>> jobs_of_employer_;
   FellowTable fellows_;
 };
 

@@ -25,8 +25,6 @@ bool Contains(const std::vector<uint32_t>& sorted, uint32_t value) {
 // Whole percent, rounded toward zero, by which `offered` exceeds `expected` (> 0).
 int64_t PercentAbove(int64_t offered, int64_t expected) { return (offered - expected) * 100 / expected; }
 
-int64_t MiddleWage(const Job& job) { return (job.wage_min_fen + job.wage_max_fen) / 2; }
-
 void Add(std::vector<Reason>* reasons, ReasonKind kind, int points, int64_t value) {
   if (reasons) reasons->push_back({kind, points, value});
 }
@@ -54,40 +52,69 @@ bool Admits(const Seeker& seeker, const Job& job) {
   return job.wage_max_fen >= seeker.wage_floor_fen;
 }
 
+SkillFit SkillFitOf(const Seeker& seeker, OccupationCode job_occupation) {
+  if (job_occupation == 0) return SkillFit::kNone;
+  if (std::binary_search(seeker.occupations.begin(), seeker.occupations.end(), job_occupation)) return SkillFit::kExact;
+  const bool same_group = std::any_of(seeker.occupations.begin(), seeker.occupations.end(), [&](OccupationCode c) {
+    return MajorGroupOf(c) == MajorGroupOf(job_occupation);
+  });
+  return same_group ? SkillFit::kSameGroup : SkillFit::kNone;
+}
+
+PlaceFit PlaceFitOf(const Seeker& seeker, uint64_t place) {
+  if (Contains(seeker.preferred_cities, CityOf(place))) return PlaceFit::kCity;
+  if (Contains(seeker.preferred_provinces, ProvinceOf(place))) return PlaceFit::kProvince;
+  return PlaceFit::kNone;
+}
+
+int WagePoints(int64_t middle_wage_fen, int64_t expected_wage_fen) {
+  if (expected_wage_fen <= 0) return 0;
+  return int(std::clamp<int64_t>(PercentAbove(middle_wage_fen, expected_wage_fen), -kWageCapPercent, kWageCapPercent));
+}
+
+int SkillPoints(SkillFit fit) {
+  return fit == SkillFit::kExact ? kExactSkillPoints : fit == SkillFit::kSameGroup ? kSkillGroupPoints : 0;
+}
+
+int BoardLodgingPoints(bool board, bool lodging) { return (board ? kBoardPoints : 0) + (lodging ? kLodgingPoints : 0); }
+
+int PlacePoints(PlaceFit fit) {
+  return fit == PlaceFit::kCity ? kPreferredCityPoints : fit == PlaceFit::kProvince ? kPreferredProvincePoints : 0;
+}
+
+int FellowPoints(int fellows) { return std::min(std::max(fellows, 0) * kPointsPerFellow, kFellowCapPoints); }
+
+bool HasPriority(Household household) { return household != Household::kGeneral; }
+
+int PriorityPoints(bool priority) { return priority ? kPriorityPoints : 0; }
+
+int64_t MiddleWage(const Job& job) { return (job.wage_min_fen + job.wage_max_fen) / 2; }
+
 int Score(const Seeker& seeker, const Job& job, int fellows, std::vector<Reason>* reasons) {
   int total = 0;
   auto term = [&](ReasonKind kind, int points, int64_t value) {
     total += points;
     if (points != 0) Add(reasons, kind, points, value);
   };
-  if (seeker.expected_wage_fen > 0) {
-    const int64_t percent = PercentAbove(MiddleWage(job), seeker.expected_wage_fen);
-    term(ReasonKind::kWage, int(std::clamp<int64_t>(percent, -kWageCapPercent, kWageCapPercent)), percent);
-  }
-  if (job.occupation != 0) {
-    const bool exact = std::binary_search(seeker.occupations.begin(), seeker.occupations.end(), job.occupation);
-    const bool same_group = std::any_of(seeker.occupations.begin(), seeker.occupations.end(), [&](OccupationCode c) {
-      return MajorGroupOf(c) == MajorGroupOf(job.occupation);
-    });
-    if (exact) term(ReasonKind::kExactSkill, kExactSkillPoints, job.occupation);
-    else if (same_group) term(ReasonKind::kSkillGroup, kSkillGroupPoints, MajorGroupOf(job.occupation));
-  }
-  if (job.board && job.lodging) term(ReasonKind::kBoardAndLodging, kBoardPoints + kLodgingPoints, 0);
-  else if (job.board) term(ReasonKind::kBoard, kBoardPoints, 0);
-  else if (job.lodging) term(ReasonKind::kLodging, kLodgingPoints, 0);
-  if (Contains(seeker.preferred_cities, CityOf(job.place)))
-    term(ReasonKind::kPreferredCity, kPreferredCityPoints, CityOf(job.place));
-  else if (Contains(seeker.preferred_provinces, ProvinceOf(job.place)))
-    term(ReasonKind::kPreferredProvince, kPreferredProvincePoints, ProvinceOf(job.place));
-  if (fellows > 0) term(ReasonKind::kFellowVillagers, std::min(fellows * kPointsPerFellow, kFellowCapPoints), fellows);
-  if (seeker.household != Household::kGeneral)
-    term(ReasonKind::kPriority, kPriorityPoints, int64_t(seeker.household));
+  if (seeker.expected_wage_fen > 0)
+    term(ReasonKind::kWage, WagePoints(MiddleWage(job), seeker.expected_wage_fen),
+         PercentAbove(MiddleWage(job), seeker.expected_wage_fen));
+  const SkillFit skill = SkillFitOf(seeker, job.occupation);
+  if (skill == SkillFit::kExact) term(ReasonKind::kExactSkill, SkillPoints(skill), job.occupation);
+  else if (skill == SkillFit::kSameGroup) term(ReasonKind::kSkillGroup, SkillPoints(skill), MajorGroupOf(job.occupation));
+  const ReasonKind meals = job.board && job.lodging ? ReasonKind::kBoardAndLodging
+                           : job.board               ? ReasonKind::kBoard
+                                                     : ReasonKind::kLodging;
+  term(meals, BoardLodgingPoints(job.board, job.lodging), 0);
+  const PlaceFit place = PlaceFitOf(seeker, job.place);
+  if (place == PlaceFit::kCity) term(ReasonKind::kPreferredCity, PlacePoints(place), CityOf(job.place));
+  else if (place == PlaceFit::kProvince) term(ReasonKind::kPreferredProvince, PlacePoints(place), ProvinceOf(job.place));
+  term(ReasonKind::kFellowVillagers, FellowPoints(fellows), fellows);
+  term(ReasonKind::kPriority, PriorityPoints(HasPriority(seeker.household)), int64_t(seeker.household));
   return total;
 }
 
-int64_t WageMargin(const Seeker& seeker, const Job& job) {
-  return MiddleWage(job) - seeker.expected_wage_fen;
-}
+int64_t WageMargin(const Seeker& seeker, const Job& job) { return MiddleWage(job) - seeker.expected_wage_fen; }
 
 int MaxWagePoints() { return kWageCapPercent; }
 int MaxFellowPoints() { return kFellowCapPoints; }

@@ -48,6 +48,22 @@ class FellowCounts {
   virtual int At(uint64_t village, int64_t employer) const = 0;
 };
 
+// The terms of the score, one function each, so an index can compute the part of a score that is
+// the same for a whole list of candidates from the very functions Score() adds up.
+enum class SkillFit : uint8_t { kNone, kSameGroup, kExact };
+enum class PlaceFit : uint8_t { kNone, kProvince, kCity };  // the job lies in a preferred province / city
+SkillFit SkillFitOf(const Seeker& seeker, OccupationCode job_occupation);
+PlaceFit PlaceFitOf(const Seeker& seeker, uint64_t place);
+int WagePoints(int64_t middle_wage_fen, int64_t expected_wage_fen);  // nondecreasing in the wage,
+                                                                      // nonincreasing in the expectation
+int SkillPoints(SkillFit fit);
+int BoardLodgingPoints(bool board, bool lodging);
+int PlacePoints(PlaceFit fit);
+int FellowPoints(int fellows);
+bool HasPriority(Household household);  // 脱贫户 and 监测对象
+int PriorityPoints(bool priority);
+int64_t MiddleWage(const Job& job);
+
 // The score of an admitted pair: the sum of its terms' points. When `reasons` is given, each term
 // that scored (points != 0) is appended in a fixed order; their points sum to the result.
 int Score(const Seeker& seeker, const Job& job, int fellows, std::vector<Reason>* reasons = nullptr);
@@ -55,8 +71,7 @@ int Score(const Seeker& seeker, const Job& job, int fellows, std::vector<Reason>
 // The job's middle wage minus the seeker's expectation (0 when not stated), in fen: Match::margin_fen.
 int64_t WageMargin(const Seeker& seeker, const Job& job);
 
-// Upper bounds of the terms, for indexes that prune: no admitted pair scores more than the sum.
-int MaxWagePoints();
-int MaxFellowPoints();
+int MaxWagePoints();    // the wage term's cap, both ways
+int MaxFellowPoints();  // the fellow villagers' term's cap
 
 }  // namespace shanhai::matching
