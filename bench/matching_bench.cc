@@ -1,0 +1,109 @@
+// The in-memory half of the matching benchmark: builds the index over a synthetic labour market
+// (matching_world.h) and measures start-up build time, index memory, online top-10 latency both ways
+// and the batch top-10 for every seeker. Prints one JSON object of figures on stdout.
+//
+//   matching_bench --people 1000000 --jobs 100000 [--queries 2000] [--threads 2] [--k 10]
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+#include "matching/match_index.h"
+#include "matching_world.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Resident memory of this process, in MiB (from /proc/self/statm).
+double ResidentMiB() {
+  long pages_total = 0, pages_resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages_total, &pages_resident) != 2) pages_resident = 0;
+    std::fclose(f);
+  }
+  return double(pages_resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+double Percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
+}
+
+long Arg(int argc, char** argv, const char* name, long fallback) {
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::strcmp(argv[i], name) == 0) return std::atol(argv[i + 1]);
+  return fallback;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const long people = Arg(argc, argv, "--people", 1000000);
+  const long jobs = Arg(argc, argv, "--jobs", 100000);
+  const long queries = Arg(argc, argv, "--queries", 2000);
+  const long threads = std::max(1L, Arg(argc, argv, "--threads", 2));
+  const size_t k = size_t(Arg(argc, argv, "--k", 10));
+
+  shanhai::bench::MatchingWorld world = shanhai::bench::MakeMatchingWorld(people, jobs);
+  std::map<std::pair<uint64_t, int64_t>, int> summed;  // the generator may place a village twice
+  for (const auto& p : world.placements) summed[{p.village, p.employer}] += p.people;
+  std::vector<shanhai::matching::MatchIndex::Fellows> fellows;
+  for (const auto& [key, people] : summed) fellows.push_back({key.first, key.second, people});
+
+  const double before_mib = ResidentMiB();
+  const auto build_start = Clock::now();
+  shanhai::matching::MatchIndex index;
+  index.Load(std::move(world.seekers), std::move(world.jobs), fellows);
+  const double build_s = SecondsSince(build_start);
+  const double index_mib = ResidentMiB() - before_mib;
+
+  auto latencies = [&](long n, auto query) {
+    std::vector<double> ms;
+    for (long i = 0; i < n; ++i) {
+      const auto start = Clock::now();
+      query(i);
+      ms.push_back(SecondsSince(start) * 1000.0);
+    }
+    return ms;
+  };
+  const std::vector<double> seeker_ms = latencies(queries, [&](long i) {
+    index.TopJobs(1 + (i * 7919) % people, k);
+  });
+  const std::vector<double> job_ms = latencies(queries, [&](long i) {
+    index.TopSeekers(1 + (i * 104729) % jobs, k);
+  });
+
+  std::atomic<long> next{1};
+  std::atomic<long> answered{0};
+  const auto batch_start = Clock::now();
+  std::vector<std::thread> workers;
+  for (long t = 0; t < threads; ++t)
+    workers.emplace_back([&] {
+      for (long id; (id = next.fetch_add(1)) <= people;)
+        if (!index.TopJobs(id, k)->empty()) answered.fetch_add(1);
+    });
+  for (auto& w : workers) w.join();
+  const double batch_s = SecondsSince(batch_start);
+
+  std::printf(
+      "{\"people\": %ld, \"jobs\": %ld, \"build_s\": %.3f, \"index_mb\": %.1f, \"online_p50_ms\": %.3f, "
+      "\"online_p99_ms\": %.3f, \"online_job_p50_ms\": %.3f, \"online_job_p99_ms\": %.3f, \"batch_s\": %.3f, "
+      "\"batch_answered\": %ld, \"threads\": %ld}\n",
+      people, jobs, build_s, index_mib, Percentile(seeker_ms, 0.5), Percentile(seeker_ms, 0.99),
+      Percentile(job_ms, 0.5), Percentile(job_ms, 0.99), batch_s, answered.load(), threads);
+  return 0;
+}

@@ -1,0 +1,211 @@
+#include "matching/match_index.h"
+
+#include <algorithm>
+#include <mutex>
+
+namespace shanhai::matching {
+namespace {
+
+template <typename Map, typename K>
+void EraseSlot(Map& map, K key, uint32_t slot) {
+  auto found = map.find(key);
+  if (found == map.end()) return;
+  std::vector<uint32_t>& slots = found->second;
+  slots.erase(std::find(slots.begin(), slots.end(), slot));
+  if (slots.empty()) map.erase(found);
+}
+
+// The best k of two candidate lists, each already in ranking order.
+std::vector<Match> BestOf(std::vector<Match> a, std::vector<Match> b, size_t k) {
+  std::vector<Match> out;
+  std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out), RanksBefore);
+  if (out.size() > k) out.resize(k);
+  return out;
+}
+
+template <typename Map>
+std::vector<typename Map::key_type> SortedKeys(const Map* map) {
+  std::vector<typename Map::key_type> keys;
+  if (!map) return keys;
+  for (const auto& [key, value] : *map) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+}  // namespace
+
+void MatchIndex::Load(std::vector<Seeker> seekers, std::vector<Job> jobs, const std::vector<Fellows>& fellows) {
+  std::unique_lock lock(mutex_);
+  seekers_ = SlotStore<Seeker>();
+  jobs_ = SlotStore<Job>();
+  seeker_lists_ = SeekerLists();
+  job_lists_ = JobLists();
+  seekers_of_village_.clear();
+  holders_of_certificate_.clear();
+  jobs_of_employer_.clear();
+  fellows_ = FellowTable();
+  seekers_.Reserve(seekers.size());
+  jobs_.Reserve(jobs.size());
+  for (Seeker& s : seekers) AddSeekerLocked(std::move(s), true);
+  for (Job& j : jobs) AddJobLocked(std::move(j), true);
+  seeker_lists_.SortAll();
+  job_lists_.SortAll();
+  for (const Fellows& f : fellows) fellows_.Set(f.village, f.employer, f.people);
+}
+
+void MatchIndex::AddSeekerLocked(Seeker seeker, bool bulk) {
+  const bool listed = seeker.available;
+  const uint32_t slot = seekers_.Add(std::move(seeker));
+  if (!listed) return;
+  const Seeker& stored = seekers_.at(slot);
+  if (bulk) seeker_lists_.Append(stored, slot);
+  else seeker_lists_.Insert(stored, slot);
+  seekers_of_village_[stored.home_village].push_back(slot);
+  for (uint32_t certificate : stored.certificates) holders_of_certificate_[certificate].push_back(slot);
+}
+
+void MatchIndex::AddJobLocked(Job job, bool bulk) {
+  const bool listed = job.open;
+  const int64_t employer = job.employer_id;
+  const uint32_t slot = jobs_.Add(std::move(job));
+  if (!listed) return;
+  if (bulk) job_lists_.Append(jobs_.at(slot), slot);
+  else job_lists_.Insert(jobs_.at(slot), slot);
+  jobs_of_employer_[employer].push_back(slot);
+}
+
+void MatchIndex::RemoveSeekerLocked(int64_t id) {
+  const std::optional<uint32_t> slot = seekers_.SlotOf(id);
+  if (!slot) return;
+  const Seeker& seeker = seekers_.at(*slot);
+  if (seeker.available) {
+    seeker_lists_.Erase(seeker, *slot);
+    EraseSlot(seekers_of_village_, seeker.home_village, *slot);
+    for (uint32_t certificate : seeker.certificates) EraseSlot(holders_of_certificate_, certificate, *slot);
+  }
+  seekers_.Remove(id);
+}
+
+void MatchIndex::RemoveJobLocked(int64_t id) {
+  const std::optional<uint32_t> slot = jobs_.SlotOf(id);
+  if (!slot) return;
+  const Job& job = jobs_.at(*slot);
+  if (job.open) {
+    job_lists_.Erase(job, *slot);
+    EraseSlot(jobs_of_employer_, job.employer_id, *slot);
+  }
+  jobs_.Remove(id);
+}
+
+void MatchIndex::PutSeeker(Seeker seeker) {
+  std::unique_lock lock(mutex_);
+  RemoveSeekerLocked(seeker.id);
+  AddSeekerLocked(std::move(seeker), false);
+}
+
+void MatchIndex::PutJob(Job job) {
+  std::unique_lock lock(mutex_);
+  RemoveJobLocked(job.id);
+  AddJobLocked(std::move(job), false);
+}
+
+void MatchIndex::RemoveSeeker(int64_t id) {
+  std::unique_lock lock(mutex_);
+  RemoveSeekerLocked(id);
+}
+
+void MatchIndex::RemoveJob(int64_t id) {
+  std::unique_lock lock(mutex_);
+  RemoveJobLocked(id);
+}
+
+void MatchIndex::SetFellows(uint64_t village, int64_t employer, int count) {
+  std::unique_lock lock(mutex_);
+  fellows_.Set(village, employer, count);
+}
+
+std::optional<std::vector<Match>> MatchIndex::TopJobs(int64_t seeker_id, size_t k) const {
+  std::shared_lock lock(mutex_);
+  const Seeker* seeker = seekers_.Find(seeker_id);
+  if (!seeker) return std::nullopt;
+  const FellowTable::ByEmployer* fellows = fellows_.OfVillage(seeker->home_village);
+  const std::vector<int64_t> employers = SortedKeys(fellows);
+  std::vector<Match> with_fellows;
+  if (seeker->available)
+    for (int64_t employer : employers) {
+      auto jobs = jobs_of_employer_.find(employer);
+      if (jobs == jobs_of_employer_.end()) continue;
+      for (uint32_t slot : jobs->second) {
+        const Job& job = jobs_.at(slot);
+        if (Admits(*seeker, job))
+          with_fellows.push_back({job.id, Score(*seeker, job, fellows->at(employer)), WageMargin(*seeker, job)});
+      }
+    }
+  std::sort(with_fellows.begin(), with_fellows.end(), RanksBefore);
+  return BestOf(job_lists_.Top(*seeker, k, jobs_, employers), std::move(with_fellows), k);
+}
+
+std::vector<Match> MatchIndex::TopHoldersLocked(const Job& job, size_t k) const {
+  const std::vector<uint32_t>* rarest = nullptr;
+  for (uint32_t certificate : job.required_certificates) {
+    auto holders = holders_of_certificate_.find(certificate);
+    if (holders == holders_of_certificate_.end()) return {};  // nobody available holds it
+    if (!rarest || holders->second.size() < rarest->size()) rarest = &holders->second;
+  }
+  std::vector<Match> all;
+  if (job.open)
+    for (uint32_t slot : *rarest) {
+      const Seeker& seeker = seekers_.at(slot);
+      if (Admits(seeker, job))
+        all.push_back({seeker.id, Score(seeker, job, fellows_.At(seeker.home_village, job.employer_id)),
+                       WageMargin(seeker, job)});
+    }
+  const size_t kept = std::min(k, all.size());
+  std::partial_sort(all.begin(), all.begin() + ptrdiff_t(kept), all.end(), RanksBefore);
+  all.resize(kept);
+  return all;
+}
+
+std::optional<std::vector<Match>> MatchIndex::TopSeekers(int64_t job_id, size_t k) const {
+  std::shared_lock lock(mutex_);
+  const Job* job = jobs_.Find(job_id);
+  if (!job) return std::nullopt;
+  if (!job->required_certificates.empty()) return TopHoldersLocked(*job, k);
+  const FellowTable::ByVillage* fellows = fellows_.AtEmployer(job->employer_id);
+  const std::vector<uint64_t> villages = SortedKeys(fellows);
+  std::vector<Match> with_fellows;
+  if (job->open)
+    for (uint64_t village : villages) {
+      auto seekers = seekers_of_village_.find(village);
+      if (seekers == seekers_of_village_.end()) continue;
+      for (uint32_t slot : seekers->second) {
+        const Seeker& seeker = seekers_.at(slot);
+        if (Admits(seeker, *job))
+          with_fellows.push_back({seeker.id, Score(seeker, *job, fellows->at(village)), WageMargin(seeker, *job)});
+      }
+    }
+  std::sort(with_fellows.begin(), with_fellows.end(), RanksBefore);
+  return BestOf(seeker_lists_.Top(*job, k, seekers_, villages), std::move(with_fellows), k);
+}
+
+std::optional<std::vector<Reason>> MatchIndex::Explain(int64_t seeker_id, int64_t job_id) const {
+  std::shared_lock lock(mutex_);
+  const Seeker* seeker = seekers_.Find(seeker_id);
+  const Job* job = jobs_.Find(job_id);
+  if (!seeker || !job || !Admits(*seeker, *job)) return std::nullopt;
+  std::vector<Reason> reasons;
+  Score(*seeker, *job, fellows_.At(seeker->home_village, job->employer_id), &reasons);
+  return reasons;
+}
+
+size_t MatchIndex::seeker_count() const {
+  std::shared_lock lock(mutex_);
+  return seekers_.size();
+}
+
+size_t MatchIndex::job_count() const {
+  std::shared_lock lock(mutex_);
+  return jobs_.size();
+}
+
+}  // namespace shanhai::matching

@@ -1,0 +1,77 @@
+// The online matcher: seekers and jobs held in memory, answering top-k jobs for a seeker and top-k
+// seekers for a job with the same rules and order as the reference matcher, fast: each direction
+// keeps its candidates in runs that are already in ranking order (job_lists.h, seeker_lists.h),
+// so a query merges run heads instead of scoring everyone; the few pairs with fellow villagers
+// (whose term differs employer by employer) are scored one by one and merged in; so are the holders
+// of a certificate a job requires. Built at start-up
+// with Load() and kept current by the labour services through Put/Remove/SetFellows — no rebuild
+// per change. Thread-safe: queries run concurrently; a change waits for running queries.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <shared_mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "matching/fellow_table.h"
+#include "matching/job_lists.h"
+#include "matching/match.h"
+#include "matching/match_rules.h"
+#include "matching/seeker_lists.h"
+#include "matching/slot_store.h"
+
+namespace shanhai::matching {
+
+class MatchIndex {
+ public:
+  struct Fellows {
+    uint64_t village;
+    int64_t employer;
+    int people;
+  };
+  // Replaces the whole content at once (start-up): sorts each run once instead of inserting one by
+  // one. Ids must be unique within each list; a later (village, employer) entry replaces an earlier.
+  void Load(std::vector<Seeker> seekers, std::vector<Job> jobs, const std::vector<Fellows>& fellows);
+
+  // Adds or replaces (same id) a seeker or a job.
+  void PutSeeker(Seeker seeker);
+  void PutJob(Job job);
+  // Removing an unknown id does nothing.
+  void RemoveSeeker(int64_t id);
+  void RemoveJob(int64_t id);
+  // People of `village` in work at `employer` now (0 clears).
+  void SetFellows(uint64_t village, int64_t employer, int count);
+
+  // nullopt when the id is not in the index.
+  std::optional<std::vector<Match>> TopJobs(int64_t seeker_id, size_t k) const;
+  std::optional<std::vector<Match>> TopSeekers(int64_t job_id, size_t k) const;
+  // The terms of an admitted pair's score; nullopt when either is unknown or the pair is not admitted.
+  std::optional<std::vector<Reason>> Explain(int64_t seeker_id, int64_t job_id) const;
+
+  size_t seeker_count() const;
+  size_t job_count() const;
+
+ private:
+  void AddSeekerLocked(Seeker seeker, bool bulk);
+  void AddJobLocked(Job job, bool bulk);
+  void RemoveSeekerLocked(int64_t id);
+  void RemoveJobLocked(int64_t id);
+  std::vector<Match> TopHoldersLocked(const Job& job, size_t k) const;
+
+  mutable std::shared_mutex mutex_;
+  SlotStore<Seeker> seekers_;
+  SlotStore<Job> jobs_;
+  SeekerLists seeker_lists_;  // the available seekers
+  JobLists job_lists_;        // the open jobs
+  // For the pairs with fellows: the available seekers of a village, the open jobs of an employer.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> seekers_of_village_;
+  // The available holders of each certificate: a job requiring one is answered from the holders
+  // of its rarest (few people hold any), where merging runs would skip nearly everyone.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> holders_of_certificate_;
+  std::unordered_map<int64_t, std::vector<uint32_t>> jobs_of_employer_;
+  FellowTable fellows_;
+};
+
+}  // namespace shanhai::matching

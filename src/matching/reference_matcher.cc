@@ -1,0 +1,36 @@
+#include "matching/reference_matcher.h"
+
+#include <algorithm>
+
+namespace shanhai::matching {
+namespace {
+
+std::vector<Match> SortedTop(std::vector<Match> all, size_t k) {
+  std::sort(all.begin(), all.end(), RanksBefore);
+  if (all.size() > k) all.resize(k);
+  return all;
+}
+
+}  // namespace
+
+std::vector<Match> ReferenceTopJobs(const Seeker& seeker, std::span<const Job> jobs, const FellowCounts& fellows,
+                                    size_t k) {
+  std::vector<Match> all;
+  for (const Job& job : jobs)
+    if (Admits(seeker, job))
+      all.push_back({job.id, Score(seeker, job, fellows.At(seeker.home_village, job.employer_id)),
+                     WageMargin(seeker, job)});
+  return SortedTop(std::move(all), k);
+}
+
+std::vector<Match> ReferenceTopSeekers(const Job& job, std::span<const Seeker> seekers,
+                                       const FellowCounts& fellows, size_t k) {
+  std::vector<Match> all;
+  for (const Seeker& seeker : seekers)
+    if (Admits(seeker, job))
+      all.push_back({seeker.id, Score(seeker, job, fellows.At(seeker.home_village, job.employer_id)),
+                     WageMargin(seeker, job)});
+  return SortedTop(std::move(all), k);
+}
+
+}  // namespace shanhai::matching

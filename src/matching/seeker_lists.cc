@@ -1,0 +1,117 @@
+#include "matching/seeker_lists.h"
+
+#include <algorithm>
+
+#include "matching/match_rules.h"
+#include "matching/run_merge.h"
+
+namespace shanhai::matching {
+namespace {
+
+constexpr uint32_t kPriorityFlag = 1;
+constexpr uint32_t kExpectationFlag = 2;
+
+uint32_t GroupSkill(OccupationCode code) { return uint32_t(MajorGroupOf(code)) + 1; }
+
+struct Fit {
+  SkillFit skill;
+  PlaceFit place;
+};
+
+}  // namespace
+
+size_t SeekerLists::KeyHash::operator()(const Key& k) const {
+  uint64_t h = uint64_t(k.county) * 0x9E3779B97F4A7C15ULL;
+  h ^= (uint64_t(k.skill) + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2));
+  h ^= (uint64_t(k.place) * 0xC2B2AE3D27D4EB4FULL + (h << 6) + (h >> 2));
+  h ^= uint64_t(k.flags) + (h << 6) + (h >> 2);
+  return size_t(h);
+}
+
+template <typename Fn>
+void SeekerLists::ForEachRun(const Seeker& seeker, bool create, Fn fn) {
+  std::vector<uint32_t> skills = {0};
+  for (OccupationCode code : seeker.occupations) {
+    skills.push_back(code);
+    if (std::find(skills.begin(), skills.end(), GroupSkill(code)) == skills.end()) skills.push_back(GroupSkill(code));
+  }
+  std::vector<uint32_t> places = {0};
+  places.insert(places.end(), seeker.preferred_cities.begin(), seeker.preferred_cities.end());
+  places.insert(places.end(), seeker.preferred_provinces.begin(), seeker.preferred_provinces.end());
+  const uint8_t flags = uint8_t((HasPriority(seeker.household) ? kPriorityFlag : 0) |
+                                (seeker.expected_wage_fen > 0 ? kExpectationFlag : 0));
+  const uint32_t county = CountyOf(seeker.home_village);
+  for (uint32_t skill : skills)
+    for (uint32_t place : places) {
+      const Key key{county, skill, place, flags};
+      auto run = runs_.find(key);
+      if (run == runs_.end()) {
+        if (!create) continue;
+        run = runs_.emplace(key, Run{}).first;
+      }
+      fn(run->second);
+      if (run->second.empty()) runs_.erase(run);
+    }
+}
+
+void SeekerLists::Insert(const Seeker& seeker, uint32_t slot) {
+  const Entry entry{seeker.expected_wage_fen, seeker.id, slot};
+  ForEachRun(seeker, true, [&](Run& run) { run.Insert(entry); });
+  ++seekers_per_county_[CountyOf(seeker.home_village)];
+}
+
+void SeekerLists::Append(const Seeker& seeker, uint32_t slot) {
+  const Entry entry{seeker.expected_wage_fen, seeker.id, slot};
+  ForEachRun(seeker, true, [&](Run& run) { run.Append(entry); });
+  ++seekers_per_county_[CountyOf(seeker.home_village)];
+}
+
+void SeekerLists::SortAll() {
+  for (auto& [key, run] : runs_) run.Sort();
+}
+
+void SeekerLists::Erase(const Seeker& seeker, uint32_t slot) {
+  const Entry entry{seeker.expected_wage_fen, seeker.id, slot};
+  ForEachRun(seeker, false, [&](Run& run) { run.Erase(entry); });
+  auto count = seekers_per_county_.find(CountyOf(seeker.home_village));
+  if (count != seekers_per_county_.end() && --count->second == 0) seekers_per_county_.erase(count);
+}
+
+std::vector<Match> SeekerLists::Top(const Job& job, size_t k, const SlotStore<Seeker>& seekers,
+                                    const std::vector<uint64_t>& excluded_villages) const {
+  using Cursor = RunCursor<Entry, Fit>;
+  if (k == 0 || !job.open) return {};
+  std::vector<std::pair<uint32_t, SkillFit>> skills = {{0, SkillFit::kNone}};
+  if (job.occupation != 0) {
+    skills.push_back({job.occupation, SkillFit::kExact});
+    skills.push_back({GroupSkill(job.occupation), SkillFit::kSameGroup});
+  }
+  const std::pair<uint32_t, PlaceFit> places[] = {
+      {0, PlaceFit::kNone}, {CityOf(job.place), PlaceFit::kCity}, {ProvinceOf(job.place), PlaceFit::kProvince}};
+  const int meals = BoardLodgingPoints(job.board, job.lodging);
+  std::vector<Cursor> cursors;
+  for (const auto& [county, count] : seekers_per_county_) {  // the band is a hard rule: Admits
+    for (const auto& [skill_key, skill] : skills)
+      for (const auto& [place_key, place] : places)
+        for (uint8_t flags = 0; flags < 4; ++flags) {
+          auto run = runs_.find(Key{county, skill_key, place_key, flags});
+          if (run == runs_.end()) continue;
+          const int constant = SkillPoints(skill) + PlacePoints(place) + meals + PriorityPoints(flags & kPriorityFlag);
+          cursors.push_back({&run->second.items(), 0, constant, {skill, place}});
+        }
+  }
+  const int64_t middle = MiddleWage(job);
+  auto head = [&](const Cursor& cursor, const Entry& e) {
+    return Match{e.id, cursor.constant + WagePoints(middle, e.expected_wage), middle - e.expected_wage};
+  };
+  auto accept = [&](const Cursor& cursor, const Entry& e) {
+    const Seeker& seeker = seekers.at(e.slot);
+    return SkillFitOf(seeker, job.occupation) == cursor.fit.skill &&
+           PlaceFitOf(seeker, job.place) == cursor.fit.place &&
+           !std::binary_search(excluded_villages.begin(), excluded_villages.end(), seeker.home_village) &&
+           Admits(seeker, job);
+  };
+  return MergeTop(std::move(cursors), k, head, accept);
+}
+
+}  // namespace shanhai::matching
