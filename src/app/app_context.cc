@@ -102,6 +102,7 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   }
   conn->context_ = std::make_unique<ServiceContext>(*conn->db_, &env.vault(), Clock(), &env.changes());
   ServiceContext& context = *conn->context_;
+  context.disclosure_limits = env.disclosure_limits();
   context.extra_checks["targets"] = TargetKeyCheck();
   context.sheet_forms["targets"] = TargetsSheetForm();
   conn->ledgers_ = std::make_unique<LedgerService>(context);

@@ -47,6 +47,10 @@ class AppEnv {
   // sets them from its flags before starting; other commands keep the defaults).
   const IdentityPolicy& identity_policy() const { return identity_policy_; }
   void set_identity_policy(const IdentityPolicy& policy) { identity_policy_ = policy; }
+  // Each account's daily key matches and reveals (domain/audit/disclosure_quota.h), for every
+  // connection opened afterwards (serve sets them from its flags).
+  const DisclosureLimits& disclosure_limits() const { return disclosure_limits_; }
+  void set_disclosure_limits(const DisclosureLimits& limits) { disclosure_limits_ = limits; }
 
   // The process's change feed (domain/changes/change_feed.h): every connection's services
   // announce their commits to it. Thread-safe.
@@ -65,6 +69,7 @@ class AppEnv {
   std::string evidence_dir_;
   bool key_created_ = false;
   IdentityPolicy identity_policy_;
+  DisclosureLimits disclosure_limits_;
   // In this order: the follower stops, then the tally unsubscribes, before the feed goes.
   std::unique_ptr<ChangeFeed> changes_ = std::make_unique<ChangeFeed>();
   std::unique_ptr<ChangeTally> change_tally_ = std::make_unique<ChangeTally>(*changes_);

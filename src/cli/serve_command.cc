@@ -20,6 +20,7 @@ struct Args {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;
   IdentityPolicy identity;
+  DisclosureLimits disclosure;
   std::string tls_cert, tls_key;
   std::string trust_proxy;
   int change_poll_ms = 200;
@@ -44,6 +45,7 @@ Status StartChangeFeed(AppEnv& env, Database& db, const Args& a) {
 Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, true));  // migrates once before threads start
   c.env->set_identity_policy(a.identity);
+  c.env->set_disclosure_limits(a.disclosure);
   SH_ASSIGN_OR_RETURN(int64_t purged, c.conn->error_sheets().Purge());  // expired while the server was down
   if (purged > 0) LogInfo("error_sheets_purged", {{"count", purged}});
   SH_ASSIGN_OR_RETURN(int64_t encrypted, c.conn->evidence().EncryptLegacyFiles());  // files from before 0007
@@ -99,6 +101,13 @@ void RegisterServe(CLI::App& app) {
       ->check(CLI::Range(1, 24));
   cmd->add_flag("--require-admin-totp", a->identity.require_admin_totp,
                 "管理员须启用两步验证后才能使用系统 / administrators must enrol TOTP before anything else");
+  cmd->add_option("--key-match-quota", a->disclosure.key_matches_per_day,
+                  "每个账号每天可核对已登记身份证号码的次数（默认 20，0 = 不限）/ checks of numbers already registered "
+                  "per account and day (0 = no limit)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1'000'000}));
+  cmd->add_option("--reveal-quota", a->disclosure.reveals_per_day,
+                  "每个账号每天可查看敏感信息全文的次数（默认 200，0 = 不限）/ reveals per account and day (0 = no limit)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1'000'000}));
   cmd->add_option("--tls-cert", a->tls_cert, "HTTPS：PEM 证书（链）文件，与 --tls-key 同用 / PEM certificate chain");
   cmd->add_option("--tls-key", a->tls_key, "HTTPS：PEM 私钥文件 / PEM private key");
   cmd->add_option("--trust-proxy", a->trust_proxy,

@@ -83,18 +83,52 @@ std::string MaskedRun(const std::string& digits) {
   return "";
 }
 
-bool IsGroupSeparator(char c) { return c == ' ' || c == '-' || c == '.' || c == '_' || c == '/'; }
+// The code point at text[i] and its byte length (1 for a byte that starts no valid sequence).
+std::pair<char32_t, size_t> CodePointAt(std::string_view text, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  const size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (length <= 1 || i + length > text.size()) return {c, 1};
+  char32_t cp = c & (0xFF >> (length + 1));
+  for (size_t k = 1; k < length; ++k) {
+    const unsigned char next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xC0) != 0x80) return {c, 1};
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  return {cp, length};
+}
 
-// A number written in groups from runs[i] ("522727-19870214-7321", "139.1234.5678"): runs
-// joined while exactly one blank, hyphen, dot, underscore or slash stands between them, as
-// long as the digits could still be one number; the longest join that is a personal number.
+// True for a code point that NFKC makes neither a letter nor a digit, as people put between digit
+// groups: ASCII punctuation and blanks, no-break and typographic spaces, dashes and other general
+// punctuation, the ideographic space and CJK punctuation (、。〜), and the full-width forms of
+// ASCII punctuation (－，：～). Letters, CJK characters and digits are not.
+bool IsSeparatorCodePoint(char32_t cp) {
+  if (cp < 0x80) {
+    const bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+    return !alnum;
+  }
+  return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x2212 || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+// Byte length of the one separator (IsSeparatorCodePoint) at text[i], or 0.
+size_t SeparatorAt(std::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  const auto [cp, length] = CodePointAt(text, i);
+  return IsSeparatorCodePoint(cp) ? length : 0;
+}
+
+// A number written in groups from runs[i] ("522727-19870214-7321", "139.1234.5678",
+// "138　1234　5678"): runs joined while exactly one separator (SeparatorAt) stands between them,
+// as long as the digits could still be one number; the longest join that is a personal number.
 // How many runs it spans (0 when no join of two or more is one) and its digits.
 std::pair<size_t, std::string> GroupedNumber(std::string_view text, const std::vector<DigitRun>& runs, size_t i) {
   std::pair<size_t, std::string> best{0, ""};
   std::string digits = runs[i].digits;
   for (size_t j = i + 1; j < runs.size(); ++j) {
     const DigitRun &left = runs[j - 1], &right = runs[j];
-    if (right.begin != left.end + 1 || !IsGroupSeparator(text[left.end])) break;
+    const size_t separator = SeparatorAt(text, left.end);
+    if (separator == 0 || right.begin != left.end + separator) break;
     digits += right.digits;
     if (digits.size() > kIdDigits) break;
     if (!MaskedRun(digits).empty()) best = {j - i + 1, digits};

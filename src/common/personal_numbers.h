@@ -15,8 +15,10 @@ namespace shanhai {
 //    numbers); any longer run too (bank cards, numbers glued together) — as MaskIdNumber;
 //  - a mobile: 11 digits beginning 13–19, also after a prefix 86, 0086, 0 or 00
 //    ("8613812345678", "0013812345678") — as MaskMobile;
-//  - either written in groups with one blank, hyphen, dot, underscore or slash between them
-//    ("138 1234 5678", "139.1234.5678", "522727-19870214-7321").
+//  - either written in groups with one character between them that is neither a letter nor a
+//    digit — a blank, hyphen, dot, comma, colon, tilde, slash, the ideographic space, a
+//    full-width hyphen or comma… ("138 1234 5678", "139.1234.5678", "522727-19870214-7321",
+//    "138　1234　5678", "522727－19870214－7321", "138,1234,5678").
 // Shorter runs (record ids, dates, amounts, 16-hex tokens' digit runs) are kept.
 std::string MaskPersonalNumbers(std::string_view text);
 

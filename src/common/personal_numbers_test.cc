@@ -28,6 +28,21 @@ TEST(MaskPersonalNumbers, MasksMobilesInEveryCommonSpelling) {
   EXPECT_EQ(MaskPersonalNumbers("１３８００１３８０００"), "138****8000");
 }
 
+TEST(MaskPersonalNumbers, MasksGroupsBetweenAnySeparatorThatIsNoLetterNorDigit) {
+  // The ideographic space, full-width hyphen, comma, colon and tilde (the attacker's spellings).
+  EXPECT_EQ(MaskPersonalNumbers("q=522727\u300019870214\u30007321"), "q=52****************");
+  EXPECT_EQ(MaskPersonalNumbers("522727\uFF0D19870214\uFF0D7321"), "52****************");
+  EXPECT_EQ(MaskPersonalNumbers("q=138,1234,5678&x=1"), "q=138****5678&x=1");
+  EXPECT_EQ(MaskPersonalNumbers("138:1234:5678"), "138****5678");
+  EXPECT_EQ(MaskPersonalNumbers("138~1234~5678"), "138****5678");
+  EXPECT_EQ(MaskPersonalNumbers("138\uFF5E1234\uFF5E5678"), "138****5678");
+  EXPECT_EQ(MaskPersonalNumbers("138\u30011234\u30015678"), "138****5678");
+  // A letter or a CJK character between groups is no separator; nor are two separators.
+  EXPECT_EQ(MaskPersonalNumbers("138a1234a5678"), "138a1234a5678");
+  EXPECT_EQ(MaskPersonalNumbers("138\u53f71234\u53f75678"), "138\u53f71234\u53f75678");
+  EXPECT_EQ(MaskPersonalNumbers("138, 1234, 5678"), "138, 1234, 5678");
+}
+
 TEST(MaskPersonalNumbers, KeepsWhatIsNoPersonalNumber) {
   for (const char* text : {"/api/v1/people/people/1037", "page=2&page_size=20", "2020-06-09", "12800138000",
                            "amount 99999999999999", "138 0013 800", "", "no digits at all"})

@@ -17,6 +17,7 @@
 
 #include "common/clock.h"
 #include "domain/audit/audit_log.h"
+#include "domain/audit/disclosure_quota.h"
 #include "domain/changes/change_feed.h"
 #include "domain/dictionaries/dictionary_service.h"
 #include "domain/ledger/ledger_def.h"
@@ -67,6 +68,10 @@ struct ServiceContext {
   AuditLog audit;
   // The connection's dictionaries (declared options and administrators' additions).
   DictionaryService dictionaries;
+  // Each account's daily allowance of key matches and reveals (AppConn sets the limits from
+  // AppEnv's, before the services are used), and its counter.
+  DisclosureLimits disclosure_limits;
+  DisclosureQuota quota{*db, audit, clock, disclosure_limits};
 };
 
 }  // namespace shanhai

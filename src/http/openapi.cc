@@ -64,6 +64,12 @@ boost::json::object LedgerSchema(const LedgerDef& def, bool for_change) {
   }
   for (const FieldDef& f : def.fields) {
     properties[f.key] = FieldSchema(f);
+    if (f.IsSensitive() && f.key == def.natural_key)
+      properties[f.key].as_object()["description"] =
+          std::string(properties[f.key].as_object()["description"].as_string()) +
+          "；已登记的号码一律答“已登记”（不说在何处），每次核对记入审计日志（key_match）并计入账号每日限额，超出则 403 / a "
+          "number already registered is answered alike wherever its record is; each such match is audited "
+          "(key_match) and counted against the account's daily limit, past which 403";
     if (f.required && !f.computed) required.push_back(boost::json::string(f.key));
   }
   for (const LineSet& set : def.lines)

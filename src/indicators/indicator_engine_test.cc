@@ -634,7 +634,9 @@ TEST_P(IndicatorEngineTest, DrillingDownByASensitiveFieldNeedsRevealAndIsAudited
   ASSERT_TRUE(audit.ok());
   ASSERT_EQ(audit->rows.size(), 1u);
   EXPECT_EQ(AsText(audit->rows[0][0]), staff.name);
-  EXPECT_EQ(AsText(audit->rows[0][1]), "by=poverty_status indicator=people.registered.poverty rows=1 total=2");
+  EXPECT_EQ(AsText(audit->rows[0][1]),
+            "by=poverty_status indicator=people.registered.poverty ids=" + std::to_string(behind->records.at(0).id) +
+                " rows=1 total=2");
 }
 
 TEST(RevealGuardedFieldsIn, FindsTheSensitiveColumnsACatalogueConditionReads) {

@@ -2,15 +2,27 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "common/personal_numbers.h"
 #include "domain/audit/audit_detail.h"
 
 namespace shanhai {
 
 namespace {
+
+// A ledger holding personal numbers (people): its evidence (an ID card's scan) is itself one, so
+// reading it needs the ledger's reveal permission and is audited.
+bool HoldsSensitiveFields(const LedgerDef& def) {
+  return std::any_of(def.fields.begin(), def.fields.end(), [](const FieldDef& f) { return f.IsSensitive(); });
+}
+
+// A file's name as the audit log, the history and a reader who may not reveal see it: an ID
+// number or a mobile in it (idcard_522727199005171232.png) masked by its shape.
+std::string ShownFileName(const std::string& file_name) { return MaskPersonalNumbers(file_name); }
 
 constexpr const char* kInsertEvidence =
     "INSERT INTO evidence (ledger, record_id, helped_region, file_name, content_type, size_bytes, sha256, created_at, "
@@ -90,7 +102,7 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
     SH_RETURN_IF_ERROR(
         db.Execute(kInsertContent, {evidence_id, context_.vault->Encrypt(bytes, ContentContext(evidence_id))}).status());
     SH_RETURN_IF_ERROR(context_.audit.Write(actor, "attach", def.name, record_id, record.helped_region, "", "",
-                                              "evidence=" + AsText(id.rows[0][0]) + " file=" + AuditDetailValue(file_name)));
+                                              "evidence=" + AsText(id.rows[0][0]) + " file=" + AuditDetailValue(ShownFileName(file_name))));
     SH_ASSIGN_OR_RETURN(Rows row, db.Query(std::string(kSelectEvidence) + " WHERE id = ?", {id.rows[0][0]}));
     out = InfoFromRow(row.rows[0]);
     return Status::Ok();
@@ -103,8 +115,12 @@ Result<std::vector<EvidenceInfo>> EvidenceService::List(const Actor& actor, cons
   SH_ASSIGN_OR_RETURN(Rows rows, context_.db->Query(std::string(kSelectEvidence) +
                                                          " WHERE ledger = ? AND record_id = ? ORDER BY id",
                                                      {def.name, record_id}));
+  const bool masked = DisclosureFor(actor, def) == Disclosure::kMasked;
   std::vector<EvidenceInfo> out;
-  for (const auto& r : rows.rows) out.push_back(InfoFromRow(r));
+  for (const auto& r : rows.rows) {
+    out.push_back(InfoFromRow(r));
+    if (masked) out.back().file_name = ShownFileName(out.back().file_name);
+  }
   return out;
 }
 
@@ -129,6 +145,13 @@ Result<EvidenceService::Visible> EvidenceService::VisibleEvidence(const Actor& a
 Result<std::pair<EvidenceInfo, std::string>> EvidenceService::Read(const Actor& actor, int64_t evidence_id) {
   SH_ASSIGN_OR_RETURN(Visible visible, VisibleEvidence(actor, evidence_id, EvidenceAccess::kRead));
   EvidenceInfo& info = visible.info;
+  if (HoldsSensitiveFields(*visible.def)) {
+    SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(*visible.def, "reveal")));
+    SH_RETURN_IF_ERROR(context_.audit.Write(actor, "evidence_read", visible.def->name, info.record_id,
+                                            visible.record.helped_region, "", "",
+                                            "evidence=" + std::to_string(info.id) +
+                                                " file=" + AuditDetailValue(ShownFileName(info.file_name))));
+  }
   SH_ASSIGN_OR_RETURN(Rows content, context_.db->Query(kSelectContent, {evidence_id}));
   if (content.rows.empty()) return Status::Unavailable("证明材料文件丢失", "the evidence file is missing");
   SH_ASSIGN_OR_RETURN(std::string bytes, context_.vault->Decrypt(AsText(content.rows[0][0]), ContentContext(info.id)));
@@ -145,7 +168,7 @@ Status EvidenceService::Remove(const Actor& actor, int64_t evidence_id) {
     SH_RETURN_IF_ERROR(db.Execute(kDeleteContent, {evidence_id}).status());
     SH_RETURN_IF_ERROR(db.Execute(kDeleteEvidence, {evidence_id}).status());
     return context_.audit.Write(actor, "detach", def->name, info.record_id, record.helped_region, "", "",
-                                "evidence=" + std::to_string(evidence_id) + " file=" + AuditDetailValue(info.file_name) +
+                                "evidence=" + std::to_string(evidence_id) + " file=" + AuditDetailValue(ShownFileName(info.file_name)) +
                                     " sha256=" + info.sha256);
   });
 }

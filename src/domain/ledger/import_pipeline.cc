@@ -193,7 +193,10 @@ Result<ImportReport> ImportLedger(LedgerService& service, const Actor& actor, co
                                   const std::string& path, const ImportOptions& options) {
   SH_RETURN_IF_ERROR(AuthorizeImport(actor, def, options));
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
-  SH_ASSIGN_OR_RETURN(ImportReport report, ImportRows(service, actor, def, path, options));
+  Result<ImportReport> imported = ImportRows(service, actor, def, path, options);
+  // The numbers the file found registered are audited and counted whatever became of it.
+  SH_RETURN_IF_ERROR(service.SettleDisclosures());
+  SH_ASSIGN_OR_RETURN(ImportReport report, std::move(imported));
   // A dry run or a refused file stores nothing and its transaction took its audit rows with it;
   // who tried which file is kept all the same, in a transaction of its own, so that checking
   // values against the stored ones (uniqueness answers) is never unaudited.

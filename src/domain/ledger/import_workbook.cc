@@ -205,7 +205,7 @@ Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor
   each.skip_invalid = true;
   std::vector<int64_t> inserted;
   bool kept = false;
-  {
+  const Status imported = [&]() -> Status {
     Transaction tx(service.db());
     SH_RETURN_IF_ERROR(tx.begin_status());
     SH_RETURN_IF_ERROR(service.RefreshDictionaries());
@@ -220,7 +220,11 @@ Result<WorkbookReport> ImportWorkbook(LedgerService& service, const Actor& actor
       SH_RETURN_IF_ERROR(AuditWorkbook(service, actor, "import", report, options, path));
       SH_RETURN_IF_ERROR(tx.Commit());
     }
-  }  // not kept: rolled back here
+    return Status::Ok();
+  }();  // not kept: rolled back here
+  // The numbers the sheets found registered are audited and counted whatever became of them.
+  SH_RETURN_IF_ERROR(service.SettleDisclosures());
+  SH_RETURN_IF_ERROR(imported);
   if (!kept) {
     // Who tried which sheets although nothing was stored (see ImportLedger), in a transaction of its own.
     SH_RETURN_IF_ERROR(InTransaction(service.db(), [&] {

@@ -106,6 +106,8 @@ Status BatchWriter::Write(std::vector<PreparedRow>& batch) {
       for (const auto& [id, pair_id] : it->second)
         if (one_registry || pair_id == row.pair_id) existing = existing ? existing : id;
     if (existing != 0) {
+      // Refused, skipped or updated, the row told its writer that this number is registered.
+      SH_RETURN_IF_ERROR(service_.validator().NoteKeyMatch(actor_, def_, existing));
       ++report_.already_stored;
       if (options_.stored_rows == StoredRows::kRefuse) {
         SH_ASSIGN_OR_RETURN(FieldError e, AlreadyStoredError(existing));

@@ -64,9 +64,10 @@ std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, 
 }
 
 // The audit detail of an export: how many rows, selected by which filter, to what format. The
-// audit administrator reads it without reveal: a value given for a field that needs reveal is
-// kept as "***" (the field's name says what was selected), and personal numbers in q are masked.
-std::string ExportDetail(const LedgerDef& def, const ListRequest& request, int64_t rows, bool reveal,
+// audit administrator reads it without reveal and sees each filter's value (poverty_status=lifted)
+// with personal numbers in it and in q masked; which records a filter by a field that needs reveal
+// selected is in the sensitive_query entries the export's pages wrote (their ids).
+std::string ExportDetail(const ListRequest& request, int64_t rows, bool reveal,
                          const std::string& path) {
   boost::json::object filter;
   auto put = [&](const char* key, const std::string& value) {
@@ -79,8 +80,7 @@ std::string ExportDetail(const LedgerDef& def, const ListRequest& request, int64
   put("sort", request.sort);
   put("selected_by", request.selected_by);
   for (const auto& [key, value] : request.equals) {
-    const FieldDef* f = def.Field(key);
-    filter[key] = f && f->NeedsReveal() ? std::string("***") : MaskPersonalNumbers(value);
+    filter[key] = MaskPersonalNumbers(value);
   }
   boost::json::object detail{{"rows", rows}, {"format", excel::PathEndsWith(path, ".csv") ? "csv" : "xlsx"},
                              {"reveal", reveal}, {"filter", std::move(filter)}};
@@ -152,10 +152,12 @@ Result<int64_t> ExportLedger(LedgerService& service, const Actor& actor, const L
       request.after = page.next;
     }
   };
-  SH_RETURN_IF_ERROR(reveal ? InTransaction(service.db(), write_pages) : write_pages());
+  const Status wrote = reveal ? InTransaction(service.db(), write_pages) : write_pages();
+  SH_RETURN_IF_ERROR(service.SettleDisclosures());  // a refusal's alert, after the rollback
+  SH_RETURN_IF_ERROR(wrote);
   SH_RETURN_IF_ERROR(out->Close());
   SH_RETURN_IF_ERROR(service.audit().Write(actor, "export", def.name, 0, "", "", "",
-                                           ExportDetail(def, request, written, reveal, path)));
+                                           ExportDetail(request, written, reveal, path)));
   return written;
 }
 

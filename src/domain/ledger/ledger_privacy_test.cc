@@ -139,7 +139,8 @@ TEST_P(PeoplePrivacyTest, SelectingBySensitiveFieldsNeedsRevealAndIsAudited) {
   ASSERT_EQ(audit->rows.size(), 1u);
   EXPECT_EQ(AsText(audit->rows[0][0]), staff.name);
   EXPECT_EQ(AsText(audit->rows[0][1]), "people");
-  EXPECT_EQ(AsText(audit->rows[0][2]), "by=poverty_status,birth_date rows=1 total=1");
+  EXPECT_EQ(AsText(audit->rows[0][2]),
+            "by=poverty_status,birth_date poverty_status=lifted ids=" + std::to_string(person_) + " rows=1 total=1");
 }
 
 TEST_P(PeoplePrivacyTest, ATakenIdNumberIsNamedByRecordOnlyWithinScope) {
@@ -149,13 +150,65 @@ TEST_P(PeoplePrivacyTest, ATakenIdNumberIsNamedByRecordOnlyWithinScope) {
   ASSERT_TRUE(HasFieldError(outside.status(), "id_number")) << outside.status().ToString();
   const std::string message = outside.status().details().at(0).message_zh + outside.status().details().at(0).message_en;
   EXPECT_EQ(message.find(std::to_string(person_)), std::string::npos) << message;
-  EXPECT_NE(message.find("already exists"), std::string::npos) << message;
+  EXPECT_NE(message.find("already registered"), std::string::npos) << message;
 
   auto inside = TryCreate("people", kCountyPair, {{"name", "罗丽"}, {"id_number", kId}, {"poverty_status", "ordinary"}});
   ASSERT_TRUE(HasFieldError(inside.status(), "id_number"));
   EXPECT_NE(inside.status().details().at(0).message_en.find("record " + std::to_string(person_)), std::string::npos)
       << inside.status().details().at(0).message_en;
   EXPECT_EQ(Count("people"), 1);
+}
+
+TEST_P(PeoplePrivacyTest, EveryKeyMatchIsAuditedAndCountedUpToTheDailyLimit) {
+  context().disclosure_limits.key_matches_per_day = 2;
+  const Actor clerk = domain_test::StaffIn("440106");  // the person is out of its sight
+  const Fields taken = {{"name", "罗丽"}, {"id_number", kId}, {"poverty_status", "ordinary"}};
+  for (int i = 0; i < 2; ++i) {
+    auto refused = TryCreate("people", "440106-522728", taken, clerk);
+    ASSERT_TRUE(HasFieldError(refused.status(), "id_number")) << refused.status().ToString();
+  }
+  // Written after the create's rollback, each naming the record found and its region.
+  auto matches = db().Query("SELECT record_id, helped_region, detail FROM audit_log WHERE action = 'key_match' "
+                            "AND actor = ?", {clerk.name});
+  ASSERT_TRUE(matches.ok());
+  ASSERT_EQ(matches->rows.size(), 2u);
+  for (const auto& row : matches->rows) {
+    EXPECT_EQ(AsInt(row[0]), person_);
+    EXPECT_EQ(AsText(row[1]), "522727");
+    EXPECT_EQ(AsText(row[2]), "field=id_number");
+  }
+  auto past = TryCreate("people", "440106-522728", taken, clerk);
+  EXPECT_TRUE(DisclosureQuota::IsRefusal(past.status())) << past.status().ToString();
+  auto alerts = db().Query("SELECT detail FROM audit_log WHERE action = 'disclosure_quota_exceeded' AND actor = ?",
+                           {clerk.name});
+  ASSERT_TRUE(alerts.ok());
+  ASSERT_EQ(alerts->rows.size(), 1u);
+  EXPECT_TRUE(AsText(alerts->rows[0][0]).starts_with("kind=key_match limit=2 day=")) << AsText(alerts->rows[0][0]);
+  auto used = db().Query("SELECT used FROM disclosure_counts WHERE actor = ? AND kind = 'key_match'", {clerk.name});
+  ASSERT_TRUE(used.ok());
+  ASSERT_EQ(used->rows.size(), 1u);
+  EXPECT_EQ(AsInt(used->rows[0][0]), 2);
+  // A number nobody holds is no match: the clerk still registers new people.
+  EXPECT_TRUE(TryCreate("people", "440106-522728",
+                        {{"name", "韦明"}, {"id_number", Id18("52272819900101001")}, {"poverty_status", "ordinary"}},
+                        clerk)
+                  .ok());
+}
+
+TEST_P(PeoplePrivacyTest, RevealsAreLimitedByTheSameDailyQuota) {
+  context().disclosure_limits.reveals_per_day = 1;
+  const Actor revealer = domain_test::StaffIn("");
+  ASSERT_TRUE(service().Reveal(revealer, People(), person_, "id_number").ok());
+  auto second = service().Reveal(revealer, People(), person_, "id_number");
+  EXPECT_TRUE(DisclosureQuota::IsRefusal(second.status())) << second.status().ToString();
+  auto reveals = db().Query("SELECT COUNT(*) FROM audit_log WHERE action = 'reveal'");
+  auto alerts = db().Query("SELECT detail FROM audit_log WHERE action = 'disclosure_quota_exceeded'");
+  ASSERT_TRUE(reveals.ok() && alerts.ok());
+  EXPECT_EQ(AsInt(reveals->rows[0][0]), 1);
+  ASSERT_EQ(alerts->rows.size(), 1u);
+  EXPECT_TRUE(AsText(alerts->rows[0][0]).starts_with("kind=reveal limit=1")) << AsText(alerts->rows[0][0]);
+  // The system actor (the operator at the terminal) has no limit.
+  EXPECT_TRUE(service().Reveal(Actor::System(), People(), person_, "id_number").ok());
 }
 
 TEST_P(PeoplePrivacyTest, AFieldErrorNeverQuotesAWholeIdNumber) {

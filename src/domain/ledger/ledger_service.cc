@@ -9,6 +9,7 @@
 #include "common/text.h"
 #include "domain/accounts/display_name.h"
 #include "domain/accounts/user_names.h"
+#include "domain/audit/audit_detail.h"
 #include "domain/ledger/conflict_messages.h"
 #include "domain/ledger/import_fingerprints.h"
 #include "domain/ledger/pair_write_rule.h"
@@ -21,6 +22,27 @@
 namespace shanhai {
 
 namespace {
+
+// The records an audited selection returned are named by id up to this many per entry (one entry
+// per page), then counted: "ids=4,9,…,+150".
+constexpr size_t kAuditedIdsAtMost = 100;
+
+// What a selection by fields that need reveal chose, for the auditor (who reads the log without
+// reveal): each such filter's value as given — a personal number in it masked by its shape, the
+// ids then saying whose it was — and the ids of the records returned.
+std::string SelectionDetail(const LedgerDef& def, const ListRequest& request, const std::vector<Record>& records) {
+  std::string out = request.selected_by;
+  const auto add = [&out](const std::string& item) { out += (out.empty() ? "" : " ") + item; };
+  for (const auto& [key, raw] : request.equals)
+    if (const FieldDef* f = def.Field(key); f && f->NeedsReveal())
+      add(key + "=" + AuditDetailValue(MaskPersonalNumbers(raw)));
+  std::string ids;
+  for (size_t i = 0; i < records.size() && i < kAuditedIdsAtMost; ++i)
+    ids += (i == 0 ? "" : ",") + std::to_string(records[i].id);
+  if (records.size() > kAuditedIdsAtMost) ids += ",+" + std::to_string(records.size() - kAuditedIdsAtMost);
+  add("ids=" + (ids.empty() ? std::string("-") : ids));
+  return out;
+}
 
 Status NotFoundRecord(const LedgerDef& def, int64_t id) {
   return Status::NotFound(def.label_zh + "中没有编号为 " + std::to_string(id) + " 的记录",
@@ -137,6 +159,7 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
   SH_RETURN_IF_ERROR(RefuseLineWrite(def));
   if (!def.lines.empty()) {
     Result<RecordWithLines> created = RecordSetService(*this).Create(actor, def, input, {}, source);
+    SH_RETURN_IF_ERROR(SettleDisclosures());
     if (!created.ok()) return NameDuplicateKey(def, created.status());
     return std::move(created->parent);
   }
@@ -144,13 +167,15 @@ Result<Record> LedgerService::Create(const Actor& actor, const LedgerDef& def, c
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> created = Status::Internal("not created");
   // A key the row checks cannot see (a pairing's units and level) is the database's to refuse.
-  SH_RETURN_IF_ERROR(NameDuplicateKey(def, InTransaction(*context_.db, [&]() -> Status {
+  const Status written = InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, nullptr));
     SH_ASSIGN_OR_RETURN(Record stored, InsertPrepared(actor, def, record, ""));
     ApplyDisclosure(def, stored, DisclosureFor(actor, def));
     created = std::move(stored);
     return Status::Ok();
-  })));
+  });
+  SH_RETURN_IF_ERROR(SettleDisclosures());
+  SH_RETURN_IF_ERROR(NameDuplicateKey(def, written));
   changes_.Announce();
   return created;
 }
@@ -184,13 +209,14 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
   if (!def.lines.empty()) {
     Result<RecordWithLines> updated =
         RecordSetService(*this).Update(actor, def, id, input, {}, source, expected_version);
+    SH_RETURN_IF_ERROR(SettleDisclosures());
     if (!updated.ok()) return NameDuplicateKey(def, updated.status());
     return std::move(updated->parent);
   }
   SH_RETURN_IF_ERROR(AuthorizeUpdate(actor, def, input));
   SH_RETURN_IF_ERROR(RefreshDictionaries());
   Result<Record> updated = Status::Internal("not updated");
-  SH_RETURN_IF_ERROR(NameDuplicateKey(def, InTransaction(*context_.db, [&]() -> Status {
+  const Status written = InTransaction(*context_.db, [&]() -> Status {
     SH_ASSIGN_OR_RETURN(Record before, ReadForChange(actor, def, id, expected_version));
     SH_ASSIGN_OR_RETURN(Record record, Prepare(actor, def, input, source, &before));
     SH_RETURN_IF_ERROR(KeepState(def, before, record, input));
@@ -198,7 +224,9 @@ Result<Record> LedgerService::Update(const Actor& actor, const LedgerDef& def, i
     ApplyDisclosure(def, after, DisclosureFor(actor, def));
     updated = std::move(after);
     return Status::Ok();
-  })));
+  });
+  SH_RETURN_IF_ERROR(SettleDisclosures());
+  SH_RETURN_IF_ERROR(NameDuplicateKey(def, written));
   changes_.Announce();
   return updated;
 }
@@ -335,7 +363,7 @@ Result<RecordPage> LedgerService::List(const Actor& actor, const LedgerDef& def,
   SH_RETURN_IF_ERROR(AuthorizeSensitiveQuery(actor, def, guarded));
   SH_ASSIGN_OR_RETURN(RecordPage page, ListAs(actor, def, request, DisclosureFor(actor, def)));
   if (!guarded.empty())
-    SH_RETURN_IF_ERROR(AuditSensitiveQuery(actor, def, guarded, request.selected_by,
+    SH_RETURN_IF_ERROR(AuditSensitiveQuery(actor, def, guarded, SelectionDetail(def, request, page.records),
                                            static_cast<int64_t>(page.records.size()), page.total));
   return page;
 }
@@ -344,9 +372,16 @@ Result<RecordPage> LedgerService::ListRevealed(const Actor& actor, const LedgerD
                                                const std::string& purpose) {
   SH_RETURN_IF_ERROR(Authorize(actor, LedgerPermission(def, "reveal")));
   SH_ASSIGN_OR_RETURN(RecordPage page, ListAs(actor, def, request, Disclosure::kFull));
+  SH_ASSIGN_OR_RETURN(const bool allowed, context_.quota.Spend(actor, DisclosureKind::kReveal,
+                                                               static_cast<int64_t>(page.records.size())));
+  if (!allowed) {
+    validator_.NoteRefusal(actor, DisclosureKind::kReveal, def.name);
+    return context_.quota.Refusal(DisclosureKind::kReveal);
+  }
   const std::vector<std::string> by = RevealGuardedFields(def, request);
   if (!by.empty())
-    SH_RETURN_IF_ERROR(AuditSensitiveQuery(actor, def, by, "purpose=" + purpose,
+    SH_RETURN_IF_ERROR(AuditSensitiveQuery(actor, def, by,
+                                           "purpose=" + purpose + " " + SelectionDetail(def, request, page.records),
                                            static_cast<int64_t>(page.records.size()), page.total));
   for (const Record& r : page.records) {
     std::vector<std::string> revealed;
@@ -489,9 +524,36 @@ Result<std::string> LedgerService::Reveal(const Actor& actor, const LedgerDef& d
   SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
   if (!rows) return NotFoundRecord(def, id);
   SH_ASSIGN_OR_RETURN(Record full, RecordCodec(def, *context_.vault).Decode(*rows, 0, Disclosure::kFull));
-  // The reading is logged before the value is handed out; no log row, no value.
-  SH_RETURN_IF_ERROR(context_.audit.Write(actor, "reveal", def.name, id, full.helped_region, "", "", "field=" + key));
+  // The reading is counted and logged before the value is handed out; no log row, no value.
+  bool allowed = false;
+  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(allowed, context_.quota.Spend(actor, DisclosureKind::kReveal, 1));
+    if (!allowed) return Status::Ok();
+    return context_.audit.Write(actor, "reveal", def.name, id, full.helped_region, "", "", "field=" + key);
+  }));
+  if (!allowed) {
+    SH_RETURN_IF_ERROR(context_.quota.Alert(actor, DisclosureKind::kReveal, def.name));
+    return context_.quota.Refusal(DisclosureKind::kReveal);
+  }
   return AsText(*full.Get(key));
+}
+
+Status LedgerService::SettleDisclosures() {
+  std::vector<RecordValidator::KeyMatch> matches = validator_.TakeKeyMatches();
+  std::vector<RecordValidator::Refused> refusals = validator_.TakeRefusals();
+  if (matches.empty() && refusals.empty()) return Status::Ok();
+  return InTransaction(*context_.db, [&]() -> Status {
+    for (const RecordValidator::KeyMatch& m : matches) {
+      const FieldDef* key = FindLedger(m.ledger)->Field(FindLedger(m.ledger)->natural_key);
+      SH_RETURN_IF_ERROR(context_.audit.Write(m.actor, "key_match", m.ledger, m.record_id, m.helped_region, "", "",
+                                              "field=" + key->key + (m.revealable ? " reveal=counted" : "")));
+      SH_RETURN_IF_ERROR(context_.quota.Count(m.actor, DisclosureKind::kKeyMatch, 1));
+      if (m.revealable) SH_RETURN_IF_ERROR(context_.quota.Count(m.actor, DisclosureKind::kReveal, 1));
+    }
+    for (const RecordValidator::Refused& r : refusals)
+      SH_RETURN_IF_ERROR(context_.quota.Alert(r.actor, r.kind, r.ledger));
+    return Status::Ok();
+  });
 }
 
 Result<std::vector<HistoryStep>> LedgerService::History(const Actor& actor, const LedgerDef& def, int64_t id) {
@@ -513,6 +575,9 @@ Result<std::vector<HistoryStep>> LedgerService::History(const Actor& actor, cons
   filter.visible_prefix = current.ok() ? "" : VisiblePrefix(actor);
   filter.page_size = 1000;
   SH_ASSIGN_OR_RETURN(auto found, context_.audit.Find(filter));
+  // A record that never existed, or was deleted where the actor cannot see, has no history to
+  // show: not found, as a live record out of sight is (an empty list would tell them apart).
+  if (!current.ok() && found.second.empty()) return current.status();
   // Display names are looked up now, not read from the audit rows: those are hash-chained and
   // keep the login as the actor (a transition's detail keeps the masked name of then), and a name
   // changed later shows in every history at once. Only the masked name leaves.
@@ -523,6 +588,8 @@ Result<std::vector<HistoryStep>> LedgerService::History(const Actor& actor, cons
     // Rows written before masking hid what it hides now are masked again on the way out.
     e.before_json = MaskedRecordJsonText(def, e.before_json);
     e.after_json = MaskedRecordJsonText(def, e.after_json);
+    // A file name quoted by an entry written before evidence names were masked (idcard_5227….png).
+    e.detail = MaskPersonalNumbers(e.detail);
     auto named = display_names.find(e.actor);
     std::string by = ShownActorName(named == display_names.end() ? "" : named->second, e.actor);
     steps.push_back(HistoryStep{std::move(e), std::move(by)});

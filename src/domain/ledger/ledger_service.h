@@ -164,7 +164,8 @@ class LedgerService {
   static std::map<std::string, std::vector<int64_t>> RefIdsOf(const LedgerDef& def, const std::vector<Record>& records);
   // As List with every value whole, for an export that reveals: needs "<m>:<l>:reveal" and
   // writes one "reveal" audit row per record returned (its revealed fields, and purpose),
-  // in the caller's transaction; no row, no record.
+  // in the caller's transaction; no row, no record. The records count against the actor's daily
+  // reveals: past them the page is refused and the refusal remembered for SettleDisclosures.
   Result<RecordPage> ListRevealed(const Actor& actor, const LedgerDef& def, const ListRequest& request,
                                   const std::string& purpose);
   // PermissionDenied (naming the fields) unless the actor may reveal def, when fields (keys
@@ -174,7 +175,15 @@ class LedgerService {
   // rows=<on this page> total=<selected>" (total left out when -1, not counted); context says where (e.g. "indicator=<key>").
   Status AuditSensitiveQuery(const Actor& actor, const LedgerDef& def, const std::vector<std::string>& fields,
                              const std::string& context, int64_t rows, int64_t total);
-  // The whole value of a sensitive field, audited ("reveal"). Needs "<m>:<l>:reveal".
+  // Audits and counts what the validator remembered (RecordValidator::NoteKeyMatch): one
+  // "key_match" row per match naming the record, its helped region and "reveal=counted" for a
+  // record the actor may reveal (counted against reveals too), and a "disclosure_quota_exceeded"
+  // alert per refusal. In a transaction of its own: call it once the request's transaction has
+  // ended, committed or rolled back (a dry run's matches are audited too). Create, Update,
+  // ImportLedger and ExportLedger do.
+  Status SettleDisclosures();
+  // The whole value of a sensitive field, audited ("reveal") and counted against the actor's
+  // daily reveals (refused past them, with an alert). Needs "<m>:<l>:reveal".
   Result<std::string> Reveal(const Actor& actor, const LedgerDef& def, int64_t id, const std::string& field);
   // The record's audit entries, newest first, to whoever may read it (a deleted one's within the
   // actor's region), record JSON masked; each names its actor by HistoryStep::by (one query for

@@ -271,6 +271,7 @@ Status RecordValidator::CheckUnique(const Actor& actor, const LedgerDef& def, co
                       repo.FindByNaturalKey(pair_scope, sensitive ? def.natural_key + "_hash" : def.natural_key,
                                             sensitive ? Value{codec.HashOf(def.natural_key, AsText(*value))} : *value));
   if (existing == 0 || existing == record.id) return Status::Ok();
+  SH_RETURN_IF_ERROR(NoteKeyMatch(actor, def, existing));
   SH_ASSIGN_OR_RETURN(FieldError taken, KeyTakenError(actor, def, existing));
   errors.push_back(std::move(taken));
   return Status::Ok();
@@ -283,14 +284,63 @@ Result<FieldError> RecordValidator::KeyTakenError(const Actor& actor, const Ledg
   LedgerRepository repo(*context_.db, def);
   SH_ASSIGN_OR_RETURN(std::optional<Rows> visible, repo.Get(existing, ScopeOf(actor)));
   // Naming the record would tie the whole value the user typed to it: for a sensitive key that
-  // is a reveal, so only a reader who may reveal learns which record holds it.
-  if (visible && key_field->IsSensitive() && !Authorize(actor, LedgerPermission(def, "reveal")).ok())
-    return FieldError{0, key.field, key.label_zh + "已存在", exists_en};
+  // is a reveal (NoteKeyMatch counts it as one), so only a reader who may reveal it learns which
+  // record holds it. Everyone else gets one answer wherever the record is.
+  if (key_field->IsSensitive() && !(visible && Authorize(actor, LedgerPermission(def, "reveal")).ok()))
+    return FieldError{0, key.field,
+                      key.label_zh + "已登记。如为同一人，请勿重复登记；如需核实登记在何处，请联系上级帮扶办"
+                                     "（可查看全部地区的账号）或审计管理员：审计日志记有本次核对及该记录的编号",
+                      key.label_en + (key.plural ? " are" : " is") +
+                          " already registered. If it is the same person, do not register them again; to learn "
+                          "where they are registered, ask the office above yours (an account that sees every "
+                          "region) or the audit administrator: the audit log names the record this check found"};
   if (visible)
     return FieldError{0, key.field, key.label_zh + "已存在（记录编号 " + std::to_string(existing) + "）",
                       exists_en + " (record " + std::to_string(existing) + ")"};
   return FieldError{0, key.field, key.label_zh + "已存在（在您无权查看的记录中）",
                     exists_en + " (in a record you may not see)"};
+}
+
+Status RecordValidator::NoteKeyMatch(const Actor& actor, const LedgerDef& def, int64_t existing) {
+  const FieldDef* key_field = def.natural_key.empty() ? nullptr : def.Field(def.natural_key);
+  if (!key_field || !key_field->IsSensitive()) return Status::Ok();
+  LedgerRepository repo(*context_.db, def);
+  SH_ASSIGN_OR_RETURN(std::optional<Rows> visible, repo.Get(existing, ScopeOf(actor)));
+  KeyMatch match{actor, def.name, existing, "", false};
+  if (visible) {
+    SH_ASSIGN_OR_RETURN(Record found, RecordCodec(def, *context_.vault).Decode(*visible, 0, Disclosure::kMasked));
+    const Value* by = found.Get("created_by");
+    if (by && !IsNull(*by) && AsText(*by) == actor.name) return Status::Ok();
+    match.helped_region = found.helped_region;
+    match.revealable = Authorize(actor, LedgerPermission(def, "reveal")).ok();
+  } else {
+    // The auditor reads the region the record is in; the actor is never told it.
+    SH_ASSIGN_OR_RETURN(std::optional<Rows> anywhere, repo.Get(existing, Scope{}));
+    if (anywhere) {
+      SH_ASSIGN_OR_RETURN(Record found, RecordCodec(def, *context_.vault).Decode(*anywhere, 0, Disclosure::kMasked));
+      match.helped_region = found.helped_region;
+    }
+  }
+  // This request's matches so far are not counted in the database yet (SettleDisclosures does).
+  int64_t pending = 0, pending_reveals = 0;
+  for (const KeyMatch& m : key_matches_)
+    if (m.actor.name == actor.name) {
+      ++pending;
+      pending_reveals += m.revealable ? 1 : 0;
+    }
+  SH_ASSIGN_OR_RETURN(const int64_t matches_left, context_.quota.Left(actor, DisclosureKind::kKeyMatch));
+  std::optional<DisclosureKind> refused;
+  if (matches_left <= pending) refused = DisclosureKind::kKeyMatch;
+  if (!refused && match.revealable) {
+    SH_ASSIGN_OR_RETURN(const int64_t reveals_left, context_.quota.Left(actor, DisclosureKind::kReveal));
+    if (reveals_left <= pending_reveals) refused = DisclosureKind::kReveal;
+  }
+  if (refused) {
+    NoteRefusal(actor, *refused, def.name);
+    return context_.quota.Refusal(*refused);
+  }
+  key_matches_.push_back(std::move(match));
+  return Status::Ok();
 }
 
 Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def, const RawRecord& given,

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/dictionaries/dictionary_service.h"
@@ -46,7 +47,37 @@ class RecordValidator {
   // The error of a new record whose natural key record `existing` already holds, worded by
   // what the actor may see: the record is named only to a reader who may see it (and, for a
   // sensitive key, reveal it), otherwise creating records would tell which values others hold.
+  // A sensitive key out of sight and one in sight but not revealable get one wording (which says
+  // whom to ask), so that the answer tells nothing of where the record is.
   Result<FieldError> KeyTakenError(const Actor& actor, const LedgerDef& def, int64_t existing);
+
+  // A sensitive natural key of def that actor typed or imported was found in stored record
+  // `existing` (by a create, an update, an import or its dry run): that confirms whose number it
+  // is, so it is remembered for LedgerService::SettleDisclosures to audit and count (see
+  // domain/audit/disclosure_quota.h) — unless actor created that record and still sees it
+  // (re-importing one's own sheet confirms nothing new). Returns the quota's refusal when the
+  // day's key matches (or, for a record actor may reveal, its reveals) are used up; the refusal is
+  // remembered too, for the alert. A key that is not sensitive is no match here.
+  Status NoteKeyMatch(const Actor& actor, const LedgerDef& def, int64_t existing);
+  // A refusal of kind on ledger made inside a transaction, for SettleDisclosures' alert.
+  void NoteRefusal(const Actor& actor, DisclosureKind kind, const std::string& ledger) {
+    refusals_.push_back({actor, kind, ledger});
+  }
+  struct KeyMatch {
+    Actor actor;
+    std::string ledger;
+    int64_t record_id = 0;
+    std::string helped_region;
+    bool revealable = false;  // actor sees the record and may reveal it: counted as a reveal too
+  };
+  struct Refused {
+    Actor actor;
+    DisclosureKind kind;
+    std::string ledger;
+  };
+  // What NoteKeyMatch and NoteRefusal remembered, handed over once.
+  std::vector<KeyMatch> TakeKeyMatches() { return std::exchange(key_matches_, {}); }
+  std::vector<Refused> TakeRefusals() { return std::exchange(refusals_, {}); }
 
   // The pair of that code, or so named (PairCodeNamed: 广州市白云区—黔南州平塘县 with any dash, or
   // one side), if it exists and the actor may see it (NotFound otherwise — to a user limited to
@@ -101,6 +132,8 @@ class RecordValidator {
   // During a preload: an organisation account's owner id → the pair of its organisation's record
   // (OwnerPairId), read once for the import rather than for every row.
   std::map<int64_t, int64_t> owner_pairs_;
+  std::vector<KeyMatch> key_matches_;  // since the last TakeKeyMatches
+  std::vector<Refused> refusals_;      // since the last TakeRefusals
   // "helper|helped|name" → the codes of the regions so called there (at most
   // kMaxCachedRegionNames, then cleared).
   std::map<std::string, std::vector<std::string>> region_names_;

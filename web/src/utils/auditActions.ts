@@ -9,7 +9,8 @@ export const kAuditActions = [
   'create', 'update', 'delete', 'import', 'import_dry_run', 'import_refused', 'export', 'reveal', 'sensitive_query',
   'attach', 'detach', 'login', 'login_failed', 'login_disabled', 'logout', 'lockout', 'unlock', 'password_change', 'password_reset',
   'totp_begin', 'totp_enrol', 'totp_reset', 'user_add', 'user_update', 'role_add', 'role_update', 'role_delete',
-  'dictionary_update', 'permission_denied', 'csrf_refused', 'audit_export',
+  'dictionary_update', 'permission_denied', 'csrf_refused', 'audit_export', 'key_match', 'disclosure_quota_exceeded',
+  'evidence_read',
 ] as const
 
 /** Every action the filter offers: the fixed ones, then each transition name once. */
