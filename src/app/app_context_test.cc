@@ -72,7 +72,7 @@ TEST_P(AppContextTest, InitPadsValuesSealedBeforeSchema19AndKeysTheFingerprints)
   ASSERT_TRUE(IsOk(Migrate(db(), older)));
   Result<DataKey> key = LoadDataKey(test_db().TempPath("data.key"));
   ASSERT_TRUE(key.ok()) << key.status().ToString();
-  const std::string at = "2020-01-01T00:00:00Z", id = "522727199001011233";
+  const std::string at = "2020-01-01T00:00:00Z", id = "522727199001011231";
   ASSERT_TRUE(db().Execute("INSERT INTO pairs (code, helper_region, helped_region, level, created_at, updated_at) "
                            "VALUES ('440111-522727', '440111', '522727', 'county', ?, ?)",
                            {at, at}).ok());
