@@ -77,6 +77,12 @@ class DemoMigrationTest : public testing::TestWithParam<Dialect> {
         kept.push_back(c);
         columns += (columns.empty() ? "" : ", ") + c;
       }
+      // people.poverty_status_hash (dropped by 0019) has no default: any text does, as the
+      // migration drops it unread.
+      if (table == "people") {
+        kept.push_back("poverty_status_hash");
+        columns += ", 'tag'";
+      }
       auto rows = from.Query("SELECT " + columns + " FROM " + table + " ORDER BY 1");
       ASSERT_TRUE(rows.ok()) << table << ": " << rows.status().ToString();
       if (!rows->rows.empty()) ASSERT_TRUE(IsOk(to.BulkInsert(table, kept, rows->rows))) << table;

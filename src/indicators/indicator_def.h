@@ -27,7 +27,7 @@ struct IndicatorDef {
   std::string condition;       // SQL condition over alias r ("" = all records of the ledger)
   bool money = false;          // value is fen
   // The "其中脱贫人口" sub-count, published as "<key>.poverty": an aggregate over the same
-  // records. kRegistryPoverty counts people whose poverty status is 脱贫户 via its hash.
+  // records. kRegistryPoverty counts people whose poverty status is 脱贫户 (decrypted: IndicatorSelection).
   std::string poverty_aggregate;
   // The records that make up the sub-count (with condition): those the drill-down of
   // "<key>.poverty" lists, e.g. "r.poverty_person_times > 0". Implied by kRegistryPoverty.

@@ -6,7 +6,6 @@
 
 #include "common/date.h"
 #include "domain/ledger/ledger_export.h"
-#include "domain/people/people_ledgers.h"
 #include "domain/targets/targets_ledgers.h"
 
 namespace shanhai {
@@ -136,8 +135,7 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
       if (IsNull(v.actual)) v.actual = int64_t{0};
       if (!def.poverty_aggregate.empty()) {
         SH_ASSIGN_OR_RETURN(IndicatorSelection poor, Select(def.key + std::string(kPovertySuffix)));
-        SH_ASSIGN_OR_RETURN(Value n, repo.Aggregate(poor.aggregate, poor.condition, scope, period.from, period.to,
-                                                    poor.params));
+        SH_ASSIGN_OR_RETURN(Value n, Figure(repo, poor, scope, period.from, period.to));
         v.poverty = IsNull(n) ? 0 : AsInt(n);
       }
     }
@@ -176,10 +174,24 @@ Result<IndicatorSelection> IndicatorEngine::Select(const std::string& key) {
                                    "a rate has no records of its own; list its numerator's and denominator's");
   if (!poverty) return IndicatorSelection{def, def->aggregate, def->condition, {}};
   if (def->poverty_aggregate == kRegistryPoverty)
-    return IndicatorSelection{
-        def, "COUNT(*)", AllOf(def->condition, "r.poverty_status_hash = ?"),
-        {RecordCodec(PeopleLedger(), *service_.context().vault).HashOf("poverty_status", "lifted")}};
+    return IndicatorSelection{def, "COUNT(*)", def->condition, {}, "poverty_status", "lifted"};
   return IndicatorSelection{def, def->poverty_aggregate, AllOf(def->condition, def->poverty_condition), {}};
+}
+
+Result<Value> IndicatorEngine::Figure(LedgerRepository& repo, const IndicatorSelection& selection,
+                                      const Scope& scope, const std::string& from, const std::string& to) {
+  if (selection.sealed_field.empty())
+    return repo.Aggregate(selection.aggregate, selection.condition, scope, from, to, selection.params);
+  SH_ASSIGN_OR_RETURN(Rows rows, repo.FigureColumns("r." + selection.sealed_field + "_enc", selection.condition, scope,
+                                                    from, to, selection.params));
+  const RecordCodec codec(repo.def(), *service_.context().vault);
+  int64_t count = 0;
+  for (const std::vector<Value>& row : rows.rows) {
+    if (IsNull(row[0])) continue;
+    SH_ASSIGN_OR_RETURN(std::string plain, codec.Open(selection.sealed_field, row[0]));
+    count += plain == selection.sealed_value;
+  }
+  return Value{count};
 }
 
 Result<IndicatorEngine::Yearly> IndicatorEngine::ByYear(const Actor& actor, const std::string& key,
@@ -196,8 +208,7 @@ Result<IndicatorEngine::Yearly> IndicatorEngine::ByYear(const Actor& actor, cons
   LedgerRepository repo(service_.db(), ledger);
   for (int64_t year = first; year <= last; ++year) {
     const std::string y = std::to_string(year);
-    SH_ASSIGN_OR_RETURN(Value v, repo.Aggregate(selection.aggregate, selection.condition, scope, y + "-01-01",
-                                                y + "-12-31", selection.params));
+    SH_ASSIGN_OR_RETURN(Value v, Figure(repo, selection, scope, y + "-01-01", y + "-12-31"));
     out.values.push_back(IsNull(v) ? 0 : AsInt(v));
   }
   return out;
@@ -215,6 +226,7 @@ Result<IndicatorEngine::Behind> IndicatorEngine::BehindRequest(const Actor& acto
   behind.request.date_to = period.to;
   behind.request.condition = std::move(selection.condition);
   behind.request.condition_params = std::move(selection.params);
+  if (!selection.sealed_field.empty()) behind.request.equals.emplace_back(selection.sealed_field, selection.sealed_value);
   behind.request.selected_by = "indicator=" + key;
   return behind;
 }

@@ -33,6 +33,10 @@ struct IndicatorSelection {
   std::string aggregate;
   std::string condition;
   std::vector<Value> params;
+  // A sensitive enum field of the ledger and the option a record holds in it to count (the
+  // registry's 脱贫户): such a field has no look-up hash, so SQL cannot compare it; the records
+  // meeting condition are counted after decrypting it (aggregate is then COUNT(*)). "" = none.
+  std::string sealed_field, sealed_value;
 };
 
 struct IndicatorValue {
@@ -106,6 +110,10 @@ class IndicatorEngine {
   };
   Result<Behind> BehindRequest(const Actor& actor, const std::string& key, const PairScope& pair,
                                const Period& period);
+  // The figure selection makes in the period over repo's ledger: its aggregate in SQL, or with a
+  // sealed field the records whose decrypted value is the one counted.
+  Result<Value> Figure(LedgerRepository& repo, const IndicatorSelection& selection, const Scope& scope,
+                       const std::string& from, const std::string& to);
   // One indicator's targets: pair id → year → target value.
   using YearlyTargets = std::map<int64_t, std::map<int64_t, int64_t>>;
   // Indicator key → its targets in scope, every year; empty without the targets ledger's list permission.

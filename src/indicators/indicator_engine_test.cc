@@ -641,7 +641,10 @@ TEST_P(IndicatorEngineTest, DrillingDownByASensitiveFieldNeedsRevealAndIsAudited
 
 TEST(RevealGuardedFieldsIn, FindsTheSensitiveColumnsACatalogueConditionReads) {
   const LedgerDef& people = *FindLedger("people");
-  EXPECT_EQ(RevealGuardedFieldsIn(people, "r.poverty_status_hash = ?"), std::vector<std::string>{"poverty_status"});
+  EXPECT_EQ(RevealGuardedFieldsIn(people, "r.poverty_status_enc IS NOT NULL"), std::vector<std::string>{"poverty_status"});
+  EXPECT_EQ(RevealGuardedFieldsIn(people, "r.mobile_hash IS NULL"), std::vector<std::string>{"mobile"});
+  // A sensitive enum has no look-up hash column (FieldDef::HasLookupHash): the name reads nothing.
+  EXPECT_TRUE(RevealGuardedFieldsIn(people, "r.poverty_status_hash = ?").empty());
   EXPECT_EQ(RevealGuardedFieldsIn(people, "r.birth_date < '1960-01-01' AND r.name <> ''"),
             std::vector<std::string>{"birth_date"});
   EXPECT_TRUE(RevealGuardedFieldsIn(people, "").empty());

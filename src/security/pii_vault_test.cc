@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <cstring>
 #include <set>
 
+#include "security/pii_vault_test_util.h"
 #include "security/sodium_util.h"
 
 namespace shanhai {
@@ -28,21 +30,23 @@ TEST(PiiVault, RoundTrip) {
   }
 }
 
-TEST(PiiVault, TokenFormatIsVersionNonceCiphertextUnderDerivedKey) {
+TEST(PiiVault, TokenFormatIsVersionNonceCiphertextOfPaddedValueUnderDerivedKey) {
   const PiiVault::Key data_key = KeyFilledWith(9);
   PiiVault vault(data_key);
   const std::string plain = "13800138000";
   const std::string token = vault.Encrypt(plain, "people.mobile");
   std::optional<std::string> raw = FromBase64(token, /*url_safe=*/false);
   ASSERT_TRUE(raw.has_value());
-  ASSERT_EQ(raw->size(), 1 + 24 + plain.size() + 16);
-  EXPECT_EQ((*raw)[0], '\x01');
+  ASSERT_EQ(raw->size(), 1 + 24 + PiiVault::kPadBlock + 16);
+  EXPECT_EQ((*raw)[0], '\x02');
+  EXPECT_TRUE(PiiVault::IsCurrentToken(token));
 
-  // Decrypt by hand as the header documents: crypto_kdf subkey 1, context "ShanhaiV".
+  // Decrypt by hand as the header documents: crypto_kdf subkey 1, context "ShanhaiV", then
+  // ISO/IEC 7816-4 padding: 0x80 after the value, zeros up to the block.
   unsigned char key[32];
   crypto_kdf_derive_from_key(key, sizeof key, 1, "ShanhaiV", data_key.data());
-  const std::string ad = std::string("\x01") + "people.mobile";
-  std::string out(plain.size(), '\0');
+  const std::string ad = std::string("\x02") + "people.mobile";
+  std::string out(PiiVault::kPadBlock, '\0');
   unsigned long long out_len = 0;
   const auto* bytes = reinterpret_cast<const unsigned char*>(raw->data());
   ASSERT_EQ(crypto_aead_xchacha20poly1305_ietf_decrypt(
@@ -50,7 +54,59 @@ TEST(PiiVault, TokenFormatIsVersionNonceCiphertextUnderDerivedKey) {
                 raw->size() - 25, reinterpret_cast<const unsigned char*>(ad.data()), ad.size(),
                 bytes + 1, key),
             0);
-  EXPECT_EQ(out, plain);
+  ASSERT_EQ(out_len, PiiVault::kPadBlock);
+  EXPECT_EQ(out.substr(0, plain.size()), plain);
+  EXPECT_EQ(out[plain.size()], '\x80');
+  EXPECT_EQ(out.substr(plain.size() + 1), std::string(PiiVault::kPadBlock - plain.size() - 1, '\0'));
+}
+
+TEST(PiiVault, ShortValuesGiveTokensOfOneLength) {
+  PiiVault vault(KeyFilledWith(8));
+  // The poverty statuses, a mobile, an ID number and the empty value: one length for all, so a
+  // token's size tells nothing of which it holds.
+  std::set<size_t> lengths;
+  for (std::string_view plain : {"lifted", "monitored", "ordinary", "13800138000", "52272719900101123X", ""})
+    lengths.insert(vault.Encrypt(plain, "people.poverty_status").size());
+  EXPECT_EQ(lengths.size(), 1u);
+  // A value filling the block takes the next one (padding is at least one byte), and still
+  // decrypts to itself.
+  const std::string full(PiiVault::kPadBlock, 'x');
+  const std::string token = vault.Encrypt(full, "c");
+  EXPECT_GT(token.size(), *lengths.begin());
+  EXPECT_EQ(*vault.Decrypt(token, "c"), full);
+  const std::string just_under(PiiVault::kPadBlock - 1, 'y');
+  EXPECT_EQ(vault.Encrypt(just_under, "c").size(), *lengths.begin());
+  EXPECT_EQ(*vault.Decrypt(vault.Encrypt(just_under, "c"), "c"), just_under);
+}
+
+TEST(PiiVault, DecryptsUnpaddedVersionOneTokens) {
+  const PiiVault::Key data_key = KeyFilledWith(6);
+  const std::string token = vault_test::UnpaddedToken(data_key, "lifted", "people.poverty_status");
+  PiiVault vault(data_key);
+  EXPECT_FALSE(PiiVault::IsCurrentToken(token));
+  Result<std::string> back = vault.Decrypt(token, "people.poverty_status");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, "lifted");
+  // Unpadded tokens give the value's length away, which is why the upgrade replaces them.
+  EXPECT_NE(vault_test::UnpaddedToken(data_key, "monitored", "c").size(), vault_test::UnpaddedToken(data_key, "lifted", "c").size());
+  // The version byte is bound: the same bytes relabelled as version 2 do not decrypt.
+  std::string relabelled = *FromBase64(token, false);
+  relabelled[0] = '\x02';
+  EXPECT_FALSE(vault.Decrypt(ToBase64(relabelled, false), "people.poverty_status").ok());
+}
+
+TEST(PiiVault, FingerprintIsKeyedDeterministicAndNonNegative) {
+  PiiVault a(KeyFilledWith(1)), b(KeyFilledWith(2));
+  EXPECT_EQ(a.Fingerprint("row"), a.Fingerprint("row"));
+  EXPECT_NE(a.Fingerprint("row"), a.Fingerprint("rox"));
+  EXPECT_NE(a.Fingerprint("row"), b.Fingerprint("row"));
+  for (std::string_view bytes : {"", "a", "row", "another row"}) EXPECT_GE(a.Fingerprint(bytes), 0);
+  // Not the unkeyed BLAKE2b of the bytes (what schema 18 and earlier stored).
+  unsigned char digest[crypto_generichash_BYTES_MIN];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>("row"), 3, nullptr, 0);
+  uint64_t bits = 0;
+  std::memcpy(&bits, digest, sizeof bits);
+  EXPECT_NE(a.Fingerprint("row"), static_cast<int64_t>(bits >> 1));
 }
 
 TEST(PiiVault, EqualPlaintextsGiveDifferentTokens) {

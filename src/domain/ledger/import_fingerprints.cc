@@ -1,12 +1,7 @@
 #include "domain/ledger/import_fingerprints.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
-
-#include "security/sodium_util.h"
 
 namespace shanhai {
 
@@ -32,31 +27,22 @@ bool IsBookkeeping(const std::string& column) {
 
 }  // namespace
 
-Value RowFingerprint(const Columns& stored) {
-  EnsureSodium();
-  crypto_generichash_state state;
-  crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES_MIN);
-  const auto add = [&](std::string_view bytes) {
-    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  };
+Value RowFingerprint(const Columns& stored, const PiiVault& vault) {
+  std::string bytes;
   for (const auto& [column, value] : stored) {
     if (IsBookkeeping(column)) continue;
     // Each column as its name, then "\0-" for NULL or "\0=" and its text, then "\0": no two
     // rows' columns run together into the same bytes.
-    add(column);
+    bytes += column;
     if (IsNull(value)) {
-      add(std::string_view("\0-\0", 3));
+      bytes.append("\0-\0", 3);
     } else {
-      add(std::string_view("\0=", 2));
-      add(AsText(value));
-      add(std::string_view("\0", 1));
+      bytes.append("\0=", 2);
+      bytes += AsText(value);
+      bytes.push_back('\0');
     }
   }
-  unsigned char digest[crypto_generichash_BYTES_MIN];
-  crypto_generichash_final(&state, digest, sizeof digest);
-  uint64_t bits = 0;
-  std::memcpy(&bits, digest, sizeof bits);
-  return static_cast<int64_t>(bits >> 1);  // 63 bits: a non-negative BIGINT on either database
+  return vault.Fingerprint(bytes);
 }
 
 Result<std::vector<TakenKey>> FingerprintRepository::FindStored(const std::string& helped_region,

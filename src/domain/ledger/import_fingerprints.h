@@ -12,14 +12,16 @@
 #include <vector>
 
 #include "domain/ledger/ledger_repository.h"
+#include "security/pii_vault.h"
 
 namespace shanhai {
 
 // The fingerprint of a row from its stored columns (LedgerService::StoredRowForInsert): 63 bits
-// of a BLAKE2b hash, as an integer. Two different rows share one with a chance of 1 in 2^63 per
-// pair of rows (a million rows imported over a million stored: about 1 in 10 million that one
-// new row is taken for stored). Pure; thread-safe.
-Value RowFingerprint(const Columns& stored);
+// of a BLAKE2b hash keyed with the vault's fingerprint key (PiiVault::Fingerprint), as an
+// integer, so a stolen database does not let one confirm guessed row contents. Two different
+// rows share one with a chance of 1 in 2^63 per pair of rows (a million rows imported over a
+// million stored: about 1 in 10 million that one new row is taken for stored). Thread-safe.
+Value RowFingerprint(const Columns& stored, const PiiVault& vault);
 
 class FingerprintRepository {
  public:

@@ -143,7 +143,7 @@ Status RowPreparer::Prepare(PreparedRow& row) {
   } else {
     // A repeat of an earlier row of the file is refused as a repeated natural key is, wherever
     // it comes in the file; so the writer never finds a fingerprint of this import's own records.
-    row.key = RowFingerprint(stored);
+    row.key = RowFingerprint(stored, *service_.context().vault);
     auto [first, fresh] = first_row_of_key_.emplace("#" + AsText(row.key), row.row_number);
     if (!fresh) {
       const std::string n = std::to_string(first->second);

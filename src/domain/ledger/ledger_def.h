@@ -29,7 +29,8 @@ enum class FieldType {
   kRef,         // id of a record of ref_ledger in the same pair; spreadsheets carry its natural key
   kIdNumber,    // resident ID: stored encrypted (<key>_enc) + keyed hash (<key>_hash), shown masked
   kMobile,      // mobile number: stored like kIdNumber
-  kSensitiveEnum,  // an enum stored like kIdNumber (e.g. poverty status), counted by its hash
+  kSensitiveEnum,  // an enum stored encrypted (<key>_enc) only, never hashed (e.g. poverty status):
+                   // filtered and counted by decrypting (see FieldDef::HasLookupHash)
   kCreditCode,  // 统一社会信用代码, validated
 };
 
@@ -108,6 +109,10 @@ struct FieldDef {
   bool IsSensitive() const {
     return type == FieldType::kIdNumber || type == FieldType::kMobile || type == FieldType::kSensitiveEnum;
   }
+  // Stored with a keyed look-up hash column (<key>_hash) beside its ciphertext: the ID and mobile
+  // numbers, one per person, found and kept unique by it. Not a sensitive enum: a deterministic
+  // tag over its few values would split a stolen table into groups whose sizes name them.
+  bool HasLookupHash() const { return type == FieldType::kIdNumber || type == FieldType::kMobile; }
   // Reading it record by record, or filtering or sorting by it, needs "<m>:<l>:reveal".
   bool NeedsReveal() const { return IsSensitive() || !discloses.empty(); }
   const EnumOption* FindOption(std::string_view code_or_label) const;

@@ -93,7 +93,7 @@ std::vector<std::string> StoredColumnsOf(const LedgerDef& def) {
   for (const FieldDef& f : def.fields) {
     if (f.IsSensitive()) {
       out.push_back(f.key + "_enc");
-      out.push_back(f.key + "_hash");
+      if (f.HasLookupHash()) out.push_back(f.key + "_hash");
     } else {
       out.push_back(f.key);
     }
@@ -115,7 +115,8 @@ std::vector<std::string> RevealGuardedFieldsIn(const LedgerDef& def, const std::
   std::vector<std::string> out;
   for (const FieldDef& f : def.fields) {
     if (!f.NeedsReveal()) continue;
-    if (f.IsSensitive() ? reads(f.key + "_hash") || reads(f.key + "_enc") : reads(f.key)) out.push_back(f.key);
+    if (f.IsSensitive() ? (f.HasLookupHash() && reads(f.key + "_hash")) || reads(f.key + "_enc") : reads(f.key))
+      out.push_back(f.key);
   }
   return out;
 }
@@ -270,9 +271,9 @@ Result<std::optional<Rows>> LedgerRepository::Get(int64_t id, const Scope& scope
   return std::optional<Rows>(std::move(rows));
 }
 
-Result<StoredPage> LedgerRepository::List(const ListQuery& query, const Scope& scope) {
+Result<std::string> LedgerRepository::ListWhere(const ListQuery& query, const Scope& scope,
+                                                std::vector<Value>& params) const {
   std::string where = " WHERE 1 = 1";
-  std::vector<Value> params;
   AppendScope(scope, where, params);
   AppendPeriod(query.date_from, query.date_to, where, params);
   for (const auto& [column, value] : query.equals) {
@@ -302,6 +303,31 @@ Result<StoredPage> LedgerRepository::List(const ListQuery& query, const Scope& s
     }
     if (!any.empty()) where += " AND (" + any + ")";
   }
+  if (query.only_ids) {
+    // Integers written into the statement: any number of them, under either database's
+    // limit on parameters.
+    std::string ids;
+    for (int64_t id : *query.only_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    where += ids.empty() ? " AND 1 = 0" : " AND r.id IN (" + ids + ")";
+  }
+  return where;
+}
+
+Result<Rows> LedgerRepository::ListColumns(const ListQuery& query, const Scope& scope, const std::string& columns) {
+  std::vector<Value> params;
+  SH_ASSIGN_OR_RETURN(std::string where, ListWhere(query, scope, params));
+  if (!IsSortable(def_, query.sort_column))
+    return Status::InvalidArgument("不能按该字段排序：" + query.sort_column, "cannot sort by " + query.sort_column);
+  const std::string sort = "r." + query.sort_column;
+  if (query.after) AppendAfter(*query.after, sort, query.descending, where, params);
+  return db_.Query("SELECT " + columns + " FROM " + def_.name + " r" + where + " ORDER BY " + sort +
+                       (query.descending ? " DESC" : " ASC") + ", r.id ASC",
+                   params);
+}
+
+Result<StoredPage> LedgerRepository::List(const ListQuery& query, const Scope& scope) {
+  std::vector<Value> params;
+  SH_ASSIGN_OR_RETURN(std::string where, ListWhere(query, scope, params));
   if (!IsSortable(def_, query.sort_column))
     return Status::InvalidArgument("不能按该字段排序：" + query.sort_column, "cannot sort by " + query.sort_column);
 
@@ -378,6 +404,14 @@ Result<Value> LedgerRepository::Aggregate(const std::string& aggregate, const st
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql, params));
   if (rows.rows.empty()) return Value{};
   return rows.rows[0][0];
+}
+
+Result<Rows> LedgerRepository::FigureColumns(const std::string& columns, const std::string& condition,
+                                             const Scope& scope, const std::string& date_from,
+                                             const std::string& date_to, const std::vector<Value>& condition_params) {
+  std::vector<Value> params;
+  const std::string where = FigureWhere(condition, scope, date_from, date_to, condition_params, params);
+  return db_.Query("SELECT " + columns + " FROM " + def_.name + " r" + where, params);
 }
 
 Result<std::vector<int64_t>> LedgerRepository::PairsOf(const std::string& condition, const Scope& scope,

@@ -77,6 +77,9 @@ struct ListQuery {
   // with its parameters: lists the records behind a figure.
   std::string condition;
   std::vector<Value> condition_params;
+  // Only these records (ids): what the service selected by decrypting a column SQL cannot
+  // compare (a sensitive enum has no look-up hash, FieldDef::HasLookupHash). Unset = no limit.
+  std::optional<std::vector<int64_t>> only_ids;
   // false: no COUNT query (StoredPage::total = -1); has_more comes from reading one row more.
   bool count_total = true;
   // Keyset paging: the rows after this one in the query's order, and `page` is ignored. Each
@@ -123,7 +126,7 @@ struct TakenKey {
 std::vector<std::string> StoredColumnsOf(const LedgerDef& def);
 
 // Keys of def's fields that NeedsReveal and whose columns a catalogue condition (SQL over
-// alias r, see ListQuery::condition) reads, e.g. "r.poverty_status_hash = ?" → poverty_status.
+// alias r, see ListQuery::condition) reads, e.g. "r.mobile_hash IS NULL" → mobile.
 // Only def's own columns read through r count: a condition whose subquery reads another
 // ledger's sensitive column is not seen here (no catalogue condition does so today).
 std::vector<std::string> RevealGuardedFieldsIn(const LedgerDef& def, const std::string& condition);
@@ -142,11 +145,20 @@ class LedgerRepository {
   // The row of that id if visible in scope.
   Result<std::optional<Rows>> Get(int64_t id, const Scope& scope);
   Result<StoredPage> List(const ListQuery& query, const Scope& scope);
+  // Columns `columns` (e.g. "r.id, r.poverty_status_enc") of every record List would select
+  // for query, in its order and after its cursor but unpaged: what the service decrypts to
+  // filter by a sealed column.
+  Result<Rows> ListColumns(const ListQuery& query, const Scope& scope, const std::string& columns);
   // Aggregate expression over the ledger's visible records in a period (used by indicators).
   // aggregate and condition are SQL fragments from the indicator catalogue (constants).
   Result<Value> Aggregate(const std::string& aggregate, const std::string& condition, const Scope& scope,
                           const std::string& date_from, const std::string& date_to,
                           const std::vector<Value>& condition_params);
+  // Columns `columns` of each record Aggregate reads with the same arguments: what a figure over
+  // a sealed column counts after decrypting it (IndicatorEngine).
+  Result<Rows> FigureColumns(const std::string& columns, const std::string& condition, const Scope& scope,
+                             const std::string& date_from, const std::string& date_to,
+                             const std::vector<Value>& condition_params);
   // The pairs the records Aggregate reads with the same arguments belong to (their ids; the
   // pairs ledger's records are pairs themselves): which pairs a figure draws on.
   Result<std::vector<int64_t>> PairsOf(const std::string& condition, const Scope& scope, const std::string& date_from,
@@ -209,6 +221,9 @@ class LedgerRepository {
                    std::vector<Value>& params) const;
 
  private:
+  // " WHERE …" of the records List selects for query (its paging and cursor aside).
+  Result<std::string> ListWhere(const ListQuery& query, const Scope& scope, std::vector<Value>& params) const;
+
   Database& db_;
   const LedgerDef& def_;
   const LedgerSql& sql_;

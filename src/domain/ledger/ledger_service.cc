@@ -275,7 +275,7 @@ Result<Record> LedgerService::InsertPrepared(const Actor& actor, const LedgerDef
                                              const std::string& detail) {
   LedgerRepository repo(*context_.db, def);
   Columns row = StoredRowForInsert(actor, def, record, context_.clock.Iso());
-  const Value fingerprint = def.natural_key.empty() ? RowFingerprint(row) : Value{};
+  const Value fingerprint = def.natural_key.empty() ? RowFingerprint(row, *context_.vault) : Value{};
   SH_ASSIGN_OR_RETURN(int64_t id, repo.Insert(std::move(row)));
   if (!IsNull(fingerprint))
     SH_RETURN_IF_ERROR(FingerprintRepository(*context_.db, def).Note(id, fingerprint, record.helped_region));
@@ -293,7 +293,7 @@ Result<Record> LedgerService::UpdatePrepared(const Actor& actor, const LedgerDef
   SH_RETURN_IF_ERROR(repo.Update(before.id, AsInt(*before.Get("version")), StoredRowForUpdate(actor, def, record)));
   if (def.natural_key.empty())  // the changed record as a sheet would now hold it (import_fingerprints.h)
     SH_RETURN_IF_ERROR(FingerprintRepository(*context_.db, def)
-                           .Note(before.id, RowFingerprint(StoredRowForInsert(actor, def, record, "")),
+                           .Note(before.id, RowFingerprint(StoredRowForInsert(actor, def, record, ""), *context_.vault),
                                  record.helped_region));
   SH_ASSIGN_OR_RETURN(Record after, ReadWritten(actor, def, before.id));
   SH_RETURN_IF_ERROR(context_.audit.Write(actor, action, def.name, before.id, after.helped_region,
@@ -441,6 +441,7 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
   std::vector<FieldError> errors;
   RecordCodec codec(def, *context_.vault);
   std::optional<RegionFilterArea> region_area;  // looked up at the first region filter by name
+  std::vector<std::pair<std::string, std::string>> sealed;  // sensitive enum key → value (no hash)
   for (const auto& [key, raw] : request.equals) {
     const FieldDef* f = def.Field(key);
     if (!f) {
@@ -468,8 +469,10 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
       query.within.emplace_back(key, *prefix);
       continue;
     }
-    if (f->IsSensitive())
+    if (f->HasLookupHash())
       query.equals.emplace_back(key + "_hash", codec.HashOf(key, AsText(*v)));
+    else if (f->IsSensitive())
+      sealed.emplace_back(key, AsText(*v));
     else if (f->type == FieldType::kRef)
       query.equals.emplace_back(key, Value{static_cast<int64_t>(AsInt(*v))});
     else
@@ -480,6 +483,9 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
     return Status::InvalidArgument("每页条数应在 1 到 1000 之间", "page_size must be between 1 and 1000");
 
   LedgerRepository repo(*context_.db, def);
+  if (!sealed.empty()) {
+    SH_ASSIGN_OR_RETURN(query.only_ids, SealedMatches(repo, codec, query, scope, sealed));
+  }
   SH_ASSIGN_OR_RETURN(StoredPage stored, repo.List(query, scope));
   RecordPage page;
   page.total = stored.total;
@@ -488,6 +494,36 @@ Result<RecordPage> LedgerService::ReadPage(const LedgerDef& def, const ListReque
   SH_ASSIGN_OR_RETURN(page.records, codec.DecodeAll(std::move(stored.rows), disclosure));
   SH_ASSIGN_OR_RETURN(page.ref_labels, LabelsOfRefs(def, RefIdsOf(def, page.records)));
   return page;
+}
+
+Result<std::vector<int64_t>> LedgerService::SealedMatches(LedgerRepository& repo, const RecordCodec& codec,
+                                                         const ListQuery& query, const Scope& scope,
+                                                         const std::vector<std::pair<std::string, std::string>>& sealed) {
+  std::string columns = "r.id";
+  for (const auto& [key, value] : sealed) columns += ", r." + key + "_enc";
+  SH_ASSIGN_OR_RETURN(Rows rows, repo.ListColumns(query, scope, columns));
+  // Without a total to count, decrypting stops at the last match the page can show (and one
+  // more, which tells whether a page follows): an export's keyset pages decrypt each row once.
+  const bool all = query.count_total || query.page_size <= 0;
+  const size_t enough =
+      all ? rows.rows.size()
+          : static_cast<size_t>((query.after ? 0 : (std::max<int64_t>(query.page, 1) - 1) * query.page_size) +
+                                query.page_size + 1);
+  std::vector<int64_t> ids;
+  for (const std::vector<Value>& row : rows.rows) {
+    if (ids.size() >= enough) break;
+    bool matches = true;
+    for (size_t k = 0; k < sealed.size() && matches; ++k) {
+      if (IsNull(row[k + 1])) {
+        matches = false;
+        continue;
+      }
+      SH_ASSIGN_OR_RETURN(std::string plain, codec.Open(sealed[k].first, row[k + 1]));
+      matches = plain == sealed[k].second;
+    }
+    if (matches) ids.push_back(AsInt(row[0]));
+  }
+  return ids;
 }
 
 std::map<std::string, std::vector<int64_t>> LedgerService::RefIdsOf(const LedgerDef& def,

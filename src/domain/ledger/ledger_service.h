@@ -236,6 +236,13 @@ class LedgerService {
                             Disclosure disclosure);
   // ListAs's reads once authorised, within scope; run in one read transaction.
   Result<RecordPage> ReadPage(const LedgerDef& def, const ListRequest& request, Scope scope, Disclosure disclosure);
+  // Ids of the records query selects whose sealed fields (sensitive enums, which have no look-up
+  // hash: sealed holds key → value) hold those values, found by decrypting each one's column, in
+  // the list's order from its cursor: all of them when the page counts a total, else those up to
+  // the page's end and one more (what the page and its has_more need).
+  static Result<std::vector<int64_t>> SealedMatches(LedgerRepository& repo, const RecordCodec& codec,
+                                                    const ListQuery& query, const Scope& scope,
+                                                    const std::vector<std::pair<std::string, std::string>>& sealed);
 
   ServiceContext& context_;
   ChangeWriter changes_;

@@ -50,12 +50,12 @@ void RecordCodec::EncodeInto(const Record& record, Columns& out) const {
     }
     if (IsNull(value)) {
       out.emplace_back(f.key + "_enc", Value{});
-      out.emplace_back(f.key + "_hash", Value{});
+      if (f.HasLookupHash()) out.emplace_back(f.key + "_hash", Value{});
       continue;
     }
     const std::string plain = AsText(value);
     out.emplace_back(f.key + "_enc", vault_.Encrypt(plain, Context(f.key)));
-    out.emplace_back(f.key + "_hash", HashOf(f.key, plain));
+    if (f.HasLookupHash()) out.emplace_back(f.key + "_hash", HashOf(f.key, plain));
   }
 }
 

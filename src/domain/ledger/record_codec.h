@@ -30,12 +30,20 @@ class RecordCodec {
   RecordCodec(const LedgerDef& def, const PiiVault& vault) : def_(def), vault_(vault) {}
 
   // Stored columns for the record's field values (not bookkeeping). Sensitive fields:
-  // <key>_enc = Encrypt(value, context "<ledger>.<key>"), <key>_hash = LookupHash(same).
+  // <key>_enc = Encrypt(value, context "<ledger>.<key>"), and for those with a look-up hash
+  // (FieldDef::HasLookupHash) <key>_hash = LookupHash(same).
   Columns Encode(const Record& record) const;
   // As Encode, appending to out. Thread-safe (the vault is).
   void EncodeInto(const Record& record, Columns& out) const;
   // The keyed look-up hash of a plain sensitive value of field key.
   std::string HashOf(const std::string& key, const std::string& plain) const;
+  // The plain value of field key's ciphertext (a "<key>_enc" cell), for the service's own use
+  // (counting, filtering); never shown as it is.
+  Result<std::string> Open(const std::string& key, const Value& sealed) const {
+    return vault_.Decrypt(AsText(sealed), Context(key));
+  }
+  // A fresh ciphertext of a plain value of field key, as Encode writes it.
+  std::string Seal(const std::string& key, const std::string& plain) const { return vault_.Encrypt(plain, Context(key)); }
   // Plain record from row i of rows (columns as LedgerRepository returns them).
   Result<Record> Decode(const Rows& rows, size_t i, Disclosure disclosure) const;
   // Every row of rows decoded as Decode does, each column looked up once for all of them and

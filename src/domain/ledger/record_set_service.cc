@@ -79,6 +79,9 @@ Result<std::vector<Record>> RecordSetContext::Find(const LedgerDef& def,
   for (const auto& [key, value] : equals) {
     const FieldDef* f = def.Field(key);
     if (!f) return Status::Internal("record set check: no field " + key + " in " + def.name);
+    // A sensitive enum has no look-up hash to find it by (FieldDef::HasLookupHash).
+    if (f->IsSensitive() && !f->HasLookupHash())
+      return Status::Internal("record set check: " + def.name + "." + key + " is sealed, not searchable");
     if (f->IsSensitive()) query.equals.emplace_back(key + "_hash", codec.HashOf(key, AsText(value)));
     else query.equals.emplace_back(key, value);
   }
