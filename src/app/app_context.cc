@@ -95,7 +95,7 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
     // (see audit_chain.h); rows unchained later are tampering for `audit verify` to report.
     if (version_before > 0 && version_before < kAuditChainSchemaVersion)
       SH_RETURN_IF_ERROR(ChainUnchainedAuditEntries(*conn->db_, *InstalledAuditKey()).status());
-    // Values sealed before schema 19 are padded and fingerprints keyed (at_rest_upgrade.h).
+    // Values sealed before schema 17 are padded and fingerprints keyed (at_rest_upgrade.h).
     SH_RETURN_IF_ERROR(CompletePendingAtRestUpgrade(*conn->db_, env.vault()));
   } else if (!conn->db_->Query(kSchemaCheck).ok()) {
     return Status::Unavailable("数据库尚未初始化，请先运行 shanhai init --db " + env.db_url(),

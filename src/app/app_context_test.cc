@@ -1,6 +1,6 @@
 // The application wiring, on both backends: a connection opened with migrate=false refuses an
 // uninitialised or older database; with migrate=true it upgrades (chaining old audit rows, padding
-// values sealed before schema 19 and keying the row fingerprints), its
+// values sealed before schema 17 and keying the row fingerprints), its
 // services work, and the ledger service carries the indicator catalogue's check on targets.
 #include "app/app_context.h"
 
@@ -61,14 +61,14 @@ TEST_P(AppContextTest, AnOlderSchemaIsRefusedWithTheUpgradeHintThenInitChainsIts
   EXPECT_EQ(v->verified, 1);
 }
 
-TEST_P(AppContextTest, InitPadsValuesSealedBeforeSchema19AndKeysTheFingerprints) {
-  // A database as schema 18 left it: a person whose poverty status has an equality tag and
+TEST_P(AppContextTest, InitPadsValuesSealedBeforeSchema17AndKeysTheFingerprints) {
+  // A database as schema 16 left it: a person whose poverty status has an equality tag and
   // whose values are unpadded tokens, a visit with an unkeyed fingerprint.
   auto migrations = EmbeddedMigrations();
   ASSERT_TRUE(migrations.ok());
   std::vector<Migration> older;
   for (const Migration& m : *migrations)
-    if (m.version < 19) older.push_back(m);
+    if (m.version < 17) older.push_back(m);
   ASSERT_TRUE(IsOk(Migrate(db(), older)));
   Result<DataKey> key = LoadDataKey(test_db().TempPath("data.key"));
   ASSERT_TRUE(key.ok()) << key.status().ToString();

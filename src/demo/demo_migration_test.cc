@@ -77,7 +77,7 @@ class DemoMigrationTest : public testing::TestWithParam<Dialect> {
         kept.push_back(c);
         columns += (columns.empty() ? "" : ", ") + c;
       }
-      // people.poverty_status_hash (dropped by 0019) has no default: any text does, as the
+      // people.poverty_status_hash (dropped by 0017) has no default: any text does, as the
       // migration drops it unread.
       if (table == "people") {
         kept.push_back("poverty_status_hash");

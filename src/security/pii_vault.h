@@ -16,7 +16,7 @@
 // Additional data = version byte || context, so a token only decrypts under the context
 // (e.g. "people.id_number") it was made for and cannot be moved to another column.
 // Version 1 (0x01, the same without padding) is still decrypted: databases written before
-// schema 19 are re-encrypted at their upgrade (domain/ledger/at_rest_upgrade.h).
+// schema 17 are re-encrypted at their upgrade (domain/ledger/at_rest_upgrade.h).
 #pragma once
 
 #include <array>

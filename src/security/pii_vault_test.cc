@@ -101,7 +101,7 @@ TEST(PiiVault, FingerprintIsKeyedDeterministicAndNonNegative) {
   EXPECT_NE(a.Fingerprint("row"), a.Fingerprint("rox"));
   EXPECT_NE(a.Fingerprint("row"), b.Fingerprint("row"));
   for (std::string_view bytes : {"", "a", "row", "another row"}) EXPECT_GE(a.Fingerprint(bytes), 0);
-  // Not the unkeyed BLAKE2b of the bytes (what schema 18 and earlier stored).
+  // Not the unkeyed BLAKE2b of the bytes (what schema 16 and earlier stored).
   unsigned char digest[crypto_generichash_BYTES_MIN];
   crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>("row"), 3, nullptr, 0);
   uint64_t bits = 0;

@@ -1,4 +1,4 @@
-// For tests of the upgrade from schema 18: a token as PiiVault wrote it before padding (format
+// For tests of the upgrade from schema 16: a token as PiiVault wrote it before padding (format
 // version 1: 0x01 || random nonce || XChaCha20-Poly1305 of the bare value, additional data
 // 0x01 || context), made by hand from the data key as the format documents.
 #pragma once

@@ -1,4 +1,4 @@
-// What a stolen database file gives away about people (migration 0019, README "Security"), read
+// What a stolen database file gives away about people (migration 0017, README "Security"), read
 // with the database's own shell after `shanhai demo`, once per database: every ciphertext of a
 // column has one length whatever it holds, the poverty status has no look-up hash, and no
 // column's values split the people into the groups of their poverty status. The statuses

@@ -1,4 +1,4 @@
-// The part of the upgrade to schema 19 (migration 0019_sealed_at_rest.sql) that needs the data
+// The part of the upgrade to schema 17 (migration 0017_sealed_at_rest.sql) that needs the data
 // key, which SQL does not have: every sensitive value still in a version 1 token (unpadded, so
 // its length tells the value apart, see PiiVault) is encrypted again, padded; and each stored
 // record of a ledger without a natural key gets a keyed fingerprint (import_fingerprints.h) in
