@@ -635,7 +635,8 @@ TEST_P(IndicatorEngineTest, DrillingDownByASensitiveFieldNeedsRevealAndIsAudited
   ASSERT_EQ(audit->rows.size(), 1u);
   EXPECT_EQ(AsText(audit->rows[0][0]), staff.name);
   EXPECT_EQ(AsText(audit->rows[0][1]),
-            "by=poverty_status indicator=people.registered.poverty ids=" + std::to_string(behind->records.at(0).id) +
+            "by=poverty_status indicator=people.registered.poverty poverty_status=lifted ids=" +
+                std::to_string(behind->records.at(0).id) +
                 " rows=1 total=2");
 }
 

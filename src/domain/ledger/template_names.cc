@@ -31,6 +31,11 @@ bool AddRegionsOf(const std::string& side, const std::vector<std::string>& sides
   return true;
 }
 
+bool IsCountyPair(const RecordValidator::PairInfo& pair) {
+  const Region* helped = RegionCatalog::Embedded().Find(pair.helped_region);
+  return helped && helped->level == RegionLevel::kCounty;
+}
+
 }  // namespace
 
 Result<TemplateNames> TemplateNamesFor(LedgerService& service, const Actor& actor) {
@@ -62,6 +67,9 @@ Result<TemplateNames> TemplateNamesFor(LedgerService& service, const Actor& acto
   RegionCellNames names(RegionCatalog::Embedded());
   std::set<std::string> seen;
   for (const RecordValidator::PairInfo& pair : writable) {
+    // Only county pairs: a province's or a city's side holds tens of thousands of towns and
+    // villages, too many for a drop-down, and naming each alone there would take minutes.
+    if (!IsCountyPair(pair)) continue;
     const std::vector<std::string> sides{pair.helper_region, pair.helped_region};
     for (const std::string& side : sides)
       if (!out.regions_capped && !AddRegionsOf(side, sides, names, seen, out.regions)) out.regions_capped = true;

@@ -300,6 +300,7 @@ const en: typeof zh = {
       parent: 'part of {v}', failures: '{v} failures in a row', minutes: 'locked {v} minutes', name: 'account {v}',
       was_locked: 'was locked: {v}', format: 'format {v}', reveal: 'sensitive values in full: {v}', filter: 'filter: {v}',
       request: 'request {v}', permission: 'permission needed {v}',
+      kind: 'quota {v}', limit: 'daily limit {v}', day: 'day {v}', ids: 'records {v}',
     } as Record<string, string>,
     filterKey: {
       pair: 'pair', q: 'keyword', from: 'from', to: 'to', sort: 'sort', selected_by: 'selected by', actor: 'actor',

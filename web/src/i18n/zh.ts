@@ -291,6 +291,7 @@ export default {
       code: '代码 {v}', parent: '所属记录 {v}', failures: '连续失败 {v} 次', minutes: '锁定 {v} 分钟', name: '账号 {v}',
       was_locked: '此前已锁定：{v}', format: '格式 {v}', reveal: '含敏感信息原文：{v}', filter: '筛选条件：{v}',
       request: '请求 {v}', permission: '所需权限 {v}',
+      kind: '限额 {v}', limit: '每日上限 {v}', day: '日期 {v}', ids: '记录编号 {v}',
     } as Record<string, string>,
     filterKey: {
       pair: '帮扶关系', q: '关键字', from: '起', to: '止', sort: '排序', selected_by: '选取依据', actor: '操作人',
