@@ -101,6 +101,22 @@ TEST_F(XlsxWriterTest, LongDropDownListGoesToHiddenSheet) {
   EXPECT_EQ(data, (std::vector<Row>{{2, Cells{"选项3"}}}));
 }
 
+TEST_F(XlsxWriterTest, AChineseListOverTwoHundredFiftyFiveBytesGoesToAHiddenSheet) {
+  // 12 pair names: 150 characters joined, but 440 bytes — inline, libxlsxwriter's 255-byte buffer
+  // overflowed and the process aborted (a template of a county clerk's pairs did this).
+  const std::string path = Path("pairs.xlsx");
+  auto writer = XlsxWriter::Open(path);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->AddSheet("结对单位").ok());
+  std::vector<std::string> items;
+  for (int i = 0; i < 12; ++i) items.push_back("广州市黄埔区—黔南州独山" + std::to_string(i));
+  ASSERT_TRUE((*writer)->AddListValidation(1, 50, 0, items).ok());
+  ASSERT_TRUE((*writer)->Close().ok());
+  auto names = SheetNames(path);
+  ASSERT_TRUE(names.ok());
+  EXPECT_EQ(*names, (Cells{"结对单位", "_list1"}));
+}
+
 TEST_F(XlsxWriterTest, ADropDownWarnsButKeepsAValueNotInItsList) {
   const std::string path = Path("warn.xlsx");
   auto writer = XlsxWriter::Open(path);

@@ -14,7 +14,10 @@ namespace {
 
 constexpr int kMaxRows = 1048576;
 constexpr int kMaxCols = 16384;
-constexpr int kMaxInlineListChars = 255;  // Excel's limit for a comma-joined validation list
+// Excel's limit for a comma-joined validation list is 255 characters, but libxlsxwriter (1.1.5)
+// copies the joined list into a buffer of that many bytes: Chinese items (3 bytes a character) past
+// 85 characters overflowed it and aborted the process. So the inline limit is counted in bytes.
+constexpr size_t kMaxInlineListBytes = 255;
 constexpr lxw_color_t kHeaderFill = 0xDDEBF7;
 constexpr lxw_color_t kInstructionGrey = 0x808080;
 
@@ -54,12 +57,6 @@ Status FromLxw(lxw_error error) {
 Status CheckCell(int row, int col) {
   if (row >= 0 && row < kMaxRows && col >= 0 && col < kMaxCols) return Status::Ok();
   return FromLxw(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
-}
-
-size_t Utf8Length(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 // Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" (a 'T' also separates); false for anything else.
@@ -231,10 +228,10 @@ Status XlsxWriter::AddListValidation(int first_row, int last_row, int col, const
   if (items.empty() || last_row < first_row) {
     return Status::InvalidArgument("下拉列表不能为空且行范围须有效", "a drop-down list needs items and a valid row range");
   }
-  size_t joined_chars = items.size() - 1;
+  size_t joined_bytes = items.size() - 1;
   bool has_comma = false;
   for (const auto& item : items) {
-    joined_chars += Utf8Length(item);
+    joined_bytes += item.size();
     has_comma = has_comma || item.find(',') != std::string::npos;
   }
 
@@ -247,7 +244,7 @@ Status XlsxWriter::AddListValidation(int first_row, int last_row, int col, const
       "简称（如 东部-西部）导入时也能识别，选“是”保留。Short forms are read on import too; choose Yes to keep it.");
   std::vector<char*> list;
   std::string formula;
-  if (joined_chars <= kMaxInlineListChars && !has_comma) {
+  if (joined_bytes <= kMaxInlineListBytes && !has_comma) {
     for (const auto& item : items) list.push_back(const_cast<char*>(item.c_str()));
     list.push_back(nullptr);
     validation.validate = LXW_VALIDATION_TYPE_LIST;

@@ -69,7 +69,7 @@ class XlsxWriter {
 
   // Restricts cells rows first_row..last_row of column col to items, shown as a drop-down.
   // Excel warns about a value not in the list but lets it stay (the import reads short forms).
-  // Lists longer than Excel's 255-character inline limit, or with items holding commas, are put
+  // Lists longer than 255 bytes joined (Excel's inline limit, in libxlsxwriter's bytes), or with items holding commas, are put
   // in a hidden sheet "_list<N>" added at this point and referenced from the validation.
   // Errors: InvalidArgument for an empty list, a bad range, or a sheet error.
   Status AddListValidation(int first_row, int last_row, int col, const std::vector<std::string>& items);
