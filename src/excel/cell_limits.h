@@ -14,7 +14,8 @@ namespace shanhai::excel {
 // 32,767 characters of up to 4 UTF-8 bytes each.
 constexpr size_t kMaxCellBytes = 32767 * 4;
 // The shared-string table of one workbook (its text plus a per-string allowance for the table
-// itself): a million rows of names, ID numbers and phones typed as text take about 150 MiB.
+// itself). An estimate, not a measurement: a million rows of names, ID numbers and phones typed as
+// text would need roughly 150 MiB by this count.
 constexpr int64_t kMaxSharedStringBytes = int64_t(256) << 20;
 
 inline Status CellTooLong(const std::string& where_zh, const std::string& where_en) {

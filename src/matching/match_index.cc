@@ -137,8 +137,7 @@ std::optional<std::vector<Match>> MatchIndex::TopJobs(int64_t seeker_id, size_t 
       if (jobs == jobs_of_employer_.end()) continue;
       for (uint32_t slot : jobs->second) {
         const Job& job = jobs_.at(slot);
-        if (Admits(*seeker, job))
-          with_fellows.push_back({job.id, Score(*seeker, job, fellows->at(employer)), WageMargin(*seeker, job)});
+        if (auto m = MatchOf(*seeker, job, fellows->at(employer), job.id)) with_fellows.push_back(*m);
       }
     }
   std::sort(with_fellows.begin(), with_fellows.end(), RanksBefore);
@@ -156,9 +155,7 @@ std::vector<Match> MatchIndex::TopHoldersLocked(const Job& job, size_t k) const 
   if (job.open)
     for (uint32_t slot : *rarest) {
       const Seeker& seeker = seekers_.at(slot);
-      if (Admits(seeker, job))
-        all.push_back({seeker.id, Score(seeker, job, fellows_.At(seeker.home_village, job.employer_id)),
-                       WageMargin(seeker, job)});
+      if (auto m = MatchOf(seeker, job, fellows_.At(seeker.home_village, job.employer_id), seeker.id)) all.push_back(*m);
     }
   const size_t kept = std::min(k, all.size());
   std::partial_sort(all.begin(), all.begin() + ptrdiff_t(kept), all.end(), RanksBefore);
@@ -180,8 +177,7 @@ std::optional<std::vector<Match>> MatchIndex::TopSeekers(int64_t job_id, size_t 
       if (seekers == seekers_of_village_.end()) continue;
       for (uint32_t slot : seekers->second) {
         const Seeker& seeker = seekers_.at(slot);
-        if (Admits(seeker, *job))
-          with_fellows.push_back({seeker.id, Score(seeker, *job, fellows->at(village)), WageMargin(seeker, *job)});
+        if (auto m = MatchOf(seeker, *job, fellows->at(village), seeker.id)) with_fellows.push_back(*m);
       }
     }
   std::sort(with_fellows.begin(), with_fellows.end(), RanksBefore);

@@ -116,6 +116,11 @@ int Score(const Seeker& seeker, const Job& job, int fellows, std::vector<Reason>
 
 int64_t WageMargin(const Seeker& seeker, const Job& job) { return MiddleWage(job) - seeker.expected_wage_fen; }
 
+std::optional<Match> MatchOf(const Seeker& seeker, const Job& job, int fellows, int64_t ranked_id) {
+  if (!Admits(seeker, job)) return std::nullopt;
+  return Match{ranked_id, Score(seeker, job, fellows), WageMargin(seeker, job)};
+}
+
 int MaxWagePoints() { return kWageCapPercent; }
 int MaxFellowPoints() { return kFellowCapPoints; }
 

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
+#include "matching/match.h"
 #include "matching/match_profile.h"
 
 namespace shanhai::matching {
@@ -70,6 +72,10 @@ int Score(const Seeker& seeker, const Job& job, int fellows, std::vector<Reason>
 
 // The job's middle wage minus the seeker's expectation (0 when not stated), in fen: Match::margin_fen.
 int64_t WageMargin(const Seeker& seeker, const Job& job);
+
+// The pair as one answer of a query (ranked_id: the job's id for a seeker's query, the seeker's for
+// a job's), or nullopt when the hard rules refuse it.
+std::optional<Match> MatchOf(const Seeker& seeker, const Job& job, int fellows, int64_t ranked_id);
 
 int MaxWagePoints();    // the wage term's cap, both ways
 int MaxFellowPoints();  // the fellow villagers' term's cap

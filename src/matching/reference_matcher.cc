@@ -17,9 +17,7 @@ std::vector<Match> ReferenceTopJobs(const Seeker& seeker, std::span<const Job> j
                                     size_t k) {
   std::vector<Match> all;
   for (const Job& job : jobs)
-    if (Admits(seeker, job))
-      all.push_back({job.id, Score(seeker, job, fellows.At(seeker.home_village, job.employer_id)),
-                     WageMargin(seeker, job)});
+    if (auto m = MatchOf(seeker, job, fellows.At(seeker.home_village, job.employer_id), job.id)) all.push_back(*m);
   return SortedTop(std::move(all), k);
 }
 
@@ -27,9 +25,7 @@ std::vector<Match> ReferenceTopSeekers(const Job& job, std::span<const Seeker> s
                                        const FellowCounts& fellows, size_t k) {
   std::vector<Match> all;
   for (const Seeker& seeker : seekers)
-    if (Admits(seeker, job))
-      all.push_back({seeker.id, Score(seeker, job, fellows.At(seeker.home_village, job.employer_id)),
-                     WageMargin(seeker, job)});
+    if (auto m = MatchOf(seeker, job, fellows.At(seeker.home_village, job.employer_id), seeker.id)) all.push_back(*m);
   return SortedTop(std::move(all), k);
 }
 

@@ -10,8 +10,8 @@ import { ApiClient } from '../../tests/lib/client.mjs'
 import { launchBrowser, startStack, testRunner } from './lib.mjs'
 
 /**
- * Returns { stack, context, page, api, t, finish }: api is an ApiClient logged in as admin with
- * stack.password; finish() closes the browser and servers and exits 0 only when every step passed.
+ * Returns { stack, context, page, api, t, finish, loginAs }: api is an ApiClient logged in as admin
+ * with stack.password; loginAs(name, password) logs the browser in as another account; finish() closes the browser and servers and exits 0 only when every step passed.
  */
 export async function adminSession(area) {
   const stack = await startStack()
@@ -32,10 +32,21 @@ export async function adminSession(area) {
   console.log(`# ${area}: console at ${stack.baseUrl}`)
   await page.goto(stack.baseUrl)
   await page.waitForURL(/\/login/)
-  await page.locator('input[name=name]').fill('admin')
-  await page.locator('input[name=password]').fill(stack.password)
-  await page.locator('[data-test=login-submit]').click()
+  await submitLogin('admin', stack.password)
   await page.waitForURL(/\/dashboard/)
+
+  // Fills and sends the login form; the caller waits for what the login should lead to.
+  async function submitLogin(name, password) {
+    await page.locator('input[name=name]').fill(name)
+    await page.locator('input[name=password]').fill(password)
+    await page.locator('[data-test=login-submit]').click()
+  }
+  // Ends this browser's session (admin's too) and logs in as someone else.
+  async function loginAs(name, password) {
+    await context.clearCookies()
+    await page.goto(`${stack.baseUrl}/login`)
+    await submitLogin(name, password)
+  }
 
   async function finish() {
     const ok = t.finish()
@@ -43,5 +54,5 @@ export async function adminSession(area) {
     stack.stop()
     process.exit(ok ? 0 : 1)
   }
-  return { stack, context, page, api, t, finish }
+  return { stack, context, page, api, t, finish, loginAs }
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { adminSession } from './session.mjs'
 
-const { stack, context, page, api, t, finish } = await adminSession('small')
+const { stack, page, api, t, finish, loginAs } = await adminSession('small')
 const PAIR = '440111-522727'
 const origin = () => new URL(page.url()).origin
 
@@ -82,13 +82,6 @@ await t.step('at 390 px the dictionary entries keep their 操作 column on scree
 })
 
 // The steps below log in as others: admin's browser session ends here.
-async function loginAs(name, password) {
-  await context.clearCookies()
-  await page.goto(`${stack.baseUrl}/login`)
-  await page.locator('input[name=name]').fill(name)
-  await page.locator('input[name=password]').fill(password)
-  await page.locator('[data-test=login-submit]').click()
-}
 
 await t.step('a disabled account is told so with its right password, and only then', async () => {
   const user = await api.request('POST', '/api/v1/admin/users',
