@@ -1,5 +1,6 @@
 #include "domain/ledger/count_unit.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -13,11 +14,15 @@ bool EndsWith(std::string_view text, std::string_view end) {
   return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
 }
 
-// Whether word may stand for unit: the unit itself, or a counting word used for people.
+// Whether word may stand for unit: the unit itself, or a counting word for people (人, 名, 位)
+// where people are counted — also under 人次, since the people of one visit are as many
+// person-times ("3人" for a delegation of three). 人次 under 人 stays refused: people counted once
+// each are not person-times.
 bool MeansUnit(std::string_view word, std::string_view unit) {
   if (word == unit) return true;
-  constexpr std::array<std::string_view, 2> kPeople{"名", "位"};
-  return unit == "人" && (word == kPeople[0] || word == kPeople[1]);
+  constexpr std::array<std::string_view, 3> kPeople{"人", "名", "位"};
+  const bool counts_people = unit == "人" || unit == "人次";
+  return counts_people && std::find(kPeople.begin(), kPeople.end(), word) != kPeople.end();
 }
 
 std::string_view Trimmed(std::string_view s) {

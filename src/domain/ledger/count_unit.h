@@ -16,7 +16,8 @@ namespace shanhai {
 // ("数值").
 std::string CountUnitOf(const FieldDef& f);
 
-// The number of a count cell typed with a unit: "3人", "12 人次", "3名" (名/位 are 人) → "3",
+// The number of a count cell typed with a unit: "3人", "12 人次", "3名" (人/名/位 count people,
+// under 人 and 人次 alike) → "3",
 // "1,036" as is. Text with no word after the number is returned unchanged (the integer parser
 // judges it). Errors (InvalidArgument, zh/en, naming the unit expected): a word that is not the
 // column's unit ("3万" under 人), or any word in a column with no unit.

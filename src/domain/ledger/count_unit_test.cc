@@ -35,7 +35,10 @@ TEST(CountWithoutUnit, TakesTheColumnsUnitAndNamesItWhenWrong) {
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.status().message_zh(), "“3万”的单位应为“人”（如 3人 或 3）");
   EXPECT_EQ(wrong.status().message_en(), "\"3万\": the unit of this column is 人 (e.g. 3人 or 3)");
-  EXPECT_FALSE(CountWithoutUnit("3人", "人次").ok());  // 人 is not 人次
+  EXPECT_EQ(*CountWithoutUnit("3人", "人次"), "3");  // a delegation of three is 3 人次
+  EXPECT_EQ(*CountWithoutUnit("3位", "人次"), "3");
+  EXPECT_FALSE(CountWithoutUnit("12人次", "人").ok());  // people counted once each are not person-times
+  EXPECT_FALSE(CountWithoutUnit("5批", "人次").ok());
   EXPECT_FALSE(CountWithoutUnit("3人", "").ok());
 }
 
