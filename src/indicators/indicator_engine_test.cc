@@ -476,10 +476,10 @@ TEST_P(IndicatorEngineTest, AFigureYearByYearCountsEachCalendarYear) {
 }
 
 // True if def's figure can be placed in a town: its ledger (a rate: both parts') has a region field,
-// or is the pairings ledger, whose records are placed by their units' 所在地.
+// or is the pairings or funds ledger, whose records are placed by their units' 所在地.
 bool PlacedByRegion(const IndicatorDef& def) {
   if (def.IsRate()) return PlacedByRegion(*FindIndicator(def.numerator)) && PlacedByRegion(*FindIndicator(def.denominator));
-  if (def.ledger == "pairings") return true;
+  if (def.ledger == "pairings" || def.ledger == "funds") return true;
   const std::vector<FieldDef>& fields = FindLedger(def.ledger)->fields;
   return std::any_of(fields.begin(), fields.end(), [](const FieldDef& f) { return f.type == FieldType::kRegion; });
 }
@@ -508,7 +508,7 @@ TEST_P(IndicatorEngineTest, AFigureTheScopeCannotPlaceIsNotCountedRatherThanZero
   EXPECT_GT(not_counted, 10);
   EXPECT_EQ(Int(m, "leadership.joint_meetings"), 1) << "only the meeting held in the town";
   EXPECT_EQ(m.at("leadership.visit_batches").not_in_scope, ScopeExclusion::kNoRegionField);
-  EXPECT_EQ(m.at("funds.fiscal_utilisation_rate").not_in_scope, ScopeExclusion::kNoRegionField);
+  EXPECT_EQ(m.at("funds.fiscal_utilisation_rate").not_in_scope, ScopeExclusion::kNone) << "placed by its units";
 
   IndicatorEngine engine(service());
   auto visits = engine.ByYear(town, "leadership.visit_batches", domain_test::Pair(kCountyPair), 2019, 2020);

@@ -253,9 +253,10 @@ std::string ScopeNote(const Report& r) {
     const std::string reason = why == ScopeExclusion::kNoRegionField ? "无所在地" : "的记录不归属单位";
     notes.push_back(Join(ledgers, "、") + "等台账" + reason + "，其指标本范围不统计，记为“—”");
   }
-  // A town's or village's pairings are those of its units (a county's reading its city pair:
-  // its county pairs' all): a pairing whose units have no 所在地 is no town's.
-  if (r.scope.kind == FigureScopeKind::kRegion && r.scope.code.size() > 6) notes.push_back("结对帮扶按结对单位的所在地归入，未填所在地的单位不计入");
+  // A town's or village's pairings and funds are those of its units (a county's reading its city
+  // pair: its county pairs' all): one whose units have no 所在地, or a fund naming none, is no town's.
+  if (r.scope.kind == FigureScopeKind::kRegion && r.scope.code.size() > 6)
+    notes.push_back("结对帮扶和帮扶资金按所涉单位的所在地归入，未填单位或所在地的不计入");
   return scope + (notes.empty() ? "" : "（" + Join(notes, "；") + "）") + "\n\n";
 }
 

@@ -49,7 +49,7 @@ await t.step('the town clerk’s report: no 0 clause, no empty section, no key c
   const sheet = await openReport()
   await page.locator('[data-shortcut=lastYear]').click()
   await sheet.locator('p', { hasText: '本期间无可统计的记录' }).waitFor()
-  assert.match(await sheet.textContent(), new RegExp(`统计范围：${TOWN}（.*结对帮扶按结对单位的所在地归入，未填所在地的单位不计入）`))
+  assert.match(await sheet.textContent(), new RegExp(`统计范围：${TOWN}（.*结对帮扶和帮扶资金按所涉单位的所在地归入，未填单位或所在地的不计入）`))
   assert.doesNotMatch(await sheet.textContent(), /聚焦两种模式|聚集两方力量/)
   assert.deepEqual(await assertConsecutive(sheet), ['一、年度目标完成情况'])
 
@@ -88,7 +88,7 @@ await t.step('the town clerk’s report: no 0 clause, no empty section, no key c
     assert.doesNotMatch(await sheet.locator('h1').textContent(), /对口帮扶/)
     assert.match(en, new RegExp(`Scope: ${TOWN}`))
     assert.match(await sheet.locator('[data-test=left-out]').textContent(), /left out/)
-    assert.match(await sheet.locator('[data-test=scope-by-units]').textContent(), /Pairings count where their units are/)
+    assert.match(await sheet.locator('[data-test=scope-by-units]').textContent(), /Pairings and funds count where their units are/)
     const figures = sheet.locator('table', { has: page.locator('th', { hasText: /^Value$/ }) })
     const values = await figures.locator('td.num:nth-child(2)').allTextContents()
     assert.ok(values.length > 0, 'no figure in the English report')

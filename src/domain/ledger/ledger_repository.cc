@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "common/text.h"
+#include "domain/ledger/workflow.h"
 
 namespace shanhai {
 
@@ -167,16 +168,18 @@ bool HasRegionField(const LedgerDef& def) {
 }
 
 // The unit fields that place a record of a ledger without a region field of its own: its
-// references to the units ledger, if every one of them is required (a pairing names both its
-// units, so their 所在地 say where it is). A ledger whose records may name no unit (a fund given
-// through no pairing) cannot be placed that way and has none.
+// references to the units ledger, whose 所在地 say where the record is — a pairing's two units, a
+// fund's giving and receiving units. A record lies in every region one of its units lies in; a
+// fund naming no unit (given through no pairing) lies in none below the pair's sides. A unit a
+// workflow step fills in (the unit claiming a need) says who acted, not where the record is.
 std::vector<const FieldDef*> PlacingUnitFields(const LedgerDef& def) {
   std::vector<const FieldDef*> out;
   if (HasRegionField(def)) return out;
   for (const FieldDef& f : def.fields) {
-    if (f.type != FieldType::kRef || f.ref_ledger != "units") continue;
-    if (!f.required) return {};
-    out.push_back(&f);
+    const bool set_by_step = def.workflow && std::find(def.workflow->transition_fields.begin(),
+                                                        def.workflow->transition_fields.end(),
+                                                        f.key) != def.workflow->transition_fields.end();
+    if (f.type == FieldType::kRef && f.ref_ledger == "units" && !set_by_step) out.push_back(&f);
   }
   return out;
 }
@@ -231,7 +234,7 @@ void LedgerRepository::AppendRecordInRegion(const std::string& prefix, std::stri
     any += (any.empty() ? "" : " OR ") + ("r." + f.key + " LIKE ?");
     params.emplace_back(prefix + "%");
   }
-  // A unit without a 所在地 places nothing: its pairing stays outside (NULL LIKE is not true).
+  // A unit without a 所在地, or none named, places nothing (NULL LIKE and NULL IN are not true).
   for (const FieldDef* f : PlacingUnitFields(def_)) {
     any += (any.empty() ? "" : " OR ") + ("r." + f->key + " IN (SELECT pu.id FROM units pu WHERE pu.region_code LIKE ?)");
     params.emplace_back(prefix + "%");

@@ -205,8 +205,8 @@ class LedgerRepository {
   void AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const;
   // Appends the condition that a record has a region field inside prefix (see
   // Scope::enclosing_sides), or, in a ledger without one, names a unit whose 所在地 is inside
-  // (a pairing: its helper or its helped unit); a ledger placing its records neither way
-  // selects nothing.
+  // (a pairing or a fund: its helper or its helped unit); a ledger placing its records neither
+  // way selects nothing.
   void AppendRecordInRegion(const std::string& prefix, std::string& where, std::vector<Value>& params) const;
   // Appends the owner condition of scope (see Scope::owner_ledger).
   void AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const;

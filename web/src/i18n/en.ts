@@ -186,7 +186,7 @@ const en: typeof zh = {
       no_region_field: 'Not counted for this scope (the ledger has no region field)',
       no_owner_field: 'Not counted for this scope (the ledger\'s records belong to no organisation)',
       uncounted: 'Figures shown as "—" are not counted for this scope: their ledger\'s records cannot be placed in it',
-      byUnits: 'Pairings count where their units are (所在地); a unit without one counts for no town',
+      byUnits: 'Pairings and funds count where their units are (所在地); one naming no unit, or a unit without a place, counts for no town',
     },
     targetPartialShort: '(needs a start and an end, and a target each year)',
     targetPartial: 'No comparable annual target: the period needs a start and an end, and a target for every year it touches, from every pair it adds up',

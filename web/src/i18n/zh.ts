@@ -179,7 +179,7 @@ export default {
       no_region_field: '本范围不统计（台账无所在地）',
       no_owner_field: '本范围不统计（台账记录不归属单位）',
       uncounted: '标“—”的指标本范围不统计：其台账的记录无法归入此范围',
-      byUnits: '结对帮扶按结对单位的所在地归入，未填所在地的单位不计入',
+      byUnits: '结对帮扶和帮扶资金按所涉单位的所在地归入，未填单位或所在地的不计入',
     } as Record<string, string>,
     targetPartialShort: '（须选起止日期，且每年均设目标）',
     targetPartial: '本期间无可比的年度目标：统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此',
