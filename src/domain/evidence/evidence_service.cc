@@ -95,6 +95,7 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
   Database& db = *context_.db;
   Result<EvidenceInfo> out = Status::Internal("not attached");
   SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
+    SH_RETURN_IF_ERROR(RefuseAttachedAlready(actor, def, record_id, sha));
     SH_ASSIGN_OR_RETURN(Rows id, db.Query(kInsertEvidence, {def.name, record_id, record.helped_region, file_name, type,
                                                             static_cast<int64_t>(bytes.size()), sha,
                                                             context_.clock.Iso(), actor.name}));
@@ -108,6 +109,22 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
     return Status::Ok();
   }));
   return out;
+}
+
+Status EvidenceService::RefuseAttachedAlready(const Actor& actor, const LedgerDef& def, int64_t record_id,
+                                              const std::string& sha) {
+  SH_ASSIGN_OR_RETURN(Rows same, context_.db->Query(std::string(kSelectEvidence) +
+                                                        " WHERE ledger = ? AND record_id = ? AND sha256 = ? ORDER BY id",
+                                                    {def.name, record_id, sha}));
+  if (same.rows.empty()) return Status::Ok();
+  const EvidenceInfo first = InfoFromRow(same.rows[0]);
+  // Named as the list shows it to this reader (a personal number in it masked unless revealed).
+  const std::string name =
+      DisclosureFor(actor, def) == Disclosure::kMasked ? ShownFileName(first.file_name) : first.file_name;
+  const std::string day = first.created_at.substr(0, 10);
+  return Status::Conflict("该文件已是本记录的证明材料（“" + name + "”，" + day + " 上传），未重复上传",
+                          "this file is already evidence of the record (\"" + name + "\", uploaded " + day +
+                              "); not uploaded again");
 }
 
 Result<std::vector<EvidenceInfo>> EvidenceService::List(const Actor& actor, const LedgerDef& def, int64_t record_id) {

@@ -34,6 +34,8 @@ class EvidenceService {
   EvidenceService(ServiceContext& context, LedgerService& ledgers, std::string legacy_dir)
       : context_(context), ledgers_(ledgers), dir_(std::move(legacy_dir)) {}
 
+  // Errors beyond the access rules above: InvalidArgument (empty, too large, a type not accepted),
+  // Conflict when the same bytes are attached to the record already (named as List shows them).
   Result<EvidenceInfo> Attach(const Actor& actor, const LedgerDef& def, int64_t record_id, const std::string& file_name,
                               const std::string& bytes);
   Result<std::vector<EvidenceInfo>> List(const Actor& actor, const LedgerDef& def, int64_t record_id);
@@ -66,6 +68,8 @@ class EvidenceService {
   // permission). Sight comes first: a file of a record out of reach is NotFound, as one that does
   // not exist, whatever the actor's permissions; then PermissionDenied.
   Result<Visible> VisibleEvidence(const Actor& actor, int64_t evidence_id, EvidenceAccess access);
+  // Conflict if the record holds a file of these bytes (sha: their SHA-256, hex) already.
+  Status RefuseAttachedAlready(const Actor& actor, const LedgerDef& def, int64_t record_id, const std::string& sha);
 
   ServiceContext& context_;
   LedgerService& ledgers_;

@@ -140,6 +140,24 @@ TEST_P(EvidenceServiceTest, AttachListReadRoundTrip) {
   EXPECT_EQ(evidence_->Read(Actor::System(), 999999).status().code(), Code::kNotFound);
 }
 
+// The same file uploaded twice to a record (a clerk's double click, a re-sent scan) is refused
+// in words naming the file it repeats; under another name too. Another record may hold it.
+TEST_P(EvidenceServiceTest, TheSameFileTwiceOnARecordIsRefusedByName) {
+  ASSERT_TRUE(evidence_->Attach(Actor::System(), Visits(), visit_id_, "合同.pdf", kPdf).ok());
+  const int64_t audit_before = AuditRows(db());
+  for (const char* name : {"合同.pdf", "合同(1).pdf"}) {
+    auto again = evidence_->Attach(Actor::System(), Visits(), visit_id_, name, kPdf);
+    ASSERT_EQ(again.status().code(), Code::kConflict) << name;
+    EXPECT_NE(again.status().message_zh().find("该文件已是本记录的证明材料（“合同.pdf”"), std::string::npos)
+        << again.status().message_zh();
+    EXPECT_NE(again.status().message_en().find("already evidence of the record (\"合同.pdf\""), std::string::npos);
+  }
+  EXPECT_EQ(Count("evidence"), 1);
+  EXPECT_EQ(AuditRows(db()), audit_before);
+  const int64_t other = Add("visits", kCountyPair, {{"title", "第二次考察"}, {"direction", "to_helped"}, {"person_times", "2"}, {"start_date", "2020-06-01"}});
+  EXPECT_TRUE(evidence_->Attach(Actor::System(), Visits(), other, "合同.pdf", kPdf).ok());
+}
+
 TEST_P(EvidenceServiceTest, RefusedAttachmentsLeaveNoTrace) {
   const int64_t audit_before = AuditRows(db());
   EXPECT_EQ(evidence_->Attach(domain_test::Viewer(), Visits(), visit_id_, "合同.pdf", kPdf).status().code(),
