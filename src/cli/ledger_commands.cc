@@ -57,6 +57,20 @@ void PrintRowError(const std::string& sheet, const FieldError& e) {
             << " " << column << e.message_zh << " / " << e.message_en << "\n";
 }
 
+// The bad rows under one heading, then the rows refused only for being stored already under
+// another: a re-imported file is not a file of mistakes.
+void PrintRowErrors(const std::vector<SheetError>& errors) {
+  for (const bool stored : {false, true}) {
+    bool headed = false;
+    for (const auto& [sheet, e, is_stored] : errors) {
+      if (is_stored != stored) continue;
+      if (!headed) std::cerr << (stored ? "已存储的行 rows stored already:\n" : "有误的行 invalid rows:\n");
+      headed = true;
+      PrintRowError(sheet, e);
+    }
+  }
+}
+
 // The refusal of a file with bad rows or rows stored already (report: the file's or the workbook's totals).
 Status Refused(const ImportReport& report) {
   std::string zh, en;
@@ -85,7 +99,7 @@ Status RunWorkbookImport(const ImportArgs& a, Connected& c, const ImportOptions&
   for (const SheetImport& s : report.sheets)
     std::cout << s.sheet << " (" << s.ledger->name << "): " << Counts(*s.ledger, s.report, a.dry_run) << "\n";
   const std::vector<SheetError> errors = WorkbookErrors(report);
-  for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
+  PrintRowErrors(errors);
   SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
   const ImportReport totals = report.Totals();
   if (totals.Refused() > 0 && !a.skip_invalid) return Refused(totals);
@@ -109,8 +123,8 @@ Status RunImport(const ImportArgs& a) {
   const std::string& file = a.names[1];
   SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(c.conn->ledgers(), Actor::System(), *def, file, options));
   std::cout << Counts(*def, report, a.dry_run) << "\n";
-  const std::vector<SheetError> errors = ErrorsOfFile(report.errors);
-  for (const auto& [sheet, e] : errors) PrintRowError(sheet, e);
+  const std::vector<SheetError> errors = ErrorsOfFile(report);
+  PrintRowErrors(errors);
   SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
   if (report.Refused() > 0 && !a.skip_invalid) return Refused(report);
   return Status::Ok();

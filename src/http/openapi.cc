@@ -176,12 +176,13 @@ boost::json::object ImportCounts() {
 
 // The answer of an import, per ledger ("ImportReport") or for a workbook ("WorkbookImportReport").
 void AddImportSchemas(boost::json::object& schemas) {
-  boost::json::object error = Typed("object", "有误的行 / a bad row");
+  boost::json::object error = Typed("object", "被拒绝的行：有误或已存储 / a refused row: bad, or stored already");
   error["properties"] = {{"sheet", Typed("string", "工作表（工作簿导入）/ sheet (workbook import)")},
                          {"row", Typed("integer", "行号 / row number")},
                          {"field", Typed("string", "列 / column")},
                          {"message_zh", Typed("string", "原因 / reason (zh)")},
-                         {"message_en", Typed("string", "reason (en)")}};
+                         {"message_en", Typed("string", "reason (en)")},
+                         {"stored", Typed("boolean", "仅因已存储而拒绝（不是有误的行）/ refused only for being stored already, not a bad row")}};
   boost::json::object preview = ArrayOf(
       Typed("object", "记录，帮扶关系、地区、引用另附名称（<key>_label）/ a record, its pair, regions and references also by name (<key>_label)"),
       "试导入时数据库将接受的前 50 行：不含有误行、数据库拒绝的行和已导入过而跳过的行 / on a dry run, the first 50 rows the "

@@ -109,6 +109,9 @@ export function workbookSuite(kind) {
       assert.match(again.stderr, /工作表“Visits”第2行 sheet Visits row 2 该行已导入过.*this row was imported before/);
       assert.match(again.stderr, /工作表“结对单位”第2行 sheet 结对单位 row 2 \[\*?单位名称\] /);
       assert.doesNotMatch(again.stderr, /\[\]/);
+      // Under their own heading, not among bad rows: this file has none.
+      assert.match(again.stderr, /^已存储的行 rows stored already:\n工作表/m);
+      assert.doesNotMatch(again.stderr, /有误的行 invalid rows/);
       assert.deepEqual(counts(), all);
     });
 

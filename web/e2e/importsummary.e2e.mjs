@@ -1,7 +1,7 @@
 // The import page keeps an account of the last import: a summary card with the file, the counts
 // per sheet (stored; stored already and skipped) and links to the list and the audit log, which
 // stays after the success message has gone, is replaced by the next import and can be closed.
-// A re-import's check says the rows are stored already, not that they are bad.
+// A re-import's check says the rows are stored already, not that they are bad, and lists them apart.
 // Usage: SHANHAI_BINARY=build/shanhai node web/e2e/importsummary.e2e.mjs
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
@@ -48,6 +48,11 @@ await t.step('a re-import is checked as rows stored already, not bad ones; skipp
   const summary = book.locator('[data-test=sheet-visits] [data-test=import-summary]')
   await summary.filter({ hasText: '2 行已存储' }).waitFor()
   assert.match(await summary.textContent(), /0 行有问题/)
+  // Listed under their own heading, not as rows with problems.
+  const sheet = book.locator('[data-test=sheet-visits]')
+  assert.equal(await sheet.locator('[data-test=import-errors]').count(), 0, 'no stored row among the bad ones')
+  assert.equal(await sheet.locator('[data-test=import-stored] .el-table__body .el-table__row').count(), 2)
+  assert.match(await sheet.textContent(), /已存储的行（2 行，不算有问题的行）/)
   assert.ok(await confirm.isDisabled(), 'a file of stored rows may be imported as it is')
   assert.equal(await card.count(), 1, 'the card stays while the next file is checked')
   await book.locator('[data-test=already-stored-skip]').click()

@@ -69,6 +69,9 @@ struct ImportReport {
   // file order.
   std::vector<std::string> preview;
   std::vector<FieldError> errors;  // field = the column as the file heads it (e.g. 人次, 金额（万元）), "" for a whole-row conflict
+  // The rows (numbers) of errors refused only for being stored already (stored_refused of them),
+  // told apart from bad rows wherever errors are listed (SheetError::stored).
+  std::set<int64_t> stored_rows;
   // Rows the import refuses, bad or stored already: a file with any is refused unless skip_invalid.
   int64_t Refused() const { return invalid + stored_refused; }
   // The helped sides (records' helped_region) of the rows read that named a pair, for the

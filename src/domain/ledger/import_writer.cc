@@ -65,6 +65,7 @@ BatchWriter::~BatchWriter() {
 
 void BatchWriter::Reject(const PreparedRow& row, std::vector<FieldError> errors, bool as_stored) {
   ++(as_stored ? report_.stored_refused : report_.invalid);
+  if (as_stored) report_.stored_rows.insert(row.row_number);
   for (FieldError& e : errors) {
     e.row = row.row_number;
     // The column as the file heads it ("金额（万元）"), else the field's label (a missing column).

@@ -167,7 +167,7 @@ Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string&
   }
   SH_RETURN_IF_ERROR(out->Header(header));
   // The sheet outlives the request: whatever produced a message, no personal number stays whole in it.
-  for (const auto& [sheet, e] : errors) {
+  for (const auto& [sheet, e, stored] : errors) {
     std::vector<std::string> cells{std::to_string(e.row), e.field, MaskPersonalNumbers(e.message_zh),
                                    MaskPersonalNumbers(e.message_en)};
     if (with_sheet) cells.insert(cells.begin(), sheet);
@@ -176,6 +176,14 @@ Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string&
   return out->Close();
 }
 
+namespace {
+
+void AppendErrors(const std::string& sheet, const ImportReport& report, std::vector<SheetError>& out) {
+  for (const FieldError& e : report.errors) out.push_back({sheet, e, report.stored_rows.contains(e.row)});
+}
+
+}  // namespace
+
 std::vector<SheetError> ErrorsOfFile(const std::vector<FieldError>& errors) {
   std::vector<SheetError> rows;
   rows.reserve(errors.size());
@@ -183,10 +191,16 @@ std::vector<SheetError> ErrorsOfFile(const std::vector<FieldError>& errors) {
   return rows;
 }
 
+std::vector<SheetError> ErrorsOfFile(const ImportReport& report) {
+  std::vector<SheetError> rows;
+  rows.reserve(report.errors.size());
+  AppendErrors("", report, rows);
+  return rows;
+}
+
 std::vector<SheetError> WorkbookErrors(const WorkbookReport& report) {
   std::vector<SheetError> out;
-  for (const SheetImport& s : report.sheets)
-    for (const FieldError& e : s.report.errors) out.push_back({s.sheet, e});
+  for (const SheetImport& s : report.sheets) AppendErrors(s.sheet, s.report, out);
   return out;
 }
 

@@ -39,10 +39,12 @@ Status WriteWorkbookTemplate(const std::string& path, const std::vector<const Le
                              const DictionarySnapshot* dictionaries = nullptr,
                              const SheetChoices* sheet_choices = nullptr, const TemplateNames* names = nullptr);
 
-// One import problem and the sheet it is on ("" for a file of one ledger).
+// One import problem and the sheet it is on ("" for a file of one ledger); stored: the row is
+// refused only for being stored already (ImportReport::stored_rows), not a bad row.
 struct SheetError {
   std::string sheet;
   FieldError error;
+  bool stored = false;
 };
 // Every problem of a workbook import, sheet by sheet in import order.
 std::vector<SheetError> WorkbookErrors(const WorkbookReport& report);
@@ -51,7 +53,8 @@ std::vector<SheetError> WorkbookErrors(const WorkbookReport& report);
 // 列/column, 原因, reason; personal numbers in the messages are masked (MaskPersonalNumbers).
 Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string& path);
 // The problems of a file of one ledger as SheetErrors (sheet ""), for WriteErrorSheet and the
-// callers' lists.
+// callers' lists; report's stored_rows flagged as stored.
 std::vector<SheetError> ErrorsOfFile(const std::vector<FieldError>& errors);
+std::vector<SheetError> ErrorsOfFile(const ImportReport& report);
 
 }  // namespace shanhai

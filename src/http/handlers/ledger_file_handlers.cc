@@ -32,8 +32,12 @@ std::string Extension(const std::string& file_name) {
 
 boost::json::array ErrorsJson(const std::vector<SheetError>& errors) {
   boost::json::array out;
-  for (const auto& [sheet, e] : errors) {
-    boost::json::object o{{"row", e.row}, {"field", e.field}, {"message_zh", e.message_zh}, {"message_en", e.message_en}};
+  for (const auto& [sheet, e, stored] : errors) {
+    boost::json::object o{{"row", e.row},
+                          {"field", e.field},
+                          {"message_zh", e.message_zh},
+                          {"message_en", e.message_en},
+                          {"stored", stored}};
     if (!sheet.empty()) o["sheet"] = sheet;
     out.push_back(std::move(o));
   }
@@ -124,7 +128,7 @@ Result<Reply> ImportRecords(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(ImportReport report, ImportLedger(ctx.conn.ledgers(), ctx.actor, ctx.Ledger(), upload->path(), options));
   boost::json::object body = ReportJson(report);
   body["dry_run"] = options.dry_run;
-  const std::vector<SheetError> errors = ErrorsOfFile(report.errors);
+  const std::vector<SheetError> errors = ErrorsOfFile(report);
   body["errors"] = ErrorsJson(errors);
   AttachErrorSheet(ctx, errors, body);
   return Reply::Json(body);

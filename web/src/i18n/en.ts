@@ -325,6 +325,7 @@ const en: typeof zh = {
     alreadyStored: '{n} row already stored (same as a stored record; not counted as a problem) | {n} rows already stored (same as stored records; not counted as problems)',
     previewCaption: 'The row to store | Rows to store (first {n})',
     badCaption: 'Rows with problems ({n})',
+    storedCaption: 'The row stored already (not a problem) | Rows stored already ({n}; not problems)',
     skipInvalid: 'Skip the rows with problems and import the valid ones',
     storedRows: 'Rows already stored:',
     refuse: 'do not import the file',

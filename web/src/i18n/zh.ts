@@ -316,6 +316,7 @@ export default {
     alreadyStored: '{n} 行已存储（与已存记录相同，不算有问题的行）',
     previewCaption: '将写入的行（前 {n} 行）',
     badCaption: '有问题的行（{n} 处）',
+    storedCaption: '已存储的行（{n} 行，不算有问题的行）',
     skipInvalid: '跳过有问题的行，只导入无误的行',
     storedRows: '已导入过的行：',
     refuse: '不导入此文件',

@@ -31,6 +31,8 @@ export interface ImportRowError {
   message_en: string
   /** The sheet of a workbook import. */
   sheet?: string
+  /** Refused only for being stored already: not a bad row. */
+  stored?: boolean
 }
 
 /** What an import does with rows whose record is stored already (natural key or same row imported before). */

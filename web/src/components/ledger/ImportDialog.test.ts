@@ -43,7 +43,7 @@ describe('the import flow', () => {
 
   it('shows bad rows with the column label and the preview with option labels and the pair by name', () => {
     const rows = errorRows(report({}).errors, () => visits.fields, (x) => x.key, (e) => e.message_en)
-    expect(rows).toEqual([{ sheet: '', row: 4, column: 'person_times', reason: 'must be a whole number' }])
+    expect(rows).toEqual([{ sheet: '', row: 4, column: 'person_times', reason: 'must be a whole number', stored: false }])
     expect(previewRows(visits, report({}).preview!, true)).toEqual([
       { pair: '广州市白云区—黔南州平塘县', title: '对接考察', direction: '东部→西部', person_times: '5' },
     ])

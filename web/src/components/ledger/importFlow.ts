@@ -35,6 +35,8 @@ export interface ErrorRow {
   row: number | ''
   column: string
   reason: string
+  /** Refused only for being stored already (listed apart from the bad rows). */
+  stored: boolean
 }
 
 /**
@@ -49,7 +51,13 @@ export function errorRows(
 ): ErrorRow[] {
   return errors.map((e) => {
     const f = fieldsOfSheet(e.sheet).find((x) => x.key === e.field || x.label_zh === e.field)
-    return { sheet: e.sheet ?? '', row: e.row || '', column: f ? labelOf(f) : e.field, reason: messageOf(e) }
+    return {
+      sheet: e.sheet ?? '',
+      row: e.row || '',
+      column: f ? labelOf(f) : e.field,
+      reason: messageOf(e),
+      stored: e.stored === true,
+    }
   })
 }
 
