@@ -4,6 +4,7 @@
 // disabled account are right), log out, who am I, change password, enrol TOTP.
 #include "common/qr_code.h"
 #include "domain/accounts/permission_catalog.h"
+#include "domain/accounts/user_names.h"
 #include "http/api_app.h"
 #include "http/handlers/handlers.h"
 #include "http/json_io.h"
@@ -12,10 +13,13 @@ namespace shanhai {
 
 namespace {
 
-boost::json::object UserJson(const Actor& actor, const std::string& csrf, const SessionFlags& flags) {
+// display_name: the account's whole name (王芳), which the console's header shows; "" when it has none.
+boost::json::object UserJson(const Actor& actor, const std::string& display_name, const std::string& csrf,
+                             const SessionFlags& flags) {
   // The declared permissions the user's roles grant: the console shows menus and buttons by
   // them (the server still checks each request).
   return {{"name", actor.name},
+          {"display_name", display_name},
           {"roles", JsonTextArray(actor.roles)},
           {"region", actor.region},
           {"owner_ledger", actor.owner_ledger},
@@ -51,7 +55,8 @@ Result<Reply> Login(RequestContext& ctx) {
   if (refusal.totp_required) return Reply::Refusal(401, "totp_required", session.status());
   if (refusal.disabled) return Reply::Refusal(403, "account_disabled", session.status());
   if (!session.ok()) return session.status();
-  Reply reply = Reply::Json(UserJson(session->actor, session->csrf_token, session->flags));
+  SH_ASSIGN_OR_RETURN(std::string display_name, UserNames(ctx.conn.db()).Of(session->actor.name));
+  Reply reply = Reply::Json(UserJson(session->actor, display_name, session->csrf_token, session->flags));
   reply.SetCookie(kSessionCookie, session->token, SessionCookie());
   return reply;
 }
@@ -66,7 +71,10 @@ Result<Reply> Logout(RequestContext& ctx) {
   return reply;
 }
 
-Result<Reply> Me(RequestContext& ctx) { return Reply::Json(UserJson(ctx.actor, ctx.csrf_token, ctx.session_flags)); }
+Result<Reply> Me(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(std::string display_name, UserNames(ctx.conn.db()).Of(ctx.actor.name));
+  return Reply::Json(UserJson(ctx.actor, display_name, ctx.csrf_token, ctx.session_flags));
+}
 
 Result<Reply> ChangePassword(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(boost::json::object body,

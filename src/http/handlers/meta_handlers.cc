@@ -63,6 +63,9 @@ boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& d
     fields.push_back({{"key", f.key}, {"label_zh", f.label_zh}, {"label_en", f.label_en}, {"type", TypeName(f.type)},
                       {"required", f.required}, {"computed", f.computed}, {"sensitive", f.IsSensitive()},
                       {"needs_reveal", f.NeedsReveal()},
+                      // A region that may lie anywhere (a pair's side, where an enterprise comes from):
+                      // the console offers the whole tree for it, not the user's scope or the pair's sides.
+                      {"anywhere", f.anywhere},
                       {"searchable", f.searchable}, {"ref_ledger", f.ref_ledger}, {"hint_zh", f.hint_zh},
                       {"max_chars", f.MaxChars()}, {"options", std::move(options)}});
   }

@@ -1,12 +1,14 @@
-// The region picker of a record whose pair is known: its roots are the pair's two sides, each with
-// the levels below it loaded at once, so that a clerk browses the towns and villages a record of
-// that pair is placed in without waiting at each level (a search goes to the server, rooted there).
-// Each side is loaded two levels down, which keeps the answer phone-sized: a county side with
+// The region picker's roots. A record whose pair is known is placed inside the pair's two sides,
+// and a user scoped to a region (a town's clerk) works inside that region: the picker starts at
+// whichever of the two is the narrower (the clerk's town inside 平塘县, not 平塘县 itself), each root
+// with the levels below it loaded at once, so that a clerk browses the towns and villages a record
+// is placed in without waiting at each level (a search goes to the server, rooted there).
+// Each root is loaded two levels down, which keeps the answer phone-sized: a county side with
 // all its towns and villages (平塘县 8.7 KB, 142 regions; 白云区 25 KB, 428), a city side down to
 // its towns (6–10 KB; to its villages it would be 96–180 KB), a province side down to its
 // counties; anything deeper loads as it is opened.
 import { regionChildren } from '@/api/meta'
-import { children, parentCode, pickerNodes, type PickerRegion } from '@/utils/regions'
+import { children, parentCode, pathOf, pickerNodes, type PickerRegion } from '@/utils/regions'
 
 const kLevelsBelowSide = 2
 
@@ -16,24 +18,38 @@ export function pairSides(pair: string | undefined): string[] {
   return m ? [m[1], m[2]] : []
 }
 
-/** True if code lies in the region side (a code inside it, or the side itself). */
+/**
+ * True if code lies in the region side (a code inside it, or the side itself), judged level by
+ * level up from code, never by a string prefix: the town 522727200 ends in 00 as a city does, yet
+ * its neighbour 522727201 is not inside it.
+ */
 export function insideSide(side: string, code: string): boolean {
-  const prefix = side.endsWith('0000') ? side.slice(0, 2) : side.endsWith('00') ? side.slice(0, 4) : side
-  return code.startsWith(prefix)
+  return side !== '' && pathOf(code).includes(side)
 }
 
-/** The codes from side down to code, as the picker's path when its roots are the sides. */
+/**
+ * The roots a picker offers for a record of the pair sides ([] when unknown) entered by a user
+ * scoped to scope ("" for the whole country): each side inside the scope, or the scope where it
+ * lies inside a side; the scope alone without sides or when it meets neither; [] for no limit.
+ */
+export function pickerRoots(sides: string[], scope: string): string[] {
+  if (!scope) return sides
+  const roots = sides.flatMap((s) => (insideSide(scope, s) ? [s] : insideSide(s, scope) ? [scope] : []))
+  return roots.length ? [...new Set(roots)] : [scope]
+}
+
+/** The codes from side down to code, as the picker's path when side is one of its roots. */
 export function pathFromSide(side: string, code: string): string[] {
   const path: string[] = []
   for (let c = code; c && c !== '0' && c !== side; c = parentCode(c)) path.unshift(c)
   return [side, ...path]
 }
 
-const sides = new Map<string, Promise<PickerRegion | null>>()
+const trees = new Map<string, Promise<PickerRegion | null>>()
 
-/** One side with its two levels below, fetched once per session. */
-function sideTree(code: string): Promise<PickerRegion | null> {
-  let p = sides.get(code)
+/** One root with its two levels below, fetched once per session. */
+function rootTree(code: string): Promise<PickerRegion | null> {
+  let p = trees.get(code)
   if (!p) {
     p = (async () => {
       const self = (await children(parentCode(code))).find((r) => r.code === code)
@@ -42,14 +58,14 @@ function sideTree(code: string): Promise<PickerRegion | null> {
       const [node] = pickerNodes([{ ...self, children: below.items }])
       return node
     })()
-    p.catch(() => sides.delete(code))
-    sides.set(code, p)
+    p.catch(() => trees.delete(code))
+    trees.set(code, p)
   }
   return p
 }
 
-/** The picker's roots for a pair: its two sides, helper first. */
-export async function pairSideRoots(pair: string): Promise<PickerRegion[]> {
-  const nodes = await Promise.all(pairSides(pair).map(sideTree))
+/** The picker's first column for the root codes (pickerRoots), in their order. */
+export async function rootNodes(codes: string[]): Promise<PickerRegion[]> {
+  const nodes = await Promise.all(codes.map(rootTree))
   return nodes.filter((n): n is PickerRegion => !!n)
 }

@@ -1,5 +1,8 @@
 export interface CurrentUser {
+  /** the login name */
   name: string
+  /** the account's whole name (王芳), shown in the header; "" when it has none */
+  display_name?: string
   /** Role names (seeded: admin, staff, viewer, revealer, sysadmin, secadmin, auditadmin). */
   roles: string[]
   /** The data scope: a region code, and/or an organisation record (owner_ledger + owner_id). */

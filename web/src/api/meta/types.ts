@@ -21,6 +21,8 @@ export interface FieldMeta {
   /** filtering or sorting by it needs the ledger's reveal permission (sensitive, or derived from a sensitive field) */
   needs_reveal?: boolean
   searchable: boolean
+  /** a region that may lie anywhere (a pair's side, an enterprise's origin): picked from the whole tree, not within the pair or the user's scope */
+  anywhere?: boolean
   ref_ledger: string
   hint_zh: string
   /** the longest input accepted, in characters */

@@ -1,7 +1,8 @@
 // The controls of issue #8's names part: the targets dialog (indicator by name, target in 万元)
 // and the region cascader (a stored code shown as its path, the code on hover).
 import { flushPromises, mount } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import type { LedgerApi } from '@/api/ledger'
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
@@ -22,6 +23,9 @@ const targets: LedgerMeta = {
   fields: [f('year', 'integer', { required: true }), f('indicator_key', 'text', { required: true }),
     f('target_value', 'integer', { required: true })],
 }
+
+// The cascader reads the signed-in user's scope (none here: the whole tree).
+beforeEach(() => setActivePinia(createPinia()))
 
 describe('targets dialog', () => {
   it('names the indicator, shows a money target in 万元 and sends what was typed as fen', async () => {

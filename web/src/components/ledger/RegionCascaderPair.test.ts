@@ -1,7 +1,8 @@
 // The region cascader of a record whose pair is known: rooted at the pair's two sides, browsed
 // there, and searched on the server within them (towns and villages by name or initials).
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { i18n } from '@/i18n'
 import { pathFromSide, insideSide, pairSides } from '@/utils/pairRegions'
 import RegionCascader from './RegionCascader.vue'
@@ -45,6 +46,9 @@ async function search(typed: string) {
 }
 
 const shownHits = () => [...document.body.querySelectorAll('[data-test=region-hit]')].map((e) => e.textContent?.trim())
+
+// The cascader reads the signed-in user's scope (none here: the pair alone limits it).
+beforeEach(() => setActivePinia(createPinia()))
 
 afterEach(() => {
   document.body.innerHTML = ''
