@@ -38,17 +38,25 @@ await t.step('cascader of a record of 白云区—平塘县: the two sides are i
   await page.keyboard.press('Escape')
 })
 
-await t.step('the units list is filtered by a region name: 甲坝村 within the pair, the candidates named without one', async () => {
+await t.step('the units list is filtered by a region picked in the search form’s cascader: both 甲坝村 offered by their places without a pair, 平塘县’s within it', async () => {
   await page.goto(`${stack.baseUrl}/pairing/units`)
   const rows = page.locator('[data-test=ledger-table] .el-table__row')
   await rows.first().waitFor()
-  const filter = page.locator('input[data-test=filter-region_code]')
-  await filter.fill('甲坝村')
-  await page.locator('[data-test=search]').click()
-  // No pair chosen: the name is ambiguous in the catalogue (平塘县's and 惠水县's 甲坝村), and the message says so.
-  await page.locator('.el-message--error', { hasText: '522731103227' }).waitFor()
+  const filter = page.locator('[data-test=filter-region_code] [data-test=region-cascader]')
+  const typed = filter.locator('input')
+  // No pair chosen: the name is two villages (平塘县's and 惠水县's 甲坝村), each offered by its place.
+  await typed.click()
+  await typed.pressSequentially('甲坝村')
+  await suggestion.filter({ hasText: '平塘县' }).filter({ hasText: '甲坝村' }).first().waitFor()
+  await suggestion.filter({ hasText: '惠水县' }).filter({ hasText: '甲坝村' }).first().waitFor()
+  await page.keyboard.press('Escape')
   await page.locator('[data-test=search-panel] .el-form-item', { hasText: '帮扶关系' }).locator('.el-select__wrapper').click()
   await page.locator('.el-select-dropdown__item:visible', { hasText: '广州市白云区—黔南州平塘县' }).first().click()
+  await typed.click()
+  await typed.fill('')
+  await typed.pressSequentially('甲坝')
+  await suggestion.filter({ hasText: '卡蒲毛南族乡 / 甲坝村' }).first().click()
+  await filter.and(page.locator(`[data-code="${JIABA}"]`)).waitFor()
   await page.locator('[data-test=search]').click()
   await rows.first().locator(`span[title$=" ${JIABA}"]`).waitFor()
   const texts = await rows.allTextContents()

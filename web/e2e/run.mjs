@@ -121,7 +121,8 @@ await t.step('browse the visits ledger: 20 demo visits, sorted by date', async (
   await textIs(page.locator('[data-test=total]'), '共 20 条') // 19 county-pair visits + 1 of the city pair
   await page.locator('.el-table__header th', { hasText: '开始日期' }).locator('.sort-caret.descending').click()
   await page.waitForTimeout(400)
-  const firstDate = await page.locator('[data-test=ledger-table] .el-table__row').first().locator('td').nth(8).textContent()
+  const headers = (await page.locator('[data-test=ledger-table] .el-table__header th').allTextContents()).map((s) => s.trim())
+  const firstDate = await page.locator('[data-test=ledger-table] .el-table__row').first().locator('td').nth(headers.indexOf('开始日期')).textContent()
   assert.match(firstDate ?? '', /^\d{4}-\d{2}-\d{2}$/)
   await shot('ledger-list')
 })
@@ -403,7 +404,7 @@ await t.step('roles: make a role granting two permissions of the visits ledger, 
   assert.deepEqual(saved.permissions, ['exchange:visits:list', 'exchange:visits:read'])
   await shot('roles')
   await row.locator('[data-test=delete-role]').click()
-  await page.locator('.el-message-box__btns .el-button--primary').click()
+  await page.locator('.el-message-box__btns .el-button--danger', { hasText: '删除' }).click()
   await row.waitFor({ state: 'detached' })
 
   // The users page shows each user's roles by their labels and offers every role.

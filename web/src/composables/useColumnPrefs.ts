@@ -1,23 +1,26 @@
 // Which columns of a ledger's table the clerk has hidden, kept per ledger in this browser
 // (localStorage "shanhai.columns.<ledger>": a JSON array of field keys), as RuoYi's column
-// switch does. Unknown or unreadable stored values count as "nothing hidden".
+// switch does. A ledger whose columns were never chosen here, or whose stored value is unreadable,
+// hides the page's defaults.
 import { ref, watch, type Ref } from 'vue'
 
 const kPrefix = 'shanhai.columns.'
 
-function read(ledger: string): string[] {
+function read(ledger: string, defaults: string[]): string[] {
   try {
-    const v = JSON.parse(localStorage.getItem(kPrefix + ledger) ?? '[]')
-    return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : []
+    const stored = localStorage.getItem(kPrefix + ledger)
+    const v = stored === null ? [...defaults] : JSON.parse(stored)
+    return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : [...defaults]
   } catch {
-    return []
+    return [...defaults]
   }
 }
 
-/** hidden: the hidden keys of the ledger now named by `ledger` (re-read when it changes). */
-export function useColumnPrefs(ledger: Ref<string>) {
-  const hidden = ref<string[]>(read(ledger.value))
-  watch(ledger, (name) => (hidden.value = read(name)))
+/** hidden: the hidden keys of the ledger now named by `ledger` (re-read when it changes); defaults
+ *  until the clerk chooses. */
+export function useColumnPrefs(ledger: Ref<string>, defaults: string[] = []) {
+  const hidden = ref<string[]>(read(ledger.value, defaults))
+  watch(ledger, (name) => (hidden.value = read(name, defaults)))
   watch(hidden, (keys) => localStorage.setItem(kPrefix + ledger.value, JSON.stringify(keys)), { deep: true })
   return { hidden }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
-import { cardLayout } from './cards'
+import { cardLayout, cardSorts, kEnteredFirst } from './cards'
 
 const f = (key: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta => ({
   key, label_zh: key, label_en: key, type, required: false, computed: false, sensitive: false, searchable: false,
@@ -60,5 +60,16 @@ describe('record cards at phone width', () => {
       f('payee', 'text', { searchable: true }),
     ], { date_field: 'paid_date' }))
     expect(tranches.title.map((k) => k.key)).toEqual(['fund_id'])
+  })
+})
+
+describe('the orders of the cards', () => {
+  it('offers the ledger’s date newest first (the default), oldest first, then as entered', () => {
+    const sorts = cardSorts(meta([f('title', 'text'), f('start_date', 'date'), f('end_date', 'date')]))
+    expect(sorts.map((s) => [s.value, s.kind, s.date?.key ?? null])).toEqual([
+      ['-start_date', 'newest', 'start_date'], ['start_date', 'oldest', 'start_date'], [kEnteredFirst, 'entered', null]])
+  })
+  it('offers only the order of entry to a ledger without a date', () => {
+    expect(cardSorts(meta([f('name', 'text')], { date_field: '' })).map((s) => s.value)).toEqual(['-id'])
   })
 })

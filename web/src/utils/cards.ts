@@ -44,3 +44,25 @@ export function cardLayout(meta: LedgerMeta): CardLayout {
   const keys = [...candidates.filter((f) => f.required), ...candidates.filter((f) => !f.required)].slice(0, kKeyFieldsAtMost)
   return { title, date, keys }
 }
+
+/** The order in which records were entered, the newest first: the table's default, where a record just added leads. */
+export const kEnteredFirst = '-id'
+
+/** One order the cards may follow: `value` is the list's sort parameter. */
+export interface CardSort {
+  value: string
+  /** by the date field, newest or oldest first; or as entered, the newest first */
+  kind: 'newest' | 'oldest' | 'entered'
+  date: FieldMeta | null
+}
+
+/**
+ * The orders a phone's cards may follow, the default first: by the ledger's date, newest first,
+ * then oldest first, then as entered (newest first); a ledger without a date only the last.
+ */
+export function cardSorts(meta: LedgerMeta): CardSort[] {
+  const date = meta.fields.find((f) => f.key === meta.date_field) ?? null
+  const entered: CardSort = { value: kEnteredFirst, kind: 'entered', date: null }
+  if (!date) return [entered]
+  return [{ value: `-${date.key}`, kind: 'newest', date }, { value: date.key, kind: 'oldest', date }, entered]
+}
