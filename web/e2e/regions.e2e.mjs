@@ -1,7 +1,8 @@
 // The console's region entry (issue #8): a record's region cascader rooted at its pair's two
 // sides, whose villages a search by name or pinyin initials reaches without opening a county;
-// and a clerk scoped to a town, who sees the pair enclosing it in the pair pickers and, inside
-// it, only the records placed in that town.
+// the list's search form picking a region with the same cascader; and a clerk scoped to a town,
+// who sees the pair enclosing it in the pair pickers and, inside it, only the records placed in
+// that town, whose cascader starts at the town.
 import assert from 'node:assert/strict'
 import { adminSession } from './session.mjs'
 import { launchBrowser } from './lib.mjs'
@@ -111,6 +112,10 @@ await t.step('a clerk scoped to the town 卡蒲毛南族乡 picks the pair enclo
     await pickIn('kind', '企业')
     const search = form.locator('[data-field="region_code"] [data-test=region-cascader] input')
     await search.click()
+    // The cascader starts at the clerk's own town, not at the pair's sides or the province.
+    const roots = clerk.locator('.region-cascader:visible .el-cascader-menu').first().locator('.el-cascader-node')
+    await roots.first().waitFor()
+    assert.deepEqual((await roots.allTextContents()).map((s) => s.trim()), ['卡蒲毛南族乡'])
     await search.pressSequentially('场河')
     await clerk.locator('.region-cascader [data-test=region-hit]:visible', { hasText: '场河村' }).first().click()
     await form.locator('[data-test=save]').click()
