@@ -117,7 +117,7 @@ await t.step('at 390 px the cards follow the order chosen above them; after an a
       await sortSelect.locator('.el-select__wrapper').click()
       await page.locator('.el-select-dropdown__item:visible', { hasText: text }).click()
     }
-    await waitForText(page, sortSelect.locator('.el-select__selected-item:not(.is-transparent)'), '开始日期：从新到旧')
+    await waitForText(page, sortSelect.locator('.el-select__placeholder:not(.is-transparent)'), '开始日期：从新到旧')
     const newest = await dates()
     assert.ok(newest.length >= 10 && sorted(newest, -1), newest.join(' '))
     await choose('开始日期：从旧到新')
@@ -141,7 +141,7 @@ await t.step('at 390 px the cards follow the order chosen above them; after an a
     await dialog.locator('.el-dialog__title').click()
     await dialog.locator('[data-test=save]').click()
     await dialog.waitFor({ state: 'hidden' })
-    await waitForText(page, sortSelect.locator('.el-select__selected-item:not(.is-transparent)'), '最近录入在前')
+    await waitForText(page, sortSelect.locator('.el-select__placeholder:not(.is-transparent)'), '最近录入在前')
     await waitForText(page, cards.first().locator('[data-test=card-title]'), '手机新增：排序测试')
   } finally {
     await page.setViewportSize({ width: 1366, height: 768 })

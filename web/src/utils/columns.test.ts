@@ -41,14 +41,14 @@ describe('a ledger table’s columns', () => {
   })
 
   it('gives each header its whole text and its sort caret', () => {
-    for (const c of cols) expect(c.minWidth).toBeGreaterThanOrEqual(textWidth(label(c.field)) + 17 + 24)
+    for (const c of cols) expect(c.minWidth).toBeGreaterThanOrEqual(textWidth(label(c.field)) + 24 + 24)
   })
 
   it('widens a column to its values within its kind’s bound, an empty one to its header only', () => {
-    expect(width('direction')).toBe(textWidth('东部→西部（派往受帮扶方）') + 17)
+    expect(width('direction')).toBe(textWidth('东部→西部（派往受帮扶方）') + 24)
     expect(width('title')).toBeLessThanOrEqual(300) // longer titles are cut, shown whole on hover
     expect(width('title')).toBeGreaterThan(width('leader_title'))
-    expect(width('note')).toBe(Math.max(70, textWidth('备注') + 17 + 24))
+    expect(width('note')).toBe(Math.max(70, textWidth('备注') + 24 + 24))
     expect(width('start_date')).toBeLessThanOrEqual(110)
   })
 

@@ -16,10 +16,11 @@ export interface TableColumn {
 }
 
 // The small table's text: 12 px, a Chinese character (or full-width sign) 1 em, a Latin letter or
-// digit about 0.6 em; a cell's padding 8 px each side and its border; a header's sort caret 24 px.
+// digit about 0.6 em; a cell's padding 8 px each side, its border and a few px for the glyphs' rounding;
+// a header's sort caret 24 px.
 const kFontPx = 12
 const kNarrowCharPx = 7
-const kCellPaddingPx = 17
+const kCellPaddingPx = 24
 const kSortCaretPx = 24
 
 /** The width in px the table's text takes (bold headers a little wider: rounded up). */
