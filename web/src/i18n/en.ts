@@ -156,7 +156,8 @@ const en: typeof zh = {
     records: 'Records',
     drill: 'Records behind "{name}"',
     map: 'The two regions',
-    all: 'All time',
+    periodFrom: 'From (any)',
+    periodTo: 'To (today)',
     helper: 'Helper',
     helped: 'Helped (its towns)',
     trendIndicator: 'Indicator',
@@ -353,7 +354,9 @@ const en: typeof zh = {
     discard: 'Discard changes',
     keepEditing: 'Keep editing',
     datePlaceholder: 'e.g. 2020-05-01',
-    endBeforeStart: 'the end date cannot be before the start date ({start})',
+    endBeforeStart: 'The end date is before the start date ({start})',
+    // an end date field before its start in a record: both named, as the server names them
+    dateBeforeDate: '{later} cannot be before {earlier} ({start})',
     regionFilterHint: 'a name or a code, e.g. 甲坝村',
   },
   evidence: {
