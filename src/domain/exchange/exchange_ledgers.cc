@@ -7,6 +7,8 @@ namespace shanhai {
 using namespace fields;
 
 const LedgerDef& VisitsLedger() {
+  static const F start = Date("start_date", "开始日期", "Start date").Required();
+  static const F end = Date("end_date", "结束日期", "End date");
   static const LedgerDef def{
       .name = "visits", .module = "exchange", .label_zh = "交流互访", .label_en = "Visits",
       .fields = {
@@ -15,11 +17,11 @@ const LedgerDef& VisitsLedger() {
           Text("leader_name", "带队领导", "Leader").MaxChars(kMaxNameChars).Searchable(),
           Text("leader_title", "领导职务", "Leader's title").MaxChars(kMaxNameChars),
           Integer("person_times", "人次", "Person-times").Required().Min(1).Hint("本批次参加人数"),
-          Date("start_date", "开始日期", "Start date").Required(),
-          Date("end_date", "结束日期", "End date"),
+          start,
+          end,
           Text("note", "备注", "Note")},
       .date_field = "start_date",
-      .check = DatesInOrder("start_date", "end_date")};
+      .check = DatesInOrder(start, end)};
   return def;
 }
 

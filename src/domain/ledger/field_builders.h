@@ -93,16 +93,30 @@ inline const OptionSet& DirectionSet() {
 
 namespace shanhai::fields {
 
-// A check that the later date, when given, is not before the earlier one.
-inline RecordCheck DatesInOrder(std::string earlier, std::string later) {
-  return [earlier, later](const Record*, const Record& r, std::vector<FieldError>& errors) {
+// A check that the `later` date, when given, is not before the `earlier` one. It runs on every
+// write (a create, an update merged with the stored record, an import row, a workflow transition);
+// the error stands beside `later` and names both fields by their labels and the earlier day:
+// 结束日期不能早于开始日期（2021-04-10）. Takes the two fields as the ledger declares them.
+inline RecordCheck DatesInOrder(const FieldDef& earlier, const FieldDef& later) {
+  std::string earlier_en = earlier.label_en;  // mid-sentence: "End date must not be before start date"
+  if (!earlier_en.empty() && earlier_en[0] >= 'A' && earlier_en[0] <= 'Z') earlier_en[0] = char(earlier_en[0] - 'A' + 'a');
+  return [earlier = earlier.key, later = later.key,
+          zh = later.label_zh + "不能早于" + earlier.label_zh,
+          en = later.label_en + " must not be before " + earlier_en](
+             const Record*, const Record& r, std::vector<FieldError>& errors) {
     const Value* a = r.Get(earlier);
     const Value* b = r.Get(later);
     if (a && b && !IsNull(*a) && !IsNull(*b) && AsText(*b) < AsText(*a))
-      errors.push_back({0, later, "结束日期早于开始日期", "the end date is before the start date"});
+      errors.push_back({0, later, zh + "（" + AsText(*a) + "）", en + " (" + AsText(*a) + ")"});
   };
 }
 
+// Several checks of one ledger, run in order (each adds its own errors).
+inline RecordCheck AllChecks(std::vector<RecordCheck> checks) {
+  return [checks = std::move(checks)](const Record* before, const Record& r, std::vector<FieldError>& errors) {
+    for (const RecordCheck& c : checks) c(before, r, errors);
+  };
+}
 
 // A check that a "其中" sub-count does not exceed its whole. A whole not given, or not read (a
 // cell such as "三十", reported as such), is no total to compare with.

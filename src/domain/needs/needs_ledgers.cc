@@ -8,22 +8,6 @@ using namespace fields;
 
 namespace {
 
-// Dates follow the need's course on every write (a record entered late, a correction, or a
-// transition): claimed on or after posting, delivered on or after claiming.
-void CheckNeed(const Record*, const Record& r, std::vector<FieldError>& errors) {
-  auto date = [&](const char* key) {
-    const Value* v = r.Get(key);
-    return v && !IsNull(*v) ? AsText(*v) : std::string();
-  };
-  const std::string posted = date("posted_date"), claimed = date("claimed_date"), delivered = date("delivered_date");
-  if (!claimed.empty() && !posted.empty() && claimed < posted)
-    errors.push_back({0, "claimed_date", "认领日期不能早于发布日期（" + posted + "）",
-                      "claimed on must not be before the need was posted (" + posted + ")"});
-  if (!delivered.empty() && !claimed.empty() && delivered < claimed)
-    errors.push_back({0, "delivered_date", "交付日期不能早于认领日期（" + claimed + "）",
-                      "delivered on must not be before the need was claimed (" + claimed + ")"});
-}
-
 const Workflow& NeedsWorkflow() {
   static const Workflow w{
       .state_field = "status",
@@ -48,6 +32,9 @@ const Workflow& NeedsWorkflow() {
 }  // namespace
 
 const LedgerDef& NeedsLedger() {
+  static const F posted = Date("posted_date", "发布日期", "Posted on").Required();
+  static const F claimed = Date("claimed_date", "认领日期", "Claimed on");
+  static const F delivered = Date("delivered_date", "交付日期", "Delivered on");
   static const LedgerDef def{
       .name = "needs", .module = "needs", .label_zh = "订单式需求", .label_en = "Needs",
       .fields = {
@@ -61,16 +48,18 @@ const LedgerDef& NeedsLedger() {
                 {"other", "其他", "other"}}).Required(),
           Text("description", "需求描述", "Description").Searchable(),
           Money("value_fen", "估算价值（元）", "Estimated value (yuan)").Min(0),
-          Date("posted_date", "发布日期", "Posted on").Required(),
+          posted,
           Enum("status", "状态", "Status", NeedsWorkflow().Options()).Required(),
           // In 订单式帮扶 the helped side posts and the helper side answers: on every write,
           // the claimer is a unit of the helper side.
           Ref("claimed_by_unit_id", "认领单位", "Claimed by", "units")
               .Where("side", "helper", "须是帮扶方的单位", "must be a unit of the helper side"),
-          Date("claimed_date", "认领日期", "Claimed on"),
-          Date("delivered_date", "交付日期", "Delivered on")},
+          claimed,
+          delivered},
       .date_field = "posted_date",
-      .check = CheckNeed,
+      // Dates follow the need's course on every write (a record entered late, a correction, or a
+      // transition): claimed on or after posting, delivered on or after claiming.
+      .check = AllChecks({DatesInOrder(posted, claimed), DatesInOrder(claimed, delivered)}),
       .workflow = &NeedsWorkflow()};
   return def;
 }

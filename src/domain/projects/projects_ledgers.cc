@@ -6,6 +6,8 @@ namespace shanhai {
 using namespace fields;
 
 const LedgerDef& ProjectsLedger() {
+  static const F start = Date("start_date", "开工日期", "Works began").Required();
+  static const F end = Date("end_date", "完工/投用日期", "Completed / in use");
   static const LedgerDef def{
       .name = "projects", .module = "projects", .label_zh = "帮扶项目", .label_en = "Projects",
       .fields = {
@@ -25,12 +27,12 @@ const LedgerDef& ProjectsLedger() {
                 {"in_use", "投入使用", "in use"}}).Required(),
           Money("budget_fen", "估算投入帮扶资金（元）", "Budget of aid funds (yuan)").Min(0),
           Money("spent_fen", "已使用（元）", "Spent (yuan)").Min(0),
-          Date("start_date", "开工日期", "Works began").Required(),
-          Date("end_date", "完工/投用日期", "Completed / in use"),
+          start,
+          end,
           Text("description", "项目内容", "Description")},
       .date_field = "start_date",
       .natural_key = "name",
-      .check = DatesInOrder("start_date", "end_date")};
+      .check = DatesInOrder(start, end)};
   return def;
 }
 

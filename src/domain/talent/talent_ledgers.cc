@@ -6,6 +6,8 @@ namespace shanhai {
 using namespace fields;
 
 const LedgerDef& SecondmentsLedger() {
+  static const F start = Date("start_date", "开始日期", "Start date").Required();
+  static const F end = Date("end_date", "结束日期", "End date");
   static const LedgerDef def{
       .name = "secondments", .module = "talent", .label_zh = "挂职派驻", .label_en = "Secondments",
       .fields = {
@@ -23,10 +25,10 @@ const LedgerDef& SecondmentsLedger() {
           Text("home_unit", "派出单位", "Home unit").MaxChars(kMaxNameChars).Searchable(),
           Text("host_unit", "挂职/派驻单位", "Host unit").MaxChars(kMaxNameChars).Searchable(),
           Text("post", "挂职职务", "Post").MaxChars(kMaxNameChars),
-          Date("start_date", "开始日期", "Start date").Required(),
-          Date("end_date", "结束日期", "End date")},
+          start,
+          end},
       .date_field = "start_date",
-      .check = DatesInOrder("start_date", "end_date")};
+      .check = DatesInOrder(start, end)};
   return def;
 }
 

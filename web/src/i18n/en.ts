@@ -156,7 +156,8 @@ const en: typeof zh = {
     records: 'Records',
     drill: 'Records behind "{name}"',
     map: 'The two regions',
-    all: 'All time',
+    periodFrom: 'From (any)',
+    periodTo: 'To (today)',
     helper: 'Helper',
     helped: 'Helped (its towns)',
     trendIndicator: 'Indicator',
@@ -360,7 +361,9 @@ const en: typeof zh = {
     discard: 'Discard changes',
     keepEditing: 'Keep editing',
     datePlaceholder: 'e.g. 2020-05-01',
-    endBeforeStart: 'the end date cannot be before the start date ({start})',
+    endBeforeStart: 'The end date is before the start date ({start})',
+    // an end date field before its start in a record: both named, as the server names them
+    dateBeforeDate: '{later} cannot be before {earlier} ({start})',
     regionFilterHint: 'pick, or type a name or initials',
   },
   evidence: {

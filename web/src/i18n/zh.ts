@@ -154,7 +154,9 @@ export default {
     records: '明细',
     drill: '“{name}”背后的记录',
     map: '两地区划',
-    all: '全部时间',
+    // A period's ends as its picker shows them empty: from the start of the records, up to today.
+    periodFrom: '起始日期（不限）',
+    periodTo: '截止日期（至今）',
     helper: '帮扶方',
     helped: '受帮扶方（下辖乡镇）',
     trendIndicator: '走势指标',
@@ -352,6 +354,7 @@ export default {
     keepEditing: '继续编辑',
     datePlaceholder: '如 2020-05-01 或 2020年5月1日',
     endBeforeStart: '结束日期不能早于开始日期（{start}）',
+    dateBeforeDate: '{later}不能早于{earlier}（{start}）',
     regionFilterHint: '选择，或输入名称、拼音首字母',
   },
   evidence: {

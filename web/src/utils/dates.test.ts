@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { exportFileName, parseTypedDate, rangeStartKey } from './dates'
+import { exportFileName, isBeforeDay, isReversedRange, parseTypedDate, rangeStartKey, withRangeEnd } from './dates'
 
 describe('typed dates', () => {
   it('reads the forms clerks type, full-width digits included', () => {
@@ -27,5 +27,25 @@ describe('export names and date ranges', () => {
     expect(rangeStartKey('end_date', ['start_date', 'end_date'])).toBe('start_date')
     expect(rangeStartKey('end_date', ['end_date'])).toBeNull()
     expect(rangeStartKey('start_date', ['start_date', 'end_date'])).toBeNull()
+  })
+})
+
+describe('ranges as the range field keeps them', () => {
+  it('calls a range reversed only when both ends are given and the end comes first', () => {
+    expect(isReversedRange(['2026-03-05', '2026-03-01'])).toBe(true)
+    expect(isReversedRange(['2026-03-05', '2026-03-05'])).toBe(false)
+    expect(isReversedRange(['2026-03-05', ''])).toBe(false)
+    expect(isReversedRange(['', '2026-03-01'])).toBe(false)
+    expect(isReversedRange(null)).toBe(false)
+  })
+  it('sets one end and drops a range with no end left', () => {
+    expect(withRangeEnd(null, 0, '2026-03-05')).toEqual(['2026-03-05', ''])
+    expect(withRangeEnd(['2026-03-05', ''], 1, '2026-03-01')).toEqual(['2026-03-05', '2026-03-01'])
+    expect(withRangeEnd(['2026-03-05', ''], 0, null)).toBeNull()
+  })
+  it('offers no day before the earliest, the earliest itself included', () => {
+    expect(isBeforeDay(new Date(2026, 2, 4), '2026-03-05')).toBe(true)
+    expect(isBeforeDay(new Date(2026, 2, 5), '2026-03-05')).toBe(false)
+    expect(isBeforeDay(new Date(2026, 2, 4), '')).toBe(false)
   })
 })

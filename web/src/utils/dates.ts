@@ -34,3 +34,23 @@ export function rangeStartKey(key: string, dateKeys: string[]): string | null {
   const twin = `start${key.slice(3)}`
   return dateKeys.includes(twin) ? twin : null
 }
+
+/** A period or search range as the console keeps it: [from, to] ISO days, '' for an open end. */
+export type DateRange = [string, string]
+
+/** Whether a range ends before it starts; an open end makes no reversed range. */
+export function isReversedRange(range: DateRange | null | undefined): boolean {
+  return !!range && !!range[0] && !!range[1] && range[1] < range[0]
+}
+
+/** The range with end `i` (0: from, 1: to) set to `day`; null once both ends are empty. */
+export function withRangeEnd(range: DateRange | null | undefined, i: 0 | 1, day: string | null): DateRange | null {
+  const next: DateRange = [range?.[0] ?? '', range?.[1] ?? '']
+  next[i] = day ?? ''
+  return next[0] || next[1] ? next : null
+}
+
+/** Whether `day` comes before `earliest` (both ISO; no earliest: no). A picker offers no such day. */
+export function isBeforeDay(day: Date, earliest: string | null | undefined): boolean {
+  return !!earliest && day.getTime() < new Date(`${earliest}T00:00:00`).getTime()
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
-import { columnLabel, displayValue, editableFields, emptyModel, fieldMessages, maxCharsRule, rulesFor, toFormModel, toPayload } from './form'
+import { columnLabel, displayValue, editableFields, emptyModel, fieldMessages, maxCharsRule, datesOutOfOrder, rulesFor, toFormModel, toPayload } from './form'
 
 function field(key: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta {
   return {
@@ -118,5 +118,24 @@ describe('maxCharsRule', () => {
     expect(refusal(32, ji32 + '芳')).toBe('too long')
     expect(refusal(2, ' 王芳 ')).toBeUndefined()  // trimmed first, as the server trims
     expect(refusal(2, '')).toBeUndefined()
+  })
+})
+
+describe('datesOutOfOrder', () => {
+  const start = field('start_date', 'date', { label_zh: '开工日期' })
+  const end = field('end_date', 'date', { label_zh: '完工/投用日期' })
+  const t = (key: string, named?: Record<string, unknown>) => `${key} ${JSON.stringify(named)}`
+  const refusals = (from: string, to: string) =>
+    datesOutOfOrder([{ later: end, earlier: start }], { start_date: from, end_date: to }, t, (f) => f.label_zh)
+
+  it('refuses an end before its start, naming both fields and the start day', () => {
+    expect(refusals('2020-05-01', '2020-04-30')).toEqual({
+      end_date: 'list.dateBeforeDate {"later":"完工/投用日期","earlier":"开工日期","start":"2020-05-01"}' })
+  })
+  it('takes the start day itself, a later one, and either end left open', () => {
+    expect(refusals('2020-05-01', '2020-05-01')).toEqual({})
+    expect(refusals('2020-05-01', '2020-06-01')).toEqual({})
+    expect(refusals('', '2020-04-30')).toEqual({})
+    expect(refusals('2020-05-01', '')).toEqual({})
   })
 })

@@ -119,6 +119,28 @@ export function rulesForField(f: FieldMeta, t: Translate, labelOf: (f: FieldMeta
   return rules
 }
 
+/** An end date field (`later`) and the start date field it must not come before (`earlier`). */
+export interface DateOrder {
+  later: FieldMeta
+  earlier: FieldMeta
+}
+
+/**
+ * The end dates of a form that come before their start: field key → a message naming both fields
+ * and the start day (结束日期不能早于开始日期（2020-05-01）), as the server words it.
+ */
+export function datesOutOfOrder(orders: DateOrder[], model: FormModel, t: Translate,
+  labelOf: (f: FieldMeta) => string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const { later, earlier } of orders) {
+    const from = String(model[earlier.key] ?? '')
+    const to = String(model[later.key] ?? '')
+    if (from && to && to < from)
+      out[later.key] = t('list.dateBeforeDate', { later: labelOf(later), earlier: labelOf(earlier), start: from })
+  }
+  return out
+}
+
 export function rulesFor(meta: LedgerMeta, t: Translate, labelOf: (f: FieldMeta) => string): Record<string, Rule[]> {
   const rules: Record<string, Rule[]> = {}
   for (const f of editableFields(meta)) rules[f.key] = rulesForField(f, t, labelOf, meta.name)

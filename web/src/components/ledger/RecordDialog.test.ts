@@ -104,4 +104,24 @@ describe('RecordDialog for a clerk', () => {
     expect((document.body.querySelector('[data-field="end_date"] input') as HTMLInputElement).value).toBe('2020-06-08')
     w.unmount()
   })
+
+  it('keeps an end date typed before the start (a day its picker does not offer) and refuses it naming both', async () => {
+    const update = vi.fn()
+    const record = { id: 5, pair: '440111-522727', title: '考察', direction: 'to_helped', person_times: 3,
+      start_date: '2020-06-09', version: 2 }
+    const w = await open({ update }, record)
+    const end = document.body.querySelector('[data-field="end_date"] input') as HTMLInputElement
+    end.focus()
+    end.value = '2020年6月1日'
+    end.dispatchEvent(new Event('input', { bubbles: true }))
+    end.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }))
+    await flushPromises()
+    expect(end.value).toBe('2020-06-01')
+    ;(document.body.querySelector('[data-test=save]') as HTMLButtonElement).click()
+    await flushPromises()
+    await vi.waitFor(() =>
+      expect(document.body.querySelector('[data-field="end_date"] .el-form-item__error')?.textContent).toBe('结束日期不能早于开始日期（2020-06-09）'))
+    expect(update).not.toHaveBeenCalled()
+    w.unmount()
+  })
 })
