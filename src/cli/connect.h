@@ -14,4 +14,8 @@ struct Connected {
 // create: create the key if missing and migrate (init); otherwise the schema must exist.
 Result<Connected> Connect(const DbOptions& options, bool create);
 
+// Loads the demo data into conn's empty database and says so (demo, init --demo; demo_command.cc).
+// Errors: Conflict when the database holds data already (nothing loaded).
+Status LoadDemo(AppConn& conn);
+
 }  // namespace shanhai::cli

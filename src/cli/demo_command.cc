@@ -6,6 +6,12 @@
 
 namespace shanhai::cli {
 
+Status LoadDemo(AppConn& conn) {
+  SH_RETURN_IF_ERROR(LoadDemoDataset(conn.ledgers()));
+  std::cout << "演示数据已载入 demo data loaded: 帮扶关系 440111-522727（广州市白云区—黔南州平塘县）\n";
+  return Status::Ok();
+}
+
 void RegisterDemo(CLI::App& app) {
   auto options = std::make_shared<DbOptions>();
   CLI::App* cmd = app.add_subcommand("demo", "载入平塘—白云演示数据（仅空库）/ load the demo data into an empty database");
@@ -16,9 +22,7 @@ void RegisterDemo(CLI::App& app) {
       ExitCode() = PrintError(c.status());
       return;
     }
-    Status s = LoadDemoDataset(c->conn->ledgers());
-    if (s.ok()) std::cout << "演示数据已载入 demo data loaded: 帮扶关系 440111-522727（广州市白云区—黔南州平塘县）\n";
-    ExitCode() = PrintError(s);
+    ExitCode() = PrintError(LoadDemo(*c->conn));
   });
 }
 

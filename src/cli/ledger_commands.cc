@@ -3,6 +3,7 @@
 
 #include "cli/connect.h"
 #include "common/english_count.h"
+#include "domain/ledger/error_sheet.h"
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 #include "domain/pairing/pair_name.h"
@@ -85,9 +86,10 @@ Status Refused(const ImportReport& report) {
   return Status::InvalidArgument("文件有 " + zh + "，未导入任何数据", en + "; nothing was imported");
 }
 
-Status WriteProblems(const std::string& path, const std::vector<SheetError>& errors) {
+// --error-sheet: the refused rows of source as written, with their problems (error_sheet.h).
+Status WriteProblems(const std::string& path, const std::vector<SheetError>& errors, const std::string& source) {
   if (path.empty() || errors.empty()) return Status::Ok();
-  SH_RETURN_IF_ERROR(WriteErrorSheet(errors, path));
+  SH_RETURN_IF_ERROR(WriteErrorSheet(errors, source, path));
   std::cerr << "错误清单 error sheet: " << path << "\n";
   return Status::Ok();
 }
@@ -100,7 +102,7 @@ Status RunWorkbookImport(const ImportArgs& a, Connected& c, const ImportOptions&
     std::cout << s.sheet << " (" << s.ledger->name << "): " << Counts(*s.ledger, s.report, a.dry_run) << "\n";
   const std::vector<SheetError> errors = WorkbookErrors(report);
   PrintRowErrors(errors);
-  SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
+  SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors, a.names[0]));
   const ImportReport totals = report.Totals();
   if (totals.Refused() > 0 && !a.skip_invalid) return Refused(totals);
   return Status::Ok();
@@ -125,7 +127,7 @@ Status RunImport(const ImportArgs& a) {
   std::cout << Counts(*def, report, a.dry_run) << "\n";
   const std::vector<SheetError> errors = ErrorsOfFile(report);
   PrintRowErrors(errors);
-  SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors));
+  SH_RETURN_IF_ERROR(WriteProblems(a.error_sheet, errors, file));
   if (report.Refused() > 0 && !a.skip_invalid) return Refused(report);
   return Status::Ok();
 }
@@ -156,7 +158,7 @@ void RegisterImport(CLI::App& app) {
   cmd->add_option("--pair", a->pair,
                   "文件无“帮扶关系”列时使用的帮扶关系：代码、名称或一方的名称，如 440111-522727、广州市白云区—黔南州平塘县、"
                   "平塘县 / the pair of a file without a pair column: its code, its name or one side's name");
-  cmd->add_option("--error-sheet", a->error_sheet, "把错误清单写入此 .xlsx / write the problems to this workbook");
+  cmd->add_option("--error-sheet", a->error_sheet, "把有误的行（原样，附错误原因）写入此 .xlsx，改正后可再导入 / write the refused rows as written, with their problems, to this workbook (fix and import it again)");
   cmd->callback([a] { ExitCode() = PrintError(RunImport(*a)); });
 }
 

@@ -125,9 +125,16 @@ std::string FormatHundredths(int64_t hundredths) {
 
 // "1234567" → "1,234,567".
 std::string GroupThousands(uint64_t whole) {
-  std::string digits = std::to_string(whole);
-  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(at, ",");
-  return digits;
+  // Built forwards rather than by inserting into the digits (GCC 12 warns -Wrestrict, wrongly,
+  // about std::string::insert here).
+  const std::string digits = std::to_string(whole);
+  std::string grouped;
+  grouped.reserve(digits.size() + digits.size() / 3);
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
 }
 
 // fen / per as a count of hundredths, rounded half away from zero.

@@ -85,7 +85,9 @@ class DemoMigrationTest : public testing::TestWithParam<Dialect> {
       }
       auto rows = from.Query("SELECT " + columns + " FROM " + table + " ORDER BY 1");
       ASSERT_TRUE(rows.ok()) << table << ": " << rows.status().ToString();
-      if (!rows->rows.empty()) ASSERT_TRUE(IsOk(to.BulkInsert(table, kept, rows->rows))) << table;
+      if (!rows->rows.empty()) {
+        ASSERT_TRUE(IsOk(to.BulkInsert(table, kept, rows->rows))) << table;
+      }
     }
     ASSERT_TRUE(IsOk(tx.Commit()));
   }

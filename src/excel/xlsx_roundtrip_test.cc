@@ -26,7 +26,7 @@ class XlsxRoundTripTest : public testing::TempDirTest, public ::testing::WithPar
     EXPECT_TRUE(w.WriteInstructionsRow(1, {"必填", "单位：元", "", "YYYY-MM-DD", "可选"}, 30).ok());
     EXPECT_TRUE(w.FreezeTopRows(2).ok());
     EXPECT_TRUE(w.SetColumnWidth(0, 4, 16).ok());
-    EXPECT_TRUE(w.AddListValidation(2, 100, 4, {"是", "否"}).ok());
+    EXPECT_TRUE(w.AddListValidation(2, 100, 4, {"是", "否"}, "选是或否").ok());
     EXPECT_TRUE(w.WriteString(2, 0, "张三").ok());
     EXPECT_TRUE(w.WriteNumber(2, 1, 1033.98).ok());
     EXPECT_TRUE(w.WriteInt64(2, 2, 4600).ok());
@@ -85,7 +85,7 @@ TEST_F(XlsxWriterTest, LongDropDownListGoesToHiddenSheet) {
   ASSERT_TRUE((*writer)->AddSheet("模板").ok());
   std::vector<std::string> items;
   for (int i = 0; i < 60; ++i) items.push_back("选项" + std::to_string(i));  // > 255 characters joined
-  ASSERT_TRUE((*writer)->AddListValidation(1, 50, 0, items).ok());
+  ASSERT_TRUE((*writer)->AddListValidation(1, 50, 0, items, "列表之外也可").ok());
   ASSERT_TRUE((*writer)->WriteString(1, 0, "选项3").ok());  // still writes to the template sheet
   ASSERT_TRUE((*writer)->Close().ok());
 
@@ -110,7 +110,7 @@ TEST_F(XlsxWriterTest, AChineseListOverTwoHundredFiftyFiveBytesGoesToAHiddenShee
   ASSERT_TRUE((*writer)->AddSheet("结对单位").ok());
   std::vector<std::string> items;
   for (int i = 0; i < 12; ++i) items.push_back("广州市黄埔区—黔南州独山" + std::to_string(i));
-  ASSERT_TRUE((*writer)->AddListValidation(1, 50, 0, items).ok());
+  ASSERT_TRUE((*writer)->AddListValidation(1, 50, 0, items, "列表之外也可").ok());
   ASSERT_TRUE((*writer)->Close().ok());
   auto names = SheetNames(path);
   ASSERT_TRUE(names.ok());
@@ -122,7 +122,7 @@ TEST_F(XlsxWriterTest, ADropDownWarnsButKeepsAValueNotInItsList) {
   auto writer = XlsxWriter::Open(path);
   ASSERT_TRUE(writer.ok());
   ASSERT_TRUE((*writer)->AddSheet("模板").ok());
-  ASSERT_TRUE((*writer)->AddListValidation(1, 50, 0, {"东部→西部（派往受帮扶方）", "西部→东部（派往帮扶方）"}).ok());
+  ASSERT_TRUE((*writer)->AddListValidation(1, 50, 0, {"东部→西部（派往受帮扶方）", "西部→东部（派往帮扶方）"}, "简称也能识别").ok());
   ASSERT_TRUE((*writer)->Close().ok());
   auto archive = ZipArchive::Open(path);
   ASSERT_TRUE(archive.ok());
@@ -133,6 +133,7 @@ TEST_F(XlsxWriterTest, ADropDownWarnsButKeepsAValueNotInItsList) {
   ASSERT_TRUE(n.ok());
   xml.resize(*n);
   EXPECT_NE(xml.find("<dataValidation type=\"list\" errorStyle=\"warning\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("error=\"简称也能识别\""), std::string::npos) << xml;  // the caller's words
 }
 
 TEST_F(XlsxWriterTest, ErrorsAreStatuses) {
@@ -153,7 +154,7 @@ TEST_F(XlsxWriterTest, ErrorsAreStatuses) {
   EXPECT_EQ(w.WriteString(0, 0, std::string(40000, 'a')).code(), Code::kInvalidArgument);
   EXPECT_EQ(w.WriteDate(0, 0, "2023-02-29").code(), Code::kInvalidArgument);
   EXPECT_EQ(w.WriteDate(0, 0, "2023/01/01").code(), Code::kInvalidArgument);
-  EXPECT_EQ(w.AddListValidation(0, 10, 0, {}).code(), Code::kInvalidArgument);
+  EXPECT_EQ(w.AddListValidation(0, 10, 0, {}, "").code(), Code::kInvalidArgument);
   EXPECT_TRUE(w.Close().ok());
   EXPECT_TRUE(std::filesystem::exists(path));
   EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));

@@ -221,7 +221,8 @@ Status XlsxWriter::SetColumnWidth(int first_col, int last_col, double width) {
                                       width, nullptr));
 }
 
-Status XlsxWriter::AddListValidation(int first_row, int last_row, int col, const std::vector<std::string>& items) {
+Status XlsxWriter::AddListValidation(int first_row, int last_row, int col, const std::vector<std::string>& items,
+                                     const std::string& warning) {
   SH_RETURN_IF_ERROR(RequireSheet());
   SH_RETURN_IF_ERROR(CheckCell(first_row, col));
   SH_RETURN_IF_ERROR(CheckCell(last_row, col));
@@ -235,13 +236,12 @@ Status XlsxWriter::AddListValidation(int first_row, int last_row, int col, const
     has_comma = has_comma || item.find(',') != std::string::npos;
   }
 
-  // A warning, not a stop: the import reads more than the list's labels (a label without its
-  // parenthesis, another dash, an option's aliases), so Excel lets the clerk keep such a value.
+  // A warning, not a stop: the import reads more than the list's items (the caller's warning
+  // says what), so Excel lets the clerk keep such a value.
   lxw_data_validation validation{};
   validation.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
   validation.error_title = const_cast<char*>("不在下拉列表中 Not in the list");
-  validation.error_message = const_cast<char*>(
-      "简称（如 东部-西部）导入时也能识别，选“是”保留。Short forms are read on import too; choose Yes to keep it.");
+  validation.error_message = const_cast<char*>(warning.c_str());
   std::vector<char*> list;
   std::string formula;
   if (joined_bytes <= kMaxInlineListBytes && !has_comma) {

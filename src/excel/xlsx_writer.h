@@ -68,11 +68,13 @@ class XlsxWriter {
   Status SetColumnWidth(int first_col, int last_col, double width);
 
   // Restricts cells rows first_row..last_row of column col to items, shown as a drop-down.
-  // Excel warns about a value not in the list but lets it stay (the import reads short forms).
+  // Excel warns about a value not in the list but lets it stay (the import reads more than the
+  // list): warning is the message it shows, saying what else the column takes (at most 255 bytes).
   // Lists longer than 255 bytes joined (Excel's inline limit, in libxlsxwriter's bytes), or with items holding commas, are put
   // in a hidden sheet "_list<N>" added at this point and referenced from the validation.
   // Errors: InvalidArgument for an empty list, a bad range, or a sheet error.
-  Status AddListValidation(int first_row, int last_row, int col, const std::vector<std::string>& items);
+  Status AddListValidation(int first_row, int last_row, int col, const std::vector<std::string>& items,
+                           const std::string& warning);
 
   // Writes the file and moves it into place. Errors: InvalidArgument for content libxlsxwriter
   // rejects, Unavailable when the file cannot be written. Call at most once.

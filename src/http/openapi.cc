@@ -190,7 +190,10 @@ void AddImportSchemas(boost::json::object& schemas) {
   const auto with_outcome = [&](boost::json::object p) {
     p["dry_run"] = Typed("boolean", "试导入 / dry run");
     p["errors"] = ArrayOf(error, "有误的行 / bad rows");
-    p["error_sheet"] = Typed("string", "错误清单下载地址（有误行时）/ the error sheet's address (when rows are bad)");
+    p["error_sheet"] = Typed("string",
+                             "有误的行下载地址（有被拒的行时；原样列出这些行并附原因，改正后可再导入）/ the error sheet's "
+                             "address (when rows are refused: those rows as written, each with its problems, to fix and "
+                             "import again)");
     return p;
   };
   boost::json::object ledger_properties = with_outcome(ImportCounts());

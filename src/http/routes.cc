@@ -66,7 +66,7 @@ constexpr RouteRow kRouteTable[] = {
     // The record's update permission is checked by the service (the file names its ledger).
     {"DELETE", "/api/v1/evidence/{id}", h::RemoveEvidence, kSession, kNoLedger, kNone, "删除证明材料"},
     {"GET", "/api/v1/imports/{token}/errors.xlsx", h::DownloadErrorSheet, kSession, kNoLedger, kNone,
-     "下载导入错误清单（仅导入者本人，一天内有效）"},
+     "下载导入中有误的行（原样附原因；仅导入者本人，一天内有效）"},
 
     {"GET", "/api/v1/indicators/catalogue", h::IndicatorCatalogue, kSession, kNoLedger, kNone,
      "指标目录（代码、名称、单位、定义；full_label_zh/full_label_en：单独出现时的名称，分项带上其总项，如 与村结对的帮扶单位·其中镇街）"},

@@ -732,8 +732,9 @@ TEST(IndicatorCatalogue, KeysAreUniqueAndEveryIndicatorIsComputable) {
     }
     EXPECT_EQ(d.money, d.key.ends_with("_fen")) << d.key;
     // A sub-count says which records make it up, or its drill-down would list records adding nothing.
-    if (!d.poverty_aggregate.empty() && d.poverty_aggregate != kRegistryPoverty)
+    if (!d.poverty_aggregate.empty() && d.poverty_aggregate != kRegistryPoverty) {
       EXPECT_FALSE(d.poverty_condition.empty()) << d.key;
+    }
   }
 }
 

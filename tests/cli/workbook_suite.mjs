@@ -71,8 +71,10 @@ export function workbookSuite(kind) {
       assert.match(r.stderr, /未导入任何数据.*nothing was imported/);
       assert.match(r.stderr, /跳过工作表“说明”.*skipped/, 'the sheet named after no ledger is not reported');
       assert.deepEqual(counts(), none);
-      const [errors] = await readSheets(env.path('errors.xlsx'));
-      assert.equal(errors.header[0], '工作表 Sheet');
+      // The refused row's sheet, under its own name and header, then its row number and problem.
+      const sheets = await readSheets(env.path('errors.xlsx'));
+      assert.deepEqual(sheets.map((s) => s.name), ['Visits']);
+      assert.deepEqual(sheets[0].header, ['pair', 'title', 'direction', 'person_times', 'start_date', '原行号 Row', '错误原因 Problems']);
     });
 
     it('a sheet of tranches (entered with their fund) is refused by name, not silently dropped', async () => {

@@ -61,17 +61,21 @@ await t.step('the workbook template has a sheet per ledger, pairs and units firs
   assert.ok(names.includes('交流互访') && !names.includes('资金拨付'), names.join(','))
 })
 
-await t.step('the error sheet downloads from its button and names the sheet', async () => {
+await t.step('the error sheet downloads from its button, named after the file and the day, and repeats the refused row', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page$.locator('[data-test=error-sheet]').click()])
-  assert.match(download.suggestedFilename(), /\.xlsx$/)
+  assert.match(download.suggestedFilename(), /-有误的行-\d{4}-\d\d-\d\d\.xlsx$/)
   const file = join(stack.dir, 'errors.xlsx')
   await download.saveAs(file)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(file)
+  assert.equal(wb.worksheets[0].name, '交流互访')
   const rows = []
   wb.worksheets[0].eachRow((row) => rows.push(row.values.slice(1).map(String)))
-  assert.equal(rows[0][0], '工作表 Sheet')
-  assert.deepEqual(rows[1].slice(0, 3), ['交流互访', '3', '人次'])
+  assert.deepEqual(rows[0].slice(-2), ['原行号 Row', '错误原因 Problems'])
+  assert.equal(rows.length, 2)
+  assert.equal(rows[1][3], '十二', 'the refused cell as written')
+  assert.equal(rows[1].at(-2), '3')
+  assert.match(rows[1].at(-1), /^\[人次\] /)
 })
 
 await t.step('"skip the bad rows" imports the rest of the workbook', async () => {
@@ -87,7 +91,8 @@ await t.step('checking the same workbook again says its rows are stored already;
   await check()
   await unitsSheet.locator('[data-test=import-summary]', { hasText: '2 行已存储' }).waitFor()
   await page$.locator('[data-test=already-stored-skip]').click()
-  await unitsSheet.locator('[data-test=import-summary]', { hasText: '2 行可导入' }).waitFor()
+  // Left as stored, not written: the summary says so (the server counts them valid).
+  await unitsSheet.locator('[data-test=import-summary]', { hasText: '将写入 0 行，跳过已存储的行 2 行' }).waitFor()
   assert.equal(await unitsStored(), 2)
 })
 

@@ -29,7 +29,7 @@ async function check(file) {
 
 await t.step('the check lists only the good row, its pair by name, and says how many rows', async () => {
   await check(visitsFile('two.csv', ['平塘县,预览：白云区赴平塘县,to_helped,4,2021-06-01', '平塘县,预览：人次为零,to_helped,0,2021-06-02']))
-  assert.match(await dialog.locator('[data-test=import-summary]').textContent(), /共 2 行：1 行可导入，1 行有问题/)
+  assert.match(await dialog.locator('[data-test=import-summary]').textContent(), /共 2 行：将写入 1 行，1 行有问题（须改正，或选择跳过）/)
   const preview = dialog.locator('[data-test=import-preview] .el-table__body .el-table__row')
   assert.equal(await preview.count(), 1)
   const cells = (await preview.first().locator('td').allTextContents()).map((c) => c.trim())
@@ -44,11 +44,11 @@ await t.step('in English one row is "1 row", two are "2 rows"', async () => {
   try {
     await page.locator('html[lang=en]').waitFor({ state: 'attached' })
     await check(visitsFile('one.csv', ['平塘县,预览：一行,to_helped,4,2021-06-03']))
-    assert.match(await dialog.locator('[data-test=import-summary]').textContent(), /^\s*1 row: 1 valid, 0 with problems/)
+    assert.match(await dialog.locator('[data-test=import-summary]').textContent(), /^\s*1 row: 1 to store/)
     assert.match(await dialog.textContent(), /The row to store/)
     await page.keyboard.press('Escape')
     await check(visitsFile('two-en.csv', ['平塘县,预览：两行一,to_helped,4,2021-06-04', '平塘县,预览：两行二,to_helped,5,2021-06-05']))
-    assert.match(await dialog.locator('[data-test=import-summary]').textContent(), /^\s*2 rows: 2 valid, 0 with problems/)
+    assert.match(await dialog.locator('[data-test=import-summary]').textContent(), /^\s*2 rows: 2 to store/)
     assert.match(await dialog.textContent(), /Rows to store \(first 2\)/)
     await page.keyboard.press('Escape')
   } finally {

@@ -47,7 +47,7 @@ await t.step('a re-import is checked as rows stored already, not bad ones; skipp
   await checkFile()
   const summary = book.locator('[data-test=sheet-visits] [data-test=import-summary]')
   await summary.filter({ hasText: '2 行已存储' }).waitFor()
-  assert.match(await summary.textContent(), /0 行有问题/)
+  assert.match(await summary.textContent(), /共 2 行：将写入 0 行，2 行已存储（须选择跳过或更新）/)
   // Listed under their own heading, not as rows with problems.
   const sheet = book.locator('[data-test=sheet-visits]')
   assert.equal(await sheet.locator('[data-test=import-errors]').count(), 0, 'no stored row among the bad ones')
@@ -56,7 +56,7 @@ await t.step('a re-import is checked as rows stored already, not bad ones; skipp
   assert.ok(await confirm.isDisabled(), 'a file of stored rows may be imported as it is')
   assert.equal(await card.count(), 1, 'the card stays while the next file is checked')
   await book.locator('[data-test=already-stored-skip]').click()
-  await summary.filter({ hasText: '2 行可导入' }).waitFor()
+  await summary.filter({ hasText: '共 2 行：将写入 0 行，跳过已存储的行 2 行' }).waitFor()
   await page.waitForFunction((el) => !el.disabled, await confirm.elementHandle())
   await confirm.click()
   await card.locator('[data-test=summary-totals]', { hasText: '写入 0 条，更新 0 条；跳过已存储的行 2 行' }).waitFor()

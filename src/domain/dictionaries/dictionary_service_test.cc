@@ -271,7 +271,9 @@ TEST(DictionaryDeclarations, IdenticalOptionListsAreOneSharedSet) {
       std::string key;
       for (const EnumOption& o : f.options) key += o.code + "=" + o.label_zh + ";";
       auto [it, fresh] = first_by_options.emplace(key, name);
-      if (!fresh) EXPECT_EQ(it->second, name) << def->name << "." << f.key << " repeats the options of " << it->second;
+      if (!fresh) {
+        EXPECT_EQ(it->second, name) << def->name << "." << f.key << " repeats the options of " << it->second;
+      }
     }
 }
 

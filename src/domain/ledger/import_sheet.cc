@@ -54,7 +54,8 @@ Status ImportSheet::ReadHeader(int64_t row_number, const std::vector<std::string
     if (f && unit == MoneyUnit::kWanYuan) wan_yuan->push_back(f->key);
     if (f && in_sheet_form) sheet_form->push_back(f->key);
     if (h == kPairHeader || h == "pair") pair_column_ = static_cast<int>(c);
-    else if (!f && !h.empty() && h != "编号" && h != "id") unknown.push_back(Excerpt(cells[c]));
+    else if (!f && !h.empty() && h != "编号" && h != "id" && h != kErrorRowHeader && h != kErrorReasonHeader)
+      unknown.push_back(Excerpt(cells[c]));  // an error sheet's own columns are no data: its fixed rows import
     columns_.push_back(f && !f->computed ? f : nullptr);
     names_.push_back(f && h == f->key ? f->label_zh : std::move(h));  // a field key is no column name for a clerk
   }

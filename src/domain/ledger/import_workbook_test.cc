@@ -19,10 +19,14 @@ TEST(ImportOrder, EveryLedgerComesAfterTheLedgersItRefersTo) {
   EXPECT_EQ(order[0]->name, "pairs");
   EXPECT_EQ(order[1]->name, "units");
   for (const LedgerDef* def : order) {
-    if (def->pair_scoped) EXPECT_GT(Position(def->name), Position("pairs")) << def->name;
-    for (const FieldDef& f : def->fields)
-      if (f.type == FieldType::kRef && f.ref_ledger != def->name)
+    if (def->pair_scoped) {
+      EXPECT_GT(Position(def->name), Position("pairs")) << def->name;
+    }
+    for (const FieldDef& f : def->fields) {
+      if (f.type == FieldType::kRef && f.ref_ledger != def->name) {
         EXPECT_GT(Position(def->name), Position(f.ref_ledger)) << def->name << " before " << f.ref_ledger;
+      }
+    }
   }
 }
 

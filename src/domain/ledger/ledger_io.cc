@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "common/personal_numbers.h"
 #include "domain/ledger/count_unit.h"
 #include "domain/ledger/option_match.h"
 #include "domain/ledger/sheet_layout.h"
@@ -57,11 +56,22 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
 
 // What a template holds, whichever the format: the header row, the instructions row under it
 // (its first cell begins with kInstructionsMarker, so the import skips it), and for each column
-// the choices a drop-down offers (empty: none).
+// the choices a drop-down offers (empty: none) and what Excel says of a value not among them.
 struct TemplateColumns {
   std::vector<std::string> headers, notes;
   std::vector<std::vector<std::string>> choices;
+  std::vector<std::string> warnings;
 };
+
+// Excel's warning for a value outside a column's drop-down: each says what else the import reads
+// in that column (the pair column's list holds pairs, so its example is a pair, not an option).
+constexpr const char* kPairListWarning =
+    "帮扶关系可写名称（如 广州市白云区—黔南州平塘县，连接号不拘）或代码（如 440111-522727），选“是”保留。"
+    "A pair is read by its name (广州市白云区—黔南州平塘县, any dash) or code (440111-522727); choose Yes to keep it.";
+constexpr const char* kOptionListWarning =
+    "简称（如 东部-西部）导入时也能识别，选“是”保留。Short forms are read on import too; choose Yes to keep it.";
+constexpr const char* kNameListWarning =
+    "列表之外的名称、代码或其他写法导入时也能识别，选“是”保留。Other names, codes and spellings are read on import too; choose Yes to keep it.";
 
 // The choices sheet_choices gives field f of def (none: no drop-down).
 std::vector<std::string> SheetChoicesOf(const SheetChoices* sheet_choices, const LedgerDef& def, const FieldDef& f) {
@@ -92,6 +102,7 @@ TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot
       note += ListNote("您可写入的帮扶关系", names->pairs_capped, names->pairs.size());
     out.notes.push_back(std::move(note));
     out.choices.push_back(listed ? names->pairs : std::vector<std::string>());
+    out.warnings.push_back(kPairListWarning);
   }
   for (const FieldDef* f : SheetFields(def, false)) {
     const std::vector<EnumOption>& options = (dictionaries ? *dictionaries : declared).OptionsFor(def, *f);
@@ -103,10 +114,12 @@ TemplateColumns TemplateColumnsOf(const LedgerDef& def, const DictionarySnapshot
     std::vector<std::string> items = SheetChoicesOf(sheet_choices, def, *f);
     if (region_list) items = names->regions;
     if (f->type == FieldType::kBool) items = {"是", "否"};
-    if (f->type == FieldType::kEnum || f->type == FieldType::kSensitiveEnum)
+    const bool enumerated = f->type == FieldType::kEnum || f->type == FieldType::kSensitiveEnum;
+    if (enumerated)
       for (const EnumOption& o : options)
         if (!o.disabled) items.push_back(o.label_zh);
     out.choices.push_back(std::move(items));
+    out.warnings.push_back(enumerated ? kOptionListWarning : kNameListWarning);
   }
   return out;
 }
@@ -117,7 +130,7 @@ Status AddTemplateSheet(excel::XlsxWriter& xlsx, const LedgerDef& def, const Tem
   SH_RETURN_IF_ERROR(xlsx.WriteHeaderRow(0, columns.headers));
   for (size_t col = 0; col < columns.choices.size(); ++col)
     if (!columns.choices[col].empty())
-      SH_RETURN_IF_ERROR(xlsx.AddListValidation(2, 10000, static_cast<int>(col), columns.choices[col]));
+      SH_RETURN_IF_ERROR(xlsx.AddListValidation(2, 10000, static_cast<int>(col), columns.choices[col], columns.warnings[col]));
   SH_RETURN_IF_ERROR(xlsx.WriteInstructionsRow(1, columns.notes, 60));
   SH_RETURN_IF_ERROR(xlsx.FreezeTopRows(2));
   return xlsx.SetColumnWidth(0, static_cast<int>(columns.headers.size()) - 1, 20);
@@ -153,27 +166,6 @@ Status WriteWorkbookTemplate(const std::string& path, const std::vector<const Le
   for (const LedgerDef* def : ledgers)
     SH_RETURN_IF_ERROR(AddTemplateSheet(*xlsx, *def, TemplateColumnsOf(*def, dictionaries, sheet_choices, names)));
   return xlsx->Close();
-}
-
-Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string& path) {
-  const bool with_sheet =
-      std::any_of(errors.begin(), errors.end(), [](const SheetError& e) { return !e.sheet.empty(); });
-  SH_ASSIGN_OR_RETURN(auto out, excel::SheetOut::Open(path, "导入错误"));
-  std::vector<std::string> header{"行号 Row", "列 Column", "原因", "Reason"};
-  std::vector<bool> numeric{true, false, false, false};
-  if (with_sheet) {
-    header.insert(header.begin(), "工作表 Sheet");
-    numeric.insert(numeric.begin(), false);
-  }
-  SH_RETURN_IF_ERROR(out->Header(header));
-  // The sheet outlives the request: whatever produced a message, no personal number stays whole in it.
-  for (const auto& [sheet, e, stored] : errors) {
-    std::vector<std::string> cells{std::to_string(e.row), e.field, MaskPersonalNumbers(e.message_zh),
-                                   MaskPersonalNumbers(e.message_en)};
-    if (with_sheet) cells.insert(cells.begin(), sheet);
-    SH_RETURN_IF_ERROR(out->Row(cells, numeric));
-  }
-  return out->Close();
 }
 
 namespace {

@@ -49,10 +49,7 @@ struct SheetError {
 // Every problem of a workbook import, sheet by sheet in import order.
 std::vector<SheetError> WorkbookErrors(const WorkbookReport& report);
 
-// A workbook listing import problems: 工作表/sheet (when any problem names one), 行号/row,
-// 列/column, 原因, reason; personal numbers in the messages are masked (MaskPersonalNumbers).
-Status WriteErrorSheet(const std::vector<SheetError>& errors, const std::string& path);
-// The problems of a file of one ledger as SheetErrors (sheet ""), for WriteErrorSheet and the
+// The problems of a file of one ledger as SheetErrors (sheet ""), for WriteErrorSheet (error_sheet.h) and the
 // callers' lists; report's stored_rows flagged as stored.
 std::vector<SheetError> ErrorsOfFile(const std::vector<FieldError>& errors);
 std::vector<SheetError> ErrorsOfFile(const ImportReport& report);

@@ -1,6 +1,7 @@
 // Spreadsheet import/export on both backends: templates, xlsx and CSV (GB18030 and UTF-8 with
 // BOM) input, all-or-nothing rejection with spreadsheet row numbers, dry runs, skip_invalid,
 // duplicates inside a file, export → re-import round trips and the error workbook.
+#include "domain/ledger/error_sheet.h"
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 
@@ -17,6 +18,7 @@
 
 #include "domain/ledger/ledger_test_util.h"
 #include "domain/ledger/record_json.h"
+#include "domain/ledger/sheet_layout.h"
 #include "excel/table_reader.h"
 #include "excel/xlsx_writer.h"
 
@@ -544,7 +546,9 @@ TEST_P(LedgerIoTest, ADatabaseLevelConflictInsideALargeBatchStoresEveryOtherRowO
 TEST_P(LedgerIoTest, AnImportNeverTakesTheIdOfAStoredRecord) {
   const int64_t kept = Add("units", kCountyPair, {{"name", "甲坝村"}, {"side", "helped"}, {"kind", "village"}});
   ASSERT_NE(kept, 0);
-  if (GetParam() == Dialect::kSqlite) ASSERT_TRUE(db().Execute("DELETE FROM sqlite_sequence WHERE name = 'units'").ok());
+  if (GetParam() == Dialect::kSqlite) {
+    ASSERT_TRUE(db().Execute("DELETE FROM sqlite_sequence WHERE name = 'units'").ok());
+  }
   const std::string path = Path("more-units.csv");
   WriteBytes(path, CsvText({{"帮扶关系", "单位名称", "所属方", "单位类型"},
                             {kCountyPair, "白云区结对企业01", "帮扶方", "企业"},
@@ -753,29 +757,42 @@ TEST_P(LedgerIoTest, ALargeExportWritesEveryRecordOnceInTheListsOrder) {
   }
 }
 
-TEST_P(LedgerIoTest, ErrorSheetReadsBack) {
+TEST_P(LedgerIoTest, TheErrorSheetRepeatsTheRefusedRowsAsWrittenAndImportsOnceFixed) {
   Table data = GoodVisits(3);
-  data[0][1] = "";       // title missing
-  data[2][5] = "昨天";   // bad date
+  data[0][1] = "";       // title missing (row 2: the file has no instructions row)
+  data[2][5] = "昨天";   // bad date (row 4)
+  data[2][4] = "7人次";  // as the clerk wrote it, kept so
   const std::string path = Path("visits.csv");
   WriteBytes(path, CsvText(Concat(kVisitHeader, data)));
   ImportReport report = Import("visits", path);
   ASSERT_EQ(report.errors.size(), 2u);
-  for (const std::string ext : {".xlsx", ".csv"}) {
-    const std::string sheet = Path("errors" + ext);
-    ASSERT_TRUE(IsOk(WriteErrorSheet(ErrorsOfFile(report.errors), sheet)));
-    const Table rows = ReadAll(sheet);
-    ASSERT_EQ(rows.size(), report.errors.size() + 1) << ext;
-    for (size_t i = 0; i < report.errors.size(); ++i) {
-      const FieldError& e = report.errors[i];
-      const std::vector<std::string>& cells = rows[i + 1];
-      ASSERT_GE(cells.size(), 4u) << ext;
-      EXPECT_EQ(cells[0], std::to_string(e.row)) << ext;
-      EXPECT_EQ(cells[1], e.field) << ext;
-      EXPECT_EQ(cells[2], e.message_zh) << ext;
-      EXPECT_EQ(cells[3], e.message_en) << ext;
-    }
+  const std::string sheet = Path("errors.xlsx");
+  ASSERT_TRUE(IsOk(WriteErrorSheet(ErrorsOfFile(report), path, sheet)));
+  const Table rows = ReadAll(sheet);
+  ASSERT_EQ(rows.size(), 3u);
+  std::vector<std::string> header = kVisitHeader[0];
+  header.insert(header.end(), {kErrorRowHeader, kErrorReasonHeader});
+  EXPECT_EQ(rows[0], header);
+  for (const auto& [at, source, number] : {std::tuple{1, 0, "2"}, std::tuple{2, 2, "4"}}) {
+    const std::vector<std::string>& cells = rows[at];
+    ASSERT_EQ(cells.size(), header.size()) << at;
+    for (size_t c = 0; c < data[source].size(); ++c) EXPECT_EQ(cells[c], data[source][c]) << at << ":" << c;
+    EXPECT_EQ(cells[data[source].size()], number);
   }
+  EXPECT_NE(rows[1].back().find("[互访事由] "), std::string::npos) << rows[1].back();
+  EXPECT_NE(rows[2].back().find("[开始日期] "), std::string::npos) << rows[2].back();
+  EXPECT_NE(rows[2].back().find(report.errors[1].message_en), std::string::npos) << rows[2].back();
+  EXPECT_NE(rows[2].back().find(" / "), std::string::npos) << rows[2].back();
+
+  // Fixed in the error sheet itself, the two rows import; its own columns are ignored.
+  Table fixed = ReadAll(sheet);
+  fixed[1][1] = "补填的互访事由";
+  fixed[2][5] = "2020-05-06";
+  const std::string again = Path("fixed.xlsx");
+  ASSERT_TRUE(IsOk(WriteXlsx(again, fixed)));
+  const ImportReport second = Import("visits", again);
+  EXPECT_EQ(second.invalid, 0) << (second.errors.empty() ? "" : second.errors[0].message_en);
+  EXPECT_EQ(second.stored, 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LedgerIoTest, testing::ValuesIn(TestDialects()),

@@ -6,12 +6,13 @@
 
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 
+#include "domain/ledger/error_sheet.h"
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 #include "domain/ledger/ledger_test_util.h"
 #include "domain/ledger/record_json.h"
+#include "excel/table_reader.h"
 
 namespace shanhai {
 namespace {
@@ -246,19 +247,27 @@ TEST_P(PeoplePrivacyTest, AnExportThatRevealsWritesOneAuditRowPerRecord) {
   std::remove(path.c_str());
 }
 
-// The error sheet is kept for download: whatever produced a message, no number in it is whole.
+// The error sheet is kept for download: whatever produced a message, no number in it is whole
+// (the refused rows' own cells are the user's, repeated as written).
 TEST(WriteErrorSheet, MasksPersonalNumbersInEveryMessage) {
-  const std::string path = ::testing::TempDir() + "errors.csv";
+  const std::string source = ::testing::TempDir() + "refused.csv";
+  std::ofstream(source, std::ios::binary) << "姓名,备注\n张三,甲\n李四,乙\n王五,丙\n";
+  const std::string path = ::testing::TempDir() + "errors.xlsx";
   ASSERT_TRUE(WriteErrorSheet(ErrorsOfFile({{3, "身份证号", "与 522727199006150228 重复", "repeats 522727199006150228"},
                                             {4, "备注", "手机 13912345678 无效", "mobile 13912345678 is invalid"}}),
-                              path)
+                              source, path)
                   .ok());
-  std::ifstream in(path, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text;
+  ASSERT_TRUE(excel::ReadTable(path, [&](int64_t, const std::vector<std::string>& cells) {
+                for (const std::string& cell : cells) text += cell + "|";
+                return Status::Ok();
+              }).ok());
   EXPECT_EQ(text.find("522727199006150228"), std::string::npos) << text;
   EXPECT_EQ(text.find("13912345678"), std::string::npos) << text;
   EXPECT_NE(text.find("52****************"), std::string::npos) << text;
   EXPECT_NE(text.find("139****5678"), std::string::npos) << text;
+  EXPECT_NE(text.find("李四"), std::string::npos) << text;  // row 3, as written
+  std::remove(source.c_str());
   std::remove(path.c_str());
 }
 

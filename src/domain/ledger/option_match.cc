@@ -15,9 +15,18 @@ namespace {
 // figure dash, en dash, em dash, horizontal bar, minus sign.
 constexpr std::array<std::string_view, 7> kDashes = {"‐", "‑", "‒", "–", "—", "―", "−"};
 
+// Builds a new string rather than replacing in place (GCC 12 warns -Wrestrict, wrongly, about
+// std::string::replace here).
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
+  if (from.empty()) return;
+  std::string out;
+  size_t done = 0;
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, done)) {
+    out.append(text, done, at - done).append(to);
+    done = at + from.size();
+  }
+  if (done == 0) return;
+  text = out.append(text, done, std::string::npos);
 }
 
 // How people write the arrow of "东部→西部" when they cannot type it: "->", a dash, "到".

@@ -16,6 +16,10 @@ namespace shanhai {
 // The pair column's header, and how a template's instructions row (skipped on import) begins.
 inline constexpr const char* kPairHeader = "帮扶关系";
 inline constexpr const char* kInstructionsMarker = "填写说明";
+// The two columns an error sheet (error_sheet.h) adds after the user's own; an import ignores
+// them, so the fixed sheet imports as it is.
+inline constexpr const char* kErrorRowHeader = "原行号 Row";
+inline constexpr const char* kErrorReasonHeader = "错误原因 Problems";
 
 // Fields a sheet carries, in column order; computed fields only when with_computed (exports),
 // internal ones never.

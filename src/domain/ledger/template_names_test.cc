@@ -10,6 +10,7 @@
 #include "domain/ledger/ledger_io.h"
 #include "domain/ledger/ledger_test_util.h"
 #include "excel/table_reader.h"
+#include "excel/zip_archive.h"
 
 namespace shanhai {
 namespace {
@@ -72,6 +73,45 @@ TEST_P(TemplateNamesTest, TheTemplateOffersThemInDropDownsAndSaysSo) {
                 return Status::Ok();
               }, second).ok());
   EXPECT_EQ(listed, names->regions);
+}
+
+// The <dataValidation> element of sheet1.xml in the workbook at path whose range is sqref.
+std::string ValidationOf(const std::string& path, const std::string& sqref) {
+  auto archive = excel::ZipArchive::Open(path);
+  if (!archive.ok()) return archive.status().ToString();
+  auto entry = (*archive)->OpenEntry("xl/worksheets/sheet1.xml");
+  if (!entry.ok()) return entry.status().ToString();
+  std::string xml(1 << 20, '\0');
+  auto n = (*entry)->Read(xml.data(), xml.size());
+  if (!n.ok()) return n.status().ToString();
+  xml.resize(*n);
+  const size_t at = xml.find("sqref=\"" + sqref + "\"");
+  if (at == std::string::npos) return "no validation of " + sqref;
+  const size_t start = xml.rfind("<dataValidation ", at);
+  return xml.substr(start, at - start);
+}
+
+TEST_P(TemplateNamesTest, EachDropDownsWarningGivesAnExampleOfItsOwnColumn) {
+  Result<TemplateNames> names = TemplateNamesFor(service(), StaffIn("522727"));
+  ASSERT_TRUE(names.ok());
+  const std::string path = test_db().TempPath("visits_template.xlsx");
+  ASSERT_TRUE(WriteTemplate(*FindLedger("visits"), path, nullptr, nullptr, &*names).ok());
+  // Column A is the pair: its warning speaks of pairs, not of a direction's short form.
+  const std::string pair = ValidationOf(path, "A3:A10001");
+  EXPECT_NE(pair.find("广州市白云区—黔南州平塘县"), std::string::npos) << pair;
+  EXPECT_NE(pair.find("440111-522727"), std::string::npos) << pair;
+  EXPECT_EQ(pair.find("东部-西部"), std::string::npos) << pair;
+  // 方向 (an enum) keeps the short-form example.
+  std::vector<std::string> headers;
+  ASSERT_TRUE(excel::ReadTable(path, [&](int64_t, const std::vector<std::string>& cells) {
+                if (headers.empty()) headers = cells;
+                return Status::Ok();
+              }).ok());
+  const auto direction = std::find(headers.begin(), headers.end(), "*方向");  // required
+  ASSERT_NE(direction, headers.end());
+  const char column = static_cast<char>('A' + (direction - headers.begin()));
+  const std::string enumerated = ValidationOf(path, std::string(1, column) + "3:" + column + "10001");
+  EXPECT_NE(enumerated.find("东部-西部"), std::string::npos) << enumerated;
 }
 
 TEST_P(TemplateNamesTest, AScopedAccountIsOfferedOnlyTheSheetsItCanWrite) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "domain/ledger/error_sheet.h"
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_io.h"
 #include "http/handlers/handlers.h"
@@ -78,12 +79,13 @@ Result<ImportOptions> ImportOptionsOf(const HttpRequest& request, const std::str
   return options;
 }
 
-// Keeps the error sheet of errors (encrypted, for a day) for the importing user alone and
-// links it from body.
-void AttachErrorSheet(RequestContext& ctx, const std::vector<SheetError>& errors, boost::json::object& body) {
+// Keeps the error sheet of errors (the refused rows of the upload, as written; encrypted, for a
+// day) for the importing user alone and links it from body.
+void AttachErrorSheet(RequestContext& ctx, const std::vector<SheetError>& errors, const TempFile& upload,
+                      boost::json::object& body) {
   if (errors.empty()) return;
   TempFile sheet(".xlsx");
-  const Status written = sheet.Written(WriteErrorSheet(errors, sheet.path()));
+  const Status written = sheet.Written(WriteErrorSheet(errors, upload.path(), sheet.path()));
   Result<std::string> bytes = written.ok() ? sheet.Read() : Result<std::string>(written);
   Result<std::string> token = bytes.ok() ? ctx.conn.error_sheets().Save(ctx.actor.name, *bytes) : bytes.status();
   if (token.ok()) body["error_sheet"] = "/api/v1/imports/" + *token + "/errors.xlsx";
@@ -130,7 +132,7 @@ Result<Reply> ImportRecords(RequestContext& ctx) {
   body["dry_run"] = options.dry_run;
   const std::vector<SheetError> errors = ErrorsOfFile(report);
   body["errors"] = ErrorsJson(errors);
-  AttachErrorSheet(ctx, errors, body);
+  AttachErrorSheet(ctx, errors, *upload, body);
   return Reply::Json(body);
 }
 
@@ -159,7 +161,7 @@ Result<Reply> ImportWorkbookFile(RequestContext& ctx) {
   body["empty_sheets"] = boost::json::value_from(report.empty);
   const std::vector<SheetError> errors = WorkbookErrors(report);
   body["errors"] = ErrorsJson(errors);
-  AttachErrorSheet(ctx, errors, body);
+  AttachErrorSheet(ctx, errors, *upload, body);
   return Reply::Json(body);
 }
 

@@ -10,6 +10,6 @@ export const importsApi = {
     return request<WorkbookReport>('POST', '/api/v1/imports', { body: form, query: importQuery(dryRun, choices) })
   },
   template: () => download('/api/v1/imports/template', undefined, 'template.xlsx'),
-  /** Saves an error sheet (a link from an import's report) as a file. */
-  errorSheet: (url: string) => download(url, undefined, 'errors.xlsx'),
+  /** Saves an error sheet (a link from an import's report) as the file `name`. */
+  errorSheet: (url: string, name: string) => download(url, undefined, name, name),
 }

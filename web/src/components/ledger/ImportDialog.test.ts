@@ -6,7 +6,7 @@ import type { FieldMeta, LedgerMeta } from '@/api/meta/types'
 import { i18n, setLocale } from '@/i18n'
 import { openDialog } from './dialogTesting'
 import ImportDialog from './ImportDialog.vue'
-import { canImport, errorRows, previewRows } from './importFlow'
+import { canImport, errorRows, errorSheetName, fileStem, outcomeOf, previewRows } from './importFlow'
 
 const f = (key: string, label_zh: string, type: FieldMeta['type'], options: FieldMeta['options'] = []): FieldMeta => ({
   key, label_zh, label_en: key, type, required: false, computed: false, sensitive: false, searchable: false,
@@ -50,6 +50,36 @@ describe('the import flow', () => {
   })
 })
 
+describe('what an import does with each row', () => {
+  // The tester's file: 6 rows, 4 valid of which 2 stored already, 2 bad; both kinds skipped.
+  const tested = report({ rows: 6, valid_count: 4, invalid_count: 2, already_stored: 2 })
+  const skipping = choices({ skipInvalid: true, alreadyStored: 'skip' })
+
+  it('counts a row left as stored as skipped, not as written, though the server counts it valid', () => {
+    expect(outcomeOf(tested, skipping, true)).toEqual(
+      { added: 2, updated: 0, skippedStored: 2, skippedInvalid: 2, refusedStored: 0, refusedInvalid: 0 })
+    // After the import the records added are the server's own count.
+    expect(outcomeOf({ ...tested, stored: 2 }, skipping, false).added).toBe(2)
+  })
+
+  it('names the rows that stop the import until the clerk skips or updates them', () => {
+    const again = report({ rows: 3, valid_count: 1, invalid_count: 1, already_stored: 1, stored_refused: 1 })
+    expect(outcomeOf(again, choices(), true)).toEqual(
+      { added: 1, updated: 0, skippedStored: 0, skippedInvalid: 0, refusedStored: 1, refusedInvalid: 1 })
+    // Skipping the bad rows skips the refused stored ones with them, counted as stored already.
+    expect(outcomeOf(again, choices({ skipInvalid: true }), true)).toMatchObject({ skippedStored: 1, skippedInvalid: 1 })
+    const updating = report({ rows: 3, valid_count: 3, invalid_count: 0, already_stored: 2, updated: 2 })
+    expect(outcomeOf(updating, choices({ alreadyStored: 'update' }), true)).toMatchObject({ added: 1, updated: 2, skippedStored: 0 })
+  })
+})
+
+describe('the error sheet download', () => {
+  it('is named after what was imported and the day, as the list exports are', () => {
+    expect(errorSheetName('交流互访', '有误的行', new Date(2026, 11, 2))).toBe('交流互访-有误的行-2026-12-02.xlsx')
+    expect(errorSheetName(fileStem('平塘县台账.2026.xlsx'), '有误的行', new Date(2026, 0, 9))).toBe('平塘县台账.2026-有误的行-2026-01-09.xlsx')
+  })
+})
+
 describe('the import flow in words', () => {
   it('shows money to store in 万元, as the list does', () => {
     const funds: LedgerMeta = { ...visits, name: 'funds', fields: [f('amount_fen', '金额（元）', 'money_fen')] }
@@ -61,22 +91,23 @@ describe('the import flow in words', () => {
     const t = i18n.global.t
     setLocale('en')
     try {
-      expect(t('import.summary', { rows: 1, valid: 1, invalid: 0 }, 1)).toBe('1 row: 1 valid, 0 with problems')
-      expect(t('import.summary', { rows: 2, valid: 1, invalid: 1 }, 2)).toBe('2 rows: 1 valid, 1 with problems')
+      expect(t('import.summary', { rows: 1, parts: '1 to store' }, 1)).toBe('1 row: 1 to store')
+      expect(t('import.summary', { rows: 2, parts: '1 to store' }, 2)).toBe('2 rows: 1 to store')
       expect(t('workbook.alreadyStored', { n: 1 }, 1)).toMatch(/^1 row already stored/)
       expect(t('import.done', { n: 1 }, 1)).toBe('1 record imported')
       expect(t('import.done', { n: 3 }, 3)).toBe('3 records imported')
     } finally {
       setLocale('zh-CN')
     }
-    expect(t('import.summary', { rows: 1, valid: 1, invalid: 0 }, 1)).toBe('共 1 行：1 行可导入，0 行有问题')
   })
 })
 
 describe('ImportDialog', () => {
   it('checks the picked file, previews it, and imports with "skip the bad rows" once chosen', async () => {
+    // 6 rows: 2 to store, 2 stored already (skipped as the server's default here), 2 bad.
+    const checked = { rows: 6, valid_count: 4, invalid_count: 2, already_stored: 2 }
     const importFile = vi.fn(async (_f: File, dryRun: boolean, _p?: string, c?: ImportChoices) =>
-      dryRun ? report({}) : report({ dry_run: false, stored: c?.skipInvalid ? 2 : 0 }))
+      dryRun ? report(checked) : report({ ...checked, dry_run: false, stored: c?.skipInvalid ? 2 : 0 }))
     const w = await openDialog(ImportDialog, { meta: visits, api: { importFile, template: vi.fn() } as unknown as LedgerApi, defaultPair: '' })
     const input = document.body.querySelector('[data-test=import-file]') as HTMLInputElement
     Object.defineProperty(input, 'files', { value: [new File(['x'], 'visits.xlsx')] })
@@ -85,6 +116,8 @@ describe('ImportDialog', () => {
     expect(importFile).toHaveBeenLastCalledWith(expect.any(File), true, undefined, choices())
     expect(document.body.querySelectorAll('[data-test=import-preview] .el-table__row').length).toBe(1)
     expect(document.body.querySelector('[data-test=error-sheet]')?.tagName).toBe('BUTTON')
+    const summary = () => document.body.querySelector('[data-test=import-summary]')?.textContent ?? ''
+    expect(summary()).toContain('共 6 行：将写入 2 行，跳过已存储的行 2 行，2 行有问题（须改正，或选择跳过）')
     const confirm = () => document.body.querySelector('[data-test=import-confirm]') as HTMLButtonElement
     expect(confirm().disabled).toBe(true)
 
@@ -92,8 +125,11 @@ describe('ImportDialog', () => {
     await flushPromises()
     expect(importFile).toHaveBeenLastCalledWith(expect.any(File), true, undefined, choices({ skipInvalid: true }))
     expect(confirm().disabled).toBe(false)
+    expect(summary()).toContain('共 6 行：将写入 2 行，跳过已存储的行 2 行，跳过有问题的行 2 行')
     confirm().click()
     await flushPromises()
+    // The message after the import says what the server wrote and what it left out, and why.
+    expect(document.body.querySelector('.el-message')?.textContent).toContain('已导入 2 条；跳过已存储的行 2 行，跳过有问题的行 2 行')
     expect(importFile).toHaveBeenLastCalledWith(expect.any(File), false, undefined, choices({ skipInvalid: true }))
     expect(w.emitted('imported')).toEqual([[2]])
     w.unmount()

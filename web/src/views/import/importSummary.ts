@@ -2,6 +2,7 @@
 // records stored and updated and the rows left out (stored already and skipped, bad and skipped),
 // so that a clerk can still say what went in after the transient message is gone.
 import type { ImportChoices, WorkbookReport } from '@/api/ledger/types'
+import { outcomeOf } from '@/components/ledger/importFlow'
 
 export interface SheetSummary {
   sheet: string
@@ -29,12 +30,13 @@ export interface ImportSummary {
 
 /** The summary of an import that stored `report` (not a dry run) from `fileName` with `choices`. */
 export function summarize(fileName: string, report: WorkbookReport, choices: ImportChoices, now = new Date()): ImportSummary {
-  const sheets = report.sheets.map((s) => ({
-    sheet: s.sheet, ledger: s.ledger, label_zh: s.label_zh, label_en: s.label_en, stored: s.stored, updated: s.updated,
-    // Updated rows are among already_stored; refused ones (skipped with the bad rows) too.
-    skippedStored: s.already_stored - s.updated,
-    skippedInvalid: choices.skipInvalid ? s.invalid_count : 0,
-  }))
+  const sheets = report.sheets.map((s) => {
+    const o = outcomeOf(s, choices, false)
+    return {
+      sheet: s.sheet, ledger: s.ledger, label_zh: s.label_zh, label_en: s.label_en, stored: o.added, updated: o.updated,
+      skippedStored: o.skippedStored, skippedInvalid: o.skippedInvalid,
+    }
+  })
   const total = (k: 'stored' | 'updated' | 'skippedStored' | 'skippedInvalid') => sheets.reduce((n, s) => n + s[k], 0)
   const at = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`
   return {
