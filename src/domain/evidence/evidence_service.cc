@@ -114,7 +114,7 @@ Result<EvidenceInfo> EvidenceService::Attach(const Actor& actor, const LedgerDef
 Status EvidenceService::RefuseAttachedAlready(const Actor& actor, const LedgerDef& def, int64_t record_id,
                                               const std::string& sha) {
   SH_ASSIGN_OR_RETURN(Rows same, context_.db->Query(std::string(kSelectEvidence) +
-                                                        " WHERE ledger = ? AND record_id = ? AND sha256 = ? ORDER BY id",
+                                                        " WHERE ledger = ? AND record_id = ? AND sha256 = ? ORDER BY id LIMIT 1",
                                                     {def.name, record_id, sha}));
   if (same.rows.empty()) return Status::Ok();
   const EvidenceInfo first = InfoFromRow(same.rows[0]);
