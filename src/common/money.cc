@@ -174,9 +174,17 @@ Result<int64_t> ParseAmountToFen(std::string_view raw, MoneyUnit bare_unit) {
 }
 
 std::string FormatAmount(int64_t fen) {
+  constexpr int64_t kFenPerWan = 1'000'000;              // 1 万元
   constexpr int64_t kFenPerHundredthWan = 10'000;        // 0.01 万元
   constexpr int64_t kFenPerHundredthYi = 100'000'000;    // 0.01 亿元
   constexpr int64_t kHundredthsWanPerYi = 1'000'000;     // 1 亿元 = 10,000.00 万元
+  const uint64_t fen_magnitude = Magnitude(fen);
+  // Below 1万元 exactly as many 元 (fen are exact, so nothing rounds up to 1万元 here).
+  if (fen_magnitude < static_cast<uint64_t>(kFenPerWan)) {
+    const uint64_t cents = fen_magnitude % 100;
+    return fmt::format("{}{}{}元", fen < 0 ? "-" : "", GroupThousands(fen_magnitude / 100),
+                       cents == 0 ? std::string() : fmt::format(".{:02}", cents));
+  }
   int64_t hundredths = RoundedHundredths(fen, kFenPerHundredthWan);
   const bool yi = Magnitude(hundredths) >= kHundredthsWanPerYi;
   if (yi) hundredths = RoundedHundredths(fen, kFenPerHundredthYi);

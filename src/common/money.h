@@ -31,10 +31,12 @@ enum class MoneyUnit { kYuan, kWanYuan };
 // third decimal usually means the wrong unit), a value outside the int64 fen range.
 Result<int64_t> ParseAmountToFen(std::string_view text, MoneyUnit bare_unit);
 
-// The one way the product shows an amount as text: below 1亿元 in 万元 with thousands
-// separators and two decimals ("1,033.98万元", "0.50万元"), from 1亿元 (after rounding) in 亿元
-// the same way ("70.12亿元", "1,234.00亿元"); rounded half away from zero, "-" in front of a
-// negative amount, never "-0.00".
+// The one way the product shows an amount as text (formatAmount in web/src/utils/money.ts
+// follows the same rule, and both tests pin the same cases): below 1万元 in 元 with thousands
+// separators, whole 元 without decimals ("500元", "0元") and two decimals otherwise
+// ("9,999.99元"); from 1万元 and below 1亿元 in 万元 with two decimals ("1.00万元",
+// "1,033.98万元"); from 1亿元 (after rounding) in 亿元 the same way ("70.00亿元", "1,234.00亿元").
+// Rounded half away from zero, "-" in front of a negative amount, never "-0.00".
 std::string FormatAmount(int64_t fen);
 
 // A count as the console writes it (formatIndicator in web/src/utils/indicators.ts): thousands

@@ -142,12 +142,18 @@ TEST(ParseAmountToFen, UnitWordOrTheBareUnit) {
   EXPECT_TRUE(Contains(ErrorOf(ParseAmountToFen("50美元", MoneyUnit::kYuan)), "not a digit"));
 }
 
-TEST(FormatAmount, WanYuanBelowOneYiYiFromThere) {
+// The same cases as formatAmount's in web/src/utils/money.test.ts: one rule on both sides.
+TEST(FormatAmount, YuanBelowOneWanWanBelowOneYiYiFromThere) {
+  EXPECT_EQ(FormatAmount(500'00), "500元");
+  EXPECT_EQ(FormatAmount(9999'99), "9,999.99元");
+  EXPECT_EQ(FormatAmount(500'50), "500.50元");
+  EXPECT_EQ(FormatAmount(0), "0元");
+  EXPECT_EQ(FormatAmount(-49'99), "-49.99元");
+  EXPECT_EQ(FormatAmount(1'0000'00), "1.00万元");
+  EXPECT_EQ(FormatAmount(5'0000'00), "5.00万元");
   EXPECT_EQ(FormatAmount(1033'9800'00), "1,033.98万元");
-  EXPECT_EQ(FormatAmount(5000'00), "0.50万元");
-  EXPECT_EQ(FormatAmount(0), "0.00万元");
-  EXPECT_EQ(FormatAmount(-49'99), "0.00万元");  // never "-0.00"
   EXPECT_EQ(FormatAmount(-1033'9800'00), "-1,033.98万元");
+  EXPECT_EQ(FormatAmount(70'0000'0000'00), "70.00亿元");
   EXPECT_EQ(FormatAmount(7012'0000'0000), "70.12亿元");
   EXPECT_EQ(FormatAmount(1'0000'0000'00), "1.00亿元");
   EXPECT_EQ(FormatAmount(9999'9999'99), "1.00亿元");  // rounds to 10,000.00万元: shown as 亿

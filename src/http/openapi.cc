@@ -265,6 +265,15 @@ void AddTargetProperties(boost::json::object& p) {
   p["completion_percent"] = Nullable("number", "完成率（%），无目标时为 null / completion (%), null without a target");
 }
 
+// The years of the period without an annual target (indicators and report alike).
+boost::json::object TargetMissingYears() {
+  return ArrayOf(Typed("integer", "年度 / year"),
+                 "期间所涉年度中未设任何年度目标者，由远及近（界面写作“2026年未设目标”）；期间不完整、无目标台账查看权限或"
+                 "统计范围为帮扶关系的一部分时为空 / the years of the period for which no annual target is set, oldest "
+                 "first (shown as \"No target set for 2026\"); empty for an open period, without the targets ledger's "
+                 "list permission, or for part of a pair");
+}
+
 // The answers of the figures (GET /api/v1/indicators, …/trend) and of the report's JSON.
 void AddIndicatorSchemas(boost::json::object& schemas) {
   boost::json::object value_properties;
@@ -283,6 +292,7 @@ void AddIndicatorSchemas(boost::json::object& schemas) {
   values_properties["to"] = Typed("string", "截止日期（未给为空）/ end date (\"\" when open)");
   AddFigureScopeProperties(values_properties);
   values_properties["items"] = ArrayOf(SchemaRef("IndicatorValue"), "目录顺序的全部指标 / every figure, in catalogue order");
+  values_properties["target_missing_years"] = TargetMissingYears();
   schemas["IndicatorValues"] = ObjectOf(std::move(values_properties), "期间的全部指标 / every figure of the period");
 
   boost::json::object year_properties;
@@ -323,6 +333,7 @@ void AddIndicatorSchemas(boost::json::object& schemas) {
   AddFigureScopeProperties(report_properties);
   report_properties["indicators"] = std::move(indicators);
   report_properties["details"] = std::move(details);
+  report_properties["target_missing_years"] = TargetMissingYears();
   schemas["Report"] = ObjectOf(std::move(report_properties),
                                "“223”报告（format=json；md、xlsx 为文件，同样在标题下写明统计范围）/ the report "
                                "(format=json; md and xlsx are files stating the scope too)");

@@ -1,5 +1,6 @@
 #include "indicators/indicator_def.h"
 
+#include <cctype>
 #include <unordered_map>
 
 #include "common/text.h"
@@ -40,7 +41,11 @@ std::string FullLabelZh(const IndicatorDef& def) {
 
 std::string FullLabelEn(const IndicatorDef& def) {
   const IndicatorDef* whole = def.part_of.empty() ? nullptr : FindIndicator(def.part_of);
-  return whole ? whole->label_en + ", " + def.label_en : def.label_en;
+  if (!whole) return def.label_en;
+  // A label is in sentence case ("Of which towns/streets"); after its whole's it goes on the sentence.
+  std::string part = def.label_en;
+  if (!part.empty()) part[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(part[0])));
+  return whole->label_en + ", " + part;
 }
 
 const IndicatorDef* FindIndicatorNamed(const std::string& name) {

@@ -164,6 +164,23 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
   return values;
 }
 
+Result<std::vector<int64_t>> IndicatorEngine::TargetMissingYears(const Actor& actor, const PairScope& pair,
+                                                                 const Period& period) {
+  SH_ASSIGN_OR_RETURN(Scope scope, ScopeFor(actor, pair));
+  std::vector<int64_t> missing;
+  if (!IsIsoDate(period.from) || !IsIsoDate(period.to) || period.to < period.from) return missing;
+  if (!Authorize(actor, LedgerPermission(TargetsLedger(), "list")).ok()) return missing;
+  if (ExcludedByScope(TargetsLedger(), scope) != ScopeExclusion::kNone) return missing;
+  SH_ASSIGN_OR_RETURN(auto targets, TargetsInScope(actor, scope));
+  std::set<int64_t> years_set;
+  for (const auto& [key, pairs] : targets)
+    for (const auto& [pair_id, years] : pairs)
+      for (const auto& [year, value] : years) years_set.insert(year);
+  for (int64_t year = YearOf(period.from); year <= YearOf(period.to); ++year)
+    if (!years_set.contains(year)) missing.push_back(year);
+  return missing;
+}
+
 Result<IndicatorSelection> IndicatorEngine::Select(const std::string& key) {
   const bool poverty = key.ends_with(kPovertySuffix);
   const IndicatorDef* def = FindIndicator(poverty ? key.substr(0, key.size() - kPovertySuffix.size()) : key);

@@ -73,6 +73,13 @@ class IndicatorEngine {
   // the actor may list the targets ledger). Errors: InvalidArgument for a bad period;
   // PermissionDenied if the actor may not read indicators.
   Result<std::vector<IndicatorValue>> ComputeAll(const Actor& actor, const PairScope& pair, const Period& period);
+  // The calendar years of the period for which no annual target of any indicator is set in the
+  // pair scope (no targets record of that year of any pair in it), oldest first: the dashboard and
+  // the report name them ("2026年未设目标") rather than show no target or 0%. Empty when there
+  // are no years to name or no targets to look at: an open period, an actor without the targets
+  // ledger's list permission (targets are not shown), or a scope that cannot place targets (a
+  // town's clerk: targets are the whole pair's). Errors: as ComputeAll.
+  Result<std::vector<int64_t>> TargetMissingYears(const Actor& actor, const PairScope& pair, const Period& period);
   // The records behind one indicator (same ledger, scope, period and condition). Errors:
   // PermissionDenied without the ledger's list permission (or its reveal permission, for a
   // condition on a sensitive field); NotFound for an unknown key; InvalidArgument for a rate.

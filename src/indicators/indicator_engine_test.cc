@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <set>
@@ -79,6 +80,11 @@ const std::vector<FundRow> kFunds = {
     {"fiscal", "to_helper", "2020-03-02", "", "", 5000000, -1},
 };
 
+// The county pair's annual targets: year, indicator, value.
+const std::vector<std::tuple<std::string, std::string, int64_t>> kTargets = {
+    {"2019", "leadership.visit_batches", 2}, {"2020", "leadership.visit_batches", 4},
+    {"2020", "pairing.aid_fen", 100000000}};
+
 const UnitRow& UnitNamed(const std::string& name) {
   return *std::find_if(kUnits.begin(), kUnits.end(), [&](const UnitRow& u) { return u.name == name; });
 }
@@ -123,9 +129,7 @@ class IndicatorEngineTest : public domain_test::LedgerTest {
       if (!f.helped.empty()) fields.emplace_back("helped_unit_id", f.helped);
       Add("funds", kCountyPair, fields);
     }
-    for (const auto& [year, key, value] : std::vector<std::tuple<std::string, std::string, int64_t>>{
-             {"2019", "leadership.visit_batches", 2}, {"2020", "leadership.visit_batches", 4},
-             {"2020", "pairing.aid_fen", 100000000}})
+    for (const auto& [year, key, value] : kTargets)
       Add("targets", kCountyPair, {{"year", year}, {"indicator_key", key}, {"target_value", std::to_string(value)}});
   }
 
@@ -281,6 +285,46 @@ TEST_P(IndicatorEngineTest, APeriodWithAYearWithoutTargetOrAnOpenEndHasNoTarget)
   EXPECT_FALSE(before.at("leadership.visit_batches").target.has_value());
   EXPECT_TRUE(before.at("leadership.visit_batches").target_partial);
   EXPECT_FALSE(before.at("leadership.joint_meetings").target_partial);
+}
+
+// The years of a period without any annual target are named (the card and the report say
+// "2017–2018年、2021年未设目标"), from the test's own targets (2019 and 2020 only); none where
+// the years or the targets cannot be seen.
+TEST_P(IndicatorEngineTest, TheYearsOfAPeriodWithoutAnyTargetAreNamed) {
+  std::set<int64_t> target_years;
+  for (const auto& [year, key, value] : kTargets) target_years.insert(std::stoll(year));
+  IndicatorEngine engine(service());
+  const Period period{"2017-03-01", "2021-02-28"};
+  std::vector<int64_t> expected;
+  for (int64_t year = 2017; year <= 2021; ++year)
+    if (!target_years.contains(year)) expected.push_back(year);
+  ASSERT_FALSE(expected.empty());
+  auto missing = engine.TargetMissingYears(Actor::System(), domain_test::Pair(kCountyPair), period);
+  ASSERT_TRUE(missing.ok()) << missing.status().ToString();
+  EXPECT_EQ(*missing, expected);
+  EXPECT_EQ(TargetMissingText(*missing), "2017–2018年、2021年未设目标");
+  EXPECT_EQ(TargetMissingText({2016, 2018, 2019, 2020, 2026}), "2016年、2018–2020年、2026年未设目标");
+  EXPECT_EQ(TargetMissingText({}), "");
+  // The report says so under its targets, in Markdown and in JSON.
+  Result<Report> report = BuildReport(service(), Actor::System(), domain_test::Pair(kCountyPair), period);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->target_missing_years, expected);
+  const std::string md = RenderReportMarkdown(*report);
+  EXPECT_NE(md.find("2017–2018年、2021年未设目标。"), std::string::npos) << md;
+  const boost::json::value json = boost::json::parse(RenderReportJson(*report));
+  const boost::json::array& years = json.at("target_missing_years").as_array();
+  ASSERT_EQ(years.size(), expected.size());
+  for (size_t i = 0; i < years.size(); ++i) EXPECT_EQ(years[i].as_int64(), expected[i]);
+  // A city pair sees its county's targets: the same years are missing.
+  EXPECT_EQ(*engine.TargetMissingYears(Actor::System(), domain_test::Pair(kCityPair), period), expected);
+  // Every year with a target: nothing to say.
+  EXPECT_TRUE(engine.TargetMissingYears(Actor::System(), domain_test::Pair(kCountyPair), kPeriod)->empty());
+  // An open period has no years to name; an actor who may not list targets sees none of them.
+  EXPECT_TRUE(engine.TargetMissingYears(Actor::System(), domain_test::Pair(kCountyPair), {"2017-01-01", ""})->empty());
+  const Actor visits_only{"visits_only", {"custom"}, {kIndicatorsPermission, "exchange:visits:list"}, "", "", 0, "test"};
+  EXPECT_TRUE(engine.TargetMissingYears(visits_only, domain_test::Pair(kCountyPair), period)->empty());
+  // A town's clerk: targets are the whole pair's, not the town's to miss.
+  EXPECT_TRUE(engine.TargetMissingYears(domain_test::StaffIn("522727200"), domain_test::Pair(kCountyPair), period)->empty());
 }
 
 // A city or province pair's figure rolls up the pairs inside it: it has a target only when every
@@ -755,12 +799,16 @@ TEST(IndicatorCatalogue, SubFiguresNameTheirWholeAndFullNamesAreUnique) {
       EXPECT_EQ(FullLabelZh(d), d.label_zh);
       // A label that reads only beside its whole must say which one it is part of.
       EXPECT_FALSE(d.label_zh.starts_with("其中")) << d.key;
-      EXPECT_FALSE(d.label_en.starts_with("of which")) << d.key;
+      EXPECT_FALSE(d.label_en.starts_with("Of which")) << d.key;
     }
+    // Sentence case, as a table row or a card is headed by it ("Of which towns/streets").
+    ASSERT_FALSE(d.label_en.empty()) << d.key;
+    EXPECT_TRUE(std::isupper(static_cast<unsigned char>(d.label_en[0]))) << d.key << ": " << d.label_en;
     EXPECT_TRUE(zh.insert(FullLabelZh(d)).second) << d.key;
     EXPECT_TRUE(en.insert(FullLabelEn(d)).second) << d.key;
   }
   EXPECT_GE(parts, 3);
+  EXPECT_EQ(FindIndicator("pairing.helper_units.town")->label_en, "Of which towns/streets");
   EXPECT_EQ(FullLabelEn(*FindIndicator("pairing.helper_units.town")),
             "Helper units paired with villages, of which towns/streets");
 }

@@ -3,6 +3,8 @@
 //
 // A unit counts on a side through its pairing (not its address), so these count distinct
 // unit ids in pairings of the pair's records, whatever the unit's own region.
+#include <cctype>
+
 #include "domain/pairing/pairing_ledgers.h"
 #include "indicators/indicator_def.h"
 
@@ -18,6 +20,12 @@ std::string HelperKindIn(const char* kinds) {
 }
 
 constexpr const char* kHelperUnits = "pairing.helper_units";
+
+// "town–village" → "Town–village": an option's English label heading a figure's.
+std::string SentenceCase(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
 
 IndicatorDef DistinctUnits(std::string key, std::string zh, std::string en, std::string unit, std::string definition,
                            const char* column, std::string condition, int headline = 0) {
@@ -43,11 +51,11 @@ std::vector<IndicatorDef> PairingIndicators() {
       DistinctUnits(kHelperUnits, "与村结对的帮扶单位", "Helper units paired with villages", "个",
                     "期间内与受帮扶方村结成帮扶对子的帮扶方单位（镇街、企业、协会、社会组织、村等）个数，同一单位只计一次。",
                     "helper_unit_id", kToVillage, 7),
-      HelperUnitsOfKind("pairing.helper_units.town", "其中镇街", "of which towns/streets",
+      HelperUnitsOfKind("pairing.helper_units.town", "其中镇街", "Of which towns/streets",
                         "上述帮扶单位中类型为镇或街道的个数。", "'town', 'street'"),
-      HelperUnitsOfKind("pairing.helper_units.enterprise", "其中企业（含协会、社会组织）", "of which enterprises",
+      HelperUnitsOfKind("pairing.helper_units.enterprise", "其中企业（含协会、社会组织）", "Of which enterprises",
                         "上述帮扶单位中类型为企业、协会/商会、社会组织的个数。", "'enterprise', 'association', 'social_org'"),
-      HelperUnitsOfKind("pairing.helper_units.village", "其中村", "of which villages", "上述帮扶单位中类型为村的个数。",
+      HelperUnitsOfKind("pairing.helper_units.village", "其中村", "Of which villages", "上述帮扶单位中类型为村的个数。",
                         "'village'"),
       DistinctUnits("pairing.helped_deep_poverty_villages", "结对帮扶的深度贫困村", "Deep-poverty villages paired", "个",
                     "期间内与帮扶方单位结对的受帮扶方深度贫困村个数，同一村只计一次。", "helped_unit_id",
@@ -69,7 +77,7 @@ std::vector<IndicatorDef> PairingIndicators() {
   // One figure per level the pairings ledger declares, named by the option's label.
   for (const EnumOption& level : PairingsLedger().Field("level")->options) {
     out.push_back({.key = "pairing.by_level." + level.code, .group = IndicatorGroup::kPairing,
-                   .label_zh = level.label_zh + "结对", .label_en = "Pairings " + level.code,
+                   .label_zh = level.label_zh + "结对", .label_en = SentenceCase(level.label_en) + " pairings",
                    .unit_zh = "对", .definition_zh = "期间内建立的“" + level.label_zh + "”结对数。",
                    .ledger = "pairings", .aggregate = "COUNT(*)",
                    .condition = std::string("r.level = '") + level.code + "'"});

@@ -18,6 +18,17 @@ std::string TargetText(const IndicatorDef& def, int64_t target) {
   return def.money ? FormatAmount(target) : FormatCount(target) + def.unit_zh;
 }
 
+std::string TargetMissingText(const std::vector<int64_t>& years) {
+  std::string out;
+  for (size_t i = 0; i < years.size();) {
+    size_t j = i;  // the last year of the run of consecutive years from years[i]
+    while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
+    out += (out.empty() ? "" : "、") + std::to_string(years[i]) + (j > i ? "–" + std::to_string(years[j]) : "") + "年";
+    i = j + 1;
+  }
+  return out.empty() ? out : out + "未设目标";
+}
+
 std::string CompletionText(const IndicatorValue& v) { return v.completion ? FormatPercent(*v.completion) : "—"; }
 
 const IndicatorValue* Report::Find(const std::string& key) const {
@@ -123,6 +134,7 @@ Result<Report> BuildReport(LedgerService& service, const Actor& actor, const Pai
   Report report;
   SH_RETURN_IF_ERROR(AuthorizeWholeReport(actor));
   SH_ASSIGN_OR_RETURN(report.values, engine.ComputeAll(actor, pair, period));
+  SH_ASSIGN_OR_RETURN(report.target_missing_years, engine.TargetMissingYears(actor, pair, period));
   report.pair = pair.code();
   report.from = period.from;
   report.to = period.to;

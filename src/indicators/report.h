@@ -24,6 +24,7 @@ struct Report {
   std::vector<IndicatorValue> values;
   std::vector<ProjectHighlight> projects;   // education/medical/in-use projects, largest budget first
   std::vector<std::string> investment_names;  // largest planned investment first
+  std::vector<int64_t> target_missing_years;  // IndicatorEngine::TargetMissingYears, oldest first
 
   // The value of a key (0 if absent or not counted); "<key>.poverty" gives the sub-count.
   int64_t Int(const std::string& key) const;
@@ -36,7 +37,8 @@ Result<Report> BuildReport(LedgerService& service, const Actor& actor, const Pai
 
 // {"pair":…,"from":…,"to":…,"scope":…,"scope_kind":…,"scope_name":…,"indicators":{KEY: VALUE,…},
 // "details":{KEY:{label,unit,target,completion,…}}}
-// "<key>.poverty" keys carry the 其中脱贫人口 sub-counts. scope, scope_kind and scope_name are the
+// "<key>.poverty" keys carry the 其中脱贫人口 sub-counts; "target_missing_years" the years of the
+// period without an annual target (Report::target_missing_years). scope, scope_kind and scope_name are the
 // report's FigureScope (null for the whole pair); a figure not counted for it has the value null
 // and "not_in_scope": true with "not_in_scope_reason" (ScopeExclusionName) in its details.
 // Each detail also carries "text", "target_text" and "completion_text": the figure, its target and
@@ -52,6 +54,10 @@ Status WriteReportXlsx(const Report& report, const std::string& path);
 std::string FigureText(const IndicatorValue& v);
 // A target of that indicator printed the same way.
 std::string TargetText(const IndicatorDef& def, int64_t target);
+// The years without an annual target (oldest first) as the report says them, consecutive years as
+// one run: "2026年未设目标", "2016–2018年、2021年未设目标"; "" for none. (targetMissingText in
+// web/src/utils/indicators.ts says the same, and in English "No target set for 2016–2018, 2021".)
+std::string TargetMissingText(const std::vector<int64_t>& years);
 // The completion rate by FormatPercent ("262.50%"); "—" without one (no target for the period).
 std::string CompletionText(const IndicatorValue& v);
 

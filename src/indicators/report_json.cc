@@ -33,6 +33,7 @@ std::string RenderReportJson(const Report& report) {
   AddFigureScopeJson(report.scope, out);
   out["indicators"] = std::move(indicators);
   out["details"] = std::move(details);
+  out["target_missing_years"] = boost::json::value_from(report.target_missing_years);
   return boost::json::serialize(out);
 }
 

@@ -205,6 +205,8 @@ std::string FundsParagraph(const Report& r, const std::string& since) {
 // The rule of IndicatorValue::target, said where a target is missing.
 constexpr const char* kTargetRule = "统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此";
 
+// The comparable targets, then the years of the period without any ("2026年未设目标。"): a
+// year with no target reads as such, not as a missing table or a 0% completion.
 std::string TargetsTable(const Report& r) {
   std::string out;
   bool partial = false;
@@ -214,11 +216,12 @@ std::string TargetsTable(const Report& r) {
     out += "| " + v.def->label_zh + " | " + (v.target ? TargetText(*v.def, *v.target) : "—") + " | " + FigureText(v) +
            " | " + CompletionText(v) + " |\n";
   }
+  const std::string missing = TargetMissingText(r.target_missing_years);
   // Targets are set for a whole pair: a part of it (a town, an organisation) has none to compare.
-  if (out.empty())
-    return std::string(r.scope.kind == FigureScopeKind::kWholePair ? "本期间未设定年度目标。\n"
-                                                                     : "年度目标按整个帮扶关系设定，本范围不统计。\n");
+  if (out.empty() && r.scope.kind != FigureScopeKind::kWholePair) return "年度目标按整个帮扶关系设定，本范围不统计。\n";
+  if (out.empty()) return missing.empty() ? "本期间未设定年度目标。\n" : missing + "。\n";
   std::string table = "| 指标 | 目标 | 完成 | 完成率 |\n|---|---|---|---|\n" + out;
+  if (!missing.empty()) table += "\n" + missing + "。\n";
   if (partial) table += "\n目标为“—”的指标本期间无可比的年度目标（" + std::string(kTargetRule) + "）。\n";
   return table;
 }

@@ -1,7 +1,9 @@
 // The report as a workbook: one row per indicator with group, label, key, value (万元 for
 // money, so leaders read the same unit as in the narrative), unit, 其中脱贫人口, target,
 // completion rate and definition; a report of part of the pair states its scope after the title,
-// and a figure not counted for that scope reads "—" with the reason in the last column.
+// and a figure not counted for that scope reads "—" with the reason in the last column. The years
+// of the period without an annual target ("2026年未设目标") stand in the last column of each figure
+// whose target they leave out, and on a row of their own below the table.
 #include "excel/xlsx_writer.h"
 #include "indicators/report.h"
 
@@ -17,6 +19,7 @@ Status WriteReportXlsx(const Report& report, const std::string& path) {
                                                  (scope.empty() ? "" : "　" + scope)));
   SH_RETURN_IF_ERROR(xlsx->WriteHeaderRow(
       1, {"分组", "指标", "代码", "数值", "单位", "其中脱贫人口", "目标", "完成率(%)", "定义", "说明"}));
+  const std::string missing = TargetMissingText(report.target_missing_years);
   int row = 2;
   for (const IndicatorValue& v : report.values) {
     SH_RETURN_IF_ERROR(xlsx->WriteString(row, 0, GroupLabelZh(v.def->group)));
@@ -36,9 +39,11 @@ Status WriteReportXlsx(const Report& report, const std::string& path) {
     if (v.target)
       SH_RETURN_IF_ERROR(xlsx->WriteNumber(row, 6, money ? *v.target / 1'000'000.0 : static_cast<double>(*v.target)));
     if (v.completion) SH_RETURN_IF_ERROR(xlsx->WriteNumber(row, 7, *v.completion));
+    if (v.target_partial && !missing.empty()) SH_RETURN_IF_ERROR(xlsx->WriteString(row, 9, missing));
     SH_RETURN_IF_ERROR(xlsx->WriteString(row, 8, v.def->definition_zh));
     ++row;
   }
+  if (!missing.empty()) SH_RETURN_IF_ERROR(xlsx->WriteString(row + 1, 0, "年度目标：" + missing));
   SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(0, 0, 22));
   SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(1, 1, 30));
   SH_RETURN_IF_ERROR(xlsx->SetColumnWidth(2, 2, 44));

@@ -7,7 +7,8 @@ namespace shanhai {
 
 namespace {
 
-// A category the dashboard counts: its option code and the English wording of its figures. The
+// A category the dashboard counts: its option code and the English wording of its figures, in
+// sentence case as a figure's label starts with it ("Doctors seconded east to west"). The
 // Chinese wording is the option's own short label (OptionShortLabel), declared once in the
 // ledger, so a clerk may type what the dashboard shows ("专业技术人才培训") into an import.
 struct Category {
@@ -43,13 +44,13 @@ std::vector<IndicatorDef> TalentIndicators() {
   };
   const std::vector<Category> secondment_categories = Named(
       SecondmentsLedger(),
-      {{"cadre", "cadres"}, {"doctor", "doctors"}, {"teacher", "teachers"}, {"technician", "other professionals"}});
+      {{"cadre", "Cadres"}, {"doctor", "Doctors"}, {"teacher", "Teachers"}, {"technician", "Other professionals"}});
   const std::vector<Category> training_categories =
-      Named(TrainingsLedger(), {{"cadre", "cadre training"},
-                                {"professional", "professional training"},
-                                {"leader", "rural business leader training"},
-                                {"disabled", "training for the disabled"},
-                                {"labor_skill", "labour skills training"}});
+      Named(TrainingsLedger(), {{"cadre", "Cadre training"},
+                                {"professional", "Professional training"},
+                                {"leader", "Rural business leader training"},
+                                {"disabled", "Training for the disabled"},
+                                {"labor_skill", "Labour skills training"}});
   for (const Category& c : secondment_categories) {
     for (const bool to_helped : {true, false}) {
       const std::string direction = to_helped ? "to_helped" : "to_helper";

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { webDir } from './lib.mjs'
+import { waitForText, webDir } from './lib.mjs'
 import { adminSession } from './session.mjs'
 
 const { stack, page, api, t, finish } = await adminSession('dash')
@@ -92,6 +92,35 @@ await t.step('sections collapse and open again', async () => {
   await cards.first().waitFor({ state: 'hidden' })
   await section.locator('.el-collapse-item__header').click()
   await cards.first().waitFor()
+})
+
+await t.step('本年 with no annual target for the year: the dashboard says 本年未设目标, and so does a card with targets in other years', async () => {
+  const year = new Date().getFullYear()
+  const period = { from: `${year}-01-01`, to: `${year}-12-31` }
+  const answer = await api.get(`/api/v1/indicators?${new URLSearchParams({ pair: PAIR, ...period })}`)
+  // The demo's targets are those of its 2019 and 2020 agreements: this year has none.
+  assert.deepEqual(answer.json.target_missing_years, [year])
+  const visits = answer.json.items.find((v) => v.key === 'leadership.visit_batches')
+  assert.equal(visits.target, null)
+  assert.equal(visits.target_partial, true)
+  const request = page.waitForRequest((r) => isValuesRequest(r.url()))
+  await page.locator('[data-shortcut=thisYear]').click()
+  const q = new URL((await request).url()).searchParams
+  assert.deepEqual([q.get('from'), q.get('to')], [period.from, period.to])
+  const hint = page.locator('[data-test=headline] [data-test=target-missing]')
+  await waitForText(page, hint, `${year}年未设目标`)
+  await waitForText(page, card('leadership.visit_batches').locator('[data-test=target-partial-why]'), `${year}年未设目标`)
+  assert.equal(await card('leadership.visit_batches').locator('[data-test=completion]').count(), 0, 'no completion without a target')
+  await page.locator('[data-test=lang-switch]').click()
+  try {
+    await waitForText(page, hint, `No target set for ${year}`)
+  } finally {
+    await page.locator('[data-test=lang-switch]').click()
+  }
+  await waitForText(page, hint, `${year}年未设目标`)
+  // A year with targets (2020, the demo's agreement) has no hint.
+  const api2020 = await api.get(`/api/v1/indicators?${new URLSearchParams({ pair: PAIR, from: '2020-01-01', to: '2020-12-31' })}`)
+  assert.deepEqual(api2020.json.target_missing_years, [])
 })
 
 await t.step('period shortcuts 上年 and 协作以来 ask the figures of that period', async () => {
@@ -250,6 +279,13 @@ await t.step('in English the report has translated headings and units, and Engli
   assert.match(text, /\d+ batches/)
   assert.match(text, /\d[\d,]* person-times/)
   assert.match(text, /Annual targets/)
+  // Place names in English in the prose, sub-figures in sentence case, units with a real space.
+  assert.match(text, /Work Report: Baiyun District, Guangzhou – Pingtang County, Qiannan/)
+  assert.doesNotMatch(await sheet.locator('h1').textContent(), /[\u4e00-\u9fff]/, 'a Chinese name in the English title')
+  assert.match(text, /Of which towns\/streets/)
+  assert.doesNotMatch(text, /\bof which towns/)
+  assert.doesNotMatch(text, /\d(batch|person|people)/, 'a unit without a space')
+  assert.doesNotMatch(text, /\b1 batches\b|\b1 people\b/)
   for (const unit of ['批', '人次', '名']) {
     const cells = await sheet.locator('td.num').allTextContents()
     assert.ok(!cells.some((c) => c.includes(unit)), `a value cell says ${unit}`)

@@ -10,6 +10,8 @@ import { adminSession } from './session.mjs'
 const { stack, page, api, t, finish, loginAs } = await adminSession('report')
 const PAIR = '440111-522727'
 const TOWN = '黔南州平塘县卡蒲毛南族乡'
+// The town in English prose (the console's table of the demo's place names).
+const TOWN_EN = 'Kapu Maonan Ethnic Township, Pingtang County, Qiannan'
 const origin = () => new URL(page.url()).origin
 const kNumbers = ['一', '二', '三', '四', '五', '六']
 
@@ -86,7 +88,7 @@ await t.step('the town clerk’s report: no 0 clause, no empty section, no key c
     await sheet.locator('h1', { hasText: 'Work Report' }).waitFor()
     const en = await sheet.textContent()
     assert.doesNotMatch(await sheet.locator('h1').textContent(), /对口帮扶/)
-    assert.match(en, new RegExp(`Scope: ${TOWN}`))
+    assert.match(en, new RegExp(`Scope: ${TOWN_EN}`))
     assert.match(await sheet.locator('[data-test=left-out]').textContent(), /left out/)
     assert.match(await sheet.locator('[data-test=scope-by-units]').textContent(), /Pairings and funds count where their units are/)
     const figures = sheet.locator('table', { has: page.locator('th', { hasText: /^Value$/ }) })

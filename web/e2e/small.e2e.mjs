@@ -35,7 +35,9 @@ async function inEnglish(aid) {
     (el) => /million yuan|billion yuan/.test(el.textContent), await aid.elementHandle())
   const amounts = await page.locator('[data-indicator$="_fen"] [data-test=actual]').allTextContents()
   assert.ok(amounts.length > 1, 'no amount on the dashboard')
-  for (const a of amounts) assert.match(a, /^-?[\d,]+\.\d\d (million|billion) yuan$/, a)
+  // Below a million in yuan ("0 yuan", "500 yuan"), else in millions or billions with two decimals.
+  for (const a of amounts) assert.match(a, /^-?[\d,]+(\.\d\d)? yuan$|^-?[\d,]+\.\d\d (million|billion) yuan$/, a)
+  assert.ok(amounts.some((a) => / (million|billion) yuan$/.test(a)), amounts.join('|'))
 
   await page.goto(`${origin()}/report`)
   const sheet = page.locator('[data-test=report]')
@@ -45,7 +47,7 @@ async function inEnglish(aid) {
   assert.ok(!cells.some((c) => /万元|亿元/.test(c)), `a value cell says 万元/亿元: ${cells.filter((c) => /万|亿/.test(c))}`)
 }
 
-await t.step('in English amounts read in millions or billions of yuan, in the dashboard and the report', async () => {
+await t.step('in English amounts read in yuan, millions or billions of yuan, in the dashboard and the report', async () => {
   await page.goto(`${origin()}/dashboard`)
   const aid = page.locator('[data-indicator="pairing.aid_fen"] [data-test=actual]').first()
   await aid.waitFor()

@@ -56,8 +56,15 @@ await t.step('协作以来 has years without a target: the card says 目标 — 
   const card = headline('leadership.visit_batches')
   const partial = card.locator('[data-test=target-partial]')
   await partial.waitFor()
-  // The reason in short beside the dash (a phone has no hover), the whole rule on hover.
-  assert.equal((await partial.textContent()).replace(/\s+/g, ' ').trim(), '目标 — （须选起止日期，且每年均设目标）')
+  // The reason in short beside the dash (a phone has no hover): the years without any target,
+  // as the answer names them (this year has one); the whole rule on hover.
+  const missing = (await api.get(`/api/v1/indicators?${new URLSearchParams({ pair: PAIR, from: q.get('from'), to: q.get('to') })}`))
+    .json.target_missing_years
+  assert.ok(missing.length > 0 && !missing.includes(year), `years without a target: ${missing}`)
+  const why = (await partial.textContent()).replace(/\s+/g, ' ').trim()
+  assert.match(why, /^目标 — (\d{4}(–\d{4})?年、)*\d{4}(–\d{4})?年未设目标$/)
+  assert.ok(why.includes(String(missing[0])) && why.includes(`${missing.at(-1)}年`), why)
+  assert.ok(!why.includes(`${year}年`), `${why}: this year has a target`)
   assert.match(await partial.getAttribute('title'), /所涉每一年度均设有该指标的目标/)
   assert.equal(await card.locator('[data-test=completion]').count(), 0)
   assert.doesNotMatch(await card.textContent(), /%/)

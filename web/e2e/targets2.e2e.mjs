@@ -48,7 +48,7 @@ await t.step('the form offers 其中镇街 named with its whole, and the list na
   const added = row('与村结对的帮扶单位·其中镇街')
   await added.waitFor()
   assert.equal((await cellOf(added, '指标')).text, '与村结对的帮扶单位·其中镇街')
-  assert.equal((await cellOf(added, '目标值')).text, '3 个')
+  assert.equal((await cellOf(added, '目标值')).text, '3个') // the unit right after, as the report writes it
   const headers = (await table.locator('.el-table__header th').allTextContents()).map((h) => h.trim())
   assert.ok(!headers.includes('指标代码'), headers.join('|'))
   assert.ok(!headers.some((h) => /年度及指标/.test(h)), 'the internal key is no column')

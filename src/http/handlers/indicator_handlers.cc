@@ -41,6 +41,7 @@ Result<Reply> IndicatorValues(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(PairScope pair, PairOf(ctx));
   IndicatorEngine engine(ctx.conn.ledgers());
   SH_ASSIGN_OR_RETURN(std::vector<IndicatorValue> values, engine.ComputeAll(ctx.actor, pair, PeriodOf(ctx.request)));
+  SH_ASSIGN_OR_RETURN(std::vector<int64_t> missing, engine.TargetMissingYears(ctx.actor, pair, PeriodOf(ctx.request)));
   SH_ASSIGN_OR_RETURN(FigureScope scope, FigureScopeOf(ctx.conn.ledgers(), ctx.actor, pair));
   boost::json::array items;
   for (const IndicatorValue& v : values) {
@@ -56,6 +57,7 @@ Result<Reply> IndicatorValues(RequestContext& ctx) {
                            {"to", QueryText(ctx.request, "to")}};
   AddFigureScopeJson(scope, body);
   body["items"] = std::move(items);
+  body["target_missing_years"] = boost::json::value_from(missing);
   return Reply::Json(std::move(body));
 }
 

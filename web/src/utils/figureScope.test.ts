@@ -16,7 +16,9 @@ describe('figure scope', () => {
     expect(scopeNote(whole, t)).toBe('')
     expect(scopeNote(null, t)).toBe('')
     setLocale('en')
-    expect(scopeNote(town, t)).toBe('Scope: 黔南州平塘县卡蒲毛南族乡')
+    expect(scopeNote(town, t)).toBe('Scope: Kapu Maonan Ethnic Township, Pingtang County, Qiannan')
+    // A place without an English name keeps its Chinese one; an organisation is named as it is.
+    expect(scopeNote({ ...town, scope: '522727100', scope_name: '黔南州平塘县平舟镇' }, t)).toBe('Scope: 黔南州平塘县平舟镇')
     expect(scopeNote({ scope: 'units:12', scope_kind: 'owner', scope_name: '甲企业' }, t)).toBe('Scope: only the records of 甲企业')
     setLocale('zh-CN')
   })

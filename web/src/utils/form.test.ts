@@ -98,7 +98,7 @@ describe('forms generated from meta', () => {
     const f = (k: string) => funds.fields.find((x) => x.key === k)
     expect(displayValue(f('kind'), rec, 'kind', true)).toBe('财政援助')
     expect(displayValue(f('kind'), rec, 'kind', false)).toBe('Fiscal')
-    expect(displayValue(f('amount_fen'), rec, 'amount_fen', true)).toBe('0.12万元')
+    expect(displayValue(f('amount_fen'), rec, 'amount_fen', true)).toBe('1,234.56元')
     expect(displayValue(f('helper_unit_id'), rec, 'helper_unit_id', true)).toBe('三元里街道')
   })
 })

@@ -1,7 +1,7 @@
 // Arranging and formatting server-computed indicator values. Nothing here computes a figure:
 // values, targets and completion rates all come from /api/v1/indicators.
 import type { IndicatorDef, IndicatorValue } from '@/api/indicators/types'
-import { label } from '@/i18n'
+import { isZh, label } from '@/i18n'
 import { formatAmount } from './money'
 import { formatPercent } from './percent'
 
@@ -54,4 +54,26 @@ export function headlinesOf(catalogue: IndicatorDef[]): IndicatorDef[] {
 
 export function valuesByKey(items: IndicatorValue[]): Map<string, IndicatorValue> {
   return new Map(items.map((v) => [v.key, v]))
+}
+
+/** Years as runs: consecutive ones joined ("2016–2018"), others alone ("2026"). */
+function yearRuns(years: number[]): string[] {
+  const runs: string[] = []
+  for (let i = 0; i < years.length; ) {
+    let j = i
+    while (j + 1 < years.length && years[j + 1] === years[j] + 1) j++
+    runs.push(j > i ? `${years[i]}–${years[j]}` : String(years[i]))
+    i = j + 1
+  }
+  return runs
+}
+
+/** The years of the period without an annual target (the server's target_missing_years, oldest
+ *  first) as the card and the report say them, consecutive years as one run: "2026年未设目标",
+ *  "2016–2018年、2021年未设目标"; "No target set for 2026", "No target set for 2016–2018, 2021";
+ *  "" for none. As TargetMissingText on the server. */
+export function targetMissingText(years: number[] | null | undefined, zh = isZh()): string {
+  if (!years?.length) return ''
+  const runs = yearRuns(years)
+  return zh ? `${runs.map((y) => `${y}年`).join('、')}未设目标` : `No target set for ${runs.join(', ')}`
 }

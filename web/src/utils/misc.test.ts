@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { IndicatorDef } from '@/api/indicators/types'
 import { buildUrl, fileNameFrom } from '@/api/http'
 import { diffRecords, parseJsonRecord } from './diff'
-import { formatIndicator, headlinesOf, sectionsOf } from './indicators'
+import { formatIndicator, headlinesOf, sectionsOf, targetMissingText } from './indicators'
 import { parentCode } from './regions'
 
 const def = (key: string, group: string, group_label_zh: string, extra: Partial<IndicatorDef> = {}): IndicatorDef => ({
@@ -60,5 +60,17 @@ describe('region parents', () => {
     expect(parentCode('522700')).toBe('520000')
     expect(parentCode('522727')).toBe('522700')
     expect(parentCode('522727100')).toBe('522727')
+  })
+})
+
+describe('targetMissingText', () => {
+  it('names the years without a target in either language, and nothing for none', () => {
+    expect(targetMissingText([2026], true)).toBe('2026年未设目标')
+    expect(targetMissingText([2024, 2026], true)).toBe('2024年、2026年未设目标')
+    expect(targetMissingText([2016, 2017, 2018, 2021, 2023, 2024], true)).toBe('2016–2018年、2021年、2023–2024年未设目标')
+    expect(targetMissingText([2026], false)).toBe('No target set for 2026')
+    expect(targetMissingText([2016, 2017, 2018, 2021], false)).toBe('No target set for 2016–2018, 2021')
+    expect(targetMissingText([], true)).toBe('')
+    expect(targetMissingText(undefined, false)).toBe('')
   })
 })

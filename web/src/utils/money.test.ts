@@ -50,24 +50,36 @@ describe('parseAmount', () => {
 })
 
 describe('formatAmount', () => {
-  it('shows 万元 below 1亿元, with separators and two decimals', () => {
+  // The same cases as FormatAmount's in src/common/money_test.cc: one rule on both sides.
+  it('shows 元 below 1万元: whole 元 without decimals, else two', () => {
+    expect(formatAmount(500_00)).toBe('500元')
+    expect(formatAmount(9_999_99)).toBe('9,999.99元')
+    expect(formatAmount(500_50)).toBe('500.50元')
+    expect(formatAmount(0)).toBe('0元')
+    expect(formatAmount(-49_99)).toBe('-49.99元')
+  })
+  it('shows 万元 from 1万元 below 1亿元, with separators and two decimals', () => {
+    expect(formatAmount(1_000_000)).toBe('1.00万元')
+    expect(formatAmount(5_000_000)).toBe('5.00万元')
     expect(formatAmount(10_339_800_00)).toBe('1,033.98万元')
+    expect(formatAmount(-10_339_800_00)).toBe('-1,033.98万元')
     expect(formatAmount(50_000_000)).toBe('50.00万元')
-    expect(formatAmount(5)).toBe('0.00万元')
-    expect(formatAmount(5_000)).toBe('0.01万元')
     expect(formatAmount(-123_456_789)).toBe('-123.46万元')
-    expect(formatAmount(0)).toBe('0.00万元')
   })
   it('shows 亿元 from 1亿元 up', () => {
+    expect(formatAmount(700_000_000_000)).toBe('70.00亿元')
     expect(formatAmount(701_200_000_000)).toBe('70.12亿元')
     expect(formatAmount(10_000_000_000)).toBe('1.00亿元')
+    expect(formatAmount(9_999_999_999)).toBe('1.00亿元')
     expect(formatAmount(9_999_995_000)).toBe('1.00亿元')
     expect(formatAmount(9_999_994_999)).toBe('9,999.99万元')
     expect(formatAmount(123_456_000_000_000)).toBe('12,345.60亿元')
   })
-  it('speaks English in English: millions below a billion yuan, billions from there', () => {
+  it('speaks English in English: yuan below a million, millions below a billion yuan, billions from there', () => {
+    expect(formatAmount(500_00, false)).toBe('500 yuan')
+    expect(formatAmount(9_999_99, false)).toBe('9,999.99 yuan')
+    expect(formatAmount(50_000_000, false)).toBe('500,000 yuan')
     expect(formatAmount(10_339_800_00, false)).toBe('10.34 million yuan')
-    expect(formatAmount(50_000_000, false)).toBe('0.50 million yuan')
     expect(formatAmount(-123_456_789, false)).toBe('-1.23 million yuan')
     expect(formatAmount(10_000_000_000, false)).toBe('100.00 million yuan')
     expect(formatAmount(701_200_000_000, false)).toBe('7.01 billion yuan')

@@ -71,24 +71,39 @@ function hundredths(fen: number, perUnit: number): string {
   return fen < 0 && h > 0 ? `-${text}` : text
 }
 
-/** The two magnitudes an amount is shown in, per language: the smaller below the larger's 1.00. */
+/** Whole fen as 元 with thousands separators: whole 元 without decimals ("500"), else two ("9,999.99"). */
+function yuan(fen: number): string {
+  const abs = Math.abs(Math.trunc(fen))
+  const cents = abs % 100
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const text = cents === 0 ? whole : `${whole}.${String(cents).padStart(2, '0')}`
+  return fen < 0 && abs > 0 ? `-${text}` : text
+}
+
+/** The magnitudes an amount is shown in, per language: 元 below the small one's 1.00, the small
+ *  one below the large one's 1.00, the large one from there. */
 const kShownUnits = {
-  zh: { small: { fen: kUnits.wan.fen, text: '万元' }, large: { fen: kOneYiFen, text: '亿元' } },
-  en: { small: { fen: 100_000_000, text: ' million yuan' }, large: { fen: 100_000_000_000, text: ' billion yuan' } },
+  zh: { yuan: '元', small: { fen: kUnits.wan.fen, text: '万元' }, large: { fen: kOneYiFen, text: '亿元' } },
+  en: { yuan: ' yuan', small: { fen: 100_000_000, text: ' million yuan' }, large: { fen: 100_000_000_000, text: ' billion yuan' } },
 } as const
 
 /**
- * The one way the console shows an amount, with thousands separators and two decimals: in Chinese
- * below 1亿元 in 万元 ("1,033.98万元"), from 1亿元 up in 亿元 ("70.12亿元"); in English the same
- * amounts as an English reader counts them, below a billion in millions ("10.34 million yuan"),
- * from there in billions ("7.01 billion yuan"). `zh` defaults to the console's language. "" for no
- * value.
+ * The one way the console shows an amount (FormatAmount in src/common/money.h follows the same
+ * rule, and both tests pin the same cases). In Chinese: below 1万元 in 元 ("500元", "9,999.99元"),
+ * below 1亿元 in 万元 with thousands separators and two decimals ("1.00万元", "1,033.98万元"), from
+ * 1亿元 up in 亿元 ("70.00亿元"). In English the same amounts as an English reader counts them:
+ * below a million in yuan ("500 yuan", "500,000 yuan"), below a billion in millions ("10.34
+ * million yuan"), from there in billions ("7.01 billion yuan"). `zh` defaults to the console's
+ * language. "" for no value.
  */
 export function formatAmount(fen: number | string | null | undefined, zh = isZh()): string {
   if (fen === null || fen === undefined || fen === '') return ''
   const n = typeof fen === 'string' ? Number(fen) : fen
   if (!Number.isFinite(n)) return ''
-  const { small, large } = kShownUnits[zh ? 'zh' : 'en']
+  const shown = kShownUnits[zh ? 'zh' : 'en']
+  const { small, large } = shown
+  // Fen are whole: below the small unit nothing rounds up to it.
+  if (Math.abs(n) < small.fen) return `${yuan(n)}${shown.yuan}`
   // 9,999.995万元 rounds up to 1亿元 and is shown as 1.00亿元, not 10,000.00万元.
   if (Math.abs(n) >= large.fen - small.fen / 200) return `${hundredths(n, large.fen)}${large.text}`
   return `${hundredths(n, small.fen)}${small.text}`

@@ -109,7 +109,7 @@ describe('annual targets', () => {
     const count = { id: 2, pair: 'p', year: 2026, indicator_key: 'leadership.visit_batches', target_value: 12 }
     const [, key, value] = targets.fields
     expect(displayValue(value, money, 'target_value', true, 'targets')).toBe('50.00万元')
-    expect(displayValue(value, count, 'target_value', true, 'targets')).toBe('12 批')
+    expect(displayValue(value, count, 'target_value', true, 'targets')).toBe('12批') // as the report writes it
     expect(displayValue(key, money, 'indicator_key', true, 'targets')).toBe('财政援助资金')
     expect(displayValue(value, money, 'target_value', true)).toBe('50000000') // another ledger's field of that name
   })
@@ -123,7 +123,7 @@ describe('annual targets', () => {
   })
   it('names a sub-figure with its whole, and in English translates the unit, one or several', () => {
     const town: IndicatorDef = {
-      ...def('pairing.helper_units.town', '个', '其中镇街'), label_en: 'of which towns/streets',
+      ...def('pairing.helper_units.town', '个', '其中镇街'), label_en: 'Of which towns/streets',
       full_label_zh: '与村结对的帮扶单位·其中镇街', full_label_en: 'Helper units paired with villages, of which towns/streets',
     }
     useIndicatorsStore().defs.push(town, def('people.registered', '人', '登记人数'))

@@ -27,6 +27,6 @@ describe('formatPercent', () => {
     expect(figureWithUnit(rate, 262.5)).toBe('262.50%')
     expect(figureWithUnit(rate, null)).toBe('—')
     expect(figureWithUnit({ ...rate, unit: '批', is_rate: false }, null)).toBe('—')
-    expect(figureWithUnit({ ...rate, unit: '批', is_rate: false }, 19)).toBe('19 批')
+    expect(figureWithUnit({ ...rate, unit: '批', is_rate: false }, 19)).toBe('19批')
   })
 })

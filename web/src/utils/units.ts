@@ -23,9 +23,12 @@ export function carriesUnit(def: Pick<IndicatorDef, 'unit' | 'is_rate'>): boolea
 }
 
 /** A figure with its unit, as a sentence or a drawer's title names it: formatIndicator's text,
- * followed by unitLabel unless it carries its unit (carriesUnit); "—" alone for no figure. */
+ * followed by unitLabel unless it carries its unit (carriesUnit) — in Chinese right after it, as
+ * the server's report writes it ("1,036人次"), in English after a space ("1,036 person-times",
+ * "1 batch"); "—" alone for no figure. */
 export function figureWithUnit(def: IndicatorDef, value: number | string | null | undefined): string {
   const text = formatIndicator(def, value)
-  if (value === null || value === undefined || value === '') return text
-  return carriesUnit(def) ? text : `${text} ${unitLabel(def, value)}`.trim()
+  if (value === null || value === undefined || value === '' || carriesUnit(def)) return text
+  const unit = unitLabel(def, value)
+  return unit === '' ? text : `${text}${isZh() ? '' : ' '}${unit}`
 }

@@ -51,6 +51,9 @@ export interface IndicatorValues extends FigureScope {
   from: string
   to: string
   items: IndicatorValue[]
+  /** the years of the period for which no annual target is set, oldest first (empty for an open
+   *  period, without the targets ledger's list permission, or for part of a pair) */
+  target_missing_years: number[]
 }
 
 export interface PeriodQuery {
@@ -70,4 +73,6 @@ export interface ReportJson extends FigureScope {
     target: number | null; target_partial: boolean; completion_percent: number | null; poverty?: number
     not_in_scope: boolean; not_in_scope_reason?: NotInScopeReason
   }>
+  /** as IndicatorValues.target_missing_years */
+  target_missing_years: number[]
 }
