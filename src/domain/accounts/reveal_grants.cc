@@ -1,5 +1,7 @@
 #include "domain/accounts/reveal_grants.h"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "domain/accounts/permission_catalog.h"
@@ -140,24 +142,41 @@ Status RevealGrants::CheckMayDecide(const Actor& actor, const RevealGrant& grant
     return Status::PermissionDenied("该账号拥有您没有的管理职责（" + beyond.front() + "），您不能批准其申请",
                                     "that account holds an administrator duty you do not (" + beyond.front() +
                                         "): you cannot approve its request");
-  // An approver whose password the requester set (by adding the account or resetting it) may be
-  // the requester in another session: the second person must be a person of their own.
-  SH_ASSIGN_OR_RETURN(Rows me, db_.Query(kSelectUserId, {actor.name}));
-  if (me.rows.empty()) return Status::Ok();  // the CLI's system actor: the operator of the server
-  for (const char* action : {"user_add", "password_reset"}) {
-    AuditFilter filter;
-    filter.actor = grant.requested_by;
-    filter.action = action;
-    filter.ledger = "users";
-    filter.record_id = AsInt(me.rows[0][0]);
-    filter.page_size = 1;
-    SH_ASSIGN_OR_RETURN(auto found, audit_.Find(filter));
-    if (!found.second.empty())
-      return Status::PermissionDenied("您的账号由申请人 " + grant.requested_by + " 创建或重置过密码，不能批准其申请，请由另一位管理员批准",
-                                      "your account was added or had its password reset by the requester " +
-                                          grant.requested_by + ": another administrator must approve");
-  }
+  // An approver whose password the requester could have set — by adding or resetting that
+  // account, or one that added or reset it, and so on up — may be the requester in another
+  // session: the second person must be an account that does not descend from the requester.
+  SH_ASSIGN_OR_RETURN(std::vector<std::string> makers, MakersOf(actor.name));
+  if (std::find(makers.begin(), makers.end(), grant.requested_by) != makers.end())
+    return Status::PermissionDenied("您的账号（或创建它的账号）由申请人 " + grant.requested_by +
+                                        " 创建或重置过密码，不能批准其申请，请由另一位管理员批准（如在服务器上用命令行创建的管理员）",
+                                    "your account, or one that made it, was added or had its password reset by the "
+                                    "requester " + grant.requested_by + ": another administrator must approve (such as "
+                                    "one added at the server with the command line)");
   return Status::Ok();
+}
+
+Result<std::vector<std::string>> RevealGrants::MakersOf(const std::string& name) {
+  std::vector<std::string> makers, frontier = {name};
+  while (!frontier.empty()) {
+    const std::string account = frontier.back();
+    frontier.pop_back();
+    SH_ASSIGN_OR_RETURN(Rows id, db_.Query(kSelectUserId, {account}));
+    if (id.rows.empty()) continue;  // the CLI's system actor: the operator of the server
+    for (const char* action : {"user_add", "password_reset"}) {
+      AuditFilter filter;
+      filter.action = action;
+      filter.ledger = "users";
+      filter.record_id = AsInt(id.rows[0][0]);
+      filter.page_size = 1000;
+      SH_ASSIGN_OR_RETURN(auto found, audit_.Find(filter));
+      for (const AuditEntry& e : found.second)
+        if (e.actor != name && std::find(makers.begin(), makers.end(), e.actor) == makers.end()) {
+          makers.push_back(e.actor);
+          frontier.push_back(e.actor);
+        }
+    }
+  }
+  return makers;
 }
 
 Result<RevealGrant> RevealGrants::Decide(const Actor& actor, int64_t id, bool approve) {

@@ -57,8 +57,9 @@ class RevealGrants {
   Result<std::vector<RevealGrant>> List(const Actor& actor);
   // Approves (approve) or refuses request id. Needs admin:users:admin. PermissionDenied when the
   // actor filed the request, is the account itself, holds fewer administrator duties than the
-  // account, or its own account was added or had its password reset by the requester (whose
-  // password that administrator may know). NotFound; Conflict when the request is no longer
+  // account, or its own account descends from the requester (MakersOf: added or reset by the
+  // requester, or by an account the requester added or reset, and so on), whose password the
+  // requester may know. NotFound; Conflict when the request is no longer
   // pending, when the account's scope or roles changed since (the request is withdrawn), or, for
   // a password reset, while the account still has to replace the password set for it. Audited;
   // the account's sessions get the change at once.
@@ -72,6 +73,9 @@ class RevealGrants {
   // none kept), each audited in actor's name.
   Status Withdraw(const Actor& actor, int64_t user_id, const std::string& keep_region, const std::string& why);
   Status Audit(const Actor& actor, const std::string& action, const RevealGrant& grant, const std::string& why = "");
+  // The accounts that added or reset the password of name, of those, and so on (from the audit
+  // log), name itself left out: whoever could have known its password.
+  Result<std::vector<std::string>> MakersOf(const std::string& name);
   // PermissionDenied if actor may not decide grant (see Decide).
   Status CheckMayDecide(const Actor& actor, const RevealGrant& grant, const std::vector<std::string>& target_grants);
 

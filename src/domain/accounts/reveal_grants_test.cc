@@ -178,6 +178,9 @@ TEST_P(RevealGrantsTest, AnAdministratorTheRequesterMadeIsNoSecondPerson) {
   EXPECT_EQ(puppet.code(), Code::kPermissionDenied);
   EXPECT_NE(puppet.message_en().find("added or had its password reset by the requester sec_a"), std::string::npos)
       << puppet.message_en();
+  // Nor one that an account the requester made has made in turn.
+  MustAdd(Security("sec_c"), {"sec_d", kPassword, {"secadmin"}, {}});
+  EXPECT_EQ(Decide("sec_d", Pending().at(0).id).code(), Code::kPermissionDenied);
   // Nor one whose password the requester reset.
   auto users = accounts_->ListUsers(Security("sec_a"));
   ASSERT_TRUE(users.ok());

@@ -33,10 +33,13 @@ Result<Reply> Decide(RequestContext& ctx, bool approve) {
 
 namespace handlers {
 
+// ?user=NAME: only that account's requests.
 Result<Reply> ListRevealGrants(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(std::vector<RevealGrant> grants, ctx.conn.accounts().reveal_grants().List(ctx.actor));
+  const std::string user = QueryText(ctx.request, "user");
   boost::json::array items;
-  for (const RevealGrant& g : grants) items.push_back(GrantJson(g));
+  for (const RevealGrant& g : grants)
+    if (user.empty() || g.user_name == user) items.push_back(GrantJson(g));
   return Reply::Json(boost::json::object{{"items", std::move(items)}});
 }
 
