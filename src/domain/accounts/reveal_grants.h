@@ -53,7 +53,9 @@ class RevealGrants {
                         const std::string& owner_ledger);
 
   // The pending requests (oldest first), then the last 100 decided or withdrawn (newest first).
-  // Needs admin:users:admin.
+  // Needs admin:users:admin. First files a request, in the name of "system", for each account
+  // that needs one and has never had one for its region (accounts from before this rule), so
+  // that no account's reveal is withheld without a request to approve.
   Result<std::vector<RevealGrant>> List(const Actor& actor);
   // Approves (approve) or refuses request id. Needs admin:users:admin. PermissionDenied when the
   // actor filed the request, is the account itself, holds fewer administrator duties than the

@@ -189,6 +189,20 @@ TEST_P(RevealGrantsTest, AnAdministratorTheRequesterMadeIsNoSecondPerson) {
   EXPECT_EQ(Decide("sec_b", Pending().at(0).id).code(), Code::kPermissionDenied);
 }
 
+// An account given county-wide reveal before the rule existed is withheld, and listed for approval.
+TEST_P(RevealGrantsTest, AccountsFromBeforeTheRuleAreListedForApproval) {
+  AddBureau(Security("sec_a"));
+  ASSERT_TRUE(db().Execute("DELETE FROM reveal_grants").ok());
+  EXPECT_FALSE(MayReveal("bureau"));
+  const std::vector<RevealGrant> pending = Pending();
+  ASSERT_EQ(pending.size(), 1u);
+  EXPECT_EQ(pending[0].user_name, "bureau");
+  EXPECT_EQ(pending[0].requested_by, "system");
+  ASSERT_TRUE(Decide("sec_a", pending[0].id).ok());
+  EXPECT_TRUE(MayReveal("bureau"));
+  EXPECT_EQ(Grants().size(), 1u);  // listing again files nothing more
+}
+
 TEST_P(RevealGrantsTest, TownsVillagesAndOrganisationsNeedNoApproval) {
   EXPECT_FALSE(MustAdd(Security("sec_a"), {"town", kPassword, {"staff", "revealer"}, {"522727200"}}).reveal_awaits_approval);
   EXPECT_FALSE(MustAdd(Security("sec_a"), {"plain", kPassword, {"staff"}, {"522727"}}).reveal_awaits_approval);
