@@ -12,7 +12,7 @@ import { TestEnv } from '../lib/shanhai.mjs';
 import { CaseRunner, caseFiles, parseCaseFile } from './runner.mjs';
 import { routePermissionSuite } from './route_permissions.mjs';
 
-const APPROVER_FIRST_PASSWORD = 'Approver-first-2026';
+const APPROVER_FIRST_PASSWORD = 'Second-first-2026';
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 
 // "/api/v1/x/{id}/y" → a RegExp matching its concrete paths.
