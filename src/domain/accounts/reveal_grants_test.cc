@@ -46,7 +46,9 @@ class RevealGrantsTest : public domain_test::LedgerTest {
     EXPECT_TRUE(actor.ok()) << actor.status().ToString();
     return actor.ok() ? *actor : Actor{};
   }
-  bool MayReveal(const std::string& name) { return Authorize(SessionActor(name), kReveal).ok(); }
+  bool MayReveal(const std::string& name, const std::string& password = kPassword) {
+    return Authorize(SessionActor(name, password), kReveal).ok();
+  }
 
   std::vector<RevealGrant> Grants() {
     auto grants = accounts_->reveal_grants().List(Security("sec_b"));
@@ -155,7 +157,7 @@ TEST_P(RevealGrantsTest, APasswordResetOfARevealerNeedsTheSecondAdministratorAga
   ASSERT_TRUE(MayReveal("bureau"));
   // sec_a sets a password it knows: signed in with it, it would be the revealer.
   ASSERT_TRUE(accounts_->ResetPassword(Security("sec_a"), bureau.id, "Reset-by-sec-a-2026").ok());
-  EXPECT_FALSE(MayReveal("bureau"));
+  EXPECT_FALSE(MayReveal("bureau", "Reset-by-sec-a-2026"));
   const std::vector<RevealGrant> pending = Pending();
   ASSERT_EQ(pending.size(), 1u);
   EXPECT_EQ(pending[0].reason, "password_reset");
@@ -168,7 +170,7 @@ TEST_P(RevealGrantsTest, APasswordResetOfARevealerNeedsTheSecondAdministratorAga
                                         "Owner-chosen-pass-2026")
                   .ok());
   ASSERT_TRUE(Decide("sec_b", pending[0].id).ok());
-  EXPECT_TRUE(MayReveal("bureau"));
+  EXPECT_TRUE(MayReveal("bureau", "Owner-chosen-pass-2026"));
 }
 
 TEST_P(RevealGrantsTest, AnAdministratorTheRequesterMadeIsNoSecondPerson) {
