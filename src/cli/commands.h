@@ -33,6 +33,7 @@ void RegisterReport(CLI::App& app);
 void RegisterUser(CLI::App& app);
 // user unlock / user totp, added to the `user` subcommand by RegisterUser.
 void RegisterUserIdentity(CLI::App& user);
+void RegisterRevealGrants(CLI::App& user);  // reveal_grant_command.cc
 void RegisterRole(CLI::App& app);
 void RegisterBackup(CLI::App& app);
 void RegisterAudit(CLI::App& app);

@@ -108,6 +108,7 @@ void RegisterUser(CLI::App& app) {
     }());
   });
   RegisterUserIdentity(*user);
+  RegisterRevealGrants(*user);
 }
 
 void RegisterBackup(CLI::App& app) {

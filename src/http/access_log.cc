@@ -11,6 +11,7 @@
 #include <ctime>
 
 #include "common/personal_numbers.h"
+#include "domain/ledger/ledger_def.h"
 
 namespace shanhai {
 namespace {
@@ -184,7 +185,10 @@ std::string RedactedQuery(const std::vector<std::pair<std::string, std::string>>
     if (!out.empty()) out += '&';
     out += name;
     out += '=';
-    out += IsSensitiveName(name) ? std::string_view("***") : std::string_view(value);
+    // A filter by a field that needs reveal (birth_date=, sex=, poverty_status=) selects people by
+    // personal information: the log's readers (operators, the audit administrator) may lack reveal.
+    const bool masked = IsSensitiveName(name) || IsRevealOnlyFieldKey(name);
+    out += masked ? std::string_view("***") : std::string_view(value);
   }
   return out;
 }

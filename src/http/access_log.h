@@ -54,7 +54,8 @@ struct AccessLogEntry {
 };
 
 // Writes one "http_request" line. Values of query parameters whose names look
-// sensitive (password, token, secret, session, key, phone, mobile, id_number, ...) are
+// sensitive (password, token, secret, session, key, phone, mobile, id_number, ...) or name a
+// ledger field that needs reveal (IsRevealOnlyFieldKey: birth_date, sex, poverty_status, ...) are
 // replaced by "***"; ID numbers and mobiles anywhere else (q=, the path) are masked by
 // shape as above. Thread-safe.
 void LogAccess(const AccessLogEntry& entry);

@@ -87,5 +87,12 @@ TEST(RedactedQuery, KeepsOrderAndMasksSensitiveNames) {
   EXPECT_EQ(RedactedQuery({}), "");
 }
 
+// The filters the people ledger lets only revealers use: their values are personal information.
+TEST(RedactedQuery, MasksFiltersByFieldsThatNeedReveal) {
+  EXPECT_EQ(RedactedQuery({{"birth_date", "1990-03-07"}, {"sex", "female"}, {"poverty_status", "poverty"},
+                           {"name", "x"}, {"page", "2"}}),
+            "birth_date=***&sex=***&poverty_status=***&name=x&page=2");
+}
+
 }  // namespace
 }  // namespace shanhai

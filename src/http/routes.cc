@@ -91,6 +91,12 @@ constexpr RouteRow kRouteTable[] = {
      "重置密码（用户下次登录须修改）/ set a password the user must change"},
     {"DELETE", "/api/v1/admin/users/{id}/totp", h::ResetUserTotp, kUsersDuty, kNoLedger, kNone,
      "移除两步验证 / remove the user's TOTP"},
+    {"GET", "/api/v1/admin/reveal-grants", h::ListRevealGrants, kUsersDuty, kNoLedger, kNone,
+     "查看全文审批：待批准的申请与最近处理的 / reveal requests awaiting a second administrator, then recent ones"},
+    {"POST", "/api/v1/admin/reveal-grants/{id}/approve", h::ApproveRevealGrant, kUsersDuty, kNoLedger, kNone,
+     "批准查看全文申请（须另一位管理员）/ approve a reveal request (another administrator)"},
+    {"POST", "/api/v1/admin/reveal-grants/{id}/refuse", h::RefuseRevealGrant, kUsersDuty, kNoLedger, kNone,
+     "拒绝查看全文申请 / refuse a reveal request"},
 
     {"GET", "/api/v1/admin/audit", h::ListAudit, kAuditDuty, kNoLedger, kNone, "审计日志（按人、动作、台账、时间筛选）"},
     {"GET", "/api/v1/admin/audit/export", h::ExportAudit, kAuditDuty, kNoLedger, kNone,

@@ -12,6 +12,7 @@ import { TestEnv } from '../lib/shanhai.mjs';
 import { CaseRunner, caseFiles, parseCaseFile } from './runner.mjs';
 import { routePermissionSuite } from './route_permissions.mjs';
 
+const APPROVER_FIRST_PASSWORD = 'Second-first-2026';
 const CASES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
 
 // "/api/v1/x/{id}/y" → a RegExp matching its concrete paths.
@@ -33,8 +34,12 @@ export function apiSuite(kind) {
       const password = env.init();
       assert.ok(password, 'init printed no admin password');
       env.mustRun(['demo']);
+      // A security administrator added at the server, not by admin: the second person who approves
+      // admin's reveal requests (the two-person rule, 01_second_administrator.test).
+      env.mustRun(['user', 'add', 'approver', '--role', 'secadmin'], { input: `${APPROVER_FIRST_PASSWORD}\n` });
       server = await env.serve();
       runner = new CaseRunner(server.base, { admin_password: password });
+      runner.passwords.approver = APPROVER_FIRST_PASSWORD;
       admin = new ApiClient(server.base);
       await admin.mustLogin('admin', password);
     });

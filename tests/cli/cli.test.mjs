@@ -379,11 +379,22 @@ describe('shanhai CLI on SQLite', () => {
     await client.mustChangePassword('Baiyun-cl-pass-2021', 'Baiyun-cl-chosen-2022');
     assert.deepEqual(login.json.roles, ['meetings_clerk', 'revealer']);
     assert.ok(login.json.permissions.includes('exchange:meetings:create'));
-    assert.ok(login.json.permissions.includes('people:people:reveal'));
+    // Reveal across a whole county waits for a second administrator (two-person rule).
+    assert.ok(!login.json.permissions.includes('people:people:reveal'));
+    assert.equal(login.json.reveal_awaits_approval, true);
     assert.ok(!login.json.permissions.includes('exchange:visits:list'));
     assert.equal((await client.get('/api/v1/exchange/visits')).status, 403);
     assert.equal((await client.get('/api/v1/exchange/meetings')).status, 200);
     await server.stop();
+    const requests = env.mustRun(['user', 'reveal-requests']).stdout;
+    const pending = /^#(\d+)  pending  clerk2  .*平塘县（522727）  grant  system /m.exec(requests);
+    assert.ok(pending, requests);
+    // The CLI filed it when it added clerk2: the CLI is no second person for its own request.
+    const own = env.run(['user', 'reveal-approve', pending[1]]);
+    assert.notEqual(own.status, 0);
+    assert.match(own.stderr, /须由另一位管理员批准.*another administrator must approve it/s);
+    assert.match(env.mustRun(['user', 'reveal-refuse', pending[1]]).stdout, /已拒绝 refused #\d+  refused  clerk2/);
+    assert.match(env.mustRun(['user', 'reveal-requests']).stdout, new RegExp(`^#${pending[1]}  refused  clerk2 .*→ system `, 'm'));
   });
 
   it('backup -o copy.db gives a database that report can read', () => {

@@ -221,7 +221,8 @@ AccountService::AccountService(ServiceContext& context, IdentityPolicy policy)
       throttle_(db_, policy_),
       history_(db_),
       totp_(context),
-      roles_(context) {}
+      roles_(context),
+      reveal_grants_(context) {}
 
 Result<UserInfo> AccountService::WithRoles(UserInfo user) {
   SH_ASSIGN_OR_RETURN(UserGrants grants, roles_.GrantsOf(user.id));
@@ -231,8 +232,17 @@ Result<UserInfo> AccountService::WithRoles(UserInfo user) {
 
 Result<Actor> AccountService::ActorFor(const UserInfo& user, const std::string& remote) {
   SH_ASSIGN_OR_RETURN(UserGrants grants, roles_.GrantsOf(user.id));
-  return Actor{user.name,          std::move(grants.roles), std::move(grants.grants), user.scope.region,
-               user.scope.owner_ledger, user.scope.owner_id,     remote};
+  Actor actor{user.name,          std::move(grants.roles), std::move(grants.grants), user.scope.region,
+              user.scope.owner_ledger, user.scope.owner_id,     remote};
+  SH_ASSIGN_OR_RETURN(actor.reveal_withheld, reveal_grants_.Withheld(user.id, actor.grants, actor.region, actor.owner_ledger));
+  return actor;
+}
+
+Result<UserInfo> AccountService::WithRevealState(UserInfo user) {
+  SH_ASSIGN_OR_RETURN(UserGrants grants, roles_.GrantsOf(user.id));
+  SH_ASSIGN_OR_RETURN(user.reveal_awaits_approval,
+                      reveal_grants_.Withheld(user.id, grants.grants, user.scope.region, user.scope.owner_ledger));
+  return user;
 }
 
 Result<UserInfo> AccountService::FindUser(const std::string& name) {
@@ -276,7 +286,9 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
     SH_RETURN_IF_ERROR(history_.Record(info.id, hash, now, policy_.password_history));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "user_add", "users", info.id, "", "",
                                     UserAuditJson(info, user.must_change_password)));
-    out = std::move(info);
+    SH_RETURN_IF_ERROR(reveal_grants_.Reconcile(actor, info.id));
+    out = WithRevealState(std::move(info));
+    return out.status();
     return Status::Ok();
   }));
   return out;
@@ -310,8 +322,9 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
     SH_ASSIGN_OR_RETURN(UserInfo info, FindUser(before.name));
     SH_RETURN_IF_ERROR(audit_.Write(actor, "user_update", "users", id, "",
                                     UserAuditJson(before), UserAuditJson(info)));
-    out = std::move(info);
-    return Status::Ok();
+    SH_RETURN_IF_ERROR(reveal_grants_.Reconcile(actor, id));
+    out = WithRevealState(std::move(info));
+    return out.status();
   }));
   SessionCache::Invalidate();  // roles, scope or disabling reach the user's sessions at once
   return out;
@@ -465,7 +478,11 @@ Result<Actor> AccountService::Authenticate(const std::string& token, std::string
     SH_RETURN_IF_ERROR(db_.Execute(kTouchSession, {IsoUtcAt(now), hash}).status());
     last_seen = IsoUtcAt(now);
   }
-  CachedSession entry{ActorFromSessionRows(UserFromRow(user_row), rows),
+  Actor session_actor = ActorFromSessionRows(UserFromRow(user_row), rows);
+  SH_ASSIGN_OR_RETURN(session_actor.reveal_withheld,
+                      reveal_grants_.Withheld(AsInt(user_row[0]), session_actor.grants, session_actor.region,
+                                              session_actor.owner_ledger));
+  CachedSession entry{std::move(session_actor),
                       AsText(rows.rows[0][1]),
                       last_seen,
                       expires,
@@ -568,7 +585,8 @@ Status AccountService::ResetPassword(const Actor& actor, int64_t user_id, const 
   SH_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
   const Status reset = InTransaction(db_, [&]() -> Status {
     SH_RETURN_IF_ERROR(StorePassword(user_id, hash, true, ""));
-    return audit_.Write(actor, "password_reset", "users", user_id, "", "", "{\"name\":\"" + name + "\"}");
+    SH_RETURN_IF_ERROR(audit_.Write(actor, "password_reset", "users", user_id, "", "", "{\"name\":\"" + name + "\"}"));
+    return reveal_grants_.RenewAfterReset(actor, user_id);
   });
   SessionCache::Invalidate();
   return reset;

@@ -12,6 +12,7 @@
 #include "domain/accounts/identity_policy.h"
 #include "domain/accounts/login_throttle.h"
 #include "domain/accounts/password_history.h"
+#include "domain/accounts/reveal_grants.h"
 #include "domain/accounts/totp_enrolment.h"
 #include "domain/accounts/role_service.h"
 #include "domain/accounts/session_cache.h"
@@ -37,6 +38,9 @@ struct UserInfo {
   std::string display_name;  // 姓名, "" = none (display_name.h)
   // The owner organisation's natural key (a unit's name), "" without one; filled by ListUsers.
   std::string owner_label;
+  // Its roles reveal across a county or wider and no second administrator has approved that yet
+  // (reveal_grants.h); filled by AddUser and UpdateUser.
+  bool reveal_awaits_approval = false;
 };
 
 struct NewUser {
@@ -99,7 +103,8 @@ class AccountService {
   // the roles.
   Result<UserInfo> AddUser(const Actor& actor, const NewUser& user);
   // Replaces roles, scope and disabled (disabling ends the user's sessions), and the display
-  // name when change gives one (checked as AddUser does). Audited "user_update" with the user
+  // name when change gives one (checked as AddUser does). AddUser and UpdateUser file or withdraw
+  // the account's reveal requests (RevealGrants::Reconcile) in the same transaction. Audited "user_update" with the user
   // before and after (the display name masked, display_name.h). PermissionDenied for the actor's
   // own account (naming what is refused) and for one holding a duty the actor lacks.
   Result<UserInfo> UpdateUser(const Actor& actor, int64_t id, const UserChange& change);
@@ -140,7 +145,8 @@ class AccountService {
                         const std::string& keep_session_token = "");
   // An administrator (admin:users:admin) sets user id's password: same checks as
   // ChangePassword but no old password; the user must change it at the next login; all the
-  // user's sessions end. Audited "password_reset".
+  // user's sessions end. Audited "password_reset". An account revealing across a county or wider
+  // then reveals again only once a second administrator approves (RevealGrants::RenewAfterReset).
   Status ResetPassword(const Actor& actor, int64_t user_id, const std::string& password);
   // Removes user id's TOTP secrets (a lost phone) through TotpEnrolment::Reset, after the same
   // check as ResetPassword: PermissionDenied for a user holding a duty the actor lacks.
@@ -155,12 +161,16 @@ class AccountService {
   const IdentityPolicy& policy() const { return policy_; }
 
   RoleService& roles() { return roles_; }
+  RevealGrants& reveal_grants() { return reveal_grants_; }
 
  private:
   Result<UserInfo> FindUser(const std::string& name);
   // The stored user of that row with its roles (one more query).
   Result<UserInfo> WithRoles(UserInfo user);
-  // The actor of a stored user: its roles' grants (one query) and its scope.
+  // user with reveal_awaits_approval filled (RevealGrants::Withheld).
+  Result<UserInfo> WithRevealState(UserInfo user);
+  // The actor of a stored user: its roles' grants (one query), its scope, whether its reveal is
+  // withheld (RevealGrants::Withheld).
   Result<Actor> ActorFor(const UserInfo& user, const std::string& remote);
   Status CheckScope(const DataScope& scope);
   // What a call changes of an account, for the refusal of one's own: its secrets (password,
@@ -188,6 +198,7 @@ class AccountService {
   PasswordHistory history_;
   TotpEnrolment totp_;
   RoleService roles_;
+  RevealGrants reveal_grants_;
   SessionCache sessions_;
 };
 

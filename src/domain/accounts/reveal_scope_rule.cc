@@ -7,6 +7,24 @@
 
 namespace shanhai {
 
+namespace {
+
+bool CoversReveal(const std::vector<std::string>& grants) {
+  const std::vector<std::string> covered = CoveredPermissions(grants);
+  return std::any_of(covered.begin(), covered.end(), [](const std::string& p) { return p.ends_with(":reveal"); });
+}
+
+}  // namespace
+
+bool RevealNeedsSecondApproval(const std::vector<std::string>& grants, const std::string& region,
+                               const std::string& owner_ledger) {
+  // GB/T 2260: 6 digits down to a county (province 520000, city 522700, county 522727); a town
+  // has 9 and a village 12.
+  constexpr size_t kCountyDigits = 6;
+  if (!owner_ledger.empty() || region.empty() || region.size() > kCountyDigits) return false;
+  return CoversReveal(grants);
+}
+
 Status CheckRevealScoped(const std::vector<std::string>& grants, bool unlimited) {
   if (!unlimited) return Status::Ok();
   const std::vector<std::string> covered = CoveredPermissions(grants);

@@ -21,4 +21,13 @@ namespace shanhai {
 // organisation). Pure but for the catalogue; thread-safe.
 Status CheckRevealScoped(const std::vector<std::string>& grants, bool unlimited);
 
+// True if grants cover some ledger's reveal and the account's scope is a whole county, city or
+// province (a region code of 6 digits, no organisation): the county labour bureau's legitimate
+// need, and an attacker's prize, so such reveal takes effect only once a second security
+// administrator approves it (reveal_grants.h, the two-person rule). A town, a village or an
+// organisation is a clerk's daily work and needs no approval; an account limited to nothing is
+// CheckRevealScoped's. Pure but for the catalogue; thread-safe.
+bool RevealNeedsSecondApproval(const std::vector<std::string>& grants, const std::string& region,
+                               const std::string& owner_ledger);
+
 }  // namespace shanhai

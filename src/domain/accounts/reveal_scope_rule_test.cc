@@ -42,5 +42,19 @@ TEST(RevealScopeRuleTest, OnlyTheSuperAdministratorRevealsEverywhere) {
   EXPECT_TRUE(CheckRevealScoped(With(almost, "admin:audit:admin"), true).ok());
 }
 
+// A county, a city or a province reveals only with a second administrator; a town, a village or
+// an organisation, and an account that does not reveal, need none.
+TEST(RevealScopeRuleTest, RevealAcrossACountyOrWiderNeedsASecondApproval) {
+  const std::vector<std::string> revealer = With(kStaff, "*:*:reveal");
+  for (const char* wide : {"520000", "522700", "522727"}) EXPECT_TRUE(RevealNeedsSecondApproval(revealer, wide, "")) << wide;
+  EXPECT_TRUE(RevealNeedsSecondApproval({"*"}, "522727", ""));
+  EXPECT_TRUE(RevealNeedsSecondApproval(With(kStaff, "people:people:reveal"), "522727", ""));
+  for (const char* narrow : {"522727200", "522727200201"})
+    EXPECT_FALSE(RevealNeedsSecondApproval(revealer, narrow, "")) << narrow;
+  EXPECT_FALSE(RevealNeedsSecondApproval(revealer, "522727", "units"));
+  EXPECT_FALSE(RevealNeedsSecondApproval(kStaff, "522727", ""));
+  EXPECT_FALSE(RevealNeedsSecondApproval(revealer, "", ""));  // CheckRevealScoped's case
+}
+
 }  // namespace
 }  // namespace shanhai

@@ -28,6 +28,7 @@ constexpr const char* kInsertGrant = "INSERT INTO role_permissions (role_id, per
 constexpr const char* kDeleteGrants = "DELETE FROM role_permissions WHERE role_id = ?";
 constexpr const char* kDeleteUserRoles = "DELETE FROM user_roles WHERE user_id = ?";
 constexpr const char* kInsertUserRole = "INSERT INTO user_roles (user_id, role_id) VALUES (?, ?)";
+constexpr const char* kSelectHolders = "SELECT user_id FROM user_roles WHERE role_id = ? ORDER BY user_id";
 constexpr const char* kSelectRolesByUser =
     "SELECT ur.user_id, r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id ORDER BY ur.user_id, r.name";
 constexpr const char* kSelectUserGrants =
@@ -132,6 +133,8 @@ Result<RoleInfo> RoleService::Update(const Actor& actor, int64_t id, const RoleD
     SH_RETURN_IF_ERROR(db_.Execute(kUpdateRoleLabel, {NormalizeInputLossy(draft.label_zh), id}).status());
     SH_RETURN_IF_ERROR(WritePermissions(id, draft.permissions));
     SH_RETURN_IF_ERROR(CheckUnlimitedHolders(id));
+    SH_ASSIGN_OR_RETURN(Rows holders, db_.Query(kSelectHolders, {id}));
+    for (const auto& holder : holders.rows) SH_RETURN_IF_ERROR(reveal_grants_.Reconcile(actor, AsInt(holder[0])));
     const RoleDraft old{before.name, before.label_zh, before.grants};
     SH_RETURN_IF_ERROR(audit_.Write(actor, "role_update", "roles", id, "", AuditDetail(before.name, old),
                                     AuditDetail(before.name, draft)));
@@ -224,8 +227,10 @@ Result<std::map<int64_t, std::vector<std::string>>> RoleService::RolesByUser() {
   return out;
 }
 
-Result<UserGrants> RoleService::GrantsOf(int64_t user_id) {
-  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectUserGrants, {user_id}));
+Result<UserGrants> RoleService::GrantsOf(int64_t user_id) { return UserGrantsOf(db_, user_id); }
+
+Result<UserGrants> UserGrantsOf(Database& db, int64_t user_id) {
+  SH_ASSIGN_OR_RETURN(Rows rows, db.Query(kSelectUserGrants, {user_id}));
   UserGrants out;
   for (const auto& r : rows.rows) {
     const std::string role = AsText(r[0]);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/accounts/reveal_grants.h"
 #include "domain/ledger/actor.h"
 #include "domain/service_context.h"
 #include "storage/database.h"
@@ -37,10 +38,14 @@ struct UserGrants {
   std::vector<std::string> grants;
 };
 
+// One user's roles and grants (one query); what RoleService::GrantsOf answers, for services that
+// hold no RoleService.
+Result<UserGrants> UserGrantsOf(Database& db, int64_t user_id);
+
 class RoleService {
  public:
   // context (its database and audit log) must outlive the service.
-  explicit RoleService(ServiceContext& context) : db_(*context.db), audit_(context.audit) {}
+  explicit RoleService(ServiceContext& context) : db_(*context.db), audit_(context.audit), reveal_grants_(context) {}
 
   // Every role, by name. Needs admin:roles:admin or admin:users:admin (to pick roles for users).
   Result<std::vector<RoleInfo>> List(const Actor& actor);
@@ -48,7 +53,9 @@ class RoleService {
   // PermissionDenied for an administrator duty the actor does not hold itself (CheckWithin).
   Result<RoleInfo> Create(const Actor& actor, const RoleDraft& draft);
   // Replaces label and permissions. NotFound; PermissionDenied for a seeded role or for an
-  // administrator duty beyond the actor's own (CheckWithin).
+  // administrator duty beyond the actor's own (CheckWithin). A role that now reveals files a
+  // reveal request for each holder scoped to a county or wider (RevealGrants::Reconcile): adding
+  // reveal to a role is no way around the second administrator.
   Result<RoleInfo> Update(const Actor& actor, int64_t id, const RoleDraft& draft);
   // NotFound; PermissionDenied for a seeded role; Conflict while a user holds it.
   Status Delete(const Actor& actor, int64_t id);
@@ -82,6 +89,7 @@ class RoleService {
 
   Database& db_;
   AuditLog& audit_;
+  RevealGrants reveal_grants_;
 };
 
 }  // namespace shanhai

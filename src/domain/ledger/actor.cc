@@ -8,6 +8,12 @@
 namespace shanhai {
 
 Status Authorize(const Actor& actor, const std::string& permission) {
+  if (actor.reveal_withheld && permission.ends_with(":reveal"))
+    return Status::PermissionDenied("查看敏感信息全文（" + permission + "）须经另一位安全管理员批准后生效：本账号的数据范围为县级或更大，"
+                                    "批准申请已列在“查看全文审批”中",
+                                    "reading personal values whole (" + permission + ") takes effect only once a second "
+                                    "security administrator approves it: this account's scope is a county or wider; the "
+                                    "request is listed under reveal approvals");
   if (GrantsAllow(actor.grants, permission)) return Status::Ok();
   return Status::PermissionDenied("您没有权限执行此操作（" + permission + "）",
                                   "you are not allowed to do this (" + permission + ")");

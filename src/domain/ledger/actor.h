@@ -27,6 +27,10 @@ struct Actor {
   std::string owner_ledger;         // organisation ledger of the owner scope ("units"); "" = none
   int64_t owner_id = 0;             // the organisation record the user is limited to
   std::string remote;               // client address, for the audit log
+  // The account's roles reveal but its reveal across a county or wider still awaits a second
+  // administrator's approval (domain/accounts/reveal_grants.h): Authorize refuses every
+  // "<m>:<l>:reveal" meanwhile, whatever the grants say.
+  bool reveal_withheld = false;
 
   bool owner_scoped() const { return !owner_ledger.empty(); }
 
@@ -34,7 +38,8 @@ struct Actor {
   static Actor System() { return Actor{kSystemActorName, {"admin"}, {"*"}, "", "", 0, "cli"}; }
 };
 
-// PermissionDenied unless actor may do permission ("module:entity:action").
+// PermissionDenied unless actor may do permission ("module:entity:action"); a reveal permission
+// of an actor whose reveal is withheld is refused saying it awaits a second administrator.
 Status Authorize(const Actor& actor, const std::string& permission);
 
 // The region prefix an actor's visibility is limited to ("" = all).

@@ -1,6 +1,7 @@
 #include "domain/ledger/ledger_def.h"
 
 #include <algorithm>
+#include <set>
 
 #include "domain/ledger/workflow.h"
 #include "security/permissions.h"
@@ -66,6 +67,17 @@ std::vector<std::string> LedgerDef::Actions() const {
     for (const std::string& action : workflow->Actions())
       if (std::find(out.begin(), out.end(), action) == out.end()) out.push_back(action);
   return out;
+}
+
+bool IsRevealOnlyFieldKey(std::string_view key) {
+  static const std::set<std::string, std::less<>> kKeys = [] {
+    std::set<std::string, std::less<>> keys;
+    for (const LedgerDef* def : AllLedgers())
+      for (const FieldDef& f : def->fields)
+        if (f.NeedsReveal()) keys.insert(f.key);
+    return keys;
+  }();
+  return kKeys.contains(key);
 }
 
 const LedgerDef* FindLedger(std::string_view name) {

@@ -192,5 +192,11 @@ struct LedgerDef {
 const std::vector<const LedgerDef*>& AllLedgers();
 // The ledger of that name, or nullptr.
 const LedgerDef* FindLedger(std::string_view name);
+// True if some ledger has a field of that key which needs reveal (FieldDef::NeedsReveal: an ID
+// number, a mobile, a poverty status, or what an ID number discloses: birth date, sex), so a
+// filter by that key (a query parameter named after it) selects by personal information and its
+// value must not be written in clear where readers without reveal look (the access log).
+// Built once from AllLedgers; thread-safe.
+bool IsRevealOnlyFieldKey(std::string_view key);
 
 }  // namespace shanhai

@@ -196,6 +196,25 @@ TEST_P(PeoplePrivacyTest, EveryKeyMatchIsAuditedAndCountedUpToTheDailyLimit) {
                   .ok());
 }
 
+// A record's history tells a reader who may not reveal nothing of the ID-number checks that found
+// it: that someone looked a person up is itself a fact about the person.
+TEST_P(PeoplePrivacyTest, KeyMatchesInTheHistoryOnlyToThoseWhoMayReveal) {
+  const Actor clerk = domain_test::StaffIn("440106");
+  auto refused = TryCreate("people", "440106-522728",
+                           {{"name", "罗丽"}, {"id_number", kId}, {"poverty_status", "ordinary"}}, clerk);
+  ASSERT_TRUE(HasFieldError(refused.status(), "id_number")) << refused.status().ToString();
+  const auto actions = [&](const Actor& reader) {
+    std::vector<std::string> out;
+    auto history = service().History(reader, People(), person_);
+    EXPECT_TRUE(history.ok()) << history.status().ToString();
+    if (history.ok())
+      for (const HistoryStep& step : *history) out.push_back(step.action);
+    return out;
+  };
+  EXPECT_EQ(actions(domain_test::StaffIn("")), (std::vector<std::string>{"key_match", "create"}));
+  EXPECT_EQ(actions(domain_test::Viewer()), (std::vector<std::string>{"create"}));
+}
+
 TEST_P(PeoplePrivacyTest, RevealsAreLimitedByTheSameDailyQuota) {
   context().disclosure_limits.reveals_per_day = 1;
   const Actor revealer = domain_test::StaffIn("");

@@ -620,7 +620,11 @@ Result<std::vector<HistoryStep>> LedgerService::History(const Actor& actor, cons
   SH_ASSIGN_OR_RETURN(auto display_names, UserNames(*context_.db).OfRecordActors(def.name, id));
   std::vector<HistoryStep> steps;
   steps.reserve(found.second.size());
+  // A key match says someone checked this person's ID number: a fact about the number, which
+  // only a reader who may reveal it learns (as the check itself answers only such a reader).
+  const bool may_reveal = Authorize(actor, LedgerPermission(def, "reveal")).ok();
   for (AuditEntry& e : found.second) {
+    if (e.action == "key_match" && !may_reveal) continue;
     // Rows written before masking hid what it hides now are masked again on the way out.
     e.before_json = MaskedRecordJsonText(def, e.before_json);
     e.after_json = MaskedRecordJsonText(def, e.after_json);

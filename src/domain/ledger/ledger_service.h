@@ -187,7 +187,8 @@ class LedgerService {
   Result<std::string> Reveal(const Actor& actor, const LedgerDef& def, int64_t id, const std::string& field);
   // The record's audit entries, newest first, to whoever may read it (a deleted one's within the
   // actor's region), record JSON masked; each names its actor by HistoryStep::by (one query for
-  // all the actors).
+  // all the actors). Its "key_match" entries (someone's ID-number check found this record) only
+  // to a reader holding the ledger's reveal.
   Result<std::vector<HistoryStep>> History(const Actor& actor, const LedgerDef& def, int64_t id);
 
   // Validates and converts one input into a storable record without writing: the shared

@@ -19,7 +19,8 @@ boost::json::object UserJson(const UserInfo& u) {
           {"owner_id", u.scope.owner_id},
           {"owner_label", u.owner_label},
           {"disabled", u.disabled},
-          {"created_at", u.created_at}};
+          {"created_at", u.created_at},
+          {"reveal_awaits_approval", u.reveal_awaits_approval}};
 }
 
 // The members of a user body, each checked for its JSON type.

@@ -16,15 +16,20 @@ namespace {
 // display_name: the account's whole name (王芳), which the console's header shows; "" when it has none.
 boost::json::object UserJson(const Actor& actor, const std::string& display_name, const std::string& csrf,
                              const SessionFlags& flags) {
-  // The declared permissions the user's roles grant: the console shows menus and buttons by
-  // them (the server still checks each request).
+  // The declared permissions the user's roles grant and it may use now (not a reveal awaiting a
+  // second administrator): the console shows menus and buttons by them (the server still checks
+  // each request).
+  std::vector<std::string> permissions;
+  for (std::string& p : CoveredPermissions(actor.grants))
+    if (Authorize(actor, p).ok()) permissions.push_back(std::move(p));
   return {{"name", actor.name},
           {"display_name", display_name},
           {"roles", JsonTextArray(actor.roles)},
           {"region", actor.region},
           {"owner_ledger", actor.owner_ledger},
           {"owner_id", actor.owner_id},
-          {"permissions", JsonTextArray(CoveredPermissions(actor.grants))},
+          {"permissions", JsonTextArray(permissions)},
+          {"reveal_awaits_approval", actor.reveal_withheld},
           {"csrf_token", csrf},
           {"must_change_password", flags.must_change_password},
           {"password_change_reason", flags.password_change_reason},

@@ -61,6 +61,11 @@ Result<Reply> UnlockUser(RequestContext& ctx);
 Result<Reply> ResetUserPassword(RequestContext& ctx);
 Result<Reply> ResetUserTotp(RequestContext& ctx);
 
+// reveal_grant_handlers.cc: the two-person rule's requests (domain/accounts/reveal_grants.h).
+Result<Reply> ListRevealGrants(RequestContext& ctx);
+Result<Reply> ApproveRevealGrant(RequestContext& ctx);
+Result<Reply> RefuseRevealGrant(RequestContext& ctx);
+
 // role_handlers.cc: roles and the permission catalogue.
 Result<Reply> ListRoles(RequestContext& ctx);
 Result<Reply> AddRole(RequestContext& ctx);

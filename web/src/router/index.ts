@@ -23,6 +23,8 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: 'indicators:report:read' } },
       { path: 'admin/users', name: 'users', component: () => import('@/views/admin/users/index.vue'),
         meta: { permission: 'admin:users:admin' } },
+      { path: 'admin/reveal-grants', name: 'reveal-grants', component: () => import('@/views/admin/reveal-grants/index.vue'),
+        meta: { permission: 'admin:users:admin' } },
       { path: 'admin/roles', name: 'roles', component: () => import('@/views/admin/roles/index.vue'),
         meta: { permission: 'admin:roles:admin' } },
       { path: 'admin/audit', name: 'audit', component: () => import('@/views/admin/audit/index.vue'),

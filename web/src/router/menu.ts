@@ -56,6 +56,7 @@ const after: PageGroup[] = [
   { key: 'system', title: 'menu.system', icon: Setting, flat: false,
     pages: [
       { path: '/admin/users', title: 'menu.users', permission: 'admin:users:admin' },
+      { path: '/admin/reveal-grants', title: 'menu.revealGrants', permission: 'admin:users:admin' },
       { path: '/admin/roles', title: 'menu.roles', permission: 'admin:roles:admin' },
       { path: '/admin/audit', title: 'menu.audit', permission: 'admin:audit:admin' },
       { path: '/admin/dictionaries', title: 'menu.dictionaries', permission: 'admin:dictionaries:admin' },

@@ -10,7 +10,7 @@ export const kAuditActions = [
   'attach', 'detach', 'login', 'login_failed', 'login_disabled', 'logout', 'lockout', 'unlock', 'password_change', 'password_reset',
   'totp_begin', 'totp_enrol', 'totp_reset', 'user_add', 'user_update', 'role_add', 'role_update', 'role_delete',
   'dictionary_update', 'permission_denied', 'csrf_refused', 'audit_export', 'key_match', 'disclosure_quota_exceeded',
-  'evidence_read',
+  'evidence_read', 'reveal_grant_request', 'reveal_grant_approve', 'reveal_grant_refuse', 'reveal_grant_withdraw',
 ] as const
 
 /** Every action the filter offers: the fixed ones, then each transition name once. */

@@ -11,6 +11,8 @@ export interface UserInfo {
   owner_label: string
   disabled: boolean
   created_at: string
+  /** its roles reveal across a county or wider, not yet approved by a second administrator (create and update answers) */
+  reveal_awaits_approval?: boolean
 }
 
 export interface UserInput {
