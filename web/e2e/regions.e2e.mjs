@@ -64,6 +64,26 @@ await t.step('the units list is filtered by a region picked in the search form�
   assert.ok(texts.length >= 1 && texts.every((s) => s.includes('甲坝村')), texts.join(' | '))
 })
 
+await t.step('a pair’s side takes a county at most: its filter offers no town, opening 平塘县 nor searching 卡蒲', async () => {
+  await page.goto(`${stack.baseUrl}/pairing/pairs`)
+  const typed = page.locator('[data-test=filter-helped_region] [data-test=region-cascader] input')
+  await typed.click()
+  const menus = page.locator('.region-cascader:visible .el-cascader-menu')
+  for (const [level, name] of [[0, '贵州省'], [1, '黔南布依族苗族自治州']]) {
+    await menus.nth(level).locator('.el-cascader-node', { hasText: name }).first().click()
+  }
+  const county = menus.nth(2).locator('.el-cascader-node', { hasText: '平塘县' }).first()
+  await county.click()
+  // A leaf: no arrow to open, and no fourth column of towns after the click.
+  assert.equal(await county.locator('.el-cascader-node__postfix').count(), 0)
+  assert.equal(await menus.count(), 3)
+  await typed.fill('')
+  await typed.pressSequentially('卡蒲')
+  await page.locator('.region-cascader:visible [data-test=region-hits] .muted').first().waitFor()
+  assert.equal(await suggestion.count(), 0)
+  await page.keyboard.press('Escape')
+})
+
 await t.step('a clerk scoped to the town 卡蒲毛南族乡 picks the pair enclosing it, lists only the town\'s units and adds one in a village of it', async () => {
   const user = await api.request('POST', '/api/v1/admin/users', {
     json: { name: 'kapuclerk', password: 'Kapu-desk-2021-town', roles: ['staff'], region: KAPU },

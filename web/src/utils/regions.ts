@@ -56,6 +56,13 @@ export function pickerNodes(nodes: RegionNode[]): PickerRegion[] {
   return nodes.map(convert)
 }
 
+/** The picker's nodes cut at the counties, which become leaves: for a field that takes a province, city or county only. */
+export function downToCounties(nodes: PickerRegion[]): PickerRegion[] {
+  return nodes.map((n) =>
+    n.level === 'county' ? { ...n, leaf: true, children: undefined } : { ...n, children: n.children && downToCounties(n.children) },
+  )
+}
+
 let tree: Promise<PickerRegion[]> | null = null
 /** Provinces, cities and counties, fetched once per session. */
 export function pickerTree(): Promise<PickerRegion[]> {

@@ -20,13 +20,15 @@ const answers: Record<string, unknown[]> = {
   [`/api/v1/meta/regions/${KAPU}/children?depth=2`]: [village('522727200205', '甲坝村')],
 }
 const asked: string[] = []
+// The search's answer (set by a test; none by default).
+let searchHits: unknown[] = []
 
 function stubServer() {
   vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://localhost')
     asked.push(url.pathname + url.search)
     if (url.pathname === '/api/v1/meta/regions/search')
-      return new Response(JSON.stringify({ items: [], total: 0, truncated: false }), { status: 200 })
+      return new Response(JSON.stringify({ items: searchHits, total: searchHits.length, truncated: false }), { status: 200 })
     return new Response(JSON.stringify({ items: answers[url.pathname + url.search] ?? [], source: '' }), { status: 200 })
   }))
 }
@@ -58,6 +60,7 @@ beforeEach(() => {
 afterEach(() => {
   document.body.innerHTML = ''
   asked.length = 0
+  searchHits = []
 })
 
 describe('RegionCascader for a town’s clerk', () => {
@@ -76,6 +79,19 @@ describe('RegionCascader for a town’s clerk', () => {
     await w.find('input').setValue('甲坝')
     await vi.waitFor(() => expect(asked.some((a) => a.startsWith('/api/v1/meta/regions/search'))).toBe(true), { timeout: 3000 })
     expect(asked.find((a) => a.startsWith('/api/v1/meta/regions/search'))).toContain(`root=${KAPU}`)
+    w.unmount()
+  })
+
+  it('offers no town to a field that takes counties at most (a pair’s side)', async () => {
+    signIn(KAPU)
+    searchHits = [{ code: '522727', name: '平塘县', level: 'county', label: '黔南州平塘县', path: [] },
+      { code: KAPU, name: '卡蒲毛南族乡', level: 'town', label: '卡蒲毛南族乡', path: [] }]
+    const w = mount(RegionCascader, { props: { modelValue: '', anywhere: true, countiesOnly: true },
+      global: { plugins: [i18n] }, attachTo: document.body })
+    await flushPromises()
+    await w.find('input').setValue('平塘')
+    await vi.waitFor(() => expect(document.body.querySelectorAll('[data-test="region-hit"]').length).toBe(1), { timeout: 3000 })
+    expect(document.body.querySelector('[data-test="region-hit"]')?.getAttribute('title')).toBe('522727')
     w.unmount()
   })
 
