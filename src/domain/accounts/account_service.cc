@@ -357,6 +357,7 @@ Result<std::vector<UserInfo>> AccountService::ListUsers(const Actor& actor) {
   for (const auto& r : rows.rows) {
     out.push_back(StoredUser(r));
     out.back().roles = roles[out.back().id];
+    SH_ASSIGN_OR_RETURN(out.back(), WithRevealState(std::move(out.back())));
   }
   SH_RETURN_IF_ERROR(NameOwners(db_, out));
   return out;
