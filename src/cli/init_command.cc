@@ -15,26 +15,26 @@ namespace {
 
 // First login: "admin" with a generated password that is printed once, stored only hashed, and
 // must be replaced at the first login (NewUser::must_change_password).
-// False (and nothing done) when the database has users already: it was initialised before.
-Result<bool> CreateFirstAdmin(AppConn& conn) {
-  SH_ASSIGN_OR_RETURN(int64_t users, conn.accounts().CountUsers());
-  if (users > 0) return false;
+Status CreateFirstAdmin(AppConn& conn) {
   const std::string password = NewToken().substr(0, 16) + "#1";
   SH_RETURN_IF_ERROR(conn.accounts().AddUser(Actor::System(), {"admin", password, {"admin"}, {}}).status());
   std::cout << "管理员账号 admin account created — user: admin  password: " << password << "\n"
             << "（只显示这一次；首次登录须改为新密码 / shown only once; it must be changed at the first login）\n";
-  return true;
+  return Status::Ok();
 }
 
+// The demo goes in before admin: admin marks a database as initialised, so a demo that failed
+// (nothing of it stored: it loads in one transaction) leaves none, and the next start tries again.
 Status Initialise(AppConn& conn, bool with_demo) {
-  SH_ASSIGN_OR_RETURN(bool first, CreateFirstAdmin(conn));
-  if (!first) {
+  SH_ASSIGN_OR_RETURN(int64_t users, conn.accounts().CountUsers());
+  if (users > 0) {
     std::cout << "数据库此前已初始化，现有数据保留" << (with_demo ? "，不再载入演示数据" : "")
               << " / already initialised: its data is kept" << (with_demo ? " and the demo is not loaded again" : "")
               << "\n";
     return Status::Ok();
   }
-  return with_demo ? LoadDemo(conn) : Status::Ok();
+  if (with_demo) SH_RETURN_IF_ERROR(LoadDemo(conn));
+  return CreateFirstAdmin(conn);
 }
 
 }  // namespace
