@@ -66,9 +66,11 @@ Result<Value> ParseFieldValue(const FieldDef& f, std::string_view raw_in, InputS
                               const std::vector<EnumOption>* options, MoneyUnit money_unit) {
   // Refused before any work when even at 4 bytes a character (plus blanks to trim) it is too long.
   if (static_cast<int64_t>(raw_in.size()) > 4 * f.MaxChars() + 256) return TooLong(f);
-  // Codes, numbers and dates are NFKC-normalised (full-width digits → ASCII); free text
-  // only trimmed, so Chinese punctuation stays as typed.
-  Result<std::string> normalised = f.type == FieldType::kText || f.type == FieldType::kEnum || f.type == FieldType::kSensitiveEnum
+  // Codes, numbers and dates are NFKC-normalised (full-width digits → ASCII); free text and
+  // references (a unit's name: 甲坝村委会（试）) only trimmed, so Chinese punctuation stays as
+  // typed — a reference is looked up as typed, then NFKC-normalised (RecordValidator::ResolveRef).
+  Result<std::string> normalised = f.type == FieldType::kText || f.type == FieldType::kEnum ||
+                                           f.type == FieldType::kSensitiveEnum || f.type == FieldType::kRef
           ? TrimInput(raw_in)
           : NormalizeInput(raw_in);
   if (!normalised.ok()) return FieldProblem(f, normalised.status());

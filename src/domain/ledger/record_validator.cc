@@ -101,6 +101,14 @@ void CheckRegionsInPair(const LedgerDef& def, const RecordValidator::PairInfo& p
   }
 }
 
+// text with each ASCII bracket as the full-width one Chinese names are written with: （ ）.
+std::string WithChineseBrackets(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : text) out += c == '(' ? "（" : c == ')' ? "）" : std::string(1, c);
+  return out;
+}
+
 }  // namespace
 
 RecordValidator::RecordValidator(const ServiceContext& context, const DictionarySnapshot& snapshot)
@@ -167,14 +175,26 @@ Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw
   const bool by_id = source == InputSource::kApi && !raw.empty() && raw.size() < 19 &&
                      raw.find_first_not_of("0123456789") == std::string::npos;
   const FieldDef* key_field = target->Field(target->natural_key);
+  const auto find_key = [&](const std::string& key) -> Result<int64_t> {
+    if (key_field && key_field->IsSensitive())
+      return repo.FindByNaturalKey(0, target->natural_key + "_hash",
+                                   Value{RecordCodec(*target, *context_.vault).HashOf(target->natural_key, key)});
+    return repo.FindByNaturalKey(pair_id, target->natural_key, Value{key});
+  };
   Result<int64_t> id = int64_t{0};
   if (by_id) {
     id = repo.FindByNaturalKey(pair_id, "id", Value{static_cast<int64_t>(std::stoll(raw))});
-  } else if (key_field && key_field->IsSensitive()) {
-    id = repo.FindByNaturalKey(0, target->natural_key + "_hash",
-                               Value{RecordCodec(*target, *context_.vault).HashOf(target->natural_key, raw)});
   } else {
-    id = repo.FindByNaturalKey(pair_id, target->natural_key, Value{raw});
+    // As typed (a stored 白云区人民医院（总院） is found by the same brackets), then in NFKC form
+    // (full-width digits and brackets typed for a key stored in ASCII ones), then with Chinese
+    // brackets (ASCII ones typed for a name stored, as names are written, with （）).
+    id = find_key(raw);
+    const Result<std::string> folded = NormalizeInput(raw);
+    if (id.ok() && *id == 0 && folded.ok() && *folded != raw) id = find_key(*folded);
+    if (id.ok() && *id == 0 && folded.ok()) {
+      const std::string chinese = WithChineseBrackets(*folded);
+      if (chinese != *folded && chinese != raw) id = find_key(chinese);
+    }
   }
   if (!id.ok()) return id.status();
   if (*id == 0) {
