@@ -144,9 +144,10 @@ Status RevealGrants::CheckMayDecide(const Actor& actor, const RevealGrant& grant
     return Status::PermissionDenied("不能审批自己账号的查看全文申请，请由另一位管理员处理",
                                     "you cannot decide the reveal request of your own account; ask another administrator");
   if (actor.name == grant.requested_by)
-    return Status::PermissionDenied("申请由您提出（" + grant.user_name + "），须由另一位管理员批准（双人规则）",
-                                    "you filed this request (" + grant.user_name +
-                                        "): another administrator must approve it (two-person rule)");
+    return Status::PermissionDenied("账号 " + grant.user_name + " 的这项查看全文申请由您（" + actor.name +
+                                        "）提出，须由另一位管理员批准（双人规则）",
+                                    "you (" + actor.name + ") filed this reveal request for the account " +
+                                        grant.user_name + ": another administrator must approve it (two-person rule)");
   const std::vector<std::string> beyond = DutiesBeyond(target_grants, actor.grants);
   if (!beyond.empty())
     return Status::PermissionDenied("该账号拥有您没有的管理职责（" + beyond.front() + "），您不能批准其申请",

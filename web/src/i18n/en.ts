@@ -231,6 +231,7 @@ const en: typeof zh = {
     targetPartialNote: 'A "—" target: no comparable annual target for this period (it needs a start and an end, and a target for every year it touches, from every pair it adds up).',
   },
   revealGrants: {
+    othersDecide: 'Another administrator decides',
     pendingTag: 'Reveal pending',
     rule: 'An account scoped to a county or wider reads personal values whole only once a second security administrator approves (two-person rule); the administrator who filed a request cannot approve it.',
     none: 'No reveal requests',
