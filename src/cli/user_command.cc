@@ -87,6 +87,9 @@ void RegisterUser(CLI::App& app) {
                         ? ""
                         : ", " + RegionDisplayName(RegionCatalog::Embedded(), u.scope.region) + "（" + u.scope.region + "）")
                 << ")；首次登录须修改密码 / must change the password at the first login\n";
+      if (u.reveal_awaits_approval)
+        std::cout << "该账号查看全文须另一位安全管理员批准后生效（shanhai user reveal-requests）/ its reveal takes effect once a "
+                     "second security administrator approves it (shanhai user reveal-requests)\n";
       return Status::Ok();
     }());
   });

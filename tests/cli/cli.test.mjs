@@ -372,6 +372,7 @@ describe('shanhai CLI on SQLite', () => {
     assert.match(unlimited.stderr, /限定了管辖区域或所属单位.*limited to a region or an organisation/s);
     const add = env.run(['user', 'add', 'clerk2', '--role', 'meetings_clerk,revealer', '--region', '平塘县'], { input: 'Baiyun-cl-pass-2021\n' });
     assert.equal(add.status, 0, add.stderr);
+    assert.match(add.stdout, /须另一位安全管理员批准后生效.*second security administrator approves it/s);
     const server = await env.serve();
     const client = new ApiClient(server.base);
     const login = await client.login('clerk2', 'Baiyun-cl-pass-2021');
