@@ -128,7 +128,7 @@ const en: typeof zh = {
     title: 'Import {ledger}',
     step1: 'Step 1: download the template and fill it in (row 2 holds instructions and is skipped)',
     template: 'Download template',
-    step2: 'Step 2: choose the filled .xlsx or .csv file and check it first',
+    step2: 'Step 2: choose the filled .xlsx or .csv file; it is checked as soon as it is chosen (if the check could not be done, e.g. the network was down, click Check to try again)',
     choose: 'Choose file',
     check: 'Check',
     onlyXlsxCsv: 'Only .xlsx or .csv files',
@@ -355,7 +355,7 @@ const en: typeof zh = {
   workbook: {
     pageTitle: 'Import (one workbook, many ledgers)',
     step1: 'Step 1: download the workbook template (a sheet per ledger, in import order) and fill it in; sheets you do not need may stay empty',
-    step2: 'Step 2: choose the filled .xlsx workbook and check it first; each sheet goes to the ledger it is named after (Chinese or English name), and nothing is stored unless every row is valid',
+    step2: 'Step 2: choose the filled .xlsx workbook; it is checked as soon as it is chosen; each sheet goes to the ledger it is named after (Chinese or English name), and nothing is stored unless every row is valid',
     onlyXlsx: 'Only .xlsx workbooks',
     ignored: 'Sheets named after no ledger, left out: {sheets}',
     sheetTitle: 'Sheet "{sheet}" → {ledger}',

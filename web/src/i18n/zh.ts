@@ -126,7 +126,7 @@ export default {
     title: '导入{ledger}',
     step1: '第一步：下载模板，按模板填写（第 2 行为填写说明，导入时跳过）',
     template: '下载模板',
-    step2: '第二步：选择填好的 .xlsx 或 .csv 文件，先检查',
+    step2: '第二步：选择填好的 .xlsx 或 .csv 文件，选择后即自动检查（检查未能完成时，如网络中断，可点“检查”重试）',
     choose: '选择文件',
     check: '检查',
     onlyXlsxCsv: '只支持 .xlsx 或 .csv 文件',
@@ -347,7 +347,7 @@ export default {
   workbook: {
     pageTitle: '数据导入（一个工作簿，多个台账）',
     step1: '第一步：下载工作簿模板（每个台账一个工作表，按导入顺序），按模板填写；不需要的工作表可留空',
-    step2: '第二步：选择填好的 .xlsx 工作簿，先检查；工作表按名称（台账中文名或英文名）对应台账，全部无误才写入',
+    step2: '第二步：选择填好的 .xlsx 工作簿，选择后即自动检查；工作表按名称（台账中文名或英文名）对应台账，全部无误才写入',
     onlyXlsx: '只支持 .xlsx 工作簿',
     ignored: '以下工作表不是台账名，已跳过：{sheets}',
     sheetTitle: '工作表“{sheet}” → {ledger}',
