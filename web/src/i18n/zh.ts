@@ -170,8 +170,9 @@ export default {
     drill: '“{name}”背后的记录',
     map: '两地区划',
     // A period's ends as its picker shows them empty: from the start of the records, up to today.
-    periodFrom: '起始日期（不限）',
-    periodTo: '截止日期（至今）',
+    periodFrom: '起始日期',
+    periodTo: '截止日期',
+    periodHint: '起始日期不填为不限，截止日期不填为至今',
     helper: '帮扶方',
     helped: '受帮扶方（下辖乡镇）',
     trendIndicator: '走势指标',
