@@ -6,7 +6,7 @@ import FilePicker from './FilePicker.vue'
 describe('FilePicker, the import file row of both import views', () => {
   it('hands on the chosen file and empties the chooser, so the same file may be chosen again', async () => {
     const wrapper = mount(FilePicker, {
-      props: { accept: '.xlsx', file: null, busy: false, name: 'workbook' },
+      props: { accept: '.xlsx', file: null, busy: false, checked: false, name: 'workbook' },
       global: { plugins: [i18n] },
     })
     const input = wrapper.get('[data-test=workbook-file]')
@@ -20,5 +20,8 @@ describe('FilePicker, the import file row of both import views', () => {
     expect(wrapper.text()).toContain('台账.xlsx')
     await wrapper.get('[data-test=workbook-check]').trigger('click')
     expect(wrapper.emitted('check')).toHaveLength(1)
+    // Once the report shown answers the file, there is nothing new to check.
+    await wrapper.setProps({ checked: true })
+    expect(wrapper.get('[data-test=workbook-check]').attributes('disabled')).toBeDefined()
   })
 })

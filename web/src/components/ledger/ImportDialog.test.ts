@@ -134,4 +134,32 @@ describe('ImportDialog', () => {
     expect(w.emitted('imported')).toEqual([[2]])
     w.unmount()
   })
+
+  // The tester's steps: choose the file, then click 检查 as step 2 says. Choosing checks already,
+  // so the click sends nothing more; only after a check that failed does it check again.
+  it('sends one dry run for choosing a file and clicking 检查, and checks again after a failed check', async () => {
+    let fail = false
+    const importFile = vi.fn(async () => {
+      if (fail) throw new Error('offline')
+      return report({ invalid_count: 0, errors: [] })
+    })
+    const w = await openDialog(ImportDialog, { meta: visits, api: { importFile, template: vi.fn() } as unknown as LedgerApi, defaultPair: '' })
+    const input = document.body.querySelector('[data-test=import-file]') as HTMLInputElement
+    const checkButton = () => document.body.querySelector('[data-test=import-check]') as HTMLButtonElement
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'visits.xlsx')], configurable: true })
+    fail = true
+    input.dispatchEvent(new Event('change'))
+    await flushPromises()
+    expect(importFile).toHaveBeenCalledTimes(1)
+    expect(document.body.querySelector('[data-test=import-dialog] .el-alert')?.textContent).toContain('offline')
+    fail = false
+    checkButton().click()
+    await flushPromises()
+    expect(importFile).toHaveBeenCalledTimes(2)
+    expect(document.body.querySelector('[data-test=import-summary]')).not.toBeNull()
+    checkButton().click()
+    await flushPromises()
+    expect(importFile).toHaveBeenCalledTimes(2)
+    w.unmount()
+  })
 })

@@ -1,7 +1,9 @@
 // The steps both import dialogs share: pick a file (of the allowed extensions), check it (a dry
 // run with the clerk's choices, again whenever a choice changes), then import it for real with
 // the same choices; a refused import shows its report instead. R: the server's report.
-import { ref, type Ref } from 'vue'
+// Picking a file checks it, and a changed choice checks again, so `checked` (a report answers the
+// file and choices shown) tells the check button there is nothing new to check.
+import { computed, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { errorText } from '@/api/http'
 import type { ImportChoices } from '@/api/ledger/types'
@@ -60,5 +62,6 @@ export function useImportRun<R extends CheckCounts & { stored: number; updated: 
     }
   }
   const check = () => run(false)
-  return { file, report, choices, error, busy, reset, pick, check, importNow: () => run(true) }
+  const checked = computed(() => report.value !== null)
+  return { file, report, checked, choices, error, busy, reset, pick, check, importNow: () => run(true) }
 }
