@@ -74,6 +74,13 @@ describe('audit details', () => {
       .toBe('request DELETE /api/v1/admin/users/{id} · permission needed admin:users:admin')
     expect(auditDetailText(context(zh, 'claim'), '由 王* 认领 / claimed by 王*')).toBe('由 王* 认领')
     expect(auditDetailText(context(en, 'claim'), '由 王* 认领 / claimed by 王*')).toBe('claimed by 王*')
+    // A drill-down's figure by its name, in the export's filter and in a sensitive selection's tokens.
+    const named = { ...context(zh, 'export'), indicatorLabel: (k: string) => (k === 'talent.training.person_times.poverty' ? '各类培训人次·其中脱贫人口' : undefined) }
+    expect(auditDetailText(named, '{"rows":7,"filter":{"selected_by":"indicator=talent.training.person_times.poverty"}}'))
+      .toBe('导出 7 行 · 筛选条件：选取依据 各类培训人次·其中脱贫人口')
+    expect(auditDetailText(named, 'indicator=people.registered.poverty ids=3')).toContain('people.registered.poverty')
+    expect(auditDetailText({ ...named, action: 'sensitive_query' }, 'indicator=talent.training.person_times.poverty ids=3'))
+      .toContain('各类培训人次·其中脱贫人口')
     // Text that is no token list is shown as it is.
     expect(auditDetailText(context(zh, 'create'), 'by=name purpose=为 核对')).toBe('by=name purpose=为 核对')
   })

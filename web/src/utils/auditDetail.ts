@@ -62,11 +62,17 @@ export interface DetailContext {
   action: string
   ledger: LedgerMeta | undefined
   ledgerLabel: (name: string) => string
+  /** an indicator's name by its key (indicator=, an export's selected_by=indicator=…); undefined: the key */
+  indicatorLabel?: (key: string) => string | undefined
 }
 
 function fieldLabel(c: DetailContext, key: string): string {
   const f = c.ledger?.fields.find((x) => x.key === key)
   return f ? (c.zh ? f.label_zh : f.label_en) || f.label_zh : key
+}
+
+function indicatorText(c: DetailContext, key: string): string {
+  return c.indicatorLabel?.(key) ?? key
 }
 
 // Values of keys naming fields (field=, by=) by their labels; a parent "ledger:id" by its ledger.
@@ -77,10 +83,12 @@ function valueText(c: DetailContext, part: DetailPart): string {
     if (!entries.length) return c.t('audit.detailNone')
     return entries.map(([k, v]) => {
       const name = c.te(`audit.filterKey.${k}`) ? c.t(`audit.filterKey.${k}`) : fieldLabel(c, k)
-      return `${name} ${String(v)}`
+      const chosen = k === 'selected_by' ? /^indicator=(.+)$/.exec(String(v)) : null
+      return `${name} ${chosen ? indicatorText(c, chosen[1]) : String(v)}`
     }).join(c.zh ? '，' : ', ')
   }
   if (part.key === 'field' || part.key === 'by') return join(part.values.map((v) => fieldLabel(c, v)))
+  if (part.key === 'indicator') return join(part.values.map((v) => indicatorText(c, v)))
   if (part.key === 'parent') {
     const [ledger, id] = (part.values[0] ?? '').split(':')
     return `${c.ledgerLabel(ledger)} #${id}`
