@@ -79,6 +79,16 @@ await t.step('所属单位 is found by its name and shown by it, in the table an
   await dialog.waitFor({ state: 'hidden' })
 })
 
+await t.step('at 1366 px a user row\'s actions are on screen without scrolling sideways', async () => {
+  await page.goto(`${stack.baseUrl}/admin/users`)
+  for (const action of ['edit-user', 'reset-user-password', 'toggle-user']) {
+    const button = page.locator(`[data-test=${action}]:visible`).first()
+    await button.waitFor()
+    const box = await button.boundingBox()
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 1366, `${action} at ${JSON.stringify(box)}`)
+  }
+})
+
 await t.step('at 390 px the users are cards: display name and login, key fields, actions in a menu', async () => {
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto(`${stack.baseUrl}/admin/users`) // the side menu folds away on a phone: go by address
