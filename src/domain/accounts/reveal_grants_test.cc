@@ -186,8 +186,11 @@ TEST_P(RevealGrantsTest, AnAdministratorTheRequesterMadeIsNoSecondPerson) {
   // Nor one whose password the requester reset.
   auto users = accounts_->ListUsers(Security("sec_a"));
   ASSERT_TRUE(users.ok());
-  for (const UserInfo& u : *users)
-    if (u.name == "sec_b") ASSERT_TRUE(accounts_->ResetPassword(Security("sec_a"), u.id, "Reset-sec-b-2026").ok());
+  for (const UserInfo& u : *users) {
+    if (u.name == "sec_b") {
+      ASSERT_TRUE(accounts_->ResetPassword(Security("sec_a"), u.id, "Reset-sec-b-2026").ok());
+    }
+  }
   EXPECT_EQ(Decide("sec_b", Pending().at(0).id).code(), Code::kPermissionDenied);
 }
 
