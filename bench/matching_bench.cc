@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   const long queries = Arg(argc, argv, "--queries", 2000);
   const long threads = std::max(1L, Arg(argc, argv, "--threads", 2));
   const size_t k = size_t(Arg(argc, argv, "--k", 10));
+  const bool batch = Arg(argc, argv, "--batch", 1) != 0;  // 0: online figures only (profiling)
 
   shanhai::bench::MatchingWorld world = shanhai::bench::MakeMatchingWorld(people, jobs);
   std::map<std::pair<uint64_t, int64_t>, int> summed;  // the generator may place a village twice
@@ -91,7 +92,7 @@ int main(int argc, char** argv) {
   std::atomic<long> answered{0};
   const auto batch_start = Clock::now();
   std::vector<std::thread> workers;
-  for (long t = 0; t < threads; ++t)
+  for (long t = 0; t < (batch ? threads : 0); ++t)
     workers.emplace_back([&] {
       for (long id; (id = next.fetch_add(1)) <= people;)
         if (!index.TopJobs(id, k)->empty()) answered.fetch_add(1);

@@ -89,8 +89,8 @@ std::vector<Match> JobLists::Top(const Seeker& seeker, size_t k, const SlotStore
   for (OccupationCode code : seeker.occupations) groups |= 1u << (MajorGroupOf(code) + 1);
   const int priority = PriorityPoints(HasPriority(seeker.household));
 
-  auto add_place = [&](const Place& place, PlaceFit place_fit) {
-    const int base = priority + PlacePoints(place_fit);
+  auto add_place = [&](const Place& place, PlaceFit place_fit, Band band) {
+    const int base = priority + PlacePoints(place_fit) + BandPoints(band);
     for (const auto& [key, run] : place.by_group) {
       const uint32_t group = key / 4;
       const SkillFit skill = group != 0 && (groups >> group & 1u) ? SkillFit::kSameGroup : SkillFit::kNone;
@@ -111,17 +111,19 @@ std::vector<Match> JobLists::Top(const Seeker& seeker, size_t k, const SlotStore
   // The home province county by county: the band (in the county or not) differs between them.
   if (auto counties = counties_of_province_.find(home_province); counties != counties_of_province_.end())
     for (uint32_t county : counties->second) {
-      if (!willing(county == home_county ? Band::kInCounty : Band::kInProvince)) continue;
-      add_place(places_[kCountyLevel].at(county), PlaceFitOf(seeker, uint64_t(county) * kCountyScale));
+      const Band band = county == home_county ? Band::kInCounty : Band::kInProvince;
+      if (!willing(band)) continue;
+      add_place(places_[kCountyLevel].at(county), PlaceFitOf(seeker, uint64_t(county) * kCountyScale), band);
     }
   if (willing(Band::kOutOfProvince)) {
     for (uint32_t city : seeker.preferred_cities) {
       if (city / 100 == home_province) continue;  // read county by county above
       if (auto place = places_[kCityLevel].find(city); place != places_[kCityLevel].end())
-        add_place(place->second, PlaceFit::kCity);
+        add_place(place->second, PlaceFit::kCity, Band::kOutOfProvince);
     }
     for (const auto& [province, place] : places_[kProvinceLevel])
-      if (province != home_province) add_place(place, PlaceFitOf(seeker, uint64_t(province) * kProvinceScale));
+      if (province != home_province)
+        add_place(place, PlaceFitOf(seeker, uint64_t(province) * kProvinceScale), Band::kOutOfProvince);
   }
 
   auto head = [&](const Cursor& cursor, const Entry& e) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <mutex>
 
+#include "matching/run_merge.h"
+
 namespace shanhai::matching {
 namespace {
 
@@ -13,14 +15,6 @@ void EraseSlot(Map& map, K key, uint32_t slot) {
   std::vector<uint32_t>& slots = found->second;
   slots.erase(std::find(slots.begin(), slots.end(), slot));
   if (slots.empty()) map.erase(found);
-}
-
-// The best k of two candidate lists, each already in ranking order.
-std::vector<Match> BestOf(std::vector<Match> a, std::vector<Match> b, size_t k) {
-  std::vector<Match> out;
-  std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out), RanksBefore);
-  if (out.size() > k) out.resize(k);
-  return out;
 }
 
 template <typename Map>
@@ -38,9 +32,8 @@ void MatchIndex::Load(std::vector<Seeker> seekers, std::vector<Job> jobs, const 
   std::unique_lock lock(mutex_);
   seekers_ = SlotStore<Seeker>();
   jobs_ = SlotStore<Job>();
-  seeker_lists_ = SeekerLists();
+  everyone_ = SeekerPool();
   job_lists_ = JobLists();
-  seekers_of_village_.clear();
   holders_of_certificate_.clear();
   jobs_of_employer_.clear();
   fellows_ = FellowTable();
@@ -48,7 +41,8 @@ void MatchIndex::Load(std::vector<Seeker> seekers, std::vector<Job> jobs, const 
   jobs_.Reserve(jobs.size());
   for (Seeker& s : seekers) AddSeekerLocked(std::move(s), true);
   for (Job& j : jobs) AddJobLocked(std::move(j), true);
-  seeker_lists_.SortAll();
+  everyone_.SortAll();
+  for (auto& [certificate, holders] : holders_of_certificate_) holders.SortAll();
   job_lists_.SortAll();
   for (const Fellows& f : fellows) fellows_.Set(f.village, f.employer, f.people);
 }
@@ -58,10 +52,8 @@ void MatchIndex::AddSeekerLocked(Seeker seeker, bool bulk) {
   const uint32_t slot = seekers_.Add(std::move(seeker));
   if (!listed) return;
   const Seeker& stored = seekers_.at(slot);
-  if (bulk) seeker_lists_.Append(stored, slot);
-  else seeker_lists_.Insert(stored, slot);
-  seekers_of_village_[stored.home_village].push_back(slot);
-  for (uint32_t certificate : stored.certificates) holders_of_certificate_[certificate].push_back(slot);
+  everyone_.Add(stored, slot, bulk);
+  for (uint32_t certificate : stored.certificates) holders_of_certificate_[certificate].Add(stored, slot, bulk);
 }
 
 void MatchIndex::AddJobLocked(Job job, bool bulk) {
@@ -79,9 +71,12 @@ void MatchIndex::RemoveSeekerLocked(int64_t id) {
   if (!slot) return;
   const Seeker& seeker = seekers_.at(*slot);
   if (seeker.available) {
-    seeker_lists_.Erase(seeker, *slot);
-    EraseSlot(seekers_of_village_, seeker.home_village, *slot);
-    for (uint32_t certificate : seeker.certificates) EraseSlot(holders_of_certificate_, certificate, *slot);
+    everyone_.Erase(seeker, *slot);
+    for (uint32_t certificate : seeker.certificates) {
+      auto holders = holders_of_certificate_.find(certificate);
+      holders->second.Erase(seeker, *slot);
+      if (holders->second.seeker_count() == 0) holders_of_certificate_.erase(holders);
+    }
   }
   seekers_.Remove(id);
 }
@@ -141,47 +136,29 @@ std::optional<std::vector<Match>> MatchIndex::TopJobs(int64_t seeker_id, size_t 
       }
     }
   std::sort(with_fellows.begin(), with_fellows.end(), RanksBefore);
-  return BestOf(job_lists_.Top(*seeker, k, jobs_, employers), std::move(with_fellows), k);
+  return BestOf(job_lists_.Top(*seeker, k, jobs_, employers), with_fellows, k);
 }
 
-std::vector<Match> MatchIndex::TopHoldersLocked(const Job& job, size_t k) const {
-  const std::vector<uint32_t>* rarest = nullptr;
+const SeekerPool* MatchIndex::CandidatesFor(const Job& job) const {
+  const SeekerPool* rarest = &everyone_;
   for (uint32_t certificate : job.required_certificates) {
     auto holders = holders_of_certificate_.find(certificate);
-    if (holders == holders_of_certificate_.end()) return {};  // nobody available holds it
-    if (!rarest || holders->second.size() < rarest->size()) rarest = &holders->second;
+    if (holders == holders_of_certificate_.end()) return nullptr;  // nobody available holds it
+    if (rarest == &everyone_ || holders->second.seeker_count() < rarest->seeker_count()) rarest = &holders->second;
   }
-  std::vector<Match> all;
-  if (job.open)
-    for (uint32_t slot : *rarest) {
-      const Seeker& seeker = seekers_.at(slot);
-      if (auto m = MatchOf(seeker, job, fellows_.At(seeker.home_village, job.employer_id), seeker.id)) all.push_back(*m);
-    }
-  const size_t kept = std::min(k, all.size());
-  std::partial_sort(all.begin(), all.begin() + ptrdiff_t(kept), all.end(), RanksBefore);
-  all.resize(kept);
-  return all;
+  return rarest;
 }
 
 std::optional<std::vector<Match>> MatchIndex::TopSeekers(int64_t job_id, size_t k) const {
   std::shared_lock lock(mutex_);
   const Job* job = jobs_.Find(job_id);
   if (!job) return std::nullopt;
-  if (!job->required_certificates.empty()) return TopHoldersLocked(*job, k);
+  const SeekerPool* candidates = CandidatesFor(*job);
+  if (!candidates) return std::vector<Match>{};
   const FellowTable::ByVillage* fellows = fellows_.AtEmployer(job->employer_id);
-  const std::vector<uint64_t> villages = SortedKeys(fellows);
-  std::vector<Match> with_fellows;
-  if (job->open)
-    for (uint64_t village : villages) {
-      auto seekers = seekers_of_village_.find(village);
-      if (seekers == seekers_of_village_.end()) continue;
-      for (uint32_t slot : seekers->second) {
-        const Seeker& seeker = seekers_.at(slot);
-        if (auto m = MatchOf(seeker, *job, fellows->at(village), seeker.id)) with_fellows.push_back(*m);
-      }
-    }
-  std::sort(with_fellows.begin(), with_fellows.end(), RanksBefore);
-  return BestOf(seeker_lists_.Top(*job, k, seekers_, villages), std::move(with_fellows), k);
+  std::vector<std::pair<uint64_t, int>> fellow_points;
+  for (uint64_t village : SortedKeys(fellows)) fellow_points.push_back({village, FellowPoints(fellows->at(village))});
+  return candidates->Top(*job, k, seekers_, fellow_points);
 }
 
 std::optional<std::vector<Reason>> MatchIndex::Explain(int64_t seeker_id, int64_t job_id) const {

@@ -1,9 +1,11 @@
 // The online matcher: seekers and jobs held in memory, answering top-k jobs for a seeker and top-k
 // seekers for a job with the same rules and order as the reference matcher, fast: each direction
 // keeps its candidates in runs that are already in ranking order (job_lists.h, seeker_lists.h),
-// so a query merges run heads instead of scoring everyone; the few pairs with fellow villagers
-// (whose term differs employer by employer) are scored one by one and merged in; so are the holders
-// of a certificate a job requires. Built at start-up
+// so a query merges run heads instead of scoring everyone. A job's fellow villagers' term is the
+// same for a whole village, so the seekers of the villages with fellows at its employer are read
+// from runs by village with that term added; a job requiring certificates reads the runs of the
+// holders of the rarest one. For a seeker, the few jobs of employers where people of its village
+// work are scored one by one and merged in. Built at start-up
 // with Load() and kept current by the labour services through Put/Remove/SetFellows — no rebuild
 // per change. Thread-safe: queries run concurrently; a change waits for running queries.
 #pragma once
@@ -19,7 +21,7 @@
 #include "matching/job_lists.h"
 #include "matching/match.h"
 #include "matching/match_rules.h"
-#include "matching/seeker_lists.h"
+#include "matching/seeker_pool.h"
 #include "matching/slot_store.h"
 
 namespace shanhai::matching {
@@ -58,18 +60,17 @@ class MatchIndex {
   void AddJobLocked(Job job, bool bulk);
   void RemoveSeekerLocked(int64_t id);
   void RemoveJobLocked(int64_t id);
-  std::vector<Match> TopHoldersLocked(const Job& job, size_t k) const;
+  const SeekerPool* CandidatesFor(const Job& job) const;
 
   mutable std::shared_mutex mutex_;
   SlotStore<Seeker> seekers_;
   SlotStore<Job> jobs_;
-  SeekerLists seeker_lists_;  // the available seekers
-  JobLists job_lists_;        // the open jobs
-  // For the pairs with fellows: the available seekers of a village, the open jobs of an employer.
-  std::unordered_map<uint64_t, std::vector<uint32_t>> seekers_of_village_;
-  // The available holders of each certificate: a job requiring one is answered from the holders
-  // of its rarest (few people hold any), where merging runs would skip nearly everyone.
-  std::unordered_map<uint32_t, std::vector<uint32_t>> holders_of_certificate_;
+  SeekerPool everyone_;  // the available seekers
+  JobLists job_lists_;   // the open jobs
+  // The available holders of each certificate: a job requiring one is answered from the holders of
+  // its rarest (few people hold any), where merging everyone's runs would skip nearly all.
+  std::unordered_map<uint32_t, SeekerPool> holders_of_certificate_;
+  // For the pairs with fellows of a seeker's query: the open jobs of an employer.
   std::unordered_map<int64_t, std::vector<uint32_t>> jobs_of_employer_;
   FellowTable fellows_;
 };

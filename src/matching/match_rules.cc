@@ -14,6 +14,8 @@ constexpr int kBoardPoints = 4;
 constexpr int kLodgingPoints = 6;
 constexpr int kPreferredCityPoints = 10;
 constexpr int kPreferredProvincePoints = 6;
+constexpr int kInCountyPoints = 8;
+constexpr int kInProvincePoints = 4;
 constexpr int kPointsPerFellow = 3;
 constexpr int kFellowCapPoints = 15;
 constexpr int kPriorityPoints = 10;
@@ -82,6 +84,10 @@ int PlacePoints(PlaceFit fit) {
   return fit == PlaceFit::kCity ? kPreferredCityPoints : fit == PlaceFit::kProvince ? kPreferredProvincePoints : 0;
 }
 
+int BandPoints(Band band) {
+  return band == Band::kInCounty ? kInCountyPoints : band == Band::kInProvince ? kInProvincePoints : 0;
+}
+
 int FellowPoints(int fellows) { return std::min(std::max(fellows, 0) * kPointsPerFellow, kFellowCapPoints); }
 
 bool HasPriority(Household household) { return household != Household::kGeneral; }
@@ -109,6 +115,8 @@ int Score(const Seeker& seeker, const Job& job, int fellows, std::vector<Reason>
   const PlaceFit place = PlaceFitOf(seeker, job.place);
   if (place == PlaceFit::kCity) term(ReasonKind::kPreferredCity, PlacePoints(place), CityOf(job.place));
   else if (place == PlaceFit::kProvince) term(ReasonKind::kPreferredProvince, PlacePoints(place), ProvinceOf(job.place));
+  const Band band = BandOf(seeker.home_village, job.place);
+  term(ReasonKind::kDistanceBand, BandPoints(band), int64_t(band));
   term(ReasonKind::kFellowVillagers, FellowPoints(fellows), fellows);
   term(ReasonKind::kPriority, PriorityPoints(HasPriority(seeker.household)), int64_t(seeker.household));
   return total;

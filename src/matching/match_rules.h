@@ -33,6 +33,7 @@ enum class ReasonKind : uint8_t {
   kLodging,
   kPreferredCity,      // value: 4-digit city code
   kPreferredProvince,  // value: 2-digit province code
+  kDistanceBand,       // value: the Band (in the home county, or in the home province); out of province scores 0
   kFellowVillagers,    // value: people of the seeker's village in work at this employer
   kPriority,           // value: the Household (poverty-lifted or monitored) — sensitive, staff only
 };
@@ -61,6 +62,7 @@ int WagePoints(int64_t middle_wage_fen, int64_t expected_wage_fen);  // nondecre
 int SkillPoints(SkillFit fit);
 int BoardLodgingPoints(bool board, bool lodging);
 int PlacePoints(PlaceFit fit);
+int BandPoints(Band band);  // nearer home scores more: work close to the family (就近就业)
 int FellowPoints(int fellows);
 bool HasPriority(Household household);  // 脱贫户 and 监测对象
 int PriorityPoints(bool priority);

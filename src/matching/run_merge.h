@@ -5,7 +5,9 @@
 // function may take, each in exactly one run where it is accepted).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <queue>
 #include <vector>
 
@@ -30,10 +32,12 @@ std::vector<Match> MergeTop(std::vector<RunCursor<Entry, Fit>> cursors, size_t k
     size_t cursor;
   };
   auto worse = [](const Next& a, const Next& b) { return RanksBefore(b.match, a.match); };
-  std::priority_queue<Next, std::vector<Next>, decltype(worse)> queue(worse);
+  std::vector<Next> heads;  // heapified at once (linear) rather than pushed one by one
+  heads.reserve(cursors.size());
   for (size_t i = 0; i < cursors.size(); ++i)
     if (cursors[i].position < cursors[i].items->size())
-      queue.push({head(cursors[i], (*cursors[i].items)[cursors[i].position]), i});
+      heads.push_back({head(cursors[i], (*cursors[i].items)[cursors[i].position]), i});
+  std::priority_queue<Next, std::vector<Next>, decltype(worse)> queue(worse, std::move(heads));
   std::vector<Match> top;
   while (!queue.empty() && top.size() < k) {
     const Next next = queue.top();
@@ -44,6 +48,14 @@ std::vector<Match> MergeTop(std::vector<RunCursor<Entry, Fit>> cursors, size_t k
       queue.push({head(cursor, (*cursor.items)[cursor.position]), next.cursor});
   }
   return top;
+}
+
+// The best k of two candidate lists, each already in ranking order.
+inline std::vector<Match> BestOf(const std::vector<Match>& a, const std::vector<Match>& b, size_t k) {
+  std::vector<Match> out;
+  std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out), RanksBefore);
+  if (out.size() > k) out.resize(k);
+  return out;
 }
 
 }  // namespace shanhai::matching
