@@ -136,7 +136,7 @@ std::vector<Match> JobLists::Top(const Seeker& seeker, size_t k, const SlotStore
            !std::binary_search(excluded_employers.begin(), excluded_employers.end(), job.employer_id) &&
            Admits(seeker, job);
   };
-  return MergeTop(std::move(cursors), k, head, accept);
+  return MergeTop(std::move(cursors), k, MaxWagePoints(), head, accept);
 }
 
 }  // namespace shanhai::matching

@@ -157,5 +157,23 @@ TEST(Score, PreferredCityCountsOnceNotAlsoItsProvince) {
   EXPECT_EQ(Score(s, CompressorJob(), 0), province_only);
 }
 
+TEST(Score, NearerHomeScoresMoreAndSaysWhichBand) {
+  Seeker s = Villager();
+  s.expected_wage_fen = 0;
+  Job j = CompressorJob();  // 广州: out of the province, no distance term
+  EXPECT_EQ(Score(s, j, 0), 0);
+  j.place = kGuiyang;
+  std::vector<Reason> in_province;
+  const int province = Score(s, j, 0, &in_province);
+  ASSERT_EQ(in_province.size(), 1u);
+  EXPECT_EQ(in_province[0].kind, ReasonKind::kDistanceBand);
+  EXPECT_EQ(in_province[0].value, int64_t(Band::kInProvince));
+  j.place = kPingtangTown;
+  std::vector<Reason> in_county;
+  EXPECT_GT(Score(s, j, 0, &in_county), province);
+  EXPECT_EQ(in_county[0].value, int64_t(Band::kInCounty));
+  EXPECT_GT(province, 0);
+}
+
 }  // namespace
 }  // namespace shanhai::matching

@@ -23,29 +23,39 @@ struct RunCursor {
   Fit fit;       // what the accept function checks the candidate against
 };
 
-// head(cursor, entry) -> Match of that entry for the query; accept(cursor, entry) -> whether the
-// candidate belongs to this cursor's run for the query and passes the hard rules.
+// head(cursor, entry) -> Match of that entry for the query, whose points are at most
+// cursor.constant + max_variable (the cap of the term that varies along a run: the wage);
+// accept(cursor, entry) -> whether the candidate belongs to this cursor's run for the query and
+// passes the hard rules. A run is only opened (its first entry read) once its bound could reach the
+// best head so far: most runs of a query score too little to matter and are never touched.
 template <typename Entry, typename Fit, typename Head, typename Accept>
-std::vector<Match> MergeTop(std::vector<RunCursor<Entry, Fit>> cursors, size_t k, Head head, Accept accept) {
+std::vector<Match> MergeTop(std::vector<RunCursor<Entry, Fit>> cursors, size_t k, int max_variable, Head head,
+                            Accept accept) {
   struct Next {
     Match match;
     size_t cursor;
   };
   auto worse = [](const Next& a, const Next& b) { return RanksBefore(b.match, a.match); };
-  std::vector<Next> heads;  // heapified at once (linear) rather than pushed one by one
-  heads.reserve(cursors.size());
-  for (size_t i = 0; i < cursors.size(); ++i)
+  std::sort(cursors.begin(), cursors.end(), [](const auto& a, const auto& b) { return a.constant > b.constant; });
+  std::priority_queue<Next, std::vector<Next>, decltype(worse)> queue(worse);
+  auto push_head = [&](size_t i) {
     if (cursors[i].position < cursors[i].items->size())
-      heads.push_back({head(cursors[i], (*cursors[i].items)[cursors[i].position]), i});
-  std::priority_queue<Next, std::vector<Next>, decltype(worse)> queue(worse, std::move(heads));
+      queue.push({head(cursors[i], (*cursors[i].items)[cursors[i].position]), i});
+  };
+  size_t opened = 0;
   std::vector<Match> top;
-  while (!queue.empty() && top.size() < k) {
+  while (top.size() < k) {
+    // A run whose bound ties the best head may still rank first (by margin or id): open it too.
+    while (opened < cursors.size() &&
+           (queue.empty() || cursors[opened].constant + max_variable >= queue.top().match.points))
+      push_head(opened++);
+    if (queue.empty()) break;
     const Next next = queue.top();
     queue.pop();
     RunCursor<Entry, Fit>& cursor = cursors[next.cursor];
     if (accept(cursor, (*cursor.items)[cursor.position])) top.push_back(next.match);
-    if (++cursor.position < cursor.items->size())
-      queue.push({head(cursor, (*cursor.items)[cursor.position]), next.cursor});
+    ++cursor.position;
+    push_head(next.cursor);
   }
   return top;
 }

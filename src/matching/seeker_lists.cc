@@ -139,7 +139,7 @@ std::vector<Match> SeekerLists::Merge(const Job& job, size_t k, const SlotStore<
            !std::binary_search(excluded_villages.begin(), excluded_villages.end(), seeker.home_village) &&
            Admits(seeker, job);
   };
-  return MergeTop(std::move(cursors), k, head, accept);
+  return MergeTop(std::move(cursors), k, MaxWagePoints(), head, accept);
 }
 
 }  // namespace shanhai::matching
