@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <random>
 
 namespace shanhai::bench {
@@ -12,26 +13,43 @@ using matching::GenderRule;
 using matching::Household;
 using matching::OccupationCode;
 
-// Helped counties (GB/T 2260) whose villages the seekers come from.
+// Helped counties of 黔南州 (GB/T 2260) whose villages the seekers come from (黔南 is paired with 广州).
 constexpr std::array<uint32_t, 8> kHomeCounties = {522727, 522722, 522701, 522702, 522725, 522726, 522728, 522732};
+constexpr uint32_t kHomePrefecture = 5227;  // jobs "in 黔南" lie in one of the home counties
 
-// A destination: a county of a city and its share of the jobs (per mille, summing to 1000).
-struct Destination {
+// The 50 destination cities, each with the county (district) its jobs are placed in, and the share
+// of jobs per mille — shaped like the flows of 贵州's rural labour (bench/README.md, "Matching"):
+// 广东 first (广州, 深圳, 东莞, 佛山), then 浙江 and 福建, then 江苏/上海; a quarter within 贵州.
+struct City {
+  uint32_t city;
   uint32_t county;
   int weight;
 };
-constexpr std::array<Destination, 50> kDestinations = {{
-    {440111, 120}, {440106, 60}, {440113, 40}, {440305, 70}, {440306, 50}, {440307, 30}, {440604, 35}, {440606, 30},
-    {441900, 60}, {442000, 30}, {440402, 15}, {441302, 12}, {440703, 12}, {441202, 8}, {440304, 20}, {440105, 20},
-    {440112, 15}, {440114, 10}, {440115, 10}, {440117, 8}, {330106, 15}, {330203, 12}, {330303, 8}, {320505, 15},
-    {320214, 8}, {310115, 15}, {310112, 8}, {350203, 10}, {350206, 6}, {110105, 6}, {120116, 4}, {370212, 5},
-    {320115, 6}, {330782, 8}, {350583, 5}, {520102, 25}, {520115, 15}, {520302, 10}, {520402, 6}, {522727, 25},
-    {522722, 15}, {522701, 20}, {522702, 10}, {500112, 8}, {510107, 8}, {530102, 6}, {450103, 10}, {430104, 6},
-    {420106, 6}, {360102, 4},
+constexpr std::array<City, 50> kCities = {{
+    // 广东 420
+    {4401, 440111, 119}, {4403, 440306, 90}, {4419, 441900, 80}, {4406, 440605, 50}, {4420, 442000, 25},
+    {4413, 441302, 20}, {4407, 440703, 10}, {4404, 440402, 10}, {4412, 441202, 5}, {4418, 441802, 5},
+    {4405, 440507, 5},
+    // 浙江 150
+    {3301, 330109, 35}, {3302, 330212, 35}, {3303, 330304, 25}, {3307, 330782, 20}, {3310, 331002, 12},
+    {3306, 330603, 13}, {3304, 330402, 10},
+    // 福建 70
+    {3502, 350206, 20}, {3505, 350582, 25}, {3501, 350102, 15}, {3503, 350302, 5}, {3506, 350602, 5},
+    // 江苏 40, 上海 15, 北京 8, 天津 4
+    {3205, 320583, 20}, {3202, 320211, 8}, {3201, 320115, 7}, {3204, 320412, 5}, {3101, 310115, 15},
+    {1101, 110105, 8}, {1201, 120116, 4},
+    // 贵州 250
+    {5201, 520115, 80}, {kHomePrefecture, 0, 70}, {5203, 520302, 25}, {5204, 520402, 12}, {5202, 520201, 10},
+    {5205, 520502, 13}, {5206, 520602, 10}, {5226, 522601, 20}, {5223, 522301, 10},
+    // elsewhere 44
+    {5001, 500112, 10}, {5101, 510107, 8}, {5301, 530102, 6}, {4501, 450102, 6}, {4301, 430102, 5},
+    {4201, 420106, 3}, {3601, 360102, 2}, {3702, 370211, 1}, {4101, 410105, 1}, {6101, 610113, 1},
+    {4502, 450202, 1},
 }};
 
-// Occupations (职业分类大典 codes as numbers) with their share in per mille; most are group 6
-// (production) and 4 (services), as the jobs offered to rural job seekers are.
+// Occupations (职业分类大典 codes as numbers) per mille: major group 6 (production, 55 %) and 4
+// (services, 34 %) dominate, as in the jobs rural migrant workers take (manufacturing, building,
+// logistics, catering, housekeeping).
 struct Occupation {
   OccupationCode code;
   int weight;
@@ -42,14 +60,48 @@ constexpr std::array<Occupation, 20> kOccupations = {{
     {5010100, 30}, {5050100, 25}, {3010100, 30}, {2020100, 20}, {6280100, 60}, {4990000, 60},
 }};
 
+template <typename T, size_t N>
+constexpr int WeightOf(const std::array<T, N>& items) {
+  int total = 0;
+  for (const T& item : items) total += item.weight;
+  return total;
+}
+static_assert(WeightOf(kCities) == 1000 && WeightOf(kOccupations) == 1000, "shares are per mille");
+
 constexpr int kCertificateKinds = 30;
+constexpr int kVillagesPerCounty = 300;  // 15 towns of 20 villages
+constexpr int kEmployersPerVillage = 6;  // where a village's people already work (老乡带老乡)
+
+// A small, fast generator for one record's draws (SplitMix64: seeding per record must be cheap, as
+// a million records are drawn; the statistical quality needed here is modest).
+class SplitMix64 {
+ public:
+  using result_type = uint64_t;
+  explicit SplitMix64(uint64_t seed) : state_(seed) {}
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return ~result_type(0); }
+  result_type operator()() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+
+ private:
+  uint64_t state_;
+};
 
 class Draw {
  public:
-  Draw(uint64_t seed, uint64_t salt, int64_t index) : rng_(seed * 1000003ULL + salt * 7919ULL + uint64_t(index)) {}
+  Draw(uint64_t seed, uint64_t salt, int64_t index) : rng_(seed * 1000003ULL + salt * 0x100000000ULL + uint64_t(index)) {}
   int Below(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
   bool Chance(int per_mille) { return Below(1000) < per_mille; }
-  double Normal(double mean, double sd) { return std::normal_distribution<double>(mean, sd)(rng_); }
+  // Log-normal with the given median and spread (σ of the logarithm).
+  double LogNormal(double median, double sigma) { return std::lognormal_distribution<double>(std::log(median), sigma)(rng_); }
+  // A value from bands [edges[i], edges[i+1]) drawn with the given weights, uniform within a band.
+  double Banded(std::initializer_list<double> edges, std::initializer_list<double> weights) {
+    return std::piecewise_constant_distribution<double>(edges.begin(), edges.end(), weights.begin())(rng_);
+  }
   template <typename T, size_t N>
   const T& Weighted(const std::array<T, N>& items) {
     int left = Below(1000);
@@ -61,20 +113,21 @@ class Draw {
   }
 
  private:
-  std::mt19937_64 rng_;
+  SplitMix64 rng_;
 };
 
-uint64_t VillageOf(uint32_t county, int index) {  // 15 towns of 20 villages per county
+uint64_t VillageOf(uint32_t county, int index) {
   return uint64_t(county) * 1000000ULL + uint64_t(100 + index / 20) * 1000ULL + uint64_t(200 + index % 20);
 }
 
+// 农民工 schooling: 初中 a little over half, then 高中 and 小学, few 大专 and above.
 Education SchoolingOf(Draw& d) {
   const int r = d.Below(1000);
-  if (r < 50) return Education::kNone;
-  if (r < 250) return Education::kPrimary;
+  if (r < 10) return Education::kNone;
+  if (r < 150) return Education::kPrimary;
   if (r < 700) return Education::kJuniorMiddle;
-  if (r < 900) return Education::kSeniorMiddle;
-  if (r < 970) return Education::kCollege;
+  if (r < 870) return Education::kSeniorMiddle;
+  if (r < 960) return Education::kCollege;
   return Education::kBachelor;
 }
 
@@ -84,14 +137,22 @@ void SortUnique(std::vector<T>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+uint32_t CountyOfCity(const City& city, Draw& d) {
+  return city.city == kHomePrefecture ? kHomeCounties[size_t(d.Below(int(kHomeCounties.size())))] : city.county;
+}
+
+// Yuan, rounded to 100, as fen.
+int64_t MonthlyFen(double yuan) { return int64_t(yuan / 100.0 + 0.5) * 100 * 100; }
+
 matching::Seeker MakeSeeker(uint64_t seed, int64_t id) {
   Draw d(seed, 1, id);
   matching::Seeker s;
   s.id = id;
-  s.home_village = VillageOf(kHomeCounties[size_t(d.Below(int(kHomeCounties.size())))], d.Below(300));
-  const int age = std::clamp(int(d.Normal(36, 10)), 16, 60);
+  s.home_village = VillageOf(kHomeCounties[size_t(d.Below(int(kHomeCounties.size())))], d.Below(kVillagesPerCounty));
+  // Working-age rural labour: few under 21, most 25–50, a long tail to 60.
+  const int age = int(d.Banded({16, 21, 31, 41, 51, 61}, {4, 24, 30, 27, 15}));
   s.birth_date = (2020 - age) * 10000 + (1 + d.Below(12)) * 100 + 1 + d.Below(28);
-  s.gender = d.Chance(550) ? matching::Gender::kMale : matching::Gender::kFemale;
+  s.gender = d.Chance(630) ? matching::Gender::kMale : matching::Gender::kFemale;
   s.education = SchoolingOf(d);
   const int household = d.Below(1000);
   s.household = household < 300 ? Household::kPovertyLifted : household < 350 ? Household::kMonitored : Household::kGeneral;
@@ -108,11 +169,11 @@ matching::Seeker MakeSeeker(uint64_t seed, int64_t id) {
                     : willing < 900 ? BandBit(Band::kInCounty)
                                     : BandBit(Band::kOutOfProvince);
   if (d.Chance(500))
-    for (int n = 1 + d.Below(2); n > 0; --n) s.preferred_cities.push_back(d.Weighted(kDestinations).county / 100);
+    for (int n = 1 + d.Below(2); n > 0; --n) s.preferred_cities.push_back(d.Weighted(kCities).city);
   SortUnique(s.preferred_cities);
-  if (d.Chance(300)) s.preferred_provinces.push_back(d.Weighted(kDestinations).county / 10000);
+  if (d.Chance(300)) s.preferred_provinces.push_back(d.Weighted(kCities).city / 100);
   SortUnique(s.preferred_provinces);
-  s.expected_wage_fen = int64_t(std::clamp(d.Normal(4500, 900), 2500.0, 9000.0)) / 100 * 100 * 100;
+  s.expected_wage_fen = MonthlyFen(std::clamp(d.LogNormal(5000, 0.25), 2000.0, 15000.0));
   s.wage_floor_fen = s.expected_wage_fen * 8 / 10;
   s.available = d.Chance(900);
   return s;
@@ -124,9 +185,9 @@ matching::Job MakeJob(uint64_t seed, int64_t id, int64_t employers) {
   j.id = id;
   j.employer_id = 1 + d.Below(int(employers));
   j.occupation = d.Weighted(kOccupations).code;
-  j.place = uint64_t(d.Weighted(kDestinations).county) * 1000000ULL;
+  j.place = uint64_t(CountyOfCity(d.Weighted(kCities), d)) * 1000000ULL;
   j.start_date = 20200301 + d.Below(3) * 100 + d.Below(28);
-  j.wage_min_fen = int64_t(std::clamp(d.Normal(4800, 1000), 2500.0, 12000.0)) / 100 * 100 * 100;
+  j.wage_min_fen = MonthlyFen(std::clamp(d.LogNormal(4800, 0.22), 2200.0, 15000.0));
   j.wage_max_fen = j.wage_min_fen + d.Below(5) * 50000;
   j.board = d.Chance(600);
   j.lodging = d.Chance(700);
@@ -152,11 +213,16 @@ MatchingWorld MakeMatchingWorld(int64_t seekers, int64_t jobs, uint64_t seed) {
   for (int64_t i = 1; i <= seekers; ++i) world.seekers.push_back(MakeSeeker(seed, i));
   world.jobs.reserve(size_t(jobs));
   for (int64_t j = 1; j <= jobs; ++j) world.jobs.push_back(MakeJob(seed, j, employers));
-  // About one person in twenty is already in work somewhere: their villages' fellows.
+  // About one person in twenty is already in work, at one of the few employers their village's
+  // people go to (each village has its own handful): the fellow villagers' term.
   Draw d(seed, 3, 0);
   for (int64_t p = 0; p < seekers / 20; ++p) {
     const uint32_t county = kHomeCounties[size_t(d.Below(int(kHomeCounties.size())))];
-    world.placements.push_back({VillageOf(county, d.Below(300)), 1 + d.Below(int(employers)), 1 + d.Below(4)});
+    const int village = d.Below(kVillagesPerCounty);
+    const uint64_t code = VillageOf(county, village);
+    Draw of_village(seed, 4, int64_t(code));
+    for (int skip = d.Below(kEmployersPerVillage); skip > 0; --skip) of_village.Below(int(employers));
+    world.placements.push_back({code, 1 + of_village.Below(int(employers)), 1 + d.Below(4)});
   }
   return world;
 }

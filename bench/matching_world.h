@@ -1,5 +1,5 @@
 // A deterministic synthetic labour market for the matching benchmark (and its SQL peer): job
-// seekers of eight helped counties of 贵州 and jobs in 50 destination cities weighted like the real
+// seekers of eight helped counties of 贵州 (黔南) and jobs in 50 destination cities weighted like the real
 // flows (most to 广东, 广州 and 深圳 first), with realistic mixes of ages, schooling, skills,
 // certificates, wage expectations and willingness to work away. Seeker i and job j depend only on
 // (seed, i) and (seed, j).

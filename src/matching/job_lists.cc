@@ -27,6 +27,10 @@ struct Fit {
 
 }  // namespace
 
+JobLists::Entry JobLists::EntryOf(const Job& job, uint32_t slot) {
+  return {MiddleWage(job), job.id, slot, job.occupation, CountyOf(job.place), LimitsOf(job)};
+}
+
 template <typename Fn>
 void JobLists::ForEachRun(const Job& job, bool create, Fn fn) {
   const uint32_t ids[kLevels] = {ProvinceOf(job.place), CityOf(job.place), CountyOf(job.place)};
@@ -58,12 +62,12 @@ void JobLists::ForEachRun(const Job& job, bool create, Fn fn) {
 }
 
 void JobLists::Insert(const Job& job, uint32_t slot) {
-  const Entry entry{MiddleWage(job), job.id, slot};
+  const Entry entry = EntryOf(job, slot);
   ForEachRun(job, true, [&](Run& run) { run.Insert(entry); });
 }
 
 void JobLists::Append(const Job& job, uint32_t slot) {
-  const Entry entry{MiddleWage(job), job.id, slot};
+  const Entry entry = EntryOf(job, slot);
   ForEachRun(job, true, [&](Run& run) { run.Append(entry); });
 }
 
@@ -76,7 +80,7 @@ void JobLists::SortAll() {
 }
 
 void JobLists::Erase(const Job& job, uint32_t slot) {
-  const Entry entry{MiddleWage(job), job.id, slot};
+  const Entry entry = EntryOf(job, slot);
   ForEachRun(job, false, [&](Run& run) { run.Erase(entry); });
 }
 
@@ -131,9 +135,11 @@ std::vector<Match> JobLists::Top(const Seeker& seeker, size_t k, const SlotStore
                  e.middle_wage - seeker.expected_wage_fen};
   };
   auto accept = [&](const Cursor& cursor, const Entry& e) {
+    if (SkillFitOf(seeker, e.occupation) != cursor.fit.skill ||
+        PlaceFitOf(seeker, uint64_t(e.county) * kCountyScale) != cursor.fit.place || !WithinLimits(seeker, e.limits))
+      return false;
     const Job& job = jobs.at(e.slot);
-    return SkillFitOf(seeker, job.occupation) == cursor.fit.skill && PlaceFitOf(seeker, job.place) == cursor.fit.place &&
-           !std::binary_search(excluded_employers.begin(), excluded_employers.end(), job.employer_id) &&
+    return !std::binary_search(excluded_employers.begin(), excluded_employers.end(), job.employer_id) &&
            Admits(seeker, job);
   };
   return MergeTop(std::move(cursors), k, MaxWagePoints(), head, accept);

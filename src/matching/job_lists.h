@@ -17,6 +17,7 @@
 
 #include "matching/match.h"
 #include "matching/match_profile.h"
+#include "matching/match_rules.h"
 #include "matching/slot_store.h"
 #include "matching/sorted_run.h"
 
@@ -35,10 +36,15 @@ class JobLists {
                          const std::vector<int64_t>& excluded_employers) const;
 
  private:
+  // What a query needs to rank a job and to refuse most misfits without reading the job: its
+  // occupation and county (the skill and place fit) and its limits on the person.
   struct Entry {
     int64_t middle_wage;
     int64_t id;
     uint32_t slot;
+    OccupationCode occupation;
+    uint32_t county;
+    JobLimits limits;
   };
   struct Order {
     bool operator()(const Entry& a, const Entry& b) const {
@@ -50,11 +56,12 @@ class JobLists {
   // board/lodging kind; by_code: occupation × 4 + board/lodging kind.
   struct Place {
     std::map<uint32_t, Run> by_group;
-    std::map<uint64_t, Run> by_code;
+    std::unordered_map<uint64_t, Run> by_code;  // looked up, never walked
     bool empty() const { return by_group.empty() && by_code.empty(); }
   };
   enum Level { kProvinceLevel, kCityLevel, kCountyLevel, kLevels };
 
+  static Entry EntryOf(const Job& job, uint32_t slot);
   template <typename Fn>
   void ForEachRun(const Job& job, bool create, Fn fn);
 

@@ -39,14 +39,22 @@ Band BandOf(uint64_t home_village, uint64_t place) {
   return Band::kOutOfProvince;
 }
 
+JobLimits LimitsOf(const Job& job) {
+  return {job.start_date, int16_t(job.min_age), int16_t(job.max_age), job.gender, job.min_education};
+}
+
+bool WithinLimits(const Seeker& seeker, const JobLimits& limits) {
+  if (limits.gender == GenderRule::kFemaleOnly && seeker.gender != Gender::kFemale) return false;
+  if (limits.gender == GenderRule::kMaleOnly && seeker.gender != Gender::kMale) return false;
+  if (seeker.education < limits.min_education) return false;
+  const int age = (limits.start_date - seeker.birth_date) / 10000;
+  if (limits.min_age > 0 && age < limits.min_age) return false;
+  return limits.max_age == 0 || age <= limits.max_age;
+}
+
 bool Admits(const Seeker& seeker, const Job& job) {
   if (!seeker.available || !job.open) return false;
-  if (job.gender == GenderRule::kFemaleOnly && seeker.gender != Gender::kFemale) return false;
-  if (job.gender == GenderRule::kMaleOnly && seeker.gender != Gender::kMale) return false;
-  if (seeker.education < job.min_education) return false;
-  const int age = (job.start_date - seeker.birth_date) / 10000;
-  if (job.min_age > 0 && age < job.min_age) return false;
-  if (job.max_age > 0 && age > job.max_age) return false;
+  if (!WithinLimits(seeker, LimitsOf(job))) return false;
   if (!std::includes(seeker.certificates.begin(), seeker.certificates.end(), job.required_certificates.begin(),
                      job.required_certificates.end()))
     return false;

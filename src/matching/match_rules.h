@@ -24,6 +24,19 @@ Band BandOf(uint64_t home_village, uint64_t place);
 // job's band one the seeker would work in, the job's top wage not below the seeker's floor.
 bool Admits(const Seeker& seeker, const Job& job);
 
+// The job's limits on the person (start date for the age, age range, gender, schooling): a part of
+// the hard rules small enough to keep beside a job in the index's lists, so most refusals need no
+// look at the job itself. Admits() checks them too.
+struct JobLimits {
+  int32_t start_date;
+  int16_t min_age;
+  int16_t max_age;
+  GenderRule gender;
+  Education min_education;
+};
+JobLimits LimitsOf(const Job& job);
+bool WithinLimits(const Seeker& seeker, const JobLimits& limits);
+
 enum class ReasonKind : uint8_t {
   kWage,               // value: offered wage against expectation, whole percent (may be negative)
   kExactSkill,         // value: the occupation code the seeker holds

@@ -36,23 +36,28 @@ std::vector<Match> MergeTop(std::vector<RunCursor<Entry, Fit>> cursors, size_t k
     size_t cursor;
   };
   auto worse = [](const Next& a, const Next& b) { return RanksBefore(b.match, a.match); };
-  std::sort(cursors.begin(), cursors.end(), [](const auto& a, const auto& b) { return a.constant > b.constant; });
+  // The unopened runs as a heap by constant (linear to build; only the opened ones are popped), the
+  // opened ones in `open`, where the queue refers to them by index.
+  auto lower = [](const auto& a, const auto& b) { return a.constant < b.constant; };
+  std::make_heap(cursors.begin(), cursors.end(), lower);
+  std::vector<RunCursor<Entry, Fit>> open;
   std::priority_queue<Next, std::vector<Next>, decltype(worse)> queue(worse);
   auto push_head = [&](size_t i) {
-    if (cursors[i].position < cursors[i].items->size())
-      queue.push({head(cursors[i], (*cursors[i].items)[cursors[i].position]), i});
+    if (open[i].position < open[i].items->size()) queue.push({head(open[i], (*open[i].items)[open[i].position]), i});
   };
-  size_t opened = 0;
   std::vector<Match> top;
   while (top.size() < k) {
     // A run whose bound ties the best head may still rank first (by margin or id): open it too.
-    while (opened < cursors.size() &&
-           (queue.empty() || cursors[opened].constant + max_variable >= queue.top().match.points))
-      push_head(opened++);
+    while (!cursors.empty() && (queue.empty() || cursors.front().constant + max_variable >= queue.top().match.points)) {
+      std::pop_heap(cursors.begin(), cursors.end(), lower);
+      open.push_back(cursors.back());
+      cursors.pop_back();
+      push_head(open.size() - 1);
+    }
     if (queue.empty()) break;
     const Next next = queue.top();
     queue.pop();
-    RunCursor<Entry, Fit>& cursor = cursors[next.cursor];
+    RunCursor<Entry, Fit>& cursor = open[next.cursor];
     if (accept(cursor, (*cursor.items)[cursor.position])) top.push_back(next.match);
     ++cursor.position;
     push_head(next.cursor);
