@@ -2,7 +2,10 @@
 // (matching_world.h) and measures start-up build time, index memory, online top-10 latency both ways
 // and the batch top-10 for every seeker. Prints one JSON object of figures on stdout.
 //
-//   matching_bench --people 1000000 --jobs 100000 [--queries 2000] [--threads 2] [--k 10]
+//   matching_bench --people 1000000 --jobs 100000 [--queries 2000] [--threads 2] [--k 10] [--batch 0]
+//                  [--dump DIR --sample 30]
+// --dump writes the world and the engine's top-k for --sample seekers as CSV for the SQL peer
+// (matching_dump.h, bench/matching_peer.sh).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -17,6 +20,7 @@
 #include <unistd.h>
 
 #include "matching/match_index.h"
+#include "matching_dump.h"
 #include "matching_world.h"
 
 namespace {
@@ -43,6 +47,12 @@ double Percentile(std::vector<double> values, double p) {
   return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
 }
 
+const char* TextArg(int argc, char** argv, const char* name) {
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::strcmp(argv[i], name) == 0) return argv[i + 1];
+  return nullptr;
+}
+
 long Arg(int argc, char** argv, const char* name, long fallback) {
   for (int i = 1; i + 1 < argc; ++i)
     if (std::strcmp(argv[i], name) == 0) return std::atol(argv[i + 1]);
@@ -59,7 +69,14 @@ int main(int argc, char** argv) {
   const size_t k = size_t(Arg(argc, argv, "--k", 10));
   const bool batch = Arg(argc, argv, "--batch", 1) != 0;  // 0: online figures only (profiling)
 
+  const char* dump_dir = TextArg(argc, argv, "--dump");
+  const long sample = Arg(argc, argv, "--sample", 30);
+
   shanhai::bench::MatchingWorld world = shanhai::bench::MakeMatchingWorld(people, jobs);
+  if (dump_dir && !shanhai::bench::DumpWorld(world, dump_dir)) {
+    std::perror(dump_dir);
+    return 1;
+  }
   std::map<std::pair<uint64_t, int64_t>, int> summed;  // the generator may place a village twice
   for (const auto& p : world.placements) summed[{p.village, p.employer}] += p.people;
   std::vector<shanhai::matching::MatchIndex::Fellows> fellows;
@@ -87,6 +104,18 @@ int main(int argc, char** argv) {
   const std::vector<double> job_ms = latencies(queries, [&](long i) {
     index.TopSeekers(1 + (i * 104729) % jobs, k);
   });
+
+  if (dump_dir) {  // the sampled seekers spread over the ids, as the online queries are
+    std::vector<shanhai::bench::SampleAnswer> answers;
+    for (long i = 0; i < sample; ++i) {
+      const int64_t id = 1 + (i * 7919 + 13) % people;
+      answers.push_back({id, index.TopJobs(id, k).value()});
+    }
+    if (!shanhai::bench::DumpAnswers(answers, dump_dir)) {
+      std::perror(dump_dir);
+      return 1;
+    }
+  }
 
   std::atomic<long> next{1};
   std::atomic<long> answered{0};

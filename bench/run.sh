@@ -3,6 +3,7 @@
 # (loopback only). See bench/README.md for what each one measures and why that peer.
 #
 #   bench/run.sh            (or: make bench)
+#   bench/run.sh matching   the matching engine part alone (bench/matching.sh; PEOPLE, JOBS, SAMPLE)
 #
 # Environment:
 #   BUILD_DIR   build directory with (or for) shanhai, gen_people, read_table, bare_beast_server
@@ -23,6 +24,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
+if [[ "${1:-}" = matching ]]; then exec "$here/matching.sh"; fi
+[[ $# -eq 0 ]] || { printf 'usage: bench/run.sh [matching]\n' >&2; exit 2; }
 build="${BUILD_DIR:-build}"
 [[ "$build" = /* ]] || build="$root/$build"
 work="${BENCH_DIR:-$root/var/bench}"
@@ -381,3 +384,7 @@ log ""
 printf '%s\n' "$table"
 log ""
 log "written to $results and $build/bench/results.json"
+
+# The matching engine and its SQL peer: adds its section to both (bench/matching.sh).
+log ""
+BUILD_DIR="$build" BENCH_DIR="$work" timeout "$step_timeout" "$here/matching.sh" || die "the matching benchmark failed"
