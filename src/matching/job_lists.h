@@ -10,10 +10,11 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <set>
 #include <unordered_map>
 #include <vector>
+
+#include <boost/container/flat_map.hpp>
 
 #include "matching/match.h"
 #include "matching/match_profile.h"
@@ -55,7 +56,7 @@ class JobLists {
   // The runs of one place. by_group: (major group + 1, or 0 for a job without occupation) × 4 +
   // board/lodging kind; by_code: occupation × 4 + board/lodging kind.
   struct Place {
-    std::map<uint32_t, Run> by_group;
+    boost::container::flat_map<uint32_t, Run> by_group;  // walked by every query: kept contiguous
     std::unordered_map<uint64_t, Run> by_code;  // looked up, never walked
     bool empty() const { return by_group.empty() && by_code.empty(); }
   };

@@ -119,24 +119,61 @@ void MatchIndex::SetFellows(uint64_t village, int64_t employer, int count) {
   fellows_.Set(village, employer, count);
 }
 
+MatchIndex::FellowJobs MatchIndex::FellowJobsLocked(uint64_t village) const {
+  FellowJobs out;
+  const FellowTable::ByEmployer* fellows = fellows_.OfVillage(village);
+  out.employers = SortedKeys(fellows);
+  for (int64_t employer : out.employers) {
+    auto jobs = jobs_of_employer_.find(employer);
+    if (jobs == jobs_of_employer_.end()) continue;
+    for (uint32_t slot : jobs->second) out.jobs.push_back({slot, fellows->at(employer)});
+  }
+  return out;
+}
+
+std::vector<Match> MatchIndex::TopJobsLocked(const Seeker& seeker, size_t k, const FellowJobs& fellow_jobs) const {
+  std::vector<Match> with_fellows;
+  if (seeker.available)
+    for (const auto& [slot, fellows] : fellow_jobs.jobs) {
+      const Job& job = jobs_.at(slot);
+      if (auto m = MatchOf(seeker, job, fellows, job.id)) with_fellows.push_back(*m);
+    }
+  std::sort(with_fellows.begin(), with_fellows.end(), RanksBefore);
+  return BestOf(job_lists_.Top(seeker, k, jobs_, fellow_jobs.employers), with_fellows, k);
+}
+
 std::optional<std::vector<Match>> MatchIndex::TopJobs(int64_t seeker_id, size_t k) const {
   std::shared_lock lock(mutex_);
   const Seeker* seeker = seekers_.Find(seeker_id);
   if (!seeker) return std::nullopt;
-  const FellowTable::ByEmployer* fellows = fellows_.OfVillage(seeker->home_village);
-  const std::vector<int64_t> employers = SortedKeys(fellows);
-  std::vector<Match> with_fellows;
-  if (seeker->available)
-    for (int64_t employer : employers) {
-      auto jobs = jobs_of_employer_.find(employer);
-      if (jobs == jobs_of_employer_.end()) continue;
-      for (uint32_t slot : jobs->second) {
-        const Job& job = jobs_.at(slot);
-        if (auto m = MatchOf(*seeker, job, fellows->at(employer), job.id)) with_fellows.push_back(*m);
-      }
+  return TopJobsLocked(*seeker, k, FellowJobsLocked(seeker->home_village));
+}
+
+void MatchIndex::TopJobsByVillage(const std::vector<int64_t>& seeker_ids, size_t k,
+                                  const std::function<void(int64_t, const std::vector<Match>&)>& answer) const {
+  std::vector<std::pair<uint64_t, int64_t>> by_village;  // (home village, seeker id)
+  {
+    std::shared_lock lock(mutex_);
+    for (int64_t id : seeker_ids)
+      if (const Seeker* seeker = seekers_.Find(id)) by_village.push_back({seeker->home_village, id});
+  }
+  std::sort(by_village.begin(), by_village.end());
+  std::vector<std::pair<int64_t, std::vector<Match>>> answers;
+  for (size_t begin = 0, end; begin < by_village.size(); begin = end) {
+    const uint64_t village = by_village[begin].first;
+    for (end = begin; end < by_village.size() && by_village[end].first == village; ++end) {
     }
-  std::sort(with_fellows.begin(), with_fellows.end(), RanksBefore);
-  return BestOf(job_lists_.Top(*seeker, k, jobs_, employers), with_fellows, k);
+    answers.clear();
+    {
+      std::shared_lock lock(mutex_);  // one village at a time: changes wait no longer than that
+      const FellowJobs fellow_jobs = FellowJobsLocked(village);
+      for (size_t i = begin; i < end; ++i)
+        if (const Seeker* seeker = seekers_.Find(by_village[i].second);
+            seeker && seeker->home_village == village)  // still there and still of this village
+          answers.push_back({seeker->id, TopJobsLocked(*seeker, k, fellow_jobs)});
+    }
+    for (const auto& [id, top] : answers) answer(id, top);
+  }
 }
 
 const SeekerPool* MatchIndex::CandidatesFor(const Job& job) const {

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <shared_mutex>
 #include <unordered_map>
@@ -49,6 +50,11 @@ class MatchIndex {
   // nullopt when the id is not in the index.
   std::optional<std::vector<Match>> TopJobs(int64_t seeker_id, size_t k) const;
   std::optional<std::vector<Match>> TopSeekers(int64_t job_id, size_t k) const;
+  // The batch for outreach lists: the top k jobs of each known seeker of `seeker_ids`, answered
+  // village by village (what a village's people share is looked up once, and the lists are read
+  // while they are warm), each passed to `answer` outside the lock; unknown ids are skipped.
+  void TopJobsByVillage(const std::vector<int64_t>& seeker_ids, size_t k,
+                        const std::function<void(int64_t, const std::vector<Match>&)>& answer) const;
   // The terms of an admitted pair's score; nullopt when either is unknown or the pair is not admitted.
   std::optional<std::vector<Reason>> Explain(int64_t seeker_id, int64_t job_id) const;
 
@@ -61,6 +67,14 @@ class MatchIndex {
   void RemoveSeekerLocked(int64_t id);
   void RemoveJobLocked(int64_t id);
   const SeekerPool* CandidatesFor(const Job& job) const;
+  // The open jobs of the employers where people of a village work, with that count: the pairs a
+  // seeker's query scores one by one (their fellows' term differs employer by employer).
+  struct FellowJobs {
+    std::vector<int64_t> employers;  // sorted
+    std::vector<std::pair<uint32_t, int>> jobs;  // (job slot, fellows)
+  };
+  FellowJobs FellowJobsLocked(uint64_t village) const;
+  std::vector<Match> TopJobsLocked(const Seeker& seeker, size_t k, const FellowJobs& fellow_jobs) const;
 
   mutable std::shared_mutex mutex_;
   SlotStore<Seeker> seekers_;

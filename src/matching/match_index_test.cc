@@ -132,6 +132,30 @@ TEST(MatchIndex, AgreesWithTheReferenceIncludingTies) {
   }
 }
 
+TEST(MatchIndex, TheBatchByVillageAnswersAsTheReferenceForEveryKnownSeeker) {
+  RandomWorld world(11);
+  MatchIndex index;
+  Truth truth;
+  for (int64_t id = 1; id <= 200; ++id) truth.seekers[id] = world.MakeSeeker(id);
+  for (int64_t id = 1; id <= 80; ++id) truth.jobs[id] = world.MakeJob(id);
+  std::vector<MatchIndex::Fellows> fellows;
+  for (int i = 0; i < 8; ++i) {
+    fellows.push_back({world.Village(), world.Employer(), 1 + int(world.Below(6))});
+    truth.fellows.Set(fellows.back().village, fellows.back().employer, fellows.back().people);
+  }
+  index.Load(truth.SeekerList(), truth.JobList(), fellows);
+  std::vector<int64_t> ids;
+  for (int64_t id = 250; id >= 1; --id) ids.push_back(id);  // 201..250 are unknown: skipped
+  const std::vector<Job> jobs = truth.JobList();
+  std::map<int64_t, std::vector<Match>> answers;
+  index.TopJobsByVillage(ids, 10, [&](int64_t id, const std::vector<Match>& top) {
+    EXPECT_TRUE(answers.emplace(id, top).second) << "seeker " << id << " answered twice";
+  });
+  ASSERT_EQ(answers.size(), truth.seekers.size());
+  for (const auto& [id, seeker] : truth.seekers)
+    EXPECT_EQ(answers.at(id), ReferenceTopJobs(seeker, jobs, truth.fellows, 10)) << "seeker " << id;
+}
+
 TEST(MatchIndex, StaysCurrentThroughChangesWithoutARebuild) {
   RandomWorld world(7);
   MatchIndex index;
