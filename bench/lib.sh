@@ -1,5 +1,12 @@
 # Helpers sourced by run.sh and http_bench.sh.
 
+# bench_build_dir ROOT → the build directory the bench uses: BUILD_DIR (relative to ROOT) or ROOT/build.
+bench_build_dir() {
+  local dir="${BUILD_DIR:-build}"
+  [[ "$dir" = /* ]] || dir="$1/$dir"
+  echo "$dir"
+}
+
 # free_port BASE → prints the first port from BASE up on which nothing listens on 127.0.0.1.
 # Our servers bind with SO_REUSEPORT, so binding would "succeed" next to someone else's
 # server and the kernel would split the connections between the two: look before binding.

@@ -12,8 +12,6 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-build="${BUILD_DIR:-build}"
-[[ "$build" = /* ]] || build="$root/$build"
 work="${BENCH_DIR:-$root/var/bench}/matching"
 people="${PEOPLE:-1000000}"
 jobs="${JOBS:-100000}"
@@ -21,6 +19,7 @@ sample="${SAMPLE:-30}"
 threads="${THREADS:-2}"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
+build="$(bench_build_dir "$root")"
 log() { printf '%s\n' "$*"; }
 die() { printf 'bench matching: %s\n' "$*" >&2; exit 1; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }

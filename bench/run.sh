@@ -26,14 +26,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 if [[ "${1:-}" = matching ]]; then exec "$here/matching.sh"; fi
 [[ $# -eq 0 ]] || { printf 'usage: bench/run.sh [matching]\n' >&2; exit 2; }
-build="${BUILD_DIR:-build}"
-[[ "$build" = /* ]] || build="$root/$build"
 work="${BENCH_DIR:-$root/var/bench}"
 rows="${ROWS:-1000000}"
 report_runs="${REPORT_RUNS:-7}"
 pair="440111-522727"
 # shellcheck source=lib.sh
 source "$here/lib.sh"
+build="$(bench_build_dir "$root")"
 port="$(free_port 18092)"
 results="$here/results.md"
 shanhai="$build/shanhai"

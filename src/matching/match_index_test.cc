@@ -98,6 +98,20 @@ struct Truth {
   }
 };
 
+// A random world of `seekers` seekers, `jobs` jobs and `placements` fellows' counts (also returned as
+// the index's Load() takes them).
+Truth MakeTruth(RandomWorld& world, int64_t seekers, int64_t jobs, int placements,
+                std::vector<MatchIndex::Fellows>& fellows) {
+  Truth truth;
+  for (int64_t id = 1; id <= seekers; ++id) truth.seekers[id] = world.MakeSeeker(id);
+  for (int64_t id = 1; id <= jobs; ++id) truth.jobs[id] = world.MakeJob(id);
+  for (int i = 0; i < placements; ++i) {
+    fellows.push_back({world.Village(), world.Employer(), int(world.Below(7))});
+    truth.fellows.Set(fellows.back().village, fellows.back().employer, fellows.back().people);
+  }
+  return truth;
+}
+
 void ExpectSameAnswers(const MatchIndex& index, const Truth& truth, size_t k) {
   const std::vector<Seeker> seekers = truth.SeekerList();
   const std::vector<Job> jobs = truth.JobList();
@@ -113,14 +127,8 @@ TEST(MatchIndex, AgreesWithTheReferenceIncludingTies) {
   for (uint32_t seed : {1u, 2u, 3u, 4u}) {
     RandomWorld world(seed);
     MatchIndex index;
-    Truth truth;
-    for (int64_t id = 1; id <= 300; ++id) truth.seekers[id] = world.MakeSeeker(id);
-    for (int64_t id = 1; id <= 120; ++id) truth.jobs[id] = world.MakeJob(id);
     std::vector<MatchIndex::Fellows> fellows;
-    for (int i = 0; i < 10; ++i) {
-      fellows.push_back({world.Village(), world.Employer(), int(world.Below(7))});
-      truth.fellows.Set(fellows.back().village, fellows.back().employer, fellows.back().people);
-    }
+    const Truth truth = MakeTruth(world, 300, 120, 10, fellows);
     if (seed % 2) {  // the start-up load, or the same world put together change by change
       index.Load(truth.SeekerList(), truth.JobList(), fellows);
     } else {
@@ -135,14 +143,8 @@ TEST(MatchIndex, AgreesWithTheReferenceIncludingTies) {
 TEST(MatchIndex, TheBatchByVillageAnswersAsTheReferenceForEveryKnownSeeker) {
   RandomWorld world(11);
   MatchIndex index;
-  Truth truth;
-  for (int64_t id = 1; id <= 200; ++id) truth.seekers[id] = world.MakeSeeker(id);
-  for (int64_t id = 1; id <= 80; ++id) truth.jobs[id] = world.MakeJob(id);
   std::vector<MatchIndex::Fellows> fellows;
-  for (int i = 0; i < 8; ++i) {
-    fellows.push_back({world.Village(), world.Employer(), 1 + int(world.Below(6))});
-    truth.fellows.Set(fellows.back().village, fellows.back().employer, fellows.back().people);
-  }
+  const Truth truth = MakeTruth(world, 200, 80, 8, fellows);
   index.Load(truth.SeekerList(), truth.JobList(), fellows);
   std::vector<int64_t> ids;
   for (int64_t id = 250; id >= 1; --id) ids.push_back(id);  // 201..250 are unknown: skipped
