@@ -89,6 +89,8 @@ index_mb="$(field index_mb "$engine")"
 p50="$(field online_p50_ms "$engine")"
 p99="$(field online_p99_ms "$engine")"
 job_p99="$(field online_job_p99_ms "$engine")"
+cpu_p99="$(field online_cpu_p99_ms "$engine")"
+job_cpu_p99="$(field online_job_cpu_p99_ms "$engine")"
 batch_s="$(field batch_s "$engine")"
 batch_cpu_s="$(field batch_cpu_s "$engine")"
 build_cpu_s="$(field build_cpu_s "$engine")"
@@ -110,8 +112,8 @@ to the engine's top 10 (ids, order and scores); SQLite median $sqlite_ms ms, Pos
 
 | figure | Shanhai | peer | ratio | goal | met? |
 |---|---|---|---|---|---|
-| online top-10 jobs for a person, p99 (p50) | $p99 ms ($p50 ms) | $sql_name, same query: $sql_ms ms median | ${ratio}× faster than the peer (vs p50: ${ratio_p50}×) | < 2 ms; ≥ 50× | $(yes_no "$p99 < 2 && $ratio >= 50") |
-| online top-10 people for a job, p99 | $job_p99 ms | — | — | < 2 ms | $(yes_no "$job_p99 < 2") |
+| online top-10 jobs for a person, p99 (p50; p99 of the query's CPU time) | $p99 ms ($p50 ms; CPU $cpu_p99 ms) | $sql_name, same query: $sql_ms ms median | ${ratio}× faster than the peer (vs p50: ${ratio_p50}×) | < 2 ms; ≥ 50× | $(yes_no "$p99 < 2 && $ratio >= 50") |
+| online top-10 people for a job, p99 (p99 of its CPU time) | $job_p99 ms (CPU $job_cpu_p99 ms) | — | — | < 2 ms | $(yes_no "$job_p99 < 2") |
 | batch top-10 for all $people people ($threads threads) | $batch_s s (CPU $batch_cpu_s s) | — | — | < 60 s | $(yes_no "$batch_s < 60") |
 | index memory (resident growth while loading) | $index_mb MB | — | — | < 1 GB | $(yes_no "$index_mb < 1024") |
 | start-up index build | $build_s s (CPU $build_cpu_s s) | — | — | < 20 s | $(yes_no "$build_s < 20") |
