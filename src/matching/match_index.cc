@@ -168,9 +168,10 @@ void MatchIndex::TopJobsByVillage(const std::vector<int64_t>& seeker_ids, size_t
       std::shared_lock lock(mutex_);  // one village at a time: changes wait no longer than that
       const FellowJobs fellow_jobs = FellowJobsLocked(village);
       for (size_t i = begin; i < end; ++i)
-        if (const Seeker* seeker = seekers_.Find(by_village[i].second);
-            seeker && seeker->home_village == village)  // still there and still of this village
-          answers.push_back({seeker->id, TopJobsLocked(*seeker, k, fellow_jobs)});
+        if (const Seeker* seeker = seekers_.Find(by_village[i].second))  // removed meanwhile: skipped
+          answers.push_back({seeker->id, seeker->home_village == village  // or moved meanwhile
+                                             ? TopJobsLocked(*seeker, k, fellow_jobs)
+                                             : TopJobsLocked(*seeker, k, FellowJobsLocked(seeker->home_village))});
     }
     for (const auto& [id, top] : answers) answer(id, top);
   }

@@ -52,7 +52,8 @@ class MatchIndex {
   std::optional<std::vector<Match>> TopSeekers(int64_t job_id, size_t k) const;
   // The batch for outreach lists: the top k jobs of each known seeker of `seeker_ids`, answered
   // village by village (what a village's people share is looked up once, and the lists are read
-  // while they are warm), each passed to `answer` outside the lock; unknown ids are skipped.
+  // while they are warm), each passed to `answer` outside the lock (so it may call the index);
+  // unknown ids, and seekers removed while the batch runs, are skipped.
   void TopJobsByVillage(const std::vector<int64_t>& seeker_ids, size_t k,
                         const std::function<void(int64_t, const std::vector<Match>&)>& answer) const;
   // The terms of an admitted pair's score; nullopt when either is unknown or the pair is not admitted.
