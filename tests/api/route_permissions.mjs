@@ -29,7 +29,7 @@ const JOB_SEEKER_ROUTES = new Set(['GET /api/v1/labor/me', 'POST /api/v1/auth/lo
 // a person with mobile in the pair the cases use, a code request, the code read whole as admin.
 async function jobSeekerSession(base, admin, mobile) {
   const person = await admin.request('POST', '/api/v1/people/people', { json: { pair: '440103-522728', name: '路由求职者',
-    id_number: '522728198807070046', mobile, region_code: '522728', poverty_status: 'monitored' } });
+    id_number: '522728198807070048', mobile, region_code: '522728', poverty_status: 'monitored' } });
   assert.equal(person.status, 201, person.text);
   const seeker = new ApiClient(base);
   const requested = await seeker.request('POST', '/api/v1/auth/otp/request', { json: { mobile } });
