@@ -19,7 +19,10 @@
 #include "domain/changes/change_tally.h"
 #include "domain/evidence/evidence_service.h"
 #include "domain/imports/error_sheet_store.h"
+#include "domain/job_seekers/job_seeker_login.h"
 #include "domain/ledger/ledger_service.h"
+#include "domain/messages/http_gateway_sender.h"
+#include "domain/messages/outbox_service.h"
 #include "security/pii_vault.h"
 #include "storage/database.h"
 
@@ -51,6 +54,10 @@ class AppEnv {
   // connection opened afterwards (serve sets them from its flags).
   const DisclosureLimits& disclosure_limits() const { return disclosure_limits_; }
   void set_disclosure_limits(const DisclosureLimits& limits) { disclosure_limits_ = limits; }
+  // Where every connection's MessageSender sends (serve --sms-gateway): an empty url keeps the
+  // outbox. Set before connections are opened.
+  const GatewayOptions& sms_gateway() const { return sms_gateway_; }
+  void set_sms_gateway(const GatewayOptions& options) { sms_gateway_ = options; }
 
   // The process's change feed (domain/changes/change_feed.h): every connection's services
   // announce their commits to it. Thread-safe.
@@ -70,6 +77,7 @@ class AppEnv {
   bool key_created_ = false;
   IdentityPolicy identity_policy_;
   DisclosureLimits disclosure_limits_;
+  GatewayOptions sms_gateway_;
   // In this order: the follower stops, then the tally unsubscribes, before the feed goes.
   std::unique_ptr<ChangeFeed> changes_ = std::make_unique<ChangeFeed>();
   std::unique_ptr<ChangeTally> change_tally_ = std::make_unique<ChangeTally>(*changes_);
@@ -93,6 +101,10 @@ class AppConn {
   AccountService& accounts() { return *accounts_; }
   EvidenceService& evidence() { return *evidence_; }
   ErrorSheetStore& error_sheets() { return *error_sheets_; }
+  // The connection's sender: the outbox, or the SMS gateway of AppEnv::sms_gateway().
+  MessageSender& messages() { return *messages_; }
+  OutboxService& outbox() { return *outbox_; }
+  JobSeekerLogin& job_seekers() { return *job_seekers_; }
 
  private:
   // Declared in dependency order, so destroyed services first, then the context (which owns the
@@ -103,6 +115,9 @@ class AppConn {
   std::unique_ptr<AccountService> accounts_;
   std::unique_ptr<EvidenceService> evidence_;
   std::unique_ptr<ErrorSheetStore> error_sheets_;
+  std::unique_ptr<MessageSender> messages_;
+  std::unique_ptr<OutboxService> outbox_;
+  std::unique_ptr<JobSeekerLogin> job_seekers_;
 };
 
 }  // namespace shanhai

@@ -20,6 +20,12 @@ std::string IsoUtcAt(int64_t unix_seconds) {
   return buf;
 }
 
+int64_t UnixSecondsOfIso(const std::string& iso) {
+  std::tm tm{};
+  if (iso.empty() || !strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return 0;
+  return static_cast<int64_t>(timegm(&tm));
+}
+
 Clock::Clock() : seconds_(SystemSeconds) {}
 
 Clock::Clock(Source seconds) : seconds_(std::move(seconds)) {}

@@ -12,6 +12,8 @@ namespace shanhai {
 // "YYYY-MM-DDTHH:MM:SSZ" of unix_seconds (the format every stored timestamp uses, so they
 // compare as text).
 std::string IsoUtcAt(int64_t unix_seconds);
+// The Unix seconds of a timestamp IsoUtcAt wrote; 0 for "" or any other text.
+int64_t UnixSecondsOfIso(const std::string& iso);
 
 // Cheap to copy; copies share the source. Thread safety: as the source's (the system clock's is safe).
 class Clock {

@@ -28,5 +28,12 @@ TEST(ClockTest, SystemClockIsNowish) {
   EXPECT_EQ(clock.Iso().size(), 20u);
 }
 
+TEST(ClockTest, UnixSecondsOfIsoReadsBackWhatIsoUtcAtWrote) {
+  EXPECT_EQ(UnixSecondsOfIso(IsoUtcAt(1595404800)), 1595404800);
+  EXPECT_EQ(UnixSecondsOfIso("2020-07-22T08:00:00Z"), 1595404800);
+  EXPECT_EQ(UnixSecondsOfIso(""), 0);
+  EXPECT_EQ(UnixSecondsOfIso("22/07/2020"), 0);
+}
+
 }  // namespace
 }  // namespace shanhai

@@ -72,9 +72,14 @@ HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
   if (!conn.ok()) return HttpResponse::FromStatus(conn.status());
   RequestContext ctx{request, Actor{}, **conn, env_, "", {}, route.ledger, route.transition};
   if (route.permission != kPublic) {
-    const auto token = request.Cookie(kSessionCookie);
-    Result<Actor> actor =
-        (*conn)->accounts().Authenticate(token ? std::string(*token) : "", &ctx.csrf_token, &ctx.session_flags);
+    const auto cookie = request.Cookie(kSessionCookie);
+    const std::string token = cookie ? std::string(*cookie) : "";
+    Result<Actor> actor = (*conn)->accounts().Authenticate(token, &ctx.csrf_token, &ctx.session_flags);
+    // Not a staff session: perhaps a job seeker's (the same cookie; the token is in one table only).
+    if (!actor.ok() && actor.status().code() == Code::kUnauthenticated && !token.empty()) {
+      Result<Actor> seeker = (*conn)->job_seekers().Authenticate(token, &ctx.csrf_token);
+      if (seeker.ok() || seeker.status().code() != Code::kUnauthenticated) actor = std::move(seeker);
+    }
     if (!actor.ok()) return HttpResponse::FromStatus(actor.status());
     ctx.actor = std::move(actor).value();
     ctx.actor.remote = request.remote_address;
@@ -87,6 +92,10 @@ HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
                               HttpResponse::Error(403, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试",
                                                   "missing or wrong CSRF token; reload the page and retry"));
     }
+    if (ctx.actor.job_seeker() && !JobSeekerRoute(route))
+      return AuditedRefusal(ctx, route, "permission_denied",
+                            HttpResponse::Error(403, "job_seeker_refused", "求职者账号不能使用工作人员的功能",
+                                                "a job seeker cannot use staff functions"));
     if (ctx.session_flags.must_change_password && !AllowedBeforeSetup(route, false))
       return HttpResponse::Error(403, "password_change_required", "请先修改密码，再使用系统",
                                  "change your password before using the system");

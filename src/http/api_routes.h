@@ -103,6 +103,10 @@ std::string LedgerBasePath(const LedgerDef& def);
 // TOTP enrolment routes).
 bool AllowedBeforeSetup(const ApiRoute& route, bool enrolling_totp);
 
+// True for the routes a job seeker's session may use (domain/job_seekers): its own pages and
+// logout. Every other route answers a job seeker 403, whatever it needs of staff.
+bool JobSeekerRoute(const ApiRoute& route);
+
 // The OpenAPI 3 document of routes (JSON text).
 std::string OpenApiDocument(const std::vector<ApiRoute>& routes);
 

@@ -23,6 +23,17 @@ constexpr RouteRow kRouteTable[] = {
      "两步验证：生成待确认的密钥与二维码 / TOTP: a new secret and QR code to confirm"},
     {"POST", "/api/v1/auth/totp/confirm", h::ConfirmTotp, kSession, kNoLedger, kJson,
      "两步验证：以验证码确认并启用 / TOTP: switch on with a code"},
+    {"POST", "/api/v1/auth/otp/request", h::RequestOtp, kPublic, kNoLedger, kJson,
+     "求职者：向手机号发送一次性验证码（号码是否登记都作同样答复；按号码与地址限频）/ job seekers: send a one-time "
+     "code to a mobile number (the same answer whether or not it is registered; rate-limited)"},
+    {"POST", "/api/v1/auth/otp/verify", h::VerifyOtp, kPublic, kNoLedger, kJson,
+     "求职者：以手机号和验证码登录（验证码一次有效，5 分钟内）/ job seekers: log in with the number and the code"},
+    {"GET", "/api/v1/labor/me", h::JobSeekerProfile, kJobSeekerPermission, kNoLedger, kNone,
+     "求职者本人的信息（姓名、脱敏身份证号、村）/ the signed-in job seeker's own masked profile"},
+    {"GET", "/api/v1/messages/outbox", h::ListOutbox, kOutboxReadPermission, kNoLedger, kNone,
+     "短信发件箱（号码脱敏、验证码隐去；?mobile= 按号码查找；?page=&page_size=）/ the outbox, masked"},
+    {"GET", "/api/v1/messages/outbox/{id}/reveal", h::RevealOutboxMessage, kOutboxRevealPermission, kNoLedger, kNone,
+     "查看一条短信的完整号码与内容（记入审计）/ one message whole (audited)"},
 
     {"GET", "/api/v1/meta/ledgers", h::MetaLedgers, kSession, kNoLedger, kNone,
      "台账定义（字段、类型、可选值）与控制台菜单"},
@@ -184,6 +195,10 @@ bool AllowedBeforeSetup(const ApiRoute& route, bool enrolling_totp) {
   for (const char* allowed : {"GET /api/v1/auth/me", "POST /api/v1/auth/password", "POST /api/v1/auth/logout"})
     if (key == allowed) return true;
   return enrolling_totp && (key == "POST /api/v1/auth/totp" || key == "POST /api/v1/auth/totp/confirm");
+}
+
+bool JobSeekerRoute(const ApiRoute& route) {
+  return route.permission == kJobSeekerPermission || (route.method == "POST" && route.path == "/api/v1/auth/logout");
 }
 
 }  // namespace shanhai

@@ -22,8 +22,55 @@ function refusedFor(r, permission) {
   return r.status === 403 && r.json?.error?.code === 'permission_denied' && r.text.includes(permission);
 }
 
+// The routes a job seeker's session may use (http/routes.cc, JobSeekerRoute).
+const JOB_SEEKER_ROUTES = new Set(['GET /api/v1/labor/me', 'POST /api/v1/auth/logout']);
+
+// A job seeker's session, logged in through the outbox as a village cadre would relay the code:
+// a person with mobile in the pair the cases use, a code request, the code read whole as admin.
+async function jobSeekerSession(base, admin, mobile) {
+  const person = await admin.request('POST', '/api/v1/people/people', { json: { pair: '440103-522728', name: '路由求职者',
+    id_number: '522728198807070048', mobile, region_code: '522728', poverty_status: 'monitored' } });
+  assert.equal(person.status, 201, person.text);
+  const seeker = new ApiClient(base);
+  const requested = await seeker.request('POST', '/api/v1/auth/otp/request', { json: { mobile } });
+  assert.equal(requested.status, 200, requested.text);
+  const outbox = await admin.get(`/api/v1/messages/outbox?mobile=${mobile}`);
+  assert.equal(outbox.json?.items?.length, 1, outbox.text);
+  const whole = await admin.get(`/api/v1/messages/outbox/${outbox.json.items[0].id}/reveal`);
+  const code = /\d{6}/.exec(whole.json?.text ?? '')?.[0];
+  assert.ok(code, whole.text);
+  const verified = await seeker.request('POST', '/api/v1/auth/otp/verify', { json: { mobile, code } });
+  assert.equal(verified.status, 200, verified.text);
+  seeker.adoptSession(verified);
+  return seeker;
+}
+
 // server(): { base, admin } once the suite's server runs (admin: a logged-in ApiClient).
 export function routePermissionSuite(server) {
+  describe('a job seeker over the whole route table', () => {
+    it('is refused every route but its own pages, staff sessions\' routes included', async () => {
+      const { base, admin } = server();
+      const seeker = await jobSeekerSession(base, admin, '13712340002');
+      const doc = await admin.get('/api/openapi.json');
+      assert.equal(doc.status, 200);
+      const wrong = [];
+      let tried = 0;
+      for (const [p, ops] of Object.entries(doc.json.paths))
+        for (const method of Object.keys(ops).map((m) => m.toUpperCase())) {
+          if (!ops[method.toLowerCase()]['x-permission'] || JOB_SEEKER_ROUTES.has(`${method} ${p}`)) continue;
+          const json = method === 'POST' || method === 'PUT' ? {} : undefined;
+          const r = await seeker.request(method, concretePath(p), { json });
+          ++tried;
+          if (r.status !== 403 || r.json?.error?.code !== 'job_seeker_refused') wrong.push(`${method} ${p} → ${r.status} ${r.text.slice(0, 120)}`);
+        }
+      assert.ok(tried > 100, `only ${tried} routes tried`);
+      assert.deepEqual(wrong, []);
+      const me = await seeker.get('/api/v1/labor/me');
+      assert.equal(me.status, 200, me.text);
+      assert.equal(me.json.mobile, '137****0002');
+    });
+  });
+
   describe('a custom role over the whole route table', () => {
     let routes;
     let granted;

@@ -97,7 +97,7 @@ export class CaseRunner {
 
   // "{{name.key[0].key}}" → the saved value (strings raw, others as JSON).
   substitute(text, where) {
-    return text.replace(/\{\{\s*([A-Za-z_][\w]*)((?:\.\w+|\[\d+\])*)\s*\}\}/g, (_, name, rest) => {
+    return text.replace(/\{\{\s*([A-Za-z_][\w]*)((?:\.\w+|\[\d+\])*)(\|digits)?\s*\}\}/g, (_, name, rest, digits) => {
       if (!(name in this.vars)) throw new Error(`${where}: unknown variable {{${name}}} (saved by an earlier case that failed?)`);
       let v = this.vars[name];
       for (const part of rest.match(/\.\w+|\[\d+\]/g) ?? []) {
@@ -105,12 +105,22 @@ export class CaseRunner {
         if (v === null || v === undefined || !(key in Object(v))) throw new Error(`${where}: {{${name}${rest}}} has no ${part}`);
         v = v[key];
       }
+      if (digits) {
+        const run = /\d{4,}/.exec(String(v));
+        if (!run) throw new Error(`${where}: {{${name}${rest}|digits}} holds no run of digits`);
+        return run[0];
+      }
       return typeof v === 'string' ? v : JSON.stringify(v);
     });
   }
 
   async client(c) {
     if (c.user === 'anonymous') return new ApiClient(this.base);
+    // "@name": a session a case itself starts (a job seeker's code login), not a staff login.
+    if (c.user.startsWith('@')) {
+      if (!this.sessions.has(c.user)) this.sessions.set(c.user, new ApiClient(this.base));
+      return this.sessions.get(c.user);
+    }
     let client = this.sessions.get(c.user);
     if (!client || c.login) {
       const password = this.passwords[c.user];
@@ -148,6 +158,7 @@ export class CaseRunner {
       options.multipart = { field: 'file', filename: c.body.fileName, bytes };
     }
     const r = await client.request(c.method, target, options);
+    if (c.user.startsWith('@')) client.adoptSession(r);
     // Requests the router itself refused (no such path or method) are not part of the API; a path
     // is recorded decoded, as the router matches it.
     const unrouted = r.status === 405 || (r.status === 404 && r.json?.error?.message_en === 'no such path');

@@ -68,6 +68,16 @@ export function apiSuite(kind) {
         assert.doesNotMatch(log, /\d{17}[\dXx]/, 'an ID number is in the server log');
         assert.doesNotMatch(log, /(?<!\d)1[3-9]\d{9}(?!\d)/, 'a mobile number is in the server log');
       });
+
+      // 91_otp.test read a job seeker's one-time code whole from the outbox: the log never held it.
+      it('holds no one-time code', () => {
+        const code = /\d{6}/.exec(runner.vars.whole?.text ?? '')?.[0];
+        assert.ok(code, 'no code was read in 91_otp.test');
+        const log = fs.readFileSync(server.logPath, 'utf8');
+        assert.ok(log.includes('/api/v1/auth/otp/verify'), 'the code logins are not in the log at all');
+        // As a number of its own (the log's byte counts and durations hold other digits).
+        assert.doesNotMatch(log, new RegExp(`(?<!\\d)${code}(?!\\d)`), `the code ${code} is in the server log`);
+      });
     });
 
     routePermissionSuite(() => ({ base: server.base, admin }));

@@ -40,6 +40,15 @@ export class ApiClient {
     return r;
   }
 
+  // Keeps the session a response started (a job seeker's one-time-code login answers with the
+  // session cookie and {"csrf_token"}); a response without one changes nothing.
+  adoptSession(r) {
+    const cookie = r.headers.getSetCookie().find((c) => c.startsWith(SESSION_COOKIE + '='));
+    if (!cookie) return;
+    this.cookie = cookie.split(';')[0];
+    this.csrf = r.json?.csrf_token ?? null;
+  }
+
   // Logs in or throws with the server's answer.
   async mustLogin(name, password) {
     const r = await this.login(name, password);

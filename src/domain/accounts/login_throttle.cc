@@ -1,7 +1,6 @@
 #include "domain/accounts/login_throttle.h"
 
 #include <algorithm>
-#include <ctime>
 
 namespace shanhai {
 
@@ -30,16 +29,10 @@ int64_t AddressRetryDelaySeconds(int64_t failures, const IdentityPolicy& policy)
   return failures < policy.address_free_failures ? 0 : Doubling(failures - policy.address_free_failures);
 }
 
-int64_t LoginThrottle::ParseIso(const std::string& iso) const {
-  std::tm tm{};
-  if (iso.empty() || !strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return 0;
-  return static_cast<int64_t>(timegm(&tm));
-}
-
 Result<LoginThrottle::Record> LoginThrottle::Load(const char* scope, const std::string& subject) {
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectFailures, {std::string(scope), subject}));
   if (rows.rows.empty()) return Record{};
-  return Record{AsInt(rows.rows[0][0]), ParseIso(AsText(rows.rows[0][1])), ParseIso(AsText(rows.rows[0][2]))};
+  return Record{AsInt(rows.rows[0][0]), UnixSecondsOfIso(AsText(rows.rows[0][1])), UnixSecondsOfIso(AsText(rows.rows[0][2]))};
 }
 
 Status LoginThrottle::Store(const char* scope, const std::string& subject, const Record& r, bool exists) {

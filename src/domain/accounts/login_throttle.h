@@ -47,7 +47,6 @@ class LoginThrottle {
   };
   Result<Record> Load(const char* scope, const std::string& subject);
   Status Store(const char* scope, const std::string& subject, const Record& record, bool exists);
-  int64_t ParseIso(const std::string& iso) const;
 
   Database& db_;
   IdentityPolicy policy_;

@@ -5,6 +5,7 @@
 
 #include "domain/ledger/ledger_def.h"
 #include "domain/ledger/workflow.h"
+#include "domain/messages/outbox_service.h"
 #include "security/permissions.h"
 
 namespace shanhai {
@@ -36,6 +37,9 @@ const TransitionDef* TransitionOfAction(const LedgerDef& def, const std::string&
 std::vector<PermissionInfo> ModulePermissions() {
   return {
       {"indicators:report:read", "indicators", "指标与报告", "查看指标、下钻与报告", "read indicators and reports"},
+      {kOutboxReadPermission, "messages", "短信发件箱", "查看发件箱（号码脱敏）", "read the outbox (masked)"},
+      {kOutboxRevealPermission, "messages", "短信发件箱", "查看短信完整号码与内容（记入审计）",
+       "read a message whole (audited)"},
       {kUsersDuty, "admin", "系统管理", "用户管理（账号、解锁、重置二次验证）", "manage users"},
       {kRolesDuty, "admin", "系统管理", "角色管理", "manage roles"},
       {kAuditDuty, "admin", "系统管理", "审计日志（查阅、导出、校验）", "read, export and verify the audit log"},

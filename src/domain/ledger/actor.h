@@ -31,8 +31,13 @@ struct Actor {
   // administrator's approval (domain/accounts/reveal_grants.h): Authorize refuses every
   // "<m>:<l>:reveal" meanwhile, whatever the grants say.
   bool reveal_withheld = false;
+  // A job seeker (domain/job_seekers): the person of the registry (people.id) behind a
+  // one-time-code session; 0 for staff accounts and the system. Such an actor reaches only the
+  // job seekers' own routes, whatever its grants.
+  int64_t person_id = 0;
 
   bool owner_scoped() const { return !owner_ledger.empty(); }
+  bool job_seeker() const { return person_id != 0; }
 
   // The all-powerful actor of CLI set-up commands (init, demo, import by an operator).
   static Actor System() { return Actor{kSystemActorName, {"admin"}, {"*"}, "", "", 0, "cli"}; }

@@ -1,7 +1,8 @@
 // /api/v1/auth: log in (sets the HttpOnly, SameSite=Strict session cookie and returns the
 // CSRF token; 429 with Retry-After while throttled; 401 "totp_required" when the account's
 // second factor is missing; 403 "account_disabled" when password and second factor of a
-// disabled account are right), log out, who am I, change password, enrol TOTP.
+// disabled account are right), log out, who am I, change password, enrol TOTP; and the job
+// seekers' one-time-code login (the same cookie and CSRF token; domain/job_seekers).
 #include "common/qr_code.h"
 #include "domain/accounts/permission_catalog.h"
 #include "domain/accounts/user_names.h"
@@ -68,7 +69,10 @@ Result<Reply> Login(RequestContext& ctx) {
 
 Result<Reply> Logout(RequestContext& ctx) {
   const auto token = ctx.request.Cookie(kSessionCookie);
-  SH_RETURN_IF_ERROR(ctx.conn.accounts().Logout(token ? std::string(*token) : "", ctx.request.remote_address));
+  if (ctx.actor.job_seeker())
+    SH_RETURN_IF_ERROR(ctx.conn.job_seekers().Logout(token ? std::string(*token) : "", ctx.actor));
+  else
+    SH_RETURN_IF_ERROR(ctx.conn.accounts().Logout(token ? std::string(*token) : "", ctx.request.remote_address));
   CookieAttributes expired = SessionCookie();
   expired.max_age_seconds = 0;
   Reply reply = Reply::Done();
@@ -109,6 +113,36 @@ Result<Reply> ConfirmTotp(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(boost::json::object body, JsonBody(ctx.request, {{"code", JsonKind::kText}}));
   SH_RETURN_IF_ERROR(ctx.conn.accounts().totp().Confirm(ctx.actor, JsonString(body, "code")));
   return Reply::JsonText(R"({"ok":true,"totp_enrolled":true})");
+}
+
+// {"mobile"} → {"sent": true, "expires_in": seconds} whether or not the number is a person's
+// (so numbers cannot be probed); 429 with Retry-After while the number or address must wait.
+Result<Reply> RequestOtp(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(boost::json::object body, JsonBody(ctx.request, {{"mobile", JsonKind::kText}}));
+  int64_t retry_after = 0;
+  JobSeekerLogin& login = ctx.conn.job_seekers();
+  const Status requested = login.Request(JsonString(body, "mobile"), ctx.request.remote_address, &retry_after);
+  if (retry_after > 0)
+    return Reply::Refusal(429, "too_many_attempts", requested).AddHeader("Retry-After", std::to_string(retry_after));
+  SH_RETURN_IF_ERROR(requested);
+  return Reply::Json({{"sent", true}, {"expires_in", login.policy().code_ttl_seconds}});
+}
+
+// {"mobile", "code"} → the job seeker's session (cookie) and {"person_id", "csrf_token", "role"}.
+Result<Reply> VerifyOtp(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(boost::json::object body,
+                      JsonBody(ctx.request, {{"mobile", JsonKind::kText}, {"code", JsonKind::kText}}));
+  int64_t retry_after = 0;
+  Result<SeekerSession> session = ctx.conn.job_seekers().Verify(JsonString(body, "mobile"), JsonString(body, "code"),
+                                                                ctx.request.remote_address, &retry_after);
+  if (retry_after > 0)
+    return Reply::Refusal(429, "too_many_attempts", session.status())
+        .AddHeader("Retry-After", std::to_string(retry_after));
+  if (!session.ok()) return session.status();
+  Reply reply = Reply::Json(
+      {{"person_id", session->actor.person_id}, {"role", kJobSeekerRole}, {"csrf_token", session->csrf_token}});
+  reply.SetCookie(kSessionCookie, session->token, SessionCookie());
+  return reply;
 }
 
 }  // namespace handlers

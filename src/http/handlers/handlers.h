@@ -14,6 +14,15 @@ Result<Reply> Me(RequestContext& ctx);
 Result<Reply> ChangePassword(RequestContext& ctx);
 Result<Reply> BeginTotp(RequestContext& ctx);
 Result<Reply> ConfirmTotp(RequestContext& ctx);
+Result<Reply> RequestOtp(RequestContext& ctx);
+Result<Reply> VerifyOtp(RequestContext& ctx);
+
+// job_seeker_handlers.cc: the signed-in job seeker's own pages.
+Result<Reply> JobSeekerProfile(RequestContext& ctx);
+
+// outbox_handlers.cc: the default sender's outbox, for staff (masked list, one message whole).
+Result<Reply> ListOutbox(RequestContext& ctx);
+Result<Reply> RevealOutboxMessage(RequestContext& ctx);
 
 // meta_handlers.cc: ledger declarations and the console's menu; the region tree.
 Result<Reply> MetaLedgers(RequestContext& ctx);

@@ -15,6 +15,7 @@ const en: typeof zh = {
     system: 'System',
     users: 'Users',
     revealGrants: 'Reveal approvals',
+    outbox: 'Outbox',
     roles: 'Roles',
     audit: 'Audit log',
     dictionaries: 'Dictionaries',
@@ -230,6 +231,15 @@ const en: typeof zh = {
     targetsNotInScope: 'Annual targets are set for a whole pair: not counted for this scope.',
     leftOut: 'Figures this scope cannot count (their ledgers\' records cannot be placed in it) are left out, as are those of 0.',
     targetPartialNote: 'A "—" target: no comparable annual target for this period (it needs a start and an end, and a target for every year it touches, from every pair it adds up).',
+  },
+  outbox: {
+    rule: 'Messages the platform sent (such as job seekers\' login codes): numbers masked, codes hidden; staff who may reveal open one message whole (audited) to read it to its recipient over the phone.',
+    none: 'No messages',
+    time: 'Time',
+    mobile: 'Mobile',
+    text: 'Text',
+    region: 'Helped county',
+    reveal: 'Reveal',
   },
   revealGrants: {
     othersDecide: 'Another administrator decides',

@@ -16,6 +16,7 @@ export default {
     roles: '角色管理',
     audit: '审计日志',
     dictionaries: '数据字典',
+    outbox: '短信发件箱',
   },
   login: {
     title: '登录',
@@ -221,6 +222,15 @@ export default {
     targetsNotInScope: '年度目标按整个帮扶关系设定，本范围不统计。',
     leftOut: '本范围不能统计的指标（其台账记录无法归入本范围）及数值为0的指标不列出。',
     targetPartialNote: '目标为“—”的指标本期间无可比的年度目标（统计期间须有起止日期，且所涉每一年度均设有该指标的目标；汇总多个帮扶关系时，计入的每个帮扶关系均须如此）。',
+  },
+  outbox: {
+    rule: '平台发出的短信（如求职者登录验证码）：号码脱敏、验证码隐去；有查看全文权限的工作人员可查看一条短信的完整号码与内容（记入审计），以便电话告知本人。',
+    none: '没有短信',
+    time: '时间',
+    mobile: '手机号',
+    text: '内容',
+    region: '受帮扶县',
+    reveal: '查看全文',
   },
   revealGrants: {
     othersDecide: '待另一位管理员处理',

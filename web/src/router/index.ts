@@ -29,6 +29,8 @@ const routes: RouteRecordRaw[] = [
         meta: { permission: 'admin:roles:admin' } },
       { path: 'admin/audit', name: 'audit', component: () => import('@/views/admin/audit/index.vue'),
         meta: { permission: 'admin:audit:admin' } },
+      { path: 'messages/outbox', name: 'outbox', component: () => import('@/views/messages/outbox/index.vue'),
+        meta: { permission: 'messages:outbox:read' } },
       { path: 'admin/dictionaries', name: 'dictionaries', component: () => import('@/views/admin/dictionaries/index.vue'),
         meta: { permission: 'admin:dictionaries:admin' } },
       { path: 'password', name: 'password', component: () => import('@/views/password/index.vue') },

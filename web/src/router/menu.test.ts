@@ -29,7 +29,7 @@ describe('the side menu from the server’s metadata', () => {
     // declares is left out.
     expect(groups[3]).toMatchObject({ icon: Document, flat: true, items: [{ path: '/people/people', title: '人员' }] })
     expect(groups[4]).toMatchObject({ key: 'import', flat: true, items: [{ path: '/import' }] })
-    expect(groups[6].items.map((i) => i.path)).toEqual(['/admin/users', '/admin/reveal-grants', '/admin/roles', '/admin/audit', '/admin/dictionaries'])
+    expect(groups[6].items.map((i) => i.path)).toEqual(['/admin/users', '/admin/reveal-grants', '/admin/roles', '/admin/audit', '/admin/dictionaries', '/messages/outbox'])
   })
 
   it('shows only what the user may open, and no empty group', () => {

@@ -60,6 +60,7 @@ const after: PageGroup[] = [
       { path: '/admin/roles', title: 'menu.roles', permission: 'admin:roles:admin' },
       { path: '/admin/audit', title: 'menu.audit', permission: 'admin:audit:admin' },
       { path: '/admin/dictionaries', title: 'menu.dictionaries', permission: 'admin:dictionaries:admin' },
+      { path: '/messages/outbox', title: 'menu.outbox', permission: 'messages:outbox:read' },
     ] },
 ]
 
