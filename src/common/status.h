@@ -43,6 +43,12 @@ class Status {
   static Status Internal(std::string en) { return {Code::kInternal, "内部错误：" + en, std::move(en)}; }
   // A validation failure carrying every field problem found.
   static Status Invalid(std::vector<FieldError> details);
+  // InvalidArgument about one input field (not a row), so a form can put the message under it.
+  static Status InvalidField(const std::string& field, std::string zh, std::string en) {
+    Status s = InvalidArgument(zh, en);
+    s.details_.push_back(FieldError{0, field, std::move(zh), std::move(en)});
+    return s;
+  }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -19,9 +19,7 @@ std::string LowerAscii(std::string_view s) {
 
 // A policy failure naming the field, so the console puts it under the password input.
 Status PasswordRuleBroken(const std::string& zh, const std::string& en) {
-  Status s = Status::InvalidArgument(zh, en);
-  s.WithDetails({FieldError{0, "password", zh, en}});
-  return s;
+  return Status::InvalidField("password", zh, en);
 }
 
 }  // namespace

@@ -113,9 +113,7 @@ Status BadLogin() { return Status::Unauthenticated("用户名或密码错误", "
 Status FieldTooLong(const std::string& field, size_t max_bytes) {
   const std::string zh = "登录字段 " + field + " 过长：最多 " + std::to_string(max_bytes) + " 字节";
   const std::string en = "login field " + field + " is too long: at most " + std::to_string(max_bytes) + " bytes";
-  Status s = Status::InvalidArgument(zh, en);
-  s.WithDetails({FieldError{0, field, zh, en}});
-  return s;
+  return Status::InvalidField(field, zh, en);
 }
 
 Status CheckLoginFields(const std::string& name, const std::string& password, const std::string& totp) {
@@ -123,9 +121,7 @@ Status CheckLoginFields(const std::string& name, const std::string& password, co
   for (unsigned char c : name) {
     if (c >= 0x20 && c != 0x7f) continue;
     const std::string zh = "登录字段 name 含有控制字符", en = "login field name contains control characters";
-    Status s = Status::InvalidArgument(zh, en);
-    s.WithDetails({FieldError{0, "name", zh, en}});
-    return s;
+    return Status::InvalidField("name", zh, en);
   }
   if (password.size() > kMaxLoginPasswordBytes) return FieldTooLong("password", kMaxLoginPasswordBytes);
   if (totp.size() > kMaxLoginTotpBytes) return FieldTooLong("totp", kMaxLoginTotpBytes);
@@ -146,9 +142,7 @@ Status Throttled(const LoginWait& wait) {
 
 Status WrongOldPassword() {
   const std::string zh = "原密码不正确", en = "the current password is wrong";
-  Status s = Status::InvalidArgument(zh, en);
-  s.WithDetails({FieldError{0, "old_password", zh, en}});
-  return s;
+  return Status::InvalidField("old_password", zh, en);
 }
 
 // The policy's error, moved to the field the caller's form names.

@@ -22,9 +22,7 @@ Status PasswordHistory::CheckNotReused(int64_t user_id, const std::string& passw
     if (!VerifyPassword(AsText(row[1]), password)) continue;
     const std::string zh = "新密码不能与最近 " + std::to_string(depth) + " 次用过的密码相同";
     const std::string en = "the new password must differ from the last " + std::to_string(depth) + " passwords";
-    Status s = Status::InvalidArgument(zh, en);
-    s.WithDetails({FieldError{0, "new_password", zh, en}});
-    return s;
+    return Status::InvalidField("new_password", zh, en);
   }
   return Status::Ok();
 }

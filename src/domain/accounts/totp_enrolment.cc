@@ -20,9 +20,7 @@ constexpr const char* kUseStep = "UPDATE users SET totp_last_step = ? WHERE id =
 
 Status WrongCode() {
   const std::string zh = "验证码不正确或已用过", en = "the code is wrong or was already used";
-  Status s = Status::InvalidArgument(zh, en);
-  s.WithDetails({FieldError{0, "code", zh, en}});
-  return s;
+  return Status::InvalidField("code", zh, en);
 }
 
 }  // namespace
@@ -47,9 +45,7 @@ Result<TotpSecretShown> TotpEnrolment::Begin(const Actor& actor, const std::stri
   SH_ASSIGN_OR_RETURN(bool enrolled, Enrolled(id));
   if (enrolled && !Verify(id, current_code).ok()) {
     const std::string zh = "更换两步验证须先输入当前的验证码", en = "enter the current code to replace the second factor";
-    Status s = Status::InvalidArgument(zh, en);
-    s.WithDetails({FieldError{0, "current_code", zh, en}});
-    return s;
+    return Status::InvalidField("current_code", zh, en);
   }
   const std::string secret = NewTotpSecret();
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {

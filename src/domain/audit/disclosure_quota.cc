@@ -93,4 +93,17 @@ Status DisclosureQuota::Alert(const Actor& actor, DisclosureKind kind, const std
                           " day=" + DisclosureDay(clock_.Seconds()));
 }
 
+Status DisclosureQuota::RecordReveal(const Actor& actor, const std::string& ledger, int64_t record_id,
+                                     const std::string& helped_region, const std::string& detail) {
+  bool allowed = false;
+  SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
+    SH_ASSIGN_OR_RETURN(allowed, Spend(actor, DisclosureKind::kReveal, 1));
+    if (!allowed) return Status::Ok();
+    return audit_.Write(actor, "reveal", ledger, record_id, helped_region, "", "", detail);
+  }));
+  if (allowed) return Status::Ok();
+  SH_RETURN_IF_ERROR(Alert(actor, DisclosureKind::kReveal, ledger));
+  return Refusal(DisclosureKind::kReveal);
+}
+
 }  // namespace shanhai

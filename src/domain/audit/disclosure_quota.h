@@ -58,6 +58,11 @@ class DisclosureQuota {
   // Writes the alert that actor was refused kind on ledger (in the caller's transaction, or its
   // own): action disclosure_quota_exceeded, detail "kind=… limit=…".
   Status Alert(const Actor& actor, DisclosureKind kind, const std::string& ledger);
+  // One whole value about to be shown: spends one reveal and writes the "reveal" audit entry of
+  // (ledger, record_id, helped_region, detail) in one transaction, so there is no value without a
+  // log row. Past the limit: writes the Alert and returns Refusal(kReveal), counting nothing.
+  Status RecordReveal(const Actor& actor, const std::string& ledger, int64_t record_id,
+                      const std::string& helped_region, const std::string& detail);
 
  private:
   int64_t LimitOf(DisclosureKind kind) const;

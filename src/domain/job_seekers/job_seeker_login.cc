@@ -43,15 +43,11 @@ constexpr const char* kPurgeSessions = "DELETE FROM seeker_sessions WHERE expire
 constexpr const char* kPurgeCodes = "DELETE FROM otp_codes WHERE expires_at < ?";
 constexpr const char* kSelectPerson = "SELECT name, id_number_enc, mobile_enc, region_code FROM people WHERE id = ?";
 
-Status FieldInvalid(const std::string& field, const std::string& zh, const std::string& en) {
-  Status s = Status::InvalidArgument(zh, en);
-  s.WithDetails({FieldError{0, field, zh, en}});
-  return s;
-}
-
 Result<std::string> ParseNumberField(const std::string& mobile) {
   Result<std::string> digits = ParseMobile(mobile);
-  if (!digits.ok()) return FieldInvalid("mobile", "手机号：" + digits.status().message_zh(), "mobile: " + digits.status().message_en());
+  if (!digits.ok())
+    return Status::InvalidField("mobile", "手机号：" + digits.status().message_zh(),
+                                "mobile: " + digits.status().message_en());
   return digits;
 }
 
@@ -104,9 +100,13 @@ Status JobSeekerLogin::Request(const std::string& mobile, const std::string& rem
   int64_t person_id = 0;
   OutgoingMessage message{digits, CodeText(code, policy_.code_ttl_seconds), kOtpPurpose, "", ""};
   Status sent = Status::Ok();
-  const Status stored = InTransaction(db, [&]() -> Status {
+  // Every request counts against both limits, whether or not its code could be sent.
+  auto count_request = [&]() -> Status {
     SH_RETURN_IF_ERROR(throttle_.Record(kNumberScope, number_hash, now));
-    SH_RETURN_IF_ERROR(throttle_.Record(kAddressScope, remote, now));
+    return throttle_.Record(kAddressScope, remote, now);
+  };
+  const Status stored = InTransaction(db, [&]() -> Status {
+    SH_RETURN_IF_ERROR(count_request());
     SH_RETURN_IF_ERROR(throttle_.Purge(now, std::max(policy_.per_number.window_seconds, policy_.per_address.window_seconds)));
     SH_RETURN_IF_ERROR(db.Execute(kPurgeCodes, {IsoUtcAt(now)}).status());
     SH_ASSIGN_OR_RETURN(Rows person, db.Query(kPersonByMobile, {number_hash}));
@@ -129,8 +129,7 @@ Status JobSeekerLogin::Request(const std::string& mobile, const std::string& rem
   // Answered as a sent code would be (a failure only a real number meets would tell it is one);
   // the staff see the failure in the audit log, the number still counted against its limits.
   return InTransaction(db, [&]() -> Status {
-    SH_RETURN_IF_ERROR(throttle_.Record(kNumberScope, number_hash, now));
-    SH_RETURN_IF_ERROR(throttle_.Record(kAddressScope, remote, now));
+    SH_RETURN_IF_ERROR(count_request());
     return context_.audit.Write(SeekerActor(person_id, message.home_region, remote), "otp_send_failed", "people",
                                 person_id, message.helped_region, "", "", sent.message_en());
   });
@@ -150,7 +149,7 @@ Result<SeekerSession> JobSeekerLogin::Verify(const std::string& mobile, const st
                                              const std::string& remote, int64_t* retry_after_seconds) {
   SH_ASSIGN_OR_RETURN(std::string digits, ParseNumberField(mobile));
   if (code.size() != 6 || code.find_first_not_of("0123456789") != std::string::npos)
-    return FieldInvalid("code", "验证码应为 6 位数字", "the code is 6 digits");
+    return Status::InvalidField("code", "验证码应为 6 位数字", "the code is 6 digits");
   Database& db = *context_.db;
   const int64_t now = context_.clock.Seconds();
   SH_ASSIGN_OR_RETURN(int64_t wait, throttle_.Wait(kFailureScope, remote, policy_.failures_per_address, now));

@@ -18,20 +18,19 @@ constexpr const char* kPurgeEvents = "DELETE FROM otp_events WHERE at <= ?";
 Result<int64_t> OtpThrottle::Wait(const std::string& scope, const std::string& subject, const RateLimit& limit,
                                   int64_t now) {
   if (limit.max_events <= 0 && limit.min_interval_seconds <= 0) return int64_t{0};
-  const int64_t span = std::max(limit.window_seconds, limit.min_interval_seconds);
-  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kWindowEvents, {scope, subject, IsoUtcAt(now - span)}));
-  const auto& r = rows.rows.at(0);
-  if (AsInt(r[0]) == 0) return int64_t{0};
-  int64_t wait = 0;
-  if (limit.min_interval_seconds > 0)
-    wait = std::max(wait, UnixSecondsOfIso(AsText(r[2])) + limit.min_interval_seconds - now);
-  if (limit.max_events > 0) {
-    // Counted within the window proper (span may be the longer interval).
-    SH_ASSIGN_OR_RETURN(Rows in_window, db_.Query(kWindowEvents, {scope, subject, IsoUtcAt(now - limit.window_seconds)}));
-    const auto& w = in_window.rows.at(0);
-    if (AsInt(w[0]) >= limit.max_events)
-      wait = std::max(wait, UnixSecondsOfIso(AsText(w[1])) + limit.window_seconds - now);
+  SH_ASSIGN_OR_RETURN(Rows window, db_.Query(kWindowEvents, {scope, subject, IsoUtcAt(now - limit.window_seconds)}));
+  int64_t count = AsInt(window.rows.at(0)[0]);
+  std::string oldest = count > 0 ? AsText(window.rows[0][1]) : "", latest = count > 0 ? AsText(window.rows[0][2]) : "";
+  if (limit.min_interval_seconds > limit.window_seconds) {
+    // The latest event that still holds the interval may lie before the window.
+    SH_ASSIGN_OR_RETURN(Rows span, db_.Query(kWindowEvents, {scope, subject, IsoUtcAt(now - limit.min_interval_seconds)}));
+    latest = AsInt(span.rows.at(0)[0]) > 0 ? AsText(span.rows[0][2]) : "";
   }
+  int64_t wait = 0;
+  if (limit.min_interval_seconds > 0 && !latest.empty())
+    wait = std::max(wait, UnixSecondsOfIso(latest) + limit.min_interval_seconds - now);
+  if (limit.max_events > 0 && count >= limit.max_events)
+    wait = std::max(wait, UnixSecondsOfIso(oldest) + limit.window_seconds - now);
   return std::max<int64_t>(wait, 0);
 }
 

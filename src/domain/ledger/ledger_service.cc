@@ -560,17 +560,7 @@ Result<std::string> LedgerService::Reveal(const Actor& actor, const LedgerDef& d
   SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, repo.Get(id, ScopeOf(actor)));
   if (!rows) return NotFoundRecord(def, id);
   SH_ASSIGN_OR_RETURN(Record full, RecordCodec(def, *context_.vault).Decode(*rows, 0, Disclosure::kFull));
-  // The reading is counted and logged before the value is handed out; no log row, no value.
-  bool allowed = false;
-  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
-    SH_ASSIGN_OR_RETURN(allowed, context_.quota.Spend(actor, DisclosureKind::kReveal, 1));
-    if (!allowed) return Status::Ok();
-    return context_.audit.Write(actor, "reveal", def.name, id, full.helped_region, "", "", "field=" + key);
-  }));
-  if (!allowed) {
-    SH_RETURN_IF_ERROR(context_.quota.Alert(actor, DisclosureKind::kReveal, def.name));
-    return context_.quota.Refusal(DisclosureKind::kReveal);
-  }
+  SH_RETURN_IF_ERROR(context_.quota.RecordReveal(actor, def.name, id, full.helped_region, "field=" + key));
   return AsText(*full.Get(key));
 }
 

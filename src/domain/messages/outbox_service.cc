@@ -81,17 +81,7 @@ Result<OutboxEntry> OutboxService::Reveal(const Actor& actor, int64_t id) {
   const auto& r = rows.rows[0];
   SH_ASSIGN_OR_RETURN(std::string number, context_.vault->Decrypt(AsText(r[1]), kOutboxRecipientContext));
   SH_ASSIGN_OR_RETURN(std::string text, context_.vault->Decrypt(AsText(r[2]), kOutboxTextContext));
-  // Counted and logged before it is handed out: no log row, no message.
-  bool allowed = false;
-  SH_RETURN_IF_ERROR(InTransaction(*context_.db, [&]() -> Status {
-    SH_ASSIGN_OR_RETURN(allowed, context_.quota.Spend(actor, DisclosureKind::kReveal, 1));
-    if (!allowed) return Status::Ok();
-    return context_.audit.Write(actor, "reveal", "outbox_messages", id, AsText(r[4]), "", "", "purpose=" + AsText(r[3]));
-  }));
-  if (!allowed) {
-    SH_RETURN_IF_ERROR(context_.quota.Alert(actor, DisclosureKind::kReveal, "outbox_messages"));
-    return context_.quota.Refusal(DisclosureKind::kReveal);
-  }
+  SH_RETURN_IF_ERROR(context_.quota.RecordReveal(actor, "outbox_messages", id, AsText(r[4]), "purpose=" + AsText(r[3])));
   return OutboxEntry{id, number, text, AsText(r[3]), AsText(r[4]), AsText(r[5])};
 }
 
