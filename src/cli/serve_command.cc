@@ -28,6 +28,8 @@ struct Args {
   int change_retention_days = 7;
   std::string sms_gateway, sms_gateway_token_file;
   int sms_gateway_timeout_ms = 5000;
+  std::vector<std::string> ice_servers;
+  std::string turn_secret_file;
 };
 
 // The SMS gateway of the flags: its URL checked, its token read from the file (first line,
@@ -69,11 +71,13 @@ Status StartChangeFeed(AppEnv& env, Database& db, const Args& a) {
 }
 
 Status Run(const Args& a) {
+  SH_ASSIGN_OR_RETURN(IceServers ice, ParseIceServers(a.ice_servers, a.turn_secret_file));  // before any database work
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, true));  // migrates once before threads start
   c.env->set_identity_policy(a.identity);
   c.env->set_disclosure_limits(a.disclosure);
   SH_ASSIGN_OR_RETURN(GatewayOptions gateway, GatewayOf(a));
   c.env->set_sms_gateway(gateway);
+  c.env->set_ice_servers(std::move(ice));
   SH_ASSIGN_OR_RETURN(int64_t purged, c.conn->error_sheets().Purge());  // expired while the server was down
   if (purged > 0) LogInfo("error_sheets_purged", {{"count", purged}});
   SH_ASSIGN_OR_RETURN(int64_t encrypted, c.conn->evidence().EncryptLegacyFiles());  // files from before 0007
@@ -157,6 +161,12 @@ void RegisterServe(CLI::App& app) {
   cmd->add_option("--sms-gateway-timeout-ms", a->sms_gateway_timeout_ms,
                   "短信网关超时（毫秒，默认 5000）/ gateway timeout, ms")
       ->check(CLI::Range(100, 60000));
+  cmd->add_option("--ice-server", a->ice_servers,
+                  "URL：远程面试用的 STUN/TURN 服务器，可重复（如 stun:stun.example.cn:3478、turn:turn.example.cn:3478）/ "
+                  "STUN/TURN servers for remote interviews, repeatable");
+  cmd->add_option("--turn-secret-file", a->turn_secret_file,
+                  "TURN 服务器（如 coturn）的 static-auth-secret 所在文件：据此为面试双方签发限时凭据 / file with the TURN "
+                  "server's static-auth-secret, from which time-limited credentials are issued");
   cmd->callback([a] { ExitCode() = PrintError(Run(*a)); });
 }
 
