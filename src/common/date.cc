@@ -184,4 +184,17 @@ std::string TodayAt(std::chrono::system_clock::time_point now) {
   return FormatIsoDate(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
 }
 
+Result<std::string> AddDays(std::string_view iso, int days) {
+  using namespace std::chrono;
+  if (!IsIsoDate(iso))
+    return Status::InvalidArgument("日期格式应为 YYYY-MM-DD：" + std::string(iso),
+                                   "a date must be YYYY-MM-DD: " + std::string(iso));
+  const year_month_day from{year{YearOf(iso)}, month{unsigned(ToInt(iso.substr(5, 2)))},
+                            day{unsigned(ToInt(iso.substr(8, 2)))}};
+  const year_month_day to{sys_days{from} + std::chrono::days{days}};
+  if (int(to.year()) < 1 || int(to.year()) > 9999)
+    return Status::InvalidArgument("日期超出 0001–9999 年", "the date falls outside years 0001–9999");
+  return FormatIsoDate(int(to.year()), unsigned(to.month()), unsigned(to.day()));
+}
+
 }  // namespace shanhai

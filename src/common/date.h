@@ -64,4 +64,8 @@ std::string Today();
 // injected clock avoid the system clock.
 std::string TodayAt(std::chrono::system_clock::time_point now);
 
+// The ISO date `days` days after iso (before it when negative): "2020-12-15" + 90 → "2021-03-15".
+// Errors: InvalidArgument when !IsIsoDate(iso) or the result falls outside years 0001–9999.
+Result<std::string> AddDays(std::string_view iso, int days);
+
 }  // namespace shanhai

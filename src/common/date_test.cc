@@ -144,5 +144,14 @@ TEST(TodayAt, UsesChinaStandardTime) {
 
 TEST(Today, IsAnIsoDate) { EXPECT_TRUE(IsIsoDate(Today())); }
 
+TEST(AddDays, CrossesMonthsYearsAndLeapDays) {
+  EXPECT_EQ(AddDays("2020-12-15", 90).value(), "2021-03-15");
+  EXPECT_EQ(AddDays("2020-02-28", 1).value(), "2020-02-29");  // 2020 is a leap year
+  EXPECT_EQ(AddDays("2021-02-28", 1).value(), "2021-03-01");
+  EXPECT_EQ(AddDays("2021-01-01", -1).value(), "2020-12-31");
+  EXPECT_FALSE(AddDays("2021-1-1", 1).ok());
+  EXPECT_FALSE(AddDays("9999-12-31", 1).ok());
+}
+
 }  // namespace
 }  // namespace shanhai

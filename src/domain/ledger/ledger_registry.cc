@@ -3,6 +3,7 @@
 #include "domain/exchange/exchange_ledgers.h"
 #include "domain/funds/funds_ledgers.h"
 #include "domain/investment/investment_ledgers.h"
+#include "domain/labor/labor_ledgers.h"
 #include "domain/needs/needs_ledgers.h"
 #include "domain/pairing/pairing_ledgers.h"
 #include "domain/people/people_ledgers.h"
@@ -18,7 +19,8 @@ const std::vector<const LedgerDef*>& AllLedgers() {
       &AgreementsLedger(), &SecondmentsLedger(), &TrainingsLedger(), &FundsLedger(),
       &FundTranchesLedger(),
       &ProjectsLedger(), &MilestonesLedger(),  &OutcomesLedger(),   &PairingsLedger(),
-      &NeedsLedger(),    &InvestmentsLedger(), &PeopleLedger(),     &TargetsLedger()};
+      &NeedsLedger(),    &InvestmentsLedger(), &SeekersLedger(),    &EmployersLedger(),
+      &JobsLedger(),     &JobReportsLedger(),  &PeopleLedger(),     &TargetsLedger()};
   return all;
 }
 

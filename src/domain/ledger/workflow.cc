@@ -86,6 +86,8 @@ std::string WorkflowProblems(const LedgerDef& def) {
     for (const auto* list : {&t.required, &t.optional, &t.clears})
       for (const std::string& key : *list)
         if (!def.Field(key) || key == w.state_field) problem(t.name + " names field " + key + " it may not take");
+    for (const std::string& key : t.dates_today)
+      if (!def.Field(key) || def.Field(key)->type != FieldType::kDate) problem(t.name + " dates " + key + ", no date field");
     if (t.done_zh.empty() || t.label_zh.empty() || t.label_en.empty() || t.done_en.empty())
       problem(t.name + " lacks a label");
   }

@@ -53,6 +53,9 @@ struct TransitionDef {
   std::vector<std::string> required;  // input fields it needs
   std::vector<std::string> optional;  // input fields it also accepts
   std::vector<std::string> clears;    // fields it empties
+  // Date fields it sets to the day it is taken (China Standard Time, from the service's clock):
+  // a seeker's "still looking" confirmation is dated by the step itself, never typed.
+  std::vector<std::string> dates_today;
   TransitionCheck check;              // optional
   TransitionEffect effect;            // optional
 

@@ -7,6 +7,7 @@ const en: typeof zh = {
     pairing: 'Pairing',
     modes: 'Two modes',
     priorities: 'Key areas',
+    labor: 'Labour cooperation',
     people: 'People',
     targets: 'Annual targets',
     dashboard: 'Dashboard',

@@ -5,6 +5,7 @@ export default {
     pairing: '结对帮扶',
     modes: '两种模式',
     priorities: '三个重点',
+    labor: '劳务协作',
     people: '人员库',
     targets: '年度目标',
     dashboard: '仪表盘',

@@ -4,12 +4,12 @@
 // that are not ledgers are listed here: the dashboard first, the report and the system pages last.
 import type { Component } from 'vue'
 import {
-  Briefcase, Coin, Connection, DataAnalysis, Document, Flag, Histogram, Setting, Upload, User,
+  Briefcase, Coin, Connection, DataAnalysis, Document, Flag, Histogram, Setting, Upload, User, Van,
 } from '@element-plus/icons-vue'
 import type { LedgerMeta, MenuGroupMeta } from '@/api/meta/types'
 
 /** The icons a server's menu group may name; an unknown key gets the document icon. */
-const icons: Record<string, Component> = { Briefcase, Coin, Connection, Flag, Histogram, User }
+const icons: Record<string, Component> = { Briefcase, Coin, Connection, Flag, Histogram, User, Van }
 
 export interface MenuItem {
   path: string
