@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include "app/ice_servers.h"
 #include "domain/accounts/account_service.h"
 #include "domain/changes/change_follower.h"
 #include "domain/changes/change_tally.h"
@@ -52,6 +53,10 @@ class AppEnv {
   const DisclosureLimits& disclosure_limits() const { return disclosure_limits_; }
   void set_disclosure_limits(const DisclosureLimits& limits) { disclosure_limits_ = limits; }
 
+  // The STUN/TURN servers handed to the browsers of remote interviews (serve sets them).
+  const IceServers& ice_servers() const { return ice_servers_; }
+  void set_ice_servers(IceServers servers) { ice_servers_ = std::move(servers); }
+
   // The process's change feed (domain/changes/change_feed.h): every connection's services
   // announce their commits to it. Thread-safe.
   ChangeFeed& changes() const { return *changes_; }
@@ -70,6 +75,7 @@ class AppEnv {
   bool key_created_ = false;
   IdentityPolicy identity_policy_;
   DisclosureLimits disclosure_limits_;
+  IceServers ice_servers_;
   // In this order: the follower stops, then the tally unsubscribes, before the feed goes.
   std::unique_ptr<ChangeFeed> changes_ = std::make_unique<ChangeFeed>();
   std::unique_ptr<ChangeTally> change_tally_ = std::make_unique<ChangeTally>(*changes_);

@@ -25,6 +25,8 @@ struct Args {
   std::string trust_proxy;
   int change_poll_ms = 200;
   int change_retention_days = 7;
+  std::vector<std::string> ice_servers;
+  std::string turn_secret_file;
 };
 
 // ISO-8601 UTC of days ago (the clock's format, so it compares with change_log.at as text).
@@ -43,9 +45,11 @@ Status StartChangeFeed(AppEnv& env, Database& db, const Args& a) {
 }
 
 Status Run(const Args& a) {
+  SH_ASSIGN_OR_RETURN(IceServers ice, ParseIceServers(a.ice_servers, a.turn_secret_file));  // before any database work
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, true));  // migrates once before threads start
   c.env->set_identity_policy(a.identity);
   c.env->set_disclosure_limits(a.disclosure);
+  c.env->set_ice_servers(std::move(ice));
   SH_ASSIGN_OR_RETURN(int64_t purged, c.conn->error_sheets().Purge());  // expired while the server was down
   if (purged > 0) LogInfo("error_sheets_purged", {{"count", purged}});
   SH_ASSIGN_OR_RETURN(int64_t encrypted, c.conn->evidence().EncryptLegacyFiles());  // files from before 0007
@@ -121,6 +125,12 @@ void RegisterServe(CLI::App& app) {
                   "启动时删除多少天前的变更记录（默认 7，0 = 保留全部）/ change_log rows older than this are "
                   "deleted at start (0 keeps them)")
       ->check(CLI::Range(0, 3650));
+  cmd->add_option("--ice-server", a->ice_servers,
+                  "URL：远程面试用的 STUN/TURN 服务器，可重复（如 stun:stun.example.cn:3478、turn:turn.example.cn:3478）/ "
+                  "STUN/TURN servers for remote interviews, repeatable");
+  cmd->add_option("--turn-secret-file", a->turn_secret_file,
+                  "TURN 服务器（如 coturn）的 static-auth-secret 所在文件：据此为面试双方签发限时凭据 / file with the TURN "
+                  "server's static-auth-secret, from which time-limited credentials are issued");
   cmd->callback([a] { ExitCode() = PrintError(Run(*a)); });
 }
 

@@ -4,6 +4,7 @@
 
 #include "http/access_log.h"
 #include "http/metrics.h"
+#include "http/websocket_origin.h"
 #include "security/tokens.h"
 
 namespace shanhai {
@@ -71,6 +72,9 @@ HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
   Result<AppConn*> conn = ThreadConnection();
   if (!conn.ok()) return HttpResponse::FromStatus(conn.status());
   RequestContext ctx{request, Actor{}, **conn, env_, "", {}, route.ledger, route.transition};
+  if (IsCrossSiteUpgrade(request))
+    return HttpResponse::Error(403, "cross_site_websocket", "只接受本系统页面发起的 WebSocket 连接",
+                               "WebSocket connections are accepted from this site's own pages only");
   if (route.permission != kPublic) {
     const auto token = request.Cookie(kSessionCookie);
     Result<Actor> actor =

@@ -4,6 +4,7 @@
 // route_name and user, which the server then uses for metrics and the access log.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,8 @@
 #include "common/status.h"
 
 namespace shanhai {
+
+class WebSocketHandler;  // http/websocket.h
 
 using NameValue = std::pair<std::string, std::string>;
 
@@ -86,6 +89,10 @@ struct HttpResponse {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<NameValue> headers;  // extra fields (Set-Cookie, ETag, ...)
+  // Set (with status 101) by an upgrade route that accepted the request: the server completes
+  // the WebSocket handshake and hands the connection to this handler. A request that asked for
+  // no upgrade gets 426 instead.
+  std::shared_ptr<WebSocketHandler> websocket;
 
   // `body` must already be JSON text.
   static HttpResponse Json(int status, std::string body);

@@ -43,6 +43,14 @@ Reply Reply::Refusal(int status, std::string_view code, const Status& why) {
   return Reply(HttpResponse::Error(status, code, why.message_zh(), why.message_en()));
 }
 
+Reply Reply::WebSocket(std::shared_ptr<WebSocketHandler> handler) {
+  HttpResponse response;
+  response.status = 101;
+  response.content_type.clear();
+  response.websocket = std::move(handler);
+  return Reply(std::move(response));
+}
+
 Reply& Reply::AddHeader(std::string name, std::string value) {
   response_.AddHeader(std::move(name), std::move(value));
   return *this;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,8 @@ class Reply {
   // A refusal that is part of a protocol rather than a service's error, so it has a status and
   // code of its own (429 "too_many_attempts", 401 "totp_required"): the messages of why.
   static Reply Refusal(int status, std::string_view code, const Status& why);
+  // Accepts a WebSocket upgrade: the connection is handed to `handler` (http/websocket.h).
+  static Reply WebSocket(std::shared_ptr<WebSocketHandler> handler);
 
   Reply& AddHeader(std::string name, std::string value);
   Reply& SetCookie(std::string_view name, std::string_view value, const CookieAttributes& attrs);

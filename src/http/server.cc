@@ -27,15 +27,14 @@
 #include "http/client_address.h"
 #include "http/metrics.h"
 #include "http/security_headers.h"
+#include "http/server_worker.h"
+#include "http/websocket_session.h"
 
 namespace shanhai {
 namespace {
 
-namespace beast = boost::beast;
-namespace http = beast::http;
-namespace net = boost::asio;
-using tcp = net::ip::tcp;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+using namespace server_detail;
+
 using Clock = std::chrono::steady_clock;
 
 using ReusePort = net::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
@@ -50,40 +49,6 @@ constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 constexpr std::string_view kAuthPathPrefix = "/api/v1/auth/";
 // Connections taken from the kernel's queue at once after an accept completes (see Accept).
 constexpr int kAcceptBurst = 256;
-
-// What the worker needs of a session of either kind (plain TCP or TLS).
-class SessionBase {
- public:
-  virtual ~SessionBase() = default;
-  // Shutdown: a connection waiting for its next request closes now; one in the middle
-  // of a request closes after sending its response.
-  virtual void OnStopping() = 0;
-};
-
-// Everything one worker thread owns. Only that thread touches it, except through
-// net::post, so nothing here needs a lock.
-struct Worker {
-  const ServerOptions* options = nullptr;
-  const HttpApp* app = nullptr;
-  net::ssl::context* tls = nullptr;  // set when serving HTTPS; shared, read-only once loaded
-  std::unordered_set<SessionBase*> sessions;  // declared first: sessions die with the io_context below
-  std::unique_ptr<net::io_context> ioc = std::make_unique<net::io_context>(1);
-  std::unique_ptr<tcp::acceptor> acceptor;
-  std::unique_ptr<net::steady_timer> timer;  // accept back-off, then the shutdown deadline
-  bool stopping = false;
-
-  ~Worker() {
-    // Handlers still queued own sessions; they are destroyed with the io_context, and
-    // their destructors must find no timer to touch.
-    acceptor.reset();
-    timer.reset();
-    ioc.reset();
-  }
-  void SessionEnded(SessionBase* s) {
-    sessions.erase(s);
-    if (stopping && sessions.empty() && timer) timer->cancel();  // nothing left to wait for
-  }
-};
 
 HttpResponse InternalError() {
   return HttpResponse::Error(500, "internal", "服务器内部错误", "internal server error");
@@ -239,6 +204,8 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
       for (const auto& field : msg) req.headers.Add(std::string(field.name_string()), std::string(field.value()));
       req.body = std::move(msg.body());
       res = CallApp(req);
+      if (res.websocket && !websocket::is_upgrade(msg))
+        res = HttpResponse::Error(426, "upgrade_required", "此地址只接受 WebSocket 连接", "this address takes WebSocket connections only");
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
     ObserveHttpRequest(req.route_name, req.method, res.status, seconds);
@@ -246,8 +213,16 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
       LogAccess({req.method, req.path, &req.query, res.status, seconds * 1000, res.body.size(), req.remote_address,
                  req.user});
     }
+    if (res.websocket) return HandOverToWebSocket(std::move(res.websocket));
     AddSecurityHeaders(res, target_status.ok() ? std::string_view(req.path) : std::string_view(), kTls);
     Write(std::move(res), keep_alive, head, msg.version());
+  }
+
+  // The app accepted an upgrade: the connection becomes a WebSocketSession, and this session,
+  // left with no pending operation, ends.
+  void HandOverToWebSocket(std::shared_ptr<WebSocketHandler> handler) {
+    auto ws = std::make_shared<WebSocketSession<Stream>>(std::move(stream_), worker_, std::move(handler));
+    ws->Accept(parser_->release());
   }
 
   HttpResponse CallApp(HttpRequest& req) {
