@@ -219,11 +219,11 @@ TEST_P(LaborFlowTest, PlacementOpensTheSpellAndSeparationReturnsTheSeekerToThePo
 
 TEST_P(LaborFlowTest, SpellsOfOnePersonNeverOverlapAndTheErrorNamesTheOther) {
   Fields spell = {{"seeker_id", std::to_string(seeker_)}, {"place_region", "440111"}, {"start_date", "2020-03-02"},
-                  {"end_date", "2020-06-30"}, {"monthly_wage_fen", "480000"}, {"source", "self_reported"},
+                  {"end_date", "2020-06-30"}, {"monthly_wage_fen", "480000"},
                   {"separation_reason", "contract_ended"}, {"status", "separated"}};
   const int64_t first = Add("spells", kCountyPair, spell);
   Fields overlapping = {{"seeker_id", std::to_string(seeker_)}, {"place_region", "522727"},
-                        {"start_date", "2020-06-15"}, {"monthly_wage_fen", "300000"}, {"source", "self_reported"},
+                        {"start_date", "2020-06-15"}, {"monthly_wage_fen", "300000"},
                         {"status", "in_work"}};
   Result<Record> refused = TryCreate("spells", kCountyPair, overlapping);
   ASSERT_TRUE(HasFieldError(refused.status(), "start_date")) << refused.status().ToString();
@@ -234,6 +234,7 @@ TEST_P(LaborFlowTest, SpellsOfOnePersonNeverOverlapAndTheErrorNamesTheOther) {
   overlapping[2].second = "2020-07-01";
   Result<Record> next = TryCreate("spells", kCountyPair, overlapping);
   ASSERT_TRUE(next.ok()) << "the day after the first ended: " << next.status().ToString();
+  EXPECT_EQ(AsText(*next->Get("source")), "self_reported") << "no placement opened it";
   // An open spell runs on: a placement starting later overlaps it.
   Result<Record> application = Apply(seeker_, job_);
   ASSERT_TRUE(application.ok()) << application.status().ToString();
@@ -244,7 +245,7 @@ TEST_P(LaborFlowTest, SpellsOfOnePersonNeverOverlapAndTheErrorNamesTheOther) {
   Result<Record> in_work_ended = TryCreate("spells", kCountyPair,
                                            {{"seeker_id", std::to_string(NewSeeker(9))}, {"place_region", "440111"},
                                             {"start_date", "2020-01-01"}, {"end_date", "2020-02-01"},
-                                            {"monthly_wage_fen", "300000"}, {"source", "self_reported"},
+                                            {"monthly_wage_fen", "300000"},
                                             {"status", "in_work"}});
   EXPECT_TRUE(HasFieldError(in_work_ended.status(), "end_date")) << "an ended spell is separated, with its reason";
 }
@@ -252,7 +253,7 @@ TEST_P(LaborFlowTest, SpellsOfOnePersonNeverOverlapAndTheErrorNamesTheOther) {
 TEST_P(LaborFlowTest, EachMonthInWorkIsConfirmedWithinTheSpell) {
   const int64_t spell = Add("spells", kCountyPair,
                             {{"seeker_id", std::to_string(seeker_)}, {"place_region", "440111"},
-                             {"start_date", "2020-03-02"}, {"monthly_wage_fen", "480000"}, {"source", "self_reported"},
+                             {"start_date", "2020-03-02"}, {"monthly_wage_fen", "480000"},
                              {"status", "in_work"}});
   for (const char* bad : {"2020-02", "2020-08", "2020-13", "2020/04"}) {
     Result<Record> refused = Take(SpellsLedger(), spell, "confirm_month",

@@ -27,14 +27,15 @@ Status CreatePlacementSpell(TransitionContext& context, const Record&, const Rec
   RawRecord spell{after.pair_code,
                   {{"seeker_id", Text(after, "seeker_id")},
                    {"employer_id", Text(after, "employer_id")},
-                   {"application_id", application},
                    {"place_region", Text(after, "place_region")},
                    {"start_date", Text(after, "start_date")},
                    {"monthly_wage_fen", Text(after, "monthly_wage_fen")},
-                   {"source", "placement"},
                    {"status", "in_work"}}};
   SH_ASSIGN_OR_RETURN(Record prepared,
                       context.service.Prepare(context.actor, SpellsLedger(), spell, InputSource::kApi, nullptr));
+  // The spell's own fields say whose placement it is (computed, never taken from input).
+  prepared.Set("application_id", after.id);
+  prepared.Set("source", std::string("placement"));
   SH_RETURN_IF_ERROR(context.service
                          .InsertPrepared(context.actor, SpellsLedger(), prepared,
                                          "随求职申请 " + application + " 到岗登记 / opened by the placement of application " +

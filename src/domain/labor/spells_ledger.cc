@@ -61,13 +61,6 @@ const Workflow& SpellsWorkflow() {
   return w;
 }
 
-const std::vector<EnumOption>& VerificationOptions() {
-  static const std::vector<EnumOption> options{{"callback", "回访", "call-back"},
-                                               {"payroll", "工资单", "payroll"},
-                                               {"social_insurance", "社保记录", "social-insurance record"}};
-  return options;
-}
-
 // "编号 12（2020-03-02 至今，广州市白云区）": another spell, as an overlap error names it.
 std::string SpellNamed(const Record& spell, bool zh) {
   const std::string end = TextOf(spell, "end_date");
@@ -109,14 +102,6 @@ void InWorkHasNoEnd(const Record*, const Record& r, std::vector<FieldError>& err
                       "a spell in work has no end date (record the separation, with its reason)"});
 }
 
-// A spell of a placement names its application, one recorded directly does not.
-void SourceMatchesApplication(const Record*, const Record& r, std::vector<FieldError>& errors) {
-  const bool placement = TextOf(r, "source") == "placement";
-  if (placement != !TextOf(r, "application_id").empty())
-    errors.push_back({0, "application_id", "经平台安置的就业记录须关联求职申请，自主就业的不关联",
-                      "a spell from a placement names its application; a self-reported one names none"});
-}
-
 }  // namespace
 
 const LedgerDef& SpellsLedger() {
@@ -126,27 +111,32 @@ const LedgerDef& SpellsLedger() {
         .fields = {
             Ref("seeker_id", "就业人员", "Person", "seekers").Required().Hint("填写人员的身份证号"),
             Ref("employer_id", "用工企业", "Employer", "employers").Hint("自主就业可不填；填写统一社会信用代码"),
-            Ref("application_id", "求职申请", "Application", "applications"),
+            // Set by the placement that opened the spell (placement.h), never typed.
+            Ref("application_id", "求职申请", "Application", "applications").Computed(),
             fields::Region("place_region", "就业地", "Place of work").FromAnywhere().Required().Hint("如 广州市白云区"),
             Date("start_date", "到岗日期", "Started on").Required(),
             Date("end_date", "离职日期", "Ended on"),
             Money("monthly_wage_fen", "月薪（元）", "Monthly wage (yuan)").Required().Min(0),
-            Enum("verification", "核实方式", "Verified by", VerificationOptions()),
+            Enum("verification", "核实方式", "Verified by", labor::VerificationSet()),
             Enum("source", "来源", "Source",
                  {{"placement", "平台安置", "placement through the platform"},
-                  {"self_reported", "自主就业", "found work themselves"}}).Required(),
+                  {"self_reported", "自主就业", "found work themselves"}}).Computed(),
             Enum("separation_reason", "离职原因", "Reason for leaving",
                  {{"contract_ended", "合同期满", "contract ended"}, {"resigned", "本人辞职", "resigned"},
                   {"dismissed", "被辞退", "dismissed"}, {"health", "健康原因", "health"},
                   {"family", "家庭原因", "family"}, {"other", "其他", "other"}}),
             Text("separation_note", "离职说明", "Separation note"),
             Text("confirmed_month", "最近确认在岗月份", "Last month confirmed in work").MaxChars(7).Hint("如 2020-04"),
-            Enum("confirm_method", "确认方式", "Confirmed by", VerificationOptions()),
+            Enum("confirm_method", "确认方式", "Confirmed by", labor::VerificationSet()),
             Enum("status", "状态", "Status", SpellsWorkflow().Options()).Required()},
         .date_field = "start_date",
         .owner_field = "employer_id",
         .workflow = &SpellsWorkflow()};
-    d.check = AllChecks({DatesInOrder(*d.Field("start_date"), *d.Field("end_date")), SourceMatchesApplication, InWorkHasNoEnd});
+    d.check = AllChecks({DatesInOrder(*d.Field("start_date"), *d.Field("end_date")), InWorkHasNoEnd});
+    // A spell is a placement's when a placement opened it; every other is recorded by staff.
+    d.derive = [](Record& r) {
+      r.Set("source", std::string(TextOf(r, "application_id").empty() ? "self_reported" : "placement"));
+    };
     d.stored_rule = NoOverlapWithOtherSpells;
     return d;
   }();
