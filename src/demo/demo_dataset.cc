@@ -13,10 +13,11 @@ Status LoadDemoDataset(LedgerService& service) {
   if (AsInt(rows.rows[0][0]) != 0)
     return Status::Conflict("数据库中已有数据，演示数据只能载入空数据库",
                             "the database already holds data; the demo loads only into an empty one");
+  // AddLabor comes last: it draws no random numbers, so the parts before it keep their data.
   return InTransaction(service.db(), [&]() -> Status {
     demo::DemoWriter w(service, Actor::System());
     for (auto part : {demo::AddPairs, demo::AddExchange, demo::AddTalent, demo::AddPairing, demo::AddProjectsAndFunds,
-                      demo::AddNeeds, demo::AddInvestments, demo::AddPeople, demo::AddTargets})
+                      demo::AddNeeds, demo::AddInvestments, demo::AddPeople, demo::AddTargets, demo::AddLabor})
       SH_RETURN_IF_ERROR(part(w));
     return Status::Ok();
   });

@@ -29,6 +29,20 @@ Status DemoWriter::Take(const std::string& ledger, int64_t id, const std::string
   return Status::Ok();
 }
 
+Result<std::vector<int64_t>> DemoWriter::FirstIds(const std::string& ledger, const std::string& pair, int64_t limit) {
+  const LedgerDef* def = FindLedger(ledger);
+  if (!def) return Status::Internal("demo: unknown ledger " + ledger);
+  ListRequest request;
+  SH_ASSIGN_OR_RETURN(request.pair, PairScope::Parse(pair));
+  request.sort = "id";
+  request.page_size = limit;
+  request.count_total = false;
+  SH_ASSIGN_OR_RETURN(RecordPage page, service_.List(actor_, *def, request));
+  std::vector<int64_t> ids;
+  for (const Record& r : page.records) ids.push_back(r.id);
+  return ids;
+}
+
 uint32_t DemoWriter::Next() {
   // SplitMix64: tiny, well-distributed, identical everywhere.
   uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);

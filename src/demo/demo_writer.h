@@ -28,6 +28,10 @@ class DemoWriter {
   Status Take(const std::string& ledger, int64_t id, const std::string& transition,
               std::vector<std::pair<std::string, std::string>> fields);
 
+  // The ids of the first `limit` records of ledger in pair, oldest first (the demo's people, to
+  // enter some of them in the labour ledger).
+  Result<std::vector<int64_t>> FirstIds(const std::string& ledger, const std::string& pair, int64_t limit);
+
   // Deterministic pseudo-random numbers (the same data on every machine and library).
   uint32_t Next();
   // A synthetic Chinese personal name.
@@ -52,5 +56,6 @@ Status AddNeeds(DemoWriter& w);
 Status AddInvestments(DemoWriter& w);
 Status AddPeople(DemoWriter& w);
 Status AddTargets(DemoWriter& w);
+Status AddLabor(DemoWriter& w);
 
 }  // namespace shanhai::demo

@@ -172,7 +172,7 @@ const LedgerDef& ApplicationsLedger() {
             Date("offer_start_date", "约定到岗日期", "Offered start date"),
             Date("start_date", "到岗日期", "Started on"),
             Money("monthly_wage_fen", "到岗月薪（元）", "Monthly wage at start (yuan)").Min(0),
-            Region("place_region", "就业地", "Place of work").FromAnywhere().Hint("如 广州市白云区"),
+            Region("place_region", "就业地", "Place of work").FromAnywhere().NotPlacing().Hint("如 广州市白云区"),
             Text("withdraw_reason", "撤回原因", "Reason for withdrawing"),
             Enum("status", "状态", "Status", ApplicationsWorkflow().Options()).Required()},
         .date_field = "applied_date",

@@ -92,7 +92,7 @@ const LedgerDef& JobsLedger() {
                 {"partial", "部分险种（须在工资构成中写明）", "some insurances (stated in the wage composition)"}}),
           Bool("board", "包吃", "Meals provided"),
           Bool("lodging", "包住", "Lodging provided"),
-          Region("work_region", "工作地", "Work place").FromAnywhere().Hint("如 广州市白云区"),
+          Region("work_region", "工作地", "Work place").FromAnywhere().NotPlacing().Hint("如 广州市白云区"),
           Text("work_address", "工作地址", "Work address").MaxChars(kMaxNameChars),
           Text("working_hours", "工作时间", "Working hours").Hint("如 8:00–17:30，每天8小时，加班另计"),
           Text("rest_days", "休息休假", "Rest days").Hint("如 每月休4天，法定节假日休息"),

@@ -113,7 +113,7 @@ const LedgerDef& SpellsLedger() {
             Ref("employer_id", "用工企业", "Employer", "employers").Hint("自主就业可不填；填写统一社会信用代码"),
             // Set by the placement that opened the spell (placement.h), never typed.
             Ref("application_id", "求职申请", "Application", "applications").Computed(),
-            fields::Region("place_region", "就业地", "Place of work").FromAnywhere().Required().Hint("如 广州市白云区"),
+            fields::Region("place_region", "就业地", "Place of work").FromAnywhere().NotPlacing().Required().Hint("如 广州市白云区"),
             Date("start_date", "到岗日期", "Started on").Required(),
             Date("end_date", "离职日期", "Ended on"),
             Money("monthly_wage_fen", "月薪（元）", "Monthly wage (yuan)").Required().Min(0),

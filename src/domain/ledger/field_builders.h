@@ -19,6 +19,7 @@ struct F : FieldDef {
   F&& MadeOf(std::vector<std::string> inputs) && { made_of = std::move(inputs); return std::move(*this); }
   F&& PairSide() && { anywhere = true; return std::move(*this); }       // a pair's own side
   F&& FromAnywhere() && { anywhere = true; return std::move(*this); }   // e.g. where an enterprise comes from
+  F&& NotPlacing() && { places = false; return std::move(*this); }      // a region the record names, not lies in
   F&& Discloses(std::string sensitive_key, DerivedMask mask = DerivedMask::kHidden) && {
     discloses = std::move(sensitive_key);
     derived_mask = mask;

@@ -82,6 +82,10 @@ struct FieldDef {
   // not lie within the record's pair: one side of a pair (there is no pair yet to search within),
   // an enterprise's origin. Other regions are looked up within, and must lie within, the pair's sides.
   bool anywhere = false;
+  // kRegion: the record lies in this region, so a clerk of a town or village sees it there
+  // (AppendRecordInRegion). False for a region the record only names — where a seeker would like
+  // to work, where a job is — which shows the record to no one below county level.
+  bool places = true;
   int64_t min = 0;                  // kInteger/kMoney lower bound (inclusive)
   bool searchable = false;          // included in the list's free-text search (?q=)
   bool computed = false;            // derived by the ledger's derive hook; never taken from input

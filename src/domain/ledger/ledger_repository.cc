@@ -230,7 +230,7 @@ void LedgerRepository::AppendRecordInRegion(const std::string& prefix, std::stri
                                             std::vector<Value>& params) const {
   std::string any;
   for (const FieldDef& f : def_.fields) {
-    if (f.type != FieldType::kRegion) continue;
+    if (f.type != FieldType::kRegion || !f.places) continue;
     any += (any.empty() ? "" : " OR ") + ("r." + f.key + " LIKE ?");
     params.emplace_back(prefix + "%");
   }
