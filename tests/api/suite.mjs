@@ -109,7 +109,7 @@ export function apiSuite(kind) {
       it('has list, create, get, update and delete for every ledger of /api/v1/meta/ledgers', async () => {
         const r = await admin.get('/api/v1/meta/ledgers');
         assert.equal(r.status, 200);
-        assert.equal(r.json.items.length, 21);
+        assert.equal(r.json.items.length, 23);
         const missing = [];
         for (const l of r.json.items) {
           const want = [[l.path, 'get'], [l.path, 'post'], [`${l.path}/{id}`, 'get'], [`${l.path}/{id}`, 'put'], [`${l.path}/{id}`, 'delete']];

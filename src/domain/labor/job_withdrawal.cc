@@ -1,6 +1,6 @@
 #include "domain/labor/job_withdrawal.h"
 
-#include "domain/changes/change.h"
+#include "domain/labor/consequent_step.h"
 #include "domain/labor/labor_ledgers.h"
 #include "domain/ledger/ledger_service.h"
 
@@ -11,15 +11,9 @@ constexpr const char* kPublished = "published";
 }  // namespace
 
 Status WithdrawJob(TransitionContext& context, int64_t job_id, const std::string& why_zh, const std::string& why_en) {
-  const LedgerDef& jobs = JobsLedger();
-  SH_ASSIGN_OR_RETURN(Record before, context.service.ReadForChange(context.actor, jobs, job_id, 0));
-  if (StateOf(jobs, before) != kPublished) return Status::Ok();
-  SH_ASSIGN_OR_RETURN(Record after, context.service.Prepare(context.actor, jobs, RawRecord{"", {{"status", "withdrawn"}}},
-                                                            InputSource::kApi, &before));
-  return context.service
-      .UpdatePrepared(context.actor, jobs, before, after, "撤下：" + why_zh + " / withdrawn: " + why_en, "withdraw",
-                      kChangeTransitioned)
-      .status();
+  return TakeConsequentStep(context, JobsLedger(), job_id,
+                            {{kPublished}, RawRecord{"", {{"status", "withdrawn"}}}, "withdraw",
+                             "撤下：" + why_zh + " / withdrawn: " + why_en});
 }
 
 Status WithdrawEmployerJobs(TransitionContext& context, int64_t employer_id, const std::string& why_zh,

@@ -1,6 +1,7 @@
 // 劳务协作 (labour cooperation): the labour ledger of the helped county (seekers), the helper side's
-// employers, their jobs and reports on jobs. An employer's record owns its HR accounts (role
-// employer_hr, owner employers:N): they see and write only that employer and its jobs.
+// employers, their jobs and reports on jobs, applications to jobs and the employment spells they
+// lead to. An employer's record owns its HR accounts (role employer_hr, owner employers:N): they
+// see and write only that employer and its jobs, and see the applications to those jobs.
 #pragma once
 #include "domain/ledger/ledger_def.h"
 
@@ -13,4 +14,11 @@ const LedgerDef& EmployersLedger();
 const LedgerDef& JobsLedger();
 // 岗位举报: open → upheld (the job is withdrawn with it) or dismissed.
 const LedgerDef& JobReportsLedger();
+// 求职申请: applied → interview_scheduled → passed | failed | no_show; passed → offered →
+// accepted | declined; accepted → placed (opens the spell); withdrawn from any open state.
+// Owned by the job's employer.
+const LedgerDef& ApplicationsLedger();
+// 就业记录: a person's employment spells (in_work → separated), never overlapping; owned by the
+// employer when there is one.
+const LedgerDef& SpellsLedger();
 }  // namespace shanhai

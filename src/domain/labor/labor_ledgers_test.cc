@@ -7,8 +7,8 @@
 
 #include <fstream>
 
-#include "common/credit_code.h"
 #include "domain/labor/labor_ledgers.h"
+#include "domain/labor/labor_test_util.h"
 #include "domain/ledger/import_pipeline.h"
 #include "domain/ledger/ledger_export.h"
 #include "domain/ledger/ledger_test_util.h"
@@ -21,33 +21,9 @@ using domain_test::Fields;
 using domain_test::HasFieldError;
 using domain_test::IsOk;
 using domain_test::kCountyPair;
-
-// A valid 统一社会信用代码 of an enterprise registered in Baiyun (440111), numbered n (0–9).
-std::string CreditCode(int n) {
-  const std::string body = "91440111MA59TQ7X" + std::to_string(n);
-  return body + CreditCodeCheckCharacter(body);
-}
-
-// An employer's HR account as the seeded employer_hr role grants it (0020_labor.sql).
-Actor HrOf(int64_t employer_id) {
-  Actor a{"hr_" + std::to_string(employer_id),
-          {"employer_hr"},
-          {"labor:employers:list", "labor:employers:read", "labor:employers:update", "labor:jobs:list",
-           "labor:jobs:read", "labor:jobs:create", "labor:jobs:update", "labor:jobs:delete", "labor:jobs:import",
-           "labor:jobs:export", "labor:jobs:publish", "labor:jobs:withdraw"},
-          "", "employers", employer_id, "test"};
-  return a;
-}
-
-// Staff as the seeded staff role grants it, with the labour steps 0020_labor.sql adds.
-Actor Staff() {
-  Actor a = domain_test::StaffIn("");
-  for (const char* step : {"labor:seekers:confirm", "labor:seekers:hold", "labor:seekers:employ", "labor:employers:verify",
-                           "labor:employers:suspend", "labor:employers:reinstate", "labor:jobs:publish",
-                           "labor:jobs:withdraw", "labor:job_reports:uphold", "labor:job_reports:dismiss"})
-    a.grants.emplace_back(step);
-  return a;
-}
+using labor_test::CreditCode;
+using labor_test::HrOf;
+using labor_test::Staff;
 
 // The record of def stored first (ids are not 1 on PostgreSQL after a refused import took some).
 Result<Record> First(LedgerService& service, const LedgerDef& def) {
@@ -58,46 +34,8 @@ Result<Record> First(LedgerService& service, const LedgerDef& def) {
   return page.records[0];
 }
 
-class LaborLedgersTest : public domain_test::LedgerTest {
- protected:
-  void SetUp() override {
-    LedgerTest::SetUp();
-    if (HasFatalFailure()) return;
-    AddPair("440111", "522727");
-    employer_ = Add("employers", kCountyPair,
-                    {{"credit_code", CreditCode(1)}, {"name", "广州白云演示压缩机有限公司"}, {"region_code", "440111"},
-                     {"status", "draft"}});
-    other_employer_ = Add("employers", kCountyPair,
-                          {{"credit_code", CreditCode(2)}, {"name", "广州白云演示电子有限公司"}, {"status", "draft"}});
-  }
-
-  Fields JobFields(const std::string& title, int64_t employer) {
-    return {{"employer_id", std::to_string(employer)},
-            {"title", title},
-            {"headcount", "10"},
-            {"wage_min_fen", "510000"},
-            {"gender_rule", "any"},
-            {"status", "draft"},
-            {"working_hours", "8:00–17:30"},
-            {"rest_days", "每月休4天"},
-            {"wage_composition", "底薪＋计件"},
-            {"social_insurance", "five_and_fund"}};
-  }
-
-  Result<Record> Take(const LedgerDef& def, int64_t id, const std::string& name, RawRecord input = {},
-                      const Actor& actor = Staff()) {
-    Result<Record> current = service().Get(Actor::System(), def, id);
-    if (!current.ok()) return current.status();
-    return TransitionService(service()).Take(actor, def, id, name, input, AsInt(*current->Get("version")));
-  }
-
-  std::string Status(const LedgerDef& def, int64_t id) {
-    Result<Record> r = service().Get(Actor::System(), def, id);
-    return r.ok() ? AsText(*r->Get("status")) : r.status().ToString();
-  }
-
-  int64_t employer_ = 0, other_employer_ = 0;
-};
+// The labour fixture (labor_test_util.h) under this file's name.
+class LaborLedgersTest : public labor_test::LaborTest {};
 
 TEST_P(LaborLedgersTest, AJobChargingTheSeekerIsRefused) {
   Fields job = JobFields("装配工", employer_);

@@ -19,6 +19,15 @@ inline const fields::OptionSet& EducationSet() {
   return set;
 }
 
+// How a spell of work is verified, and each month in work confirmed: one dictionary for both.
+inline const fields::OptionSet& VerificationSet() {
+  static const fields::OptionSet set{"employment_verification",
+                                     {{"callback", "回访", "call-back"},
+                                      {"payroll", "工资单", "payroll"},
+                                      {"social_insurance", "社保记录", "social-insurance record"}}};
+  return set;
+}
+
 // A rule on a record's occupation codes field (skills, a job's occupation): each code valid
 // (occupation_code.h), at most max_codes of them; the error stands beside the field, in the code
 // parser's words.

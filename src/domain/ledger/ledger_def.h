@@ -15,7 +15,8 @@
 
 namespace shanhai {
 
-struct Workflow;  // domain/ledger/workflow.h
+struct Workflow;      // domain/ledger/workflow.h
+class StoredReader;   // domain/ledger/stored_reader.h
 
 enum class FieldType {
   kText,
@@ -145,6 +146,13 @@ struct Record {
 // Checks that involve several fields or the stored record before a change.
 // before is null on create. Appends problems to errors (row left 0; callers fill it).
 using RecordCheck = std::function<void(const Record* before, const Record& after, std::vector<FieldError>& errors)>;
+// A rule that reads other stored records (the job an application names, a person's other
+// spells), run by every write (create, update, import row, transition) once the record's fields
+// parsed and passed the ledger's checks, before the owner and region checks. It may fill the
+// record's computed fields from what it reads (an application's employer is its job's) and
+// appends problems to errors; a non-OK Status is a failure of the database, not of the input.
+using StoredRule = std::function<Status(const StoredReader& reader, const Record* before, Record& after,
+                                        std::vector<FieldError>& errors)>;
 
 struct LedgerDef {
   std::string name;    // "visits": the CLI's LEDGER name, the table name and the API entity
@@ -156,6 +164,7 @@ struct LedgerDef {
   std::string natural_key;  // field other ledgers' spreadsheets use to name a record ("" = none)
   bool pair_scoped = true;  // every record belongs to one pair (carries pair_id, helped_region)
   RecordCheck check;        // optional cross-field rules
+  StoredRule stored_rule;   // optional rule over other stored records (see StoredRule)
   // Optional: fills computed fields from the parsed input before checks and storage.
   std::function<void(Record&)> derive;
   // Owner scope: the field naming the organisation record that owns each record (a ref field),

@@ -18,7 +18,8 @@ std::vector<LedgerMenuGroup> DeclaredMenu() {
       {"pairing", "结对帮扶", "Pairing", "Coin", false, ledgers({"pairs", "units", "pairings", "funds", "fund_tranches"})},
       {"modes", "两种模式", "Two modes", "Briefcase", false, ledgers({"needs", "projects", "milestones", "outcomes"})},
       {"priorities", "三个重点", "Key areas", "Flag", false, ledgers({"investments"})},
-      {"labor", "劳务协作", "Labour cooperation", "Van", false, ledgers({"seekers", "employers", "jobs", "job_reports"})},
+      {"labor", "劳务协作", "Labour cooperation", "Van", false,
+       ledgers({"seekers", "employers", "jobs", "job_reports", "applications", "spells"})},
       {"people", "人员库", "People", "User", true, ledgers({"people"})},
       {"targets", "年度目标", "Annual targets", "Histogram", true, ledgers({"targets"})},
   };

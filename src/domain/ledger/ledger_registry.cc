@@ -20,7 +20,8 @@ const std::vector<const LedgerDef*>& AllLedgers() {
       &FundTranchesLedger(),
       &ProjectsLedger(), &MilestonesLedger(),  &OutcomesLedger(),   &PairingsLedger(),
       &NeedsLedger(),    &InvestmentsLedger(), &SeekersLedger(),    &EmployersLedger(),
-      &JobsLedger(),     &JobReportsLedger(),  &PeopleLedger(),     &TargetsLedger()};
+      &JobsLedger(),     &JobReportsLedger(),  &ApplicationsLedger(), &SpellsLedger(),
+      &PeopleLedger(),     &TargetsLedger()};
   return all;
 }
 

@@ -9,6 +9,7 @@
 #include "domain/ledger/ledger_service.h"
 #include "domain/ledger/pair_write_rule.h"
 #include "domain/ledger/record_codec.h"
+#include "domain/ledger/stored_reader.h"
 #include "domain/ledger/workflow.h"
 #include "domain/pairing/pair_name.h"
 #include "regions/region_candidates.h"
@@ -263,9 +264,9 @@ Status RecordValidator::CheckRefCondition(const FieldDef& field, const LedgerDef
   const RefCondition& where = field.ref_where;
   if (where.field.empty()) return Status::Ok();
   // Read whole and unscoped: the condition is on what the pair holds, whatever the writer may list.
-  SH_ASSIGN_OR_RETURN(std::optional<Rows> rows, LedgerRepository(*context_.db, target).Get(id, Scope{}));
-  if (!rows) return Status::Ok();  // cannot happen: the record was just found
-  SH_ASSIGN_OR_RETURN(Record found, RecordCodec(target, *context_.vault).Decode(*rows, 0, Disclosure::kMasked));
+  SH_ASSIGN_OR_RETURN(std::optional<Record> stored, StoredReader(*context_.db, *context_.vault).Get(target, id));
+  if (!stored) return Status::Ok();  // cannot happen: the record was just found
+  const Record& found = *stored;
   const Value* value = found.Get(where.field);
   if (value && !IsNull(*value) && AsText(*value) == where.code) return Status::Ok();
   const Value* name = target.natural_key.empty() ? nullptr : found.Get(target.natural_key);
@@ -472,6 +473,8 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
   for (FieldError& e : rule_errors)
     if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& f) { return f.field == e.field; }))
       errors.push_back(std::move(e));
+  if (errors.empty() && def.stored_rule)
+    SH_RETURN_IF_ERROR(def.stored_rule(StoredReader(*context_.db, *context_.vault), before, record, errors));
   if (errors.empty() && check_unique) SH_RETURN_IF_ERROR(CheckUnique(actor, def, record, errors));
   SH_RETURN_IF_ERROR(CheckOwner(actor, def, before, record, errors));
   if (pair_info) CheckRegionsInPair(def, *pair_info, record, errors);

@@ -1,0 +1,191 @@
+// 求职申请: one seeker's application to one job, and everything that happens to it on the way to
+// work — the interview, its result, the offer, the placement (到岗). Its states and steps are the
+// table below (ApplicationsWorkflow), the one place they are declared; the placement creates the
+// person's employment spell in the same step (placement.h), which is what a bus seat or a subsidy
+// payment later hangs off. An employer's HR accounts see the applications to their employer's jobs
+// (the employer is copied from the job on every write) and schedule, record results and offer.
+#include "common/money.h"
+#include "domain/labor/labor_ledgers.h"
+#include "domain/labor/labor_options.h"
+#include "domain/labor/placement.h"
+#include "domain/labor/time_slot.h"
+#include "domain/ledger/ledger_service.h"
+#include "domain/ledger/field_builders.h"
+#include "domain/ledger/stored_reader.h"
+#include "domain/ledger/workflow.h"
+
+namespace shanhai {
+using namespace fields;
+
+namespace {
+
+// The fields only the steps set: the interview, its result, the offer, the placement, the withdrawal.
+const std::vector<std::string> kStepFields = {
+    "interview_date", "interview_time", "interview_mode", "interview_phone", "interview_link", "interview_note",
+    "offer_date",     "offer_wage_fen", "offer_start_date", "start_date",    "monthly_wage_fen", "place_region",
+    "withdraw_reason"};
+
+// Open states: those a withdrawal may leave.
+const std::vector<std::string> kOpenStates = {"applied", "interview_scheduled", "passed", "offered", "accepted"};
+
+// The offered wage lies within the job's published range (no top: any wage from the lowest).
+Status OfferWithinJobRange(TransitionContext& context, const Record&, const Record& after,
+                           std::vector<FieldError>& errors) {
+  StoredReader reader(context.service.db(), *context.service.context().vault);
+  SH_ASSIGN_OR_RETURN(std::optional<Record> job, reader.Get(JobsLedger(), AsInt(*after.Get("job_id"))));
+  if (!job) return Status::Ok();  // the reference was checked when it was written
+  const int64_t wage = AsInt(*after.Get("offer_wage_fen"));
+  const int64_t low = AsInt(*job->Get("wage_min_fen"));
+  const Value* high = job->Get("wage_max_fen");
+  const bool has_top = high && !IsNull(*high);
+  if (wage >= low && (!has_top || wage <= AsInt(*high))) return Status::Ok();
+  const std::string from = FormatAmount(low);
+  const std::string zh = has_top ? from + "至" + FormatAmount(AsInt(*high)) : from + "起";
+  const std::string en = has_top ? from + " to " + FormatAmount(AsInt(*high)) : from + " or more";
+  errors.push_back({0, "offer_wage_fen", "录用月薪须在岗位发布的月薪范围内（" + zh + "）",
+                    "the offered wage must lie within the job's published range (" + en + ")"});
+  return Status::Ok();
+}
+
+TransitionDef InterviewResult(std::string name, std::string to, std::string label_zh, std::string label_en,
+                              std::string done_en) {
+  return {.name = std::move(name), .label_zh = label_zh, .label_en = std::move(label_en), .done_zh = "记录面试结果：" + label_zh,
+          .done_en = std::move(done_en), .from = {"interview_scheduled"}, .to = std::move(to),
+          .action = "interview_result", .optional = {"interview_note"}};
+}
+
+const Workflow& ApplicationsWorkflow() {
+  static const Workflow w{
+      .state_field = "status",
+      .states = {{"applied", "已申请", "applied"},
+                 {"interview_scheduled", "已约面试", "interview scheduled", false,
+                  {"interview_date", "interview_time", "interview_mode"}},
+                 {"passed", "面试通过", "interview passed"},
+                 {"failed", "面试未通过", "interview failed", true},
+                 {"no_show", "未到面试", "did not attend", true},
+                 {"offered", "已发录用通知", "offered", false, {"offer_date", "offer_wage_fen", "offer_start_date"}},
+                 {"accepted", "已接受录用", "offer accepted"},
+                 {"declined", "已谢绝录用", "offer declined", true},
+                 {"placed", "已到岗", "placed", true, {"start_date", "monthly_wage_fen", "place_region"}},
+                 {"withdrawn", "已撤回", "withdrawn", true, {"withdraw_reason"}}},
+      .transitions = {
+          // Scheduling again before the interview moves it to the new time.
+          {.name = "schedule", .label_zh = "安排面试", .label_en = "Schedule interview", .done_zh = "安排面试",
+           .done_en = "scheduled for interview", .from = {"applied", "interview_scheduled"}, .to = "interview_scheduled",
+           .required = {"interview_date", "interview_time", "interview_mode"},
+           .optional = {"interview_phone", "interview_link"}},
+          InterviewResult("pass", "passed", "面试通过", "Interview passed", "marked passed at interview"),
+          InterviewResult("fail", "failed", "面试未通过", "Interview failed", "marked failed at interview"),
+          InterviewResult("no_show", "no_show", "未到面试", "Did not attend", "marked absent from the interview"),
+          {.name = "offer", .label_zh = "发录用通知", .label_en = "Make offer", .done_zh = "发录用通知",
+           .done_en = "offered the job", .from = {"passed"}, .to = "offered",
+           .required = {"offer_wage_fen", "offer_start_date"}, .dates_today = {"offer_date"},
+           .check = OfferWithinJobRange},
+          {.name = "accept", .label_zh = "接受录用", .label_en = "Accept offer", .done_zh = "登记接受录用",
+           .done_en = "marked as accepting the offer", .from = {"offered"}, .to = "accepted"},
+          {.name = "decline", .label_zh = "谢绝录用", .label_en = "Decline offer", .done_zh = "登记谢绝录用",
+           .done_en = "marked as declining the offer", .from = {"offered"}, .to = "declined"},
+          {.name = "place", .label_zh = "登记到岗", .label_en = "Record placement", .done_zh = "登记到岗",
+           .done_en = "placed", .from = {"accepted"}, .to = "placed",
+           .required = {"start_date", "monthly_wage_fen", "place_region"}, .effect = labor::CreatePlacementSpell},
+          {.name = "withdraw", .label_zh = "撤回申请", .label_en = "Withdraw", .done_zh = "撤回申请",
+           .done_en = "withdrawn", .from = kOpenStates, .to = "withdrawn",
+           .required = {"withdraw_reason"}}},
+      .transition_fields = kStepFields};
+  return w;
+}
+
+// How the interview is held says what else it needs: a phone interview the number to call, an
+// external meeting its link (a remote video room needs nothing: it is the interview's own).
+void InterviewReachable(const Record*, const Record& r, std::vector<FieldError>& errors) {
+  const Value* mode = r.Get("interview_mode");
+  if (!mode || IsNull(*mode)) return;
+  const auto blank = [&](const char* key) {
+    const Value* v = r.Get(key);
+    return !v || IsNull(*v) || AsText(*v).empty();
+  };
+  if (AsText(*mode) == "phone" && blank("interview_phone"))
+    errors.push_back({0, "interview_phone", "电话面试须填写面试电话", "a phone interview needs the number to call"});
+  if (AsText(*mode) == "link" && blank("interview_link"))
+    errors.push_back({0, "interview_link", "外部会议面试须填写会议链接", "an external meeting needs its link"});
+}
+
+// "09:00-09:30": the slot's start and end, 24-hour, the end after the start.
+void InterviewTimeIsASlot(const Record*, const Record& r, std::vector<FieldError>& errors) {
+  const Value* v = r.Get("interview_time");
+  if (!v || IsNull(*v) || AsText(*v).empty()) return;
+  if (!labor::IsTimeSlot(AsText(*v)))
+    errors.push_back({0, "interview_time", "面试时段应写作 09:00-09:30（24小时制，结束晚于开始）",
+                      "the interview time is a slot such as 09:00-09:30 (24-hour, ending after it starts)"});
+}
+
+void LinkIsWeb(const Record*, const Record& r, std::vector<FieldError>& errors) {
+  const Value* v = r.Get("interview_link");
+  if (!v || IsNull(*v) || AsText(*v).empty()) return;
+  const std::string link = AsText(*v);
+  if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0)
+    errors.push_back({0, "interview_link", "会议链接须以 https:// 开头", "the meeting link must start with https://"});
+}
+
+// An application is its job's employer's: copied from the job whenever the application is
+// written, so an HR account's scope follows the job (LedgerDef::owner_field).
+Status EmployerOfTheJob(const StoredReader& reader, const Record*, Record& after, std::vector<FieldError>&) {
+  const Value* job_id = after.Get("job_id");
+  if (!job_id || IsNull(*job_id)) return Status::Ok();
+  SH_ASSIGN_OR_RETURN(std::optional<Record> job, reader.Get(JobsLedger(), AsInt(*job_id)));
+  if (job) after.Set("employer_id", *job->Get("employer_id"));
+  return Status::Ok();
+}
+
+}  // namespace
+
+const LedgerDef& ApplicationsLedger() {
+  static const LedgerDef def = [] {
+    LedgerDef d{
+        .name = "applications", .module = "labor", .label_zh = "求职申请", .label_en = "Applications",
+        .fields = {
+            Ref("seeker_id", "求职人员", "Seeker", "seekers")
+                .Required()
+                .Where("status", "seeking", "须是“求职中”的人员", "must be a seeker who is looking for work")
+                .Hint("填写人员的身份证号"),
+            Ref("job_id", "岗位", "Job", "jobs")
+                .Required()
+                .Where("status", "published", "须是已发布的岗位", "must be a published job")
+                .Hint("填写岗位名称"),
+            Ref("employer_id", "用工企业", "Employer", "employers").Computed(),
+            Enum("source", "申请方式", "Source",
+                 {{"self", "本人申请", "the person applied"},
+                  {"staff_recommended", "工作人员推荐", "recommended by staff, accepted"}}).Required(),
+            Date("applied_date", "申请日期", "Applied on").Required(),
+            Date("interview_date", "面试日期", "Interview date"),
+            Text("interview_time", "面试时段", "Interview time").MaxChars(20).Hint("如 09:00-09:30"),
+            Enum("interview_mode", "面试方式", "Interview mode",
+                 {{"video", "远程视频", "remote video room"}, {"phone", "电话", "phone"},
+                  {"link", "外部会议链接", "external meeting link"}}),
+            Text("interview_phone", "面试电话", "Interview phone")
+                .MaxChars(40)
+                .Hint("视频不通时拨打的招聘方单位电话，勿填个人手机"),
+            Text("interview_link", "会议链接", "Meeting link").MaxChars(500),
+            Text("interview_note", "面试意见", "Interview note"),
+            Date("offer_date", "录用通知日期", "Offered on"),
+            Money("offer_wage_fen", "录用月薪（元）", "Offered monthly wage (yuan)").Min(0),
+            Date("offer_start_date", "约定到岗日期", "Offered start date"),
+            Date("start_date", "到岗日期", "Started on"),
+            Money("monthly_wage_fen", "到岗月薪（元）", "Monthly wage at start (yuan)").Min(0),
+            Region("place_region", "就业地", "Place of work").FromAnywhere().NotPlacing().Hint("如 广州市白云区"),
+            Text("withdraw_reason", "撤回原因", "Reason for withdrawing"),
+            Enum("status", "状态", "Status", ApplicationsWorkflow().Options()).Required()},
+        .date_field = "applied_date",
+        .owner_field = "employer_id",
+        .workflow = &ApplicationsWorkflow()};
+    d.check = AllChecks({labor::StartsInState("applied", "已申请", "applied"), InterviewReachable, InterviewTimeIsASlot,
+                         LinkIsWeb, DatesInOrder(*d.Field("applied_date"), *d.Field("interview_date")),
+                         DatesInOrder(*d.Field("offer_date"), *d.Field("offer_start_date")),
+                         DatesInOrder(*d.Field("offer_date"), *d.Field("start_date"))});
+    d.stored_rule = EmployerOfTheJob;
+    return d;
+  }();
+  return def;
+}
+
+}  // namespace shanhai

@@ -1,0 +1,64 @@
+#include "domain/labor/placement.h"
+
+#include <chrono>
+
+#include "common/date.h"
+#include "domain/labor/consequent_step.h"
+#include "domain/labor/labor_ledgers.h"
+#include "domain/ledger/ledger_service.h"
+
+namespace shanhai::labor {
+
+namespace {
+
+std::string Text(const Record& r, const char* key) {
+  const Value* v = r.Get(key);
+  return v && !IsNull(*v) ? AsText(*v) : "";
+}
+
+std::string Today(const LedgerService& service) {
+  return TodayAt(std::chrono::system_clock::time_point(std::chrono::seconds(service.context().clock.Seconds())));
+}
+
+}  // namespace
+
+Status CreatePlacementSpell(TransitionContext& context, const Record&, const Record& after) {
+  const std::string application = std::to_string(after.id);
+  RawRecord spell{after.pair_code,
+                  {{"seeker_id", Text(after, "seeker_id")},
+                   {"employer_id", Text(after, "employer_id")},
+                   {"place_region", Text(after, "place_region")},
+                   {"start_date", Text(after, "start_date")},
+                   {"monthly_wage_fen", Text(after, "monthly_wage_fen")},
+                   {"status", "in_work"}}};
+  SH_ASSIGN_OR_RETURN(Record prepared,
+                      context.service.Prepare(context.actor, SpellsLedger(), spell, InputSource::kApi, nullptr));
+  // The spell's own fields say whose placement it is (computed, never taken from input).
+  prepared.Set("application_id", after.id);
+  prepared.Set("source", std::string("placement"));
+  SH_RETURN_IF_ERROR(context.service
+                         .InsertPrepared(context.actor, SpellsLedger(), prepared,
+                                         "随求职申请 " + application + " 到岗登记 / opened by the placement of application " +
+                                             application)
+                         .status());
+  return TakeConsequentStep(context, SeekersLedger(), AsInt(*after.Get("seeker_id")),
+                            {{"seeking", "not_now"},
+                             RawRecord{"", {{"status", "employed"}}},
+                             "employ",
+                             "随求职申请 " + application + " 到岗登记就业 / marked employed by the placement of application " +
+                                 application});
+}
+
+Status ReturnSeekerToPool(TransitionContext& context, const Record&, const Record& after) {
+  const int64_t seeker_id = AsInt(*after.Get("seeker_id"));
+  SH_ASSIGN_OR_RETURN(Record seeker, context.service.ReadForChange(context.actor, SeekersLedger(), seeker_id, 0));
+  RawRecord change{"", {{"status", "seeking"}}};
+  if (Text(seeker, "confirmed_date").empty()) change.fields.emplace_back("confirmed_date", Today(context.service));
+  const std::string spell = std::to_string(after.id);
+  return TakeConsequentStep(context, SeekersLedger(), seeker_id,
+                            {{"employed"}, std::move(change), "separate",
+                             "就业记录 " + spell + " 离职，回到求职人员库 / back among those seeking after spell " + spell +
+                                 " ended"});
+}
+
+}  // namespace shanhai::labor

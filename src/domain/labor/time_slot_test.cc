@@ -1,0 +1,21 @@
+#include "domain/labor/time_slot.h"
+
+#include <gtest/gtest.h>
+
+namespace shanhai::labor {
+namespace {
+
+TEST(TimeSlotTest, AcceptsAStartAndALaterEnd) {
+  EXPECT_TRUE(IsTimeSlot("09:00-09:30"));
+  EXPECT_TRUE(IsTimeSlot("14:00\u201315:00"));
+  EXPECT_TRUE(IsTimeSlot("00:00-23:59"));
+}
+
+TEST(TimeSlotTest, RefusesMalformedOrBackwardSlots) {
+  for (const char* bad : {"", "09:00", "9:00-9:30", "09:30-09:00", "09:00-09:00", "24:00-24:30", "09:60-10:00",
+                          "09:00-09:30 ", "09:00~09:30", "ab:cd-ef:gh"})
+    EXPECT_FALSE(IsTimeSlot(bad)) << bad;
+}
+
+}  // namespace
+}  // namespace shanhai::labor
