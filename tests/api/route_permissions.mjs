@@ -105,14 +105,17 @@ export function routePermissionSuite(server) {
       assert.ok([...granted].some((p) => needed.has(p)) && [...needed].some((p) => !granted.has(p)));
     });
 
+    // A granted reveal is not in force while it awaits a second administrator (the /auth/me
+    // case below), so its routes are refused like the ungranted ones.
     it('each route is refused for want of its permission exactly when the role does not grant it', async () => {
+      const inForce = (p) => granted.has(p) && !p.endsWith(':reveal');
       const wrong = [];
       for (const route of routes) {
         const json = route.method === 'POST' || route.method === 'PUT' ? {} : undefined;
         const r = await client.request(route.method, concretePath(route.path), { json });
         const refused = refusedFor(r, route.permission);
-        if (refused === granted.has(route.permission) || (!granted.has(route.permission) && r.status < 400))
-          wrong.push(`${route.method} ${route.path} (${route.permission}, ${granted.has(route.permission) ? 'granted' : 'not granted'}) → ${r.status} ${r.text.slice(0, 120)}`);
+        if (refused === inForce(route.permission) || (!inForce(route.permission) && r.status < 400))
+          wrong.push(`${route.method} ${route.path} (${route.permission}, ${inForce(route.permission) ? 'in force' : 'not in force'}) → ${r.status} ${r.text.slice(0, 120)}`);
       }
       assert.deepEqual(wrong, []);
     });

@@ -20,7 +20,7 @@ const t = (key: string) => `t:${key}`
 describe('the side menu from the server’s metadata', () => {
   it('lists the server’s groups and ledgers in its order, between the dashboard and the report', () => {
     const groups = buildMenu({ ledgers, menu, can: () => true, t, label: zh })
-    expect(groups.map((g) => g.key)).toEqual(['dashboard', 'forces', 'pairing', 'people', 'import', 'report', 'system'])
+    expect(groups.map((g) => g.key)).toEqual(['dashboard', 'forces', 'pairing', 'people', 'import', 'report', 'outbox', 'system'])
     expect(groups[1]).toMatchObject({ title: '两方力量', icon: Connection, flat: false,
       items: [{ path: '/exchange/meetings', title: '会议' }, { path: '/exchange/visits', title: '互访' }] })
     expect(groups[2].icon).toBe(Coin)
@@ -29,7 +29,8 @@ describe('the side menu from the server’s metadata', () => {
     // declares is left out.
     expect(groups[3]).toMatchObject({ icon: Document, flat: true, items: [{ path: '/people/people', title: '人员' }] })
     expect(groups[4]).toMatchObject({ key: 'import', flat: true, items: [{ path: '/import' }] })
-    expect(groups[6].items.map((i) => i.path)).toEqual(['/admin/users', '/admin/reveal-grants', '/admin/roles', '/admin/audit', '/admin/dictionaries', '/messages/outbox'])
+    expect(groups[6]).toMatchObject({ key: 'outbox', flat: true, items: [{ path: '/messages/outbox' }] })
+    expect(groups[7].items.map((i) => i.path)).toEqual(['/admin/users', '/admin/reveal-grants', '/admin/roles', '/admin/audit', '/admin/dictionaries'])
   })
 
   it('shows only what the user may open, and no empty group', () => {

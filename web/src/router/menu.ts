@@ -4,7 +4,7 @@
 // that are not ledgers are listed here: the dashboard first, the report and the system pages last.
 import type { Component } from 'vue'
 import {
-  Briefcase, Coin, Connection, DataAnalysis, Document, Flag, Histogram, Setting, Upload, User, Van,
+  Briefcase, ChatDotRound, Coin, Connection, DataAnalysis, Document, Flag, Histogram, Setting, Upload, User, Van,
 } from '@element-plus/icons-vue'
 import type { LedgerMeta, MenuGroupMeta } from '@/api/meta/types'
 
@@ -53,6 +53,9 @@ const after: PageGroup[] = [
     pages: [{ path: '/import', title: 'menu.import', permission: 'ledger:import' }] },
   { key: 'report', title: 'menu.report', icon: Document, flat: true,
     pages: [{ path: '/report', title: 'menu.report', permission: 'indicators:report:read' }] },
+  // Staff (a village cadre reading a code to a villager), not administrators, read the outbox.
+  { key: 'outbox', title: 'menu.outbox', icon: ChatDotRound, flat: true,
+    pages: [{ path: '/messages/outbox', title: 'menu.outbox', permission: 'messages:outbox:read' }] },
   { key: 'system', title: 'menu.system', icon: Setting, flat: false,
     pages: [
       { path: '/admin/users', title: 'menu.users', permission: 'admin:users:admin' },
@@ -60,7 +63,6 @@ const after: PageGroup[] = [
       { path: '/admin/roles', title: 'menu.roles', permission: 'admin:roles:admin' },
       { path: '/admin/audit', title: 'menu.audit', permission: 'admin:audit:admin' },
       { path: '/admin/dictionaries', title: 'menu.dictionaries', permission: 'admin:dictionaries:admin' },
-      { path: '/messages/outbox', title: 'menu.outbox', permission: 'messages:outbox:read' },
     ] },
 ]
 
