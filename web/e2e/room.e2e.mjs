@@ -6,9 +6,11 @@
 // signalling upgrade with 404 before any WebSocket exists, and the room page with the reason.
 // Usage: SHANHAI_BINARY=build/shanhai node web/e2e/room.e2e.mjs
 import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
 import http from 'node:http'
+import { join } from 'node:path'
 import { ApiClient } from '../../tests/lib/client.mjs'
-import { fakeMediaFlags, launchBrowser } from './lib.mjs'
+import { fakeMediaFlags, launchBrowser, webDir } from './lib.mjs'
 import { adminSession } from './session.mjs'
 
 const { stack, page, api, t, finish, loginAs } = await adminSession('room', { args: fakeMediaFlags })
@@ -16,6 +18,8 @@ const PAIR = '440111-522727'
 const HR = { name: 'room_e2e_hr', password: 'Room-e2e-hr-2026' }
 const OTHER_HR = { name: 'room_e2e_hr_b', password: 'Room-e2e-hrb-2026' }
 const SEEKER_MOBILE = '13712349301'
+const shots = process.env.SCREENSHOTS ?? join(webDir, '../docs/screenshots')
+mkdirSync(shots, { recursive: true })
 
 async function created(path, json) {
   const r = await api.request('POST', path, { json })
@@ -99,8 +103,8 @@ await t.step('the employer\'s HR enters the room from the applications list', as
 await t.step('the job seeker joins at phone size and both sides receive the other\'s video', async () => {
   await seekerLogin(seekerContext, SEEKER_MOBILE)
   await seekerPage.goto(roomUrl)
-  await seekerPage.locator('[data-test=room-other]').waitFor()
-  assert.equal((await seekerPage.locator('[data-test=room-other]').textContent()).trim(), '白云面试测试压缩机厂')
+  await seekerPage.locator('[data-test=room-employer]').waitFor()
+  assert.equal((await seekerPage.locator('[data-test=room-employer]').textContent()).trim(), '白云面试测试压缩机厂')
   await seekerPage.locator('[data-test=room-status][data-status=connected]').waitFor({ timeout: 30000 })
   await page.locator('[data-test=room-status][data-status=connected]').waitFor({ timeout: 30000 })
   assert.equal((await page.locator('[data-test=room-status]').textContent()).trim(), '已接通')
@@ -110,6 +114,8 @@ await t.step('the job seeker joins at phone size and both sides receive the othe
   assert.ok(atEmployer.width > 0 && atEmployer.height > 0, JSON.stringify(atEmployer))
   // The phone page fits its width: nothing scrolls sideways.
   assert.ok(await seekerPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))
+  await seekerPage.screenshot({ path: join(shots, 'interview-phone.png') })
+  await page.screenshot({ path: join(shots, 'interview-desktop.png') })
 })
 
 await t.step('audio only (弱网) with one tap: the other side is told', async () => {

@@ -430,7 +430,6 @@ const en: typeof zh = {
     job: 'Job',
     employer: 'Employer',
     otherSeeker: 'Job seeker',
-    otherEmployer: 'Employer',
     you: 'You',
     remote: 'Other side',
     mute: 'Mute',

@@ -421,7 +421,6 @@ export default {
     job: '岗位',
     employer: '招聘企业',
     otherSeeker: '求职者',
-    otherEmployer: '招聘方',
     you: '我',
     remote: '对方',
     mute: '静音',
