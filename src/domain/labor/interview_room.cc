@@ -2,7 +2,9 @@
 
 #include "common/text.h"
 #include "domain/labor/labor_ledgers.h"
+#include "domain/ledger/record_codec.h"
 #include "domain/ledger/workflow.h"
+#include "domain/people/people_ledgers.h"
 
 namespace shanhai {
 
@@ -10,8 +12,6 @@ namespace {
 
 constexpr const char* kOpenState = "interview_scheduled";
 constexpr const char* kEmployersLedger = "employers";
-// The RecordCodec context of the people registry's mobile (as the job seekers' login reads it).
-constexpr const char* kPeopleMobileContext = "people.mobile";
 
 // One application with what its room shows: the job, the employer, the seeker's person.
 constexpr const char* kSelectRoom =
@@ -125,7 +125,7 @@ Result<InterviewRoom> InterviewRooms::Find(const Actor& actor, int64_t applicati
     room.fallback_missing_en = "the seeker has no mobile number on record";
     return room;
   }
-  SH_ASSIGN_OR_RETURN(room.fallback_phone, context_.vault->Decrypt(AsText(r[kMobileEnc]), kPeopleMobileContext));
+  SH_ASSIGN_OR_RETURN(room.fallback_phone, RecordCodec(PeopleLedger(), *context_.vault).Open("mobile", r[kMobileEnc]));
   // A whole personal number shown: audited as a reveal of the person's mobile.
   SH_RETURN_IF_ERROR(context_.audit.Write(actor, "reveal", "people", AsInt(r[kPersonId]), room.helped_region, "", "",
                                           "field=mobile via interview_room application=" +

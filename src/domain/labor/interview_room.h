@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "domain/ledger/actor.h"
 #include "domain/service_context.h"
