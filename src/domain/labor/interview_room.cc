@@ -128,8 +128,7 @@ Result<InterviewRoom> InterviewRooms::Find(const Actor& actor, int64_t applicati
   SH_ASSIGN_OR_RETURN(room.fallback_phone, RecordCodec(PeopleLedger(), *context_.vault).Open("mobile", r[kMobileEnc]));
   // A whole personal number shown: audited as a reveal of the person's mobile.
   SH_RETURN_IF_ERROR(context_.audit.Write(actor, "reveal", "people", AsInt(r[kPersonId]), room.helped_region, "", "",
-                                          "field=mobile via interview_room application=" +
-                                              std::to_string(application_id)));
+                                          "field=mobile application=" + std::to_string(application_id)));
   return room;
 }
 

@@ -340,6 +340,7 @@ const en: typeof zh = {
     record: 'Record',
     detailNone: 'none',
     detailPart: {
+      party: 'as {v}', application: 'application #{v}',
       file: 'file {v}', sheet: 'sheet {v}', sheets: 'sheets {v}', empty_sheets: 'empty sheets {v}',
       ignored_sheets: 'sheets not imported {v}', rows: '{v} rows', rows_import: '{v} rows stored',
       rows_import_dry_run: '{v} rows to store', rows_import_refused: '{v} valid rows', rows_export: '{v} rows exported',

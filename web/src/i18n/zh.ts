@@ -333,6 +333,7 @@ export default {
     // An entry's detail, phrase by phrase (utils/auditDetail.ts): {v} is the value; "<key>_<action>"
     // where an action words a key its own way.
     detailPart: {
+      party: '面试身份 {v}', application: '求职申请 #{v}',
       file: '文件 {v}', sheet: '工作表 {v}', sheets: '工作表 {v}', empty_sheets: '空工作表 {v}',
       ignored_sheets: '未导入的工作表 {v}', rows: '{v} 行', rows_import: '写入 {v} 行', rows_import_dry_run: '可导入 {v} 行',
       rows_import_refused: '有效 {v} 行', rows_export: '导出 {v} 行', rows_audit_export: '导出 {v} 条',
