@@ -10,7 +10,8 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { defineConfig } from 'vitest/config'
 
 const api = process.env.SHANHAI_API ?? 'http://127.0.0.1:8080'
-const proxy = { '/api': { target: api, changeOrigin: false } }
+// ws: the interview room's signalling WebSocket goes through the proxy too.
+const proxy = { '/api': { target: api, changeOrigin: false, ws: true } }
 
 export default defineConfig({
   plugins: [

@@ -71,7 +71,7 @@ HttpResponse ApiApp::Handle(HttpRequest& request) {
 HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
   Result<AppConn*> conn = ThreadConnection();
   if (!conn.ok()) return HttpResponse::FromStatus(conn.status());
-  RequestContext ctx{request, Actor{}, **conn, env_, "", {}, route.ledger, route.transition};
+  RequestContext ctx{request, Actor{}, **conn, env_, "", {}, route.ledger, route.transition, &signalling_};
   if (IsCrossSiteUpgrade(request))
     return HttpResponse::Error(403, "cross_site_websocket", "只接受本系统页面发起的 WebSocket 连接",
                                "WebSocket connections are accepted from this site's own pages only");

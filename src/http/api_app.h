@@ -10,6 +10,7 @@
 #include "app/app_context.h"
 #include "http/api_routes.h"
 #include "http/router.h"
+#include "http/signalling_hub.h"
 #include "http/static_files.h"
 #include "security/permissions.h"
 
@@ -32,6 +33,7 @@ class ApiApp {
   const StaticFiles& static_files_;
   std::vector<ApiRoute> routes_;
   Router router_;
+  SignallingHub signalling_;  // the one relay of interview signalling in the process
 };
 
 }  // namespace shanhai

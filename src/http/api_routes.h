@@ -19,6 +19,7 @@ namespace shanhai {
 
 struct LedgerDef;
 struct TransitionDef;
+class SignallingHub;
 
 struct RequestContext {
   HttpRequest& request;
@@ -29,6 +30,7 @@ struct RequestContext {
   SessionFlags session_flags;  // what the session must do before using the rest of the API
   const LedgerDef* ledger = nullptr;  // the ledger the route serves (set for per-ledger routes)
   const TransitionDef* transition = nullptr;  // the transition it takes (set for per-transition routes)
+  SignallingHub* signalling = nullptr;  // the process's relay of interview signalling (set by ApiApp)
 
   // The route's ledger; only for handlers of per-ledger rows (where it is always set).
   const LedgerDef& Ledger() const { return *ledger; }
@@ -103,8 +105,8 @@ std::string LedgerBasePath(const LedgerDef& def);
 // TOTP enrolment routes).
 bool AllowedBeforeSetup(const ApiRoute& route, bool enrolling_totp);
 
-// True for the routes a job seeker's session may use (domain/job_seekers): its own pages and
-// logout. Every other route answers a job seeker 403, whatever it needs of staff.
+// True for the routes a job seeker's session may use (domain/job_seekers): its own pages, the
+// interview room of its applications (whose service checks the person) and logout. Every other route answers a job seeker 403, whatever it needs of staff.
 bool JobSeekerRoute(const ApiRoute& route);
 
 // The OpenAPI 3 document of routes (JSON text).

@@ -30,6 +30,14 @@ constexpr RouteRow kRouteTable[] = {
      "求职者：以手机号和验证码登录（验证码一次有效，5 分钟内）/ job seekers: log in with the number and the code"},
     {"GET", "/api/v1/labor/me", h::JobSeekerProfile, kJobSeekerPermission, kNoLedger, kNone,
      "求职者本人的信息（姓名、脱敏身份证号、村）/ the signed-in job seeker's own masked profile"},
+    // The room's two parties are an employer's HR and a job seeker; the service seats them (and
+    // refuses everybody else), so the route asks only for a session.
+    {"GET", "/api/v1/labor/applications/{id}/signal", h::InterviewSignal, kSession, kNoLedger, kNone,
+     "远程面试信令（WebSocket，仅面试双方：本企业人事账号与求职者本人；仅在已约面试时）/ the interview's "
+     "signalling WebSocket, for its two parties only, while it is scheduled"},
+    {"GET", "/api/v1/labor/applications/{id}/room", h::InterviewRoomInfo, kSession, kNoLedger, kNone,
+     "远程面试间：ICE 服务器、面试时段、岗位与企业、对方（脱敏）、视频不通时的电话 / the interview room: ICE "
+     "servers, slot, job and employer, the other party masked, the fallback phone"},
     {"GET", "/api/v1/messages/outbox", h::ListOutbox, kOutboxReadPermission, kNoLedger, kNone,
      "短信发件箱（号码脱敏、验证码隐去；?mobile= 按号码查找；?page=&page_size=）/ the outbox, masked"},
     {"GET", "/api/v1/messages/outbox/{id}/reveal", h::RevealOutboxMessage, kOutboxRevealPermission, kNoLedger, kNone,
@@ -198,7 +206,12 @@ bool AllowedBeforeSetup(const ApiRoute& route, bool enrolling_totp) {
 }
 
 bool JobSeekerRoute(const ApiRoute& route) {
-  return route.permission == kJobSeekerPermission || (route.method == "POST" && route.path == "/api/v1/auth/logout");
+  if (route.permission == kJobSeekerPermission) return true;
+  const std::string key = route.method + " " + route.path;
+  for (const char* allowed : {"POST /api/v1/auth/logout", "GET /api/v1/labor/applications/{id}/room",
+                              "GET /api/v1/labor/applications/{id}/signal"})
+    if (key == allowed) return true;
+  return false;
 }
 
 }  // namespace shanhai

@@ -37,7 +37,11 @@ export function apiSuite(kind) {
       // A security administrator added at the server, not by admin: the second person who approves
       // admin's reveal requests (the two-person rule, 01_second_administrator.test).
       env.mustRun(['user', 'add', 'approver', '--role', 'secadmin'], { input: `${APPROVER_FIRST_PASSWORD}\n` });
-      server = await env.serve();
+      // ICE servers for the interview room's JSON (93_room.test): a STUN and a TURN server with
+      // the coturn shared secret the TURN credentials are signed with.
+      fs.writeFileSync(env.path('turn.secret'), 'room-test-turn-secret\n');
+      server = await env.serve({ args: ['--ice-server', 'stun:stun.room-test.example:3478',
+        '--ice-server', 'turn:turn.room-test.example:3478?transport=udp', '--turn-secret-file', env.path('turn.secret')] });
       runner = new CaseRunner(server.base, { admin_password: password });
       runner.passwords.approver = APPROVER_FIRST_PASSWORD;
       admin = new ApiClient(server.base);

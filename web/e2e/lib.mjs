@@ -110,14 +110,20 @@ const chromiumFlags = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ]
 
-/** Debian's Chromium with a fresh profile, at the clerk's 1366×768. */
-export async function launchBrowser() {
+/** Chromium's fake camera and microphone (a test pattern and a beep), allowed without asking. */
+export const fakeMediaFlags = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
+
+/**
+ * Debian's Chromium with a fresh profile, at the clerk's 1366×768 unless viewport says otherwise;
+ * args: flags beyond the usual ones (fakeMediaFlags).
+ */
+export async function launchBrowser({ args = [], viewport = { width: 1366, height: 768 } } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'shanhai-chromium-'))
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: chromiumFlags,
-    viewport: { width: 1366, height: 768 },
+    args: [...chromiumFlags, ...args],
+    viewport,
     locale: 'zh-CN',
     acceptDownloads: true,
   })

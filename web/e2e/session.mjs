@@ -12,15 +12,16 @@ import { launchBrowser, startStack, testRunner } from './lib.mjs'
 /**
  * Returns { stack, context, page, api, t, finish, loginAs }: api is an ApiClient logged in as admin
  * with stack.password; loginAs(name, password) logs the browser in as another account; finish() closes the browser and servers and exits 0 only when every step passed.
+ * browserOptions: launchBrowser's (extra Chromium flags, viewport).
  */
-export async function adminSession(area) {
+export async function adminSession(area, browserOptions = {}) {
   const stack = await startStack()
   const api = new ApiClient(stack.apiUrl)
   await api.mustLogin('admin', stack.initialPassword)
   await api.mustChangePassword(stack.initialPassword, stack.password)
   await api.mustLogin('admin', stack.password)
 
-  const context = await launchBrowser()
+  const context = await launchBrowser(browserOptions)
   const page = context.pages()[0] ?? (await context.newPage())
   page.setDefaultTimeout(15000)
   const t = testRunner(async (n) => {

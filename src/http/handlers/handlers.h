@@ -20,6 +20,12 @@ Result<Reply> VerifyOtp(RequestContext& ctx);
 // job_seeker_handlers.cc: the signed-in job seeker's own pages.
 Result<Reply> JobSeekerProfile(RequestContext& ctx);
 
+// interview_handlers.cc: the remote interview room of an application, for its two parties only:
+// the signalling WebSocket (upgrade) and the room's JSON (ICE servers, slot, masked other party,
+// fallback phone).
+Result<Reply> InterviewSignal(RequestContext& ctx);
+Result<Reply> InterviewRoomInfo(RequestContext& ctx);
+
 // outbox_handlers.cc: the default sender's outbox, for staff (masked list, one message whole).
 Result<Reply> ListOutbox(RequestContext& ctx);
 Result<Reply> RevealOutboxMessage(RequestContext& ctx);

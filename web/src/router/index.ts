@@ -9,6 +9,10 @@ import { ledgerListPermission } from './menu'
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { public: true } },
+  // The interview room serves an employer's HR and a job seeker (whose one-time-code session has
+  // no console): outside the console's frame, and the page itself says when nobody is logged in.
+  { path: '/interview/:id(\\d+)', name: 'interview', component: () => import('@/views/labor/interview/index.vue'),
+    meta: { public: true } },
   {
     path: '/',
     component: () => import('@/layout/AppLayout.vue'),
