@@ -13,11 +13,13 @@ Status LoadDemoDataset(LedgerService& service) {
   if (AsInt(rows.rows[0][0]) != 0)
     return Status::Conflict("数据库中已有数据，演示数据只能载入空数据库",
                             "the database already holds data; the demo loads only into an empty one");
-  // AddLabor comes last: it draws no random numbers, so the parts before it keep their data.
+  // The labour parts come last: what they draw from the generator leaves the parts before them
+  // their data.
   return InTransaction(service.db(), [&]() -> Status {
     demo::DemoWriter w(service, Actor::System());
     for (auto part : {demo::AddPairs, demo::AddExchange, demo::AddTalent, demo::AddPairing, demo::AddProjectsAndFunds,
-                      demo::AddNeeds, demo::AddInvestments, demo::AddPeople, demo::AddTargets, demo::AddLabor})
+                      demo::AddNeeds, demo::AddInvestments, demo::AddPeople, demo::AddTargets, demo::AddLabor,
+                      demo::AddLaborSpells, demo::AddPlacements})
       SH_RETURN_IF_ERROR(part(w));
     return Status::Ok();
   });

@@ -9,9 +9,6 @@
 
 namespace shanhai::demo {
 
-namespace {
-
-// Villages of Pingtang, one or two per town, with 甲坝村 (the article's) first.
 std::vector<const Region*> PingtangVillages(size_t count) {
   const RegionCatalog& regions = RegionCatalog::Embedded();
   std::vector<const Region*> out;
@@ -25,6 +22,8 @@ std::vector<const Region*> PingtangVillages(size_t count) {
   }
   return out;
 }
+
+namespace {
 
 struct Unit {
   std::string name, kind;

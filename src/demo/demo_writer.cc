@@ -1,5 +1,7 @@
 #include "demo/demo_writer.h"
 
+#include "common/date.h"
+#include "common/id_number.h"
 #include "domain/ledger/ledger_def.h"
 #include "domain/ledger/transition_service.h"
 
@@ -60,6 +62,15 @@ std::string DemoWriter::PersonName() {
   name += kGiven[Next() % 24];
   if (Next() % 3 != 0) name += kGiven[Next() % 24];
   return name;
+}
+
+Result<int64_t> AddSyntheticVillager(DemoWriter& w, int n, const std::string& region_code, const char* poverty_status) {
+  SH_ASSIGN_OR_RETURN(std::string birth, AddDays("1975-01-01", 61 * n));
+  const std::string body =
+      "522727" + birth.substr(0, 4) + birth.substr(5, 2) + birth.substr(8, 2) + std::to_string(100 + n % 400);
+  return w.Add("people", kCountyPair,
+               {{"name", w.PersonName()}, {"id_number", body + IdCheckCharacter(body)}, {"region_code", region_code},
+                {"poverty_status", poverty_status}, {"note", "合成的演示人员"}});
 }
 
 std::string TwoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }

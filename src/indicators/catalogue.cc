@@ -11,7 +11,7 @@ const std::vector<IndicatorDef>& IndicatorCatalogue() {
   static const std::vector<IndicatorDef> all = [] {
     std::vector<IndicatorDef> out;
     for (auto part : {LeadershipIndicators, TalentIndicators, FundsIndicators, PairingIndicators, NeedsIndicators,
-                      ProjectsIndicators, InvestmentIndicators, PeopleIndicators}) {
+                      ProjectsIndicators, InvestmentIndicators, LaborIndicators, PeopleIndicators}) {
       for (IndicatorDef& d : part()) out.push_back(std::move(d));
     }
     return out;
@@ -29,7 +29,7 @@ std::vector<std::string> AllIndicatorKeys() {
   std::vector<std::string> keys;
   for (const IndicatorDef& d : IndicatorCatalogue()) {
     keys.push_back(d.key);
-    if (!d.poverty_aggregate.empty()) keys.push_back(d.key + ".poverty");
+    if (d.HasPoverty()) keys.push_back(d.key + ".poverty");
   }
   return keys;
 }
@@ -71,6 +71,7 @@ const char* GroupLabelZh(IndicatorGroup group) {
     case IndicatorGroup::kNeeds: return "两种模式·订单式帮扶";
     case IndicatorGroup::kProjects: return "两种模式·组团式项目";
     case IndicatorGroup::kInvestment: return "三个重点·招商引资";
+    case IndicatorGroup::kLabor: return "三个重点·劳务协作";
     case IndicatorGroup::kPeople: return "人员库";
   }
   return "";
@@ -85,6 +86,7 @@ const char* GroupKey(IndicatorGroup group) {
     case IndicatorGroup::kNeeds: return "needs";
     case IndicatorGroup::kProjects: return "projects";
     case IndicatorGroup::kInvestment: return "investment";
+    case IndicatorGroup::kLabor: return "labor";
     case IndicatorGroup::kPeople: return "people";
   }
   return "";

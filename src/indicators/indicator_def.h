@@ -7,13 +7,33 @@
 // A published key keeps its meaning: change a definition by adding a new key.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "storage/database.h"
 
 namespace shanhai {
 
 // The article's grouping, which the dashboard and the report follow.
-enum class IndicatorGroup { kLeadership, kTalent, kFunds, kPairing, kNeeds, kProjects, kInvestment, kPeople };
+enum class IndicatorGroup { kLeadership, kTalent, kFunds, kPairing, kNeeds, kProjects, kInvestment, kLabor, kPeople };
+
+// One record a folded figure reads (IndicatorDef::fold): the person it is about (people.id, so
+// one person in two ledgers or pairs is one), whether their household is 脱贫户 or 监测对象, and
+// the rest of the declared columns in order.
+struct PersonRow {
+  int64_t person = 0;
+  bool poor = false;
+  std::vector<Value> values;
+};
+// A folded figure and its 其中脱贫人口.
+struct FoldedFigure {
+  int64_t value = 0, poverty = 0;
+};
+// Folds the records of a figure in the period [from, to] (`to` always given: an open period
+// ends today) into the figure. Pure; thread-safe.
+using PeopleFold =
+    std::function<FoldedFigure(const std::vector<PersonRow>& rows, const std::string& from, const std::string& to)>;
 
 struct IndicatorDef {
   std::string key;             // "leadership.visit_batches"
@@ -42,8 +62,21 @@ struct IndicatorDef {
   // "of which towns/streets" under 与村结对的帮扶单位): where it stands alone — a drop-down, a
   // targets sheet or list — it is named with that figure (FullLabelZh). "" = it reads alone.
   std::string part_of;
+  // How a record lies in the period when not by the ledger's date_field alone: period_field is
+  // the date used instead ("" = the ledger's), and with period_end_field the record spans
+  // [period_field, period_end_field] (an empty end: still open) and counts when the span shares
+  // a day with the period (a spell in work during it).
+  std::string period_field, period_end_field;
+  // A figure SQL cannot aggregate — people counted once across their records, runs of work
+  // chained across spells —: the engine reads `columns` of the records (ledger, condition,
+  // scope and period as for any figure; the first column is the person's people.id, the second
+  // their sealed people.poverty_status_enc), opens the status and `fold` makes the figure and
+  // its 其中脱贫人口. aggregate and poverty_aggregate are then empty.
+  std::string columns;
+  PeopleFold fold;
 
   bool IsRate() const { return !numerator.empty(); }
+  bool HasPoverty() const { return !poverty_aggregate.empty() || fold != nullptr; }
 };
 
 // Marker for poverty_aggregate: count people registered as poverty-lifted (脱贫户).
@@ -74,6 +107,7 @@ std::vector<IndicatorDef> PairingIndicators();
 std::vector<IndicatorDef> NeedsIndicators();
 std::vector<IndicatorDef> ProjectsIndicators();
 std::vector<IndicatorDef> InvestmentIndicators();
+std::vector<IndicatorDef> LaborIndicators();
 std::vector<IndicatorDef> PeopleIndicators();
 
 }  // namespace shanhai

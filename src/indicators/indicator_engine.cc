@@ -1,11 +1,14 @@
 #include "indicators/indicator_engine.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <set>
 
 #include "common/date.h"
 #include "domain/ledger/ledger_export.h"
+#include "domain/ledger/record_codec.h"
+#include "domain/people/people_ledgers.h"
 #include "domain/targets/targets_ledgers.h"
 
 namespace shanhai {
@@ -28,6 +31,43 @@ std::string AllOf(const std::string& a, const std::string& b) {
 }
 
 constexpr std::string_view kPovertySuffix = ".poverty";
+
+// How def's records lie in the period: the repository's own filter on the ledger's date_field
+// (from, to), or, with IndicatorDef::period_field / period_end_field, a condition of the figure's
+// own with its parameters (a span shares a day with the period: it starts by its end and ends,
+// if at all, on or after its start).
+struct PeriodFilter {
+  std::string from, to, condition;
+  std::vector<Value> params;
+};
+
+PeriodFilter PeriodOf(const IndicatorDef& def, const Period& period) {
+  if (def.period_field.empty() && def.period_end_field.empty()) return {period.from, period.to, "", {}};
+  const std::string start = "r." + (def.period_field.empty() ? FindLedger(def.ledger)->date_field : def.period_field);
+  PeriodFilter out;
+  if (!period.to.empty()) {
+    out.condition = start + " <= ?";
+    out.params.emplace_back(period.to);
+  }
+  if (!period.from.empty()) {
+    const std::string end = "r." + def.period_end_field;
+    out.condition = AllOf(out.condition, def.period_end_field.empty() ? start + " >= ?"
+                                                                     : "(" + end + " IS NULL OR " + end + " >= ?)");
+    out.params.emplace_back(period.from);
+  }
+  return out;
+}
+
+std::vector<Value> Concat(std::vector<Value> a, const std::vector<Value>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+// 其中脱贫人口 (DOMAIN.md): the person's household is 脱贫户 or 监测对象 — the monitoring
+// households are counted with the poverty-lifted ones in East–West reporting.
+bool PoorHousehold(const std::string& poverty_status) {
+  return poverty_status == "lifted" || poverty_status == "monitored";
+}
 
 }  // namespace
 
@@ -75,7 +115,9 @@ Result<std::set<int64_t>> IndicatorEngine::PairsCounted(const IndicatorDef& def,
     return out;
   }
   LedgerRepository repo(service_.db(), *FindLedger(def.ledger));
-  SH_ASSIGN_OR_RETURN(std::vector<int64_t> pairs, repo.PairsOf(def.condition, scope, period.from, period.to, {}));
+  const PeriodFilter in_period = PeriodOf(def, period);
+  SH_ASSIGN_OR_RETURN(std::vector<int64_t> pairs, repo.PairsOf(AllOf(def.condition, in_period.condition), scope,
+                                                               in_period.from, in_period.to, in_period.params));
   out.insert(pairs.begin(), pairs.end());
   return out;
 }
@@ -131,12 +173,22 @@ Result<std::vector<IndicatorValue>> IndicatorEngine::ComputeAll(const Actor& act
       // Left without a value: the scope cannot tell, which 0 would not say.
     } else {
       LedgerRepository repo(service_.db(), *FindLedger(def.ledger));
-      SH_ASSIGN_OR_RETURN(v.actual, repo.Aggregate(def.aggregate, def.condition, scope, period.from, period.to, {}));
-      if (IsNull(v.actual)) v.actual = int64_t{0};
-      if (!def.poverty_aggregate.empty()) {
-        SH_ASSIGN_OR_RETURN(IndicatorSelection poor, Select(def.key + std::string(kPovertySuffix)));
-        SH_ASSIGN_OR_RETURN(Value n, Figure(repo, poor, scope, period.from, period.to));
-        v.poverty = IsNull(n) ? 0 : AsInt(n);
+      if (def.fold) {
+        // One read of the records gives the figure and its sub-count.
+        const PeriodFilter in_period = PeriodOf(def, period);
+        SH_ASSIGN_OR_RETURN(FoldedFigure f, Fold(repo, def, AllOf(def.condition, in_period.condition),
+                                                 in_period.params, scope, period));
+        v.actual = f.value;
+        v.poverty = f.poverty;
+      } else {
+        SH_ASSIGN_OR_RETURN(v.actual, Figure(repo, IndicatorSelection{&def, def.aggregate, def.condition, {}}, scope,
+                                             period));
+        if (IsNull(v.actual)) v.actual = int64_t{0};
+        if (!def.poverty_aggregate.empty()) {
+          SH_ASSIGN_OR_RETURN(IndicatorSelection poor, Select(def.key + std::string(kPovertySuffix)));
+          SH_ASSIGN_OR_RETURN(Value n, Figure(repo, poor, scope, period));
+          v.poverty = IsNull(n) ? 0 : AsInt(n);
+        }
       }
     }
     by_key[def.key] = values.size();
@@ -184,23 +236,55 @@ Result<std::vector<int64_t>> IndicatorEngine::TargetMissingYears(const Actor& ac
 Result<IndicatorSelection> IndicatorEngine::Select(const std::string& key) {
   const bool poverty = key.ends_with(kPovertySuffix);
   const IndicatorDef* def = FindIndicator(poverty ? key.substr(0, key.size() - kPovertySuffix.size()) : key);
-  if (!def || (poverty && def->poverty_aggregate.empty()))
+  if (!def || (poverty && !def->HasPoverty()))
     return Status::NotFound("没有指标 " + key, "no indicator " + key);
   if (def->IsRate())
     return Status::InvalidArgument("比率指标请查看其分子、分母指标的记录",
                                    "a rate has no records of its own; list its numerator's and denominator's");
   if (!poverty) return IndicatorSelection{def, def->aggregate, def->condition, {}};
+  if (def->fold) return IndicatorSelection{.def = def, .condition = def->condition, .fold_poverty = true};
   if (def->poverty_aggregate == kRegistryPoverty)
     return IndicatorSelection{def, "COUNT(*)", def->condition, {}, "poverty_status", "lifted"};
   return IndicatorSelection{def, def->poverty_aggregate, AllOf(def->condition, def->poverty_condition), {}};
 }
 
+Result<FoldedFigure> IndicatorEngine::Fold(LedgerRepository& repo, const IndicatorDef& def,
+                                           const std::string& condition, const std::vector<Value>& params,
+                                           const Scope& scope, const Period& period) {
+  const PeriodFilter in_period = PeriodOf(def, period);
+  SH_ASSIGN_OR_RETURN(Rows rows, repo.FigureColumns(def.columns, condition, scope, in_period.from, in_period.to, params));
+  const RecordCodec people(PeopleLedger(), *service_.context().vault);
+  std::vector<PersonRow> persons;
+  persons.reserve(rows.rows.size());
+  for (std::vector<Value>& row : rows.rows) {
+    PersonRow p{.person = AsInt(row[0])};
+    if (!IsNull(row[1])) {
+      SH_ASSIGN_OR_RETURN(std::string status, people.Open("poverty_status", row[1]));
+      p.poor = PoorHousehold(status);
+    }
+    p.values.assign(std::make_move_iterator(row.begin() + 2), std::make_move_iterator(row.end()));
+    persons.push_back(std::move(p));
+  }
+  // An open period ends today (China Standard Time): an open spell runs to it.
+  const std::string to = period.to.empty() ? TodayAt(std::chrono::system_clock::time_point(
+                                                 std::chrono::seconds(service_.context().clock.Seconds())))
+                                           : period.to;
+  return def.fold(persons, period.from, to);
+}
+
 Result<Value> IndicatorEngine::Figure(LedgerRepository& repo, const IndicatorSelection& selection,
-                                      const Scope& scope, const std::string& from, const std::string& to) {
-  if (selection.sealed_field.empty())
-    return repo.Aggregate(selection.aggregate, selection.condition, scope, from, to, selection.params);
-  SH_ASSIGN_OR_RETURN(Rows rows, repo.FigureColumns("r." + selection.sealed_field + "_enc", selection.condition, scope,
-                                                    from, to, selection.params));
+                                      const Scope& scope, const Period& period) {
+  const PeriodFilter in_period = PeriodOf(*selection.def, period);
+  const std::string condition = AllOf(selection.condition, in_period.condition);
+  const std::vector<Value> params = Concat(selection.params, in_period.params);
+  const std::string &from = in_period.from, &to = in_period.to;
+  if (selection.def->fold) {
+    SH_ASSIGN_OR_RETURN(FoldedFigure f, Fold(repo, *selection.def, condition, params, scope, period));
+    return Value{selection.fold_poverty ? f.poverty : f.value};
+  }
+  if (selection.sealed_field.empty()) return repo.Aggregate(selection.aggregate, condition, scope, from, to, params);
+  SH_ASSIGN_OR_RETURN(Rows rows, repo.FigureColumns("r." + selection.sealed_field + "_enc", condition, scope, from, to,
+                                                    params));
   const RecordCodec codec(repo.def(), *service_.context().vault);
   int64_t count = 0;
   for (const std::vector<Value>& row : rows.rows) {
@@ -225,7 +309,7 @@ Result<IndicatorEngine::Yearly> IndicatorEngine::ByYear(const Actor& actor, cons
   LedgerRepository repo(service_.db(), ledger);
   for (int64_t year = first; year <= last; ++year) {
     const std::string y = std::to_string(year);
-    SH_ASSIGN_OR_RETURN(Value v, Figure(repo, selection, scope, y + "-01-01", y + "-12-31"));
+    SH_ASSIGN_OR_RETURN(Value v, Figure(repo, selection, scope, Period{y + "-01-01", y + "-12-31"}));
     out.values.push_back(IsNull(v) ? 0 : AsInt(v));
   }
   return out;
@@ -235,14 +319,19 @@ Result<IndicatorEngine::Behind> IndicatorEngine::BehindRequest(const Actor& acto
                                                                const PairScope& pair, const Period& period) {
   SH_ASSIGN_OR_RETURN(IndicatorSelection selection, Select(key));
   SH_RETURN_IF_ERROR(Authorize(actor, kIndicatorsPermission));
+  if (selection.fold_poverty)
+    return Status::InvalidArgument("此其中脱贫人口按人员核算，请查看“" + FullLabelZh(*selection.def) + "”的记录",
+                                   "this poverty sub-count is reckoned by person; list the records of \"" +
+                                       FullLabelEn(*selection.def) + "\"");
+  const PeriodFilter in_period = PeriodOf(*selection.def, period);
   // The figure itself is for everyone who may read the report; the records behind a condition
   // on a sensitive field say that field's value for each person, which the list guards and audits.
   Behind behind{FindLedger(selection.def->ledger), {}};
   behind.request.pair = pair;
-  behind.request.date_from = period.from;
-  behind.request.date_to = period.to;
-  behind.request.condition = std::move(selection.condition);
-  behind.request.condition_params = std::move(selection.params);
+  behind.request.date_from = in_period.from;
+  behind.request.date_to = in_period.to;
+  behind.request.condition = AllOf(selection.condition, in_period.condition);
+  behind.request.condition_params = Concat(std::move(selection.params), in_period.params);
   if (!selection.sealed_field.empty()) behind.request.equals.emplace_back(selection.sealed_field, selection.sealed_value);
   behind.request.selected_by = "indicator=" + key;
   return behind;

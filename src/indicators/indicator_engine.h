@@ -37,6 +37,9 @@ struct IndicatorSelection {
   // registry's 脱贫户): such a field has no look-up hash, so SQL cannot compare it; the records
   // meeting condition are counted after decrypting it (aggregate is then COUNT(*)). "" = none.
   std::string sealed_field, sealed_value;
+  // The 其中脱贫人口 of a folded figure (IndicatorDef::fold): its records are the figure's, and
+  // the fold tells which people are counted (the drill-down lists no records for it).
+  bool fold_poverty = false;
 };
 
 struct IndicatorValue {
@@ -117,10 +120,14 @@ class IndicatorEngine {
   };
   Result<Behind> BehindRequest(const Actor& actor, const std::string& key, const PairScope& pair,
                                const Period& period);
-  // The figure selection makes in the period over repo's ledger: its aggregate in SQL, or with a
-  // sealed field the records whose decrypted value is the one counted.
+  // The figure selection makes in the period over repo's ledger: its aggregate in SQL, with a
+  // sealed field the records whose decrypted value is the one counted, or its fold.
   Result<Value> Figure(LedgerRepository& repo, const IndicatorSelection& selection, const Scope& scope,
-                       const std::string& from, const std::string& to);
+                       const Period& period);
+  // def's fold over its records meeting condition (with params; the period's condition included)
+  // in scope, read with the repository's own period filter from..to; period is the figure's.
+  Result<FoldedFigure> Fold(LedgerRepository& repo, const IndicatorDef& def, const std::string& condition,
+                            const std::vector<Value>& params, const Scope& scope, const Period& period);
   // One indicator's targets: pair id → year → target value.
   using YearlyTargets = std::map<int64_t, std::map<int64_t, int64_t>>;
   // Indicator key → its targets in scope, every year; empty without the targets ledger's list permission.

@@ -108,6 +108,21 @@ Result<std::vector<std::string>> InvestmentNames(LedgerService& service, const A
   return names;
 }
 
+// The day the pair was established, which the narrative's "自…开展劳务协作以来" reads; "" when
+// the pair's record has none or the actor may not list pairs (the narrative then dates its figures
+// by the period). Errors: the database's.
+Result<std::string> EstablishedDate(LedgerService& service, const Actor& actor, const PairScope& pair) {
+  const LedgerDef& pairs = *FindLedger("pairs");
+  if (!Authorize(actor, LedgerPermission(pairs, "list")).ok()) return std::string();
+  ListRequest request;
+  request.equals = {{"code", pair.code()}};
+  request.page_size = 1;
+  request.count_total = false;
+  SH_ASSIGN_OR_RETURN(RecordPage page, service.List(actor, pairs, request));
+  const Value* date = page.records.empty() ? nullptr : page.records[0].Get("established_date");
+  return date && !IsNull(*date) ? AsText(*date) : std::string();
+}
+
 // The report states every figure and names projects and investments: unlike the figures alone
 // (which withhold what the actor may not list), it needs the list permission of every ledger
 // it reads. Errors: PermissionDenied naming those it lacks.
@@ -140,6 +155,8 @@ Result<Report> BuildReport(LedgerService& service, const Actor& actor, const Pai
   report.to = period.to;
   report.helper_name = ShortName(pair.helper_region());
   report.helped_name = ShortName(pair.helped_region());
+  report.helper_region = pair.helper_region();
+  SH_ASSIGN_OR_RETURN(report.established_date, EstablishedDate(service, actor, pair));
   SH_ASSIGN_OR_RETURN(report.scope, FigureScopeOf(service, actor, pair));
   SH_ASSIGN_OR_RETURN(report.projects, ProjectHighlights(service, actor, pair, period));
   SH_ASSIGN_OR_RETURN(report.investment_names, InvestmentNames(service, actor, pair, period));

@@ -20,6 +20,8 @@ struct ProjectHighlight {
 struct Report {
   std::string pair, from, to;
   std::string helper_name, helped_name;  // short names: 白云区, 平塘县
+  std::string helper_region;             // the pair's helper side: "440111"
+  std::string established_date;          // the pair's (ISO; "" if not recorded or not the actor's to list)
   FigureScope scope;                     // whose records the figures count, when not the whole pair's
   std::vector<IndicatorValue> values;
   std::vector<ProjectHighlight> projects;   // education/medical/in-use projects, largest budget first

@@ -6,6 +6,7 @@
 
 #include "common/money.h"
 #include "indicators/report.h"
+#include "regions/region_catalog.h"
 #include "regions/region_display.h"
 
 namespace shanhai {
@@ -189,6 +190,40 @@ std::string InvestmentParagraph(const Report& r) {
   return s + "。";
 }
 
+// The name of the helper side's province (广东省): "到广东省务工".
+std::string HelperProvince(const Report& r) {
+  const Region* province = RegionCatalog::Embedded().Find(r.helper_region.substr(0, 2) + "0000");
+  return province ? std::string(province->name) : "帮扶方省份";
+}
+
+// The article's labour sentence ("自平塘县与白云区开展劳务协作以来，共输出1000余名群众到广东省务工，
+// 有效推动了贫困人口转移就业。") with the figures counted from the spells, then the platform's
+// interviews and placements, stable work and the wage where there are any.
+std::string LaborParagraph(const Report& r, const std::string& since) {
+  if (r.Int("labor.employed.helper_province") == 0) return "";
+  // A period from the pair's beginning reads as the article's "since the cooperation began".
+  const bool from_start = r.from.empty() || (!r.established_date.empty() && r.from <= r.established_date);
+  std::string s = "在推动劳务协作工作中，" +
+                  (from_start ? "自" + r.helped_name + "与" + r.helper_name + "开展劳务协作以来" : since) + "，共输出" +
+                  FormatCount(r.Int("labor.employed.helper_province")) + "名群众到" + HelperProvince(r) + "务工";
+  if (r.Int("labor.employed.helper_province.poverty") > 0)
+    s += "，其中脱贫人口" + FormatCount(r.Int("labor.employed.helper_province.poverty")) + "名，有效推动了贫困人口转移就业";
+  s += "。";
+  const std::string platform =
+      Join({ClauseOf(r, "labor.interviews", "远程面试" + Count(r, "labor.interviews")),
+            ClauseOf(r, "labor.placed", "安置就业" + FormatCount(r.Int("labor.placed")) + "名")},
+           "、");
+  if (!platform.empty()) s += "通过“天眼·就业快递”智慧就业服务平台" + platform + "。";
+  const std::string stable =
+      Join({ClauseOf(r, "labor.stable_3m", "稳定就业3个月以上的" + FormatCount(r.Int("labor.stable_3m")) + "名"),
+            ClauseOf(r, "labor.stable_6m", "6个月以上的" + FormatCount(r.Int("labor.stable_6m")) + "名")},
+           "，");
+  const std::string wage = ClauseOf(r, "labor.avg_monthly_wage_fen",
+                                    "务工人员平均月工资" + FormatAmount(r.Int("labor.avg_monthly_wage_fen")));
+  const std::string outcome = Join({stable, wage}, "；");
+  return s + (outcome.empty() ? "" : outcome + "。");
+}
+
 std::string FundsParagraph(const Report& r, const std::string& since) {
   std::string fiscal;
   if (r.Int("funds.fiscal_fen") > 0) {
@@ -231,7 +266,7 @@ std::string DetailTable(const Report& r) {
   std::string out = "| 分组 | 指标 | 数值 | 其中脱贫人口 |\n|---|---|---|---|\n";
   for (const IndicatorValue& v : r.values) {
     const std::string figure = v.not_in_scope == ScopeExclusion::kNone ? FigureText(v) : "—（本范围不统计）";
-    const std::string poverty = v.poverty ? FormatCount(*v.poverty) + v.def->unit_zh : "—";
+    const std::string poverty = v.poverty ? TargetText(*v.def, *v.poverty) : "—";
     out += "| " + std::string(GroupLabelZh(v.def->group)) + " | " + v.def->label_zh + " | " + figure + " | " + poverty +
            " |\n";
   }
@@ -284,7 +319,7 @@ std::string RenderReportMarkdown(const Report& r) {
   const std::pair<const char*, std::string> narrative[] = {
       {"聚集两方力量", Join({LeadershipParagraph(r, since), TalentParagraph(r), PairingParagraph(r)}, "")},
       {"聚焦两种模式", ModesParagraphs(r)},
-      {"聚力三个重点", InvestmentParagraph(r)},
+      {"聚力三个重点", Join({InvestmentParagraph(r), LaborParagraph(r, since)}, "")},
       {"资金支持", FundsParagraph(r, since)}};
   bool any = false;
   for (const auto& [title, text] : narrative) {

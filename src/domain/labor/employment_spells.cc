@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <numeric>
 
 namespace shanhai {
@@ -17,20 +18,19 @@ int Digits(std::string_view s, size_t from, size_t n) {
   return v;
 }
 
-// Day number of an ISO date (callers pass valid ones).
-int64_t DayOf(std::string_view iso) {
-  const year_month_day ymd{std::chrono::year(Digits(iso, 0, 4)), std::chrono::month(unsigned(Digits(iso, 5, 2))),
-                           std::chrono::day(unsigned(Digits(iso, 8, 2)))};
-  return sys_days(ymd).time_since_epoch().count();
+year_month_day YmdOf(std::string_view iso) {
+  return {std::chrono::year(Digits(iso, 0, 4)), std::chrono::month(unsigned(Digits(iso, 5, 2))),
+          std::chrono::day(unsigned(Digits(iso, 8, 2)))};
 }
 
-// Months as one number: year * 12 + (month - 1).
-int MonthIndex(std::string_view yyyy_mm) { return Digits(yyyy_mm, 0, 4) * 12 + Digits(yyyy_mm, 5, 2) - 1; }
+// Day number of an ISO date (callers pass valid ones).
+int64_t DayOf(std::string_view iso) { return sys_days(YmdOf(iso)).time_since_epoch().count(); }
 
-int64_t FirstDayOfMonth(int month_index) {
-  const year_month_day ymd{std::chrono::year(month_index / 12), std::chrono::month(unsigned(month_index % 12 + 1)),
-                           std::chrono::day(1)};
-  return sys_days(ymd).time_since_epoch().count();
+std::string IsoOf(int64_t day) {
+  const year_month_day ymd{sys_days(std::chrono::days(day))};
+  char out[11];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+  return out;
 }
 
 constexpr int64_t kOpenEnd = INT64_MAX / 2;
@@ -41,23 +41,24 @@ struct DayRange {
 
 DayRange RangeOf(const EmploymentSpell& s) { return {DayOf(s.start), s.end.empty() ? kOpenEnd : DayOf(s.end)}; }
 
-// Days of `month_index` up to `as_of_day` covered by some spell (spells must not overlap).
-int64_t CoveredDays(const std::vector<DayRange>& ranges, int month_index, int64_t as_of_day) {
-  const int64_t first = FirstDayOfMonth(month_index);
-  const int64_t last = std::min(FirstDayOfMonth(month_index + 1) - 1, as_of_day);
-  int64_t covered = 0;
-  for (const DayRange& r : ranges) {
-    const int64_t a = std::max(first, r.first), b = std::min(last, r.last);
-    if (a <= b) covered += b - a + 1;
-  }
-  return covered;
-}
-
 std::vector<DayRange> Ranges(const std::vector<EmploymentSpell>& spells) {
   std::vector<DayRange> ranges;
   ranges.reserve(spells.size());
   for (const EmploymentSpell& s : spells) ranges.push_back(RangeOf(s));
   return ranges;
+}
+
+// The last day a run from `first` must reach to last `months` whole months: the day before the
+// same day-of-month `months` later, or that month's last day when it has no such day.
+int64_t LastDayOfMonths(const year_month_day& first, int months) {
+  const std::chrono::year_month target =
+      std::chrono::year_month(first.year(), first.month()) + std::chrono::months(months);
+  const year_month_day same_day{target.year(), target.month(), first.day()};
+  if (!same_day.ok()) {
+    const std::chrono::year_month_day_last month_end(target.year(), std::chrono::month_day_last(target.month()));
+    return sys_days(month_end).time_since_epoch().count();
+  }
+  return sys_days(same_day).time_since_epoch().count() - 1;
 }
 
 }  // namespace
@@ -76,42 +77,56 @@ std::optional<std::pair<size_t, size_t>> FirstOverlap(const std::vector<Employme
 }
 
 bool InWorkOn(const std::vector<EmploymentSpell>& spells, std::string_view date) {
-  const int64_t day = DayOf(date);
-  return std::any_of(spells.begin(), spells.end(), [&](const EmploymentSpell& s) {
-    const DayRange r = RangeOf(s);
-    return r.first <= day && day <= r.last;
-  });
+  return std::any_of(spells.begin(), spells.end(), [&](const EmploymentSpell& s) { return HasDayIn(s, date, date); });
 }
 
-std::vector<bool> WorkedMonths(const std::vector<EmploymentSpell>& spells, std::string_view first_month,
-                               std::string_view last_month, std::string_view as_of) {
-  const std::vector<DayRange> ranges = Ranges(spells);
-  const int64_t as_of_day = DayOf(as_of);
-  std::vector<bool> worked;
-  for (int m = MonthIndex(first_month); m <= MonthIndex(last_month); ++m)
-    worked.push_back(CoveredDays(ranges, m, as_of_day) >= kWorkedMonthMinDays);
-  return worked;
+bool HasDayIn(const EmploymentSpell& spell, std::string_view from, std::string_view to) {
+  // ISO dates compare as strings; an open end is after every date.
+  return (to.empty() || spell.start <= to) && (from.empty() || spell.end.empty() || spell.end >= from);
 }
 
-int MonthsWorked(const std::vector<EmploymentSpell>& spells, std::string_view first_month, std::string_view last_month,
-                 std::string_view as_of) {
-  const std::vector<bool> worked = WorkedMonths(spells, first_month, last_month, as_of);
-  return int(std::count(worked.begin(), worked.end(), true));
-}
-
-int LongestContinuousMonths(const std::vector<EmploymentSpell>& spells, std::string_view first_month,
-                            std::string_view last_month, std::string_view as_of) {
-  int longest = 0, run = 0;
-  for (bool w : WorkedMonths(spells, first_month, last_month, as_of)) {
-    run = w ? run + 1 : 0;
-    longest = std::max(longest, run);
+std::vector<WorkRun> WorkRuns(const std::vector<EmploymentSpell>& spells, std::string_view from, std::string_view to) {
+  std::vector<DayRange> ranges = Ranges(spells);
+  std::sort(ranges.begin(), ranges.end(), [](const DayRange& a, const DayRange& b) { return a.first < b.first; });
+  const int64_t lo = from.empty() ? INT64_MIN / 2 : DayOf(from), hi = DayOf(to);
+  std::vector<WorkRun> runs;
+  std::optional<DayRange> run;
+  auto close = [&] {
+    // Clipped to the period: only its days count; an open spell runs to its end.
+    const int64_t first = std::max(run->first, lo), last = std::min(run->last, hi);
+    if (first <= last) runs.push_back({IsoOf(first), IsoOf(last)});
+  };
+  for (const DayRange& r : ranges) {
+    // Chains when it starts at most one idle day after the run's end (end + 2), or overlaps it.
+    if (run && r.first <= run->last + 2) {
+      run->last = std::max(run->last, r.last);
+      continue;
+    }
+    if (run) close();
+    run = r;
   }
+  if (run) close();
+  return runs;
+}
+
+int RunMonths(std::string_view first, std::string_view last) {
+  const year_month_day a = YmdOf(first), b = YmdOf(last);
+  // At most one more than the calendar months between them (1 January..31 March is 3 months).
+  int months = (int(b.year()) - int(a.year())) * 12 + int(unsigned(b.month())) - int(unsigned(a.month())) + 1;
+  const int64_t last_day = DayOf(last);
+  while (months > 0 && LastDayOfMonths(a, months) > last_day) --months;
+  return months;
+}
+
+int LongestRunMonths(const std::vector<EmploymentSpell>& spells, std::string_view from, std::string_view to) {
+  int longest = 0;
+  for (const WorkRun& run : WorkRuns(spells, from, to)) longest = std::max(longest, RunMonths(run.first, run.last));
   return longest;
 }
 
-bool StableInPeriod(const std::vector<EmploymentSpell>& spells, int months, std::string_view first_month,
-                    std::string_view last_month, std::string_view as_of) {
-  return LongestContinuousMonths(spells, first_month, last_month, as_of) >= months;
+bool StableInPeriod(const std::vector<EmploymentSpell>& spells, int months, std::string_view from,
+                    std::string_view to) {
+  return LongestRunMonths(spells, from, to) >= months;
 }
 
 }  // namespace shanhai

@@ -26,45 +26,67 @@ TEST(EmploymentSpells, OverlapsAreFoundWhateverTheOrder) {
   EXPECT_TRUE(FirstOverlap({{"2019-01-01", ""}, {"2021-01-01", "2021-02-01"}})) << "an open spell runs for ever";
 }
 
-TEST(EmploymentSpells, AMonthCountsFromFifteenDaysCovered) {
-  // 17 March to 31 March is 15 days: March counts; from the 18th it is 14 days and does not.
-  EXPECT_EQ(WorkedMonths({{"2020-03-17", ""}}, "2020-03", "2020-03", "2020-12-31"), std::vector<bool>{true});
-  EXPECT_EQ(WorkedMonths({{"2020-03-18", ""}}, "2020-03", "2020-03", "2020-12-31"), std::vector<bool>{false});
-  // February 2020 has 29 days; 15 of them from the 15th.
-  EXPECT_EQ(WorkedMonths({{"2020-02-15", ""}}, "2020-02", "2020-02", "2020-12-31"), std::vector<bool>{true});
+TEST(EmploymentSpells, ASpellHasADayInAPeriodAtEitherEnd) {
+  EXPECT_TRUE(HasDayIn({"2019-11-20", "2020-01-01"}, "2020-01-01", "2020-12-31")) << "ends on the first day";
+  EXPECT_FALSE(HasDayIn({"2019-11-20", "2019-12-31"}, "2020-01-01", "2020-12-31"));
+  EXPECT_TRUE(HasDayIn({"2020-12-31", ""}, "2020-01-01", "2020-12-31")) << "starts on the last day";
+  EXPECT_FALSE(HasDayIn({"2021-01-01", ""}, "2020-01-01", "2020-12-31"));
+  EXPECT_TRUE(HasDayIn({"2015-01-01", ""}, "2020-01-01", "2020-12-31")) << "an open spell";
+  EXPECT_TRUE(HasDayIn({"2015-01-01", "2015-02-01"}, "", "2020-12-31")) << "an open period";
 }
 
-TEST(EmploymentSpells, SeparationAndReemploymentInOneMonthKeepTheMonth) {
-  Spells s = {{"2020-03-01", "2020-05-10"}, {"2020-05-20", ""}};  // 10 + 12 days of May
-  EXPECT_EQ(WorkedMonths(s, "2020-03", "2020-07", "2020-07-31"), (std::vector<bool>{true, true, true, true, true}));
-  EXPECT_EQ(LongestContinuousMonths(s, "2020-01", "2020-12", "2020-07-31"), 5);
-  // A longer gap loses May and breaks the run.
-  Spells gap = {{"2020-03-01", "2020-05-05"}, {"2020-05-25", ""}};  // 5 + 7 days
-  EXPECT_EQ(LongestContinuousMonths(gap, "2020-01", "2020-12", "2020-07-31"), 2);
-  EXPECT_EQ(MonthsWorked(gap, "2020-01", "2020-12", "2020-07-31"), 4);
+TEST(EmploymentSpells, AMonthEndsTheDayBeforeTheSameDayOfMonth) {
+  EXPECT_EQ(RunMonths("2021-01-15", "2021-04-14"), 3);  // DOMAIN.md's example: exactly 3 months
+  EXPECT_EQ(RunMonths("2021-01-15", "2021-04-13"), 2);
+  EXPECT_EQ(RunMonths("2021-01-01", "2021-03-31"), 3);
+  EXPECT_EQ(RunMonths("2021-01-01", "2021-03-30"), 2);
+  EXPECT_EQ(RunMonths("2021-03-16", "2021-03-16"), 0);
+  EXPECT_EQ(RunMonths("2020-03-16", "2021-03-15"), 12);
 }
 
-TEST(EmploymentSpells, AYearBoundaryCutsThePeriodNotTheSpell) {
-  Spells s = {{"2019-11-20", "2020-02-10"}};  // November 11 days, December, January, February 10 days
-  EXPECT_EQ(LongestContinuousMonths(s, "2019-10", "2020-03", "2020-12-31"), 2);
-  EXPECT_EQ(MonthsWorked(s, "2020-01", "2020-12", "2020-12-31"), 1);
-  EXPECT_EQ(MonthsWorked(s, "2019-01", "2019-12", "2020-12-31"), 1);
+TEST(EmploymentSpells, AMonthWithoutTheDayMustBeWorkedToItsEnd) {
+  EXPECT_EQ(RunMonths("2021-01-31", "2021-02-27"), 0);
+  EXPECT_EQ(RunMonths("2021-01-31", "2021-02-28"), 1);  // February 2021 has no 31st
+  EXPECT_EQ(RunMonths("2020-01-30", "2020-02-29"), 1);  // nor February 2020 a 30th
+  EXPECT_EQ(RunMonths("2020-01-30", "2020-02-28"), 0);
+  EXPECT_EQ(RunMonths("2021-08-31", "2021-11-30"), 3);
 }
 
-TEST(EmploymentSpells, DaysAfterAsOfAreNotYetWorked) {
-  Spells s = {{"2020-03-16", ""}};
-  // March (16 days), April, May; June has 14 days so far on the 14th, 15 on the 15th.
-  EXPECT_EQ(MonthsWorked(s, "2020-01", "2020-12", "2020-06-14"), 3);
-  EXPECT_EQ(MonthsWorked(s, "2020-01", "2020-12", "2020-06-15"), 4);
+TEST(EmploymentSpells, SpellsChainAcrossOneIdleDayNotTwo) {
+  // Ends 10 May, next starts 12 May: 11 May is the one idle day, one run.
+  Spells one_idle = {{"2020-03-16", "2020-05-10"}, {"2020-05-12", "2020-06-15"}};
+  ASSERT_EQ(WorkRuns(one_idle, "2020-01-01", "2020-12-31").size(), 1u);
+  EXPECT_EQ(LongestRunMonths(one_idle, "2020-01-01", "2020-12-31"), 3);  // 16 March .. 15 June
+  EXPECT_TRUE(StableInPeriod(one_idle, 3, "2020-01-01", "2020-12-31"));
+  // Starts 13 May: two idle days break it into runs of 1 and 1 month.
+  Spells two_idle = {{"2020-03-16", "2020-05-10"}, {"2020-05-13", "2020-06-15"}};
+  const auto runs = WorkRuns(two_idle, "2020-01-01", "2020-12-31");
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[1].first, "2020-05-13");
+  EXPECT_FALSE(StableInPeriod(two_idle, 3, "2020-01-01", "2020-12-31"));
 }
 
-TEST(EmploymentSpells, StableAtThreeAndSixMonths) {
+TEST(EmploymentSpells, OverlapsChainWhateverTheOrder) {
+  Spells s = {{"2020-04-01", "2020-07-31"}, {"2020-02-01", "2020-04-30"}};
+  const auto runs = WorkRuns(s, "2020-01-01", "2020-12-31");
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].first, "2020-02-01");
+  EXPECT_EQ(runs[0].last, "2020-07-31");
+  EXPECT_TRUE(StableInPeriod(s, 6, "2020-01-01", "2020-12-31"));
+}
+
+TEST(EmploymentSpells, APeriodClipsTheRunAndAnOpenSpellRunsToItsEnd) {
+  Spells s = {{"2019-11-20", "2020-02-10"}};
+  EXPECT_EQ(LongestRunMonths(s, "2020-01-01", "2020-12-31"), 1);  // 1 January .. 10 February
+  EXPECT_EQ(LongestRunMonths(s, "2019-01-01", "2019-12-31"), 1);  // 20 November .. 31 December
+  EXPECT_EQ(LongestRunMonths(s, "2019-01-01", "2020-12-31"), 2);
   Spells article = {{"2020-03-16", ""}};  // the article's case: hired in March 2020, still at work
-  EXPECT_TRUE(StableInPeriod(article, 3, "2020-01", "2020-12", "2020-06-30"));
-  EXPECT_FALSE(StableInPeriod(article, 6, "2020-01", "2020-12", "2020-06-30"));
-  EXPECT_TRUE(StableInPeriod(article, 6, "2020-01", "2020-12", "2020-12-31"));
-  Spells left = {{"2020-03-16", "2020-05-10"}};  // March and April; 10 days of May do not make a month
-  EXPECT_FALSE(StableInPeriod(left, 3, "2020-01", "2020-12", "2020-12-31"));
+  EXPECT_TRUE(StableInPeriod(article, 3, "2016-01-01", "2020-07-22"));
+  EXPECT_FALSE(StableInPeriod(article, 6, "2016-01-01", "2020-07-22"));
+  EXPECT_TRUE(StableInPeriod(article, 6, "2016-01-01", "2020-09-15"));
+  EXPECT_FALSE(StableInPeriod(article, 6, "2016-01-01", "2020-09-14"));
+  EXPECT_EQ(WorkRuns(article, "", "2020-07-22")[0].last, "2020-07-22");
+  EXPECT_TRUE(WorkRuns(article, "2020-01-01", "2020-02-29").empty());
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ Result<Reply> IndicatorCatalogue(RequestContext&) {
     items.push_back({{"key", d.key}, {"group", GroupKey(d.group)}, {"group_label_zh", GroupLabelZh(d.group)},
                      {"label_zh", d.label_zh}, {"label_en", d.label_en}, {"full_label_zh", FullLabelZh(d)},
                      {"full_label_en", FullLabelEn(d)}, {"unit", d.money ? "fen" : d.unit_zh},
-                     {"definition_zh", d.definition_zh}, {"ledger", d.ledger}, {"has_poverty", !d.poverty_aggregate.empty()},
+                     {"definition_zh", d.definition_zh}, {"ledger", d.ledger}, {"has_poverty", d.HasPoverty()},
                      {"is_rate", d.IsRate()}, {"headline", d.headline}});
   return Reply::Json(boost::json::object{{"items", std::move(items)}});
 }

@@ -184,7 +184,7 @@ const en: typeof zh = {
     section: { '两方力量': 'Both sides', '两种模式': 'Two modes', '三个重点': 'Key areas', '资金支持': 'Funding', '人员库': 'People registry' },
     group: {
       leadership: 'Leadership', talent: 'Talent exchange', funds: 'Funding', pairing: 'Pairing',
-      needs: 'Orders', projects: 'Group projects', investment: 'Investment', people: 'People registry',
+      needs: 'Orders', projects: 'Group projects', investment: 'Investment', labor: 'Labour cooperation', people: 'People registry',
     },
     category: { cadre: 'Officials', doctor: 'Doctors', teacher: 'Teachers', technician: 'Other professionals' },
     direction: { to_helped: 'Sent to the helped side', to_helper: 'Sent to the helper side' },
@@ -197,7 +197,7 @@ const en: typeof zh = {
     unit: {
       '批': 'batch | batches', '人次': 'person-time | person-times', '名': 'person | people', '人': 'person | people',
       '次': 'time | times', '份': 'document | documents', '期': 'session | sessions', '个': '', '所': '', '家': '',
-      '对': 'pair | pairs', '项': 'item | items', '%': '%',
+      '对': 'pair | pairs', '项': 'item | items', '场': 'interview | interviews', '%': '%',
     },
     scope: {
       region: 'Scope: {name}',
