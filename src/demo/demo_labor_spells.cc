@@ -118,7 +118,7 @@ Status AddLaborSpells(DemoWriter& w) {
     } else if (j < kGuangdong + kGuangdongOutside + kInProvince) {
       SH_RETURN_IF_ERROR(AddSpell(w, id, std::nullopt, kProvincePlaces[j % 3], StartOf(j), "", WageOf(j) - 80000, j));
     } else if (j < kGuangdong + kGuangdongOutside + kInProvince + kInCounty) {
-      SH_RETURN_IF_ERROR(AddSpell(w, id, std::nullopt, "522727100", StartOf(j), "", WageOf(j) - 150000, j));
+      SH_RETURN_IF_ERROR(AddSpell(w, id, std::nullopt, "522727", StartOf(j), "", WageOf(j) - 150000, j));
     } else if (j < working) {
       SH_RETURN_IF_ERROR(AddSpell(w, id, std::nullopt, kElsewherePlaces[j % 2], StartOf(j), "", WageOf(j) + 50000, j));
     }

@@ -772,7 +772,7 @@ TEST(IndicatorCatalogue, KeysAreUniqueAndEveryIndicatorIsComputable) {
       EXPECT_NE(FindIndicator(d.denominator), nullptr) << d.key;
     } else {
       EXPECT_NE(FindLedger(d.ledger), nullptr) << d.key;
-      EXPECT_NE(d.aggregate.empty(), d.fold != nullptr) << d.key << ": an SQL aggregate or a fold, not both";
+      EXPECT_EQ(d.aggregate.empty(), d.fold != nullptr) << d.key << ": an SQL aggregate or a fold, not both";
       EXPECT_EQ(d.columns.empty(), d.fold == nullptr) << d.key;
     }
     EXPECT_EQ(d.money, d.key.ends_with("_fen")) << d.key;

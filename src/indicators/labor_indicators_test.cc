@@ -35,7 +35,7 @@ class LaborIndicatorsTest : public labor_test::LaborTest {
     Spell(p2, "440111", "2019-01-01", "2019-12-31", 420000);
     Spell(p2, "522701", "2020-03-16", "2020-06-15", 450000);
     // P3: in the county 16 March..14 June: a day short of 3 months.
-    Spell(Seeker(3, "522727", "monitored"), "522727100", "2020-03-16", "2020-06-14", 300000);
+    Spell(Seeker(3, "522727", "monitored"), "522727", "2020-03-16", "2020-06-14", 300000);
     // P4: elsewhere (Zhejiang) from the period's last day.
     Spell(Seeker(4, "522727", "lifted"), "330106", "2020-06-30", "", 600000);
     // P5: Guangdong from the day after the first half.
