@@ -1,5 +1,7 @@
 #include "demo/demo_writer.h"
 
+#include <algorithm>
+
 #include "common/date.h"
 #include "common/id_number.h"
 #include "domain/ledger/ledger_def.h"
@@ -37,11 +39,16 @@ Result<std::vector<int64_t>> DemoWriter::FirstIds(const std::string& ledger, con
   ListRequest request;
   SH_ASSIGN_OR_RETURN(request.pair, PairScope::Parse(pair));
   request.sort = "id";
-  request.page_size = limit;
   request.count_total = false;
-  SH_ASSIGN_OR_RETURN(RecordPage page, service_.List(actor_, *def, request));
   std::vector<int64_t> ids;
-  for (const Record& r : page.records) ids.push_back(r.id);
+  // A list page holds at most 1,000 records: page on until limit or the end.
+  for (bool more = true; more && int64_t(ids.size()) < limit;) {
+    request.page_size = std::min<int64_t>(1000, limit - int64_t(ids.size()));
+    SH_ASSIGN_OR_RETURN(RecordPage page, service_.List(actor_, *def, request));
+    for (const Record& r : page.records) ids.push_back(r.id);
+    more = page.has_more;
+    request.after = page.next;
+  }
   return ids;
 }
 

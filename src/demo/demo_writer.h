@@ -32,8 +32,8 @@ class DemoWriter {
   Status Take(const std::string& ledger, int64_t id, const std::string& transition,
               std::vector<std::pair<std::string, std::string>> fields);
 
-  // The ids of the first `limit` records of ledger in pair, oldest first (the demo's people, to
-  // enter some of them in the labour ledger).
+  // The ids of the first `limit` records of ledger in pair (any number), oldest first (the
+  // demo's people, to enter them in the labour ledger).
   Result<std::vector<int64_t>> FirstIds(const std::string& ledger, const std::string& pair, int64_t limit);
 
   // The service records are written through, and as whom (a part writing on another clock
