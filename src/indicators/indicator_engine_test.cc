@@ -525,7 +525,8 @@ bool PlacedByRegion(const IndicatorDef& def) {
   if (def.IsRate()) return PlacedByRegion(*FindIndicator(def.numerator)) && PlacedByRegion(*FindIndicator(def.denominator));
   if (def.ledger == "pairings" || def.ledger == "funds") return true;
   const std::vector<FieldDef>& fields = FindLedger(def.ledger)->fields;
-  return std::any_of(fields.begin(), fields.end(), [](const FieldDef& f) { return f.type == FieldType::kRegion; });
+  // A region field that does not place the record (a spell's place of work) places nothing.
+  return std::any_of(fields.begin(), fields.end(), [](const FieldDef& f) { return f.type == FieldType::kRegion && f.places; });
 }
 
 // A town's clerk (卡蒲毛南族乡) counts the records placed in the town; a figure over a ledger that

@@ -163,8 +163,12 @@ Status LedgerRepository::Delete(int64_t id) {
 
 namespace {
 
+// A region field placing the record (FieldDef::places): one that does not (a spell's place of
+// work, a seeker's preferred places) says nothing of where the record is, as AppendRecordInRegion
+// reads them.
 bool HasRegionField(const LedgerDef& def) {
-  return std::any_of(def.fields.begin(), def.fields.end(), [](const FieldDef& f) { return f.type == FieldType::kRegion; });
+  return std::any_of(def.fields.begin(), def.fields.end(),
+                     [](const FieldDef& f) { return f.type == FieldType::kRegion && f.places; });
 }
 
 // The unit fields that place a record of a ledger without a region field of its own: its
