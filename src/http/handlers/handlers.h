@@ -20,6 +20,11 @@ Result<Reply> VerifyOtp(RequestContext& ctx);
 // job_seeker_handlers.cc: the signed-in job seeker's own pages.
 Result<Reply> JobSeekerProfile(RequestContext& ctx);
 
+// match_handlers.cc: recommended jobs for a seeker, people for a job, and the job seeker's own jobs.
+Result<Reply> SeekerMatches(RequestContext& ctx);
+Result<Reply> JobMatches(RequestContext& ctx);
+Result<Reply> MyJobs(RequestContext& ctx);
+
 // outbox_handlers.cc: the default sender's outbox, for staff (masked list, one message whole).
 Result<Reply> ListOutbox(RequestContext& ctx);
 Result<Reply> RevealOutboxMessage(RequestContext& ctx);
