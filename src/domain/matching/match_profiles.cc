@@ -5,6 +5,7 @@
 #include "common/text.h"
 #include "domain/labor/labor_options.h"
 #include "domain/labor/occupation_code.h"
+#include "matching/match_rules.h"
 
 namespace shanhai::matching {
 namespace {
@@ -13,11 +14,6 @@ namespace {
 constexpr std::pair<const char*, Band> kBandFields[] = {{"willing_in_county", Band::kInCounty},
                                                         {"willing_in_province", Band::kInProvince},
                                                         {"willing_out_of_province", Band::kOutOfProvince}};
-
-bool IsNullField(const Record& record, std::string_view key) {
-  const Value* v = record.Get(key);
-  return !v || IsNull(*v);
-}
 
 // The level of an education code: its position in the one option set (labor_options.h says the
 // order is the engine's).
@@ -124,12 +120,12 @@ Seeker SeekerOf(const Record& record, const PersonFacts& person, Availability av
                                                        : Household::kGeneral;
   s.occupations = Occupations(TextField(record, "skills"));
   s.certificates = kinds.KindsIn(TextField(record, "certificates"));
-  // No band answered at all: the person has not said, and every band is open.
-  const bool any_answered = std::any_of(std::begin(kBandFields), std::end(kBandFields),
-                                        [&](const auto& f) { return !IsNullField(record, f.first); });
-  s.willing_bands = any_answered ? 0 : kAllBands;
+  // A seeker willing to work in no band at all has not said (the flags default to false; someone
+  // who would work nowhere is not seeking): every band is open then.
+  s.willing_bands = 0;
   for (const auto& [key, band] : kBandFields)
     if (IntField(record, key) != 0) s.willing_bands |= BandBit(band);
+  if (s.willing_bands == 0) s.willing_bands = kAllBands;
   for (const char* key : {"preferred_place_1", "preferred_place_2", "preferred_place_3"})
     AddPreferredPlace(TextField(record, key), s);
   SortUnique(s.preferred_cities);
@@ -151,7 +147,7 @@ Job JobOf(const Record& record, bool employer_verified, int placed, std::string_
   j.start_date = DateNumber(start.empty() ? today : std::string_view(start));
   j.wage_min_fen = IntField(record, "wage_min_fen");
   // No top stated: the range is its lowest wage (a floor is compared with the top).
-  j.wage_max_fen = IsNullField(record, "wage_max_fen") ? j.wage_min_fen : IntField(record, "wage_max_fen");
+  j.wage_max_fen = TextField(record, "wage_max_fen").empty() ? j.wage_min_fen : IntField(record, "wage_max_fen");
   j.board = IntField(record, "board") != 0;
   j.lodging = IntField(record, "lodging") != 0;
   j.min_age = int(IntField(record, "min_age"));

@@ -38,7 +38,7 @@ Result<std::optional<Record>> MatchReader::One(const LedgerDef& def, int64_t id)
 
 Result<std::map<int64_t, PersonFacts>> MatchReader::People(const std::optional<std::vector<int64_t>>& ids) const {
   ListQuery query;
-  query.only_ids = ids;
+  if (ids) query.only_ids = *ids;
   query.page_size = 0;
   SH_ASSIGN_OR_RETURN(Rows rows, LedgerRepository(db_, PeopleLedger()).ListColumns(query, Scope{}, kPersonFactColumns));
   const RecordCodec codec(PeopleLedger(), vault_);

@@ -17,7 +17,7 @@ using domain_test::IsOk;
 using domain_test::kCountyPair;
 using labor_test::Staff;
 
-constexpr const char* kJiaba = "522727206201";  // 卡蒲毛南族乡甲坝村
+constexpr const char* kVillage = "522727200201";  // 卡蒲毛南族乡河中村
 constexpr int64_t kDay = 24 * 60 * 60;
 
 bool HasReason(const RankedMatch& m, ReasonKind kind) {
@@ -49,7 +49,7 @@ class MatchServiceTest : public labor_test::LaborTest {
     const std::string serial = std::to_string(100 + n).substr(1);
     const int64_t person = Add("people", kCountyPair,
                                {{"name", "韦小明" + serial}, {"id_number", domain_test::Id18("522727199003121" + serial)},
-                                {"region_code", kJiaba}, {"poverty_status", poverty}});
+                                {"region_code", kVillage}, {"poverty_status", poverty}});
     return Add("seekers", kCountyPair,
                {{"person_id", std::to_string(person)}, {"status", "seeking"}, {"confirmed_date", "2020-07-01"},
                 {"expected_wage_fen", "500000"}});
