@@ -23,7 +23,7 @@ function refusedFor(r, permission) {
 }
 
 // The routes a job seeker's session may use (http/routes.cc, JobSeekerRoute).
-const JOB_SEEKER_ROUTES = new Set(['GET /api/v1/labor/me', 'POST /api/v1/auth/logout']);
+const JOB_SEEKER_ROUTES = new Set(['GET /api/v1/labor/me', 'GET /api/v1/labor/me/jobs', 'POST /api/v1/auth/logout']);
 
 // A job seeker's session, logged in through the outbox as a village cadre would relay the code:
 // a person with mobile in the pair the cases use, a code request, the code read whole as admin.

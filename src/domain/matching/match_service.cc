@@ -390,12 +390,6 @@ Result<int64_t> MatchService::SeekerOfPerson(int64_t person_id) const {
   return seeker->second;
 }
 
-std::string MatchService::HomeRegionOf(int64_t seeker_id) const {
-  std::shared_lock lock(mutex_);
-  auto seeker = seekers_.find(seeker_id);
-  return seeker == seekers_.end() || seeker->second.village == 0 ? "" : std::to_string(seeker->second.village);
-}
-
 size_t MatchService::seeker_count() const { return index_.seeker_count(); }
 size_t MatchService::job_count() const { return index_.job_count(); }
 

@@ -87,8 +87,6 @@ class MatchService {
   // Errors: NotFound when the person is not in the labour ledger.
   Result<int64_t> SeekerOfPerson(int64_t person_id) const;
 
-  // The home region code (12 digits, as text) of a known seeker; "" when unknown.
-  std::string HomeRegionOf(int64_t seeker_id) const;
   std::string Today() const;
   size_t seeker_count() const;
   size_t job_count() const;

@@ -15,7 +15,6 @@ namespace {
 
 using domain_test::IsOk;
 using domain_test::kCountyPair;
-using labor_test::Staff;
 
 constexpr const char* kVillage = "522727200201";  // 卡蒲毛南族乡河中村
 constexpr int64_t kDay = 24 * 60 * 60;
@@ -68,15 +67,9 @@ class MatchServiceTest : public labor_test::LaborTest {
     return jobs.ok() ? *jobs : std::vector<RankedMatch>{};
   }
 
-  Result<Record> Take(const LedgerDef& def, int64_t id, const std::string& name, RawRecord input = {}) {
-    Result<Record> current = service().Get(Actor::System(), def, id);
-    if (!current.ok()) return current.status();
-    return TransitionService(*writer_).Take(Staff(), def, id, name, input, AsInt(*current->Get("version")));
-  }
-
   int64_t now_ = domain_test::kFixedNowSeconds;  // 2020-07-22
   ChangeFeed feed_;
-  std::unique_ptr<LedgerService> writer_;
+  std::unique_ptr<LedgerService> writer_;  // announces its commits to feed_ (the fixture's service() does not)
   std::unique_ptr<MatchService> service_;
   int64_t head_ = 0, job_ = 0, seeker_ = 0;
 };
