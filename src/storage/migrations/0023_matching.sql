@@ -1,5 +1,6 @@
--- 就业推荐 (src/domain/matching): who may read the recommendations. Staff and viewers read the
--- jobs recommended to a seeker and the people recommended for a job, as they read the ledgers;
+-- 就业推荐 (src/domain/matching): who may read the recommendations. Staff read the jobs
+-- recommended to a seeker and the people recommended for a job (viewers keep list, read and
+-- export only; a role may be granted the two permissions);
 -- an employer's HR accounts read the people recommended for their own employer's jobs (masked,
 -- without the poverty reason; the owner scope keeps them to their jobs). A job seeker reads its
 -- own recommended jobs with its session's labor:me:read. No schema: the index lives in memory.
@@ -7,7 +8,5 @@ INSERT INTO role_permissions (role_id, permission)
 SELECT r.id, g.permission FROM roles r JOIN (
   SELECT 'staff' AS role, 'labor:seekers:match' AS permission
   UNION ALL SELECT 'staff', 'labor:jobs:match'
-  UNION ALL SELECT 'viewer', 'labor:seekers:match'
-  UNION ALL SELECT 'viewer', 'labor:jobs:match'
   UNION ALL SELECT 'employer_hr', 'labor:jobs:match'
 ) g ON g.role = r.name;
