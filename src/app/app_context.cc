@@ -84,6 +84,15 @@ Status AppEnv::StartChangeFollower(FollowerOptions options, std::function<void(c
   return Status::Ok();
 }
 
+Status AppEnv::StartMatching() {
+  SH_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(db_url_));
+  auto service = std::make_unique<matching::MatchService>(*db, *vault_, Clock());
+  SH_RETURN_IF_ERROR(service->Follow(*changes_));
+  matching_db_ = std::move(db);
+  matching_ = std::move(service);
+  return Status::Ok();
+}
+
 Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
                                                std::function<void(double)> db_observer) {
   auto conn = std::unique_ptr<AppConn>(new AppConn());

@@ -22,6 +22,7 @@
 #include "domain/imports/error_sheet_store.h"
 #include "domain/job_seekers/job_seeker_login.h"
 #include "domain/ledger/ledger_service.h"
+#include "domain/matching/match_service.h"
 #include "domain/messages/http_gateway_sender.h"
 #include "domain/messages/outbox_service.h"
 #include "security/pii_vault.h"
@@ -75,6 +76,13 @@ class AppEnv {
   // Null unless StartChangeFollower succeeded.
   const ChangeFollower* change_follower() const { return change_follower_.get(); }
 
+  // The job-matching service (domain/matching/match_service.h) over a connection of its own:
+  // builds the index from the database, then follows the change feed (serve starts it after
+  // the follower). Errors: opening the connection, loading. Not thread-safe (call before serving).
+  Status StartMatching();
+  // Null unless StartMatching succeeded. The service itself is thread-safe.
+  matching::MatchService* matching() const { return matching_.get(); }
+
  private:
   std::string db_url_;
   std::unique_ptr<PiiVault> vault_;
@@ -84,9 +92,12 @@ class AppEnv {
   DisclosureLimits disclosure_limits_;
   GatewayOptions sms_gateway_;
   IceServers ice_servers_;
-  // In this order: the follower stops, then the tally unsubscribes, before the feed goes.
+  // In this order: the follower stops, then the matching service and the tally unsubscribe,
+  // before the feed goes (and the service before its connection).
   std::unique_ptr<ChangeFeed> changes_ = std::make_unique<ChangeFeed>();
   std::unique_ptr<ChangeTally> change_tally_ = std::make_unique<ChangeTally>(*changes_);
+  std::unique_ptr<Database> matching_db_;
+  std::unique_ptr<matching::MatchService> matching_;
   std::unique_ptr<ChangeFollower> change_follower_;
 };
 

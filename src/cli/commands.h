@@ -39,5 +39,6 @@ void RegisterBackup(CLI::App& app);
 void RegisterAudit(CLI::App& app);
 void RegisterTransition(CLI::App& app);
 void RegisterHistory(CLI::App& app);
+void RegisterMatch(CLI::App& app);  // match_command.cc
 
 }  // namespace shanhai::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   shanhai::cli::RegisterTemplate(app);
   shanhai::cli::RegisterTransition(app);
   shanhai::cli::RegisterHistory(app);
+  shanhai::cli::RegisterMatch(app);
   shanhai::cli::RegisterReport(app);
   shanhai::cli::RegisterUser(app);
   shanhai::cli::RegisterRole(app);

@@ -83,6 +83,9 @@ Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(int64_t encrypted, c.conn->evidence().EncryptLegacyFiles());  // files from before 0007
   if (encrypted > 0) LogInfo("legacy_evidence_encrypted", {{"count", encrypted}});
   SH_RETURN_IF_ERROR(StartChangeFeed(*c.env, c.conn->db(), a));
+  SH_RETURN_IF_ERROR(c.env->StartMatching());  // follows the feed, so after it
+  LogInfo("matching_loaded", {{"seekers", int64_t(c.env->matching()->seeker_count())},
+                              {"jobs", int64_t(c.env->matching()->job_count())}});
   const size_t colon = a.listen.rfind(':');
   if (colon == std::string::npos)
     return Status::InvalidArgument("--listen 应为 主机:端口，如 127.0.0.1:8080", "--listen is HOST:PORT, e.g. 127.0.0.1:8080");

@@ -339,11 +339,49 @@ void AddIndicatorSchemas(boost::json::object& schemas) {
                                "(format=json; md and xlsx are files stating the scope too)");
 }
 
+// The answers of the recommendation routes (handlers/match_handlers.cc, domain/matching/match_view.h).
+void AddMatchSchemas(boost::json::object& schemas) {
+  boost::json::object reason_properties;
+  reason_properties["zh"] = Typed("string", "理由（如 月薪比期望高12%、包吃住、同村3人在此就业）/ the reason (zh)");
+  reason_properties["en"] = Typed("string", "the reason (en)");
+  const boost::json::object reasons =
+      ArrayOf(ObjectOf(std::move(reason_properties), "一条理由 / one reason"), "得分的理由，按评分项顺序 / the reasons, in the score's order");
+  boost::json::object job;
+  job["job_id"] = Typed("integer", "岗位编号 / the job's record id");
+  job["score"] = Typed("integer", "得分 / points");
+  job["title"] = Typed("string", "岗位名称 / job title");
+  job["employer"] = Typed("string", "用工企业 / employer");
+  job["place"] = Typed("string", "工作地（名称）/ work place by name");
+  job["wage_min_fen"] = Typed("integer", "月薪下限（分）/ monthly wage from (fen)");
+  job["wage_max_fen"] = Typed("integer", "月薪上限（分；未写上限时同下限）/ monthly wage up to (fen; the lowest when no top is stated)");
+  job["reasons"] = reasons;
+  boost::json::object jobs_properties;
+  jobs_properties["seeker_id"] = Typed("integer", "求职人员编号 / the seeker's record id");
+  jobs_properties["on"] = Typed("string", "判断可推荐的日期 / the day availability was judged on");
+  jobs_properties["jobs"] = ArrayOf(ObjectOf(std::move(job), "一个推荐岗位 / one recommended job"), "由高到低 / best first");
+  schemas["JobMatches"] = ObjectOf(std::move(jobs_properties), "为求职人员推荐的岗位 / the jobs recommended to a seeker");
+  boost::json::object seeker;
+  seeker["seeker_id"] = Typed("integer", "求职人员编号 / the seeker's record id");
+  seeker["score"] = Typed("integer", "得分 / points");
+  seeker["name"] = Typed("string", "姓名（企业招聘专员所见脱敏，如 张*明）/ name (masked for an employer's HR)");
+  seeker["id_number"] = Typed("string", "身份证号（脱敏）/ ID number, masked");
+  seeker["home"] = Typed("string", "户籍地（名称）/ home region by name");
+  seeker["reasons"] = reasons;
+  boost::json::object seekers_properties;
+  seekers_properties["job_id"] = Typed("integer", "岗位编号 / the job's record id");
+  seekers_properties["on"] = Typed("string", "判断可推荐的日期 / the day availability was judged on");
+  seekers_properties["seekers"] = ArrayOf(ObjectOf(std::move(seeker), "一位推荐人选 / one recommended person"), "由高到低 / best first");
+  schemas["SeekerMatches"] = ObjectOf(std::move(seekers_properties), "为岗位推荐的人选 / the people recommended for a job");
+}
+
 // The schema of a route's 200 answer where the document describes it, else "".
 std::string AnswerSchemaOf(const ApiRoute& r) {
   if (r.method == "GET" && r.path == "/api/v1/indicators") return "IndicatorValues";
   if (r.method == "GET" && r.path == "/api/v1/indicators/{key}/trend") return "IndicatorTrend";
   if (r.method == "GET" && r.path == "/api/v1/report") return "Report";
+  if (r.method == "GET" && (r.path == "/api/v1/labor/seekers/{id}/matches" || r.path == "/api/v1/labor/me/jobs"))
+    return "JobMatches";
+  if (r.method == "GET" && r.path == "/api/v1/labor/jobs/{id}/matches") return "SeekerMatches";
   if (r.method != "POST") return "";
   if (r.path == "/api/v1/imports") return "WorkbookImportReport";
   if (r.ledger && r.path == LedgerBasePath(*r.ledger) + "/import") return "ImportReport";
@@ -447,6 +485,7 @@ std::string OpenApiDocument(const std::vector<ApiRoute>& routes) {
               {"details", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}}};
   AddImportSchemas(schemas);
   AddIndicatorSchemas(schemas);
+  AddMatchSchemas(schemas);
   for (const LedgerDef* def : AllLedgers()) {
     schemas[def->name] = LedgerSchema(*def, false);
     schemas[def->name + "_change"] = LedgerSchema(*def, true);

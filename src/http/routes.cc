@@ -38,6 +38,15 @@ constexpr RouteRow kRouteTable[] = {
     {"GET", "/api/v1/labor/applications/{id}/room", h::InterviewRoomInfo, kSession, kNoLedger, kNone,
      "远程面试间：ICE 服务器、面试时段、岗位与企业、对方（脱敏）、视频不通时的电话 / the interview room: ICE "
      "servers, slot, job and employer, the other party masked, the fallback phone"},
+    {"GET", "/api/v1/labor/me/jobs", h::MyJobs, kJobSeekerPermission, kNoLedger, kNone,
+     "求职者本人的推荐岗位及理由（如“月薪比期望高12%”“包吃住”；?top=1..100，默认10）/ the signed-in job seeker's "
+     "recommended jobs with the reasons in plain words"},
+    {"GET", "/api/v1/labor/seekers/{id}/matches", h::SeekerMatches, "labor:seekers:match", kNoLedger, kNone,
+     "为求职人员推荐岗位（得分与中英文理由；?top=1..100，默认10；不在求职、在岗或超过90天未确认的答 409）/ recommended "
+     "jobs for a seeker with score and reasons (409 when not looking, in work or not confirmed for 90 days)"},
+    {"GET", "/api/v1/labor/jobs/{id}/matches", h::JobMatches, "labor:jobs:match", kNoLedger, kNone,
+     "为岗位推荐人选（得分与理由；企业招聘专员仅见本企业岗位，姓名与身份证号脱敏、无电话、无帮扶对象理由；?top=1..100）"
+     "/ recommended people for a job (an employer's HR: own jobs only, masked, no phone, no poverty reason)"},
     {"GET", "/api/v1/messages/outbox", h::ListOutbox, kOutboxReadPermission, kNoLedger, kNone,
      "短信发件箱（号码脱敏、验证码隐去；?mobile= 按号码查找；?page=&page_size=）/ the outbox, masked"},
     {"GET", "/api/v1/messages/outbox/{id}/reveal", h::RevealOutboxMessage, kOutboxRevealPermission, kNoLedger, kNone,

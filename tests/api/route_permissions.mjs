@@ -25,7 +25,7 @@ function refusedFor(r, permission) {
 // The routes a job seeker's session may use (http/routes.cc, JobSeekerRoute).
 // The interview room's routes let the seeker in and refuse it in the service (404 for an
 // application that is not its own).
-const JOB_SEEKER_ROUTES = new Set(['GET /api/v1/labor/me', 'POST /api/v1/auth/logout',
+const JOB_SEEKER_ROUTES = new Set(['GET /api/v1/labor/me', 'GET /api/v1/labor/me/jobs', 'POST /api/v1/auth/logout',
   'GET /api/v1/labor/applications/{id}/room', 'GET /api/v1/labor/applications/{id}/signal']);
 
 // A job seeker's session, logged in through the outbox as a village cadre would relay the code:

@@ -21,7 +21,8 @@ const std::map<std::string, ActionLabel>& LedgerActionLabels() {
   static const std::map<std::string, ActionLabel> kLabels = {
       {"list", {"列表", "list"}},          {"read", {"查看", "read"}},     {"create", {"新增", "create"}},
       {"update", {"修改", "update"}},      {"delete", {"删除", "delete"}}, {"import", {"导入", "import"}},
-      {"export", {"导出", "export"}},      {"reveal", {"查看敏感字段全文", "reveal sensitive fields"}}};
+      {"export", {"导出", "export"}},      {"reveal", {"查看敏感字段全文", "reveal sensitive fields"}},
+      {"match", {"就业推荐（推荐岗位或人选及理由）", "recommended jobs or people, with the reasons"}}};
   return kLabels;
 }
 

@@ -115,6 +115,8 @@ const LedgerDef& JobsLedger() {
                           NotBelow("min_age", "max_age", "最高年龄不能低于最低年龄", "the maximum age is below the minimum")}),
       // An employer's HR accounts see and write its jobs.
       .owner_field = "employer_id",
+      // labor:jobs:match: the people recommended for a job (domain/matching).
+      .extra_actions = {"match"},
       .workflow = &JobsWorkflow()};
   return def;
 }

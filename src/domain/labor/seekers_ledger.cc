@@ -83,6 +83,8 @@ const LedgerDef& SeekersLedger() {
             confirmed && !IsNull(*confirmed) ? AddDays(AsText(*confirmed), kConfirmDays) : Result<std::string>("");
         r.Set("confirm_due_date", due.ok() && !due->empty() ? Value{*due} : Value{});
       },
+      // labor:seekers:match: the jobs recommended to a seeker (domain/matching).
+      .extra_actions = {"match"},
       .workflow = &SeekersWorkflow()};
   return def;
 }

@@ -25,6 +25,10 @@ Result<Reply> JobSeekerProfile(RequestContext& ctx);
 // fallback phone).
 Result<Reply> InterviewSignal(RequestContext& ctx);
 Result<Reply> InterviewRoomInfo(RequestContext& ctx);
+// match_handlers.cc: recommended jobs for a seeker, people for a job, and the job seeker's own jobs.
+Result<Reply> SeekerMatches(RequestContext& ctx);
+Result<Reply> JobMatches(RequestContext& ctx);
+Result<Reply> MyJobs(RequestContext& ctx);
 
 // outbox_handlers.cc: the default sender's outbox, for staff (masked list, one message whole).
 Result<Reply> ListOutbox(RequestContext& ctx);

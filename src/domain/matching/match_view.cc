@@ -1,0 +1,137 @@
+#include "domain/matching/match_view.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "common/money.h"
+#include "common/text.h"
+#include "domain/labor/labor_ledgers.h"
+#include "domain/matching/match_reader.h"
+#include "domain/people/people_ledgers.h"
+#include "regions/region_catalog.h"
+#include "regions/region_display.h"
+
+namespace shanhai::matching {
+namespace {
+
+class CatalogueMatchNames final : public MatchNames {
+ public:
+  std::string CityName(uint32_t city) const override { return Named(uint64_t(city) * 100000000ULL); }
+  std::string ProvinceName(uint32_t province) const override { return Named(uint64_t(province) * 10000000000ULL); }
+  std::string OccupationName(OccupationCode code) const override {
+    // 6200200 → "6-20-02", 6200203 → "6-20-02-03" (the minor group's codes end in 00).
+    std::string text = fmt::format("{}-{:02}-{:02}", code / 1000000, code / 10000 % 100, code / 100 % 100);
+    return code % 100 == 0 ? text : text + fmt::format("-{:02}", code % 100);
+  }
+
+ private:
+  static std::string Named(uint64_t code12) { return RegionDisplayName(RegionCatalog::Embedded(), RegionCodeText(code12)); }
+};
+
+PovertyVisibility VisibilityFor(Viewer viewer) {
+  return viewer == Viewer::kRevealer ? PovertyVisibility::kVisible : PovertyVisibility::kHidden;
+}
+
+boost::json::array ReasonsJson(const std::vector<ReasonText>& reasons) {
+  boost::json::array out;
+  for (const ReasonText& r : reasons) out.push_back({{"zh", r.zh}, {"en", r.en}});
+  return out;
+}
+
+std::string PlaceName(const std::string& code) { return RegionDisplayName(RegionCatalog::Embedded(), code); }
+
+}  // namespace
+
+const MatchNames& CatalogueNames() {
+  static const CatalogueMatchNames names;
+  return names;
+}
+
+std::string MaskPersonName(std::string_view name) {
+  const std::string trimmed = NormalizeInputLossy(name);
+  size_t chars = 0;
+  for (unsigned char c : trimmed) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+  return MaskMiddle(trimmed, 1, chars >= 3 ? 1 : 0);
+}
+
+Result<std::vector<MatchCard>> JobCards(Database& db, const PiiVault& vault, const std::vector<RankedMatch>& matches,
+                                        Viewer viewer) {
+  const MatchReader reader(db, vault);
+  std::vector<MatchCard> cards;
+  for (const RankedMatch& m : matches) {
+    SH_ASSIGN_OR_RETURN(std::optional<Record> job, reader.One(JobsLedger(), m.id));
+    if (!job) continue;  // deleted since the answer
+    SH_ASSIGN_OR_RETURN(std::optional<Record> employer, reader.One(EmployersLedger(), IntField(*job, "employer_id")));
+    MatchCard card{m.id, m.points, TextField(*job, "title"), "", employer ? TextField(*employer, "name") : "",
+                   PlaceName(TextField(*job, "work_region")), IntField(*job, "wage_min_fen"), 0,
+                   DescribeReasons(m.reasons, CatalogueNames(), VisibilityFor(viewer))};
+    card.wage_max_fen = TextField(*job, "wage_max_fen").empty() ? card.wage_min_fen : IntField(*job, "wage_max_fen");
+    cards.push_back(std::move(card));
+  }
+  return cards;
+}
+
+Result<std::vector<MatchCard>> SeekerCards(Database& db, const PiiVault& vault, const std::vector<RankedMatch>& matches,
+                                           Viewer viewer) {
+  const MatchReader reader(db, vault);
+  std::vector<MatchCard> cards;
+  for (const RankedMatch& m : matches) {
+    SH_ASSIGN_OR_RETURN(std::optional<Record> seeker, reader.One(SeekersLedger(), m.id));
+    if (!seeker) continue;
+    // Masked as every list shows a person: the ID number starred by the registry's own rule.
+    SH_ASSIGN_OR_RETURN(std::optional<Record> person, reader.One(PeopleLedger(), IntField(*seeker, "person_id")));
+    if (!person) continue;
+    const std::string name = TextField(*person, "name");
+    cards.push_back({m.id, m.points, viewer == Viewer::kEmployer ? MaskPersonName(name) : name,
+                     TextField(*person, "id_number"), "", PlaceName(TextField(*person, "region_code")), 0, 0,
+                     DescribeReasons(m.reasons, CatalogueNames(), VisibilityFor(viewer))});
+  }
+  return cards;
+}
+
+boost::json::array JobCardsJson(const std::vector<MatchCard>& cards) {
+  boost::json::array out;
+  for (const MatchCard& c : cards)
+    out.push_back({{"job_id", c.id},
+                   {"score", c.points},
+                   {"title", c.name},
+                   {"employer", c.organisation},
+                   {"place", c.place},
+                   {"wage_min_fen", c.wage_min_fen},
+                   {"wage_max_fen", c.wage_max_fen},
+                   {"reasons", ReasonsJson(c.reasons)}});
+  return out;
+}
+
+boost::json::array SeekerCardsJson(const std::vector<MatchCard>& cards) {
+  boost::json::array out;
+  for (const MatchCard& c : cards)
+    out.push_back({{"seeker_id", c.id},
+                   {"score", c.points},
+                   {"name", c.name},
+                   {"id_number", c.id_number},
+                   {"home", c.place},
+                   {"reasons", ReasonsJson(c.reasons)}});
+  return out;
+}
+
+std::string CardsTable(const std::vector<MatchCard>& cards) {
+  if (cards.empty()) return "（没有符合条件的推荐）\n";
+  std::string out;
+  for (size_t i = 0; i < cards.size(); ++i) {
+    const MatchCard& c = cards[i];
+    std::vector<std::string> about;
+    for (const std::string* part : {&c.organisation, &c.id_number, &c.place})
+      if (!part->empty()) about.push_back(*part);
+    if (c.wage_min_fen > 0)
+      about.push_back(c.wage_max_fen > c.wage_min_fen ? FormatAmount(c.wage_min_fen) + "–" + FormatAmount(c.wage_max_fen)
+                                                      : FormatAmount(c.wage_min_fen));
+    std::vector<std::string> reasons;
+    for (const ReasonText& r : c.reasons) reasons.push_back(r.zh);
+    out += fmt::format("{}. {}（{}）  {}分\n   {}\n", i + 1, c.name, fmt::join(about, "，"), c.points,
+                       fmt::join(reasons, "；"));
+  }
+  return out;
+}
+
+}  // namespace shanhai::matching

@@ -1,0 +1,77 @@
+// 就业推荐 over HTTP: the jobs recommended to a seeker (staff in its region), the people
+// recommended for a job (staff, and HR of the job's employer, who see them masked and never the
+// poverty reason), and the signed-in job seeker's own recommended jobs. Thin: the record is read
+// through LedgerService first, so a seeker or job out of the caller's scope answers 404 as its
+// own page would; MatchService answers; match_view.h names and masks.
+#include "domain/labor/labor_ledgers.h"
+#include "domain/matching/match_view.h"
+#include "http/handlers/handlers.h"
+#include "http/json_io.h"
+
+namespace shanhai::handlers {
+
+namespace {
+
+constexpr int64_t kDefaultTop = 10;
+constexpr int64_t kMaxTop = 100;
+constexpr const char* kPovertyRevealPermission = "people:people:reveal";
+
+Result<size_t> TopOf(const HttpRequest& request) {
+  SH_ASSIGN_OR_RETURN(int64_t top, QueryInt(request, "top", kDefaultTop));
+  if (top < 1 || top > kMaxTop)
+    return Status::InvalidField("top", "top 应在 1 到 100 之间", "top must be between 1 and 100");
+  return size_t(top);
+}
+
+Result<matching::MatchService*> ServiceOf(const RequestContext& ctx) {
+  if (!ctx.env.matching())
+    return Status::Unavailable("就业推荐尚未就绪，请稍后再试", "matching is not ready yet: try again shortly");
+  return ctx.env.matching();
+}
+
+// The priority reason tells the sealed poverty status: only to staff who may reveal it.
+matching::Viewer StaffViewer(const Actor& actor) {
+  return Authorize(actor, kPovertyRevealPermission).ok() ? matching::Viewer::kRevealer : matching::Viewer::kStaff;
+}
+
+Result<Reply> JobsReply(RequestContext& ctx, int64_t seeker_id, matching::Viewer viewer) {
+  SH_ASSIGN_OR_RETURN(size_t top, TopOf(ctx.request));
+  SH_ASSIGN_OR_RETURN(matching::MatchService * service, ServiceOf(ctx));
+  SH_ASSIGN_OR_RETURN(std::vector<matching::RankedMatch> jobs, service->JobsFor(seeker_id, top));
+  SH_ASSIGN_OR_RETURN(std::vector<matching::MatchCard> cards,
+                      matching::JobCards(ctx.conn.db(), ctx.env.vault(), jobs, viewer));
+  return Reply::Json({{"seeker_id", seeker_id}, {"on", service->Today()}, {"jobs", matching::JobCardsJson(cards)}});
+}
+
+}  // namespace
+
+Result<Reply> SeekerMatches(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
+  SH_RETURN_IF_ERROR(ctx.conn.ledgers().ReadVisible(ctx.actor, SeekersLedger(), id).status());
+  return JobsReply(ctx, id, StaffViewer(ctx.actor));
+}
+
+Result<Reply> JobMatches(RequestContext& ctx) {
+  SH_ASSIGN_OR_RETURN(int64_t id, PathId(ctx.request));
+  SH_ASSIGN_OR_RETURN(Record job, ctx.conn.ledgers().ReadVisible(ctx.actor, JobsLedger(), id));
+  SH_ASSIGN_OR_RETURN(size_t top, TopOf(ctx.request));
+  SH_ASSIGN_OR_RETURN(matching::MatchService * service, ServiceOf(ctx));
+  // Candidates come from the job's helped county; staff of a town or village inside it see theirs.
+  const std::string visible = VisiblePrefix(ctx.actor);
+  const std::string region = visible.rfind(job.helped_region, 0) == 0 ? visible : job.helped_region;
+  SH_ASSIGN_OR_RETURN(std::vector<matching::RankedMatch> seekers, service->SeekersFor(id, top, region));
+  const matching::Viewer viewer = ctx.actor.owner_scoped() ? matching::Viewer::kEmployer : StaffViewer(ctx.actor);
+  SH_ASSIGN_OR_RETURN(std::vector<matching::MatchCard> cards,
+                      matching::SeekerCards(ctx.conn.db(), ctx.env.vault(), seekers, viewer));
+  return Reply::Json({{"job_id", id}, {"on", service->Today()}, {"seekers", matching::SeekerCardsJson(cards)}});
+}
+
+Result<Reply> MyJobs(RequestContext& ctx) {
+  if (!ctx.actor.job_seeker())
+    return Status::PermissionDenied("仅求职者本人可查看", "only a job seeker's own session may read this");
+  SH_ASSIGN_OR_RETURN(matching::MatchService * service, ServiceOf(ctx));
+  SH_ASSIGN_OR_RETURN(int64_t seeker_id, service->SeekerOfPerson(ctx.actor.person_id));
+  return JobsReply(ctx, seeker_id, matching::Viewer::kSeeker);
+}
+
+}  // namespace shanhai::handlers
