@@ -172,6 +172,13 @@ std::string MaskMiddle(std::string_view text, size_t keep_head, size_t keep_tail
   return out;
 }
 
+std::string MaskPersonName(std::string_view name) {
+  const std::string trimmed = NormalizeInputLossy(name);
+  size_t chars = 0;
+  for (unsigned char c : trimmed) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+  return MaskMiddle(trimmed, 1, chars >= 3 ? 1 : 0);
+}
+
 std::string Excerpt(std::string_view text, size_t max_chars) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int64_t length = static_cast<int64_t>(text.size());

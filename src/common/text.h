@@ -52,6 +52,11 @@ size_t CharacterPosition(std::string_view text, size_t byte_offset);
 // Each ill-formed UTF-8 sequence counts as one code point.
 std::string MaskMiddle(std::string_view text, size_t keep_head, size_t keep_tail);
 
+// A person's name as another party sees it (an employer's candidates, the interview's other side):
+// the first and last characters kept when there are three or more (张小明 → 张*明, 欧阳娜娜 → 欧**娜),
+// the first of two (王芳 → 王*), a one-character name starred whole; blanks around it dropped.
+std::string MaskPersonName(std::string_view name);
+
 // What a message quotes of a value the user typed: the first `max_chars` code points, then "…"
 // when there was more — so an error never echoes a huge cell back. Ill-formed UTF-8 sequences
 // count as one code point each and are kept as they are.

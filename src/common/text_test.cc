@@ -129,5 +129,17 @@ TEST(TrimInputTest, RejectsInvalidUtf8) {
   EXPECT_FALSE(TrimInput(std::string("平塘\xe5", 7)).ok());
 }
 
+TEST(MaskPersonNameTest, KeepsTheFirstAndLastOfThreeOrMoreAndTheFirstOfTwo) {
+  EXPECT_EQ(MaskPersonName("张小明"), "张*明");
+  EXPECT_EQ(MaskPersonName("欧阳娜娜"), "欧**娜");
+  EXPECT_EQ(MaskPersonName("王芳"), "王*");
+  EXPECT_EQ(MaskPersonName(" 张小明 "), "张*明");
+}
+
+TEST(MaskPersonNameTest, NeverShowsAOneCharacterNameWhole) {
+  EXPECT_EQ(MaskPersonName("芳"), "*");
+  EXPECT_EQ(MaskPersonName(""), "");
+}
+
 }  // namespace
 }  // namespace shanhai

@@ -40,17 +40,7 @@ const WorkflowState* StateOf(const std::string& code) {
 
 const char* PartyName(InterviewParty party) { return party == InterviewParty::kEmployer ? "employer" : "seeker"; }
 
-size_t CodePoints(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
-
-std::string MaskPersonName(std::string_view name) {
-  return CodePoints(name) >= 3 ? MaskMiddle(name, 1, 1) : MaskMiddle(name, 1, 0);
-}
 
 Result<InterviewRoom> InterviewRooms::Seat(const Actor& actor, int64_t application_id) {
   return Find(actor, application_id, false);

@@ -69,9 +69,5 @@ class InterviewRooms {
   ServiceContext& context_;
 };
 
-// A person's name as the other party of an interview sees it: the first and last characters kept
-// when there are three or more (张小明 → 张*明, 欧阳娜娜 → 欧**娜), the first of two (王芳 → 王*),
-// a one-character name starred whole. Pure.
-std::string MaskPersonName(std::string_view name);
 
 }  // namespace shanhai

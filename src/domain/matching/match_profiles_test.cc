@@ -2,6 +2,7 @@
 // alike for seekers and jobs, when a seeker is recommendable, the willingness bands, and when a
 // job is open.
 #include "domain/matching/match_profiles.h"
+#include "domain/matching/match_view.h"
 
 #include <gtest/gtest.h>
 
@@ -29,6 +30,13 @@ TEST(MatchProfiles, RegionCodesArePaddedToTwelveDigitsAndBack) {
   EXPECT_EQ(RegionCodeText(522727206201), "522727206201");
   EXPECT_EQ(DateNumber("2020-03-16"), 20200316);
   EXPECT_EQ(DateNumber(""), 0);
+}
+
+// Reasons name places as offices write them: 在期望城市：广州市, never 4401.
+TEST(MatchProfiles, ReasonsNameCitiesAndProvincesFromTheCatalogue) {
+  EXPECT_EQ(CatalogueNames().CityName(4401), "广州市");
+  EXPECT_EQ(CatalogueNames().ProvinceName(44), "广东省");
+  EXPECT_EQ(CatalogueNames().ProvinceName(99), "");
 }
 
 TEST(MatchProfiles, CertificateNamesAreNumberedTheSameForEveryRecord) {

@@ -176,12 +176,6 @@ TEST_P(MatchServiceTest, AnEmployerSeesCandidatesMaskedAndOnlyRevealersTheirPove
   EXPECT_FALSE(said(plain_staff[0], "脱贫户优先")) << "the status is sealed: only those who may reveal it";
 }
 
-TEST(MaskPersonName, KeepsTheFirstAndLastOfThreeOrMore) {
-  EXPECT_EQ(MaskPersonName("张三明"), "张*明");
-  EXPECT_EQ(MaskPersonName("王芳"), "王*");
-  EXPECT_EQ(MaskPersonName("欧阳娜娜"), "欧**娜");
-}
-
 INSTANTIATE_TEST_SUITE_P(Backends, MatchServiceTest, testing::ValuesIn(TestDialects()),
                          DialectTestName<testing::TestParamInfo<Dialect>>);
 

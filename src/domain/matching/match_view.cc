@@ -25,7 +25,12 @@ class CatalogueMatchNames final : public MatchNames {
   }
 
  private:
-  static std::string Named(uint64_t code12) { return RegionDisplayName(RegionCatalog::Embedded(), RegionCodeText(code12)); }
+  // The catalogue knows a city or province by its six-digit code (440100, 440000), not its prefix.
+  static std::string Named(uint64_t code12) {
+    std::string code = RegionCodeText(code12);
+    if (code.size() < 6) code.resize(6, '0');
+    return RegionDisplayName(RegionCatalog::Embedded(), code);
+  }
 };
 
 PovertyVisibility VisibilityFor(Viewer viewer) {
@@ -45,13 +50,6 @@ std::string PlaceName(const std::string& code) { return RegionDisplayName(Region
 const MatchNames& CatalogueNames() {
   static const CatalogueMatchNames names;
   return names;
-}
-
-std::string MaskPersonName(std::string_view name) {
-  const std::string trimmed = NormalizeInputLossy(name);
-  size_t chars = 0;
-  for (unsigned char c : trimmed) chars += (c & 0xC0) != 0x80 ? 1 : 0;
-  return MaskMiddle(trimmed, 1, chars >= 3 ? 1 : 0);
 }
 
 Result<std::vector<MatchCard>> JobCards(Database& db, const PiiVault& vault, const std::vector<RankedMatch>& matches,

@@ -41,8 +41,6 @@ struct MatchCard {
 // by their code ("6-20-02").
 const MatchNames& CatalogueNames();
 
-// "张*明": the first and last characters of a name of three or more kept, of a shorter one the first.
-std::string MaskPersonName(std::string_view name);
 
 // Cards for the jobs (JobsFor) or the seekers (SeekersFor) of an answer. Errors: the database's.
 Result<std::vector<MatchCard>> JobCards(Database& db, const PiiVault& vault, const std::vector<RankedMatch>& matches,
