@@ -33,5 +33,7 @@ class WebSocketHandler {
 
 // Bytes a single incoming message may have; a longer one closes the connection (1009).
 inline constexpr size_t kWebSocketMessageLimit = 64 * 1024;
+// The most a connection queues for a peer that is slow to read (bytes); past it the connection closes.
+inline constexpr size_t kWebSocketQueueLimit = 1024 * 1024;
 
 }  // namespace shanhai

@@ -69,6 +69,11 @@ class Browser {
   bool connected() const { return !ec_; }
   const beast::error_code& error() const { return ec_; }
   void Send(const std::string& text) { ws_.write(net::buffer(text)); }
+  void SendBinary(const std::string& bytes) {
+    ws_.binary(true);
+    ws_.write(net::buffer(bytes));
+    ws_.text(true);
+  }
   // The next message as JSON, or null when none came in time or the connection closed.
   boost::json::value Next() {
     beast::flat_buffer buffer;
@@ -175,6 +180,17 @@ TEST_F(SignallingServer, AnOversizedMessageClosesTheConnection) {
   EXPECT_TRUE(employer.error() == websocket::error::closed || employer.error() == net::error::eof ||
               employer.error() == net::error::connection_reset)
       << employer.error().message();
+}
+
+// A binary frame closes its connection and frees the seat: the other side hears the peer left.
+TEST_F(SignallingServer, ABinaryMessageClosesTheConnectionAndEmptiesItsSeat) {
+  Browser employer(server_->port(), "/ws?room=5&seat=employer");
+  Browser seeker(server_->port(), "/ws?room=5&seat=seeker");
+  ASSERT_EQ(Type(employer.Next()), "ready");
+  ASSERT_EQ(Type(seeker.Next()), "ready");
+  seeker.SendBinary("\x01\x02");
+  EXPECT_TRUE(seeker.Next().is_null());  // the server's close (the client answers it while reading)
+  EXPECT_EQ(Type(employer.Next()), "peer-left");
 }
 
 TEST(RelayedSignal, StampsTheSenderAndRefusesOtherTypes) {

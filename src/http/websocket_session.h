@@ -47,6 +47,9 @@ class WebSocketSession : public SessionBase,
   void Send(std::string text) override {
     net::post(ws_.get_executor(), [self = this->shared_from_this(), text = std::move(text)]() mutable {
       if (!self->open_ || self->closing_) return;
+      // A peer that stops reading (a phone gone quiet) is closed rather than queued for without end.
+      if (self->queued_bytes_ + text.size() > kWebSocketQueueLimit) return self->BeginClose("peer not reading");
+      self->queued_bytes_ += text.size();
       self->outbox_.push_back(std::move(text));
       if (self->outbox_.size() == 1) self->WriteNext();
     });
@@ -64,7 +67,11 @@ class WebSocketSession : public SessionBase,
   void Read() {
     ws_.async_read(buffer_, [self = this->shared_from_this()](beast::error_code ec, size_t) {
       if (ec) return self->Ended();
-      if (!self->ws_.got_text()) return self->BeginClose("text messages only");
+      if (!self->ws_.got_text()) {  // keep reading: the read then ends with the peer's close
+        self->buffer_.consume(self->buffer_.size());
+        self->BeginClose("text messages only");
+        return self->Read();
+      }
       std::string text = beast::buffers_to_string(self->buffer_.data());
       self->buffer_.consume(self->buffer_.size());
       if (self->handler_) self->handler_->OnText(std::move(text));
@@ -76,6 +83,7 @@ class WebSocketSession : public SessionBase,
     ws_.text(true);
     ws_.async_write(net::buffer(outbox_.front()), [self = this->shared_from_this()](beast::error_code ec, size_t) {
       if (ec) return self->Ended();
+      self->queued_bytes_ -= self->outbox_.front().size();
       self->outbox_.pop_front();
       if (!self->outbox_.empty()) return self->WriteNext();
       if (self->closing_) self->SendClose();
@@ -108,6 +116,7 @@ class WebSocketSession : public SessionBase,
   Worker& worker_;
   std::shared_ptr<WebSocketHandler> handler_;  // reset when the connection ends (it holds this as its peer)
   beast::flat_buffer buffer_;
+  size_t queued_bytes_ = 0;  // of outbox_
   std::deque<std::string> outbox_;
   std::string close_reason_;
   bool open_ = false;

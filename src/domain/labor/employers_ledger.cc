@@ -37,6 +37,24 @@ std::string HelperPrefix(const std::string& pair_code) {
   return helper;
 }
 
+// What staff verified stays as verified: once an employer leaves 待核验, its name, credit code and
+// region cannot be edited (its HR could otherwise rename it after verification and post as another
+// company). A wrong record is suspended and a new one registered for verification.
+void VerifiedIdentityIsFixed(const Record* before, const Record& after, std::vector<FieldError>& errors) {
+  const Value* status = before ? before->Get("status") : nullptr;
+  if (!status || IsNull(*status) || AsText(*status) == "draft") return;
+  for (const char* key : {"credit_code", "name", "region_code"}) {
+    const Value* was = before->Get(key);
+    const Value* now = after.Get(key);
+    const std::string was_text = was && !IsNull(*was) ? AsText(*was) : "";
+    const std::string now_text = now && !IsNull(*now) ? AsText(*now) : "";
+    if (was_text != now_text)
+      errors.push_back({0, key, "企业已核验，名称、统一社会信用代码和所在地不能再改；如有错误，请暂停该企业并重新登记核验",
+                        "the employer is verified: its name, credit code and region cannot change; suspend it and "
+                        "register it again for verification"});
+  }
+}
+
 }  // namespace
 
 const LedgerDef& EmployersLedger() {
@@ -52,7 +70,7 @@ const LedgerDef& EmployersLedger() {
           Enum("status", "状态", "Status", EmployersWorkflow().Options()).Required(),
           Text("note", "备注", "Note")},
       .natural_key = "credit_code",
-      .check = AllChecks({labor::StartsInState("draft", "待核验", "awaiting verification"),
+      .check = AllChecks({labor::StartsInState("draft", "待核验", "awaiting verification"), VerifiedIdentityIsFixed,
                           [](const Record*, const Record& r, std::vector<FieldError>& errors) {
                             const Value* region = r.Get("region_code");
                             if (!region || IsNull(*region) || r.pair_code.empty()) return;

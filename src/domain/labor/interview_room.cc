@@ -116,9 +116,10 @@ Result<InterviewRoom> InterviewRooms::Find(const Actor& actor, int64_t applicati
     return room;
   }
   SH_ASSIGN_OR_RETURN(room.fallback_phone, RecordCodec(PeopleLedger(), *context_.vault).Open("mobile", r[kMobileEnc]));
-  // A whole personal number shown: audited as a reveal of the person's mobile.
-  SH_RETURN_IF_ERROR(context_.audit.Write(actor, "reveal", "people", AsInt(r[kPersonId]), room.helped_region, "", "",
-                                          "field=mobile application=" + std::to_string(application_id)));
+  // A whole personal number shown: a reveal of the person's mobile, audited and counted against the
+  // account's daily reveal quota like any other (past it, /room answers the quota's refusal).
+  SH_RETURN_IF_ERROR(context_.quota.RecordReveal(actor, "people", AsInt(r[kPersonId]), room.helped_region,
+                                                 "field=mobile application=" + std::to_string(application_id)));
   return room;
 }
 

@@ -111,6 +111,20 @@ TEST_P(LaborLedgersTest, SuspendingAnEmployerWithdrawsItsPublishedJobsInTheSameS
   EXPECT_TRUE(IsOk(Take(JobsLedger(), a, "publish").status()));
 }
 
+TEST_P(LaborLedgersTest, AVerifiedEmployersNameStaysAsVerifiedItsContactMayChange) {
+  const Actor hr = HrOf(employer_);
+  const auto update = [&](const char* key, const char* value) {
+    RawRecord input;
+    input.fields = {{key, value}};
+    return service().Update(hr, EmployersLedger(), employer_, input, InputSource::kApi, 0).status();
+  };
+  EXPECT_TRUE(IsOk(update("name", "改名前可改有限公司"))) << "awaiting verification, HR keeps it right";
+  ASSERT_TRUE(IsOk(Take(EmployersLedger(), employer_, "verify").status()));
+  EXPECT_TRUE(HasFieldError(update("name", "腾讯科技（深圳）有限公司"), "name"));
+  EXPECT_TRUE(IsOk(update("contact_phone", "020-12345678")));
+  EXPECT_EQ(AsText(*service().Get(Actor::System(), EmployersLedger(), employer_).value().Get("name")), "改名前可改有限公司");
+}
+
 TEST_P(LaborLedgersTest, UpholdingAReportWithdrawsTheJob) {
   ASSERT_TRUE(IsOk(Take(EmployersLedger(), employer_, "verify").status()));
   const int64_t job = Add("jobs", kCountyPair, JobFields("包装工", employer_));

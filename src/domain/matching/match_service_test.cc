@@ -174,6 +174,30 @@ TEST_P(MatchServiceTest, AnEmployerSeesCandidatesMaskedAndOnlyRevealersTheirPove
   std::vector<MatchCard> plain_staff = SeekerCards(db(), vault(), candidates, Viewer::kStaff).value();
   EXPECT_EQ(plain_staff[0].name, "韦小明00");
   EXPECT_FALSE(said(plain_staff[0], "脱贫户优先")) << "the status is sealed: only those who may reveal it";
+  // Nor does the score tell it: the priority's points are out of what HR and plain staff see.
+  int priority = 0;
+  for (const Reason& r : candidates[0].reasons)
+    if (r.kind == ReasonKind::kPriority) priority = r.points;
+  ASSERT_GT(priority, 0);
+  EXPECT_EQ(staff[0].points, candidates[0].points);
+  EXPECT_EQ(hr[0].points, candidates[0].points - priority);
+  EXPECT_EQ(plain_staff[0].points, candidates[0].points - priority);
+}
+
+// A candidate lifted above another only by the priority falls back below it for those who may not
+// see the status, so the order does not betray it either.
+TEST(MatchAsSeenBy, ReRanksWithoutThePriorityForThoseWhoMayNotSeeIt) {
+  const std::vector<RankedMatch> ranked = {{7, 57, {{ReasonKind::kWage, 47, 0}, {ReasonKind::kPriority, 10, 1}}},
+                                           {3, 50, {{ReasonKind::kWage, 50, 0}}},
+                                           {5, 47, {{ReasonKind::kWage, 47, 0}}}};
+  auto ids = [](const std::vector<RankedMatch>& ms) {
+    std::vector<int64_t> out;
+    for (const RankedMatch& m : ms) out.push_back(m.id * 1000 + m.points);
+    return out;
+  };
+  EXPECT_EQ(ids(AsSeenBy(ranked, Viewer::kRevealer)), (std::vector<int64_t>{7057, 3050, 5047}));
+  EXPECT_EQ(ids(AsSeenBy(ranked, Viewer::kEmployer)), (std::vector<int64_t>{3050, 5047, 7047}));
+  EXPECT_EQ(ids(AsSeenBy(ranked, Viewer::kStaff)), (std::vector<int64_t>{3050, 5047, 7047}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MatchServiceTest, testing::ValuesIn(TestDialects()),

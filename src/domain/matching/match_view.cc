@@ -1,5 +1,7 @@
 #include "domain/matching/match_view.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -47,6 +49,20 @@ std::string PlaceName(const std::string& code) { return RegionDisplayName(Region
 
 }  // namespace
 
+// The priority term is taken out of the score and the order, not only out of the words: every other
+// term's points follow from its words, so a score 10 above them, or a card ranked above a higher
+// score, would tell the sealed status. Who makes the top k still reflects the priority (policy).
+std::vector<RankedMatch> AsSeenBy(std::vector<RankedMatch> matches, Viewer viewer) {
+  if (VisibilityFor(viewer) == PovertyVisibility::kVisible) return matches;
+  for (RankedMatch& m : matches)
+    for (const Reason& r : m.reasons)
+      if (r.kind == ReasonKind::kPriority) m.points -= r.points;
+  std::stable_sort(matches.begin(), matches.end(), [](const RankedMatch& a, const RankedMatch& b) {
+    return a.points != b.points ? a.points > b.points : a.id < b.id;
+  });
+  return matches;
+}
+
 const MatchNames& CatalogueNames() {
   static const CatalogueMatchNames names;
   return names;
@@ -56,7 +72,7 @@ Result<std::vector<MatchCard>> JobCards(Database& db, const PiiVault& vault, con
                                         Viewer viewer) {
   const MatchReader reader(db, vault);
   std::vector<MatchCard> cards;
-  for (const RankedMatch& m : matches) {
+  for (const RankedMatch& m : AsSeenBy(matches, viewer)) {
     SH_ASSIGN_OR_RETURN(std::optional<Record> job, reader.One(JobsLedger(), m.id));
     if (!job) continue;  // deleted since the answer
     SH_ASSIGN_OR_RETURN(std::optional<Record> employer, reader.One(EmployersLedger(), IntField(*job, "employer_id")));
@@ -73,7 +89,7 @@ Result<std::vector<MatchCard>> SeekerCards(Database& db, const PiiVault& vault, 
                                            Viewer viewer) {
   const MatchReader reader(db, vault);
   std::vector<MatchCard> cards;
-  for (const RankedMatch& m : matches) {
+  for (const RankedMatch& m : AsSeenBy(matches, viewer)) {
     SH_ASSIGN_OR_RETURN(std::optional<Record> seeker, reader.One(SeekersLedger(), m.id));
     if (!seeker) continue;
     // Masked as every list shows a person: the ID number starred by the registry's own rule.

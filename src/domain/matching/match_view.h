@@ -41,6 +41,10 @@ struct MatchCard {
 // by their code ("6-20-02").
 const MatchNames& CatalogueNames();
 
+// The matches as `viewer` may see them: for whoever may not see the poverty status, scores without
+// the priority term and re-ranked by them (equal scores by id). The cards below apply it.
+std::vector<RankedMatch> AsSeenBy(std::vector<RankedMatch> matches, Viewer viewer);
+
 
 // Cards for the jobs (JobsFor) or the seekers (SeekersFor) of an answer. Errors: the database's.
 Result<std::vector<MatchCard>> JobCards(Database& db, const PiiVault& vault, const std::vector<RankedMatch>& matches,
