@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "common/date.h"
+
 namespace shanhai {
 
 namespace {
@@ -29,6 +31,8 @@ int64_t UnixSecondsOfIso(const std::string& iso) {
 Clock::Clock() : seconds_(SystemSeconds) {}
 
 Clock::Clock(Source seconds) : seconds_(std::move(seconds)) {}
+
+std::string Clock::Today() const { return TodayAt(std::chrono::system_clock::time_point(std::chrono::seconds(Seconds()))); }
 
 Clock Clock::Fixed(int64_t unix_seconds) {
   return Clock([unix_seconds] { return unix_seconds; });

@@ -30,6 +30,8 @@ class Clock {
   int64_t Seconds() const { return seconds_(); }
   // IsoUtcAt(Seconds()).
   std::string Iso() const { return IsoUtcAt(Seconds()); }
+  // The date of Seconds() in China Standard Time, "YYYY-MM-DD" (TodayAt in common/date.h).
+  std::string Today() const;
 
  private:
   Source seconds_;

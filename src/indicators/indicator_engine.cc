@@ -266,9 +266,7 @@ Result<FoldedFigure> IndicatorEngine::Fold(LedgerRepository& repo, const Indicat
     persons.push_back(std::move(p));
   }
   // An open period ends today (China Standard Time): an open spell runs to it.
-  const std::string to = period.to.empty() ? TodayAt(std::chrono::system_clock::time_point(
-                                                 std::chrono::seconds(service_.context().clock.Seconds())))
-                                           : period.to;
+  const std::string to = period.to.empty() ? service_.context().clock.Today() : period.to;
   return def.fold(persons, period.from, to);
 }
 

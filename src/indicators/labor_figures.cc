@@ -9,8 +9,6 @@ namespace shanhai {
 
 namespace {
 
-std::string TextOrEmpty(const Value& v) { return IsNull(v) ? "" : AsText(v); }
-
 // sum / n rounded half up (sum >= 0, n > 0): wages are never negative.
 int64_t MeanHalfUp(int64_t sum, int64_t n) { return n == 0 ? 0 : (2 * sum + n) / (2 * n); }
 
@@ -41,7 +39,7 @@ PeopleFold StablePeople(int months) {
     std::map<int64_t, std::vector<EmploymentSpell>> spells;
     std::map<int64_t, bool> poor;
     for (const PersonRow& r : rows) {
-      spells[r.person].push_back({TextOrEmpty(r.values[0]), TextOrEmpty(r.values[1])});
+      spells[r.person].push_back({AsText(r.values[0]), AsText(r.values[1])});
       poor[r.person] = r.poor;
     }
     FoldedFigure out;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -76,6 +77,12 @@ class Database {
   // A consistent copy of a live database: a SQLite file (online backup API) or, for
   // PostgreSQL, a pg_dump custom-format archive.
   virtual Status Backup(const std::string& out_path) = 0;
+
+  // Where this connection last saw the row of each one-row head table (storage/head_row.h).
+  std::map<std::string, std::string, std::less<>>& head_row_addresses() { return head_row_addresses_; }
+
+ private:
+  std::map<std::string, std::string, std::less<>> head_row_addresses_;
 };
 
 enum class TransactionKind { kWrite, kRead };

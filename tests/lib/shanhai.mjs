@@ -99,9 +99,7 @@ export class TestEnv {
       env: cleanEnv({ ...this.extraEnv, ...env }),
       input: input ?? '',
       encoding: 'utf8',
-      // Loading the demo on PostgreSQL takes about a minute: every audit entry of its one
-      // transaction updates the chain's head row again (README, performance: known, to be fixed).
-      timeout: 240_000,
+      timeout: 60_000,
     });
     if (r.error) throw new Error(`shanhai ${full.join(' ')} could not run: ${r.error.message}`);
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };

@@ -2,13 +2,25 @@
 
 #include <mutex>
 
+#include "storage/head_row.h"
+
 namespace shanhai {
 
 namespace {
 
-constexpr const char* kLockHeadPostgres = "SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE";
 constexpr const char* kReadHead = "SELECT seq, hash, tag FROM audit_chain_head WHERE id = 1";
-constexpr const char* kUpdateHead = "UPDATE audit_chain_head SET seq = ?, hash = ?, tag = ? WHERE id = 1";
+// The head is locked and moved once per write (storage/head_row.h). SQLite's writing
+// transaction already holds the database's write lock: a plain read.
+constexpr HeadRowStatement kLockHead{
+    "audit_chain_head",
+    "SELECT seq, hash, ctid::text FROM audit_chain_head WHERE ctid = CAST(? AS tid) AND id = 1 FOR UPDATE",
+    "SELECT seq, hash, ctid::text FROM audit_chain_head WHERE id = 1 FOR UPDATE",
+    "SELECT seq, hash FROM audit_chain_head WHERE id = 1"};
+constexpr HeadRowStatement kUpdateHead{
+    "audit_chain_head",
+    "UPDATE audit_chain_head SET seq = ?, hash = ?, tag = ? WHERE ctid = CAST(? AS tid) AND id = 1 RETURNING ctid::text",
+    "UPDATE audit_chain_head SET seq = ?, hash = ?, tag = ? WHERE id = 1 RETURNING ctid::text",
+    "UPDATE audit_chain_head SET seq = ?, hash = ?, tag = ? WHERE id = 1 RETURNING id"};
 constexpr const char* kNextIdsPostgres =
     "SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, CAST(? AS BIGINT))";
 constexpr const char* kLastIdSqlite =
@@ -85,14 +97,14 @@ std::string HeadMessage(int64_t seq, const std::string& hash) {
 }
 
 Result<ChainHead> LockChainHead(Database& db) {
-  SH_ASSIGN_OR_RETURN(Rows rows, db.Query(db.dialect() == Dialect::kPostgres ? kLockHeadPostgres : kReadHead));
+  SH_ASSIGN_OR_RETURN(Rows rows, QueryHeadRow(db, kLockHead));
   if (rows.rows.empty())
     return Status::Internal("the audit chain head row (audit_chain_head) is missing");
   return ChainHead{AsInt(rows.rows[0][0]), AsText(rows.rows[0][1])};
 }
 
 Status StoreChainHead(Database& db, const AuditMac& mac, const ChainHead& head) {
-  return db.Execute(kUpdateHead, {head.seq, head.hash, mac.Tag(HeadMessage(head.seq, head.hash))}).status();
+  return QueryHeadRow(db, kUpdateHead, {head.seq, head.hash, mac.Tag(HeadMessage(head.seq, head.hash))}).status();
 }
 
 Result<std::vector<int64_t>> NewAuditIds(Database& db, int64_t count) {

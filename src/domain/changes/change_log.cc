@@ -1,11 +1,17 @@
 #include "domain/changes/change_log.h"
 
 #include "domain/audit/audit_chain.h"
+#include "storage/head_row.h"
 
 namespace shanhai {
 
 namespace {
-constexpr const char* kAdvanceHead = "UPDATE change_log_head SET seq = seq + ? WHERE id = 1 RETURNING seq";
+// Moved once per write, addressed as storage/head_row.h says.
+constexpr HeadRowStatement kAdvanceHead{
+    "change_log_head",
+    "UPDATE change_log_head SET seq = seq + ? WHERE ctid = CAST(? AS tid) AND id = 1 RETURNING seq, ctid::text",
+    "UPDATE change_log_head SET seq = seq + ? WHERE id = 1 RETURNING seq, ctid::text",
+    "UPDATE change_log_head SET seq = seq + ? WHERE id = 1 RETURNING seq"};
 constexpr const char* kReadHead = "SELECT seq FROM change_log_head WHERE id = 1";
 constexpr const char* kReadAfter =
     "SELECT seq, ledger, record_id, kind, version, helped_region, at FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -26,7 +32,7 @@ Result<int64_t> ChangeLog::Append(std::vector<Change>& batch, const std::string&
   int64_t last = 0;
   SH_RETURN_IF_ERROR(InTransaction(db_, [&]() -> Status {
     SH_RETURN_IF_ERROR(LockChainHead(db_).status());  // lock order: audit head, then change head
-    SH_ASSIGN_OR_RETURN(Rows head, db_.Query(kAdvanceHead, {static_cast<int64_t>(batch.size())}));
+    SH_ASSIGN_OR_RETURN(Rows head, QueryHeadRow(db_, kAdvanceHead, {static_cast<int64_t>(batch.size())}));
     if (head.rows.empty()) return Status::Internal("the change log head row (change_log_head) is missing");
     last = AsInt(head.rows[0][0]);
     int64_t seq = last - static_cast<int64_t>(batch.size());

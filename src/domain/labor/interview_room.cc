@@ -26,16 +26,8 @@ enum RoomColumn {
   kEmployerName, kEmployerPhone, kPersonId, kPersonName, kMobileEnc
 };
 
-std::string TextOr(const Value& v) { return IsNull(v) ? "" : AsText(v); }
-
 Status NoSuchInterview() {
   return Status::NotFound("没有这场面试（或不是您的面试）", "no such interview (or it is not yours)");
-}
-
-const WorkflowState* StateOf(const std::string& code) {
-  for (const WorkflowState& s : ApplicationsLedger().workflow->states)
-    if (s.code == code) return &s;
-  return nullptr;
 }
 
 const char* PartyName(InterviewParty party) { return party == InterviewParty::kEmployer ? "employer" : "seeker"; }
@@ -75,7 +67,7 @@ Result<InterviewRoom> InterviewRooms::Find(const Actor& actor, int64_t applicati
 
   const std::string status = AsText(r[kStatus]);
   if (status != kOpenState) {
-    const WorkflowState* state = StateOf(status);
+    const WorkflowState* state = ApplicationsLedger().workflow->State(status);
     const std::string zh = state ? state->label_zh : status;
     const std::string en = state ? state->label_en : status;
     return Status::Conflict("面试间只在“已约面试”时开放，这份申请现为“" + zh + "”",
@@ -87,25 +79,25 @@ Result<InterviewRoom> InterviewRooms::Find(const Actor& actor, int64_t applicati
   room.application_id = application_id;
   room.party = employer_side ? InterviewParty::kEmployer : InterviewParty::kSeeker;
   room.helped_region = AsText(r[kHelpedRegion]);
-  room.interview_date = TextOr(r[kDate]);
-  room.interview_time = TextOr(r[kTime]);
-  room.interview_mode = TextOr(r[kMode]);
-  room.interview_link = TextOr(r[kLink]);
+  room.interview_date = AsText(r[kDate]);
+  room.interview_time = AsText(r[kTime]);
+  room.interview_mode = AsText(r[kMode]);
+  room.interview_link = AsText(r[kLink]);
   room.job_title = AsText(r[kTitle]);
-  room.employer_name = TextOr(r[kEmployerName]);
+  room.employer_name = AsText(r[kEmployerName]);
   room.other_party = employer_side ? MaskPersonName(AsText(r[kPersonName])) : room.employer_name;
   if (!with_fallback) return room;
 
   if (!employer_side) {
-    room.fallback_phone = TextOr(r[kInterviewPhone]);
-    if (room.fallback_phone.empty()) room.fallback_phone = TextOr(r[kEmployerPhone]);
+    room.fallback_phone = AsText(r[kInterviewPhone]);
+    if (room.fallback_phone.empty()) room.fallback_phone = AsText(r[kEmployerPhone]);
     if (room.fallback_phone.empty()) {
       room.fallback_missing_zh = "招聘企业没有登记联系电话";
       room.fallback_missing_en = "the employer has registered no phone number";
     }
     return room;
   }
-  if (TextOr(r[kSource]) != "self") {
+  if (AsText(r[kSource]) != "self") {
     room.fallback_missing_zh = "这份申请由工作人员推荐，求职者本人确认前不显示其手机号";
     room.fallback_missing_en = "recommended by staff: the seeker's mobile is shown once the person has confirmed";
     return room;

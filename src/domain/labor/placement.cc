@@ -11,25 +11,16 @@ namespace shanhai::labor {
 
 namespace {
 
-std::string Text(const Record& r, const char* key) {
-  const Value* v = r.Get(key);
-  return v && !IsNull(*v) ? AsText(*v) : "";
-}
-
-std::string Today(const LedgerService& service) {
-  return TodayAt(std::chrono::system_clock::time_point(std::chrono::seconds(service.context().clock.Seconds())));
-}
-
 }  // namespace
 
 Status CreatePlacementSpell(TransitionContext& context, const Record&, const Record& after) {
   const std::string application = std::to_string(after.id);
   RawRecord spell{after.pair_code,
-                  {{"seeker_id", Text(after, "seeker_id")},
-                   {"employer_id", Text(after, "employer_id")},
-                   {"place_region", Text(after, "place_region")},
-                   {"start_date", Text(after, "start_date")},
-                   {"monthly_wage_fen", Text(after, "monthly_wage_fen")},
+                  {{"seeker_id", after.Text("seeker_id")},
+                   {"employer_id", after.Text("employer_id")},
+                   {"place_region", after.Text("place_region")},
+                   {"start_date", after.Text("start_date")},
+                   {"monthly_wage_fen", after.Text("monthly_wage_fen")},
                    {"status", "in_work"}}};
   SH_ASSIGN_OR_RETURN(Record prepared,
                       context.service.Prepare(context.actor, SpellsLedger(), spell, InputSource::kApi, nullptr));
@@ -53,7 +44,7 @@ Status ReturnSeekerToPool(TransitionContext& context, const Record&, const Recor
   const int64_t seeker_id = AsInt(*after.Get("seeker_id"));
   SH_ASSIGN_OR_RETURN(Record seeker, context.service.ReadForChange(context.actor, SeekersLedger(), seeker_id, 0));
   RawRecord change{"", {{"status", "seeking"}}};
-  if (Text(seeker, "confirmed_date").empty()) change.fields.emplace_back("confirmed_date", Today(context.service));
+  if (seeker.Text("confirmed_date").empty()) change.fields.emplace_back("confirmed_date", context.service.context().clock.Today());
   const std::string spell = std::to_string(after.id);
   return TakeConsequentStep(context, SeekersLedger(), seeker_id,
                             {{"employed"}, std::move(change), "separate",

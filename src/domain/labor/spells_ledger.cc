@@ -22,21 +22,15 @@ using namespace fields;
 
 namespace {
 
-std::string TextOf(const Record& r, const char* key) {
-  const Value* v = r.Get(key);
-  return v && !IsNull(*v) ? AsText(*v) : "";
-}
-
 // The month confirmed lies within the spell and is not in the future (China Standard Time).
 Status MonthWithinSpell(TransitionContext& context, const Record&, const Record& after,
                         std::vector<FieldError>& errors) {
-  const std::string month = TextOf(after, "confirmed_month");
-  const std::string today =
-      TodayAt(std::chrono::system_clock::time_point(std::chrono::seconds(context.service.context().clock.Seconds())));
+  const std::string month = after.Text("confirmed_month");
+  const std::string today = context.service.context().clock.Today();
   const bool shaped = month.size() == 7 && IsIsoDate(month + "-01");
   if (!shaped)
     errors.push_back({0, "confirmed_month", "确认月份应写作 2020-04", "the month confirmed is written as 2020-04"});
-  else if (month < TextOf(after, "start_date").substr(0, 7) || month > today.substr(0, 7))
+  else if (month < after.Text("start_date").substr(0, 7) || month > today.substr(0, 7))
     errors.push_back({0, "confirmed_month", "确认月份须在到岗之后、不晚于本月",
                       "the month confirmed must lie between the start and this month"});
   return Status::Ok();
@@ -63,12 +57,12 @@ const Workflow& SpellsWorkflow() {
 
 // "编号 12（2020-03-02 至今，广州市白云区）": another spell, as an overlap error names it.
 std::string SpellNamed(const Record& spell, bool zh) {
-  const std::string end = TextOf(spell, "end_date");
-  const std::string place = RegionDisplayName(RegionCatalog::Embedded(), TextOf(spell, "place_region"));
+  const std::string end = spell.Text("end_date");
+  const std::string place = RegionDisplayName(RegionCatalog::Embedded(), spell.Text("place_region"));
   if (zh)
-    return "编号 " + std::to_string(spell.id) + "（" + TextOf(spell, "start_date") + " 至 " +
+    return "编号 " + std::to_string(spell.id) + "（" + spell.Text("start_date") + " 至 " +
            (end.empty() ? "今" : end) + (place.empty() ? "" : "，" + place) + "）";
-  return "no. " + std::to_string(spell.id) + " (" + TextOf(spell, "start_date") + " to " +
+  return "no. " + std::to_string(spell.id) + " (" + spell.Text("start_date") + " to " +
          (end.empty() ? "now" : end) + (place.empty() ? "" : ", " + place) + ")";
 }
 
@@ -78,10 +72,10 @@ Status NoOverlapWithOtherSpells(const StoredReader& reader, const Record*, Recor
   SH_ASSIGN_OR_RETURN(std::vector<Record> stored,
                       reader.WhereEquals(SpellsLedger(), "seeker_id", *after.Get("seeker_id")));
   std::vector<Record> others;
-  std::vector<EmploymentSpell> spells{{TextOf(after, "start_date"), TextOf(after, "end_date")}};
+  std::vector<EmploymentSpell> spells{{after.Text("start_date"), after.Text("end_date")}};
   for (Record& r : stored) {
     if (r.id == after.id) continue;  // its own stored version
-    spells.push_back({TextOf(r, "start_date"), TextOf(r, "end_date")});
+    spells.push_back({r.Text("start_date"), r.Text("end_date")});
     others.push_back(std::move(r));
   }
   // The first overlap among the others alone was refused when they were written; check each
@@ -97,7 +91,7 @@ Status NoOverlapWithOtherSpells(const StoredReader& reader, const Record*, Recor
 
 // A spell still in work has no end: it ends by the "separate" step, with its reason.
 void InWorkHasNoEnd(const Record*, const Record& r, std::vector<FieldError>& errors) {
-  if (TextOf(r, "status") == "in_work" && !TextOf(r, "end_date").empty())
+  if (r.Text("status") == "in_work" && !r.Text("end_date").empty())
     errors.push_back({0, "end_date", "在岗的就业记录不填离职日期（离职请用“登记离职”，并写明原因）",
                       "a spell in work has no end date (record the separation, with its reason)"});
 }
@@ -135,7 +129,7 @@ const LedgerDef& SpellsLedger() {
     d.check = AllChecks({DatesInOrder(*d.Field("start_date"), *d.Field("end_date")), InWorkHasNoEnd});
     // A spell is a placement's when a placement opened it; every other is recorded by staff.
     d.derive = [](Record& r) {
-      r.Set("source", std::string(TextOf(r, "application_id").empty() ? "self_reported" : "placement"));
+      r.Set("source", std::string(r.Text("application_id").empty() ? "self_reported" : "placement"));
     };
     d.stored_rule = NoOverlapWithOtherSpells;
     return d;

@@ -25,6 +25,11 @@ const Value* Record::Get(std::string_view key) const {
   return nullptr;
 }
 
+std::string Record::Text(std::string_view key) const {
+  const Value* v = Get(key);
+  return v ? AsText(*v) : "";
+}
+
 void Record::Set(const std::string& key, Value v) {
   for (auto& [k, old] : values)
     if (k == key) {

@@ -140,6 +140,8 @@ struct Record {
   std::vector<std::pair<std::string, Value>> values;
 
   const Value* Get(std::string_view key) const;
+  // The field's text: "" when the record has no such field or it is NULL.
+  std::string Text(std::string_view key) const;
   void Set(const std::string& key, Value v);
 };
 

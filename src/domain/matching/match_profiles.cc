@@ -98,11 +98,6 @@ int32_t DateNumber(std::string_view iso) {
   return IsAsciiDigits(digits) ? std::stoi(digits) : 0;
 }
 
-std::string TextField(const Record& record, std::string_view key) {
-  const Value* v = record.Get(key);
-  return v && !IsNull(*v) ? AsText(*v) : "";
-}
-
 int64_t IntField(const Record& record, std::string_view key) {
   const Value* v = record.Get(key);
   return v && !IsNull(*v) ? AsInt(*v) : 0;
@@ -114,12 +109,12 @@ Seeker SeekerOf(const Record& record, const PersonFacts& person, Availability av
   s.home_village = RegionCode12(person.region_code);
   s.birth_date = DateNumber(person.birth_date);
   s.gender = person.sex == "male" ? Gender::kMale : Gender::kFemale;
-  s.education = EducationOf(TextField(record, "education"));
+  s.education = EducationOf(record.Text("education"));
   s.household = person.poverty_status == "lifted"      ? Household::kPovertyLifted
                 : person.poverty_status == "monitored" ? Household::kMonitored
                                                        : Household::kGeneral;
-  s.occupations = Occupations(TextField(record, "skills"));
-  s.certificates = kinds.KindsIn(TextField(record, "certificates"));
+  s.occupations = Occupations(record.Text("skills"));
+  s.certificates = kinds.KindsIn(record.Text("certificates"));
   // A seeker willing to work in no band at all has not said (the flags default to false; someone
   // who would work nowhere is not seeking): every band is open then.
   s.willing_bands = 0;
@@ -127,7 +122,7 @@ Seeker SeekerOf(const Record& record, const PersonFacts& person, Availability av
     if (IntField(record, key) != 0) s.willing_bands |= BandBit(band);
   if (s.willing_bands == 0) s.willing_bands = kAllBands;
   for (const char* key : {"preferred_place_1", "preferred_place_2", "preferred_place_3"})
-    AddPreferredPlace(TextField(record, key), s);
+    AddPreferredPlace(record.Text(key), s);
   SortUnique(s.preferred_cities);
   SortUnique(s.preferred_provinces);
   s.expected_wage_fen = IntField(record, "expected_wage_fen");
@@ -140,23 +135,23 @@ Job JobOf(const Record& record, bool employer_verified, int placed, std::string_
   Job j;
   j.id = record.id;
   j.employer_id = IntField(record, "employer_id");
-  const std::vector<OccupationCode> occupation = Occupations(TextField(record, "occupation_code"));
+  const std::vector<OccupationCode> occupation = Occupations(record.Text("occupation_code"));
   j.occupation = occupation.empty() ? 0 : occupation.front();
-  j.place = RegionCode12(TextField(record, "work_region"));
-  const std::string start = TextField(record, "start_date");
+  j.place = RegionCode12(record.Text("work_region"));
+  const std::string start = record.Text("start_date");
   j.start_date = DateNumber(start.empty() ? today : std::string_view(start));
   j.wage_min_fen = IntField(record, "wage_min_fen");
   // No top stated: the range is its lowest wage (a floor is compared with the top).
-  j.wage_max_fen = TextField(record, "wage_max_fen").empty() ? j.wage_min_fen : IntField(record, "wage_max_fen");
+  j.wage_max_fen = record.Text("wage_max_fen").empty() ? j.wage_min_fen : IntField(record, "wage_max_fen");
   j.board = IntField(record, "board") != 0;
   j.lodging = IntField(record, "lodging") != 0;
   j.min_age = int(IntField(record, "min_age"));
   j.max_age = int(IntField(record, "max_age"));
-  const std::string gender = TextField(record, "gender_rule");
+  const std::string gender = record.Text("gender_rule");
   j.gender = gender == "male_only" ? GenderRule::kMaleOnly : gender == "female_only" ? GenderRule::kFemaleOnly : GenderRule::kAny;
-  j.min_education = EducationOf(TextField(record, "min_education"));
-  j.required_certificates = kinds.KindsIn(TextField(record, "certificates"));
-  j.open = TextField(record, "status") == "published" && employer_verified && placed < IntField(record, "headcount");
+  j.min_education = EducationOf(record.Text("min_education"));
+  j.required_certificates = kinds.KindsIn(record.Text("certificates"));
+  j.open = record.Text("status") == "published" && employer_verified && placed < IntField(record, "headcount");
   return j;
 }
 

@@ -60,8 +60,7 @@ Seeker SeekerOf(const Record& seeker, const PersonFacts& person, Availability av
 // than headcount placed; a job with no start date is taken as starting today (ages on that day).
 Job JobOf(const Record& job, bool employer_verified, int placed, std::string_view today, CertificateKinds& kinds);
 
-// Text and integer fields of a stored record ("" / 0 when absent or NULL).
-std::string TextField(const Record& record, std::string_view key);
+// An integer field of a stored record (0 when absent or NULL); its text is Record::Text.
 int64_t IntField(const Record& record, std::string_view key);
 
 }  // namespace shanhai::matching

@@ -15,9 +15,8 @@ namespace {
 
 // "已就业 / employed": a seekers state as the error names it.
 std::pair<std::string, std::string> SeekerStateLabel(const std::string& code) {
-  for (const WorkflowState& s : SeekersLedger().workflow->states)
-    if (s.code == code) return {s.label_zh, s.label_en};
-  return {code, code};
+  const WorkflowState* state = SeekersLedger().workflow->State(code);
+  return state ? std::pair{state->label_zh, state->label_en} : std::pair{code, code};
 }
 
 Status NotRecommended(int64_t id, Availability availability, const std::string& status, const std::string& due) {
@@ -62,7 +61,7 @@ MatchService::MatchService(Database& db, const PiiVault& vault, Clock clock)
     : reader_(db, vault), clock_(std::move(clock)) {}
 
 std::string MatchService::Today() const {
-  return TodayAt(std::chrono::system_clock::time_point(std::chrono::seconds(clock_.Seconds())));
+  return clock_.Today();
 }
 
 Status MatchService::Load() {
@@ -112,7 +111,7 @@ Status MatchService::LoadLocked() {
   fellows_.clear();
 
   for (const Record& r : spells) {
-    const SpellEntry spell{IntField(r, "seeker_id"), IntField(r, "employer_id"), TextField(r, "status") == "in_work", 0};
+    const SpellEntry spell{IntField(r, "seeker_id"), IntField(r, "employer_id"), r.Text("status") == "in_work", 0};
     spells_[r.id] = spell;
     spells_of_seeker_[spell.seeker_id].push_back(r.id);
   }
@@ -122,8 +121,8 @@ Status MatchService::LoadLocked() {
     const int64_t person_id = IntField(r, "person_id");
     auto person = people.find(person_id);
     const PersonFacts facts = person == people.end() ? PersonFacts{} : person->second;
-    SeekerEntry entry{person_id, RegionCode12(facts.region_code), TextField(r, "status"),
-                      TextField(r, "confirm_due_date"), Availability::kNotSeeking};
+    SeekerEntry entry{person_id, RegionCode12(facts.region_code), r.Text("status"),
+                      r.Text("confirm_due_date"), Availability::kNotSeeking};
     entry.availability = AvailabilityOf(entry.status, entry.due_date, InWork(r.id), today);
     profiles.push_back(SeekerOf(r, facts, entry.availability, certificates_));
     seeker_of_person_[person_id] = r.id;
@@ -135,12 +134,12 @@ Status MatchService::LoadLocked() {
     if (spell.in_work && spell.employer_id != 0 && spell.village != 0) ++fellows_[{spell.village, spell.employer_id}];
   }
   std::unordered_map<int64_t, bool> verified;
-  for (const Record& r : employers) verified[r.id] = TextField(r, "status") == "verified";
+  for (const Record& r : employers) verified[r.id] = r.Text("status") == "verified";
   std::unordered_map<int64_t, int> placed;
   for (const Record& r : applications) {
     const int64_t job = IntField(r, "job_id");
     job_of_application_[r.id] = job;
-    if (TextField(r, "status") == "placed") ++placed[job];
+    if (r.Text("status") == "placed") ++placed[job];
   }
   std::vector<Job> job_profiles;
   job_profiles.reserve(jobs.size());
@@ -218,8 +217,8 @@ Status MatchService::ReloadSeeker(int64_t id) {
   const int64_t person_id = IntField(*record, "person_id");
   SH_ASSIGN_OR_RETURN(auto people, reader_.People(std::vector<int64_t>{person_id}));
   const PersonFacts facts = people.empty() ? PersonFacts{} : people.begin()->second;
-  SeekerEntry entry{person_id, RegionCode12(facts.region_code), TextField(*record, "status"),
-                    TextField(*record, "confirm_due_date"), Availability::kNotSeeking};
+  SeekerEntry entry{person_id, RegionCode12(facts.region_code), record->Text("status"),
+                    record->Text("confirm_due_date"), Availability::kNotSeeking};
   entry.availability = AvailabilityOf(entry.status, entry.due_date, InWork(id), day_.empty() ? Today() : day_);
   // Fellows are counted under the village of registration: a move takes the person's spells along.
   if (entry.village != old_village) {
@@ -251,8 +250,8 @@ Status MatchService::ReloadJob(int64_t id) {
   SH_ASSIGN_OR_RETURN(std::optional<Record> employer, reader_.One(EmployersLedger(), employer_id));
   SH_ASSIGN_OR_RETURN(std::vector<Record> applications, reader_.Where(ApplicationsLedger(), "job_id", Value{id}));
   int placed = 0;
-  for (const Record& a : applications) placed += TextField(a, "status") == "placed" ? 1 : 0;
-  const bool verified = employer && TextField(*employer, "status") == "verified";
+  for (const Record& a : applications) placed += a.Text("status") == "placed" ? 1 : 0;
+  const bool verified = employer && employer->Text("status") == "verified";
   Job job = JobOf(*record, verified, placed, day_.empty() ? Today() : day_, certificates_);
   jobs_[id] = {employer_id, job.open};
   jobs_of_employer_[employer_id].push_back(id);
@@ -271,7 +270,7 @@ Status MatchService::ReloadSpell(int64_t id) {
   }
   if (record) {
     SpellEntry spell{IntField(*record, "seeker_id"), IntField(*record, "employer_id"),
-                     TextField(*record, "status") == "in_work", 0};
+                     record->Text("status") == "in_work", 0};
     auto seeker = seekers_.find(spell.seeker_id);
     spell.village = seeker == seekers_.end() ? 0 : seeker->second.village;
     CountFellow(spell, +1);

@@ -76,10 +76,10 @@ Result<std::vector<MatchCard>> JobCards(Database& db, const PiiVault& vault, con
     SH_ASSIGN_OR_RETURN(std::optional<Record> job, reader.One(JobsLedger(), m.id));
     if (!job) continue;  // deleted since the answer
     SH_ASSIGN_OR_RETURN(std::optional<Record> employer, reader.One(EmployersLedger(), IntField(*job, "employer_id")));
-    MatchCard card{m.id, m.points, TextField(*job, "title"), "", employer ? TextField(*employer, "name") : "",
-                   PlaceName(TextField(*job, "work_region")), IntField(*job, "wage_min_fen"), 0,
+    MatchCard card{m.id, m.points, job->Text("title"), "", employer ? employer->Text("name") : "",
+                   PlaceName(job->Text("work_region")), IntField(*job, "wage_min_fen"), 0,
                    DescribeReasons(m.reasons, CatalogueNames(), VisibilityFor(viewer))};
-    card.wage_max_fen = TextField(*job, "wage_max_fen").empty() ? card.wage_min_fen : IntField(*job, "wage_max_fen");
+    card.wage_max_fen = job->Text("wage_max_fen").empty() ? card.wage_min_fen : IntField(*job, "wage_max_fen");
     cards.push_back(std::move(card));
   }
   return cards;
@@ -95,9 +95,9 @@ Result<std::vector<MatchCard>> SeekerCards(Database& db, const PiiVault& vault, 
     // Masked as every list shows a person: the ID number starred by the registry's own rule.
     SH_ASSIGN_OR_RETURN(std::optional<Record> person, reader.One(PeopleLedger(), IntField(*seeker, "person_id")));
     if (!person) continue;
-    const std::string name = TextField(*person, "name");
+    const std::string name = person->Text("name");
     cards.push_back({m.id, m.points, viewer == Viewer::kEmployer ? MaskPersonName(name) : name,
-                     TextField(*person, "id_number"), "", PlaceName(TextField(*person, "region_code")), 0, 0,
+                     person->Text("id_number"), "", PlaceName(person->Text("region_code")), 0, 0,
                      DescribeReasons(m.reasons, CatalogueNames(), VisibilityFor(viewer))});
   }
   return cards;
