@@ -8,6 +8,9 @@
 #include "common/money.h"
 #include "domain/matching/match_service.h"
 #include "domain/matching/match_view.h"
+#include "domain/matching/outreach_workbook.h"
+#include "regions/region_candidates.h"
+#include "regions/region_catalog.h"
 
 namespace shanhai::cli {
 
@@ -15,7 +18,7 @@ namespace {
 
 struct Args {
   DbOptions db;
-  std::string person, job, on, format = "table";
+  std::string person, job, outreach, out, on, format = "table";
   size_t top = 10;
 };
 
@@ -26,13 +29,40 @@ Result<Clock> ClockOn(const std::string& on) {
   return Clock::Fixed(UnixSecondsOfIso(on + "T04:00:00Z"));
 }
 
+// --outreach: the region's lists, one sheet per village, written to --out.
+Status RunOutreach(const Args& a, Connected& c, matching::MatchService& service) {
+  if (a.out.empty())
+    return Status::InvalidArgument("--outreach 须同时给出 --out 文件名（.xlsx）", "--outreach needs --out FILE.xlsx");
+  SH_ASSIGN_OR_RETURN(std::string code, RegionCodeNamedAnywhere(RegionCatalog::Embedded(), a.outreach, "--outreach"));
+  SH_ASSIGN_OR_RETURN(std::vector<matching::OutreachEntry> entries,
+                      service.OutreachFor(RegionPrefix(code), a.top));
+  SH_ASSIGN_OR_RETURN(matching::OutreachCounts counts,
+                      matching::WriteOutreachWorkbook(c.conn->db(), c.env->vault(), entries,
+                                                      matching::Viewer::kRevealer, code, a.out));
+  if (a.format == "json") {
+    std::cout << boost::json::serialize(boost::json::object{{"on", service.Today()},
+                                                            {"region", code},
+                                                            {"file", a.out},
+                                                            {"villages", counts.villages},
+                                                            {"people", counts.people},
+                                                            {"with_jobs", counts.with_jobs},
+                                                            {"confirmation_due", counts.confirmation_due}})
+              << "\n";
+  } else {
+    std::cout << "已写入 " << a.out << "：" << counts.villages << " 个村，" << counts.people << " 人（有推荐岗位 "
+              << counts.with_jobs << " 人，须先确认仍在求职 " << counts.confirmation_due << " 人）\n";
+  }
+  return Status::Ok();
+}
+
 Status Run(const Args& a) {
-  if (a.person.empty() == a.job.empty())
-    return Status::InvalidArgument("请给出 --person 或 --job 之一", "give one of --person and --job");
+  if (int(!a.person.empty()) + int(!a.job.empty()) + int(!a.outreach.empty()) != 1)
+    return Status::InvalidArgument("请给出 --person、--job 或 --outreach 之一", "give one of --person, --job and --outreach");
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, false));
   SH_ASSIGN_OR_RETURN(Clock clock, ClockOn(a.on));
   matching::MatchService service(c.conn->db(), c.env->vault(), clock);
   SH_RETURN_IF_ERROR(service.Load());
+  if (!a.outreach.empty()) return RunOutreach(a, c, service);
   boost::json::object answer{{"on", service.Today()}};
   std::vector<matching::MatchCard> cards;
   if (!a.person.empty()) {
@@ -65,6 +95,10 @@ void RegisterMatch(CLI::App& app) {
   AddDbOptions(*cmd, a->db);
   cmd->add_option("--person", a->person, "求职人员：劳动力台账编号或18位身份证号 / the seeker: record id or ID number");
   cmd->add_option("--job", a->job, "岗位编号 / the job's record id");
+  cmd->add_option("--outreach", a->outreach,
+                  "外出务工岗位推荐表：该地区（名称或代码，如 平塘县）每村一页，写入 --out / the outreach lists of a "
+                  "region, one sheet per village");
+  cmd->add_option("--out", a->out, "推荐表文件（.xlsx）/ the outreach workbook to write");
   cmd->add_option("--top", a->top, "推荐条数（默认10）/ how many")->check(CLI::Range(1, 100));
   cmd->add_option("--format", a->format, "table | json")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--on", a->on, "按该日判断是否超期未确认（默认今天）YYYY-MM-DD / judge availability on this day");

@@ -210,7 +210,7 @@ std::string LaborParagraph(const Report& r, const std::string& since) {
     s += "，其中脱贫人口" + FormatCount(r.Int("labor.employed.helper_province.poverty")) + "名，有效推动了贫困人口转移就业";
   s += "。";
   const std::string platform =
-      Join({ClauseOf(r, "labor.interviews", "远程面试" + Count(r, "labor.interviews")),
+      Join({ClauseOf(r, "labor.interviews", "组织面试" + Count(r, "labor.interviews")),
             ClauseOf(r, "labor.placed", "安置就业" + FormatCount(r.Int("labor.placed")) + "名")},
            "、");
   if (!platform.empty()) s += "通过“天眼·就业快递”智慧就业服务平台" + platform + "。";

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 
 import { TestEnv } from '../lib/shanhai.mjs';
+import { readSheetRows } from '../lib/workbook.mjs';
 import { DEMO_PAIR, hasChinese, hasEnglish } from './cli_support.mjs';
 
 // The demo's seekers confirmed they were looking over May–July 2020: all are current on this day.
@@ -59,7 +60,7 @@ export function matchSuite(kind) {
       const zh = assembly.reasons.map((r) => r.zh);
       assert.ok(zh.includes('月薪比期望高70%'), zh.join(' '));
       assert.ok(zh.includes('包吃住'), zh.join(' '));
-      assert.ok(zh.some((r) => r.startsWith('技能对口')), zh.join(' '));
+      assert.ok(zh.includes('技能对口：生产制造及有关人员（6-20-02）'), zh.join(' '));
       for (const r of assembly.reasons) assert.ok(hasChinese(r.zh) && hasEnglish(r.en), JSON.stringify(r));
       assert.equal(json(['--person', ID_NUMBER, '--top', '1']).jobs.length, 1);
     });
@@ -82,6 +83,39 @@ export function matchSuite(kind) {
       assert.match(r.stdout, /^\d+\. 白云压缩机·压缩机装配工（广州白云演示压缩机有限公司/m);
       assert.match(r.stdout, /\d+分/);
       assert.match(r.stdout, /月薪比期望高70%/);
+    });
+
+    it('--outreach writes the county\'s lists, one sheet per village after the summary, IDs masked', async () => {
+      const file = env.path('outreach.xlsx');
+      const counts = json(['--outreach', '平塘县', '--out', file, '--top', '3']);
+      assert.equal(counts.region, '522727');
+      assert.ok(counts.villages > 1 && counts.with_jobs > 0, JSON.stringify(counts));
+      const sheets = await readSheetRows(file);
+      const names = Object.keys(sheets);
+      assert.equal(names[0], '汇总');
+      assert.equal(names.length, counts.villages + 1, names.join(' '));
+      // The summary's people per village add up to the people listed.
+      const summary = sheets['汇总'].slice(2);
+      assert.equal(summary.reduce((sum, row) => sum + row[2], 0), counts.people);
+      assert.ok(summary.every((row) => /^黔南州平塘县/.test(row[0])), JSON.stringify(summary[0]));
+      const village = sheets['河中村'];
+      assert.ok(village, names.join(' '));
+      const rows = village.filter((row) => row[1] === '匹配测试韦兰');
+      assert.ok(rows.length >= 1 && rows.length <= 3, JSON.stringify(rows));
+      const assembly = rows.find((row) => row[3] === '白云压缩机·压缩机装配工');
+      assert.ok(assembly, JSON.stringify(rows));
+      assert.equal(assembly[4], '广州白云演示压缩机有限公司');
+      assert.match(assembly[8], /月薪比期望高70%/);
+      assert.match(assembly[2], /^52\*+/);
+      assert.doesNotMatch(JSON.stringify(sheets), new RegExp(ID_NUMBER));
+      // Past her confirmation's due day she is listed to be asked first, without jobs.
+      const later = env.path('outreach-later.xlsx');
+      env.mustRun(['match', '--outreach', '522727', '--out', later, '--on', '2020-10-01']);
+      const due = (await readSheetRows(later))['河中村'].filter((row) => row[1] === '匹配测试韦兰');
+      assert.equal(due.length, 1);
+      assert.match(due[0][3], /超过90天未确认/);
+      refused(['--outreach', '平塘县'], /--out/);
+      refused(['--outreach', '甲坝村', '--out', env.path('x.xlsx')], /522727200205/);
     });
 
     it('refuses in Chinese and English: unknown ids, a seeker not looking, a confirmation due, no target', () => {

@@ -31,3 +31,17 @@ export async function readSheets(file) {
     .filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden')
     .map((ws) => ({ name: ws.name, header: (ws.getRow(1).values ?? []).slice(1).map(String) }));
 }
+
+// Every visible sheet's rows as arrays of cell values (column A first), by sheet name, in tab order.
+export async function readSheetRows(file) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheets = {};
+  for (const ws of wb.worksheets) {
+    if (ws.state === 'hidden' || ws.state === 'veryHidden') continue;
+    const rows = [];
+    ws.eachRow((row) => rows.push((row.values ?? []).slice(1)));
+    sheets[ws.name] = rows;
+  }
+  return sheets;
+}

@@ -214,6 +214,11 @@ TEST_P(LaborFlowTest, PlacementOpensTheSpellAndSeparationReturnsTheSeekerToThePo
                                                  {"separation_note", "回乡照顾老人"}}});
   ASSERT_TRUE(separated.ok()) << separated.status().ToString();
   EXPECT_EQ(Status(SeekersLedger(), seeker_), "seeking");
+  // Confirmed on 2020-07-01, months before: the separation is the new confirmation (the fixture's
+  // clock says today is 2020-07-22), or the person would come back already due to be asked again.
+  Result<Record> back = service().Get(Actor::System(), SeekersLedger(), seeker_);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->Text("confirmed_date"), "2020-07-22");
   EXPECT_TRUE(IsOk(Apply(seeker_, other_job_).status())) << "back in the pool, it may apply again";
 }
 

@@ -42,9 +42,9 @@ Status CreatePlacementSpell(TransitionContext& context, const Record&, const Rec
 
 Status ReturnSeekerToPool(TransitionContext& context, const Record&, const Record& after) {
   const int64_t seeker_id = AsInt(*after.Get("seeker_id"));
-  SH_ASSIGN_OR_RETURN(Record seeker, context.service.ReadForChange(context.actor, SeekersLedger(), seeker_id, 0));
-  RawRecord change{"", {{"status", "seeking"}}};
-  if (seeker.Text("confirmed_date").empty()) change.fields.emplace_back("confirmed_date", context.service.context().clock.Today());
+  // Recording the separation is a contact with the person: it confirms anew that they are looking,
+  // which an earlier confirmation (before the months in work) no longer does.
+  RawRecord change{"", {{"status", "seeking"}, {"confirmed_date", context.service.context().clock.Today()}}};
   const std::string spell = std::to_string(after.id);
   return TakeConsequentStep(context, SeekersLedger(), seeker_id,
                             {{"employed"}, std::move(change), "separate",

@@ -69,8 +69,13 @@ std::string SpellNamed(const Record& spell, bool zh) {
 // A person works one spell at a time: the spell must share no day with the person's others.
 Status NoOverlapWithOtherSpells(const StoredReader& reader, const Record*, Record& after,
                                 std::vector<FieldError>& errors) {
+  // Two spells of one person written at once would each miss the other: the person's seeker row
+  // is held first, so the second writer waits and then sees the first's spell.
+  const Value* seeker = after.Get("seeker_id");
+  if (!seeker || IsNull(*seeker)) return Status::Ok();  // required: refused by the field check
+  SH_RETURN_IF_ERROR(reader.Lock(SeekersLedger(), AsInt(*seeker)));
   SH_ASSIGN_OR_RETURN(std::vector<Record> stored,
-                      reader.WhereEquals(SpellsLedger(), "seeker_id", *after.Get("seeker_id")));
+                      reader.WhereEquals(SpellsLedger(), "seeker_id", *seeker));
   std::vector<Record> others;
   std::vector<EmploymentSpell> spells{{after.Text("start_date"), after.Text("end_date")}};
   for (Record& r : stored) {

@@ -62,6 +62,7 @@ LedgerSql BuildSql(const LedgerDef& def) {
   const std::string pair_join = def.pair_scoped ? "p.id = r.pair_id" : "p.id = r.id";
   sql.select_from = "SELECT r.*, p.code AS pair_code FROM " + def.name + " r JOIN pairs p ON " + pair_join;
   sql.delete_by_id = "DELETE FROM " + def.name + " WHERE id = ?";
+  sql.lock_by_id = "SELECT id FROM " + def.name + " WHERE id = ? FOR UPDATE";
   sql.bulk_columns.push_back("id");
   sql.bulk_columns.insert(sql.bulk_columns.end(), sql.columns.begin(), sql.columns.end());
   sql.count_up_to = "SELECT COUNT(*) FROM (SELECT 1 FROM " + def.name + " LIMIT ?) up_to";
@@ -276,6 +277,11 @@ Result<std::optional<Rows>> LedgerRepository::Get(int64_t id, const Scope& scope
   SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(sql_.select_from + where, params));
   if (rows.rows.empty()) return std::optional<Rows>();
   return std::optional<Rows>(std::move(rows));
+}
+
+Status LedgerRepository::LockRow(int64_t id) {
+  if (db_.dialect() != Dialect::kPostgres) return Status::Ok();
+  return db_.Query(sql_.lock_by_id, {id}).status();
 }
 
 Result<std::string> LedgerRepository::ListWhere(const ListQuery& query, const Scope& scope,

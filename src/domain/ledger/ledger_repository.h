@@ -102,6 +102,7 @@ struct LedgerSql {
   std::string insert;
   std::string select_from;           // "SELECT r.*, p.code AS pair_code FROM t r JOIN pairs p ON ..."
   std::string delete_by_id;
+  std::string lock_by_id;            // PostgreSQL: "SELECT id FROM t WHERE id = ? FOR UPDATE"
   // Bulk loads (the import): "id" followed by columns, and the look-up of natural keys taken.
   std::vector<std::string> bulk_columns;
   std::string count_up_to;           // COUNT(*) of at most ? records
@@ -144,6 +145,10 @@ class LedgerRepository {
   Status Delete(int64_t id);
   // The row of that id if visible in scope.
   Result<std::optional<Rows>> Get(int64_t id, const Scope& scope);
+  // Holds the row of that id against other writers until the transaction ends (a missing id
+  // holds nothing): on PostgreSQL a row lock; SQLite's write transaction already excludes every
+  // other writer. For rules that read several rows before writing (one person's spells).
+  Status LockRow(int64_t id);
   Result<StoredPage> List(const ListQuery& query, const Scope& scope);
   // Columns `columns` (e.g. "r.id, r.poverty_status_enc") of every record List would select
   // for query, in its order and after its cursor but unpaged: what the service decrypts to

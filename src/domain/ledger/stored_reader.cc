@@ -21,4 +21,6 @@ Result<std::vector<Record>> StoredReader::WhereEquals(const LedgerDef& def, cons
   return RecordCodec(def, vault_).DecodeAll(std::move(page.rows), Disclosure::kMasked);
 }
 
+Status StoredReader::Lock(const LedgerDef& def, int64_t id) const { return LedgerRepository(db_, def).LockRow(id); }
+
 }  // namespace shanhai

@@ -23,6 +23,9 @@ class StoredReader {
   // Every record of def whose stored column `key` equals value (at most 1000, by id). Errors:
   // the database's.
   Result<std::vector<Record>> WhereEquals(const LedgerDef& def, const std::string& key, const Value& value) const;
+  // Holds record id of def against concurrent writers until the transaction ends
+  // (LedgerRepository::LockRow), so that a rule over several records sees them settled.
+  Status Lock(const LedgerDef& def, int64_t id) const;
 
  private:
   Database& db_;

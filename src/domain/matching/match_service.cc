@@ -339,6 +339,32 @@ Result<std::vector<RankedMatch>> MatchService::JobsFor(int64_t seeker_id, size_t
   return WithReasons(index_, top.value_or(std::vector<Match>{}), true, seeker_id);
 }
 
+Result<std::vector<OutreachEntry>> MatchService::OutreachFor(const std::string& region_prefix, size_t k) {
+  SH_RETURN_IF_ERROR(Current());
+  std::vector<OutreachEntry> entries;
+  std::vector<int64_t> recommended;
+  {
+    std::shared_lock lock(mutex_);
+    for (const auto& [id, seeker] : seekers_) {
+      const bool due = seeker.availability == Availability::kStale;
+      if (seeker.availability != Availability::kAvailable && !due) continue;
+      if (RegionCodeText(seeker.village).rfind(region_prefix, 0) != 0) continue;
+      entries.push_back({id, seeker.village, due, {}});
+      if (!due) recommended.push_back(id);
+    }
+  }
+  std::sort(entries.begin(), entries.end(), [](const OutreachEntry& a, const OutreachEntry& b) {
+    return a.village != b.village ? a.village < b.village : a.seeker_id < b.seeker_id;
+  });
+  std::unordered_map<int64_t, std::vector<RankedMatch>> jobs;
+  index_.TopJobsByVillage(recommended, k, [&](int64_t id, const std::vector<Match>& top) {
+    jobs[id] = WithReasons(index_, top, true, id);
+  });
+  for (OutreachEntry& entry : entries)
+    if (auto found = jobs.find(entry.seeker_id); found != jobs.end()) entry.jobs = std::move(found->second);
+  return entries;
+}
+
 Result<std::vector<RankedMatch>> MatchService::SeekersFor(int64_t job_id, size_t k, const std::string& region_prefix) {
   SH_RETURN_IF_ERROR(Current());
   std::shared_lock lock(mutex_);

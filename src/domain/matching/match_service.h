@@ -52,6 +52,16 @@ struct RankedMatch {
   std::vector<Reason> reasons;
 };
 
+// One person of an outreach list (OutreachFor): the home village and, when the person is
+// recommended now, the best jobs. A person whose confirmation is due is listed without jobs and
+// flagged: the cadre's call is what confirms that the person is still looking.
+struct OutreachEntry {
+  int64_t seeker_id = 0;
+  uint64_t village = 0;
+  bool confirmation_due = false;
+  std::vector<RankedMatch> jobs;
+};
+
 class MatchService {
  public:
   // db (a connection for the service alone) and vault must outlive the service. clock: "today"
@@ -77,6 +87,11 @@ class MatchService {
   // region_prefix ("" = everyone). Errors: NotFound (no such job); Conflict when the job is not
   // open (not published, employer not verified, or headcount filled).
   Result<std::vector<RankedMatch>> SeekersFor(int64_t job_id, size_t k, const std::string& region_prefix);
+
+  // The outreach batch (MatchIndex::TopJobsByVillage): every seeker looking for work, not in
+  // work, whose home village code starts with region_prefix, with its best k jobs; ordered by
+  // village, then seeker id. Errors: the database's (catching up with the feed).
+  Result<std::vector<OutreachEntry>> OutreachFor(const std::string& region_prefix, size_t k);
 
   // A seeker named as users name one: its record id ("12") or its person's 18-character ID
   // number (a 15-digit one converted). Errors: InvalidArgument for other text; NotFound when no

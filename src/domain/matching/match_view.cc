@@ -8,6 +8,7 @@
 #include "common/money.h"
 #include "common/text.h"
 #include "domain/labor/labor_ledgers.h"
+#include "domain/labor/occupation_code.h"
 #include "domain/matching/match_reader.h"
 #include "domain/people/people_ledgers.h"
 #include "regions/region_catalog.h"
@@ -20,10 +21,13 @@ class CatalogueMatchNames final : public MatchNames {
  public:
   std::string CityName(uint32_t city) const override { return Named(uint64_t(city) * 100000000ULL); }
   std::string ProvinceName(uint32_t province) const override { return Named(uint64_t(province) * 10000000000ULL); }
+  // 6200200 → "生产制造及有关人员（6-20-02）", 6200203 → "…（6-20-02-03）" (the minor group's codes
+  // end in 00): the major group by name, since the catalogue's finer names are not held.
   std::string OccupationName(OccupationCode code) const override {
-    // 6200200 → "6-20-02", 6200203 → "6-20-02-03" (the minor group's codes end in 00).
     std::string text = fmt::format("{}-{:02}-{:02}", code / 1000000, code / 10000 % 100, code / 100 % 100);
-    return code % 100 == 0 ? text : text + fmt::format("-{:02}", code % 100);
+    if (code % 100 != 0) text += fmt::format("-{:02}", code % 100);
+    const std::string_view group = labor::MajorGroupName(int(code / 1000000));
+    return group.empty() ? text : fmt::format("{}（{}）", group, text);
   }
 
  private:
@@ -63,6 +67,10 @@ std::vector<RankedMatch> AsSeenBy(std::vector<RankedMatch> matches, Viewer viewe
   return matches;
 }
 
+std::vector<ReasonText> ReasonsAsSeenBy(const std::vector<Reason>& reasons, Viewer viewer) {
+  return DescribeReasons(reasons, CatalogueNames(), VisibilityFor(viewer));
+}
+
 const MatchNames& CatalogueNames() {
   static const CatalogueMatchNames names;
   return names;
@@ -78,7 +86,7 @@ Result<std::vector<MatchCard>> JobCards(Database& db, const PiiVault& vault, con
     SH_ASSIGN_OR_RETURN(std::optional<Record> employer, reader.One(EmployersLedger(), IntField(*job, "employer_id")));
     MatchCard card{m.id, m.points, job->Text("title"), "", employer ? employer->Text("name") : "",
                    PlaceName(job->Text("work_region")), IntField(*job, "wage_min_fen"), 0,
-                   DescribeReasons(m.reasons, CatalogueNames(), VisibilityFor(viewer))};
+                   ReasonsAsSeenBy(m.reasons, viewer)};
     card.wage_max_fen = job->Text("wage_max_fen").empty() ? card.wage_min_fen : IntField(*job, "wage_max_fen");
     cards.push_back(std::move(card));
   }
@@ -98,7 +106,7 @@ Result<std::vector<MatchCard>> SeekerCards(Database& db, const PiiVault& vault, 
     const std::string name = person->Text("name");
     cards.push_back({m.id, m.points, viewer == Viewer::kEmployer ? MaskPersonName(name) : name,
                      person->Text("id_number"), "", PlaceName(person->Text("region_code")), 0, 0,
-                     DescribeReasons(m.reasons, CatalogueNames(), VisibilityFor(viewer))});
+                     ReasonsAsSeenBy(m.reasons, viewer)});
   }
   return cards;
 }

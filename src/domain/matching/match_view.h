@@ -45,6 +45,8 @@ const MatchNames& CatalogueNames();
 // the priority term and re-ranked by them (equal scores by id). The cards below apply it.
 std::vector<RankedMatch> AsSeenBy(std::vector<RankedMatch> matches, Viewer viewer);
 
+// A match's reasons in words, leaving out the priority reason for whoever may not see it.
+std::vector<ReasonText> ReasonsAsSeenBy(const std::vector<Reason>& reasons, Viewer viewer);
 
 // Cards for the jobs (JobsFor) or the seekers (SeekersFor) of an answer. Errors: the database's.
 Result<std::vector<MatchCard>> JobCards(Database& db, const PiiVault& vault, const std::vector<RankedMatch>& matches,

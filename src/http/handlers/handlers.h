@@ -25,10 +25,12 @@ Result<Reply> JobSeekerProfile(RequestContext& ctx);
 // fallback phone).
 Result<Reply> InterviewSignal(RequestContext& ctx);
 Result<Reply> InterviewRoomInfo(RequestContext& ctx);
-// match_handlers.cc: recommended jobs for a seeker, people for a job, and the job seeker's own jobs.
+// match_handlers.cc: recommended jobs for a seeker, people for a job, the job seeker's own jobs,
+// and the outreach workbook (one sheet per village).
 Result<Reply> SeekerMatches(RequestContext& ctx);
 Result<Reply> JobMatches(RequestContext& ctx);
 Result<Reply> MyJobs(RequestContext& ctx);
+Result<Reply> OutreachWorkbook(RequestContext& ctx);
 
 // outbox_handlers.cc: the default sender's outbox, for staff (masked list, one message whole).
 Result<Reply> ListOutbox(RequestContext& ctx);

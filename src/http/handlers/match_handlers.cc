@@ -5,19 +5,26 @@
 // own page would; MatchService answers; match_view.h names and masks.
 #include "domain/labor/labor_ledgers.h"
 #include "domain/matching/match_view.h"
+#include "domain/matching/outreach_workbook.h"
 #include "http/handlers/handlers.h"
+#include "http/handlers/spreadsheet_format.h"
+#include "http/handlers/temp_file.h"
 #include "http/json_io.h"
+#include "regions/region_candidates.h"
+#include "regions/region_catalog.h"
+#include "regions/region_display.h"
 
 namespace shanhai::handlers {
 
 namespace {
 
 constexpr int64_t kDefaultTop = 10;
+constexpr int64_t kOutreachTop = 3;  // jobs per person on a cadre's list
 constexpr int64_t kMaxTop = 100;
 constexpr const char* kPovertyRevealPermission = "people:people:reveal";
 
-Result<size_t> TopOf(const HttpRequest& request) {
-  SH_ASSIGN_OR_RETURN(int64_t top, QueryInt(request, "top", kDefaultTop));
+Result<size_t> TopOf(const HttpRequest& request, int64_t fallback = kDefaultTop) {
+  SH_ASSIGN_OR_RETURN(int64_t top, QueryInt(request, "top", fallback));
   if (top < 1 || top > kMaxTop)
     return Status::InvalidField("top", "top 应在 1 到 100 之间", "top must be between 1 and 100");
   return size_t(top);
@@ -72,6 +79,35 @@ Result<Reply> MyJobs(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(matching::MatchService * service, ServiceOf(ctx));
   SH_ASSIGN_OR_RETURN(int64_t seeker_id, service->SeekerOfPerson(ctx.actor.person_id));
   return JobsReply(ctx, seeker_id, matching::Viewer::kSeeker);
+}
+
+// ?region= (code or name; default the account's own region) within the account's region.
+Result<Reply> OutreachWorkbook(RequestContext& ctx) {
+  std::string region = QueryText(ctx.request, "region");
+  if (region.empty()) region = ctx.actor.region;
+  if (region.empty())
+    return Status::InvalidField("region", "请选择地区（县、乡镇或村）", "choose a region (county, town or village)");
+  SH_ASSIGN_OR_RETURN(std::string code, RegionCodeNamedAnywhere(RegionCatalog::Embedded(), region, "region"));
+  if (RegionPrefix(code).rfind(VisiblePrefix(ctx.actor), 0) != 0)
+    return Status::PermissionDenied("该地区不在您的数据范围内", "that region is outside your data scope");
+  SH_ASSIGN_OR_RETURN(size_t top, TopOf(ctx.request, kOutreachTop));
+  SH_ASSIGN_OR_RETURN(matching::MatchService * service, ServiceOf(ctx));
+  SH_ASSIGN_OR_RETURN(std::vector<matching::OutreachEntry> entries, service->OutreachFor(RegionPrefix(code), top));
+  const matching::Viewer viewer = StaffViewer(ctx.actor);
+  TempFile out(".xlsx");
+  Result<matching::OutreachCounts> counts =
+      matching::WriteOutreachWorkbook(ctx.conn.db(), ctx.env.vault(), entries, viewer, code, out.path());
+  SH_RETURN_IF_ERROR(out.Written(counts.status()));
+  // A list of named people (and, for a revealer, who has the poverty priority) leaves the system.
+  const boost::json::object detail{{"outreach", code},
+                                   {"people", counts->people},
+                                   {"villages", counts->villages},
+                                   {"priority_shown", viewer == matching::Viewer::kRevealer}};
+  SH_RETURN_IF_ERROR(ctx.conn.ledgers().audit().Write(ctx.actor, "export", SeekersLedger().name, 0, "", "", "",
+                                                      boost::json::serialize(detail)));
+  SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
+  return Reply::File(std::move(bytes), kXlsxType,
+                     RegionDisplayName(RegionCatalog::Embedded(), code) + "外出务工岗位推荐表.xlsx");
 }
 
 }  // namespace shanhai::handlers
