@@ -110,6 +110,7 @@ const en: typeof zh = {
     reveal: 'Show full',
     revealed: 'Full value shown (this view is recorded in the audit log)',
     wan: '10k yuan',
+    yuan: 'yuan',
     selectOne: 'Select a record first',
     fixErrors: 'Please correct the marked fields',
     total: '{n} records',

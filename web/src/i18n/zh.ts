@@ -108,6 +108,7 @@ export default {
     reveal: '显示完整',
     revealed: '已显示完整信息（本次查看已记入审计日志）',
     wan: '万元',
+    yuan: '元',
     selectOne: '请先选中一条记录',
     fixErrors: '请按提示修改后再保存',
     total: '共 {n} 条',
