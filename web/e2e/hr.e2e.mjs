@@ -4,7 +4,8 @@
 // the slot picker, records it passed, and makes an offer — a wage below the job's range shows the
 // server's message, one inside it is taken; the same page at 390×844 scrolls nowhere sideways, and
 // a second application is scheduled there. Staff apply for a seeker from the seeker's 推荐岗位
-// panel ("经本人同意，代为申请"), and the overview 招聘需求与进度 names employers and counts stages.
+// panel ("经本人同意，代为申请"), record the acceptance and the placement from the overview
+// 招聘需求与进度, which names employers and counts stages, and lists a town's people with theirs.
 // Usage: SHANHAI_BINARY=build/shanhai node web/e2e/hr.e2e.mjs
 import assert from 'node:assert/strict'
 import { waitForText } from './lib.mjs'
@@ -221,20 +222,50 @@ await t.step('staff apply for a seeker from the 推荐岗位 panel, with the per
   assert.equal(made[0].source, 'staff_recommended')
 })
 
+await t.step('staff record the acceptance and the placement (登记到岗) from the job\'s applicants in the overview', async () => {
+  await page.goto(new URL('/labor/progress', page.url()).href)
+  const row = page.locator(`[data-test=open-job][data-id="${job.id}"]`)
+  const placed = Number((await row.locator('[data-test=count-placed] b').textContent()).trim())
+  await row.locator('[data-test=show-applicants]').click()
+  const drawer = page.locator('[data-test=job-drawer]')
+  const offered = drawer.locator(`[data-test=applicant][data-id="${applications[0].id}"]`)
+  await offered.locator('[data-test=step-accept]').click()
+  await dialog.locator('[data-test=transition-confirm]').waitFor()
+  await submitStep()
+  await waitForText(page, offered.locator('[data-test=applicant-stage]'), '已接受录用')
+  await offered.locator('[data-test=step-place]').click()
+  const start = field('start_date').locator('input')
+  await start.fill(day(10))
+  await start.press('Enter')
+  await dialog.locator('.el-dialog__title').click()
+  await field('monthly_wage_fen').locator('input').fill('5200')
+  const region = field('place_region').locator('[data-test=region-cascader] input')
+  await region.click()
+  await region.pressSequentially('白云区')
+  await page.locator('.region-cascader [data-test=region-hit]:visible', { hasText: '白云区' }).first().click()
+  await submitStep()
+  await waitForText(page, offered.locator('[data-test=applicant-stage]'), '已到岗')
+  await page.keyboard.press('Escape')
+  await waitForText(page, row.locator('[data-test=count-placed] b'), String(placed + 1))
+  const [application] = await list(`/api/v1/labor/applications?seeker_id=${seekers[0].id}`)
+  assert.equal(application.monthly_wage_fen, 520000)
+  assert.equal(application.place_region, '440111')
+})
+
 await t.step('招聘需求与进度: open jobs by employer name with their stages, people of a town with theirs', async () => {
   await page.goto(new URL('/labor/progress', page.url()).href)
   const row = page.locator(`[data-test=open-job][data-id="${job.id}"]`)
   await waitForText(page, row.locator('[data-test=open-job-employer]'), '广州白云演示压缩机有限公司')
   await waitForText(page, row.locator('[data-test=count-applied] b'), '1')
   await waitForText(page, row.locator('[data-test=count-interview] b'), '1')
-  await waitForText(page, row.locator('[data-test=count-hired] b'), '1')
+  await waitForText(page, row.locator('[data-test=count-hired] b'), '0')
   await page.locator('.el-tabs__item', { hasText: '人员进度' }).click()
   const search = page.locator('[data-test=people-region] [data-test=region-cascader] input')
   await search.click()
   await search.pressSequentially('卡蒲')
   await page.locator('.region-cascader [data-test=region-hit]:visible', { hasText: '卡蒲毛南族乡' }).first().click()
   const person = page.locator('[data-test=person-stage]', { hasText: '韦小兰' })
-  await waitForText(page, person.locator('[data-test=person-latest]'), '当前进度：白云压缩机·压缩机装配工 · 已发录用通知')
+  await waitForText(page, person.locator('[data-test=person-latest]'), '当前进度：白云压缩机·压缩机装配工 · 已到岗')
   const shown = await page.locator('[data-test=person-stage]').count()
   assert.ok(shown >= 3 && shown <= 20, `${shown} people of the town on the first page`)
 })
