@@ -47,6 +47,9 @@ constexpr RouteRow kRouteTable[] = {
     {"GET", "/api/v1/labor/jobs/{id}/matches", h::JobMatches, "labor:jobs:match", kNoLedger, kNone,
      "为岗位推荐人选（得分与理由；企业招聘专员仅见本企业岗位，姓名与身份证号脱敏、无电话、无帮扶对象理由；?top=1..100）"
      "/ recommended people for a job (an employer's HR: own jobs only, masked, no phone, no poverty reason)"},
+    {"GET", "/api/v1/labor/jobs/{id}/applicants", h::JobApplicants, "labor:applications:list", kNoLedger, kNone,
+     "岗位的应聘人员（姓名、脱敏身份证号、所在地；企业招聘专员仅见本企业岗位，姓名脱敏；无电话）/ who applied to a "
+     "job (name, masked ID number, home; an employer's HR: own jobs only, names masked; no phone)"},
     {"GET", "/api/v1/messages/outbox", h::ListOutbox, kOutboxReadPermission, kNoLedger, kNone,
      "短信发件箱（号码脱敏、验证码隐去；?mobile= 按号码查找；?page=&page_size=）/ the outbox, masked"},
     {"GET", "/api/v1/messages/outbox/{id}/reveal", h::RevealOutboxMessage, kOutboxRevealPermission, kNoLedger, kNone,

@@ -137,6 +137,13 @@ await t.step('应聘人员: schedule an interview with the slot picker, record i
   const first = applications[0].id
   await applicant(first).waitFor()
   await waitForText(page, stageOf(first), '已申请')
+  // Every applicant named, masked, with the ID number masked: the demo's placed ones too.
+  await waitForText(page, applicant(first).locator('[data-test=applicant-name]'), '韦*兰')
+  const names = (await page.locator('[data-test=applicant-name]').allTextContents()).map((s) => s.trim())
+  assert.ok(names.length >= 3 && names.every((n) => /^\S\*+\S$/.test(n)), names.join(','))
+  for (const id of await page.locator('[data-test=applicant-id]').allTextContents()) assert.match(id.trim(), /^\d{2}\*+ · /)
+  const text = await page.locator('body').innerText()
+  for (const p of people) assert.ok(!text.includes(p.mobile.slice(-4)) && !text.includes(p.name), `nothing whole of ${p.name}`)
   await schedule(first, '09:00-09:30')
   await waitForText(page, applicant(first).locator('[data-test=applicant-interview]'), `面试：${day(2)} 09:00-09:30，远程视频`)
   await applicant(first).locator('[data-test=enter-interview]').waitFor()
@@ -229,6 +236,7 @@ await t.step('staff record the acceptance and the placement (登记到岗) from 
   await row.locator('[data-test=show-applicants]').click()
   const drawer = page.locator('[data-test=job-drawer]')
   const offered = drawer.locator(`[data-test=applicant][data-id="${applications[0].id}"]`)
+  await waitForText(page, offered.locator('[data-test=applicant-name]'), '韦小兰')
   await offered.locator('[data-test=step-accept]').click()
   await dialog.locator('[data-test=transition-confirm]').waitFor()
   await submitStep()
