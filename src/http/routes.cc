@@ -50,6 +50,9 @@ constexpr RouteRow kRouteTable[] = {
     {"GET", "/api/v1/labor/outreach.xlsx", h::OutreachWorkbook, "labor:seekers:match", kNoLedger, kNone,
      "外出务工岗位推荐表（.xlsx，每村一页：正在求职的人员与推荐岗位及理由，身份证号脱敏；?region= 县、乡镇或村，"
      "缺省为本人地区；?top=1..100，默认3；记入审计）/ the outreach workbook, one sheet per village"},
+    {"GET", "/api/v1/labor/jobs/{id}/applicants", h::JobApplicants, "labor:applications:list", kNoLedger, kNone,
+     "岗位的应聘人员（姓名、脱敏身份证号、所在地；企业招聘专员仅见本企业岗位，姓名脱敏；无电话）/ who applied to a "
+     "job (name, masked ID number, home; an employer's HR: own jobs only, names masked; no phone)"},
     {"GET", "/api/v1/messages/outbox", h::ListOutbox, kOutboxReadPermission, kNoLedger, kNone,
      "短信发件箱（号码脱敏、验证码隐去；?mobile= 按号码查找；?page=&page_size=）/ the outbox, masked"},
     {"GET", "/api/v1/messages/outbox/{id}/reveal", h::RevealOutboxMessage, kOutboxRevealPermission, kNoLedger, kNone,

@@ -31,6 +31,8 @@ Result<Reply> SeekerMatches(RequestContext& ctx);
 Result<Reply> JobMatches(RequestContext& ctx);
 Result<Reply> MyJobs(RequestContext& ctx);
 Result<Reply> OutreachWorkbook(RequestContext& ctx);
+// applicant_handlers.cc: who applied to a job, named (masked for an employer's HR).
+Result<Reply> JobApplicants(RequestContext& ctx);
 
 // outbox_handlers.cc: the default sender's outbox, for staff (masked list, one message whole).
 Result<Reply> ListOutbox(RequestContext& ctx);

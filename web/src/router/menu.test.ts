@@ -20,7 +20,7 @@ const t = (key: string) => `t:${key}`
 describe('the side menu from the server’s metadata', () => {
   it('lists the server’s groups and ledgers in its order, between the dashboard and the report', () => {
     const groups = buildMenu({ ledgers, menu, can: () => true, t, label: zh })
-    expect(groups.map((g) => g.key)).toEqual(['dashboard', 'forces', 'pairing', 'people', 'import', 'report', 'outbox', 'system'])
+    expect(groups.map((g) => g.key)).toEqual(['dashboard', 'forces', 'pairing', 'people', 'progress', 'import', 'report', 'outbox', 'system'])
     expect(groups[1]).toMatchObject({ title: '两方力量', icon: Connection, flat: false,
       items: [{ path: '/exchange/meetings', title: '会议' }, { path: '/exchange/visits', title: '互访' }] })
     expect(groups[2].icon).toBe(Coin)
@@ -28,9 +28,10 @@ describe('the side menu from the server’s metadata', () => {
     // An icon key the console does not know gets the document icon; a ledger the server no longer
     // declares is left out.
     expect(groups[3]).toMatchObject({ icon: Document, flat: true, items: [{ path: '/people/people', title: '人员' }] })
-    expect(groups[4]).toMatchObject({ key: 'import', flat: true, items: [{ path: '/import' }] })
-    expect(groups[6]).toMatchObject({ key: 'outbox', flat: true, items: [{ path: '/messages/outbox' }] })
-    expect(groups[7].items.map((i) => i.path)).toEqual(['/admin/users', '/admin/reveal-grants', '/admin/roles', '/admin/audit', '/admin/dictionaries'])
+    expect(groups[4]).toMatchObject({ key: 'progress', flat: true, items: [{ path: '/labor/progress' }] })
+    expect(groups[5]).toMatchObject({ key: 'import', flat: true, items: [{ path: '/import' }] })
+    expect(groups[7]).toMatchObject({ key: 'outbox', flat: true, items: [{ path: '/messages/outbox' }] })
+    expect(groups[8].items.map((i) => i.path)).toEqual(['/admin/users', '/admin/reveal-grants', '/admin/roles', '/admin/audit', '/admin/dictionaries'])
   })
 
   it('shows only what the user may open, and no empty group', () => {
@@ -46,6 +47,15 @@ describe('the side menu from the server’s metadata', () => {
     const can = (p: string) => p === 'exchange:visits:list' || p === 'funds:funds:import'
     const groups = buildMenu({ ledgers, menu, can, t, label: zh })
     expect(groups.map((g) => g.key)).toEqual(['forces', 'import'])
+  })
+
+  it('offers the 招聘工作台 to an employer\'s HR only, and the staff overview to staff only', () => {
+    const can = (p: string) => p === 'labor:jobs:match' || p === 'labor:applications:list'
+    const paths = (ownerLedger: string) =>
+      buildMenu({ ledgers, menu, can, ownerLedger, t, label: zh }).flatMap((g) => g.items.map((i) => i.path))
+    expect(paths('employers')).toEqual(['/labor/hr'])
+    expect(paths('')).toEqual(['/labor/progress'])
+    expect(paths('suppliers')).toEqual([])
   })
 
   it('gives the ledgers in menu order for the landing page', () => {

@@ -32,6 +32,9 @@ interface Page {
   title: string
   /** the permission it needs, or `ledger:<action>`: that action on any one ledger */
   permission: string
+  /** only for accounts owned by a record of this ledger ('employers': an employer's HR), or, when
+   *  '', only for accounts of no organisation (staff); absent: for anyone with the permission */
+  owner?: string
 }
 
 interface PageGroup {
@@ -48,6 +51,11 @@ const before: PageGroup[] = [
 ]
 
 const after: PageGroup[] = [
+  // The recruitment pages: an employer's HR works its own jobs; staff of both sides follow every open job.
+  { key: 'hr', title: 'menu.hr', icon: Briefcase, flat: true,
+    pages: [{ path: '/labor/hr', title: 'menu.hr', permission: 'labor:jobs:match', owner: 'employers' }] },
+  { key: 'progress', title: 'menu.recruitProgress', icon: Briefcase, flat: true,
+    pages: [{ path: '/labor/progress', title: 'menu.recruitProgress', permission: 'labor:applications:list', owner: '' }] },
   // One workbook of many ledgers; the server checks each sheet's import permission.
   { key: 'import', title: 'menu.import', icon: Upload, flat: true,
     pages: [{ path: '/import', title: 'menu.import', permission: 'ledger:import' }] },
@@ -73,6 +81,8 @@ export interface MenuInput {
   ledgers: LedgerMeta[]
   menu: MenuGroupMeta[]
   can: (permission: string) => boolean
+  /** the ledger of the record owning the account ('employers'), '' for staff */
+  ownerLedger?: string
   /** i18n: a key's text */
   t: (key: string) => string
   /** a server label ({label_zh, label_en}) in the current language */
@@ -80,9 +90,10 @@ export interface MenuInput {
 }
 
 /** The menu the user sees: groups with at least one item the user may open, in order. */
-export function buildMenu({ ledgers, menu, can, t, label }: MenuInput): MenuGroup[] {
+export function buildMenu({ ledgers, menu, can, ownerLedger = '', t, label }: MenuInput): MenuGroup[] {
   const byName = new Map(ledgers.map((l) => [l.name, l]))
   const mayOpen = (p: Page) => {
+    if (p.owner !== undefined && p.owner !== ownerLedger) return false
     const action = p.permission.startsWith('ledger:') ? p.permission.slice('ledger:'.length) : ''
     return action ? ledgers.some((l) => can(`${l.module}:${l.name}:${action}`)) : can(p.permission)
   }

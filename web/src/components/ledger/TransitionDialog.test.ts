@@ -83,4 +83,22 @@ describe('TransitionDialog generated from the workflow meta', () => {
     expect(untouched.emitted('update:modelValue')).toEqual([[false]])
     untouched.unmount()
   })
+
+  it('tells the page of a conflict (409): someone else changed the record since it was shown', async () => {
+    const transition = vi.fn().mockRejectedValue(new ApiError(409, 'conflict', '记录已被他人修改', 'changed by someone else'))
+    const w = await open({ transition }, release)
+    await submit()
+    expect(w.emitted('conflict')?.length).toBe(1)
+    expect(document.body.querySelector('[data-test=transition-error]')?.textContent).toContain('记录已被他人修改')
+    w.unmount()
+  })
+
+  it('takes a page\'s own input for a field through its slot', async () => {
+    const w = await openDialog(TransitionDialog, { meta: needs, api: {} as LedgerApi, record, transition: deliver }, {
+      'field-delivered_date': '<input data-test="own-input" />',
+    })
+    expect(document.body.querySelector('[data-field="delivered_date"] [data-test=own-input]')).not.toBeNull()
+    expect(document.body.querySelector('[data-field="delivered_date"] .el-date-editor')).toBeNull()
+    w.unmount()
+  })
 })

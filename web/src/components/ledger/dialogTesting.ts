@@ -7,11 +7,12 @@ import { vi } from 'vitest'
 import { type Component, nextTick } from 'vue'
 import { i18n } from '@/i18n'
 
-export async function openDialog(component: Component, props: Record<string, unknown>) {
+export async function openDialog(component: Component, props: Record<string, unknown>, slots: Record<string, string> = {}) {
   setActivePinia(createPinia())
   vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ items: [] }), { status: 200 })))
   const wrapper = mount(component, {
     props: { ...props, modelValue: false },
+    slots,
     global: { plugins: [i18n] },
     attachTo: document.body,
   })
