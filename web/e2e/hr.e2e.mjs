@@ -8,10 +8,12 @@
 // 招聘需求与进度, which names employers and counts stages, and lists a town's people with theirs.
 // Usage: SHANHAI_BINARY=build/shanhai node web/e2e/hr.e2e.mjs
 import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { waitForText } from './lib.mjs'
 import { adminSession } from './session.mjs'
 
-const { page, api, t, finish, loginAs } = await adminSession('hr')
+const { stack, page, api, t, finish, loginAs } = await adminSession('hr')
 const PAIR = '440111-522727'
 const HR = { name: 'hr_e2e_baiyun', password: 'Hr-e2e-desk-2026' }
 const STAFF = { name: 'hr_e2e_staff', password: 'Hr-e2e-staff-2026' }
@@ -276,6 +278,22 @@ await t.step('招聘需求与进度: open jobs by employer name with their stage
   await waitForText(page, person.locator('[data-test=person-latest]'), '当前进度：白云压缩机·压缩机装配工 · 已到岗')
   const shown = await page.locator('[data-test=person-stage]').count()
   assert.ok(shown >= 3 && shown <= 20, `${shown} people of the town on the first page`)
+})
+
+await t.step('导出推荐表: the chosen town\'s outreach workbook, a summary then a sheet per village, IDs masked', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=export-outreach]').click()])
+  assert.match(download.suggestedFilename(), /卡蒲毛南族乡外出务工岗位推荐表\.xlsx$/)
+  const file = join(stack.dir, 'outreach.xlsx')
+  await download.saveAs(file)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const names = wb.worksheets.map((ws) => ws.name)
+  assert.equal(names[0], '汇总')
+  const cells = wb.worksheets.slice(1).flatMap((ws) => ws.getSheetValues().flat().map(String))
+  // Applying keeps a person looking; 韦小兰, placed, is in work and off the lists.
+  assert.ok(cells.includes('石明光') && cells.includes('蒙春花'), names.join(' '))
+  assert.ok(!cells.includes('韦小兰'), 'a placed person is not on the outreach lists')
+  for (const p of people) assert.ok(!cells.some((c) => c.includes(p.id_number)), 'no whole ID number')
 })
 
 await finish()

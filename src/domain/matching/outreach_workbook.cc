@@ -47,6 +47,16 @@ struct OutreachLine {
   std::string text;  // the reasons, or the note
 };
 
+// The catalogue's code of a home region as the index keeps it: twelve digits, which for a person
+// registered at a town or county are the statistical form ("522727200000" for 522727200).
+std::string CatalogueCode(uint64_t code12) {
+  std::string code = RegionCodeText(code12);
+  if (RegionCatalog::Embedded().Find(code)) return code;
+  std::string prefix = RegionPrefix(code);
+  if (prefix.size() < 6) prefix.resize(6, '0');
+  return RegionCatalog::Embedded().Find(prefix) ? prefix : code;
+}
+
 struct VillageSheet {
   std::string code;
   std::vector<OutreachLine> lines;
@@ -80,7 +90,7 @@ Result<std::vector<VillageSheet>> ReadSheets(Database& db, const PiiVault& vault
                                              JobCardCache& jobs) {
   std::vector<VillageSheet> sheets;
   for (const OutreachEntry& person : entries) {
-    const std::string code = RegionCodeText(person.village);
+    const std::string code = CatalogueCode(person.village);
     if (sheets.empty() || sheets.back().code != code) sheets.push_back({code, {}});
     VillageSheet& sheet = sheets.back();
     SH_ASSIGN_OR_RETURN(std::vector<MatchCard> cards,

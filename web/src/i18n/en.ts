@@ -490,6 +490,7 @@ const en: typeof zh = {
     jobsTab: 'Open jobs',
     peopleTab: 'People and stages',
     regionFilter: 'Filter by town or village',
+    exportOutreach: 'Export the outreach lists (one sheet per village)',
     noPeople: 'Nobody registered in this area',
     notSeeker: 'not registered as looking for work',
     person: 'Person',

@@ -481,6 +481,7 @@ export default {
     jobsTab: '招聘需求',
     peopleTab: '人员进度',
     regionFilter: '按镇、村筛选',
+    exportOutreach: '导出外出务工岗位推荐表（每村一页）',
     noPeople: '该地区尚无登记人员',
     notSeeker: '未登记求职',
     person: '人员',
