@@ -130,6 +130,7 @@ await t.step('opens the job: hours, rest days, wage composition, social insuranc
   await waitForText(page, page.locator('[data-test="fact-工资构成"]'), '底薪＋计件')
   assert.match(await page.textContent('[data-test="fact-社会保险"]'), /五险一金/)
   await waitForText(page, page.locator('[data-test="fact-吃住"]'), '包吃，包住')
+  assert.match(await page.textContent('[data-test="fact-工作地点"]'), /白云区/) // the place by name, not 440111
   await fitsTheWidth()
   await page.screenshot({ path: join(shots, 'phone-job.png') })
   await page.locator('[data-test=apply]').click()
@@ -156,6 +157,7 @@ await t.step('HR schedules a video interview; the seeker asks for another time w
   await card.locator('[data-test=reason-send]').click()
   await waitForText(page, card.locator('[data-test=application-status]'), '已申请')
   assert.equal(await card.locator('[data-test=interview]').count(), 0)
+  assert.match(await card.locator('[data-test=time-declined]').textContent(), /送孩子上学/)
 })
 
 await t.step('HR schedules again; the seeker accepts the time and the room link appears', async () => {

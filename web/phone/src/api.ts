@@ -8,9 +8,10 @@ export interface Me {
   name: string
   mobile: string
   region_name: string
-  seeker_id?: number
-  seeking_status_label?: string
-  needs_confirmation?: boolean
+  /** null when the person is not (yet) in the labour ledger. */
+  seeker_id: number | null
+  seeking_status_label: string | null
+  needs_confirmation: boolean
 }
 
 export interface Reason {
@@ -32,20 +33,23 @@ export interface JobDetail {
   id: number
   title: string
   employer_name: string
-  employer_verified?: boolean
-  place_name?: string
-  place?: string
+  employer_verified: boolean
+  work_region_name: string | null
+  work_address: string | null
   wage_min_fen: number
-  wage_max_fen?: number | null
-  wage_composition?: string
-  working_hours?: string
-  rest_days?: string
-  social_insurance_label?: string
-  board?: boolean
-  lodging?: boolean
-  shifts?: string
-  headcount?: number
-  requirements?: string[] | string
+  wage_max_fen: number | null
+  wage_composition: string | null
+  working_hours: string | null
+  rest_days: string | null
+  social_insurance_label: string | null
+  board: boolean
+  lodging: boolean
+  /** The shifts as the job states them (today the working-hours text itself). */
+  shifts: string | null
+  headcount: number | null
+  start_date: string | null
+  description: string | null
+  requirements: string[]
   applied: number | null
 }
 
@@ -64,6 +68,8 @@ export interface Application {
   interview_time: string | null
   interview_mode_label: string | null
   interview_answer: 'accepted' | 'declined' | null
+  /** Why the seeker asked for another time (kept when the application went back to applied). */
+  time_decline_reason: string | null
   interview_phone: string | null
   interview_link: string | null
   room_path: string | null
