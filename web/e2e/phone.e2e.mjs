@@ -20,7 +20,7 @@ const MOBILE = '13712349402'
 const shots = process.env.SCREENSHOTS ?? join(webDir, '../docs/screenshots')
 mkdirSync(shots, { recursive: true })
 
-/** A date `days` from today, YYYY-MM-DD (the server's clock is the machine's). */
+/** A date `days` from today (UTC), YYYY-MM-DD: far enough from the server's today for each use. */
 function dayFromToday(days) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 }
