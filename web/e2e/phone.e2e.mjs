@@ -54,6 +54,12 @@ const hrApi = new ApiClient(stack.apiUrl)
 await hrApi.mustLogin(HR.name, HR.password)
 
 const m = (path) => `${stack.baseUrl}/m${path}`
+// Uncaught script errors and whatever the Content-Security-Policy blocks, checked at the end.
+const pageProblems = []
+page.on('pageerror', (e) => pageProblems.push(String(e)))
+await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
+  console.error(`CSP: ${e.effectiveDirective} ${e.blockedURI}`)))
+page.on('console', (msg) => msg.text().startsWith('CSP: ') && pageProblems.push(msg.text()))
 
 // Nothing on the page is wider than the phone.
 async function fitsTheWidth() {
@@ -213,6 +219,10 @@ await t.step('logs out: the session is gone', async () => {
   assert.equal(r.status(), 401)
   await page.goto(m('/applications'))
   await page.waitForURL(/\/m\/login$/)
+})
+
+await t.step('no script error and nothing blocked by the CSP on any page', async () => {
+  assert.deepEqual(pageProblems, [])
 })
 
 await finish()
