@@ -13,6 +13,20 @@ namespace shanhai {
 
 namespace {
 
+constexpr SeekerStep kAllSteps[] = {SeekerStep::kAcceptTime, SeekerStep::kDeclineTime, SeekerStep::kAcceptOffer,
+                                    SeekerStep::kDeclineOffer, SeekerStep::kWithdraw};
+
+// Each step's path segment and the applications transition it takes, in SeekerStep order.
+struct StepNames {
+  const char* name;
+  const char* transition;
+};
+constexpr StepNames kStepNames[] = {{"accept_time", "accept_time"},
+                                    {"decline_time", "decline_time"},
+                                    {"accept_offer", "accept"},
+                                    {"decline_offer", "decline"},
+                                    {"withdraw", "withdraw"}};
+
 // Everything the seeker's own steps need, and nothing else (reads need no grant: the service reads
 // only the seeker's own records and published jobs).
 const std::vector<std::string>& SeekerStepGrants() {
@@ -20,17 +34,13 @@ const std::vector<std::string>& SeekerStepGrants() {
     std::vector<std::string> g = {LedgerPermission(SeekersLedger(), "confirm"),
                                   LedgerPermission(ApplicationsLedger(), "create"),
                                   LedgerPermission(JobReportsLedger(), "create")};
-    for (SeekerStep step : {SeekerStep::kAcceptTime, SeekerStep::kDeclineTime, SeekerStep::kAcceptOffer,
-                            SeekerStep::kDeclineOffer, SeekerStep::kWithdraw})
+    for (SeekerStep step : kAllSteps)
       g.push_back(TransitionPermission(ApplicationsLedger(),
                                        *ApplicationsLedger().workflow->Find(SeekerStepTransition(step))));
     return g;
   }();
   return grants;
 }
-
-constexpr SeekerStep kAllSteps[] = {SeekerStep::kAcceptTime, SeekerStep::kDeclineTime, SeekerStep::kAcceptOffer,
-                                    SeekerStep::kDeclineOffer, SeekerStep::kWithdraw};
 
 Status NotASeeker() {
   return Status::PermissionDenied("仅求职者本人可用（请用手机号和验证码登录）",
@@ -107,27 +117,9 @@ std::vector<SeekerStep> ActionsOf(const Record& application) {
 
 }  // namespace
 
-const char* SeekerStepName(SeekerStep step) {
-  switch (step) {
-    case SeekerStep::kAcceptTime: return "accept_time";
-    case SeekerStep::kDeclineTime: return "decline_time";
-    case SeekerStep::kAcceptOffer: return "accept_offer";
-    case SeekerStep::kDeclineOffer: return "decline_offer";
-    case SeekerStep::kWithdraw: return "withdraw";
-  }
-  return "";
-}
+const char* SeekerStepName(SeekerStep step) { return kStepNames[static_cast<int>(step)].name; }
 
-const char* SeekerStepTransition(SeekerStep step) {
-  switch (step) {
-    case SeekerStep::kAcceptTime: return "accept_time";
-    case SeekerStep::kDeclineTime: return "decline_time";
-    case SeekerStep::kAcceptOffer: return "accept";
-    case SeekerStep::kDeclineOffer: return "decline";
-    case SeekerStep::kWithdraw: return "withdraw";
-  }
-  return "";
-}
+const char* SeekerStepTransition(SeekerStep step) { return kStepNames[static_cast<int>(step)].transition; }
 
 Actor SeekerStepActor(const Actor& seeker, const std::string& region) {
   Actor actor = seeker;
