@@ -38,7 +38,7 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'phone/src/**/*.test.ts'],
     testTimeout: 20000,
   },
 })

@@ -29,7 +29,39 @@ constexpr RouteRow kRouteTable[] = {
     {"POST", "/api/v1/auth/otp/verify", h::VerifyOtp, kPublic, kNoLedger, kJson,
      "求职者：以手机号和验证码登录（验证码一次有效，5 分钟内）/ job seekers: log in with the number and the code"},
     {"GET", "/api/v1/labor/me", h::JobSeekerProfile, kJobSeekerPermission, kNoLedger, kNone,
-     "求职者本人的信息（姓名、脱敏身份证号、村）/ the signed-in job seeker's own masked profile"},
+     "求职者本人的信息（姓名、脱敏身份证号、村；劳动力台账中的求职状态、确认日期、是否须再确认仍在求职、期望月薪）/ the "
+     "signed-in job seeker's own masked profile, with its labour-ledger status, confirmation and expected wage"},
+    {"POST", "/api/v1/labor/me/confirm", h::ConfirmStillSeeking, kJobSeekerPermission, kNoLedger, kNone,
+     "求职者本人确认“仍在求职”（劳动力台账的确认操作，记入审计；答复新的本人信息）/ the job seeker confirms it is "
+     "still looking (the labour ledger's confirm step, audited); answers the new profile"},
+    {"GET", "/api/v1/labor/me/jobs/{id}", h::MyJob, kJobSeekerPermission, kNoLedger, kNone,
+     "求职者查看一个岗位（企业名称、月薪、工资构成、工作时间、休息、社保、食宿、工作地名称、要求；仅已发布且企业已核验，"
+     "否则 404；applied 为本人未结束的申请编号）/ one job as a seeker sees it (published, verified employer only; "
+     "applied: the seeker's open application to it)"},
+    {"GET", "/api/v1/labor/me/applications", h::MyApplications, kJobSeekerPermission, kNoLedger, kNone,
+     "求职者本人的申请（新的在前；面试时间、方式、答复、视频面试间路径、录用、可做的操作）/ the job seeker's own "
+     "applications, newest first, with the interview, the offer and the actions it may take now"},
+    {"POST", "/api/v1/labor/me/applications", h::ApplyToJob, kJobSeekerPermission, kNoLedger, kJson,
+     "求职者本人申请岗位 {\"job_id\": N}（本人申请，今日；已有未结束的申请、须先确认仍在求职时 409）/ the job seeker "
+     "applies to a job (409 when it already has an open application to it or must confirm it is still looking)"},
+    {"POST", "/api/v1/labor/me/applications/{id}/accept_time", h::TakeSeekerStep<SeekerStep::kAcceptTime>,
+     kJobSeekerPermission, kNoLedger, kJson,
+     "求职者接受面试时间 {\"version\": N}（此后招聘企业可见其手机号）/ the job seeker accepts the interview time "
+     "(the employer may then see its mobile)"},
+    {"POST", "/api/v1/labor/me/applications/{id}/decline_time", h::TakeSeekerStep<SeekerStep::kDeclineTime>,
+     kJobSeekerPermission, kNoLedger, kJson,
+     "求职者请求另约面试时间 {\"version\": N, \"reason\": \"…\"}（申请回到“已申请”，原因留给招聘企业）/ the job "
+     "seeker asks for another interview time (back to applied, the reason kept for HR)"},
+    {"POST", "/api/v1/labor/me/applications/{id}/accept_offer", h::TakeSeekerStep<SeekerStep::kAcceptOffer>,
+     kJobSeekerPermission, kNoLedger, kJson, "求职者接受录用 {\"version\": N} / the job seeker accepts the offer"},
+    {"POST", "/api/v1/labor/me/applications/{id}/decline_offer", h::TakeSeekerStep<SeekerStep::kDeclineOffer>,
+     kJobSeekerPermission, kNoLedger, kJson, "求职者谢绝录用 {\"version\": N} / the job seeker declines the offer"},
+    {"POST", "/api/v1/labor/me/applications/{id}/withdraw", h::TakeSeekerStep<SeekerStep::kWithdraw>,
+     kJobSeekerPermission, kNoLedger, kJson,
+     "求职者撤回申请 {\"version\": N, \"reason\": \"…\"} / the job seeker withdraws its application (a reason required)"},
+    {"POST", "/api/v1/labor/me/jobs/{id}/report", h::ReportJob, kJobSeekerPermission, kNoLedger, kJson,
+     "求职者举报岗位 {\"reason\": \"fee|false_terms|discrimination|unpaid_wage|other\", \"detail\": \"…\"}（工作人员处理）/ "
+     "the job seeker reports a posting (staff handle it)"},
     // The room's two parties are an employer's HR and a job seeker; the service seats them (and
     // refuses everybody else), so the route asks only for a session.
     {"GET", "/api/v1/labor/applications/{id}/signal", h::InterviewSignal, kSession, kNoLedger, kNone,

@@ -71,6 +71,15 @@ bool LastSegmentHasExtension(std::string_view path) {
   return last.find('.') != std::string_view::npos;
 }
 
+// The job seeker's phone page (web/phone, built into /m/) is a single-page app of its own: its
+// routes fall back to its own index.html, every other page-like path to the console's.
+std::string_view FallbackPageFor(std::string_view path) {
+  return path == "/m" || StartsWith(path, "/m/") ? "/m/index.html" : "/index.html";
+}
+
+// Vite's fingerprinted bundles: the console's and the phone page's.
+bool IsFingerprinted(std::string_view path) { return StartsWith(path, "/assets/") || StartsWith(path, "/m/assets/"); }
+
 }  // namespace
 
 std::string_view ContentTypeForPath(std::string_view path) {
@@ -114,7 +123,7 @@ std::optional<HttpResponse> StaticFiles::Serve(const HttpRequest& req) const {
   auto it = assets_.find(std::string(key));
   if (it == assets_.end()) {
     if (LastSegmentHasExtension(path)) return std::nullopt;
-    it = assets_.find("/index.html");
+    it = assets_.find(std::string(FallbackPageFor(path)));
     if (it == assets_.end()) return std::nullopt;
   }
   const StaticAsset& asset = it->second;
@@ -125,7 +134,7 @@ std::optional<HttpResponse> StaticFiles::Serve(const HttpRequest& req) const {
   r.AddHeader("ETag", etag);
   // Fingerprinted bundles never change under the same name; everything else (index.html
   // above all) must be revalidated so a new release is picked up at once.
-  r.AddHeader("Cache-Control", StartsWith(it->first, "/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+  r.AddHeader("Cache-Control", IsFingerprinted(it->first) ? "public, max-age=31536000, immutable" : "no-cache");
   if (!asset.gzip_body.empty()) r.AddHeader("Vary", "Accept-Encoding");
   if (EtagMatches(req, etag)) {
     r.status = 304;

@@ -30,7 +30,8 @@ class StaticFiles {
 
   // The response for a GET/HEAD request, or nullopt if this request is not for the
   // console (other methods, /api/..., /metrics, or nothing to serve). "/" and unknown
-  // paths without a file extension map to /index.html (if registered); unknown paths
+  // paths without a file extension map to /index.html (if registered), those under /m/
+  // (the job seeker's phone page) to /m/index.html; unknown paths
   // with an extension (a missing .js) get nullopt so the caller answers 404 rather
   // than serving HTML as script. 304 when If-None-Match matches. Thread-safe (const).
   std::optional<HttpResponse> Serve(const HttpRequest& request) const;

@@ -93,6 +93,21 @@ TEST_F(StaticFilesTest, SpaFallbackOnlyForPageLikePaths) {
   EXPECT_EQ(files_.Serve(post), std::nullopt);
 }
 
+// The phone page under /m/ is a second single-page app: its routes get its own index.html.
+TEST_F(StaticFilesTest, PhonePageFallsBackToItsOwnIndex) {
+  files_.Add("/m/index.html", "<html>求职</html>");
+  files_.Add("/m/assets/phone.9f8e.js", "start()");
+  for (const char* path : {"/m", "/m/", "/m/jobs/7", "/m/applications"}) {
+    auto page = files_.Serve(Get(path));
+    ASSERT_TRUE(page) << path;
+    EXPECT_EQ(page->body, "<html>求职</html>") << path;
+    EXPECT_EQ(page->Header("Cache-Control"), "no-cache") << path;
+  }
+  EXPECT_EQ(files_.Serve(Get("/mine"))->body, "<html>山海</html>");  // not under /m/
+  EXPECT_EQ(files_.Serve(Get("/m/assets/missing.js")), std::nullopt);
+  EXPECT_EQ(files_.Serve(Get("/m/assets/phone.9f8e.js"))->Header("Cache-Control"), "public, max-age=31536000, immutable");
+}
+
 TEST(StaticFilesEmpty, NoIndexNoFallback) {
   StaticFiles none;
   EXPECT_TRUE(none.empty());

@@ -26,7 +26,12 @@ function refusedFor(r, permission) {
 // The interview room's routes let the seeker in and refuse it in the service (404 for an
 // application that is not its own).
 const JOB_SEEKER_ROUTES = new Set(['GET /api/v1/labor/me', 'GET /api/v1/labor/me/jobs', 'POST /api/v1/auth/logout',
-  'GET /api/v1/labor/applications/{id}/room', 'GET /api/v1/labor/applications/{id}/signal']);
+  'GET /api/v1/labor/applications/{id}/room', 'GET /api/v1/labor/applications/{id}/signal',
+  'POST /api/v1/labor/me/confirm', 'GET /api/v1/labor/me/jobs/{id}', 'GET /api/v1/labor/me/applications',
+  'POST /api/v1/labor/me/applications', 'POST /api/v1/labor/me/applications/{id}/accept_time',
+  'POST /api/v1/labor/me/applications/{id}/decline_time', 'POST /api/v1/labor/me/applications/{id}/accept_offer',
+  'POST /api/v1/labor/me/applications/{id}/decline_offer', 'POST /api/v1/labor/me/applications/{id}/withdraw',
+  'POST /api/v1/labor/me/jobs/{id}/report']);
 
 // A job seeker's session, logged in through the outbox as a village cadre would relay the code:
 // a person with mobile in the pair the cases use, a code request, the code read whole as admin.

@@ -32,7 +32,8 @@ async function stepped(path, json) {
   return r.json
 }
 
-// ---- one scheduled video interview: a verified employer, a published job, a seeker who applied
+// ---- one scheduled video interview: a verified employer, a published job, a seeker recommended by staff
+// (source=self is left to the seeker's own route, POST /labor/me/applications)
 const employer = await created('/api/v1/labor/employers', { pair: PAIR, credit_code: '91440111MA59RM0E16',
   name: '白云面试测试压缩机厂', region_code: '440111', contact_phone: '020-86660001', status: 'draft' })
 await stepped(`/api/v1/labor/employers/${employer.id}/transitions/verify`, { version: 1 })
@@ -47,7 +48,7 @@ const person = await created('/api/v1/people/people', { pair: PAIR, name: '罗�
 const seeker = await created('/api/v1/labor/seekers', { pair: PAIR, person_id: person.id, status: 'seeking',
   confirmed_date: '2026-11-20' })
 const application = await created('/api/v1/labor/applications', { pair: PAIR, seeker_id: seeker.id, job_id: job.id,
-  source: 'self', applied_date: '2026-11-25', status: 'applied' })
+  source: 'staff_recommended', applied_date: '2026-11-25', status: 'applied' })
 for (const [user, owner] of [[HR, employer.id], [OTHER_HR, otherEmployer.id]])
   await created('/api/v1/admin/users', { ...user, roles: ['employer_hr'], owner_ledger: 'employers', owner_id: owner,
     must_change_password: false })

@@ -10,6 +10,7 @@
 #include "domain/labor/placement.h"
 #include "domain/labor/time_slot.h"
 #include "domain/ledger/ledger_service.h"
+#include "domain/ledger/actor.h"
 #include "domain/ledger/field_builders.h"
 #include "domain/ledger/stored_reader.h"
 #include "domain/ledger/workflow.h"
@@ -19,11 +20,19 @@ using namespace fields;
 
 namespace {
 
-// The fields only the steps set: the interview, its result, the offer, the placement, the withdrawal.
+// The fields only the steps set: the interview, the seeker's answer to its time, its result, the
+// offer, the placement, the withdrawal.
 const std::vector<std::string> kStepFields = {
-    "interview_date", "interview_time", "interview_mode", "interview_phone", "interview_link", "interview_note",
-    "offer_date",     "offer_wage_fen", "offer_start_date", "start_date",    "monthly_wage_fen", "place_region",
-    "withdraw_reason"};
+    "interview_date", "interview_time",   "interview_mode", "interview_phone",  "interview_link",
+    "interview_answer", "time_decline_reason", "interview_note", "offer_date", "offer_wage_fen",
+    "offer_start_date", "start_date",     "monthly_wage_fen", "place_region",   "withdraw_reason"};
+
+// The interview's slot and how it is held: what a declined time takes back, for HR to schedule anew.
+const std::vector<std::string> kInterviewFields = {"interview_date", "interview_time", "interview_mode",
+                                                   "interview_phone", "interview_link"};
+
+// Who the application is of, to which job and how it came: fixed once it is created.
+const std::vector<std::string> kFixedFields = {"seeker_id", "job_id", "source"};
 
 // Open states: those a withdrawal may leave.
 const std::vector<std::string> kOpenStates = {"applied", "interview_scheduled", "passed", "offered", "accepted"};
@@ -73,7 +82,16 @@ const Workflow& ApplicationsWorkflow() {
           {.name = "schedule", .label_zh = "安排面试", .label_en = "Schedule interview", .done_zh = "安排面试",
            .done_en = "scheduled for interview", .from = {"applied", "interview_scheduled"}, .to = "interview_scheduled",
            .required = {"interview_date", "interview_time", "interview_mode"},
-           .optional = {"interview_phone", "interview_link"}},
+           .optional = {"interview_phone", "interview_link"}, .clears = {"interview_answer"}},
+          // The seeker's answer to the time HR proposed (from the phone page): accepting keeps the
+          // interview as scheduled; declining asks for another time, the reason kept for HR.
+          {.name = "accept_time", .label_zh = "接受面试时间", .label_en = "Accept interview time",
+           .done_zh = "接受面试时间", .done_en = "accepted the interview time", .from = {"interview_scheduled"},
+           .to = "interview_scheduled", .action = "answer_time", .sets = {{"interview_answer", "accepted"}}},
+          {.name = "decline_time", .label_zh = "另约面试时间", .label_en = "Ask for another time",
+           .done_zh = "请求另约面试时间", .done_en = "asked for another interview time", .from = {"interview_scheduled"},
+           .to = "applied", .action = "answer_time", .required = {"time_decline_reason"}, .clears = kInterviewFields,
+           .sets = {{"interview_answer", "declined"}}},
           InterviewResult("pass", "passed", "面试通过", "Interview passed", "marked passed at interview"),
           InterviewResult("fail", "failed", "面试未通过", "Interview failed", "marked failed at interview"),
           InterviewResult("no_show", "no_show", "未到面试", "Did not attend", "marked absent from the interview"),
@@ -137,6 +155,28 @@ Status EmployerOfTheJob(const StoredReader& reader, const Record*, Record& after
   return Status::Ok();
 }
 
+// Who applied, to what and how is the application itself: an update or a step never changes it.
+void FixedOnceCreated(const Record* before, const Record& after, std::vector<FieldError>& errors) {
+  if (!before) return;
+  for (const std::string& key : kFixedFields) {
+    const Value* was = before->Get(key);
+    const Value* now = after.Get(key);
+    if (was && now && *was == *now) continue;
+    const FieldDef* f = ApplicationsLedger().Field(key);
+    errors.push_back({0, key, f->label_zh + "在申请创建后不能修改", f->label_en + " cannot change once the application exists"});
+  }
+}
+
+// An application "by the person" is made only from the person's own session (the job seeker's
+// route) or by the operator's set-up commands (the demo, an operator's historical load); a staff or
+// HR account records what staff recommended and the person accepted.
+void SelfOnlyBySeeker(const Actor& actor, const Record* before, const Record& after, std::vector<FieldError>& errors) {
+  if (before || after.Text("source") != "self") return;
+  if (actor.job_seeker() || actor.name == kSystemActorName) return;
+  errors.push_back({0, "source", "“本人申请”只能由求职者本人在手机页面提交；工作人员请选择“工作人员推荐”",
+                    "source \"self\" is set only by the job seeker's own page; staff record staff_recommended"});
+}
+
 }  // namespace
 
 const LedgerDef& ApplicationsLedger() {
@@ -166,6 +206,9 @@ const LedgerDef& ApplicationsLedger() {
                 .MaxChars(40)
                 .Hint("视频不通时拨打的招聘方单位电话，勿填个人手机"),
             Text("interview_link", "会议链接", "Meeting link").MaxChars(500),
+            Enum("interview_answer", "求职者对面试时间的答复", "Seeker's answer to the interview time",
+                 {{"accepted", "已接受", "accepted"}, {"declined", "请求另约", "asked for another time"}}),
+            Text("time_decline_reason", "另约面试时间的原因", "Why another interview time"),
             Text("interview_note", "面试意见", "Interview note"),
             Date("offer_date", "录用通知日期", "Offered on"),
             Money("offer_wage_fen", "录用月薪（元）", "Offered monthly wage (yuan)").Min(0),
@@ -178,11 +221,12 @@ const LedgerDef& ApplicationsLedger() {
         .date_field = "applied_date",
         .owner_field = "employer_id",
         .workflow = &ApplicationsWorkflow()};
-    d.check = AllChecks({labor::StartsInState("applied", "已申请", "applied"), InterviewReachable, InterviewTimeIsASlot,
-                         LinkIsWeb, DatesInOrder(*d.Field("applied_date"), *d.Field("interview_date")),
+    d.check = AllChecks({labor::StartsInState("applied", "已申请", "applied"), FixedOnceCreated, InterviewReachable,
+                         InterviewTimeIsASlot, LinkIsWeb, DatesInOrder(*d.Field("applied_date"), *d.Field("interview_date")),
                          DatesInOrder(*d.Field("offer_date"), *d.Field("offer_start_date")),
                          DatesInOrder(*d.Field("offer_date"), *d.Field("start_date"))});
     d.stored_rule = EmployerOfTheJob;
+    d.actor_check = SelfOnlyBySeeker;
     return d;
   }();
   return def;

@@ -2,6 +2,7 @@
 
 #include "common/text.h"
 #include "domain/labor/labor_ledgers.h"
+#include "domain/labor/seeker_phone_rule.h"
 #include "domain/ledger/record_codec.h"
 #include "domain/ledger/workflow.h"
 #include "domain/people/people_ledgers.h"
@@ -17,13 +18,13 @@ constexpr const char* kEmployersLedger = "employers";
 constexpr const char* kSelectRoom =
     "SELECT a.status, a.employer_id, a.source, a.helped_region, a.interview_date, a.interview_time, "
     "a.interview_mode, a.interview_phone, a.interview_link, j.title, e.name, e.contact_phone, s.person_id, "
-    "p.name, p.mobile_enc "
+    "p.name, p.mobile_enc, a.interview_answer "
     "FROM applications a JOIN jobs j ON j.id = a.job_id JOIN seekers s ON s.id = a.seeker_id "
     "JOIN people p ON p.id = s.person_id LEFT JOIN employers e ON e.id = a.employer_id WHERE a.id = ?";
 
 enum RoomColumn {
   kStatus, kEmployerId, kSource, kHelpedRegion, kDate, kTime, kMode, kInterviewPhone, kLink, kTitle,
-  kEmployerName, kEmployerPhone, kPersonId, kPersonName, kMobileEnc
+  kEmployerName, kEmployerPhone, kPersonId, kPersonName, kMobileEnc, kInterviewAnswer
 };
 
 Status NoSuchInterview() {
@@ -97,9 +98,10 @@ Result<InterviewRoom> InterviewRooms::Find(const Actor& actor, int64_t applicati
     }
     return room;
   }
-  if (AsText(r[kSource]) != "self") {
-    room.fallback_missing_zh = "这份申请由工作人员推荐，求职者本人确认前不显示其手机号";
-    room.fallback_missing_en = "recommended by staff: the seeker's mobile is shown once the person has confirmed";
+  if (!labor::EmployerMaySeeSeekerPhone(AsText(r[kSource]), AsText(r[kInterviewAnswer]))) {
+    room.fallback_missing_zh = "这份申请由工作人员推荐，求职者本人接受面试时间前不显示其手机号";
+    room.fallback_missing_en =
+        "recommended by staff: the seeker's mobile is shown once the person has accepted the interview time";
     return room;
   }
   if (IsNull(r[kMobileEnc])) {

@@ -8,7 +8,8 @@
 // The room is open only while the application is in interview_scheduled.
 //
 // The fallback when video cannot connect follows the rule for phone numbers: the
-// employer's side sees the seeker's mobile only once the person applied (source "self"), and such
+// employer's side sees the seeker's mobile only once the person applied or accepted the interview
+// time (labor/seeker_phone_rule.h), and such
 // a showing is audited as a reveal of people.mobile; the seeker sees the number the employer
 // stored on the interview (interview_phone), else the employer's office phone. An external
 // meeting link stored on the interview is shown to both.

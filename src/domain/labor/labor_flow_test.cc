@@ -7,6 +7,7 @@
 
 #include <map>
 
+#include "domain/job_seekers/seeker_self_service.h"
 #include "domain/labor/labor_ledgers.h"
 #include "domain/labor/labor_test_util.h"
 #include "domain/ledger/workflow.h"
@@ -31,7 +32,9 @@ RawRecord InputOf(const std::string& step) {
       {"accept", {}},
       {"decline", {}},
       {"place", {{"start_date", "2020-08-01"}, {"monthly_wage_fen", "510000"}, {"place_region", "440111"}}},
-      {"withdraw", {{"withdraw_reason", "本人另有打算"}}}};
+      {"withdraw", {{"withdraw_reason", "本人另有打算"}}},
+      {"accept_time", {}},
+      {"decline_time", {{"time_decline_reason", "那天要照顾老人"}}}};
   return RawRecord{"", inputs.at(step)};
 }
 
@@ -49,6 +52,15 @@ const std::map<std::string, std::vector<std::string>>& PathsToStates() {
       {"placed", {"schedule", "pass", "offer", "accept", "place"}},
       {"withdrawn", {"withdraw"}}};
   return paths;
+}
+
+// Who takes a step: the seeker's own answers to the interview time its step actor
+// (job_seekers/seeker_self_service.h), every other step staff.
+Actor ActorOf(const std::string& step) {
+  if (ApplicationsLedger().workflow->Find(step)->Action() != "answer_time") return labor_test::Staff();
+  Actor seeker{"job_seeker:1", {"job_seeker"}, {}, "", "", 0, "test"};
+  seeker.person_id = 1;
+  return SeekerStepActor(seeker, "");
 }
 
 class LaborFlowTest : public labor_test::LaborTest {
@@ -105,7 +117,8 @@ TEST_P(LaborFlowTest, EveryStepIsRefusedFromEveryStateTheTableDoesNotStartItFrom
     ASSERT_EQ(Status(ApplicationsLedger(), application->id), state.code);
     for (const TransitionDef& step : flow.transitions) {
       if (step.From(state.code)) continue;
-      Result<Record> taken = Take(ApplicationsLedger(), application->id, step.name, InputOf(step.name));
+      Result<Record> taken =
+          Take(ApplicationsLedger(), application->id, step.name, InputOf(step.name), ActorOf(step.name));
       EXPECT_EQ(taken.status().code(), Code::kConflict) << step.name << " from " << state.code;
       EXPECT_NE(taken.status().message_zh().find(step.label_zh), std::string::npos) << taken.status().message_zh();
       EXPECT_NE(taken.status().message_en().find(state.code), std::string::npos) << taken.status().message_en();
@@ -113,7 +126,7 @@ TEST_P(LaborFlowTest, EveryStepIsRefusedFromEveryStateTheTableDoesNotStartItFrom
       ++refused;
     }
   }
-  EXPECT_GT(refused, 60) << "ten states, nine steps";
+  EXPECT_GT(refused, 80) << "ten states, eleven steps";
 }
 
 TEST_P(LaborFlowTest, ASeekerNotLookingOrAJobNotOpenRefusesTheApplication) {
@@ -129,6 +142,54 @@ TEST_P(LaborFlowTest, ASeekerNotLookingOrAJobNotOpenRefusesTheApplication) {
                                       {{"seeker_id", std::to_string(seeker_)}, {"job_id", std::to_string(other_job_)},
                                        {"source", "self"}, {"applied_date", "2020-07-20"}, {"status", "placed"}});
   EXPECT_TRUE(HasFieldError(skipping.status(), "status")) << "a new application starts applied";
+}
+
+TEST_P(LaborFlowTest, TheSeekerAcceptsOrDeclinesTheInterviewTimeAndHrSchedulesAgain) {
+  Result<Record> application = Apply(seeker_, job_);
+  ASSERT_TRUE(application.ok()) << application.status().ToString();
+  const int64_t id = application->id;
+  ASSERT_TRUE(IsOk(Walk(id, {"schedule"})));
+  Result<Record> accepted = Take(ApplicationsLedger(), id, "accept_time", {}, ActorOf("accept_time"));
+  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  EXPECT_EQ(accepted->Text("status"), "interview_scheduled");
+  EXPECT_EQ(accepted->Text("interview_answer"), "accepted");
+  EXPECT_EQ(Take(ApplicationsLedger(), id, "accept_time").status().code(), Code::kPermissionDenied)
+      << "staff do not answer for the seeker";
+
+  Result<Record> rescheduled = Take(ApplicationsLedger(), id, "schedule", InputOf("schedule"));
+  ASSERT_TRUE(rescheduled.ok()) << rescheduled.status().ToString();
+  EXPECT_EQ(rescheduled->Text("interview_answer"), "") << "a new time awaits a new answer";
+
+  Result<Record> no_reason = Take(ApplicationsLedger(), id, "decline_time", {}, ActorOf("decline_time"));
+  EXPECT_TRUE(HasFieldError(no_reason.status(), "time_decline_reason")) << no_reason.status().ToString();
+  Result<Record> declined = Take(ApplicationsLedger(), id, "decline_time", InputOf("decline_time"), ActorOf("decline_time"));
+  ASSERT_TRUE(declined.ok()) << declined.status().ToString();
+  EXPECT_EQ(declined->Text("status"), "applied") << "back to HR to schedule again";
+  EXPECT_EQ(declined->Text("interview_answer"), "declined");
+  EXPECT_EQ(declined->Text("time_decline_reason"), "那天要照顾老人");
+  EXPECT_EQ(declined->Text("interview_date"), "");
+  EXPECT_EQ(declined->Text("interview_mode"), "");
+  EXPECT_TRUE(IsOk(Walk(id, {"schedule"}))) << "HR schedules again";
+}
+
+TEST_P(LaborFlowTest, OnlyTheSeekerAppliesByItselfAndAnApplicationKeepsWhoWhatAndHow) {
+  const Fields by_self = {{"seeker_id", std::to_string(seeker_)}, {"job_id", std::to_string(job_)},
+                          {"source", "self"}, {"applied_date", "2020-07-20"}, {"status", "applied"}};
+  Result<Record> by_staff = TryCreate("applications", kCountyPair, by_self, labor_test::Staff());
+  EXPECT_TRUE(HasFieldError(by_staff.status(), "source")) << by_staff.status().ToString();
+  Actor seeker{"job_seeker:7", {"job_seeker"}, {}, "", "", 0, "test"};
+  seeker.person_id = 7;
+  Result<Record> by_seeker = TryCreate("applications", kCountyPair, by_self, SeekerStepActor(seeker, ""));
+  ASSERT_TRUE(by_seeker.ok()) << by_seeker.status().ToString();
+
+  const int64_t version = AsInt(*by_seeker->Get("version"));
+  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+           {"job_id", std::to_string(other_job_)}, {"seeker_id", std::to_string(NewSeeker(9))},
+           {"source", "staff_recommended"}}) {
+    Result<Record> changed = service().Update(labor_test::Staff(), ApplicationsLedger(), by_seeker->id,
+                                              RawRecord{"", {{key, value}}}, InputSource::kApi, version);
+    EXPECT_TRUE(HasFieldError(changed.status(), key)) << key << ": " << changed.status().ToString();
+  }
 }
 
 TEST_P(LaborFlowTest, TheStepsCheckTheInterviewTheOfferedWageAndTheStartDate) {

@@ -15,8 +15,10 @@ const LedgerDef& JobsLedger();
 // 岗位举报: open → upheld (the job is withdrawn with it) or dismissed.
 const LedgerDef& JobReportsLedger();
 // 求职申请: applied → interview_scheduled → passed | failed | no_show; passed → offered →
-// accepted | declined; accepted → placed (opens the spell); withdrawn from any open state.
-// Owned by the job's employer.
+// accepted | declined; accepted → placed (opens the spell); withdrawn from any open state. The
+// seeker answers a scheduled time: accept_time keeps it, decline_time returns it to applied.
+// Owned by the job's employer; its seeker, job and source are fixed once created, and source
+// "self" comes only from the seeker's own session (or the operator's set-up commands).
 const LedgerDef& ApplicationsLedger();
 // 就业记录: a person's employment spells (in_work → separated), never overlapping; owned by the
 // employer when there is one.

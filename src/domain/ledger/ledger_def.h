@@ -16,6 +16,7 @@
 namespace shanhai {
 
 struct Workflow;      // domain/ledger/workflow.h
+struct Actor;         // domain/ledger/actor.h
 class StoredReader;   // domain/ledger/stored_reader.h
 
 enum class FieldType {
@@ -155,6 +156,10 @@ using RecordCheck = std::function<void(const Record* before, const Record& after
 // appends problems to errors; a non-OK Status is a failure of the database, not of the input.
 using StoredRule = std::function<Status(const StoredReader& reader, const Record* before, Record& after,
                                         std::vector<FieldError>& errors)>;
+// A rule on who may write a value (an application "by the person" only from the person's own
+// session), run by every write with its actor, beside the ledger's check. Appends problems to errors.
+using ActorCheck =
+    std::function<void(const Actor& actor, const Record* before, const Record& after, std::vector<FieldError>& errors)>;
 
 struct LedgerDef {
   std::string name;    // "visits": the CLI's LEDGER name, the table name and the API entity
@@ -167,6 +172,7 @@ struct LedgerDef {
   bool pair_scoped = true;  // every record belongs to one pair (carries pair_id, helped_region)
   RecordCheck check;        // optional cross-field rules
   StoredRule stored_rule;   // optional rule over other stored records (see StoredRule)
+  ActorCheck actor_check;   // optional rule on who writes what (see ActorCheck)
   // Optional: fills computed fields from the parsed input before checks and storage.
   std::function<void(Record&)> derive;
   // Owner scope: the field naming the organisation record that owns each record (a ref field),

@@ -112,6 +112,7 @@ Result<Record> TransitionService::Take(const Actor& actor, const LedgerDef& def,
     RawRecord change = input;
     change.fields.emplace_back(def.workflow->state_field, t->to);
     for (const std::string& key : t->clears) change.fields.emplace_back(key, "");
+    for (const auto& [key, value] : t->sets) change.fields.emplace_back(key, value);
     const std::string today = service_.context().clock.Today();
     for (const std::string& key : t->dates_today) change.fields.emplace_back(key, today);
     SH_ASSIGN_OR_RETURN(Record after, service_.Prepare(actor, def, change, InputSource::kApi, &before));

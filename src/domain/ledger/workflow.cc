@@ -88,6 +88,11 @@ std::string WorkflowProblems(const LedgerDef& def) {
         if (!def.Field(key) || key == w.state_field) problem(t.name + " names field " + key + " it may not take");
     for (const std::string& key : t.dates_today)
       if (!def.Field(key) || def.Field(key)->type != FieldType::kDate) problem(t.name + " dates " + key + ", no date field");
+    for (const auto& [key, value] : t.sets) {
+      const FieldDef* f = def.Field(key);
+      if (!f || key == w.state_field) problem(t.name + " sets field " + key + " it may not take");
+      else if (f->type == FieldType::kEnum && !f->FindOption(value)) problem(t.name + " sets " + key + " to unknown " + value);
+    }
     if (t.done_zh.empty() || t.label_zh.empty() || t.label_en.empty() || t.done_en.empty())
       problem(t.name + " lacks a label");
   }

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -53,6 +54,9 @@ struct TransitionDef {
   std::vector<std::string> required;  // input fields it needs
   std::vector<std::string> optional;  // input fields it also accepts
   std::vector<std::string> clears;    // fields it empties
+  // Fields it sets to fixed values (field key → value as the API gives it), never taken from input:
+  // a seeker's "accept the interview time" records the answer "accepted" by the step itself.
+  std::vector<std::pair<std::string, std::string>> sets;
   // Date fields it sets to the day it is taken (China Standard Time, from the service's clock):
   // a seeker's "still looking" confirmation is dated by the step itself, never typed.
   std::vector<std::string> dates_today;

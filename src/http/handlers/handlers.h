@@ -3,6 +3,7 @@
 // Status of why not (api_routes.h). Thread-safe as the services they call: one context per request.
 #pragma once
 
+#include "domain/job_seekers/seeker_self_service.h"
 #include "http/api_routes.h"
 
 namespace shanhai::handlers {
@@ -17,8 +18,17 @@ Result<Reply> ConfirmTotp(RequestContext& ctx);
 Result<Reply> RequestOtp(RequestContext& ctx);
 Result<Reply> VerifyOtp(RequestContext& ctx);
 
-// job_seeker_handlers.cc: the signed-in job seeker's own pages.
+// job_seeker_handlers.cc: the signed-in job seeker's own pages: the profile with its labour-ledger
+// status, the "still looking" confirmation, one job, applying, its applications, its steps on one
+// (TakeSeekerStep<step>, instantiated for each SeekerStep) and a report on a job.
 Result<Reply> JobSeekerProfile(RequestContext& ctx);
+Result<Reply> ConfirmStillSeeking(RequestContext& ctx);
+Result<Reply> MyJob(RequestContext& ctx);
+Result<Reply> ApplyToJob(RequestContext& ctx);
+Result<Reply> MyApplications(RequestContext& ctx);
+template <SeekerStep kStep>
+Result<Reply> TakeSeekerStep(RequestContext& ctx);
+Result<Reply> ReportJob(RequestContext& ctx);
 
 // interview_handlers.cc: the remote interview room of an application, for its two parties only:
 // the signalling WebSocket (upgrade) and the room's JSON (ICE servers, slot, masked other party,
