@@ -58,10 +58,11 @@ for (const p of people) {
     confirmed_date: day(0), education: 'senior_middle', willing_out_of_province: 1, preferred_place_1: '440100',
     expected_wage_fen: 480000, wage_floor_fen: 400000 }))
 }
-// Two of them applied themselves; the third is left for staff to apply for.
+// Two of them recommended by staff already (only a seeker's own session applies as "self"); the
+// third is left for staff to apply for from the pages.
 const applications = []
 for (const s of seekers.slice(0, 2))
-  applications.push(await created('/api/v1/labor/applications', { pair: PAIR, seeker_id: s.id, job_id: job.id, source: 'self',
+  applications.push(await created('/api/v1/labor/applications', { pair: PAIR, seeker_id: s.id, job_id: job.id, source: 'staff_recommended',
     applied_date: day(0), status: 'applied' }))
 await created('/api/v1/admin/users', { ...HR, roles: ['employer_hr'], owner_ledger: 'employers', owner_id: employer.id,
   must_change_password: false })
