@@ -29,6 +29,13 @@ Result<Reply> InterviewRoomInfo(RequestContext& ctx);
 Result<Reply> SeekerMatches(RequestContext& ctx);
 Result<Reply> JobMatches(RequestContext& ctx);
 Result<Reply> MyJobs(RequestContext& ctx);
+// notification_handlers.cc: the signed-in account's own notices (list, read, read all) and the
+// mobile they are also texted to.
+Result<Reply> ListNotifications(RequestContext& ctx);
+Result<Reply> ReadNotification(RequestContext& ctx);
+Result<Reply> ReadAllNotifications(RequestContext& ctx);
+Result<Reply> NotificationMobile(RequestContext& ctx);
+Result<Reply> SetNotificationMobile(RequestContext& ctx);
 
 // outbox_handlers.cc: the default sender's outbox, for staff (masked list, one message whole).
 Result<Reply> ListOutbox(RequestContext& ctx);

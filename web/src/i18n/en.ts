@@ -33,6 +33,12 @@ const en: typeof zh = {
     totp: 'Verification code',
     needTotp: 'Enter the 6 digits your authenticator app shows',
   },
+  notifications: {
+    title: 'Notifications',
+    readAll: 'Mark all read',
+    empty: 'No notifications',
+    failed: 'Could not load the notifications',
+  },
   header: {
     logout: 'Log out',
     changePassword: 'Change password',

@@ -31,6 +31,12 @@ export default {
     totp: '两步验证码',
     needTotp: '请输入验证器应用显示的 6 位数字',
   },
+  notifications: {
+    title: '通知',
+    readAll: '全部已读',
+    empty: '暂无通知',
+    failed: '通知加载失败',
+  },
   header: {
     logout: '退出登录',
     changePassword: '修改密码',
