@@ -35,20 +35,7 @@ export function parseCaseFile(file) {
       i++;
       if (lines[i] !== '----') fail(i, 'a CLI case has no body: "----" comes next');
       i++;
-      const status = /^(\d{1,3})\s*(.*)$/.exec(lines[i] ?? '');
-      if (!status) fail(i, `expected an exit code after "----", got: ${lines[i]}`);
-      c.statuses = [Number(status[1])];
-      const jsonLines = status[2] ? [status[2]] : [];
-      c.checks = [];
-      i++;
-      while (i < lines.length && lines[i].trim() !== '') {
-        const l = lines[i++];
-        if (l.startsWith('#')) continue;
-        const keyword = KEYWORDS.find((k) => l.startsWith(k));
-        if (keyword) c.checks.push({ kind: keyword.trim(), arg: l.slice(keyword.length) });
-        else jsonLines.push(l);
-      }
-      c.json = jsonLines.length ? jsonLines.join('\n') : null;
+      i = parseExpected(lines, i, c, /^(\d{1,3})\s*(.*)$/, 'an exit code like "0"', fail);
       cases.push(c);
       continue;
     }
@@ -71,23 +58,31 @@ export function parseCaseFile(file) {
     if (i >= lines.length) fail(c.line - 1, 'case has no "----" line');
     i++;
     c.body = parseBody(body, (msg) => fail(c.line - 1, msg));
-    const status = /^(\d{3}(?:\|\d{3})*)\s*(.*)$/.exec(lines[i] ?? '');
-    if (!status) fail(i, `expected a status like "200" or "403|400" after "----", got: ${lines[i]}`);
-    c.statuses = status[1].split('|').map(Number);
-    const jsonLines = status[2] ? [status[2]] : [];
-    c.checks = [];
-    i++;
-    while (i < lines.length && lines[i].trim() !== '') {
-      const l = lines[i++];
-      if (l.startsWith('#')) continue;
-      const keyword = KEYWORDS.find((k) => l.startsWith(k));
-      if (keyword) c.checks.push({ kind: keyword.trim(), arg: l.slice(keyword.length) });
-      else jsonLines.push(l);
-    }
-    c.json = jsonLines.length ? jsonLines.join('\n') : null;
+    i = parseExpected(lines, i, c, /^(\d{3}(?:\|\d{3})*)\s*(.*)$/, 'a status like "200" or "403|400"', fail);
     cases.push(c);
   }
   return cases;
+}
+
+// The expectation after "----" at line i: the status line (matched by statusPattern: the
+// statuses joined by "|", then optional JSON), more JSON lines and checks, up to a blank line.
+// Fills c.statuses, c.json and c.checks; returns the line after it.
+function parseExpected(lines, i, c, statusPattern, what, fail) {
+  const status = statusPattern.exec(lines[i] ?? '');
+  if (!status) fail(i, `expected ${what} after "----", got: ${lines[i]}`);
+  c.statuses = status[1].split('|').map(Number);
+  const jsonLines = status[2] ? [status[2]] : [];
+  c.checks = [];
+  i++;
+  while (i < lines.length && lines[i].trim() !== '') {
+    const l = lines[i++];
+    if (l.startsWith('#')) continue;
+    const keyword = KEYWORDS.find((k) => l.startsWith(k));
+    if (keyword) c.checks.push({ kind: keyword.trim(), arg: l.slice(keyword.length) });
+    else jsonLines.push(l);
+  }
+  c.json = jsonLines.length ? jsonLines.join('\n') : null;
+  return i;
 }
 
 function parseBody(lines, fail) {
