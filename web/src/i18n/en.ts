@@ -38,6 +38,10 @@ const en: typeof zh = {
     readAll: 'Mark all read',
     empty: 'No notifications',
     failed: 'Could not load the notifications',
+    mobile: 'Text messages to: ',
+    noMobile: 'none',
+    setMobile: 'Set mobile',
+    mobileHint: '11-digit mobile; empty: no text messages',
   },
   header: {
     logout: 'Log out',

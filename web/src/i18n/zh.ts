@@ -36,6 +36,10 @@ export default {
     readAll: '全部已读',
     empty: '暂无通知',
     failed: '通知加载失败',
+    mobile: '短信通知：',
+    noMobile: '未设置',
+    setMobile: '设置手机号',
+    mobileHint: '11位手机号，留空则不发短信',
   },
   header: {
     logout: '退出登录',

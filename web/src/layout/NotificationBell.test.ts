@@ -10,6 +10,8 @@ const api = vi.hoisted(() => ({
   listNotifications: vi.fn(),
   readNotification: vi.fn(),
   readAllNotifications: vi.fn(),
+  notificationMobile: vi.fn(),
+  setNotificationMobile: vi.fn(),
 }))
 vi.mock('@/api/notifications', () => api)
 
@@ -38,6 +40,8 @@ beforeEach(() => {
   api.listNotifications.mockResolvedValue(page([job, interview]))
   api.readNotification.mockResolvedValue({ ok: true })
   api.readAllNotifications.mockResolvedValue({ marked: 1 })
+  api.notificationMobile.mockResolvedValue({ mobile: '' })
+  api.setNotificationMobile.mockResolvedValue({ mobile: '139****5678' })
 })
 afterEach(() => {
   vi.clearAllMocks()
@@ -86,6 +90,33 @@ describe('NotificationBell', () => {
     await flushPromises()
     expect(api.readAllNotifications).toHaveBeenCalledTimes(1)
     expect(document.querySelector('[data-test=notification-empty]')?.textContent).toBe('暂无通知')
+    wrapper.unmount()
+  })
+
+  it('shows the account mobile masked and sets it; a refusal is shown', async () => {
+    const { wrapper } = await mountBell()
+    await wrapper.find('[data-test=notification-bell]').trigger('click')
+    await flushPromises()
+    const text = () => document.querySelector('[data-test=notification-mobile]')?.textContent?.trim()
+    expect(text()).toBe('短信通知：未设置')
+    ;(document.querySelector('[data-test=notification-mobile-edit]') as HTMLElement).click()
+    await flushPromises()
+    const input = document.querySelector('.edit input') as HTMLInputElement
+    input.value = ' 139 1234 5678 '
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    await flushPromises()
+    ;(document.querySelector('[data-test=notification-mobile-save]') as HTMLElement).click()
+    await flushPromises()
+    expect(api.setNotificationMobile).toHaveBeenCalledWith('139 1234 5678')
+    expect(text()).toBe('短信通知：139****5678')
+    expect(document.querySelector('.edit')).toBeNull()
+    api.setNotificationMobile.mockRejectedValue(new Error('手机号 mobile：应为11位'))
+    ;(document.querySelector('[data-test=notification-mobile-edit]') as HTMLElement).click()
+    await flushPromises()
+    ;(document.querySelector('[data-test=notification-mobile-save]') as HTMLElement).click()
+    await flushPromises()
+    expect(document.querySelector('[data-test=notification-mobile-error]')?.textContent).toContain('应为11位')
+    expect(text()).toBe('短信通知：139****5678')
     wrapper.unmount()
   })
 })
