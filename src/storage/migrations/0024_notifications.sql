@@ -39,3 +39,8 @@ CREATE TABLE account_mobiles (
   mobile_hash TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+
+-- What the runner looks up every pass (each minute in serve): the interviews of today and
+-- tomorrow, and the seekers whose confirmation is due, without reading the whole ledgers.
+CREATE INDEX applications_status_interview ON applications (status, interview_date);
+CREATE INDEX seekers_status_due ON seekers (status, confirm_due_date);
