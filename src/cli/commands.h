@@ -40,5 +40,6 @@ void RegisterAudit(CLI::App& app);
 void RegisterTransition(CLI::App& app);
 void RegisterHistory(CLI::App& app);
 void RegisterMatch(CLI::App& app);  // match_command.cc
+void RegisterNotify(CLI::App& app);  // notify_command.cc
 
 }  // namespace shanhai::cli

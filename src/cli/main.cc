@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   shanhai::cli::RegisterTransition(app);
   shanhai::cli::RegisterHistory(app);
   shanhai::cli::RegisterMatch(app);
+  shanhai::cli::RegisterNotify(app);
   shanhai::cli::RegisterReport(app);
   shanhai::cli::RegisterUser(app);
   shanhai::cli::RegisterRole(app);

@@ -5,7 +5,9 @@
 
 #include "cli/connect.h"
 #include "common/clock.h"
+#include "app/periodic_task.h"
 #include "console/console_assets.h"
+#include "domain/notifications/notification_runner.h"
 #include "domain/changes/change_log.h"
 #include "http/access_log.h"
 #include "http/api_app.h"
@@ -30,6 +32,8 @@ struct Args {
   int sms_gateway_timeout_ms = 5000;
   std::vector<std::string> ice_servers;
   std::string turn_secret_file;
+  int notify_interval_s = 60;
+  std::string public_url;
 };
 
 // The SMS gateway of the flags: its URL checked, its token read from the file (first line,
@@ -105,6 +109,22 @@ Status Run(const Args& a) {
   ApiApp app(*c.env, static_files);
   HttpServer server(options, [&app](HttpRequest& request) { return app.Handle(request); });
   SH_RETURN_IF_ERROR(server.Start());
+  // The notification runner's pass every --notify-interval-seconds, over a connection of its
+  // own; stopped (after its pass in progress) before the server and the matcher go.
+  std::unique_ptr<AppConn> notify_conn;
+  std::unique_ptr<notifications::NotificationRunner> notifier;
+  std::unique_ptr<PeriodicTask> notify_task;
+  if (a.notify_interval_s > 0) {
+    SH_ASSIGN_OR_RETURN(notify_conn, AppConn::Open(*c.env, false));
+    notifier = std::make_unique<notifications::NotificationRunner>(
+        notify_conn->db(), c.env->vault(), notify_conn->messages(), *c.env->matching(),
+        notifications::RunnerOptions{.public_url = a.public_url});
+    notify_task = std::make_unique<PeriodicTask>(std::chrono::seconds(a.notify_interval_s), [&notifier] {
+      Result<std::vector<notifications::SentNotice>> sent = notifier->RunDue(Clock().Seconds());
+      if (!sent.ok()) LogError("notify_failed", {{"error", sent.status().message_en()}});
+      else if (!sent->empty()) LogInfo("notify_sent", {{"count", int64_t(sent->size())}});
+    });
+  }
   LogInfo("serve_started", {{"listen", options.host + ":" + std::to_string(server.port())},
                             {"db", c.conn->db().Describe()}});
   const char* scheme = options.tls_cert_file.empty() ? "http" : "https";
@@ -143,6 +163,12 @@ void RegisterServe(CLI::App& app) {
   cmd->add_option("--reveal-quota", a->disclosure.reveals_per_day,
                   "每个账号每天可查看敏感信息全文的次数（默认 200，0 = 不限）/ reveals per account and day (0 = no limit)")
       ->check(CLI::Range(int64_t{0}, int64_t{1'000'000}));
+  cmd->add_option("--notify-interval-seconds", a->notify_interval_s,
+                  "每隔几秒发送到期通知（新岗位、面试提醒、90天再确认；默认 60，0 = 不发，交给 shanhai notify）/ "
+                  "seconds between passes of the notification runner (0 = none; use shanhai notify)")
+      ->check(CLI::Range(0, 24 * 60 * 60));
+  cmd->add_option("--public-url", a->public_url,
+                  "求职者短信中手机页的网址前缀，如 https://jiuye.example.cn / the site's address in seekers' messages");
   cmd->add_option("--tls-cert", a->tls_cert, "HTTPS：PEM 证书（链）文件，与 --tls-key 同用 / PEM certificate chain");
   cmd->add_option("--tls-key", a->tls_key, "HTTPS：PEM 私钥文件 / PEM private key");
   cmd->add_option("--trust-proxy", a->trust_proxy,

@@ -85,6 +85,17 @@ constexpr RouteRow kRouteTable[] = {
     {"GET", "/api/v1/labor/jobs/{id}/applicants", h::JobApplicants, "labor:applications:list", kNoLedger, kNone,
      "岗位的应聘人员（姓名、脱敏身份证号、所在地；企业招聘专员仅见本企业岗位，姓名脱敏；无电话）/ who applied to a "
      "job (name, masked ID number, home; an employer's HR: own jobs only, names masked; no phone)"},
+    // Each account's own notices: a staff session is all they need (a job seeker's is refused).
+    {"GET", "/api/v1/notifications", h::ListNotifications, kSession, kNoLedger, kNone,
+     "本账号的通知（未读在前，含未读数；?page=&page_size=1..100）/ the account's own notifications, unread first"},
+    {"POST", "/api/v1/notifications/{id}/read", h::ReadNotification, kSession, kNoLedger, kNone,
+     "标记一条通知已读 / mark one notification read"},
+    {"POST", "/api/v1/notifications/read_all", h::ReadAllNotifications, kSession, kNoLedger, kNone,
+     "全部标记已读 / mark all notifications read"},
+    {"GET", "/api/v1/notifications/mobile", h::NotificationMobile, kSession, kNoLedger, kNone,
+     "接收通知短信的本人手机号（脱敏）/ the account's own mobile for notices, masked"},
+    {"PUT", "/api/v1/notifications/mobile", h::SetNotificationMobile, kSession, kNoLedger, kJson,
+     "设置或清除（空）接收通知短信的本人手机号 / set or clear (\"\") the account's own mobile for notices"},
     {"GET", "/api/v1/messages/outbox", h::ListOutbox, kOutboxReadPermission, kNoLedger, kNone,
      "短信发件箱（号码脱敏、验证码隐去；?mobile= 按号码查找；?page=&page_size=）/ the outbox, masked"},
     {"GET", "/api/v1/messages/outbox/{id}/reveal", h::RevealOutboxMessage, kOutboxRevealPermission, kNoLedger, kNone,

@@ -28,6 +28,17 @@ export function parseCaseFile(file) {
       continue;
     }
     const words = line.trim().split(/\s+/);
+    // "CLI command args…": a run of the binary on the suite's database; the status is its exit code.
+    if (words[0] === 'CLI') {
+      if (!words[1]) fail(i, 'expected "CLI command [args…]"');
+      const c = { file: name, line: i + 1, method: 'CLI', path: words.slice(1).join(' '), args: words.slice(1), user: 'admin', body: { kind: 'none' } };
+      i++;
+      if (lines[i] !== '----') fail(i, 'a CLI case has no body: "----" comes next');
+      i++;
+      i = parseExpected(lines, i, c, /^(\d{1,3})\s*(.*)$/, 'an exit code like "0"', fail);
+      cases.push(c);
+      continue;
+    }
     if (!METHODS.has(words[0]) || !words[1]) fail(i, `expected "METHOD /path [AS user] [LOGIN] [NOCSRF|CSRF token] [SAVE var]", got: ${line}`);
     const c = { file: name, line: i + 1, method: words[0], path: words[1], user: 'admin', login: false, nocsrf: false, csrf: null, save: null };
     for (let w = 2; w < words.length; w++) {
@@ -47,23 +58,31 @@ export function parseCaseFile(file) {
     if (i >= lines.length) fail(c.line - 1, 'case has no "----" line');
     i++;
     c.body = parseBody(body, (msg) => fail(c.line - 1, msg));
-    const status = /^(\d{3}(?:\|\d{3})*)\s*(.*)$/.exec(lines[i] ?? '');
-    if (!status) fail(i, `expected a status like "200" or "403|400" after "----", got: ${lines[i]}`);
-    c.statuses = status[1].split('|').map(Number);
-    const jsonLines = status[2] ? [status[2]] : [];
-    c.checks = [];
-    i++;
-    while (i < lines.length && lines[i].trim() !== '') {
-      const l = lines[i++];
-      if (l.startsWith('#')) continue;
-      const keyword = KEYWORDS.find((k) => l.startsWith(k));
-      if (keyword) c.checks.push({ kind: keyword.trim(), arg: l.slice(keyword.length) });
-      else jsonLines.push(l);
-    }
-    c.json = jsonLines.length ? jsonLines.join('\n') : null;
+    i = parseExpected(lines, i, c, /^(\d{3}(?:\|\d{3})*)\s*(.*)$/, 'a status like "200" or "403|400"', fail);
     cases.push(c);
   }
   return cases;
+}
+
+// The expectation after "----" at line i: the status line (matched by statusPattern: the
+// statuses joined by "|", then optional JSON), more JSON lines and checks, up to a blank line.
+// Fills c.statuses, c.json and c.checks; returns the line after it.
+function parseExpected(lines, i, c, statusPattern, what, fail) {
+  const status = statusPattern.exec(lines[i] ?? '');
+  if (!status) fail(i, `expected ${what} after "----", got: ${lines[i]}`);
+  c.statuses = status[1].split('|').map(Number);
+  const jsonLines = status[2] ? [status[2]] : [];
+  c.checks = [];
+  i++;
+  while (i < lines.length && lines[i].trim() !== '') {
+    const l = lines[i++];
+    if (l.startsWith('#')) continue;
+    const keyword = KEYWORDS.find((k) => l.startsWith(k));
+    if (keyword) c.checks.push({ kind: keyword.trim(), arg: l.slice(keyword.length) });
+    else jsonLines.push(l);
+  }
+  c.json = jsonLines.length ? jsonLines.join('\n') : null;
+  return i;
 }
 
 function parseBody(lines, fail) {
@@ -93,6 +112,21 @@ export class CaseRunner {
     this.passwords = { admin: vars.admin_password };
     this.sessions = new Map();
     this.exercised = [];  // { method, path } of every request the router took
+    // CLI cases: (args) → { status, stdout, stderr } of the binary on the suite's database.
+    this.cli = null;
+  }
+
+  // A CLI case's run, as an answer the checks below read (its stdout as the body).
+  runCli(c, where) {
+    if (!this.cli) throw new Error(`${where}: this suite runs no CLI cases`);
+    const r = this.cli(c.args.map((a) => this.substitute(a, where)));
+    let json;
+    try {
+      json = JSON.parse(r.stdout);
+    } catch {
+      json = undefined;
+    }
+    return { status: r.status, text: r.stdout + r.stderr, json, bytes: Buffer.from(r.stdout), headers: new Headers() };
   }
 
   // "{{name.key[0].key}}" → the saved value (strings raw, others as JSON).
@@ -135,6 +169,7 @@ export class CaseRunner {
   // Runs one case; throws an AssertionError naming file:line on any difference.
   async run(c) {
     const where = `${c.file}:${c.line}`;
+    if (c.method === 'CLI') return this.checkAnswer(c, this.runCli(c, where), where, c.path, null);
     const target = this.substitute(c.path, where);
     const client = await this.client(c);
     // CSRF token: the session's own unless the case leaves it out or sends another one.
@@ -163,7 +198,11 @@ export class CaseRunner {
     // is recorded decoded, as the router matches it.
     const unrouted = r.status === 405 || (r.status === 404 && r.json?.error?.message_en === 'no such path');
     if (!unrouted) this.exercised.push({ method: c.method, path: decodeURIComponent(new URL(target, this.base).pathname) });
+    this.checkAnswer(c, r, where, target, sentJson);
+  }
 
+  // Compares answer r (an HTTP response, or a CLI run's) with case c; then saves what later cases need.
+  checkAnswer(c, r, where, target, sentJson) {
     const problems = [];
     if (!c.statuses.includes(r.status)) problems.push(`status: expected ${c.statuses.join(' or ')}, got ${r.status}`);
     if (c.json !== null) {

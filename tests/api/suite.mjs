@@ -44,6 +44,7 @@ export function apiSuite(kind) {
         '--ice-server', 'turn:turn.room-test.example:3478?transport=udp', '--turn-secret-file', env.path('turn.secret')] });
       runner = new CaseRunner(server.base, { admin_password: password });
       runner.passwords.approver = APPROVER_FIRST_PASSWORD;
+      runner.cli = (args) => env.run(args);  // CLI cases: the binary on this suite's database
       admin = new ApiClient(server.base);
       await admin.mustLogin('admin', password);
     });

@@ -43,6 +43,13 @@ Result<Reply> MyJobs(RequestContext& ctx);
 Result<Reply> OutreachWorkbook(RequestContext& ctx);
 // applicant_handlers.cc: who applied to a job, named (masked for an employer's HR).
 Result<Reply> JobApplicants(RequestContext& ctx);
+// notification_handlers.cc: the signed-in account's own notices (list, read, read all) and the
+// mobile they are also texted to.
+Result<Reply> ListNotifications(RequestContext& ctx);
+Result<Reply> ReadNotification(RequestContext& ctx);
+Result<Reply> ReadAllNotifications(RequestContext& ctx);
+Result<Reply> NotificationMobile(RequestContext& ctx);
+Result<Reply> SetNotificationMobile(RequestContext& ctx);
 
 // outbox_handlers.cc: the default sender's outbox, for staff (masked list, one message whole).
 Result<Reply> ListOutbox(RequestContext& ctx);
