@@ -115,7 +115,7 @@ const LedgerDef& SpellsLedger() {
             fields::Region("place_region", "就业地", "Place of work").FromAnywhere().NotPlacing().Required().Hint("如 广州市白云区"),
             Date("start_date", "到岗日期", "Started on").Required(),
             Date("end_date", "离职日期", "Ended on"),
-            Money("monthly_wage_fen", "月薪（元）", "Monthly wage (yuan)").Required().Min(0),
+            Money("monthly_wage_fen", "月薪（元）", "Monthly wage (yuan)").TypedInYuan().Required().Min(0),
             Enum("verification", "核实方式", "Verified by", labor::VerificationSet()),
             Enum("source", "来源", "Source",
                  {{"placement", "平台安置", "placement through the platform"},

@@ -13,6 +13,7 @@ struct F : FieldDef {
   F&& Searchable() && { searchable = true; return std::move(*this); }
   F&& Hint(std::string h) && { hint_zh = std::move(h); return std::move(*this); }
   F&& Min(int64_t m) && { min = m; return std::move(*this); }
+  F&& TypedInYuan() && { typed_in_yuan = true; return std::move(*this); }  // a wage, not a fund
   F&& Computed() && { computed = true; return std::move(*this); }
   F&& Internal() && { computed = internal = true; return std::move(*this); }
   F&& FormerLabel(std::string zh) && { former_label_zh = std::move(zh); return std::move(*this); }

@@ -88,6 +88,9 @@ struct FieldDef {
   // to work, where a job is — which shows the record to no one below county level.
   bool places = true;
   int64_t min = 0;                  // kInteger/kMoney lower bound (inclusive)
+  // kMoney: the console's form takes and shows it in 元 (a monthly wage: 5,100元), not in the 万元 of
+  // funds and investment. Only the form's unit: the API takes fen, sheets take 元 either way.
+  bool typed_in_yuan = false;
   bool searchable = false;          // included in the list's free-text search (?q=)
   bool computed = false;            // derived by the ledger's derive hook; never taken from input
   // A computed key made of other fields only to find a record by them (a natural key such as a

@@ -66,6 +66,8 @@ boost::json::object LedgerJson(const LedgerDef& def, const DictionarySnapshot& d
                       // A region that may lie anywhere (a pair's side, where an enterprise comes from):
                       // the console offers the whole tree for it, not the user's scope or the pair's sides.
                       {"anywhere", f.anywhere},
+                      // The unit the console's form types a money field in (FieldDef::typed_in_yuan).
+                      {"money_unit", f.type == FieldType::kMoney ? (f.typed_in_yuan ? "yuan" : "wan") : ""},
                       {"searchable", f.searchable}, {"ref_ledger", f.ref_ledger}, {"hint_zh", f.hint_zh},
                       {"max_chars", f.MaxChars()}, {"options", std::move(options)}});
   }

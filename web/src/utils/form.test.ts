@@ -50,6 +50,14 @@ describe('forms generated from meta', () => {
     expect(body.fund_date).toBe('')
   })
 
+  it('shows and takes a monthly wage in 元, the field\'s own unit', () => {
+    const seekers: LedgerMeta = { ...funds, name: 'seekers', fields: [field('expected_wage_fen', 'money_fen', { money_unit: 'yuan' })] }
+    const model = toFormModel(seekers, { id: 1, pair: '440111-522727', expected_wage_fen: 510000, version: 1 })
+    expect(model.expected_wage_fen).toBe('5100.00')
+    expect(toPayload(seekers, { ...model, expected_wage_fen: '4000' }).expected_wage_fen).toBe(400_000)
+    expect(toPayload(seekers, { ...model, expected_wage_fen: '0.5万' }).expected_wage_fen).toBe(500_000)
+  })
+
   it('takes money typed with a unit of its own or separators', () => {
     const model = emptyModel(funds, '440111-522727')
     const sent = (typed: string) => toPayload(funds, { ...model, amount_fen: typed }).amount_fen

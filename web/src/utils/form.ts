@@ -11,6 +11,11 @@ import { fenToUnit, formatAmount, parseAmount, withoutUnit, type MoneyUnit } fro
  * (a bare "50" is 50万元); the text may name its own unit ("500元", "0.5亿"). */
 export const kFormMoneyUnit: MoneyUnit = 'wan'
 
+/** The unit a money field is typed in: its own (元 for a wage), else the forms' 万元. */
+export function moneyUnitOf(f: FieldMeta): MoneyUnit {
+  return f.money_unit === 'yuan' ? 'yuan' : kFormMoneyUnit
+}
+
 export type FormModel = Record<string, string | number | null>
 
 /** Fields a person fills in (computed fields are derived by the server). */
@@ -48,7 +53,7 @@ export function toFormModel(meta: LedgerMeta, record: LedgerRecord): FormModel {
     if (v === null || v === undefined) continue
     const custom = customField(meta.name, f.key)?.toForm
     if (custom) model[f.key] = custom(record)
-    else if (f.type === 'money_fen') model[f.key] = fenToUnit(v as number, kFormMoneyUnit)
+    else if (f.type === 'money_fen') model[f.key] = fenToUnit(v as number, moneyUnitOf(f))
     else if (f.type === 'ref' || f.type === 'integer') model[f.key] = typeof v === 'number' ? v : Number(v)
     else model[f.key] = String(v)
   }
@@ -72,7 +77,7 @@ export function toPayload(meta: LedgerMeta, model: FormModel, original?: LedgerR
     }
     const custom = customField(meta.name, f.key)?.toPayload
     if (custom) body[f.key] = custom(model)
-    else if (f.type === 'money_fen') body[f.key] = parseAmount(v, kFormMoneyUnit)
+    else if (f.type === 'money_fen') body[f.key] = parseAmount(v, moneyUnitOf(f))
     else if (f.type === 'integer' || f.type === 'ref') body[f.key] = Number(v)
     else body[f.key] = typeof v === 'string' ? v.trim() : v
   }
@@ -114,7 +119,7 @@ export function rulesForField(f: FieldMeta, t: Translate, labelOf: (f: FieldMeta
   const custom = customField(ledger, f.key)?.rules
   if (custom) return [...rules, ...custom(t)]
   if (f.type === 'integer') rules.push(check((v) => /^-?\d+$/.test(v.trim()), () => t('common.invalidInteger')))
-  if (f.type === 'money_fen') rules.push(check((v) => Number.isFinite(parseAmount(v, kFormMoneyUnit) ?? NaN), () => t('common.invalidMoney')))
+  if (f.type === 'money_fen') rules.push(check((v) => Number.isFinite(parseAmount(v, moneyUnitOf(f)) ?? NaN), () => t('common.invalidMoney')))
   if (f.type === 'region') rules.push(check((v) => /^\d{6}(\d{3}){0,2}$/.test(v.trim()), () => t('common.invalidRegion')))
   return rules
 }

@@ -25,6 +25,8 @@ export interface FieldMeta {
   anywhere?: boolean
   ref_ledger: string
   hint_zh: string
+  /** a money field: the unit the form types it in — 元 for a monthly wage, 万元 for funds */
+  money_unit?: 'yuan' | 'wan' | ''
   /** the longest input accepted, in characters */
   max_chars?: number
   options: EnumOption[]
