@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sstream>
 
 #include "domain/labor/labor_ledgers.h"
 #include "domain/labor/labor_test_util.h"
@@ -226,6 +227,11 @@ TEST_P(LaborLedgersTest, JobsImportAllOrNothingNamingTheBadRowAndExportBack) {
   // database holding the same employers.
   const std::string out = test_db().TempPath("jobs_out.csv");
   ASSERT_TRUE(IsOk(ExportLedger(service(), Actor::System(), JobsLedger(), ListRequest{}, out).status()));
+  // A wage column stays in 元, as clerks write wages (funds' columns are in 万元).
+  std::stringstream exported;
+  exported << std::ifstream(out).rdbuf();
+  EXPECT_NE(exported.str().find("*月薪下限（元）"), std::string::npos) << exported.str();
+  EXPECT_NE(exported.str().find(",4800.00,"), std::string::npos) << exported.str();
   auto fresh = TestDatabase::Create(GetParam());
   ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
   ASSERT_TRUE(IsOk(Migrate((*fresh)->db())));

@@ -45,7 +45,8 @@ std::string CellText(const FieldDef& f, const std::vector<EnumOption>& options, 
     case FieldType::kRegion:
       return f.anywhere ? region_names.Of(AsText(*v), {}, RegionLevel::kCounty)
                          : region_names.Of(AsText(*v), sides, RegionLevel::kVillage);
-    case FieldType::kMoney: return FormatFenAsWanYuanExact(AsInt(*v));  // the header says 万元 (HeaderOf)
+    case FieldType::kMoney:  // in the unit the header says (HeaderOf)
+      return SheetMoneyUnit(f) == MoneyUnit::kYuan ? FormatFenAsYuan(AsInt(*v)) : FormatFenAsWanYuanExact(AsInt(*v));
     case FieldType::kBool: return AsInt(*v) ? "是" : "否";
     case FieldType::kEnum:
     case FieldType::kSensitiveEnum: {

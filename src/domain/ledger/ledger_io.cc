@@ -20,7 +20,10 @@ std::string InstructionOf(const FieldDef& f, const std::vector<EnumOption>& opti
   if (!f.sheet_label_zh.empty()) return f.hint_zh.empty() ? note : note + "；" + f.hint_zh;
   switch (f.type) {
     case FieldType::kDate: note += "；日期，如 2020-06-09"; break;
-    case FieldType::kMoney: note += "；金额（万元），如 50 或 1,033.98；也可写 500元、0.5亿"; break;
+    case FieldType::kMoney:
+      note += SheetMoneyUnit(f) == MoneyUnit::kYuan ? "；月薪（元），如 5100；也可写 0.51万"
+                                                    : "；金额（万元），如 50 或 1,033.98；也可写 500元、0.5亿";
+      break;
     case FieldType::kInteger: {
       const std::string unit = CountUnitOf(f);  // as ParseFieldValue reads a count cell
       note += unit.empty() ? "；整数" : "；整数，如 3 或 3" + unit;

@@ -26,7 +26,7 @@ std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_compute
 
 std::string HeaderOf(const FieldDef& f) {
   if (!f.sheet_label_zh.empty()) return (f.required ? "*" : "") + f.sheet_label_zh;
-  const std::string label = f.type == FieldType::kMoney    ? MoneyLabelZh(f, MoneyUnit::kWanYuan)
+  const std::string label = f.type == FieldType::kMoney    ? MoneyLabelZh(f, SheetMoneyUnit(f))
                             : f.type == FieldType::kRegion ? f.label_zh + kRegionHeaderSuffix
                                                            : f.label_zh;
   return (f.required ? "*" : "") + label;
@@ -40,6 +40,8 @@ bool IsRegionHeader(const FieldDef& f, std::string_view header) {
   return typed == NormalizeInputLossy(f.label_zh + kRegionHeaderSuffix) ||
          typed == NormalizeInputLossy(f.label_zh + "（行政区划代码）");
 }
+
+MoneyUnit SheetMoneyUnit(const FieldDef& f) { return f.typed_in_yuan ? MoneyUnit::kYuan : MoneyUnit::kWanYuan; }
 
 std::string MoneyLabelZh(const FieldDef& f, MoneyUnit unit) {
   return unit == MoneyUnit::kWanYuan ? MoneyBaseLabel(f) + "（万元）" : f.label_zh;

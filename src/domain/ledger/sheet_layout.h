@@ -25,12 +25,16 @@ inline constexpr const char* kErrorReasonHeader = "错误原因 Problems";
 // internal ones never.
 std::vector<const FieldDef*> SheetFields(const LedgerDef& def, bool with_computed);
 // "*人次" for a required field, "备注" otherwise; a money field's column is in 万元, as reports
-// count money: "*金额（万元）" for the field labelled "金额（元）"; a region field's says what to
+// count money: "*金额（万元）" for the field labelled "金额（元）" — a wage's stays in 元
+// (SheetMoneyUnit); a region field's says what to
 // write: "所在地（名称或代码）"; a field with a sheet label (FieldDef::sheet_label_zh) is headed by it.
 std::string HeaderOf(const FieldDef& f);
 // A money field's label for amounts in unit: "金额（万元）" / "Amount (10,000 yuan)" for 万元,
 // the field's own labels ("金额（元）" / "Amount (yuan)") for 元.
 std::string MoneyLabelZh(const FieldDef& f, MoneyUnit unit);
+// The unit templates and exports write a money column in: 元 for a wage (FieldDef::typed_in_yuan),
+// else 万元.
+MoneyUnit SheetMoneyUnit(const FieldDef& f);
 std::string MoneyLabelEn(const FieldDef& f, MoneyUnit unit);
 // The unit a money field's column is in, by its header (without the "*"): "金额（万元）" or
 // "金额(万)" → 万元; "金额（元）", "金额", the English label or the key → 元 (templates before
