@@ -20,6 +20,7 @@ struct Args {
   DbOptions db;
   std::string person, job, outreach, out, on, format = "table";
   size_t top = 10;
+  bool top_given = false;  // --outreach lists kOutreachJobsPerPerson jobs a person unless --top says
 };
 
 // The clock of "today": --on DATE (noon China Standard Time that day), else the system's.
@@ -35,10 +36,12 @@ Status RunOutreach(const Args& a, Connected& c, matching::MatchService& service)
     return Status::InvalidArgument("--outreach 须同时给出 --out 文件名（.xlsx）", "--outreach needs --out FILE.xlsx");
   SH_ASSIGN_OR_RETURN(std::string code, RegionCodeNamedAnywhere(RegionCatalog::Embedded(), a.outreach, "--outreach"));
   SH_ASSIGN_OR_RETURN(std::vector<matching::OutreachEntry> entries,
-                      service.OutreachFor(RegionPrefix(code), a.top));
+                      service.OutreachFor(RegionPrefix(code), a.top_given ? a.top : matching::kOutreachJobsPerPerson));
   SH_ASSIGN_OR_RETURN(matching::OutreachCounts counts,
                       matching::WriteOutreachWorkbook(c.conn->db(), c.env->vault(), entries,
                                                       matching::Viewer::kRevealer, code, a.out));
+  SH_RETURN_IF_ERROR(matching::AuditOutreachExport(c.conn->ledgers().audit(), Actor::System(), code, counts,
+                                                   matching::Viewer::kRevealer));
   if (a.format == "json") {
     std::cout << boost::json::serialize(boost::json::object{{"on", service.Today()},
                                                             {"region", code},
@@ -102,7 +105,10 @@ void RegisterMatch(CLI::App& app) {
   cmd->add_option("--top", a->top, "推荐条数（默认10）/ how many")->check(CLI::Range(1, 100));
   cmd->add_option("--format", a->format, "table | json")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--on", a->on, "按该日判断是否超期未确认（默认今天）YYYY-MM-DD / judge availability on this day");
-  cmd->callback([a] { ExitCode() = PrintError(Run(*a)); });
+  cmd->callback([a, cmd] {
+    a->top_given = cmd->count("--top") > 0;
+    ExitCode() = PrintError(Run(*a));
+  });
 }
 
 }  // namespace shanhai::cli

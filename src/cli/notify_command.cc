@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/connect.h"
+#include "cli/sms_gateway_flags.h"
 #include "domain/notifications/due_rules.h"
 #include "domain/notifications/notification_runner.h"
 
@@ -16,6 +17,7 @@ namespace {
 struct Args {
   DbOptions db;
   std::string now, format = "table", public_url;
+  SmsGatewayFlags sms_gateway;
 };
 
 // --now "2026-12-03 09:00" (China Standard Time; a 'T' may replace the blank), else the system clock.
@@ -48,12 +50,16 @@ boost::json::object Json(int64_t now, const std::vector<notifications::SentNotic
 
 Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(int64_t now, NowOf(a.now));
+  SH_ASSIGN_OR_RETURN(GatewayOptions gateway, GatewayOf(a.sms_gateway));
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, false));
+  // The texts go where serve's do: through a connection opened once the gateway is set.
+  c.env->set_sms_gateway(gateway);
+  SH_ASSIGN_OR_RETURN(std::unique_ptr<AppConn> sending_conn, AppConn::Open(*c.env, false));
   // The matcher judges availability on the same day, over a connection of its own.
   SH_ASSIGN_OR_RETURN(std::unique_ptr<AppConn> matching_conn, AppConn::Open(*c.env, false));
   matching::MatchService matches(matching_conn->db(), c.env->vault(), Clock::Fixed(now));
   SH_RETURN_IF_ERROR(matches.Load());
-  notifications::NotificationRunner runner(c.conn->db(), c.env->vault(), c.conn->messages(), matches,
+  notifications::NotificationRunner runner(sending_conn->db(), c.env->vault(), sending_conn->messages(), matches,
                                            {.public_url = a.public_url});
   SH_ASSIGN_OR_RETURN(std::vector<notifications::SentNotice> sent, runner.RunDue(now));
   if (a.format == "json") std::cout << boost::json::serialize(Json(now, sent)) << "\n";
@@ -70,6 +76,7 @@ void RegisterNotify(CLI::App& app) {
   AddDbOptions(*cmd, a->db);
   cmd->add_option("--now", a->now, "按北京时间该时刻判断 \"YYYY-MM-DD HH:MM\"（默认现在）/ as at this China time");
   cmd->add_option("--format", a->format, "table | json")->check(CLI::IsMember({"table", "json"}));
+  AddSmsGatewayFlags(*cmd, a->sms_gateway);
   cmd->add_option("--public-url", a->public_url,
                   "求职者短信中手机页的网址前缀，如 https://jiuye.example.cn / the site's address in seekers' messages");
   cmd->callback([a] { ExitCode() = PrintError(Run(*a)); });

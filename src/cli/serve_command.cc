@@ -1,9 +1,9 @@
 // shanhai serve: migrate, then serve the API (and the console) until SIGINT/SIGTERM.
 #include <chrono>
-#include <fstream>
 #include <iostream>
 
 #include "cli/connect.h"
+#include "cli/sms_gateway_flags.h"
 #include "common/clock.h"
 #include "app/periodic_task.h"
 #include "console/console_assets.h"
@@ -28,36 +28,12 @@ struct Args {
   std::string trust_proxy;
   int change_poll_ms = 200;
   int change_retention_days = 7;
-  std::string sms_gateway, sms_gateway_token_file;
-  int sms_gateway_timeout_ms = 5000;
+  SmsGatewayFlags sms_gateway;
   std::vector<std::string> ice_servers;
   std::string turn_secret_file;
   int notify_interval_s = 60;
   std::string public_url;
 };
-
-// The SMS gateway of the flags: its URL checked, its token read from the file (first line,
-// trailing blanks dropped). Errors name the flag.
-Result<GatewayOptions> GatewayOf(const Args& a) {
-  GatewayOptions gateway;
-  if (a.sms_gateway.empty()) {
-    if (!a.sms_gateway_token_file.empty())
-      return Status::InvalidArgument("--sms-gateway-token-file 须与 --sms-gateway 同用",
-                                     "--sms-gateway-token-file needs --sms-gateway");
-    return gateway;
-  }
-  SH_RETURN_IF_ERROR(CheckGatewayUrl(a.sms_gateway));
-  gateway.url = a.sms_gateway;
-  gateway.timeout = std::chrono::milliseconds(a.sms_gateway_timeout_ms);
-  if (a.sms_gateway_token_file.empty()) return gateway;
-  std::ifstream in(a.sms_gateway_token_file);
-  if (in) std::getline(in, gateway.token);
-  gateway.token.erase(gateway.token.find_last_not_of(" \t\r\n") + 1);
-  if (gateway.token.empty())
-    return Status::InvalidArgument("--sms-gateway-token-file：无法读取令牌：" + a.sms_gateway_token_file,
-                                   "--sms-gateway-token-file: cannot read a token from " + a.sms_gateway_token_file);
-  return gateway;
-}
 
 // ISO-8601 UTC of days ago (the clock's format, so it compares with change_log.at as text).
 std::string IsoDaysAgo(int days) { return IsoUtcAt(Clock().Seconds() - int64_t{days} * 24 * 60 * 60); }
@@ -79,7 +55,7 @@ Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(Connected c, Connect(a.db, true));  // migrates once before threads start
   c.env->set_identity_policy(a.identity);
   c.env->set_disclosure_limits(a.disclosure);
-  SH_ASSIGN_OR_RETURN(GatewayOptions gateway, GatewayOf(a));
+  SH_ASSIGN_OR_RETURN(GatewayOptions gateway, GatewayOf(a.sms_gateway));
   c.env->set_sms_gateway(gateway);
   c.env->set_ice_servers(std::move(ice));
   SH_ASSIGN_OR_RETURN(int64_t purged, c.conn->error_sheets().Purge());  // expired while the server was down
@@ -182,14 +158,7 @@ void RegisterServe(CLI::App& app) {
                   "启动时删除多少天前的变更记录（默认 7，0 = 保留全部）/ change_log rows older than this are "
                   "deleted at start (0 keeps them)")
       ->check(CLI::Range(0, 3650));
-  cmd->add_option("--sms-gateway", a->sms_gateway,
-                  "短信网关 http://主机:端口/路径：验证码等短信以 JSON {mobile, text} POST 至此（缺省写入短信发件箱）/ "
-                  "SMS gateway endpoint messages are POSTed to (default: the outbox)");
-  cmd->add_option("--sms-gateway-token-file", a->sms_gateway_token_file,
-                  "短信网关令牌文件（首行，作 Authorization: Bearer 发送）/ file holding the gateway's bearer token");
-  cmd->add_option("--sms-gateway-timeout-ms", a->sms_gateway_timeout_ms,
-                  "短信网关超时（毫秒，默认 5000）/ gateway timeout, ms")
-      ->check(CLI::Range(100, 60000));
+  AddSmsGatewayFlags(*cmd, a->sms_gateway);
   cmd->add_option("--ice-server", a->ice_servers,
                   "URL：远程面试用的 STUN/TURN 服务器，可重复（如 stun:stun.example.cn:3478、turn:turn.example.cn:3478）/ "
                   "STUN/TURN servers for remote interviews, repeatable");

@@ -4,6 +4,8 @@
 // person's employment spell in the same step (placement.h), which is what a bus seat or a subsidy
 // payment later hangs off. An employer's HR accounts see the applications to their employer's jobs
 // (the employer is copied from the job on every write) and schedule, record results and offer.
+#include <algorithm>
+
 #include "common/money.h"
 #include "domain/labor/labor_ledgers.h"
 #include "domain/labor/labor_options.h"
@@ -155,6 +157,36 @@ Status EmployerOfTheJob(const StoredReader& reader, const Record*, Record& after
   return Status::Ok();
 }
 
+// One open application per person and job. The seeker's row is held first, so two made at once
+// (a double tap on a slow phone, two clerks) cannot both find none.
+Status OneOpenApplicationPerJob(const StoredReader& reader, const Record* before, const Record& after,
+                                std::vector<FieldError>& errors) {
+  const Value* seeker = after.Get("seeker_id");
+  if (before || !seeker || IsNull(*seeker)) return Status::Ok();
+  SH_RETURN_IF_ERROR(reader.Lock(SeekersLedger(), AsInt(*seeker)));
+  SH_ASSIGN_OR_RETURN(std::vector<Record> theirs, reader.WhereEquals(ApplicationsLedger(), "seeker_id", *seeker));
+  for (const Record& r : theirs) {
+    if (r.Text("job_id") != after.Text("job_id")) continue;
+    if (std::find(kOpenStates.begin(), kOpenStates.end(), r.Text("status")) == kOpenStates.end()) continue;
+    const WorkflowState* state = ApplicationsWorkflow().State(r.Text("status"));
+    const std::string n = std::to_string(r.id);
+    errors.push_back({0, "job_id",
+                      "此人已申请该岗位（申请编号 " + n + "，" + (state ? state->label_zh : r.Text("status")) +
+                          "），请在原申请上继续",
+                      "this person already applied for the job (application " + n + ", " +
+                          (state ? state->label_en : r.Text("status")) + "): carry on with that one"});
+    break;
+  }
+  return Status::Ok();
+}
+
+// The stored rules of an application, in order.
+Status ApplicationStoredRules(const StoredReader& reader, const Record* before, Record& after,
+                              std::vector<FieldError>& errors) {
+  SH_RETURN_IF_ERROR(EmployerOfTheJob(reader, before, after, errors));
+  return OneOpenApplicationPerJob(reader, before, after, errors);
+}
+
 // Who applied, to what and how is the application itself: an update or a step never changes it.
 void FixedOnceCreated(const Record* before, const Record& after, std::vector<FieldError>& errors) {
   if (!before) return;
@@ -225,7 +257,7 @@ const LedgerDef& ApplicationsLedger() {
                          InterviewTimeIsASlot, LinkIsWeb, DatesInOrder(*d.Field("applied_date"), *d.Field("interview_date")),
                          DatesInOrder(*d.Field("offer_date"), *d.Field("offer_start_date")),
                          DatesInOrder(*d.Field("offer_date"), *d.Field("start_date"))});
-    d.stored_rule = EmployerOfTheJob;
+    d.stored_rule = ApplicationStoredRules;
     d.actor_check = SelfOnlyBySeeker;
     return d;
   }();

@@ -129,6 +129,17 @@ TEST_P(LaborFlowTest, EveryStepIsRefusedFromEveryStateTheTableDoesNotStartItFrom
   EXPECT_GT(refused, 80) << "ten states, eleven steps";
 }
 
+TEST_P(LaborFlowTest, APersonHasOneOpenApplicationPerJob) {
+  Result<Record> first = Apply(seeker_, job_);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  Result<Record> again = Apply(seeker_, job_);
+  EXPECT_TRUE(HasFieldError(again.status(), "job_id")) << again.status().ToString();
+  EXPECT_NE(again.status().ToString().find(std::to_string(first->id)), std::string::npos) << "names the open one";
+  EXPECT_TRUE(IsOk(Apply(seeker_, other_job_).status())) << "another job is another application";
+  ASSERT_TRUE(IsOk(Walk(first->id, {"withdraw"})));
+  EXPECT_TRUE(IsOk(Apply(seeker_, job_).status())) << "withdrawn, the person may apply again";
+}
+
 TEST_P(LaborFlowTest, ASeekerNotLookingOrAJobNotOpenRefusesTheApplication) {
   ASSERT_TRUE(IsOk(Take(SeekersLedger(), seeker_, "hold").status()));
   Result<Record> not_looking = Apply(seeker_, job_);

@@ -7,6 +7,7 @@
 #include <fmt/ranges.h>
 
 #include "common/money.h"
+#include "domain/labor/labor_ledgers.h"
 #include "excel/xlsx_writer.h"
 #include "regions/region_catalog.h"
 #include "regions/region_display.h"
@@ -189,6 +190,15 @@ Result<OutreachCounts> WriteOutreachWorkbook(Database& db, const PiiVault& vault
   }
   SH_RETURN_IF_ERROR(out->Close());
   return counts;
+}
+
+Status AuditOutreachExport(AuditLog& audit, const Actor& actor, const std::string& region_code,
+                           const OutreachCounts& counts, Viewer viewer) {
+  const boost::json::object detail{{"outreach", region_code},
+                                   {"people", counts.people},
+                                   {"villages", counts.villages},
+                                   {"priority_shown", viewer == Viewer::kRevealer}};
+  return audit.Write(actor, "export", SeekersLedger().name, 0, "", "", "", boost::json::serialize(detail));
 }
 
 }  // namespace shanhai::matching

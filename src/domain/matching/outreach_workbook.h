@@ -12,10 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "domain/audit/audit_log.h"
 #include "domain/matching/match_service.h"
 #include "domain/matching/match_view.h"
 
 namespace shanhai::matching {
+
+// Jobs listed per person unless asked otherwise: a cadre's call goes through a few, not ten.
+inline constexpr size_t kOutreachJobsPerPerson = 3;
 
 struct OutreachCounts {
   int64_t villages = 0;
@@ -30,5 +34,10 @@ struct OutreachCounts {
 Result<OutreachCounts> WriteOutreachWorkbook(Database& db, const PiiVault& vault,
                                              const std::vector<OutreachEntry>& entries, Viewer viewer,
                                              const std::string& region_code, const std::string& path);
+
+// Records that actor took region_code's workbook away: an "export" of the labour ledger naming
+// the people listed (and, for a kRevealer, who has the poverty priority). Errors: the database's.
+Status AuditOutreachExport(AuditLog& audit, const Actor& actor, const std::string& region_code,
+                           const OutreachCounts& counts, Viewer viewer);
 
 }  // namespace shanhai::matching

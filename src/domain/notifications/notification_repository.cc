@@ -1,5 +1,7 @@
 #include "domain/notifications/notification_repository.h"
 
+#include "security/permissions.h"
+
 namespace shanhai::notifications {
 
 namespace {
@@ -7,8 +9,6 @@ namespace {
 constexpr const char* kClaim =
     "INSERT INTO notification_sends (send_key, kind, subject_id, sent_at) VALUES (?, ?, ?, ?) "
     "ON CONFLICT (send_key) DO NOTHING";
-constexpr const char* kSentSince =
-    "SELECT COUNT(*) FROM notification_sends WHERE kind = ? AND subject_id = ? AND sent_at > ?";
 constexpr const char* kAddNotice =
     "INSERT INTO notifications (recipient_id, kind, text_zh, text_en, ledger, record_id, helped_region, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -39,10 +39,12 @@ constexpr const char* kMarkAnnounced =
     "ON CONFLICT (send_key) DO NOTHING";
 constexpr const char* kSeekerRegion =
     "SELECT p.region_code FROM seekers s JOIN people p ON p.id = s.person_id WHERE s.id = ?";
-constexpr const char* kStaffHolding =
-    "SELECT DISTINCT u.id, u.region FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+// Every grant of every enabled staff account with a region: which grants allow a permission is
+// GrantsAllow's to say (wildcards such as labor:*:match), not a SQL comparison's.
+constexpr const char* kStaffGrants =
+    "SELECT u.id, u.region, rp.permission FROM users u JOIN user_roles ur ON ur.user_id = u.id "
     "JOIN role_permissions rp ON rp.role_id = ur.role_id "
-    "WHERE u.disabled = 0 AND u.owner_ledger = '' AND u.region <> '' AND rp.permission IN (?, '*') ORDER BY u.id";
+    "WHERE u.disabled = 0 AND u.owner_ledger = '' AND u.region <> '' ORDER BY u.id";
 constexpr const char* kHrOf =
     "SELECT id FROM users WHERE disabled = 0 AND owner_ledger = 'employers' AND owner_id = ? ORDER BY id";
 constexpr const char* kInterviewsBetween =
@@ -72,11 +74,6 @@ Result<bool> NotificationRepository::Claim(const std::string& key, const std::st
                                            const std::string& at) {
   SH_ASSIGN_OR_RETURN(int64_t inserted, db_.Execute(kClaim, {key, kind, subject_id, at}));
   return inserted == 1;
-}
-
-Result<bool> NotificationRepository::SentSince(const std::string& kind, int64_t subject_id, const std::string& since) {
-  SH_ASSIGN_OR_RETURN(int64_t n, CountOf(db_, kSentSince, {kind, subject_id, since}));
-  return n > 0;
 }
 
 Status NotificationRepository::Add(const NewNotice& n, const std::string& at) {
@@ -144,9 +141,17 @@ Result<std::string> NotificationRepository::SeekerRegion(int64_t seeker_id) {
 }
 
 Result<std::vector<StaffAccount>> NotificationRepository::StaffHolding(const std::string& permission) {
-  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kStaffHolding, {permission}));
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kStaffGrants));
   std::vector<StaffAccount> out;
-  for (const auto& r : rows.rows) out.push_back({AsInt(r[0]), AsText(r[1])});
+  std::vector<std::string> grants;
+  for (size_t i = 0; i < rows.rows.size(); ++i) {
+    const auto& r = rows.rows[i];
+    grants.push_back(AsText(r[2]));
+    const bool last_of_account = i + 1 == rows.rows.size() || AsInt(rows.rows[i + 1][0]) != AsInt(r[0]);
+    if (!last_of_account) continue;
+    if (GrantsAllow(grants, permission)) out.push_back({AsInt(r[0]), AsText(r[1])});
+    grants.clear();
+  }
   return out;
 }
 

@@ -61,8 +61,6 @@ class NotificationRepository {
   // Inserts send key (with kind, subject and time); true if this call inserted it, false if it
   // was there already (another run sent it).
   Result<bool> Claim(const std::string& key, const std::string& kind, int64_t subject_id, const std::string& at);
-  // Whether a send of kind about subject_id was made after since (ISO timestamp).
-  Result<bool> SentSince(const std::string& kind, int64_t subject_id, const std::string& since);
 
   Status Add(const NewNotice& notice, const std::string& at);
   // recipient's notices, unread first, then newest first; a page of limit from offset.

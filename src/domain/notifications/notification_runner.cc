@@ -30,7 +30,8 @@ std::string VillageName(const std::string& code) {
   return region ? RegionCommonName(region->name) : code;
 }
 
-bool Covers(const std::string& scope, const std::string& village) { return village.starts_with(scope); }
+// An account of a province, prefecture, county, town or village covers the villages inside it.
+bool Covers(const std::string& scope, const std::string& village) { return village.starts_with(RegionPrefix(scope)); }
 
 }  // namespace
 
@@ -40,10 +41,16 @@ NotificationRunner::NotificationRunner(Database& db, const PiiVault& vault, Mess
 
 Result<std::vector<SentNotice>> NotificationRunner::RunDue(int64_t now) {
   std::vector<SentNotice> sent;
-  SH_RETURN_IF_ERROR(AnnounceJobs(now, sent));
-  SH_RETURN_IF_ERROR(RemindInterviews(now, sent));
-  SH_RETURN_IF_ERROR(Reask(now, sent));
+  first_failure_ = Status::Ok();
+  Isolate(AnnounceJobs(now, sent));
+  Isolate(RemindInterviews(now, sent));
+  Isolate(Reask(now, sent));
+  if (!first_failure_.ok()) return first_failure_;
   return sent;
+}
+
+void NotificationRunner::Isolate(Status status) {
+  if (!status.ok() && first_failure_.ok()) first_failure_ = std::move(status);
 }
 
 Status NotificationRunner::OnceFor(const std::string& key, const std::string& kind, int64_t subject_id,
@@ -91,6 +98,7 @@ Status NotificationRunner::AnnounceJobs(int64_t now, std::vector<SentNotice>& se
         continue;  // not open in the index (yet): the next pass tries again
       return matches.status();
     }
+    bool failed = false;  // a send to try again next pass: the job is not marked announced yet
     std::map<std::string, int64_t> per_village;
     for (const matching::RankedMatch& m : *matches) {
       SH_ASSIGN_OR_RETURN(std::string village, repository_.SeekerRegion(m.id));
@@ -98,19 +106,21 @@ Status NotificationRunner::AnnounceJobs(int64_t now, std::vector<SentNotice>& se
     }
     for (const auto& [village, count] : per_village) {
       const NoticeText text = NewJobText(job.employer, job.title, job.wage_min_fen, VillageName(village), count);
-      SH_RETURN_IF_ERROR(OnceFor(
-          "job:" + std::to_string(job.id) + ":" + village, "job_village", job.id, at,
-          [&](std::vector<SentNotice>& out) -> Status {
-            for (const StaffAccount& account : staff) {
-              if (!Covers(account.region, village)) continue;
-              SH_RETURN_IF_ERROR(ToAccount(
-                  {account.id, "new_job", text.zh, text.en, kJobsLedger, job.id, job.helped_region}, at, out));
-            }
-            return Status::Ok();
-          },
-          sent));
+      for (const StaffAccount& account : staff) {
+        if (!Covers(account.region, village)) continue;
+        Status once = OnceFor("job:" + std::to_string(job.id) + ":" + village + ":account:" + std::to_string(account.id),
+                              "job_village", job.id, at,
+                              [&](std::vector<SentNotice>& out) -> Status {
+                                return ToAccount({account.id, "new_job", text.zh, text.en, kJobsLedger, job.id,
+                                                  job.helped_region},
+                                                 at, out);
+                              },
+                              sent);
+        failed = failed || !once.ok();
+        Isolate(std::move(once));
+      }
     }
-    SH_RETURN_IF_ERROR(repository_.MarkAnnounced(job.id, at));
+    if (!failed) SH_RETURN_IF_ERROR(repository_.MarkAnnounced(job.id, at));
   }
   return Status::Ok();
 }
@@ -127,26 +137,34 @@ Status NotificationRunner::RemindInterviews(int64_t now, std::vector<SentNotice>
     const std::optional<ReminderKind> kind = ReminderDue(*start, now);
     if (!kind) continue;
     const std::string notice_kind = std::string("interview_") + ReminderKindName(*kind);
-    SH_RETURN_IF_ERROR(OnceFor(
-        ReminderKey(i.id, i.date, i.slot, *kind), notice_kind, i.id, at,
-        [&](std::vector<SentNotice>& out) -> Status {
-          if (!IsNull(i.mobile_enc)) {
-            SH_ASSIGN_OR_RETURN(std::string mobile, people.Open("mobile", i.mobile_enc));
-            SH_RETURN_IF_ERROR(ToMobile(
-                mobile,
-                {.text = SeekerReminderText(i.date, i.slot, i.employer, i.title, *kind, options_.public_url),
-                 .purpose = notice_kind, .helped_region = i.helped_region, .home_region = i.person_region},
-                notice_kind, kApplicationsLedger, i.id, out));
-          }
-          if (i.employer_id == 0) return Status::Ok();
-          SH_ASSIGN_OR_RETURN(std::vector<int64_t> hr, repository_.HrOf(i.employer_id));
-          const NoticeText text = HrReminderText(i.date, i.slot, MaskPersonName(i.person_name), i.title, *kind);
-          for (int64_t account : hr)
-            SH_RETURN_IF_ERROR(ToAccount(
-                {account, notice_kind, text.zh, text.en, kApplicationsLedger, i.id, i.helped_region}, at, out));
-          return Status::Ok();
-        },
-        sent));
+    const std::string key = ReminderKey(i.id, i.date, i.slot, *kind);
+    const ReminderFacts facts{i.date, i.slot, i.mode, i.employer, i.title, i.date == today};
+    if (!IsNull(i.mobile_enc))
+      Isolate(OnceFor(key + ":seeker", notice_kind, i.id, at,
+                      [&](std::vector<SentNotice>& out) -> Status {
+                        SH_ASSIGN_OR_RETURN(std::string mobile, people.Open("mobile", i.mobile_enc));
+                        return ToMobile(mobile,
+                                        {.text = SeekerReminderText(facts, *kind, options_.public_url),
+                                         .purpose = notice_kind, .helped_region = i.helped_region,
+                                         .home_region = i.person_region},
+                                        notice_kind, kApplicationsLedger, i.id, out);
+                      },
+                      sent));
+    if (i.employer_id == 0) continue;
+    Result<std::vector<int64_t>> hr = repository_.HrOf(i.employer_id);
+    if (!hr.ok()) {
+      Isolate(hr.status());
+      continue;
+    }
+    const NoticeText text = HrReminderText(facts, MaskPersonName(i.person_name), *kind);
+    for (int64_t account : *hr)
+      Isolate(OnceFor(key + ":account:" + std::to_string(account), notice_kind, i.id, at,
+                      [&](std::vector<SentNotice>& out) -> Status {
+                        return ToAccount({account, notice_kind, text.zh, text.en, kApplicationsLedger, i.id,
+                                          i.helped_region},
+                                         at, out);
+                      },
+                      sent));
   }
   return Status::Ok();
 }
@@ -160,7 +178,7 @@ Status NotificationRunner::Reask(int64_t now, std::vector<SentNotice>& sent) {
   for (const DueSeeker& s : seekers) {
     const std::optional<int64_t> window = ReaskWindow(s.due_date, today);
     if (!window) continue;
-    SH_RETURN_IF_ERROR(OnceFor(
+    Isolate(OnceFor(
         "reask:" + std::to_string(s.id) + ":" + std::to_string(*window), "reask", s.id, at,
         [&](std::vector<SentNotice>& out) -> Status {
           SH_ASSIGN_OR_RETURN(std::string mobile, people.Open("mobile", s.mobile_enc));

@@ -4,19 +4,21 @@
 //     of each matched person; every staff account (no organisation, a region, granted
 //     labor:jobs:match) whose region covers that village gets one console notice ("新岗位：
 //     广州白云演示压缩机有限公司 装配工 5,100元起，匹配甲坝村 3 人"), and a text message when the
-//     account has a mobile. Once per job and village (send key "job:<job>:<village>"); a job the
+//     account has a mobile. Once per job, village and account (send key
+//     "job:<job>:<village>:account:<id>"); a job the
 //     matcher does not yet see as open (its index lags the database) is tried again next pass.
 //  2. Interview reminders (due_rules.h: the day before and the hour before the slot's start) of
 //     applications in interview_scheduled: the seeker by text message to the person's mobile,
 //     the employer's HR accounts by console notice (and text message with a mobile). Once per
-//     application, slot and kind; a moved slot is reminded again; a withdrawn or moved-on
+//     application, slot, kind and recipient; a moved slot is reminded again; a withdrawn or moved-on
 //     application is not reminded at all (only interview_scheduled is read).
 //  3. The 90-day re-ask: a seeker looking for work whose confirmation is due (older than 90 days,
 //     or never given) and who has a mobile gets one message asking to confirm on the phone page;
 //     at most once per 30 days (due_rules.h). The matcher keeps not recommending them meanwhile.
-// Each send is one transaction: its key is inserted first (notification_sends) and a key another
-// run inserted means nothing is sent, so two runners (serve and a cron `shanhai notify`) never
-// send twice. A failed send rolls its key back and is tried again on the next pass.
+// Each send is one transaction for one recipient: its key is inserted first (notification_sends)
+// and a key another run inserted means nothing is sent, so two runners (serve and a cron
+// `shanhai notify`) never send twice. A failed send rolls back its key alone — what went to other
+// recipients stays sent, once — and is tried again on the next pass; the pass goes on meanwhile.
 //
 // Thread safety: none (one runner per connection); the MatchService is thread-safe.
 #pragma once
@@ -57,8 +59,8 @@ class NotificationRunner {
   NotificationRunner(Database& db, const PiiVault& vault, MessageSender& sender, matching::MatchService& matches,
                      RunnerOptions options = {});
 
-  // Sends what is due at now (Unix seconds). Errors: the first failing send or read, after the
-  // sends before it are committed (the next pass continues from there).
+  // Sends what is due at now (Unix seconds). Errors: the first failing send or read, once the rest
+  // of the pass has been tried (every other send is committed; the failed ones come again).
   Result<std::vector<SentNotice>> RunDue(int64_t now);
 
  private:
@@ -69,6 +71,8 @@ class NotificationRunner {
   // argument); only a committed send's notices reach sent.
   Status OnceFor(const std::string& key, const std::string& kind, int64_t subject_id, const std::string& at,
                  const std::function<Status(std::vector<SentNotice>&)>& send, std::vector<SentNotice>& sent);
+  // Keeps status if it is the pass's first failure, so the pass can go on (RunDue reports it).
+  void Isolate(Status status);
   // A console notice to an account, and the same text to its mobile if it has one.
   Status ToAccount(const NewNotice& notice, const std::string& at, std::vector<SentNotice>& out);
   Status ToMobile(const std::string& mobile, const OutgoingMessage& message, const std::string& kind,
@@ -78,6 +82,7 @@ class NotificationRunner {
   const PiiVault& vault_;
   MessageSender& sender_;
   matching::MatchService& matches_;
+  Status first_failure_;  // of the pass RunDue runs
   RunnerOptions options_;
   NotificationRepository repository_;
 };

@@ -152,7 +152,7 @@ TEST_P(NotificationRunnerTest, AnInterviewIsRemindedTheDayBeforeAndTheHourBefore
   Run();
   EXPECT_EQ(Outbox("interview_day_before"), 1);
   EXPECT_EQ(Console(hr_, "interview_day_before"),
-            std::vector<std::string>{"面试提醒（明天）：7月23日 09:00-09:30 与求职者 韦**1 远程面试（压缩机装配工）"});
+            std::vector<std::string>{"面试提醒（明天）：7月23日 09:00-09:30 与求职者 韦**1 远程视频面试（压缩机装配工）"});
   now_ += 16 * kHourSeconds + 30 * 60;  // 08:30 in China
   Run();
   EXPECT_EQ(Outbox("interview_hour_before"), 1);

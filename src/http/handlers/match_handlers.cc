@@ -19,7 +19,6 @@ namespace shanhai::handlers {
 namespace {
 
 constexpr int64_t kDefaultTop = 10;
-constexpr int64_t kOutreachTop = 3;  // jobs per person on a cadre's list
 constexpr int64_t kMaxTop = 100;
 constexpr const char* kPovertyRevealPermission = "people:people:reveal";
 
@@ -90,7 +89,7 @@ Result<Reply> OutreachWorkbook(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(std::string code, RegionCodeNamedAnywhere(RegionCatalog::Embedded(), region, "region"));
   if (RegionPrefix(code).rfind(VisiblePrefix(ctx.actor), 0) != 0)
     return Status::PermissionDenied("该地区不在您的数据范围内", "that region is outside your data scope");
-  SH_ASSIGN_OR_RETURN(size_t top, TopOf(ctx.request, kOutreachTop));
+  SH_ASSIGN_OR_RETURN(size_t top, TopOf(ctx.request, int64_t(matching::kOutreachJobsPerPerson)));
   SH_ASSIGN_OR_RETURN(matching::MatchService * service, ServiceOf(ctx));
   SH_ASSIGN_OR_RETURN(std::vector<matching::OutreachEntry> entries, service->OutreachFor(RegionPrefix(code), top));
   const matching::Viewer viewer = StaffViewer(ctx.actor);
@@ -98,13 +97,7 @@ Result<Reply> OutreachWorkbook(RequestContext& ctx) {
   Result<matching::OutreachCounts> counts =
       matching::WriteOutreachWorkbook(ctx.conn.db(), ctx.env.vault(), entries, viewer, code, out.path());
   SH_RETURN_IF_ERROR(out.Written(counts.status()));
-  // A list of named people (and, for a revealer, who has the poverty priority) leaves the system.
-  const boost::json::object detail{{"outreach", code},
-                                   {"people", counts->people},
-                                   {"villages", counts->villages},
-                                   {"priority_shown", viewer == matching::Viewer::kRevealer}};
-  SH_RETURN_IF_ERROR(ctx.conn.ledgers().audit().Write(ctx.actor, "export", SeekersLedger().name, 0, "", "", "",
-                                                      boost::json::serialize(detail)));
+  SH_RETURN_IF_ERROR(matching::AuditOutreachExport(ctx.conn.ledgers().audit(), ctx.actor, code, *counts, viewer));
   SH_ASSIGN_OR_RETURN(std::string bytes, out.Read());
   return Reply::File(std::move(bytes), kXlsxType,
                      RegionDisplayName(RegionCatalog::Embedded(), code) + "外出务工岗位推荐表.xlsx");

@@ -19,8 +19,8 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_recipient ON notifications (recipient_id, read_at, id);
 
 -- One row per notice sent, keyed by what makes it one: "job:<job>" (a job announced),
--- "job:<job>:<village>" (its matches of one village), "interview:<application>:<date> <slot>:<kind>",
--- "reask:<seeker>:<window>". The runner inserts the key in the transaction that sends; a second
+-- "job:<job>:<village>:account:<id>" (its matches of one village, to one account),
+-- "interview:<application>:<date> <slot>:<kind>:seeker|account:<id>", "reask:<seeker>:<window>". The runner inserts the key in the transaction that sends; a second
 -- runner's insert of the same key changes nothing and it sends nothing (ON CONFLICT DO NOTHING).
 -- kind + subject_id (the job, application or seeker) answer "sent lately?" (the 30-day re-ask rule).
 CREATE TABLE notification_sends (
@@ -30,6 +30,10 @@ CREATE TABLE notification_sends (
   sent_at TEXT NOT NULL
 );
 CREATE INDEX notification_sends_subject ON notification_sends (kind, subject_id, sent_at);
+-- Jobs published before notifications existed are not news: counted as announced, so the first
+-- pass does not text every staff account about every job already open.
+INSERT INTO notification_sends (send_key, kind, subject_id, sent_at)
+  SELECT 'job:' || id, 'job', id, '1970-01-01T00:00:00Z' FROM jobs WHERE status = 'published';
 
 -- An account's own mobile for notices by text message, sealed (PiiVault context
 -- "account_mobiles.mobile") with its keyed look-up hash; no row = console notices only.

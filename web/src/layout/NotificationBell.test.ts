@@ -49,6 +49,27 @@ afterEach(() => {
 })
 
 describe('NotificationBell', () => {
+  it('polls while the page is used, and stops once nobody has touched it for ten minutes', async () => {
+    vi.useFakeTimers()
+    try {
+      const wrapper = mount(NotificationBell, { props: { pollMs: 60_000 }, global: { plugins: [i18n, ElementPlus] } })
+      await flushPromises()
+      expect(api.listNotifications).toHaveBeenCalledTimes(1)
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(api.listNotifications).toHaveBeenCalledTimes(2)
+      await vi.advanceTimersByTimeAsync(10 * 60_000)
+      const idle = api.listNotifications.mock.calls.length
+      await vi.advanceTimersByTimeAsync(5 * 60_000)
+      expect(api.listNotifications).toHaveBeenCalledTimes(idle) // unattended: the session may lapse
+      window.dispatchEvent(new Event('pointerdown'))
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(api.listNotifications).toHaveBeenCalledTimes(idle + 1)
+      wrapper.unmount()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('counts the unread notices on the bell and lists them in the account language', async () => {
     const { wrapper } = await mountBell()
     expect(wrapper.find('[data-test=notification-count] sup').text()).toBe('1')
