@@ -65,10 +65,15 @@ Result<Reply> JobMatches(RequestContext& ctx) {
   // Candidates come from the job's helped county; staff of a town or village inside it see theirs.
   const std::string visible = VisiblePrefix(ctx.actor);
   const std::string region = visible.rfind(job.helped_region, 0) == 0 ? visible : job.helped_region;
-  SH_ASSIGN_OR_RETURN(std::vector<matching::RankedMatch> seekers, service->SeekersFor(id, top, region));
   const matching::Viewer viewer = ctx.actor.owner_scoped() ? matching::Viewer::kEmployer : StaffViewer(ctx.actor);
+  // Who makes the top k depends on the priority term, so a viewer who may not see it is answered
+  // from the same pool whatever k: the best kMaxTop, re-ranked without it (AsSeenBy), then cut.
+  // Else stepping ?top= from 1 up would show who was let in ahead of an equal score.
+  const size_t pool = viewer == matching::Viewer::kRevealer ? top : size_t(kMaxTop);
+  SH_ASSIGN_OR_RETURN(std::vector<matching::RankedMatch> seekers, service->SeekersFor(id, pool, region));
   SH_ASSIGN_OR_RETURN(std::vector<matching::MatchCard> cards,
                       matching::SeekerCards(ctx.conn.db(), ctx.env.vault(), seekers, viewer));
+  if (cards.size() > top) cards.resize(top);
   return Reply::Json({{"job_id", id}, {"on", service->Today()}, {"seekers", matching::SeekerCardsJson(cards)}});
 }
 
@@ -82,6 +87,10 @@ Result<Reply> MyJobs(RequestContext& ctx) {
 
 // ?region= (code or name; default the account's own region) within the account's region.
 Result<Reply> OutreachWorkbook(RequestContext& ctx) {
+  // An organisation's account (an employer's HR, a unit's clerk) sees no region's people, whatever
+  // its roles grant: its "everywhere" region is no scope for a list of named job seekers.
+  if (ctx.actor.owner_scoped())
+    return Status::PermissionDenied("推荐表只供地区工作人员下载", "the outreach lists are for staff of a region");
   std::string region = QueryText(ctx.request, "region");
   if (region.empty()) region = ctx.actor.region;
   if (region.empty())
