@@ -7,11 +7,19 @@
 #include "domain/ledger/transition_service.h"
 #include "domain/ledger/workflow.h"
 #include "domain/matching/match_profiles.h"
+#include "domain/people/people_ledgers.h"
 #include "regions/region_catalog.h"
 
 namespace shanhai {
 
 namespace {
+
+// A seeker's own reports (migration 0027): one per job, this many a day.
+constexpr int64_t kReportsPerDay = 5;
+constexpr const char* kReportedThisJob = "SELECT report_id FROM seeker_job_reports WHERE person_id = ? AND job_id = ?";
+constexpr const char* kReportsOnDay = "SELECT COUNT(*) FROM seeker_job_reports WHERE person_id = ? AND reported_date = ?";
+constexpr const char* kRecordReport =
+    "INSERT INTO seeker_job_reports (person_id, job_id, report_id, reported_date) VALUES (?, ?, ?, ?)";
 
 constexpr SeekerStep kAllSteps[] = {SeekerStep::kAcceptTime, SeekerStep::kDeclineTime, SeekerStep::kAcceptOffer,
                                     SeekerStep::kDeclineOffer, SeekerStep::kWithdraw};
@@ -246,14 +254,33 @@ Result<SeekerApplication> SeekerSelfService::Take(const Actor& actor, int64_t ap
 Result<Record> SeekerSelfService::Report(const Actor& actor, int64_t job_id, const std::string& reason,
                                          const std::string& detail) {
   SH_ASSIGN_OR_RETURN(SeekerJob job, Job(actor, job_id));
+  Database& db = ledgers_.db();
+  const std::string today = ledgers_.context().clock.Today();
   const RawRecord input{job.job.pair_code,
                         {{"job_id", std::to_string(job_id)},
                          {"reason", reason},
                          {"detail", detail},
-                         {"reported_date", ledgers_.context().clock.Today()},
+                         {"reported_date", today},
                          {"reporter", "求职者本人"},
                          {"status", "open"}}};
-  return ledgers_.Create(SeekerStepActor(actor, job.job.helped_region), JobReportsLedger(), input, InputSource::kApi);
+  Record report;
+  SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
+    // The person's row serialises its own reports, so two at once cannot both pass the count.
+    SH_RETURN_IF_ERROR(StoredReader(db, *ledgers_.context().vault).Lock(PeopleLedger(), actor.person_id));
+    SH_ASSIGN_OR_RETURN(Rows same_job, db.Query(kReportedThisJob, {actor.person_id, job_id}));
+    if (!same_job.rows.empty())
+      return Status::Conflict("您已举报过这个岗位，工作人员会处理，请耐心等待",
+                              "you have reported this job already; the staff will look into it");
+    SH_ASSIGN_OR_RETURN(Rows today_count, db.Query(kReportsOnDay, {actor.person_id, today}));
+    if (AsInt(today_count.rows.at(0).at(0)) >= kReportsPerDay)
+      return Status::PermissionDenied("今天已举报 " + std::to_string(kReportsPerDay) + " 个岗位，请明天再举报，或直接联系村里或人社部门",
+                                      "you have reported " + std::to_string(kReportsPerDay) +
+                                          " jobs today; report more tomorrow or call your village or labour bureau");
+    SH_ASSIGN_OR_RETURN(report, ledgers_.Create(SeekerStepActor(actor, job.job.helped_region), JobReportsLedger(),
+                                                input, InputSource::kApi));
+    return db.Execute(kRecordReport, {actor.person_id, job_id, report.id, today}).status();
+  }));
+  return report;
 }
 
 }  // namespace shanhai

@@ -77,7 +77,9 @@ class SeekerSelfService {
   Result<SeekerApplication> Take(const Actor& actor, int64_t application_id, SeekerStep step, int64_t version,
                       const std::string& reason);
   // A job_reports record by the seeker on job_id (visible as Job says), dated today, reporter
-  // "求职者本人". Errors: as Job; Invalid with the ledger's refusals (an unknown reason, no detail).
+  // "求职者本人". A person reports a job once and at most 5 jobs a day (migration
+  // 0027). Errors: as Job; Conflict for a job the person reported before; PermissionDenied past
+  // the day's reports; Invalid with the ledger's refusals (an unknown reason, no detail).
   Result<Record> Report(const Actor& actor, int64_t job_id, const std::string& reason, const std::string& detail);
 
  private:
