@@ -36,10 +36,9 @@ const std::string kInProvinceOutsideCounty =
     kPlaceProvince + " = " + kHomeProvince + " AND " + kPlaceCounty + " <> " + kHomeCounty;
 const std::string kInCounty = kPlaceCounty + " = " + kHomeCounty;
 
-// An interview took place once its result is known: passed or failed, and every state after
-// passing (a no-show, a withdrawal or a pending interview is no interview held).
-constexpr const char* kInterviewHeld =
-    "r.interview_date IS NOT NULL AND r.status IN ('passed', 'failed', 'offered', 'accepted', 'declined', 'placed')";
+// An interview took place once its result says passed or failed, whatever the application did
+// next (withdrawn after passing too); a no-show or a pending interview is no interview held.
+constexpr const char* kInterviewHeld = "r.interview_date IS NOT NULL AND r.interview_outcome IN ('passed', 'failed')";
 
 constexpr const char* kPovertyRule = "其中脱贫人口为家庭属脱贫户或监测对象的人数。";
 

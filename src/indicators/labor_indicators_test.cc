@@ -40,7 +40,7 @@ class LaborIndicatorsTest : public labor_test::LaborTest {
     Spell(Seeker(4, "522727", "lifted"), "330106", "2020-06-30", "", 600000);
     // P5: Guangdong from the day after the first half.
     Spell(Seeker(5, "522727", "ordinary"), "440111", "2020-07-01", "", 450000);
-    // P6 placed through the flow; P7 failed the interview; P8 did not come.
+    // P6 placed through the flow; P7 failed the interview; P8 did not come; P9 passed, then withdrew.
     ASSERT_TRUE(Take(EmployersLedger(), employer_, "verify").ok());
     job_ = Add("jobs", kCountyPair, JobFields("压缩机装配工", employer_));
     ASSERT_TRUE(Take(JobsLedger(), job_, "publish").ok());
@@ -55,6 +55,9 @@ class LaborIndicatorsTest : public labor_test::LaborTest {
     ASSERT_TRUE(placed.ok()) << placed.status().ToString();
     ASSERT_TRUE(Take(ApplicationsLedger(), a7, "fail").ok());
     ASSERT_TRUE(Take(ApplicationsLedger(), a8, "no_show").ok());
+    const int64_t a9 = Apply(Seeker(9, "522727", "ordinary", "seeking"));
+    ASSERT_TRUE(Take(ApplicationsLedger(), a9, "pass").ok());
+    ASSERT_TRUE(Take(ApplicationsLedger(), a9, "withdraw", {"", {{"withdraw_reason", "家中有事"}}}).ok());
   }
 
   // Person n of the registry (a synthetic ID number) living in home, in the labour ledger.
@@ -140,8 +143,8 @@ TEST_P(LaborIndicatorsTest, PlacementsAndInterviewsHeldCountOnTheirOwnDates) {
   EXPECT_EQ(f["labor.interviews"].first, 0);
   auto later = Figures(kSecondHalf);
   EXPECT_EQ(later["labor.placed"], std::make_pair(int64_t{1}, int64_t{1}));  // P6, 脱贫户
-  // P6's (passed, then placed) and P7's (failed); P8 did not come.
-  EXPECT_EQ(later["labor.interviews"], std::make_pair(int64_t{2}, int64_t{1}));
+  // P6's (passed, then placed), P7's (failed) and P9's (passed, then withdrawn); P8 did not come.
+  EXPECT_EQ(later["labor.interviews"], std::make_pair(int64_t{3}, int64_t{1}));
 }
 
 TEST_P(LaborIndicatorsTest, TrendAndRecordsBehindUseTheSameRules) {
@@ -162,7 +165,7 @@ TEST_P(LaborIndicatorsTest, TheNarrativeSaysHowManyWentToTheHelperProvince) {
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   const std::string md = RenderReportMarkdown(*report);
   EXPECT_NE(md.find("共输出3名群众到广东省务工，其中脱贫人口2名"), std::string::npos) << md;
-  EXPECT_NE(md.find("组织面试2场、安置就业1名"), std::string::npos) << md;
+  EXPECT_NE(md.find("组织面试3场、安置就业1名"), std::string::npos) << md;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, LaborIndicatorsTest, testing::ValuesIn(TestDialects()),

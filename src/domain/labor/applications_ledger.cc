@@ -26,7 +26,7 @@ namespace {
 // offer, the placement, the withdrawal.
 const std::vector<std::string> kStepFields = {
     "interview_date", "interview_time",   "interview_mode", "interview_phone",  "interview_link",
-    "interview_answer", "time_decline_reason", "interview_note", "offer_date", "offer_wage_fen",
+    "interview_answer", "time_decline_reason", "interview_note", "interview_outcome", "offer_date", "offer_wage_fen",
     "offer_start_date", "start_date",     "monthly_wage_fen", "place_region",   "withdraw_reason"};
 
 // The interview's slot and how it is held: what a declined time takes back, for HR to schedule anew.
@@ -61,8 +61,8 @@ Status OfferWithinJobRange(TransitionContext& context, const Record&, const Reco
 TransitionDef InterviewResult(std::string name, std::string to, std::string label_zh, std::string label_en,
                               std::string done_en) {
   return {.name = std::move(name), .label_zh = label_zh, .label_en = std::move(label_en), .done_zh = "记录面试结果：" + label_zh,
-          .done_en = std::move(done_en), .from = {"interview_scheduled"}, .to = std::move(to),
-          .action = "interview_result", .optional = {"interview_note"}};
+          .done_en = std::move(done_en), .from = {"interview_scheduled"}, .to = to,
+          .action = "interview_result", .optional = {"interview_note"}, .sets = {{"interview_outcome", to}}};
 }
 
 const Workflow& ApplicationsWorkflow() {
@@ -242,6 +242,9 @@ const LedgerDef& ApplicationsLedger() {
                  {{"accepted", "已接受", "accepted"}, {"declined", "请求另约", "asked for another time"}}),
             Text("time_decline_reason", "另约面试时间的原因", "Why another interview time"),
             Text("interview_note", "面试意见", "Interview note"),
+            // Kept after later steps (a withdrawal): whether the interview was held (labor.interviews).
+            Enum("interview_outcome", "面试结果", "Interview result",
+                 {{"passed", "通过", "passed"}, {"failed", "未通过", "failed"}, {"no_show", "未到", "did not attend"}}),
             Date("offer_date", "录用通知日期", "Offered on"),
             Money("offer_wage_fen", "录用月薪（元）", "Offered monthly wage (yuan)").TypedInYuan().Min(0),
             Date("offer_start_date", "约定到岗日期", "Offered start date"),
