@@ -323,6 +323,7 @@ Status MatchService::Current() {
     if (!needs_load_ && day_ == Today()) return Status::Ok();
   }
   std::unique_lock write(mutex_);  // the day's re-read before reading
+  if (!needs_load_ && day_ == Today()) return Status::Ok();  // a query that waited with us did it
   return CatchUp();
 }
 

@@ -29,13 +29,16 @@ constexpr const char* kSetAccountMobile =
     "ON CONFLICT (user_id) DO UPDATE SET mobile_enc = excluded.mobile_enc, mobile_hash = excluded.mobile_hash, "
     "updated_at = excluded.updated_at";
 constexpr const char* kClearAccountMobile = "DELETE FROM account_mobiles WHERE user_id = ?";
-// What seekers see (MatchService's open job): published, its employer verified.
+// What seekers see (MatchService's open job): published, its employer verified; neither announced
+// nor found unmatched since the time given.
 constexpr const char* kUnannouncedJobs =
     "SELECT j.id, j.helped_region, j.title, e.name, j.wage_min_fen FROM jobs j JOIN employers e ON e.id = j.employer_id "
     "WHERE j.status = 'published' AND e.status = 'verified' AND NOT EXISTS "
-    "(SELECT 1 FROM notification_sends s WHERE s.kind = 'job' AND s.subject_id = j.id) ORDER BY j.id";
-constexpr const char* kMarkAnnounced =
-    "INSERT INTO notification_sends (send_key, kind, subject_id, sent_at) VALUES (?, 'job', ?, ?) "
+    "(SELECT 1 FROM notification_sends s WHERE s.kind = 'job' AND s.subject_id = j.id) AND NOT EXISTS "
+    "(SELECT 1 FROM notification_sends s WHERE s.kind = 'job_unmatched' AND s.subject_id = j.id AND s.sent_at > ?) "
+    "ORDER BY j.id";
+constexpr const char* kMarkJob =
+    "INSERT INTO notification_sends (send_key, kind, subject_id, sent_at) VALUES (?, ?, ?, ?) "
     "ON CONFLICT (send_key) DO NOTHING";
 constexpr const char* kSeekerRegion =
     "SELECT p.region_code FROM seekers s JOIN people p ON p.id = s.person_id WHERE s.id = ?";
@@ -124,15 +127,20 @@ Status NotificationRepository::ClearAccountMobile(int64_t user_id) {
   return db_.Execute(kClearAccountMobile, {user_id}).status();
 }
 
-Result<std::vector<OpenJob>> NotificationRepository::UnannouncedJobs() {
-  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kUnannouncedJobs));
+Result<std::vector<OpenJob>> NotificationRepository::UnannouncedJobs(const std::string& unmatched_since) {
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kUnannouncedJobs, {unmatched_since}));
   std::vector<OpenJob> out;
   for (const auto& r : rows.rows) out.push_back({AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsInt(r[4])});
   return out;
 }
 
 Status NotificationRepository::MarkAnnounced(int64_t job_id, const std::string& at) {
-  return db_.Execute(kMarkAnnounced, {"job:" + std::to_string(job_id), job_id, at}).status();
+  return db_.Execute(kMarkJob, {"job:" + std::to_string(job_id), "job", job_id, at}).status();
+}
+
+Status NotificationRepository::MarkUnmatched(int64_t job_id, const std::string& at) {
+  return db_.Execute(kMarkJob, {"job:" + std::to_string(job_id) + ":unmatched:" + at, "job_unmatched", job_id, at})
+      .status();
 }
 
 Result<std::string> NotificationRepository::SeekerRegion(int64_t seeker_id) {

@@ -79,9 +79,12 @@ class NotificationRepository {
   Status SetAccountMobile(int64_t user_id, const std::string& sealed, const std::string& hash, const std::string& at);
   Status ClearAccountMobile(int64_t user_id);
 
-  // Published jobs of verified employers with no "job" send yet.
-  Result<std::vector<OpenJob>> UnannouncedJobs();
+  // Published jobs of verified employers with no "job" send yet and not found unmatched after
+  // unmatched_since (an ISO UTC time).
+  Result<std::vector<OpenJob>> UnannouncedJobs(const std::string& unmatched_since);
   Status MarkAnnounced(int64_t job_id, const std::string& at);
+  // Records that job_id matched nobody at at (send key "job:<id>:unmatched:<at>").
+  Status MarkUnmatched(int64_t job_id, const std::string& at);
   // The region code of a seeker's person ("" when not found).
   Result<std::string> SeekerRegion(int64_t seeker_id);
   // Enabled accounts of no organisation, with a region, whose roles grant permission (or "*").

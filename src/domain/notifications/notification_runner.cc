@@ -23,6 +23,8 @@ constexpr const char* kStaffPermission = "labor:jobs:match";
 constexpr const char* kJobsLedger = "jobs";
 constexpr const char* kApplicationsLedger = "applications";
 constexpr const char* kSeekersLedger = "seekers";
+// A job its pass found matching nobody is matched again after this long.
+constexpr int64_t kUnmatchedRetrySeconds = 24 * 60 * 60;
 
 // "甲坝村" for a village code; the code itself when the catalogue does not know it.
 std::string VillageName(const std::string& code) {
@@ -88,7 +90,7 @@ Status NotificationRunner::ToAccount(const NewNotice& notice, const std::string&
 
 Status NotificationRunner::AnnounceJobs(int64_t now, std::vector<SentNotice>& sent) {
   const std::string at = IsoUtcAt(now);
-  SH_ASSIGN_OR_RETURN(std::vector<OpenJob> jobs, repository_.UnannouncedJobs());
+  SH_ASSIGN_OR_RETURN(std::vector<OpenJob> jobs, repository_.UnannouncedJobs(IsoUtcAt(now - kUnmatchedRetrySeconds)));
   if (jobs.empty()) return Status::Ok();
   SH_ASSIGN_OR_RETURN(std::vector<StaffAccount> staff, repository_.StaffHolding(kStaffPermission));
   for (const OpenJob& job : jobs) {
@@ -120,7 +122,9 @@ Status NotificationRunner::AnnounceJobs(int64_t now, std::vector<SentNotice>& se
         Isolate(std::move(once));
       }
     }
-    if (!failed) SH_RETURN_IF_ERROR(repository_.MarkAnnounced(job.id, at));
+    // Matched by nobody of any village: asked again a day later, when new seekers may match it.
+    if (per_village.empty()) SH_RETURN_IF_ERROR(repository_.MarkUnmatched(job.id, at));
+    else if (!failed) SH_RETURN_IF_ERROR(repository_.MarkAnnounced(job.id, at));
   }
   return Status::Ok();
 }

@@ -6,7 +6,8 @@
 //     广州白云演示压缩机有限公司 装配工 5,100元起，匹配甲坝村 3 人"), and a text message when the
 //     account has a mobile. Once per job, village and account (send key
 //     "job:<job>:<village>:account:<id>"); a job the
-//     matcher does not yet see as open (its index lags the database) is tried again next pass.
+//     matcher does not yet see as open (its index lags the database) is tried again next pass, and
+//     one that matched nobody is matched again a day later (seekers registered since may match it).
 //  2. Interview reminders (due_rules.h: the day before and the hour before the slot's start) of
 //     applications in interview_scheduled: the seeker by text message to the person's mobile,
 //     the employer's HR accounts by console notice (and text message with a mobile). Once per
@@ -19,6 +20,8 @@
 // and a key another run inserted means nothing is sent, so two runners (serve and a cron
 // `shanhai notify`) never send twice. A failed send rolls back its key alone — what went to other
 // recipients stays sent, once — and is tried again on the next pass; the pass goes on meanwhile.
+// The sender only writes the outbox (queued for the gateway relay when serve has a gateway), so
+// no send transaction waits on a network.
 //
 // Thread safety: none (one runner per connection); the MatchService is thread-safe.
 #pragma once

@@ -115,6 +115,23 @@ TEST_P(NotificationRunnerTest, APublishedJobIsAnnouncedToTheStaffOfTheMatchedVil
   EXPECT_TRUE(Console(hr_, "new_job").empty()) << "an employer's account";
 }
 
+TEST_P(NotificationRunnerTest, AJobThatMatchedNobodyIsMatchedAgainADayLater) {
+  ASSERT_TRUE(db().Execute("UPDATE seekers SET status = 'not_now'").ok());
+  Publish();
+  Run();
+  EXPECT_TRUE(Console(village_staff_, "new_job").empty());
+  ASSERT_TRUE(db().Execute("UPDATE seekers SET status = 'seeking'").ok());
+  now_ += 60 * 60;
+  Run();
+  EXPECT_TRUE(Console(village_staff_, "new_job").empty()) << "not every pass: once a day";
+  now_ += 23 * 60 * 60;
+  Run();
+  EXPECT_EQ(Console(village_staff_, "new_job").size(), 1u);
+  now_ += 2 * 24 * 60 * 60;
+  Run();
+  EXPECT_EQ(Console(village_staff_, "new_job").size(), 1u) << "announced once";
+}
+
 TEST_P(NotificationRunnerTest, AnAccountWithAMobileGetsTheNoticeByTextMessageToo) {
   NotificationService service(context());
   Actor staff = Staff();
