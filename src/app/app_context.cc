@@ -122,10 +122,8 @@ Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
   conn->accounts_ = std::make_unique<AccountService>(context, env.identity_policy());
   conn->evidence_ = std::make_unique<EvidenceService>(context, *conn->ledgers_, env.evidence_dir());
   conn->error_sheets_ = std::make_unique<ErrorSheetStore>(context);
-  if (env.sms_gateway().url.empty())
-    conn->messages_ = std::make_unique<OutboxSender>(*conn->db_, env.vault(), context.clock);
-  else
-    conn->messages_ = std::make_unique<HttpGatewaySender>(env.sms_gateway());
+  conn->messages_ =
+      std::make_unique<OutboxSender>(*conn->db_, env.vault(), context.clock, !env.sms_gateway().url.empty());
   conn->outbox_ = std::make_unique<OutboxService>(context);
   conn->job_seekers_ = std::make_unique<JobSeekerLogin>(context, *conn->messages_);
   return conn;

@@ -118,7 +118,8 @@ class AppConn {
   AccountService& accounts() { return *accounts_; }
   EvidenceService& evidence() { return *evidence_; }
   ErrorSheetStore& error_sheets() { return *error_sheets_; }
-  // The connection's sender: the outbox, or the SMS gateway of AppEnv::sms_gateway().
+  // The connection's sender: the outbox, queueing for the relay to AppEnv::sms_gateway() when one
+  // is set (domain/messages/gateway_relay.h; serve and notify run the relay).
   MessageSender& messages() { return *messages_; }
   OutboxService& outbox() { return *outbox_; }
   JobSeekerLogin& job_seekers() { return *job_seekers_; }

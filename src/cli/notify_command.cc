@@ -7,6 +7,7 @@
 
 #include "cli/connect.h"
 #include "cli/sms_gateway_flags.h"
+#include "domain/messages/gateway_relay.h"
 #include "domain/notifications/due_rules.h"
 #include "domain/notifications/notification_runner.h"
 
@@ -48,6 +49,27 @@ boost::json::object Json(int64_t now, const std::vector<notifications::SentNotic
   return {{"now", IsoUtcAt(now)}, {"sent", std::move(items)}};
 }
 
+// Posts what the pass queued for the gateway (and anything queued before), as serve's relay would;
+// what the gateway refused stays queued for serve's relay or the next run. Says so on stderr.
+Status RelayQueued(ServiceContext& context, const GatewayOptions& options) {
+  HttpGatewaySender gateway(options);
+  const RelayPolicy policy;
+  GatewayRelay relay(context, gateway, policy);
+  RelayOutcome outcome;
+  for (;;) {  // passes of rows_per_pass until one finds fewer due (a refused row waits its retry time)
+    SH_ASSIGN_OR_RETURN(RelayOutcome pass, relay.RelayDue());
+    outcome.sent += pass.sent;
+    outcome.retried += pass.retried;
+    outcome.failed += pass.failed;
+    if (pass.sent + pass.retried + pass.failed < policy.rows_per_pass) break;
+  }
+  if (outcome.retried + outcome.failed > 0)
+    std::cerr << "短信网关未接收 " << outcome.retried + outcome.failed << " 条（" << outcome.retried
+              << " 条稍后重试）/ the SMS gateway refused " << outcome.retried + outcome.failed << " ("
+              << outcome.retried << " to retry)\n";
+  return Status::Ok();
+}
+
 Status Run(const Args& a) {
   SH_ASSIGN_OR_RETURN(int64_t now, NowOf(a.now));
   SH_ASSIGN_OR_RETURN(GatewayOptions gateway, GatewayOf(a.sms_gateway));
@@ -62,6 +84,7 @@ Status Run(const Args& a) {
   notifications::NotificationRunner runner(sending_conn->db(), c.env->vault(), sending_conn->messages(), matches,
                                            {.public_url = a.public_url});
   SH_ASSIGN_OR_RETURN(std::vector<notifications::SentNotice> sent, runner.RunDue(now));
+  if (!gateway.url.empty()) SH_RETURN_IF_ERROR(RelayQueued(sending_conn->context(), gateway));
   if (a.format == "json") std::cout << boost::json::serialize(Json(now, sent)) << "\n";
   else std::cout << Table(sent);
   return Status::Ok();

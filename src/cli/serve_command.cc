@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "app/periodic_task.h"
 #include "console/console_assets.h"
+#include "domain/messages/gateway_relay.h"
 #include "domain/notifications/notification_runner.h"
 #include "domain/changes/change_log.h"
 #include "http/access_log.h"
@@ -99,6 +100,23 @@ Status Run(const Args& a) {
       Result<std::vector<notifications::SentNotice>> sent = notifier->RunDue(Clock().Seconds());
       if (!sent.ok()) LogError("notify_failed", {{"error", sent.status().message_en()}});
       else if (!sent->empty()) LogInfo("notify_sent", {{"count", int64_t(sent->size())}});
+    });
+  }
+  // With an SMS gateway, the relay posts what senders queued every second, over a connection of
+  // its own (gateway_relay.h).
+  std::unique_ptr<AppConn> relay_conn;
+  std::unique_ptr<HttpGatewaySender> gateway_sender;
+  std::unique_ptr<GatewayRelay> relay;
+  std::unique_ptr<PeriodicTask> relay_task;
+  if (!c.env->sms_gateway().url.empty()) {
+    SH_ASSIGN_OR_RETURN(relay_conn, AppConn::Open(*c.env, false));
+    gateway_sender = std::make_unique<HttpGatewaySender>(c.env->sms_gateway());
+    relay = std::make_unique<GatewayRelay>(relay_conn->context(), *gateway_sender);
+    relay_task = std::make_unique<PeriodicTask>(std::chrono::seconds(1), [&relay] {
+      Result<RelayOutcome> outcome = relay->RelayDue();
+      if (!outcome.ok()) LogError("sms_relay_failed", {{"error", outcome.status().message_en()}});
+      else if (outcome->retried + outcome->failed > 0)
+        LogError("sms_gateway_refused", {{"sent", outcome->sent}, {"retry", outcome->retried}, {"failed", outcome->failed}});
     });
   }
   LogInfo("serve_started", {{"listen", options.host + ":" + std::to_string(server.port())},

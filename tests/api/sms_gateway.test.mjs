@@ -1,7 +1,9 @@
-// `serve --sms-gateway`: a job seeker's code goes to a fake SMS gateway (a Node listener on
-// loopback) as JSON with the bearer token from --sms-gateway-token-file, not to the outbox; the
-// code from the gateway logs the person in. (A refusing gateway: job_seeker_login_test.cc and
-// http_gateway_sender_test.cc.)
+// `serve --sms-gateway`: a job seeker's code is queued in the request's transaction and posted by
+// serve's relay to a fake SMS gateway (a Node listener on loopback) as JSON with the bearer token
+// from --sms-gateway-token-file; the code from the gateway logs the person in, and the delivered
+// message is gone from the outbox. The request does not wait for the gateway: the gateway holds
+// its answer until the test has the request's. (Refusals, retries, giving up:
+// gateway_relay_test.cc; the HTTP client: http_gateway_sender_test.cc.)
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,13 +15,15 @@ import { TestEnv } from '../lib/shanhai.mjs';
 describe('SMS gateway sender', () => {
   let env, server, admin, gateway;
   const received = [];
+  let holdAnswers = null;  // while set, the gateway answers only once it resolves
 
   before(async () => {
     gateway = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => { body += c; });
-      req.on('end', () => {
+      req.on('end', async () => {
         received.push({ path: req.url, auth: req.headers.authorization, json: JSON.parse(body) });
+        if (holdAnswers) await holdAnswers;
         res.writeHead(200).end();
       });
     });
@@ -42,19 +46,33 @@ describe('SMS gateway sender', () => {
     gateway?.close();
   });
 
-  it('posts the code to the gateway with the token, and the code logs in', async () => {
+  async function receivedWithin(ms) {
+    for (const until = Date.now() + ms; received.length === 0 && Date.now() < until;)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    return received.length;
+  }
+
+  it('queues the code, posts it to the gateway with the token after answering, and the code logs in', async () => {
+    let release;
+    holdAnswers = new Promise((resolve) => { release = resolve; });
     const seeker = new ApiClient(server.base);
     const r = await seeker.request('POST', '/api/v1/auth/otp/request', { json: { mobile: '13712340003' } });
     assert.equal(r.status, 200, r.text);
-    assert.equal(received.length, 1);
+    assert.equal(await receivedWithin(10000), 1, 'the relay posts the queued code');
+    release();
+    holdAnswers = null;
     assert.equal(received[0].path, '/v1/sms');
     assert.equal(received[0].auth, 'Bearer gw-secret');
     assert.equal(received[0].json.mobile, '13712340003');
     assert.equal(received[0].json.purpose, 'otp_login');
     const code = /\d{6}/.exec(received[0].json.text)?.[0];
     assert.ok(code, received[0].json.text);
+    for (const until = Date.now() + 10000; Date.now() < until;) {
+      if ((await admin.get('/api/v1/messages/outbox')).json.total === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const outbox = await admin.get('/api/v1/messages/outbox');
-    assert.equal(outbox.json.total, 0, 'a gateway-sent message is not in the outbox');
+    assert.equal(outbox.json.total, 0, 'a message the gateway accepted is not kept in the outbox');
     const verified = await seeker.request('POST', '/api/v1/auth/otp/verify', { json: { mobile: '13712340003', code } });
     assert.equal(verified.status, 200, verified.text);
   });

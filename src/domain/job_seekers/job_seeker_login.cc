@@ -92,53 +92,39 @@ Status JobSeekerLogin::Request(const std::string& mobile, const std::string& rem
   const std::string number_hash = context_.vault->LookupHash(digits, kPeopleMobileContext);
   const int64_t now = context_.clock.Seconds();
   SH_ASSIGN_OR_RETURN(int64_t number_wait, throttle_.Wait(kNumberScope, number_hash, policy_.per_number, now));
-  SH_ASSIGN_OR_RETURN(int64_t address_wait, throttle_.Wait(kAddressScope, remote, policy_.per_address, now));
+  SH_ASSIGN_OR_RETURN(int64_t address_wait, throttle_.Wait(kAddressScope, AddressSubject(remote), policy_.per_address, now));
   if (number_wait > 0 || address_wait > 0) return MustWait(std::max(number_wait, address_wait), retry_after_seconds);
 
   char code[8];
   std::snprintf(code, sizeof code, "%06u", static_cast<unsigned>(random_code_() % 1000000));
-  int64_t person_id = 0;
   OutgoingMessage message{digits, CodeText(code, policy_.code_ttl_seconds), kOtpPurpose, "", ""};
-  Status sent = Status::Ok();
-  // Every request counts against both limits, whether or not its code could be sent.
-  auto count_request = [&]() -> Status {
+  return InTransaction(db, [&]() -> Status {
+    // Every request counts against both limits, whether or not the number is anyone's.
     SH_RETURN_IF_ERROR(throttle_.Record(kNumberScope, number_hash, now));
-    return throttle_.Record(kAddressScope, remote, now);
-  };
-  const Status stored = InTransaction(db, [&]() -> Status {
-    SH_RETURN_IF_ERROR(count_request());
+    SH_RETURN_IF_ERROR(throttle_.Record(kAddressScope, AddressSubject(remote), now));
     SH_RETURN_IF_ERROR(throttle_.Purge(now, std::max(policy_.per_number.window_seconds, policy_.per_address.window_seconds)));
     SH_RETURN_IF_ERROR(db.Execute(kPurgeCodes, {IsoUtcAt(now)}).status());
     SH_ASSIGN_OR_RETURN(Rows person, db.Query(kPersonByMobile, {number_hash}));
     if (person.rows.empty()) return Status::Ok();  // same answer: nothing tells the caller
-    person_id = AsInt(person.rows[0][0]);
+    const int64_t person_id = AsInt(person.rows[0][0]);
     message.home_region = AsText(person.rows[0][1]);
     message.helped_region = AsText(person.rows[0][2]);
     SH_RETURN_IF_ERROR(db.Execute(kDeleteCode, {number_hash}).status());
     SH_RETURN_IF_ERROR(db.Execute(kInsertCode, {number_hash, person_id, CodeHash(number_hash, code), IsoUtcAt(now),
                                                 IsoUtcAt(now + policy_.code_ttl_seconds)})
                            .status());
-    // The outbox writes in this transaction; a gateway is called in it too, so a code that could
-    // not be sent is not kept.
-    sent = sender_.Send(message);
-    SH_RETURN_IF_ERROR(sent);
+    // The sender writes the outbox row in this transaction (queued for the gateway relay when
+    // there is a gateway): nothing here waits on a network, whoever the number belongs to.
+    SH_RETURN_IF_ERROR(sender_.Send(message));
     return context_.audit.Write(SeekerActor(person_id, message.home_region, remote), "otp_requested", "people",
                                 person_id, message.helped_region, "", "", "");
-  });
-  if (sent.ok()) return stored;
-  // Answered as a sent code would be (a failure only a real number meets would tell it is one);
-  // the staff see the failure in the audit log, the number still counted against its limits.
-  return InTransaction(db, [&]() -> Status {
-    SH_RETURN_IF_ERROR(count_request());
-    return context_.audit.Write(SeekerActor(person_id, message.home_region, remote), "otp_send_failed", "people",
-                                person_id, message.helped_region, "", "", sent.message_en());
   });
 }
 
 Status JobSeekerLogin::RecordWrongCode(const std::string& number_hash, int64_t attempts, const std::string& remote,
                                        int64_t now) {
   return InTransaction(*context_.db, [&]() -> Status {
-    SH_RETURN_IF_ERROR(throttle_.Record(kFailureScope, remote, now));
+    SH_RETURN_IF_ERROR(throttle_.Record(kFailureScope, AddressSubject(remote), now));
     if (attempts < 0) return Status::Ok();  // no live code to count against
     if (attempts + 1 >= policy_.max_attempts) return context_.db->Execute(kDeleteCode, {number_hash}).status();
     return context_.db->Execute(kCountAttempt, {attempts + 1, number_hash}).status();
@@ -152,7 +138,7 @@ Result<SeekerSession> JobSeekerLogin::Verify(const std::string& mobile, const st
     return Status::InvalidField("code", "验证码应为 6 位数字", "the code is 6 digits");
   Database& db = *context_.db;
   const int64_t now = context_.clock.Seconds();
-  SH_ASSIGN_OR_RETURN(int64_t wait, throttle_.Wait(kFailureScope, remote, policy_.failures_per_address, now));
+  SH_ASSIGN_OR_RETURN(int64_t wait, throttle_.Wait(kFailureScope, AddressSubject(remote), policy_.failures_per_address, now));
   if (wait > 0) return MustWait(wait, retry_after_seconds);
   const std::string number_hash = context_.vault->LookupHash(digits, kPeopleMobileContext);
   SH_ASSIGN_OR_RETURN(Rows rows, db.Query(kSelectCode, {number_hash}));

@@ -3,13 +3,13 @@
 // staff account: its actor (Actor::person_id set, role "job_seeker", the one grant
 // kJobSeekerPermission) reaches only the job seekers' own routes.
 //
-// Codes: 6 random digits, sent through the connection's MessageSender, kept only as a keyed hash
+// Codes: 6 random digits, handed to the connection's MessageSender, kept only as a keyed hash
 // (PiiVault::LookupHash over the number's hash and the code: a stolen table without the data key
 // cannot be searched by trying the million codes), valid code_ttl_seconds, single use, and
 // dropped after max_attempts wrong tries. Neither the code nor the number is written to the audit
 // log or any error: the audit rows name the person's record id only.
-// Rate limits (otp_throttle.h): code requests per number and per client address, wrong codes per
-// client address. A request is answered the same whether or not the number belongs to someone,
+// Rate limits (otp_throttle.h): code requests per number and per client address (an IPv6 one by
+// its /64, AddressSubject), wrong codes per client address. A request is answered the same whether or not the number belongs to someone,
 // so numbers cannot be probed; a number shared by several people logs in the one with the
 // lowest id (a doubt recorded in the README).
 // Thread safety: none; one per connection, like its ServiceContext.
@@ -67,10 +67,13 @@ class JobSeekerLogin {
   JobSeekerLogin(ServiceContext& context, MessageSender& sender, OtpPolicy policy = {},
                  CodeSource random_code = {});
 
-  // A code for mobile, sent if the number is a person's. Errors: InvalidArgument (field
+  // A code for mobile, handed to the sender if the number is a person's. sender must write
+  // where the caller's transaction reaches (the outbox, queueing for the gateway relay): it is
+  // called inside the request's transaction, so a number's answer never waits on a network — the
+  // relay's failures are its own to audit (gateway_relay.h). Errors: InvalidArgument (field
   // "mobile") for a number ParseMobile refuses; PermissionDenied with *retry_after_seconds set
-  // while the number or address must wait. Ok otherwise, whether or not anyone has that number;
-  // a failed send is audited "otp_send_failed" (its reason, not the code) and answered Ok too.
+  // while the number or address must wait; the sender's and the database's (nothing kept then).
+  // Ok otherwise, whether or not anyone has that number.
   Status Request(const std::string& mobile, const std::string& remote, int64_t* retry_after_seconds = nullptr);
   // A session for the person of mobile if code is its live code (then the code is gone).
   // Errors: InvalidArgument for a malformed number or code (not 6 digits); PermissionDenied with

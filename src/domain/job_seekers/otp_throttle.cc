@@ -1,6 +1,8 @@
 #include "domain/job_seekers/otp_throttle.h"
 
 #include <algorithm>
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/ip/network_v6.hpp>
 
 #include "common/clock.h"
 
@@ -14,6 +16,16 @@ constexpr const char* kInsertEvent = "INSERT INTO otp_events (scope, subject, at
 constexpr const char* kPurgeEvents = "DELETE FROM otp_events WHERE at <= ?";
 
 }  // namespace
+
+std::string AddressSubject(const std::string& remote) {
+  boost::system::error_code error;
+  const boost::asio::ip::address address = boost::asio::ip::make_address(remote, error);
+  if (error || !address.is_v6()) return remote;
+  const boost::asio::ip::address_v6 v6 = address.to_v6();
+  if (v6.is_v4_mapped())
+    return boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, v6).to_string();
+  return boost::asio::ip::make_network_v6(v6, 64).canonical().to_string();
+}
 
 Result<int64_t> OtpThrottle::Wait(const std::string& scope, const std::string& subject, const RateLimit& limit,
                                   int64_t now) {

@@ -19,6 +19,12 @@ struct RateLimit {
   int64_t min_interval_seconds = 0;  // between two events; 0 = none
 };
 
+// The subject a client address is limited as: an IPv4 address (an IPv4-mapped IPv6 one as its
+// IPv4 form) as it is, an IPv6 address as its /64 network ("2001:db8:1:2::/64": one subscriber's
+// line hands out a whole /64, so counting each address would give one client 2^64 limits), any
+// other text as given. Pure.
+std::string AddressSubject(const std::string& remote);
+
 class OtpThrottle {
  public:
   // db must outlive the throttle. Times are Unix seconds, stored as ISO-8601 UTC.

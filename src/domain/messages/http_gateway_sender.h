@@ -1,8 +1,10 @@
-// The second sender: each message is POSTed as JSON {"mobile": "...", "text": "..."} (plus
-// "purpose") to an SMS gateway's HTTP endpoint (`serve --sms-gateway http://host:port/path`),
-// with "Authorization: Bearer <token>" when a token is configured (--sms-gateway-token-file).
-// Any 2xx answer means accepted. Plain http only: a gateway on the same network or behind a
-// local TLS-terminating proxy. One request per message, on its own connection, within a timeout.
+// The SMS gateway's transport, through which GatewayRelay posts what senders queued (callers
+// never send through it directly: it blocks on the network). Each message is POSTed as JSON
+// {"mobile", "text", "purpose"} to the gateway's HTTP endpoint (`--sms-gateway
+// http://host:port/path`), with "Authorization: Bearer <token>" when a token is configured
+// (--sms-gateway-token-file). Any 2xx answer means accepted. Plain http only: a gateway on the
+// same network or behind a local TLS-terminating proxy. One request per message, on its own
+// connection, within a timeout.
 #pragma once
 
 #include <chrono>

@@ -6,7 +6,7 @@ namespace {
 
 constexpr const char* kInsertMessage =
     "INSERT INTO outbox_messages (recipient_enc, recipient_hash, text_enc, purpose, helped_region, home_region, "
-    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "created_at, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 }  // namespace
 
@@ -16,8 +16,8 @@ Status OutboxSender::Send(const OutgoingMessage& message) {
       .Execute(kInsertMessage, {vault_.Encrypt(message.mobile, kOutboxRecipientContext),
                                 vault_.LookupHash(message.mobile, kOutboxRecipientContext),
                                 vault_.Encrypt(message.text, kOutboxTextContext), message.purpose, or_null(message.helped_region),
-                                or_null(message.home_region),
-                                clock_.Iso()})
+                                or_null(message.home_region), clock_.Iso(),
+                                for_gateway_ ? Value{std::string("pending")} : Value{}})
       .status();
 }
 

@@ -9,7 +9,7 @@ namespace shanhai {
 namespace {
 
 constexpr const char* kSelectColumns =
-    "SELECT id, recipient_enc, text_enc, purpose, helped_region, created_at, home_region FROM outbox_messages";
+    "SELECT id, recipient_enc, text_enc, purpose, helped_region, created_at, home_region, delivery FROM outbox_messages";
 // The account's region prefix (?, '' = every region, including messages with none), matched
 // against the recipient's home region, then the number's hash
 // (?, '' = any number). LIKE on a fixed-length code prefix the account's scope gives, never user text.
@@ -64,7 +64,8 @@ Result<OutboxPage> OutboxService::List(const Actor& actor, const std::string& mo
   for (const auto& r : rows.rows) {
     SH_ASSIGN_OR_RETURN(std::string number, context_.vault->Decrypt(AsText(r[1]), kOutboxRecipientContext));
     SH_ASSIGN_OR_RETURN(std::string text, context_.vault->Decrypt(AsText(r[2]), kOutboxTextContext));
-    out.entries.push_back({AsInt(r[0]), MaskMobile(number), StarDigitRuns(text), AsText(r[3]), AsText(r[4]), AsText(r[5])});
+    out.entries.push_back(
+        {AsInt(r[0]), MaskMobile(number), StarDigitRuns(text), AsText(r[3]), AsText(r[4]), AsText(r[5]), AsText(r[7])});
   }
   return out;
 }
@@ -82,7 +83,7 @@ Result<OutboxEntry> OutboxService::Reveal(const Actor& actor, int64_t id) {
   SH_ASSIGN_OR_RETURN(std::string number, context_.vault->Decrypt(AsText(r[1]), kOutboxRecipientContext));
   SH_ASSIGN_OR_RETURN(std::string text, context_.vault->Decrypt(AsText(r[2]), kOutboxTextContext));
   SH_RETURN_IF_ERROR(context_.quota.RecordReveal(actor, "outbox_messages", id, AsText(r[4]), "purpose=" + AsText(r[3])));
-  return OutboxEntry{id, number, text, AsText(r[3]), AsText(r[4]), AsText(r[5])};
+  return OutboxEntry{id, number, text, AsText(r[3]), AsText(r[4]), AsText(r[5]), AsText(r[7])};
 }
 
 }  // namespace shanhai

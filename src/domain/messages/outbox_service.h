@@ -27,6 +27,9 @@ struct OutboxEntry {
   std::string purpose;
   std::string helped_region;
   std::string created_at;
+  // "" = kept in the outbox only; with a gateway: "pending", "sending" or "failed" (the relay
+  // deletes what the gateway accepted, so delivered messages are not listed).
+  std::string delivery;
 };
 
 struct OutboxPage {

@@ -17,7 +17,8 @@ boost::json::object EntryJson(const OutboxEntry& e) {
           {"purpose", e.purpose},
           {"helped_region", e.helped_region},
           {"helped_region_label", e.helped_region.empty() ? "" : RegionDisplayName(catalog, e.helped_region)},
-          {"created_at", e.created_at}};
+          {"created_at", e.created_at},
+          {"delivery", e.delivery}};
 }
 
 }  // namespace
