@@ -93,6 +93,15 @@ Status AppEnv::StartMatching() {
   return Status::Ok();
 }
 
+Result<Actor> AppConn::AuthenticateSession(const std::string& token, std::string* csrf_out, SessionFlags* flags) {
+  Result<Actor> actor = accounts_->Authenticate(token, csrf_out, flags);
+  if (actor.ok() || actor.status().code() != Code::kUnauthenticated || token.empty()) return actor;
+  Result<Actor> seeker = job_seekers_->Authenticate(token, csrf_out);
+  // A token that is no seeker's either keeps the staff answer's words ("please log in" and the like).
+  if (seeker.ok() || seeker.status().code() != Code::kUnauthenticated) return seeker;
+  return actor;
+}
+
 Result<std::unique_ptr<AppConn>> AppConn::Open(const AppEnv& env, bool migrate,
                                                std::function<void(double)> db_observer) {
   auto conn = std::unique_ptr<AppConn>(new AppConn());

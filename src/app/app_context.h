@@ -123,6 +123,11 @@ class AppConn {
   MessageSender& messages() { return *messages_; }
   OutboxService& outbox() { return *outbox_; }
   JobSeekerLogin& job_seekers() { return *job_seekers_; }
+  // The actor of the session cookie's token: a staff session's (accounts().Authenticate, which
+  // fills csrf_out and flags), else a job seeker's (job_seekers().Authenticate: the same cookie,
+  // the token in one table only; flags left as they are). Either refreshes the session's idle
+  // timer. Unauthenticated unless it is a live session; the database's errors.
+  Result<Actor> AuthenticateSession(const std::string& token, std::string* csrf_out, SessionFlags* flags);
 
  private:
   // Declared in dependency order, so destroyed services first, then the context (which owns the

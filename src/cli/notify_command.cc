@@ -7,6 +7,7 @@
 
 #include "cli/connect.h"
 #include "cli/sms_gateway_flags.h"
+#include "common/date.h"
 #include "domain/messages/gateway_relay.h"
 #include "domain/notifications/due_rules.h"
 #include "domain/notifications/notification_runner.h"
@@ -26,7 +27,7 @@ Result<int64_t> NowOf(const std::string& text) {
   if (text.empty()) return Clock().Seconds();
   const std::optional<int64_t> at =
       text.size() == 16 && (text[10] == ' ' || text[10] == 'T')
-          ? notifications::ChinaTimeSeconds(std::string_view(text).substr(0, 10), std::string_view(text).substr(11))
+          ? ChinaTimeSeconds(std::string_view(text).substr(0, 10), std::string_view(text).substr(11))
           : std::nullopt;
   if (!at)
     return Status::InvalidArgument("--now 应为北京时间 \"YYYY-MM-DD HH:MM\"：" + text,

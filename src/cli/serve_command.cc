@@ -13,6 +13,7 @@
 #include "http/access_log.h"
 #include "http/api_app.h"
 #include "http/client_address.h"
+#include "http/interview_seat_check.h"
 #include "http/server.h"
 
 namespace shanhai::cli {
@@ -33,6 +34,7 @@ struct Args {
   std::vector<std::string> ice_servers;
   std::string turn_secret_file;
   int notify_interval_s = 60;
+  int room_check_s = 10;
   std::string public_url;
 };
 
@@ -119,6 +121,18 @@ Status Run(const Args& a) {
         LogError("sms_gateway_refused", {{"sent", outcome->sent}, {"retry", outcome->retried}, {"failed", outcome->failed}});
     });
   }
+  // The interview rooms' open seats re-checked every --room-check-seconds over a connection of
+  // their own (http/interview_seat_check.h); stopped before the server and the app go.
+  SH_ASSIGN_OR_RETURN(std::unique_ptr<AppConn> room_conn, AppConn::Open(*c.env, false));
+  PeriodicTask room_task(std::chrono::seconds(a.room_check_s), [&app, &room_conn] {
+    const size_t closed = app.signalling().Sweep([&room_conn](int64_t room, InterviewSeat, const std::string& session) {
+      Result<std::optional<SeatEnd>> end = CheckInterviewSeat(*room_conn, room, session);
+      if (end.ok()) return *end;
+      LogError("interview_seat_check_failed", {{"room", room}, {"error", end.status().message_en()}});
+      return std::optional<SeatEnd>();  // kept: a failed read is no reason to cut an interview
+    });
+    if (closed > 0) LogInfo("interview_seats_closed", {{"count", int64_t(closed)}});
+  });
   LogInfo("serve_started", {{"listen", options.host + ":" + std::to_string(server.port())},
                             {"db", c.conn->db().Describe()}});
   const char* scheme = options.tls_cert_file.empty() ? "http" : "https";
@@ -161,6 +175,11 @@ void RegisterServe(CLI::App& app) {
                   "每隔几秒发送到期通知（新岗位、面试提醒、90天再确认；默认 60，0 = 不发，交给 shanhai notify）/ "
                   "seconds between passes of the notification runner (0 = none; use shanhai notify)")
       ->check(CLI::Range(0, 24 * 60 * 60));
+  cmd->add_option("--room-check-seconds", a->room_check_s,
+                  "每隔几秒复查远程面试间的在座连接（默认 10）：登录失效、面试已有结果或超出面试时段的连接最迟多久被断开 / "
+                  "seconds between re-checks of the interview rooms' open connections: how late one whose session "
+                  "ended or whose room closed is cut at most")
+      ->check(CLI::Range(1, 300));
   cmd->add_option("--public-url", a->public_url,
                   "求职者短信中手机页的网址前缀，如 https://jiuye.example.cn / the site's address in seekers' messages");
   cmd->add_option("--tls-cert", a->tls_cert, "HTTPS：PEM 证书（链）文件，与 --tls-key 同用 / PEM certificate chain");

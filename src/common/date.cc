@@ -11,6 +11,7 @@ namespace {
 
 constexpr int64_t kExcelMaxSerial = 2958465;  // 9999-12-31, Excel's last date
 constexpr int64_t kExcelPhantomLeapDay = 60;  // 1900-02-29, which never existed
+constexpr int kChinaOffsetHours = 8;          // China Standard Time: UTC+8, no daylight saving
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -176,11 +177,34 @@ Result<std::string> ParseMonth(std::string_view raw) {
   return fmt::format("{:04}-{:02}", year, month);
 }
 
+std::optional<int64_t> ChinaTimeSeconds(std::string_view date, std::string_view time) {
+  using namespace std::chrono;
+  if (!IsIsoDate(date) || time.size() != 5 || time[2] != ':' || !IsAsciiDigit(time[0]) || !IsAsciiDigit(time[1]) ||
+      !IsAsciiDigit(time[3]) || !IsAsciiDigit(time[4]))
+    return std::nullopt;
+  const int hour = ToInt(time.substr(0, 2)), minute = ToInt(time.substr(3, 2));
+  if (hour > 23 || minute > 59) return std::nullopt;
+  const year_month_day ymd{year{YearOf(date)}, month{unsigned(ToInt(date.substr(5, 2)))},
+                           day{unsigned(ToInt(date.substr(8, 2)))}};
+  const sys_seconds at = sys_days{ymd} + hours{hour} + minutes{minute} - hours{kChinaOffsetHours};
+  return at.time_since_epoch().count();
+}
+
+std::string ChinaTimeText(int64_t unix_seconds) {
+  using namespace std::chrono;
+  const sys_seconds local{seconds{unix_seconds} + hours{kChinaOffsetHours}};
+  const sys_days day = floor<days>(local);
+  const year_month_day ymd{day};
+  const hh_mm_ss<seconds> clock{local - day};
+  return fmt::format("{} {:02}:{:02}", FormatIsoDate(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day())),
+                     clock.hours().count(), clock.minutes().count());
+}
+
 std::string Today() { return TodayAt(std::chrono::system_clock::now()); }
 
 std::string TodayAt(std::chrono::system_clock::time_point now) {
   using namespace std::chrono;
-  const year_month_day ymd{floor<days>(now + hours{8})};
+  const year_month_day ymd{floor<days>(now + hours{kChinaOffsetHours})};
   return FormatIsoDate(int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
 }
 

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -55,6 +56,14 @@ Result<std::string> ExcelSerialToDate(int64_t serial);
 // Errors: InvalidArgument for empty text, an unrecognised format, a year outside
 // 0001–9999 or a month outside 1–12.
 Result<std::string> ParseMonth(std::string_view text);
+
+// The Unix seconds of date ("2026-12-04") at time ("09:00", 24-hour, zero-padded) in China
+// Standard Time; nullopt when either is malformed.
+std::optional<int64_t> ChinaTimeSeconds(std::string_view date, std::string_view time);
+
+// "2026-12-04 09:00": the China Standard Time of unix_seconds to the minute (seconds dropped), as
+// messages show a moment to people.
+std::string ChinaTimeText(int64_t unix_seconds);
 
 // Today's date in China Standard Time (UTC+8, no daylight saving), the time zone every
 // deadline and birth date on the platform refers to, whatever the server's own zone.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/clock.h"
+
 namespace shanhai {
 namespace {
 
@@ -140,6 +142,26 @@ TEST(TodayAt, UsesChinaStandardTime) {
   EXPECT_EQ(TodayAt(before_midnight + seconds{1}), "2020-03-01");
   // 2019-12-31 20:00 UTC is already New Year's Day in Beijing.
   EXPECT_EQ(TodayAt(sys_days{year{2019} / 12 / 31} + hours{20}), "2020-01-01");
+}
+
+TEST(ChinaTimeSeconds, IsEightHoursAheadOfUtc) {
+  EXPECT_EQ(ChinaTimeSeconds("2026-12-04", "09:00"), UnixSecondsOfIso("2026-12-04T01:00:00Z"));
+  EXPECT_EQ(ChinaTimeSeconds("2026-12-04", "23:59"), UnixSecondsOfIso("2026-12-04T15:59:00Z"));
+  // Before 08:00 in Beijing it is still the day before in UTC.
+  EXPECT_EQ(ChinaTimeSeconds("2027-01-01", "00:30"), UnixSecondsOfIso("2026-12-31T16:30:00Z"));
+  EXPECT_EQ(ChinaTimeSeconds("2024-02-29", "07:59"), UnixSecondsOfIso("2024-02-28T23:59:00Z"));
+  EXPECT_EQ(ChinaTimeSeconds("2026-12-04", "24:00"), std::nullopt);
+  EXPECT_EQ(ChinaTimeSeconds("2026-12-04", "09:60"), std::nullopt);
+  EXPECT_EQ(ChinaTimeSeconds("2026-12-04", "9:00"), std::nullopt);
+  EXPECT_EQ(ChinaTimeSeconds("2026-02-29", "09:00"), std::nullopt);
+}
+
+TEST(ChinaTimeText, ShowsTheMinuteInBeijing) {
+  EXPECT_EQ(ChinaTimeText(UnixSecondsOfIso("2026-12-04T01:00:59Z")), "2026-12-04 09:00");
+  EXPECT_EQ(ChinaTimeText(UnixSecondsOfIso("2026-12-31T16:00:00Z")), "2027-01-01 00:00");
+  EXPECT_EQ(ChinaTimeText(UnixSecondsOfIso("2026-12-31T15:59:00Z")), "2026-12-31 23:59");
+  for (const char* time : {"00:00", "08:30", "23:59"})
+    EXPECT_EQ(ChinaTimeText(*ChinaTimeSeconds("2028-02-29", time)), std::string("2028-02-29 ") + time);
 }
 
 TEST(Today, IsAnIsoDate) { EXPECT_TRUE(IsIsoDate(Today())); }

@@ -78,12 +78,7 @@ HttpResponse ApiApp::Dispatch(HttpRequest& request, const ApiRoute& route) {
   if (route.permission != kPublic) {
     const auto cookie = request.Cookie(kSessionCookie);
     const std::string token = cookie ? std::string(*cookie) : "";
-    Result<Actor> actor = (*conn)->accounts().Authenticate(token, &ctx.csrf_token, &ctx.session_flags);
-    // Not a staff session: perhaps a job seeker's (the same cookie; the token is in one table only).
-    if (!actor.ok() && actor.status().code() == Code::kUnauthenticated && !token.empty()) {
-      Result<Actor> seeker = (*conn)->job_seekers().Authenticate(token, &ctx.csrf_token);
-      if (seeker.ok() || seeker.status().code() != Code::kUnauthenticated) actor = std::move(seeker);
-    }
+    Result<Actor> actor = (*conn)->AuthenticateSession(token, &ctx.csrf_token, &ctx.session_flags);
     if (!actor.ok()) return HttpResponse::FromStatus(actor.status());
     ctx.actor = std::move(actor).value();
     ctx.actor.remote = request.remote_address;

@@ -24,6 +24,8 @@ class ApiApp {
   // env and static_files must outlive the app.
   ApiApp(const AppEnv& env, const StaticFiles& static_files);
   HttpResponse Handle(HttpRequest& request);
+  // The process's relay of interview signalling, for serve's sweep over its seats.
+  SignallingHub& signalling() { return signalling_; }
 
  private:
   HttpResponse Dispatch(HttpRequest& request, const ApiRoute& route);

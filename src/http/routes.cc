@@ -65,8 +65,8 @@ constexpr RouteRow kRouteTable[] = {
     // The room's two parties are an employer's HR and a job seeker; the service seats them (and
     // refuses everybody else), so the route asks only for a session.
     {"GET", "/api/v1/labor/applications/{id}/signal", h::InterviewSignal, kSession, kNoLedger, kNone,
-     "远程面试信令（WebSocket，仅面试双方：本企业人事账号与求职者本人；仅在已约面试时）/ the interview's "
-     "signalling WebSocket, for its two parties only, while it is scheduled"},
+     "远程面试信令（WebSocket，仅面试双方：本企业人事账号与求职者本人；仅在已约面试且在面试时段前后）/ the "
+     "interview's signalling WebSocket, for its two parties only, while it is scheduled and near its slot"},
     {"GET", "/api/v1/labor/applications/{id}/room", h::InterviewRoomInfo, kSession, kNoLedger, kNone,
      "远程面试间：ICE 服务器、面试时段、岗位与企业、对方（脱敏）、视频不通时的电话 / the interview room: ICE "
      "servers, slot, job and employer, the other party masked, the fallback phone"},

@@ -47,7 +47,7 @@ class SignallingServer : public ::testing::Test {
     HttpResponse res;
     res.status = 101;
     res.websocket = hub_.Join(std::stoll(std::string(*room)),
-                              *seat == "employer" ? InterviewSeat::kEmployer : InterviewSeat::kSeeker);
+                              *seat == "employer" ? InterviewSeat::kEmployer : InterviewSeat::kSeeker, "");
     return res;
   }
 

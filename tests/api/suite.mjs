@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { chinaDateAfter, slotStartingNow } from '../lib/china_time.mjs';
 import { ApiClient } from '../lib/client.mjs';
 import { TestEnv } from '../lib/shanhai.mjs';
 import { CaseRunner, caseFiles, parseCaseFile } from './runner.mjs';
@@ -42,7 +43,11 @@ export function apiSuite(kind) {
       fs.writeFileSync(env.path('turn.secret'), 'room-test-turn-secret\n');
       server = await env.serve({ args: ['--ice-server', 'stun:stun.room-test.example:3478',
         '--ice-server', 'turn:turn.room-test.example:3478?transport=udp', '--turn-secret-file', env.path('turn.secret')] });
-      runner = new CaseRunner(server.base, { admin_password: password });
+      // The interview room opens only near its slot (93_room.test): one starting now, China time, and a day
+      // two days on, when a room scheduled at 09:00 is not open yet.
+      const now = slotStartingNow();
+      runner = new CaseRunner(server.base, { admin_password: password, room_date: now.date, room_slot: now.slot,
+        room_later_date: chinaDateAfter(2) });
       runner.passwords.approver = APPROVER_FIRST_PASSWORD;
       runner.cli = (args) => env.run(args);  // CLI cases: the binary on this suite's database
       admin = new ApiClient(server.base);

@@ -4,11 +4,15 @@
 // receives the other's video (the remote <video> has a frame of non-zero size and its time
 // advances), the audio-only switch reaches the other side, and a third party is refused — the
 // signalling upgrade with 404 before any WebSocket exists, and the room page with the reason.
+// The interview is scheduled at a slot starting now (China time, the server's clock): the room is
+// open only around its slot. Recording the interview's result closes the room within serve's
+// re-check interval, and the page says why.
 // Usage: SHANHAI_BINARY=build/shanhai node web/e2e/room.e2e.mjs
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import http from 'node:http'
 import { join } from 'node:path'
+import { slotStartingNow } from '../../tests/lib/china_time.mjs'
 import { ApiClient } from '../../tests/lib/client.mjs'
 import { fakeMediaFlags, launchBrowser, webDir } from './lib.mjs'
 import { adminSession } from './session.mjs'
@@ -54,8 +58,9 @@ for (const [user, owner] of [[HR, employer.id], [OTHER_HR, otherEmployer.id]])
     must_change_password: false })
 const hrApi = new ApiClient(stack.apiUrl)
 await hrApi.mustLogin(HR.name, HR.password)
+const slot = slotStartingNow()
 const scheduled = await hrApi.request('POST', `/api/v1/labor/applications/${application.id}/transitions/schedule`,
-  { json: { version: 1, interview_date: '2026-12-03', interview_time: '14:00-14:30', interview_mode: 'video' } })
+  { json: { version: 1, interview_date: slot.date, interview_time: slot.slot, interview_mode: 'video' } })
 assert.equal(scheduled.status, 200, scheduled.text)
 
 // A job seeker's session in a browser context: the code requested there, read from the outbox
@@ -182,6 +187,18 @@ await t.step('a third account is refused before the upgrade, and its room page s
 await t.step('leaving tells the other side', async () => {
   await seekerPage.locator('[data-test=leave]').click()
   await page.locator('[data-test=room-status][data-status=left]').waitFor()
+})
+
+await t.step('recording the result closes the room, and the page says why', async () => {
+  const passed = await hrApi.request('POST', `/api/v1/labor/applications/${application.id}/transitions/pass`,
+    { json: { version: scheduled.json.version } })
+  assert.equal(passed.status, 200, passed.text)
+  // serve re-checks open seats every 10 seconds by default
+  const closed = page.locator('[data-test=room-closed]')
+  await closed.waitFor({ timeout: 20000 })
+  assert.equal(await closed.getAttribute('data-reason'), 'room_closed')
+  assert.match(await closed.textContent(), /面试间已关闭.*面试通过/)
+  assert.equal(await page.locator('[data-test=room-status]').getAttribute('data-status'), 'closed')
 })
 
 await seekerContext.close()

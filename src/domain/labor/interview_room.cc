@@ -1,6 +1,7 @@
 #include "domain/labor/interview_room.h"
 
 #include "common/text.h"
+#include "domain/labor/interview_window.h"
 #include "domain/labor/labor_ledgers.h"
 #include "domain/labor/seeker_phone_rule.h"
 #include "domain/ledger/record_codec.h"
@@ -75,9 +76,12 @@ Result<InterviewRoom> InterviewRooms::Find(const Actor& actor, int64_t applicati
                             "the interview room is open only while an interview is scheduled; this application is " +
                                 en);
   }
+  SH_ASSIGN_OR_RETURN(const labor::RoomWindow window,
+                      labor::OpenRoomWindow(AsText(r[kDate]), AsText(r[kTime]), context_.clock.Seconds()));
 
   InterviewRoom room;
   room.application_id = application_id;
+  room.closes_at = window.closes_at;
   room.party = employer_side ? InterviewParty::kEmployer : InterviewParty::kSeeker;
   room.helped_region = AsText(r[kHelpedRegion]);
   room.interview_date = AsText(r[kDate]);

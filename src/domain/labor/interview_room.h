@@ -5,7 +5,9 @@
 // PermissionDenied before anything is read (the room is not theirs, whatever they may see in the
 // ledgers), another employer's HR or another job seeker with the same NotFound as a missing
 // application (an out-of-sight record is not confirmed to exist, as the ledgers' record routes do).
-// The room is open only while the application is in interview_scheduled.
+// The room is open only while the application is in interview_scheduled, and then only inside the
+// window around its slot (labor/interview_window.h: from 30 minutes before the start until an hour
+// after the end, China time), read from the context's clock at each call.
 //
 // The fallback when video cannot connect follows the rule for phone numbers: the
 // employer's side sees the seeker's mobile only once the person applied or accepted the interview
@@ -35,6 +37,8 @@ struct InterviewRoom {
   std::string interview_time;  // 09:00-09:30
   std::string interview_mode;  // video | phone | link
   std::string interview_link;  // "" when none
+  // When the room closes (Unix seconds): nothing handed to a party (TURN credentials) outlives it.
+  int64_t closes_at = 0;
   std::string job_title;
   std::string employer_name;
   // The other side as this party may see it: the seeker's name masked (张*明) for the employer's
@@ -56,7 +60,9 @@ class InterviewRooms {
   // audits the join with AuditJoin once the connection is really being opened.
   // Errors: PermissionDenied for an actor that is neither an employer's HR nor a job seeker;
   // NotFound for a missing application or one that is not the actor's; Conflict (naming the
-  // current state) unless the application is in interview_scheduled; the database's.
+  // current state) unless the application is in interview_scheduled; Conflict outside the window
+  // (labor::OpenRoomWindow's words: when the room opens, or that the time has passed); the
+  // database's. Also the check serve's sweep re-runs for each open seat (http/interview_seat_check.h).
   Result<InterviewRoom> Seat(const Actor& actor, int64_t application_id);
   // Audits that actor joined room ("interview_join", ledger applications, its record, the party).
   Status AuditJoin(const Actor& actor, const InterviewRoom& room);

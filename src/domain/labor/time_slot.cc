@@ -18,7 +18,7 @@ int MinutesOf(std::string_view t) {
 
 }  // namespace
 
-bool IsTimeSlot(std::string_view text) {
+std::optional<TimeSlot> ParseTimeSlot(std::string_view text) {
   // The en dash is three bytes in UTF-8; a hyphen one.
   static const std::string kEnDash = "\u2013";
   size_t dash = text.find('-');
@@ -27,10 +27,14 @@ bool IsTimeSlot(std::string_view text) {
     dash = text.find(kEnDash);
     width = kEnDash.size();
   }
-  if (dash == std::string_view::npos) return false;
-  const int start = MinutesOf(text.substr(0, dash));
-  const int end = MinutesOf(text.substr(dash + width));
-  return start >= 0 && end > start;
+  if (dash == std::string_view::npos) return std::nullopt;
+  const TimeSlot slot{text.substr(0, dash), text.substr(dash + width)};
+  const int start = MinutesOf(slot.start);
+  const int end = MinutesOf(slot.end);
+  if (start < 0 || end <= start) return std::nullopt;
+  return slot;
 }
+
+bool IsTimeSlot(std::string_view text) { return ParseTimeSlot(text).has_value(); }
 
 }  // namespace shanhai::labor

@@ -2,11 +2,23 @@
 // Pure; thread-safe.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace shanhai::labor {
 
-// True when text is "HH:MM-HH:MM" with valid times and the end after the start.
+// The two ends of a slot, "HH:MM" each, viewing the text they were parsed from (which must
+// outlive them).
+struct TimeSlot {
+  std::string_view start;
+  std::string_view end;
+};
+
+// The ends of text when it is "HH:MM-HH:MM" with valid times and the end after the start;
+// nullopt otherwise.
+std::optional<TimeSlot> ParseTimeSlot(std::string_view text);
+
+// ParseTimeSlot(text) has a value.
 bool IsTimeSlot(std::string_view text);
 
 }  // namespace shanhai::labor

@@ -17,5 +17,14 @@ TEST(TimeSlotTest, RefusesMalformedOrBackwardSlots) {
     EXPECT_FALSE(IsTimeSlot(bad)) << bad;
 }
 
+TEST(TimeSlotTest, ParsesBothEnds) {
+  const std::optional<TimeSlot> slot = ParseTimeSlot("23:30\u201323:59");
+  ASSERT_TRUE(slot);
+  EXPECT_EQ(slot->start, "23:30");
+  EXPECT_EQ(slot->end, "23:59");
+  EXPECT_EQ(ParseTimeSlot("09:00-09:30")->end, "09:30");
+  EXPECT_FALSE(ParseTimeSlot("09:30-09:00"));
+}
+
 }  // namespace
 }  // namespace shanhai::labor

@@ -9,8 +9,6 @@ namespace shanhai::notifications {
 
 namespace {
 
-constexpr int64_t kChinaOffsetSeconds = 8 * kHourSeconds;  // UTC+8, no daylight saving
-
 // Days since 1970-01-01 of an ISO date the caller checked.
 int64_t DayNumber(std::string_view iso) {
   const int y = std::stoi(std::string(iso.substr(0, 4)));
@@ -25,16 +23,6 @@ int64_t DayNumber(std::string_view iso) {
 
 const char* ReminderKindName(ReminderKind kind) {
   return kind == ReminderKind::kDayBefore ? "day_before" : "hour_before";
-}
-
-std::optional<int64_t> ChinaTimeSeconds(std::string_view date, std::string_view time) {
-  const auto digit = [&](size_t i) { return time[i] >= '0' && time[i] <= '9'; };
-  if (!IsIsoDate(date) || time.size() != 5 || time[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
-    return std::nullopt;
-  const int64_t hour = std::stoi(std::string(time.substr(0, 2)));
-  const int64_t minute = std::stoi(std::string(time.substr(3, 2)));
-  if (hour > 23 || minute > 59) return std::nullopt;
-  return DayNumber(date) * kDaySeconds + hour * kHourSeconds + minute * 60 - kChinaOffsetSeconds;
 }
 
 std::optional<int64_t> SlotStart(std::string_view date, std::string_view slot) {

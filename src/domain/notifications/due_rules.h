@@ -16,10 +16,6 @@ enum class ReminderKind { kDayBefore, kHourBefore };
 // "day_before" / "hour_before": the kind's name in keys and in the CLI's output.
 const char* ReminderKindName(ReminderKind kind);
 
-// The Unix seconds of date ("2026-12-04") at time ("09:00", 24-hour) in China Standard Time;
-// nullopt when either is malformed.
-std::optional<int64_t> ChinaTimeSeconds(std::string_view date, std::string_view time);
-
 // The Unix seconds at which slot ("09:00-09:30") of date ("2026-12-04") starts in China Standard
 // Time; nullopt when either is malformed (the ledger checks them, so only stale data gets here).
 std::optional<int64_t> SlotStart(std::string_view date, std::string_view slot);

@@ -18,13 +18,6 @@ TEST(DueRules, ASlotStartsAtItsChinaTime) {
   EXPECT_EQ(SlotStart("2026-13-04", "09:00-09:30"), std::nullopt);
 }
 
-TEST(DueRules, AChinaTimeIsEightHoursAheadOfUtc) {
-  EXPECT_EQ(ChinaTimeSeconds("2026-12-04", "09:00"), kStart);
-  EXPECT_EQ(ChinaTimeSeconds("2026-12-04", "23:59"), UnixSecondsOfIso("2026-12-04T15:59:00Z"));
-  EXPECT_EQ(ChinaTimeSeconds("2026-12-04", "24:00"), std::nullopt);
-  EXPECT_EQ(ChinaTimeSeconds("2026-12-04", "9:00"), std::nullopt);
-}
-
 TEST(DueRules, TheDayBeforeReminderRunsFrom24HoursUntilTheHourBefore) {
   EXPECT_EQ(ReminderDue(kStart, kStart - kDaySeconds - 1), std::nullopt) << "too early";
   EXPECT_EQ(ReminderDue(kStart, kStart - kDaySeconds), ReminderKind::kDayBefore);

@@ -1,13 +1,15 @@
 // /api/v1/auth: log in (sets the HttpOnly, SameSite=Strict session cookie and returns the
 // CSRF token; 429 with Retry-After while throttled; 401 "totp_required" when the account's
 // second factor is missing; 403 "account_disabled" when password and second factor of a
-// disabled account are right), log out, who am I, change password, enrol TOTP; and the job
-// seekers' one-time-code login (the same cookie and CSRF token; domain/job_seekers).
+// disabled account are right), log out (closing the session's interview seats), who am I, change
+// password, enrol TOTP; and the job seekers' one-time-code login (the same cookie and CSRF token;
+// domain/job_seekers).
 #include "common/qr_code.h"
 #include "domain/accounts/permission_catalog.h"
 #include "domain/accounts/user_names.h"
 #include "http/api_app.h"
 #include "http/handlers/handlers.h"
+#include "http/interview_seat_check.h"
 #include "http/json_io.h"
 
 namespace shanhai {
@@ -68,11 +70,14 @@ Result<Reply> Login(RequestContext& ctx) {
 }
 
 Result<Reply> Logout(RequestContext& ctx) {
-  const auto token = ctx.request.Cookie(kSessionCookie);
+  const auto cookie = ctx.request.Cookie(kSessionCookie);
+  const std::string token = cookie ? std::string(*cookie) : "";
   if (ctx.actor.job_seeker())
-    SH_RETURN_IF_ERROR(ctx.conn.job_seekers().Logout(token ? std::string(*token) : "", ctx.actor));
+    SH_RETURN_IF_ERROR(ctx.conn.job_seekers().Logout(token, ctx.actor));
   else
-    SH_RETURN_IF_ERROR(ctx.conn.accounts().Logout(token ? std::string(*token) : "", ctx.request.remote_address));
+    SH_RETURN_IF_ERROR(ctx.conn.accounts().Logout(token, ctx.request.remote_address));
+  // The session's interview seats end with it, now rather than at the next sweep.
+  if (ctx.signalling) ctx.signalling->EndSession(token, LoggedOutSeatEnd());
   CookieAttributes expired = SessionCookie();
   expired.max_age_seconds = 0;
   Reply reply = Reply::Done();

@@ -471,6 +471,7 @@ const en: typeof zh = {
       unstable: 'Unstable network, trying to recover…',
       left: 'The other side left the room; you may wait for them to come back',
       replaced: 'You joined this interview on another page; this one is disconnected',
+      closed: 'The interview room is closed',
       failed: 'Connection failed',
     },
   },

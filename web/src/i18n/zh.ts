@@ -462,6 +462,7 @@ export default {
       unstable: '网络不稳定，正在尝试恢复…',
       left: '对方已离开面试间，可等待对方重新进入',
       replaced: '您已在另一个页面进入此面试，本页已断开',
+      closed: '面试间已关闭',
       failed: '连接失败',
     },
   },

@@ -1,17 +1,29 @@
 // The browser side of a remote interview: one RTCPeerConnection to the other party, signalled
 // over the server's WebSocket relay (src/http/signalling_hub.h). The hub says "ready" with who
 // offers (the employer's side) when both have joined; offers, answers and ICE candidates pass
-// through it to the other seat only. Media goes browser to browser.
+// through it to the other seat only. Media goes browser to browser. The server closes a seat whose
+// right ended (its session logged out or expired, the interview no longer scheduled, its time
+// window over) after a "closed" signal saying why, in both languages.
 //
 // Weak rural connections: the camera starts small (kCameraConstraints: 320×240, 15 fps) and the
 // video sender is capped at kStartVideoBitrate; setAudioOnly(true) stops sending video at all with
 // one tap and tells the other side, setMuted / setCameraOff only silence or blank the local track.
 import type { IceServer } from '@/api/labor/interviews/types'
 
-export type RoomStatus = 'connecting' | 'waiting' | 'joining' | 'connected' | 'unstable' | 'left' | 'replaced' | 'failed'
+export type RoomStatus =
+  | 'connecting' | 'waiting' | 'joining' | 'connected' | 'unstable' | 'left' | 'replaced' | 'closed' | 'failed'
+
+/** Why the server closed this seat: reason "session_ended" or "room_closed", and the words to show. */
+export interface RoomClosure {
+  reason: string
+  message_zh: string
+  message_en: string
+}
 
 export interface RoomEvents {
   status(status: RoomStatus): void
+  /** the server closed this seat (status "closed" follows) */
+  closed(closure: RoomClosure): void
   remoteStream(stream: MediaStream): void
   /** the other side switched to audio only (false) or back (true) */
   remoteVideo(video: boolean): void
@@ -30,6 +42,9 @@ interface Signal {
   sdp?: RTCSessionDescriptionInit
   candidate?: RTCIceCandidateInit
   video?: boolean
+  reason?: string
+  message_zh?: string
+  message_en?: string
 }
 
 export class RoomConnection {
@@ -129,6 +144,12 @@ export class RoomConnection {
         this.socket = null // the server closes this connection: the interview went on in another tab
         this.closePeer()
         this.events.status('replaced')
+        break
+      case 'closed':
+        this.socket = null // the server closes this connection: the right to the seat has ended
+        this.closePeer()
+        this.events.closed({ reason: signal.reason ?? '', message_zh: signal.message_zh ?? '', message_en: signal.message_en ?? '' })
+        this.events.status('closed')
         break
     }
   }
