@@ -5,6 +5,7 @@
 // would pass the routes' permission).
 #include "domain/job_seekers/seeker_self_service.h"
 #include "domain/labor/labor_ledgers.h"
+#include "domain/ledger/option_label.h"
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/workflow.h"
 #include "http/handlers/handlers.h"
@@ -23,12 +24,10 @@ json::value FieldJson(const Record& record, std::string_view key) {
   return v ? ValueToJson(*v) : json::value(nullptr);
 }
 
-// The Chinese label of an enum field's stored option, or null when the field is empty.
+// The Chinese label of an enum field's stored option (OptionLabelOf), or null when the field is empty.
 json::value OptionLabelJson(const LedgerDef& def, const Record& record, std::string_view key) {
-  const std::string code = record.Text(key);
-  if (code.empty()) return nullptr;
-  const EnumOption* option = def.Field(key)->FindOption(code);
-  return json::value(option ? option->label_zh : code);
+  if (record.Text(key).empty()) return nullptr;
+  return json::value(OptionLabelOf(def, record, key).zh);
 }
 
 json::value StateLabelJson(const LedgerDef& def, const Record& record) {
