@@ -100,7 +100,10 @@ Result<StepBody> StepBodyOf(const HttpRequest& request) {
 
 Result<Reply> JobSeekerProfile(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(SeekerProfile p, ctx.conn.job_seekers().Profile(ctx.actor));
+  // The session's CSRF token too: a second tab, or the page reloaded, writes with it (the
+  // cookie alone is shared between tabs; the token the login answered lives in one tab's memory).
   json::object o{{"person_id", p.person_id},
+                 {"csrf_token", ctx.csrf_token},
                  {"name", p.name},
                  {"id_number", p.id_number_masked},
                  {"mobile", p.mobile_masked},
