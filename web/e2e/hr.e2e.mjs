@@ -6,6 +6,7 @@
 // a second application is scheduled there. Staff apply for a seeker from the seeker's 推荐岗位
 // panel ("经本人同意，代为申请"), record the acceptance and the placement from the overview
 // 招聘需求与进度, which names employers and counts stages, and lists a town's people with theirs.
+// Each kind of account typing the other's page is sent back, told whom the page is for.
 // Usage: SHANHAI_BINARY=build/shanhai node web/e2e/hr.e2e.mjs
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
@@ -214,6 +215,20 @@ await t.step('at 390×844: nothing scrolls sideways; an interview is moved to a 
   await page.setViewportSize({ width: 1366, height: 768 })
 })
 
+// A page for the other kind of account, its address typed in: back to the account's own landing
+// page, with a message saying whom the page is for.
+const kStaffOnly = '此页面供工作人员使用，企业或单位的账号不能打开，已回到首页'
+async function turnedAway(path, landing, message) {
+  await page.goto(new URL(path, page.url()).href)
+  await page.waitForURL((u) => u.pathname === landing)
+  await waitForText(page, page.locator('.el-message .el-message__content').last(), message)
+}
+
+await t.step('the HR account typing a staff page\'s address is sent back to its 招聘工作台, told why', async () => {
+  await turnedAway('/labor/progress', '/labor/hr', kStaffOnly)
+  await turnedAway(`/labor/seekers/${seekers[2].id}/jobs`, '/labor/hr', kStaffOnly)
+})
+
 await t.step('staff apply for a seeker from the 推荐岗位 panel, with the person\'s consent', async () => {
   await loginAs(STAFF.name, STAFF.password)
   await page.waitForURL((u) => !u.pathname.startsWith('/login'))
@@ -295,6 +310,10 @@ await t.step('导出推荐表: the chosen town\'s outreach workbook, a summary t
   assert.ok(cells.includes('石明光') && cells.includes('蒙春花'), names.join(' '))
   assert.ok(!cells.includes('韦小兰'), 'a placed person is not on the outreach lists')
   for (const p of people) assert.ok(!cells.some((c) => c.includes(p.id_number)), 'no whole ID number')
+})
+
+await t.step('staff typing the 招聘工作台\'s address are sent back to their landing page, told why', async () => {
+  await turnedAway('/labor/hr', '/dashboard', '此页面供用工企业的招聘（HR）账号使用，本账号不能打开，已回到首页')
 })
 
 await finish()

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/labor/labor_ledgers.h"
+#include "domain/ledger/option_label.h"
 #include "domain/ledger/stored_reader.h"
 #include "domain/ledger/transition_service.h"
 #include "domain/ledger/workflow.h"
@@ -63,14 +64,6 @@ Status NoSuchApplication() {
   return Status::NotFound("没有这份申请（或不是您的申请）", "no such application (or it is not yours)");
 }
 
-// The text of an enum field's option in Chinese and English ("" for an empty field).
-std::pair<std::string, std::string> OptionLabel(const LedgerDef& def, const Record& record, std::string_view key) {
-  const std::string code = record.Text(key);
-  const EnumOption* option = code.empty() ? nullptr : def.Field(key)->FindOption(code);
-  if (!option) return {code, code};
-  return {option->label_zh, option->label_en};
-}
-
 // A job's requirements as a seeker reads them: age, sex (with its legal reason), schooling,
 // certificates and skills, each one line.
 void DescribeRequirements(const Record& job, SeekerJob& out) {
@@ -86,12 +79,12 @@ void DescribeRequirements(const Record& job, SeekerJob& out) {
     }
   }
   if (job.Text("gender_rule") != "any" && !job.Text("gender_rule").empty()) {
-    const auto [zh, en] = OptionLabel(JobsLedger(), job, "gender_rule");
+    const auto [zh, en] = OptionLabelOf(JobsLedger(), job, "gender_rule");
     out.requirements_zh.push_back(zh + "（" + job.Text("gender_reason") + "）");
     out.requirements_en.push_back(en + " (" + job.Text("gender_reason") + ")");
   }
   if (!job.Text("min_education").empty() && job.Text("min_education") != "none") {
-    const auto [zh, en] = OptionLabel(JobsLedger(), job, "min_education");
+    const auto [zh, en] = OptionLabelOf(JobsLedger(), job, "min_education");
     out.requirements_zh.push_back(zh + "及以上文化程度");
     out.requirements_en.push_back(en + " or more");
   }

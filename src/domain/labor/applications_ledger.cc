@@ -201,12 +201,31 @@ void FixedOnceCreated(const Record* before, const Record& after, std::vector<Fie
 
 // An application "by the person" is made only from the person's own session (the job seeker's
 // route) or by the operator's set-up commands (the demo, an operator's historical load); a staff or
-// HR account records what staff recommended and the person accepted.
-void SelfOnlyBySeeker(const Actor& actor, const Record* before, const Record& after, std::vector<FieldError>& errors) {
-  if (before || after.Text("source") != "self") return;
-  if (actor.job_seeker() || actor.name == kSystemActorName) return;
-  errors.push_back({0, "source", "“本人申请”只能由求职者本人在手机页面提交；工作人员请选择“工作人员推荐”",
-                    "source \"self\" is set only by the job seeker's own page; staff record staff_recommended"});
+// HR account records what staff recommended and the person accepted. A staff account is never a
+// job seeker (its actor's person_id is 0) and none may be named "system" (AccountService::AddUser).
+// A person's session, in turn, writes only applications of a seeker who is that person, and makes
+// only its own ("self"): the application's seeker is read, so a well-shaped request naming another
+// person's seeker is refused whatever route it came by.
+Status SelfOnlyBySeeker(const Actor& actor, const StoredReader& reader, const Record* before, const Record& after,
+                        std::vector<FieldError>& errors) {
+  const bool by_self = after.Text("source") == "self";
+  if (!actor.job_seeker()) {
+    if (!before && by_self && actor.name != kSystemActorName)
+      errors.push_back({0, "source", "“本人申请”只能由求职者本人在手机页面提交；工作人员请选择“工作人员推荐”",
+                        "source \"self\" is set only by the job seeker's own page; staff record staff_recommended"});
+    return Status::Ok();
+  }
+  if (!before && !by_self)
+    errors.push_back({0, "source", "求职者本人提交的申请只能是“本人申请”",
+                      "an application from the job seeker's own session has source \"self\""});
+  const Value* seeker_id = after.Get("seeker_id");
+  if (!seeker_id || IsNull(*seeker_id)) return Status::Ok();  // "required" is reported already
+  SH_ASSIGN_OR_RETURN(std::optional<Record> seeker, reader.Get(SeekersLedger(), AsInt(*seeker_id)));
+  const Value* person_id = seeker ? seeker->Get("person_id") : nullptr;
+  if (person_id && !IsNull(*person_id) && AsInt(*person_id) == actor.person_id) return Status::Ok();
+  errors.push_back({0, "seeker_id", "求职者只能为本人申请或处理本人的申请：该求职人员不是您本人",
+                    "a job seeker applies, and answers, only for themselves: this seeker is another person"});
+  return Status::Ok();
 }
 
 }  // namespace

@@ -54,12 +54,10 @@ const std::map<std::string, std::vector<std::string>>& PathsToStates() {
   return paths;
 }
 
-// Who takes a step: the seeker's own answers to the interview time its step actor
-// (job_seekers/seeker_self_service.h), every other step staff.
-Actor ActorOf(const std::string& step) {
-  if (ApplicationsLedger().workflow->Find(step)->Action() != "answer_time") return labor_test::Staff();
-  Actor seeker{"job_seeker:1", {"job_seeker"}, {}, "", "", 0, "test"};
-  seeker.person_id = 1;
+// The step actor (job_seekers/seeker_self_service.h) of the session of person person_id.
+Actor SeekerSession(int64_t person_id) {
+  Actor seeker{"job_seeker:" + std::to_string(person_id), {"job_seeker"}, {}, "", "", 0, "test"};
+  seeker.person_id = person_id;
   return SeekerStepActor(seeker, "");
 }
 
@@ -95,6 +93,19 @@ class LaborFlowTest : public labor_test::LaborTest {
     return shanhai::Status::Ok();
   }
 
+  // The person a seeker record is of.
+  int64_t PersonOf(int64_t seeker) {
+    Result<Record> r = service().Get(Actor::System(), SeekersLedger(), seeker);
+    return r.ok() ? AsInt(*r->Get("person_id")) : 0;
+  }
+
+  // Who takes a step on an application of seeker: the seeker's own answers to the interview time
+  // that person's session, every other step staff.
+  Actor ActorOf(const std::string& step, int64_t seeker) {
+    if (ApplicationsLedger().workflow->Find(step)->Action() != "answer_time") return labor_test::Staff();
+    return SeekerSession(PersonOf(seeker));
+  }
+
   Result<Record> Apply(int64_t seeker, int64_t job) {
     return TryCreate("applications", kCountyPair,
                      {{"seeker_id", std::to_string(seeker)}, {"job_id", std::to_string(job)}, {"source", "self"},
@@ -111,14 +122,15 @@ TEST_P(LaborFlowTest, EveryStepIsRefusedFromEveryStateTheTableDoesNotStartItFrom
   int refused = 0;
   for (const WorkflowState& state : flow.states) {
     // Its own seeker each: a placement employs the seeker, who may then apply no more.
-    Result<Record> application = Apply(NewSeeker(person++), job_);
+    const int64_t seeker = NewSeeker(person++);
+    Result<Record> application = Apply(seeker, job_);
     ASSERT_TRUE(application.ok()) << application.status().ToString();
     ASSERT_TRUE(IsOk(Walk(application->id, PathsToStates().at(state.code)))) << state.code;
     ASSERT_EQ(Status(ApplicationsLedger(), application->id), state.code);
     for (const TransitionDef& step : flow.transitions) {
       if (step.From(state.code)) continue;
       Result<Record> taken =
-          Take(ApplicationsLedger(), application->id, step.name, InputOf(step.name), ActorOf(step.name));
+          Take(ApplicationsLedger(), application->id, step.name, InputOf(step.name), ActorOf(step.name, seeker));
       EXPECT_EQ(taken.status().code(), Code::kConflict) << step.name << " from " << state.code;
       EXPECT_NE(taken.status().message_zh().find(step.label_zh), std::string::npos) << taken.status().message_zh();
       EXPECT_NE(taken.status().message_en().find(state.code), std::string::npos) << taken.status().message_en();
@@ -160,7 +172,7 @@ TEST_P(LaborFlowTest, TheSeekerAcceptsOrDeclinesTheInterviewTimeAndHrSchedulesAg
   ASSERT_TRUE(application.ok()) << application.status().ToString();
   const int64_t id = application->id;
   ASSERT_TRUE(IsOk(Walk(id, {"schedule"})));
-  Result<Record> accepted = Take(ApplicationsLedger(), id, "accept_time", {}, ActorOf("accept_time"));
+  Result<Record> accepted = Take(ApplicationsLedger(), id, "accept_time", {}, ActorOf("accept_time", seeker_));
   ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
   EXPECT_EQ(accepted->Text("status"), "interview_scheduled");
   EXPECT_EQ(accepted->Text("interview_answer"), "accepted");
@@ -171,9 +183,9 @@ TEST_P(LaborFlowTest, TheSeekerAcceptsOrDeclinesTheInterviewTimeAndHrSchedulesAg
   ASSERT_TRUE(rescheduled.ok()) << rescheduled.status().ToString();
   EXPECT_EQ(rescheduled->Text("interview_answer"), "") << "a new time awaits a new answer";
 
-  Result<Record> no_reason = Take(ApplicationsLedger(), id, "decline_time", {}, ActorOf("decline_time"));
+  Result<Record> no_reason = Take(ApplicationsLedger(), id, "decline_time", {}, ActorOf("decline_time", seeker_));
   EXPECT_TRUE(HasFieldError(no_reason.status(), "time_decline_reason")) << no_reason.status().ToString();
-  Result<Record> declined = Take(ApplicationsLedger(), id, "decline_time", InputOf("decline_time"), ActorOf("decline_time"));
+  Result<Record> declined = Take(ApplicationsLedger(), id, "decline_time", InputOf("decline_time"), ActorOf("decline_time", seeker_));
   ASSERT_TRUE(declined.ok()) << declined.status().ToString();
   EXPECT_EQ(declined->Text("status"), "applied") << "back to HR to schedule again";
   EXPECT_EQ(declined->Text("interview_answer"), "declined");
@@ -186,11 +198,22 @@ TEST_P(LaborFlowTest, TheSeekerAcceptsOrDeclinesTheInterviewTimeAndHrSchedulesAg
 TEST_P(LaborFlowTest, OnlyTheSeekerAppliesByItselfAndAnApplicationKeepsWhoWhatAndHow) {
   const Fields by_self = {{"seeker_id", std::to_string(seeker_)}, {"job_id", std::to_string(job_)},
                           {"source", "self"}, {"applied_date", "2020-07-20"}, {"status", "applied"}};
+  // Staff (person_id 0, whatever it may write) never apply "by the person".
   Result<Record> by_staff = TryCreate("applications", kCountyPair, by_self, labor_test::Staff());
   EXPECT_TRUE(HasFieldError(by_staff.status(), "source")) << by_staff.status().ToString();
-  Actor seeker{"job_seeker:7", {"job_seeker"}, {}, "", "", 0, "test"};
-  seeker.person_id = 7;
-  Result<Record> by_seeker = TryCreate("applications", kCountyPair, by_self, SeekerStepActor(seeker, ""));
+  // Another person's session, the request shaped as the seeker's own, is refused naming the seeker;
+  // so is the person's own session recording a staff recommendation.
+  const int64_t other_person = PersonOf(NewSeeker(8));
+  ASSERT_NE(other_person, 0);
+  Result<Record> by_another = TryCreate("applications", kCountyPair, by_self, SeekerSession(other_person));
+  EXPECT_TRUE(HasFieldError(by_another.status(), "seeker_id")) << by_another.status().ToString();
+  Fields recommended = by_self;
+  recommended[2].second = "staff_recommended";
+  Result<Record> claimed = TryCreate("applications", kCountyPair, recommended, SeekerSession(PersonOf(seeker_)));
+  EXPECT_TRUE(HasFieldError(claimed.status(), "source")) << claimed.status().ToString();
+  EXPECT_EQ(service().List(Actor::System(), ApplicationsLedger(), ListRequest{})->total, 0) << "nothing stored";
+
+  Result<Record> by_seeker = TryCreate("applications", kCountyPair, by_self, SeekerSession(PersonOf(seeker_)));
   ASSERT_TRUE(by_seeker.ok()) << by_seeker.status().ToString();
 
   const int64_t version = AsInt(*by_seeker->Get("version"));
@@ -201,6 +224,15 @@ TEST_P(LaborFlowTest, OnlyTheSeekerAppliesByItselfAndAnApplicationKeepsWhoWhatAn
                                               RawRecord{"", {{key, value}}}, InputSource::kApi, version);
     EXPECT_TRUE(HasFieldError(changed.status(), key)) << key << ": " << changed.status().ToString();
   }
+
+  // Nor does another person's session answer for it, though the step is the seekers'.
+  ASSERT_TRUE(IsOk(Walk(by_seeker->id, {"schedule"})));
+  Result<Record> answered = Take(ApplicationsLedger(), by_seeker->id, "accept_time", {}, SeekerSession(other_person));
+  EXPECT_TRUE(HasFieldError(answered.status(), "seeker_id")) << answered.status().ToString();
+  EXPECT_EQ(service().Get(Actor::System(), ApplicationsLedger(), by_seeker->id)->Text("interview_answer"), "")
+      << "not answered";
+  Result<Record> own = Take(ApplicationsLedger(), by_seeker->id, "accept_time", {}, SeekerSession(PersonOf(seeker_)));
+  EXPECT_TRUE(own.ok()) << own.status().ToString();
 }
 
 TEST_P(LaborFlowTest, TheStepsCheckTheInterviewTheOfferedWageAndTheStartDate) {

@@ -160,9 +160,11 @@ using RecordCheck = std::function<void(const Record* before, const Record& after
 using StoredRule = std::function<Status(const StoredReader& reader, const Record* before, Record& after,
                                         std::vector<FieldError>& errors)>;
 // A rule on who may write a value (an application "by the person" only from the person's own
-// session), run by every write with its actor, beside the ledger's check. Appends problems to errors.
-using ActorCheck =
-    std::function<void(const Actor& actor, const Record* before, const Record& after, std::vector<FieldError>& errors)>;
+// session, and a person's session only the person's own applications), run by every write with its
+// actor, beside the ledger's check; it may read the stored records the value names (the seeker an
+// application is of). Appends problems to errors; a non-OK Status is a failure of the database.
+using ActorCheck = std::function<Status(const Actor& actor, const StoredReader& reader, const Record* before,
+                                        const Record& after, std::vector<FieldError>& errors)>;
 
 struct LedgerDef {
   std::string name;    // "visits": the CLI's LEDGER name, the table name and the API entity

@@ -468,7 +468,8 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
   std::vector<FieldError> rule_errors;
   if (def.workflow) def.workflow->CheckStateFields(def, record, rule_errors);
   if (def.check) def.check(before, record, rule_errors);
-  if (def.actor_check) def.actor_check(actor, before, record, rule_errors);
+  if (def.actor_check)
+    SH_RETURN_IF_ERROR(def.actor_check(actor, StoredReader(*context_.db, *context_.vault), before, record, rule_errors));
   auto extra = context_.extra_checks.find(def.name);
   if (extra != context_.extra_checks.end()) extra->second(before, record, rule_errors);
   for (FieldError& e : rule_errors)

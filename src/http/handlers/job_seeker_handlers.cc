@@ -5,6 +5,7 @@
 // would pass the routes' permission).
 #include "domain/job_seekers/seeker_self_service.h"
 #include "domain/labor/labor_ledgers.h"
+#include "domain/ledger/option_label.h"
 #include "domain/ledger/record_json.h"
 #include "domain/ledger/workflow.h"
 #include "http/handlers/handlers.h"
@@ -23,12 +24,10 @@ json::value FieldJson(const Record& record, std::string_view key) {
   return v ? ValueToJson(*v) : json::value(nullptr);
 }
 
-// The Chinese label of an enum field's stored option, or null when the field is empty.
+// The Chinese label of an enum field's stored option (OptionLabelOf), or null when the field is empty.
 json::value OptionLabelJson(const LedgerDef& def, const Record& record, std::string_view key) {
-  const std::string code = record.Text(key);
-  if (code.empty()) return nullptr;
-  const EnumOption* option = def.Field(key)->FindOption(code);
-  return json::value(option ? option->label_zh : code);
+  if (record.Text(key).empty()) return nullptr;
+  return json::value(OptionLabelOf(def, record, key).zh);
 }
 
 json::value StateLabelJson(const LedgerDef& def, const Record& record) {
@@ -101,7 +100,10 @@ Result<StepBody> StepBodyOf(const HttpRequest& request) {
 
 Result<Reply> JobSeekerProfile(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(SeekerProfile p, ctx.conn.job_seekers().Profile(ctx.actor));
+  // The session's CSRF token too: a second tab, or the page reloaded, writes with it (the
+  // cookie alone is shared between tabs; the token the login answered lives in one tab's memory).
   json::object o{{"person_id", p.person_id},
+                 {"csrf_token", ctx.csrf_token},
                  {"name", p.name},
                  {"id_number", p.id_number_masked},
                  {"mobile", p.mobile_masked},

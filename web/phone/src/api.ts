@@ -12,6 +12,8 @@ export interface Me {
   seeker_id: number | null
   seeking_status_label: string | null
   needs_confirmation: boolean
+  /** The session's CSRF token, for this page's writes: any tab with the cookie reads it here. */
+  csrf_token: string
 }
 
 export interface Reason {
@@ -79,31 +81,25 @@ export interface Application {
   actions: SeekerAction[]
 }
 
-const kCsrfKey = 'shanhai.phone.csrf'
-
-/** The session's CSRF token, kept for this tab so that a reload can still write. */
-export function restoreCsrfToken(): boolean {
-  const token = sessionStorage.getItem(kCsrfKey) ?? ''
-  setCsrfToken(token)
-  return token !== ''
-}
-
 export const api = {
   requestCode: (mobile: string) => http.post<{ sent: boolean; expires_in: number }>('/api/v1/auth/otp/request', { mobile }, undefined, true),
+  // The session starts here (its cookie); its CSRF token the page takes from the profile (me).
   async verifyCode(mobile: string, code: string) {
-    const r = await http.post<{ csrf_token: string }>('/api/v1/auth/otp/verify', { mobile, code }, undefined, true)
-    sessionStorage.setItem(kCsrfKey, r.csrf_token)
-    setCsrfToken(r.csrf_token)
+    await http.post('/api/v1/auth/otp/verify', { mobile, code }, undefined, true)
   },
   async logout() {
     try {
       await http.post('/api/v1/auth/logout')
     } finally {
-      sessionStorage.removeItem(kCsrfKey)
       setCsrfToken('')
     }
   },
-  me: () => http.get<Me>('/api/v1/labor/me'),
+  /** The profile; the session's CSRF token in it becomes this page's for every write. */
+  async me() {
+    const profile = await http.get<Me>('/api/v1/labor/me')
+    setCsrfToken(profile.csrf_token)
+    return profile
+  },
   confirm: () => http.post<Me>('/api/v1/labor/me/confirm'),
   jobs: (top: number) => http.get<{ jobs: JobCard[] }>('/api/v1/labor/me/jobs', { top }),
   job: (id: number) => http.get<JobDetail>(`/api/v1/labor/me/jobs/${id}`),

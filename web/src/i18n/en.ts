@@ -512,6 +512,10 @@ const en: typeof zh = {
     stageNow: 'Stage now',
     noOpenJobs: 'No open jobs',
   },
+  access: {
+    staffOnly: 'This page is for staff accounts: an organisation\'s account cannot open it. Back to the home page.',
+    employersOnly: 'This page is for an employer\'s HR accounts: this account cannot open it. Back to the home page.',
+  },
   notFound: 'Page not found',
 }
 

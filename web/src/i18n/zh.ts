@@ -503,5 +503,9 @@ export default {
     stageNow: '当前进度',
     noOpenJobs: '尚无在招岗位',
   },
+  access: {
+    staffOnly: '此页面供工作人员使用，企业或单位的账号不能打开，已回到首页',
+    employersOnly: '此页面供用工企业的招聘（HR）账号使用，本账号不能打开，已回到首页',
+  },
   notFound: '页面不存在',
 }

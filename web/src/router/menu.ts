@@ -7,6 +7,7 @@ import {
   Briefcase, ChatDotRound, Coin, Connection, DataAnalysis, Document, Flag, Histogram, Setting, Upload, User, Van,
 } from '@element-plus/icons-vue'
 import type { LedgerMeta, MenuGroupMeta } from '@/api/meta/types'
+import { ownerFits, pageOwner } from './routes'
 
 /** The icons a server's menu group may name; an unknown key gets the document icon. */
 const icons: Record<string, Component> = { Briefcase, Coin, Connection, Flag, Histogram, User, Van }
@@ -30,11 +31,9 @@ export interface MenuGroup {
 interface Page {
   path: string
   title: string
-  /** the permission it needs, or `ledger:<action>`: that action on any one ledger */
+  /** the permission it needs, or `ledger:<action>`: that action on any one ledger. Who the page is
+   *  for (an employer's HR, staff) is its route's `owner` (routes.ts), which the guard reads too. */
   permission: string
-  /** only for accounts owned by a record of this ledger ('employers': an employer's HR), or, when
-   *  '', only for accounts of no organisation (staff); absent: for anyone with the permission */
-  owner?: string
 }
 
 interface PageGroup {
@@ -53,9 +52,9 @@ const before: PageGroup[] = [
 const after: PageGroup[] = [
   // The recruitment pages: an employer's HR works its own jobs; staff of both sides follow every open job.
   { key: 'hr', title: 'menu.hr', icon: Briefcase, flat: true,
-    pages: [{ path: '/labor/hr', title: 'menu.hr', permission: 'labor:jobs:match', owner: 'employers' }] },
+    pages: [{ path: '/labor/hr', title: 'menu.hr', permission: 'labor:jobs:match' }] },
   { key: 'progress', title: 'menu.recruitProgress', icon: Briefcase, flat: true,
-    pages: [{ path: '/labor/progress', title: 'menu.recruitProgress', permission: 'labor:applications:list', owner: '' }] },
+    pages: [{ path: '/labor/progress', title: 'menu.recruitProgress', permission: 'labor:applications:list' }] },
   // One workbook of many ledgers; the server checks each sheet's import permission.
   { key: 'import', title: 'menu.import', icon: Upload, flat: true,
     pages: [{ path: '/import', title: 'menu.import', permission: 'ledger:import' }] },
@@ -93,7 +92,7 @@ export interface MenuInput {
 export function buildMenu({ ledgers, menu, can, ownerLedger = '', t, label }: MenuInput): MenuGroup[] {
   const byName = new Map(ledgers.map((l) => [l.name, l]))
   const mayOpen = (p: Page) => {
-    if (p.owner !== undefined && p.owner !== ownerLedger) return false
+    if (!ownerFits(pageOwner(p.path), ownerLedger)) return false
     const action = p.permission.startsWith('ledger:') ? p.permission.slice('ledger:'.length) : ''
     return action ? ledgers.some((l) => can(`${l.module}:${l.name}:${action}`)) : can(p.permission)
   }

@@ -1,13 +1,14 @@
 // The stages a job's applications are counted in on the recruitment pages (招聘工作台, 招聘需求与进度):
 // where each application stands now, by its workflow state (src/domain/labor/applications_ledger.cc).
-// Ended applications (面试未通过, 未到面试, 谢绝录用, 撤回) count in no stage.
-import type { LedgerRecord } from '@/api/ledger/types'
+// Ended applications (面试未通过, 未到面试, 谢绝录用, 撤回) count in no stage. The counting itself is
+// the server's (api/labor/applicationCounts).
 
 export type Stage = 'applied' | 'interview' | 'hired' | 'placed'
 
 export const kStages: Stage[] = ['applied', 'interview', 'hired', 'placed']
 
-const kStageOfState: Record<string, Stage> = {
+/** The workflow states that stand in each stage (the others have ended). */
+export const kStageOfState: Readonly<Record<string, Stage>> = {
   applied: 'applied',
   interview_scheduled: 'interview',
   passed: 'interview',
@@ -24,17 +25,3 @@ export function stageOf(status: unknown): Stage | null {
 export type StageCounts = Record<Stage, number>
 
 export const noCounts = (): StageCounts => ({ applied: 0, interview: 0, hired: 0, placed: 0 })
-
-/** Per job id, how many of `applications` stand in each stage. Jobs without any are absent. */
-export function countsByJob(applications: LedgerRecord[]): Map<number, StageCounts> {
-  const byJob = new Map<number, StageCounts>()
-  for (const a of applications) {
-    const stage = stageOf(a.status)
-    if (!stage) continue
-    const job = Number(a.job_id)
-    const counts = byJob.get(job) ?? noCounts()
-    counts[stage] += 1
-    byJob.set(job, counts)
-  }
-  return byJob
-}
