@@ -246,10 +246,10 @@ void AddFigureScopeProperties(boost::json::object& p) {
 }
 void AddNotInScopeProperties(boost::json::object& p) {
   p["not_in_scope"] = Typed("boolean", "用户的数据范围无法归入此台账的记录（乡镇、村账号与无所在地的台账——结对帮扶按其单位的所在地、"
-                                       "招商引资按落地地归入；单位账号与不归属单位的台账），不统计：数值为 null 而非 0 / "
+                                       "招商引资按落地地、劳动力台账与求职、就业记录按其人员的户籍地归入；单位账号与不归属单位的台账），不统计：数值为 null 而非 0 / "
                                        "the user's data scope cannot place this ledger's records (a town's or village's user "
                                        "and a ledger without a region field — pairings lie where their units do, investments "
-                                       "where they land; "
+                                       "where they land, seekers, applications and spells where their person lives; "
                                        "an organisation's account and a ledger it owns nothing of): not counted, value "
                                        "null rather than 0");
   boost::json::object reason = Typed("string", "不统计的原因（not_in_scope 时）/ why it is not counted (with not_in_scope)");

@@ -520,10 +520,12 @@ TEST_P(IndicatorEngineTest, AFigureYearByYearCountsEachCalendarYear) {
 }
 
 // True if def's figure can be placed in a town: its ledger (a rate: both parts') has a region field,
-// or is the pairings or funds ledger, whose records are placed by their units' 所在地.
+// or is the pairings or funds ledger, whose records are placed by their units' 所在地, or a labour
+// ledger placed by its seeker's person's home.
 bool PlacedByRegion(const IndicatorDef& def) {
   if (def.IsRate()) return PlacedByRegion(*FindIndicator(def.numerator)) && PlacedByRegion(*FindIndicator(def.denominator));
-  if (def.ledger == "pairings" || def.ledger == "funds") return true;
+  for (const char* by_reference : {"pairings", "funds", "seekers", "applications", "spells"})
+    if (def.ledger == by_reference) return true;
   const std::vector<FieldDef>& fields = FindLedger(def.ledger)->fields;
   // A region field that does not place the record (a spell's place of work) places nothing.
   return std::any_of(fields.begin(), fields.end(), [](const FieldDef& f) { return f.type == FieldType::kRegion && f.places; });

@@ -293,8 +293,11 @@ std::string ScopeNote(const Report& r) {
   }
   // A town's or village's pairings and funds are those of its units (a county's reading its city
   // pair: its county pairs' all): one whose units have no 所在地, or a fund naming none, is no town's.
-  if (r.scope.kind == FigureScopeKind::kRegion && r.scope.code.size() > 6)
+  // Its labour figures are those of the people living there (record_placement.h).
+  if (r.scope.kind == FigureScopeKind::kRegion && r.scope.code.size() > 6) {
+    notes.push_back("劳务协作按人员的户籍地归入");
     notes.push_back("结对帮扶和帮扶资金按所涉单位的所在地归入，未填单位或所在地的不计入");
+  }
   return scope + (notes.empty() ? "" : "（" + Join(notes, "；") + "）") + "\n\n";
 }
 

@@ -79,6 +79,8 @@ const LedgerDef& EmployersLedger() {
                           }}),
       // An employer's HR accounts see and write their own employer's record.
       .owner_field = "id",
+      // A verified employer is read with its published jobs by town and village staff.
+      .open_state = "verified",
       .workflow = &EmployersWorkflow()};
   return def;
 }

@@ -117,6 +117,8 @@ const LedgerDef& JobsLedger() {
       .owner_field = "employer_id",
       // labor:jobs:match: the people recommended for a job (domain/matching).
       .extra_actions = {"match"},
+      // A published job is open demand: town and village staff read it to recommend it.
+      .open_state = "published",
       .workflow = &JobsWorkflow()};
   return def;
 }

@@ -85,6 +85,8 @@ const LedgerDef& SeekersLedger() {
       },
       // labor:seekers:match: the jobs recommended to a seeker (domain/matching).
       .extra_actions = {"match"},
+      // An application, a spell lies where its seeker's person lives (record_placement.h).
+      .places_referrers = true,
       .workflow = &SeekersWorkflow()};
   return def;
 }

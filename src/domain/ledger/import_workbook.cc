@@ -5,6 +5,7 @@
 
 #include "domain/audit/audit_detail.h"
 #include "domain/ledger/import_sheet.h"
+#include "domain/ledger/record_placement.h"
 #include "excel/sheet_out.h"
 #include "excel/table_reader.h"
 #include "excel/xlsx_reader.h"
@@ -174,16 +175,15 @@ const std::vector<const LedgerDef*>& ImportOrder() {
 }
 
 // Less the ledgers the actor's data scope never lets it write (as RecordValidator refuses them):
-// to an account limited to a town or a village a ledger without pairs or without a region field,
-// to an organisation's account a ledger whose records are not its organisation's.
+// to an account limited to a town or a village a ledger without pairs or placing no record in a
+// region (record_placement.h), to an organisation's account a ledger whose records are not its
+// organisation's.
 std::vector<const LedgerDef*> ImportableBy(const Actor& actor) {
   std::vector<const LedgerDef*> out;
   const bool in_town = !EnclosingPairSides(actor).empty();
   for (const LedgerDef* def : ImportOrder()) {
     if (!Authorize(actor, LedgerPermission(*def, "import")).ok()) continue;
-    const bool placed = std::any_of(def->fields.begin(), def->fields.end(),
-                                    [](const FieldDef& f) { return f.type == FieldType::kRegion; });
-    if (in_town && (!def->pair_scoped || !placed)) continue;
+    if (in_town && (!def->pair_scoped || PlacingFields(*def).empty())) continue;
     if (actor.owner_scoped() && def->OwnerLedger() != actor.owner_ledger) continue;
     out.push_back(def);
   }

@@ -84,7 +84,7 @@ struct FieldDef {
   // an enterprise's origin. Other regions are looked up within, and must lie within, the pair's sides.
   bool anywhere = false;
   // kRegion: the record lies in this region, so a clerk of a town or village sees it there
-  // (AppendRecordInRegion). False for a region the record only names — where a seeker would like
+  // (record_placement.h). False for a region the record only names — where a seeker would like
   // to work, where a job is — which shows the record to no one below county level.
   bool places = true;
   int64_t min = 0;                  // kInteger/kMoney lower bound (inclusive)
@@ -194,6 +194,18 @@ struct LedgerDef {
   // written only through the parent, so the parent's checks over all its lines cannot be bypassed.
   std::vector<LineSet> lines;
   std::string line_of;
+  // Below county level (record_placement.h): a reference to a record of this ledger places the
+  // referring record where the referenced one lies — a pairing where its units are, a seeker where
+  // its person lives, an application or a spell where its seeker's person lives. Only on a ledger
+  // whose records are placed themselves (the registry test checks). Not on employers: an
+  // employer's 所在地 on the helper side says who looks after it, not whose a job or spell is.
+  bool places_referrers = false;
+  // Open demand (issue #9: "staff of both sides see every open demand"): the records in this
+  // state of the workflow (a published job, a verified employer) are read by every account that
+  // sees their pair, a town's or a village's too wherever the record lies, so that a village cadre
+  // reads the jobs it recommends. Reading only: such an account changes a record only where it is
+  // placed in its region, as any other. "" = none.
+  std::string open_state;
 
   const FieldDef* Field(std::string_view key) const;
   // How an error on the natural key names it to a person: the key field and its label, or for a

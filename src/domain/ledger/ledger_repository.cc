@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "common/text.h"
+#include "domain/ledger/record_placement.h"
 #include "domain/ledger/workflow.h"
 
 namespace shanhai {
@@ -164,29 +165,27 @@ Status LedgerRepository::Delete(int64_t id) {
 
 namespace {
 
-// A region field placing the record (FieldDef::places): one that does not (a spell's place of
-// work, a seeker's preferred places) says nothing of where the record is, as AppendRecordInRegion
-// reads them.
-bool HasRegionField(const LedgerDef& def) {
-  return std::any_of(def.fields.begin(), def.fields.end(),
-                     [](const FieldDef& f) { return f.type == FieldType::kRegion && f.places; });
-}
-
-// The unit fields that place a record of a ledger without a region field of its own: its
-// references to the units ledger, whose 所在地 say where the record is — a pairing's two units, a
-// fund's giving and receiving units. A record lies in every region one of its units lies in; a
-// fund naming no unit (given through no pairing) lies in none below the pair's sides. A unit a
-// workflow step fills in (the unit claiming a need) says who acted, not where the record is.
-std::vector<const FieldDef*> PlacingUnitFields(const LedgerDef& def) {
-  std::vector<const FieldDef*> out;
-  if (HasRegionField(def)) return out;
-  for (const FieldDef& f : def.fields) {
-    const bool set_by_step = def.workflow && std::find(def.workflow->transition_fields.begin(),
-                                                        def.workflow->transition_fields.end(),
-                                                        f.key) != def.workflow->transition_fields.end();
-    if (f.type == FieldType::kRef && f.ref_ledger == "units" && !set_by_step) out.push_back(&f);
+// The condition that a record of def, under alias, lies in the region prefix: one of its placing
+// fields (record_placement.h) is inside — a region field by its code, a reference by the referenced
+// record's own placement, one uncorrelated IN (SELECT id …) per hop, so each level is one indexed
+// read. "" when def places no record. A unit without a 所在地, or a reference not given, places
+// nothing (NULL LIKE and NULL IN are not true).
+std::string PlacedCondition(const LedgerDef& def, const std::string& alias, int hops, const std::string& prefix,
+                            std::vector<Value>& params) {
+  std::string any;
+  for (const FieldDef* f : PlacingFields(def, hops)) {
+    any += any.empty() ? "" : " OR ";
+    if (f->type == FieldType::kRegion) {
+      any += alias + "." + f->key + " LIKE ?";
+      params.emplace_back(prefix + "%");
+      continue;
+    }
+    const LedgerDef& target = *FindLedger(f->ref_ledger);
+    const std::string inner = "pl" + std::to_string(kMaxPlacingHops - hops + 1);
+    any += alias + "." + f->key + " IN (SELECT " + inner + ".id FROM " + target.name + " " + inner + " WHERE " +
+           PlacedCondition(target, inner, hops - 1, prefix, params) + ")";
   }
-  return out;
+  return any.empty() ? "" : "(" + any + ")";
 }
 
 }  // namespace
@@ -195,8 +194,9 @@ ScopeExclusion ExcludedByScope(const LedgerDef& def, const Scope& scope) {
   // Shared reference data (the pairs) is read by every organisation, changed by none.
   const bool owner_filtered = !scope.owner_ledger.empty() && !(def.shared_reference && !scope.for_change);
   if (owner_filtered && def.OwnerLedger() != scope.owner_ledger) return ScopeExclusion::kNoOwnerField;
-  if (!scope.visible_prefix.empty() && !scope.enclosing_sides.empty() && def.pair_scoped && !HasRegionField(def) &&
-      PlacingUnitFields(def).empty())
+  const bool open_demand = !def.open_state.empty() && !scope.for_change;
+  if (!scope.visible_prefix.empty() && !scope.enclosing_sides.empty() && def.pair_scoped && !open_demand &&
+      PlacingFields(def).empty())
     return ScopeExclusion::kNoRegionField;
   return ScopeExclusion::kNone;
 }
@@ -226,25 +226,27 @@ void LedgerRepository::AppendScope(const Scope& scope, std::string& where, std::
   if (pairs_in_scope.empty()) return;
   where += std::string(" AND ") + (def_.pair_scoped ? "r.pair_id" : "r.id") +
            " IN (SELECT sp.id FROM pairs sp WHERE 1 = 1" + pairs_in_scope + ")";
-  if (!scope.enclosing_sides.empty() && def_.pair_scoped) AppendRecordInRegion(scope.visible_prefix, where, params);
+  if (!scope.enclosing_sides.empty() && def_.pair_scoped) AppendRecordInRegion(scope, where, params);
   // The pairs a user below county level sees enclose its region: it reads them, never changes them.
   if (!scope.enclosing_sides.empty() && !def_.pair_scoped && scope.for_change) where += " AND 1 = 0";
 }
 
-void LedgerRepository::AppendRecordInRegion(const std::string& prefix, std::string& where,
-                                            std::vector<Value>& params) const {
-  std::string any;
-  for (const FieldDef& f : def_.fields) {
-    if (f.type != FieldType::kRegion || !f.places) continue;
-    any += (any.empty() ? "" : " OR ") + ("r." + f.key + " LIKE ?");
-    params.emplace_back(prefix + "%");
-  }
-  // A unit without a 所在地, or none named, places nothing (NULL LIKE and NULL IN are not true).
-  for (const FieldDef* f : PlacingUnitFields(def_)) {
-    any += (any.empty() ? "" : " OR ") + ("r." + f->key + " IN (SELECT pu.id FROM units pu WHERE pu.region_code LIKE ?)");
-    params.emplace_back(prefix + "%");
+void LedgerRepository::AppendRecordInRegion(const Scope& scope, std::string& where, std::vector<Value>& params) const {
+  std::string any = PlacedCondition(def_, "r", kMaxPlacingHops, scope.visible_prefix, params);
+  // Open demand is read wherever it lies (LedgerDef::open_state); a change needs the placement.
+  if (!def_.open_state.empty() && !scope.for_change) {
+    any += (any.empty() ? "" : " OR ") + ("r." + def_.workflow->state_field + " = ?");
+    params.emplace_back(def_.open_state);
   }
   where += any.empty() ? " AND 1 = 0" : " AND (" + any + ")";
+}
+
+Result<bool> LedgerRepository::PlacedIn(int64_t id, const std::string& prefix) {
+  std::vector<Value> params{id};
+  const std::string placed = PlacedCondition(def_, "r", kMaxPlacingHops, prefix, params);
+  if (placed.empty()) return false;
+  SH_ASSIGN_OR_RETURN(Rows rows, db_.Query("SELECT 1 FROM " + def_.name + " r WHERE r.id = ? AND " + placed, params));
+  return !rows.rows.empty();
 }
 
 void LedgerRepository::AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const {

@@ -29,7 +29,8 @@ struct Scope {
   // A user below county level (a town, a village) lies inside a pair's side instead: these are
   // the regions enclosing theirs at the levels pairs are made (its county, city and province).
   // When given, the visible pairs are those with a side among them, and of the pairs' records
-  // only those with a region field inside visible_prefix (a ledger without one shows nothing).
+  // only those placed inside visible_prefix (record_placement.h; a ledger placing none shows
+  // nothing) and, to read, the open demand (LedgerDef::open_state).
   std::vector<std::string> enclosing_sides;
   // Owner scope: only the records owned by record owner_id of ledger owner_ledger (see
   // LedgerDef::owner_field); a ledger with no owner, or owned through another ledger, shows
@@ -45,8 +46,8 @@ struct Scope {
 enum class ScopeExclusion {
   kNone,           // the scope may select some of them
   kNoRegionField,  // a town's or a village's user (Scope::enclosing_sides), and the ledger places
-                   // no record in a region, neither by a region field nor by the units every
-                   // record names (a pairing's): none is in the user's region
+                   // no record in a region (PlacingFields: neither a region field nor a reference
+                   // to a placed record) nor has open demand to read: none is in the user's region
   kNoOwnerField,   // an organisation's account (Scope::owner_ledger), and the ledger's records
                    // belong to no organisation of that ledger
 };
@@ -208,11 +209,16 @@ class LedgerRepository {
 
   // Appends "AND ..." conditions and their parameters for a scope and a period.
   void AppendScope(const Scope& scope, std::string& where, std::vector<Value>& params) const;
-  // Appends the condition that a record has a region field inside prefix (see
-  // Scope::enclosing_sides), or, in a ledger without one, names a unit whose 所在地 is inside
-  // (a pairing or a fund: its helper or its helped unit); a ledger placing its records neither
-  // way selects nothing.
-  void AppendRecordInRegion(const std::string& prefix, std::string& where, std::vector<Value>& params) const;
+  // Appends the condition that a record lies inside scope.visible_prefix (see
+  // Scope::enclosing_sides) by its placing fields (record_placement.h: a region field, or a
+  // reference to a placed record — a pairing's units, a seeker's person, a spell's seeker), or,
+  // unless scope.for_change, is open demand (LedgerDef::open_state); a ledger with neither
+  // selects nothing.
+  void AppendRecordInRegion(const Scope& scope, std::string& where, std::vector<Value>& params) const;
+  // True if record id lies inside the region prefix by its placing fields, as
+  // AppendRecordInRegion reads them (open demand aside): how a write by a town's or village's
+  // account is checked to name a record of its region. False for a ledger placing none.
+  Result<bool> PlacedIn(int64_t id, const std::string& prefix);
   // Appends the owner condition of scope (see Scope::owner_ledger).
   void AppendOwner(const Scope& scope, std::string& where, std::vector<Value>& params) const;
   void AppendPeriod(const std::string& from, const std::string& to, std::string& where,

@@ -9,6 +9,7 @@
 #include "domain/ledger/ledger_service.h"
 #include "domain/ledger/pair_write_rule.h"
 #include "domain/ledger/record_codec.h"
+#include "domain/ledger/record_placement.h"
 #include "domain/ledger/stored_reader.h"
 #include "domain/ledger/workflow.h"
 #include "domain/pairing/pair_name.h"
@@ -56,27 +57,44 @@ Status CheckOwner(const Actor& actor, const LedgerDef& def, const Record* before
 }
 
 // An actor limited to a town or a village writes only records it will see afterwards: placed in
-// its region by one of their region fields (the pair, whose side encloses that region, was checked
-// by FindPair and CheckPairWritable). The pairs themselves, and ledgers that place no record in a
-// region, it reads at most and never writes. Appends a FieldError on the first region field when
-// none is inside.
-Status CheckPlacedInRegion(const Actor& actor, const LedgerDef& def, const Record& record,
+// its region by one of their placing fields (record_placement.h; the pair, whose side encloses that
+// region, was checked by FindPair and CheckPairWritable) — a region field's code, or the record a
+// reference names (a seeker's person), which ResolveRef already held to the actor's sight. The
+// pairs themselves, and ledgers that place no record in a region, it reads at most and never
+// writes; open demand (LedgerDef::open_state) it reads but changes only where placed. Appends a
+// FieldError on the first placing field when none places the record inside, unless the pair or a
+// placing field has an error already (no reference is resolved without the pair).
+Status CheckPlacedInRegion(Database& db, const Actor& actor, const LedgerDef& def, const Record& record,
                            std::vector<FieldError>& errors) {
   if (!def.line_of.empty() || EnclosingPairSides(actor).empty()) return Status::Ok();  // lines: see CheckOwner
-  const std::string prefix = VisiblePrefix(actor);
-  const FieldDef* first = nullptr;
-  for (const FieldDef& f : def.fields) {
-    if (f.type != FieldType::kRegion) continue;
-    if (!first) first = &f;
-    const Value* v = record.Get(f.key);
-    if (v && !IsNull(*v) && AsText(*v).starts_with(prefix)) return Status::Ok();
-  }
-  if (!def.pair_scoped || !first)
+  const std::vector<const FieldDef*> placing = def.pair_scoped ? PlacingFields(def) : std::vector<const FieldDef*>{};
+  if (placing.empty())
     return Status::PermissionDenied("按乡镇或村授权的账号不能修改“" + def.label_zh + "”中的记录",
                                     "an account limited to a town or a village cannot change " + def.name + " records");
+  if (record.pair_id == 0) return Status::Ok();
+  const std::string prefix = VisiblePrefix(actor);
+  for (const FieldDef* f : placing) {
+    const Value* v = record.Get(f->key);
+    if (!v || IsNull(*v)) continue;
+    if (std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == f->key; }))
+      return Status::Ok();
+    if (f->type == FieldType::kRegion) {
+      if (AsText(*v).starts_with(prefix)) return Status::Ok();
+      continue;
+    }
+    if (!std::holds_alternative<int64_t>(*v)) continue;  // resolved references are ids
+    SH_ASSIGN_OR_RETURN(const bool inside, LedgerRepository(db, *FindLedger(f->ref_ledger)).PlacedIn(AsInt(*v), prefix));
+    if (inside) return Status::Ok();
+  }
+  const FieldDef& first = *placing.front();
   const std::string named = NamedRegion(RegionCatalog::Embedded(), actor.region, true);
-  errors.push_back({0, first->key, first->label_zh + "：应在您的管辖区域" + named + "之内",
-                    first->label_en + ": must lie within your region " + named});
+  if (first.type == FieldType::kRegion)
+    errors.push_back({0, first.key, first.label_zh + "：应在您的管辖区域" + named + "之内",
+                      first.label_en + ": must lie within your region " + named});
+  else
+    errors.push_back({0, first.key, first.label_zh + "：须填写您的管辖区域" + named + "之内的“" +
+                                        FindLedger(first.ref_ledger)->label_zh + "”记录",
+                      first.label_en + ": must name a " + first.ref_ledger + " record that lies within your region " + named});
   return Status::Ok();
 }
 
@@ -167,8 +185,8 @@ Status RecordValidator::PreloadPairs() {
   return Status::Ok();
 }
 
-Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
-                                   int64_t kept_id, Value& out, std::vector<FieldError>& errors) {
+Status RecordValidator::ResolveRef(const Actor& actor, const FieldDef& field, const std::string& raw, InputSource source,
+                                   int64_t pair_id, int64_t kept_id, Value& out, std::vector<FieldError>& errors) {
   const LedgerDef* target = FindLedger(field.ref_ledger);
   if (!target) return Status::Internal("unknown ref ledger " + field.ref_ledger);
   LedgerRepository repo(*context_.db, *target);
@@ -198,10 +216,22 @@ Status RecordValidator::ResolveRef(const FieldDef& field, const std::string& raw
     }
   }
   if (!id.ok()) return id.status();
+  // A town's or village's account names only records it sees (a person of its village, a published
+  // job): one out of its sight is answered as one that does not exist, so that naming ids or ID
+  // numbers tells nothing of other villages. A reference kept as stored is no new choice.
+  const bool limited = !EnclosingPairSides(actor).empty();
+  if (*id != 0 && limited && *id != kept_id) {
+    SH_ASSIGN_OR_RETURN(std::optional<Rows> seen, repo.Get(*id, ScopeOf(actor)));
+    if (!seen) id = int64_t{0};
+  }
   if (*id == 0) {
     const std::string shown = MaskPersonalNumbers(raw);
-    errors.push_back({0, field.key, field.label_zh + "：在本帮扶关系的“" + target->label_zh + "”中找不到“" + shown + "”",
-                      field.label_en + ": no " + target->name + " record \"" + shown + "\" in this pair"});
+    const std::string named = limited ? NamedRegion(RegionCatalog::Embedded(), actor.region, true) : "";
+    errors.push_back({0, field.key,
+                      field.label_zh + "：在本帮扶关系的“" + target->label_zh + "”中找不到“" + shown + "”" +
+                          (limited ? "，或其不在您的管辖区域" + named + "之内" : ""),
+                      field.label_en + ": no " + target->name + " record \"" + shown + "\" in this pair" +
+                          (limited ? ", or it lies outside your region " + named : "")});
     return Status::Ok();
   }
   out = *id;
@@ -246,15 +276,15 @@ void RecordValidator::ResolveRegionName(const FieldDef& field, const PairInfo* p
                     field.label_en + ": \"" + name + "\" could mean several regions: " + list + "; write the code of one"});
 }
 
-Status RecordValidator::CheckKeptRefsInPair(const LedgerDef& def, const RawRecord& input, const Record& record,
-                                            std::vector<FieldError>& errors) {
+Status RecordValidator::CheckKeptRefsInPair(const Actor& actor, const LedgerDef& def, const RawRecord& input,
+                                            const Record& record, std::vector<FieldError>& errors) {
   for (const FieldDef& f : def.fields) {
     if (f.type != FieldType::kRef || f.computed) continue;
     const Value* kept = record.Get(f.key);
     if (input.Gives(f.key) || !kept || IsNull(*kept)) continue;
     Value resolved = *kept;
-    SH_RETURN_IF_ERROR(ResolveRef(f, std::to_string(AsInt(*kept)), InputSource::kApi, record.pair_id, AsInt(*kept),
-                                  resolved, errors));
+    SH_RETURN_IF_ERROR(ResolveRef(actor, f, std::to_string(AsInt(*kept)), InputSource::kApi, record.pair_id,
+                                  AsInt(*kept), resolved, errors));
   }
   return Status::Ok();
 }
@@ -439,7 +469,7 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
       if (record.pair_id == 0 && def.pair_scoped) continue;  // the pair error is already reported
       const Value* stored = before ? before->Get(key) : nullptr;
       const int64_t kept_id = stored && !IsNull(*stored) ? AsInt(*stored) : 0;
-      SH_RETURN_IF_ERROR(ResolveRef(*f, AsText(value), source, record.pair_id, kept_id, value, errors));
+      SH_RETURN_IF_ERROR(ResolveRef(actor, *f, AsText(value), source, record.pair_id, kept_id, value, errors));
     }
     if (f->type == FieldType::kRegion && !IsNull(value) && !IsAsciiDigits(AsText(value))) {
       if (!pair_info && def.pair_scoped) continue;  // the pair error is already reported
@@ -449,7 +479,7 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
   }
 
   if (before && def.pair_scoped && record.pair_id != 0 && record.pair_id != before->pair_id)
-    SH_RETURN_IF_ERROR(CheckKeptRefsInPair(def, input, record, errors));
+    SH_RETURN_IF_ERROR(CheckKeptRefsInPair(actor, def, input, record, errors));
 
   for (const FieldDef& f : def.fields) {
     const Value* v = record.Get(f.key);
@@ -480,7 +510,7 @@ Result<Record> RecordValidator::Prepare(const Actor& actor, const LedgerDef& def
   if (errors.empty() && check_unique) SH_RETURN_IF_ERROR(CheckUnique(actor, def, record, errors));
   SH_RETURN_IF_ERROR(CheckOwner(actor, def, before, record, errors));
   if (pair_info) CheckRegionsInPair(def, *pair_info, record, errors);
-  SH_RETURN_IF_ERROR(CheckPlacedInRegion(actor, def, record, errors));
+  SH_RETURN_IF_ERROR(CheckPlacedInRegion(*context_.db, actor, def, record, errors));
   if (!def.pair_scoped && !PairVisibleTo(actor, AsText(*record.Get("helper_region")), record.helped_region))
     errors.push_back({0, "helped_region", "超出您的管辖区域", "outside your region"});
   if (!errors.empty()) return Status::Invalid(std::move(errors));

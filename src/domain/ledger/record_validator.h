@@ -97,15 +97,16 @@ class RecordValidator {
 
  private:
   // Resolves raw (an id from the API, else the target's natural key) to the id of a record of the
-  // field's ledger in pair_id, into out; appends the field's error if there is none, or if it
-  // fails field.ref_where — unless it is kept_id, the reference the stored record already holds
-  // (re-sending an unchanged form is no new choice; 0 = none).
-  Status ResolveRef(const FieldDef& field, const std::string& raw, InputSource source, int64_t pair_id,
-                    int64_t kept_id, Value& out, std::vector<FieldError>& errors);
+  // field's ledger in pair_id, into out; appends the field's error if there is none, if actor is
+  // limited to a town or a village and may not see it (one error for both, naming the region), or
+  // if it fails field.ref_where — unless it is kept_id, the reference the stored record already
+  // holds (re-sending an unchanged form is no new choice; 0 = none).
+  Status ResolveRef(const Actor& actor, const FieldDef& field, const std::string& raw, InputSource source,
+                    int64_t pair_id, int64_t kept_id, Value& out, std::vector<FieldError>& errors);
   // A record moved to another pair keeps no reference into the old one: each reference field
   // input leaves as stored must name a record of record's (new) pair, else its error is appended
   // (the user chooses again, in the new pair).
-  Status CheckKeptRefsInPair(const LedgerDef& def, const RawRecord& input, const Record& record,
+  Status CheckKeptRefsInPair(const Actor& actor, const LedgerDef& def, const RawRecord& input, const Record& record,
                              std::vector<FieldError>& errors);
   // Appends field's error unless record id of target meets field.ref_where (nothing to check
   // without one).

@@ -1,10 +1,14 @@
-// The data scope of a user below county level (EnclosingPairSides, PairVisibleTo) and the list
-// filter of a region field by name (RegionFilterCode), over the embedded region catalogue.
+// The data scope of a user below county level (EnclosingPairSides, PairVisibleTo, where each
+// ledger's records lie: PlacingFields) and the list filter of a region field by name
+// (RegionFilterCode), over the embedded region catalogue.
 #include <gtest/gtest.h>
 
 #include "domain/ledger/actor.h"
+#include "domain/labor/labor_ledgers.h"
 #include "domain/ledger/ledger_def.h"
+#include "domain/ledger/record_placement.h"
 #include "domain/ledger/region_filter.h"
+#include "domain/ledger/workflow.h"
 #include "regions/region_catalog.h"
 
 namespace shanhai {
@@ -32,19 +36,48 @@ TEST(RegionScope, ATownClerkSeesThePairsEnclosingItsTownOnly) {
   EXPECT_FALSE(PairVisibleTo(LimitedTo("522727"), "440100", "522700"));
 }
 
-// A town's clerk sees only the records placed in its region, but a reference is resolved (and its
-// label shown) within the whole pair (RecordValidator::ResolveRef, LabelsOfRefs). That is safe while no
-// ledger places its records by region and refers to others; the first that does must scope the
-// referenced record by ScopeOf(actor) in ResolveRef and LabelsOfRefs, then change this test.
-TEST(RegionScope, NoLedgerPlacedByRegionRefersToOtherRecords) {
+// The keys of the fields placing def's records (record_placement.h).
+std::vector<std::string> PlacingKeys(const std::string& ledger) {
+  std::vector<std::string> keys;
+  for (const FieldDef* f : PlacingFields(*FindLedger(ledger))) keys.push_back(f->key);
+  return keys;
+}
+
+// Where a record lies for a town's or a village's clerk, ledger by ledger: by a region field that
+// places it, else by its references to placed records — a unit's 所在地, a person's home, and one
+// hop further a seeker's person's home. A region the record only names (where a job is, where a
+// seeker would like to work), a unit a step fills in (the claimant of a need) and an employer (whose
+// 所在地 says who looks after it) place nothing.
+TEST(RecordPlacement, ARecordLiesByItsPlacingRegionOrByTheRecordsItsReferencesName) {
+  using Keys = std::vector<std::string>;
+  EXPECT_EQ(PlacingKeys("units"), Keys{"region_code"});
+  EXPECT_EQ(PlacingKeys("people"), Keys{"region_code"});
+  EXPECT_EQ(PlacingKeys("employers"), Keys{"region_code"});
+  EXPECT_EQ(PlacingKeys("pairings"), (Keys{"helper_unit_id", "helped_unit_id"}));
+  EXPECT_EQ(PlacingKeys("funds"), (Keys{"helper_unit_id", "helped_unit_id"}));
+  EXPECT_EQ(PlacingKeys("seekers"), Keys{"person_id"}) << "its preferred places do not place it";
+  EXPECT_EQ(PlacingKeys("applications"), Keys{"seeker_id"}) << "nor the job, its employer or the place of work";
+  EXPECT_EQ(PlacingKeys("spells"), Keys{"seeker_id"});
+  EXPECT_TRUE(PlacingKeys("jobs").empty()) << "a job is open demand, placed nowhere";
+  EXPECT_TRUE(PlacingKeys("job_reports").empty());
+  EXPECT_TRUE(PlacingKeys("needs").empty()) << "the claiming unit is a step's";
+  EXPECT_TRUE(PlacingKeys("visits").empty());
+  // One hop fewer than a spell needs (spell → seeker → person) leaves it unplaced.
+  EXPECT_TRUE(PlacingFields(SpellsLedger(), 1).empty());
+  EXPECT_EQ(PlacingFields(SpellsLedger(), 2).size(), 1u);
+}
+
+// A ledger placing its referrers is placed itself within the hops a placement follows (else a
+// reference to it would place nothing, and the flag would say what is not so); open demand is a
+// state of the ledger's workflow.
+TEST(RecordPlacement, TheDeclarationsAgreeWithThePlacementRule) {
   for (const LedgerDef* def : AllLedgers()) {
-    if (!def->pair_scoped) continue;  // the pairs themselves: read-only to such a clerk
-    bool placed = false, refers = false;
-    for (const FieldDef& f : def->fields) {
-      placed |= f.type == FieldType::kRegion && f.places;  // AppendRecordInRegion places a record by these
-      refers |= f.type == FieldType::kRef;
+    if (def->places_referrers)
+      EXPECT_FALSE(PlacingFields(*def, kMaxPlacingHops - 1).empty()) << def->name << " places its referrers but lies nowhere";
+    if (!def->open_state.empty()) {
+      ASSERT_NE(def->workflow, nullptr) << def->name;
+      EXPECT_NE(def->workflow->State(def->open_state), nullptr) << def->name << ": " << def->open_state;
     }
-    EXPECT_FALSE(placed && refers) << def->name << ": scope its references for town and village clerks first";
   }
 }
 

@@ -126,7 +126,11 @@ TEST_P(TemplateNamesTest, AScopedAccountIsOfferedOnlyTheSheetsItCanWrite) {
   // A town's clerk writes records placed in its town only: not the pairs, nor visits (no region).
   const std::vector<std::string> town = names(ImportableBy(StaffIn("522727200")));
   EXPECT_FALSE(Has(town, "pairs"));
+  EXPECT_FALSE(Has(town, "visits"));
   EXPECT_TRUE(Has(town, "units"));
+  // The labour ledger lies where its people live; jobs (open demand it reads) lie nowhere.
+  EXPECT_TRUE(Has(town, "seekers"));
+  EXPECT_FALSE(Has(town, "jobs"));
   // An organisation's account writes its organisation's records only.
   const std::vector<std::string> unit = names(ImportableBy(domain_test::OwnerOf("units", 1)));
   EXPECT_FALSE(Has(unit, "pairs"));

@@ -81,7 +81,9 @@ const LedgerDef& UnitsLedger() {
                             "only a village can be marked deep-poverty"});
       },
       // An organisation's own account sees its own record only.
-      .owner_field = "id"};
+      .owner_field = "id",
+      // A pairing, a fund lies where its units are (record_placement.h).
+      .places_referrers = true};
   return def;
 }
 

@@ -33,7 +33,9 @@ const LedgerDef& PeopleLedger() {
         if (!parsed.ok()) return;  // reported by field validation
         r.Set("sex", parsed->sex() == Sex::kMale ? std::string("male") : std::string("female"));
         r.Set("birth_date", parsed->birth_date());
-      }};
+      },
+      // A seeker lies where its person lives (record_placement.h).
+      .places_referrers = true};
   return def;
 }
 

@@ -62,9 +62,12 @@ Result<Reply> JobMatches(RequestContext& ctx) {
   SH_ASSIGN_OR_RETURN(Record job, ctx.conn.ledgers().ReadVisible(ctx.actor, JobsLedger(), id));
   SH_ASSIGN_OR_RETURN(size_t top, TopOf(ctx.request));
   SH_ASSIGN_OR_RETURN(matching::MatchService * service, ServiceOf(ctx));
-  // Candidates come from the job's helped county; staff of a town or village inside it see theirs.
+  // Candidates come from the job's helped side (a county, or a city's or province's prefix); staff
+  // of a region inside it — a town or a village, which also read a city or province pair's jobs —
+  // see only theirs.
   const std::string visible = VisiblePrefix(ctx.actor);
-  const std::string region = visible.rfind(job.helped_region, 0) == 0 ? visible : job.helped_region;
+  const std::string side = RegionPrefix(job.helped_region);
+  const std::string region = visible.starts_with(side) ? visible : side;
   const matching::Viewer viewer = ctx.actor.owner_scoped() ? matching::Viewer::kEmployer : StaffViewer(ctx.actor);
   // Who makes the top k depends on the priority term, so a viewer who may not see it is answered
   // from the same pool whatever k: the best kMaxTop, re-ranked without it (AsSeenBy), then cut.
