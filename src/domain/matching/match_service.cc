@@ -13,6 +13,10 @@
 namespace shanhai::matching {
 namespace {
 
+// The longest a query waits for this process's committed changes to be applied (Current): long
+// enough for a follower on a loaded machine, returned from as soon as they are.
+constexpr std::chrono::seconds kReadYourWritesWait{5};
+
 // "已就业 / employed": a seekers state as the error names it.
 std::pair<std::string, std::string> SeekerStateLabel(const std::string& code) {
   const WorkflowState* state = SeekersLedger().workflow->State(code);
@@ -316,7 +320,7 @@ Status MatchService::Current() {
   if (feed_) {
     const int64_t committed = feed_->last_committed();
     std::unique_lock lock(applied_mutex_);
-    applied_cv_.wait_for(lock, std::chrono::seconds(1), [&] { return applied_seq_ >= committed; });
+    applied_cv_.wait_for(lock, kReadYourWritesWait, [&] { return applied_seq_ >= committed; });
   }
   {
     std::shared_lock read(mutex_);
