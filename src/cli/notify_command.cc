@@ -54,7 +54,7 @@ boost::json::object Json(int64_t now, const std::vector<notifications::SentNotic
 // what the gateway refused stays queued for serve's relay or the next run. Says so on stderr.
 Status RelayQueued(ServiceContext& context, const GatewayOptions& options) {
   HttpGatewaySender gateway(options);
-  const RelayPolicy policy;
+  const RelayPolicy policy = RelayPolicyFor(options.timeout);
   GatewayRelay relay(context, gateway, policy);
   RelayOutcome outcome;
   for (;;) {  // passes of rows_per_pass until one finds fewer due (a refused row waits its retry time)

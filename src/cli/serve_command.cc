@@ -113,7 +113,8 @@ Status Run(const Args& a) {
   if (!c.env->sms_gateway().url.empty()) {
     SH_ASSIGN_OR_RETURN(relay_conn, AppConn::Open(*c.env, false));
     gateway_sender = std::make_unique<HttpGatewaySender>(c.env->sms_gateway());
-    relay = std::make_unique<GatewayRelay>(relay_conn->context(), *gateway_sender);
+    relay = std::make_unique<GatewayRelay>(relay_conn->context(), *gateway_sender,
+                                           RelayPolicyFor(c.env->sms_gateway().timeout));
     relay_task = std::make_unique<PeriodicTask>(std::chrono::seconds(1), [&relay] {
       Result<RelayOutcome> outcome = relay->RelayDue();
       if (!outcome.ok()) LogError("sms_relay_failed", {{"error", outcome.status().message_en()}});

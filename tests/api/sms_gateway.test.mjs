@@ -59,6 +59,8 @@ describe('SMS gateway sender', () => {
     const r = await seeker.request('POST', '/api/v1/auth/otp/request', { json: { mobile: '13712340003' } });
     assert.equal(r.status, 200, r.text);
     assert.equal(await receivedWithin(10000), 1, 'the relay posts the queued code');
+    const inFlight = await admin.get('/api/v1/messages/outbox');
+    assert.equal(inFlight.json.total, 0, 'a code on its way to the gateway is not readable by staff');
     release();
     holdAnswers = null;
     assert.equal(received[0].path, '/v1/sms');

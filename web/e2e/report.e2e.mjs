@@ -46,10 +46,16 @@ for (const [name, region] of [['report_kapu', '522727200'], ['report_pingtang', 
 
 await t.step('the town clerk’s report: no 0 clause, no empty section, no key column, its pairings counted', async () => {
   await loginAway('report_kapu', 'Report-clerk-2026x')
-  // Last year: the demo has no record in it. Before, the town's report still had 聚焦两种模式
-  // with no figure; now it says there is nothing and numbers its one section 一.
+  // January 2012: before every demo record (the town's villagers in work since 2014 count in every
+  // month after, as its people). Before, the town's report still had 聚焦两种模式 with no figure;
+  // now it says there is nothing and numbers its one section 一.
   const sheet = await openReport()
-  await page.locator('[data-shortcut=lastYear]').click()
+  const ends = page.locator('.el-date-editor input')
+  for (const [i, day] of ['2012-01-01', '2012-01-31'].entries()) {
+    await ends.nth(i).fill(day)
+    await ends.nth(i).press('Enter')
+  }
+  await page.keyboard.press('Escape')
   await sheet.locator('p', { hasText: '本期间无可统计的记录' }).waitFor()
   assert.match(await sheet.textContent(), new RegExp(`统计范围：${TOWN}（.*结对帮扶和帮扶资金按所涉单位的所在地归入，未填单位或所在地的不计入）`))
   assert.doesNotMatch(await sheet.textContent(), /聚焦两种模式|聚集两方力量/)

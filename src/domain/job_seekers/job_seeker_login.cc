@@ -28,9 +28,13 @@ constexpr const char* kDeleteCode = "DELETE FROM otp_codes WHERE mobile_hash = ?
 constexpr const char* kInsertCode =
     "INSERT INTO otp_codes (mobile_hash, person_id, code_hash, attempts, created_at, expires_at) VALUES (?, ?, ?, 0, ?, ?)";
 constexpr const char* kSelectCode = "SELECT person_id, code_hash, attempts, expires_at FROM otp_codes WHERE mobile_hash = ?";
-constexpr const char* kCountAttempt = "UPDATE otp_codes SET attempts = ? WHERE mobile_hash = ?";
-// Deleting by the hash too makes the code single-use under concurrency: only one verify deletes it.
-constexpr const char* kUseCode = "DELETE FROM otp_codes WHERE mobile_hash = ? AND code_hash = ?";
+// Counted in the statement (attempts + 1), so wrong codes sent at once are each counted, and only
+// against the code they were tried on (not a newer one).
+constexpr const char* kCountAttempt = "UPDATE otp_codes SET attempts = attempts + 1 WHERE mobile_hash = ? AND code_hash = ?";
+constexpr const char* kDropSpentCode = "DELETE FROM otp_codes WHERE mobile_hash = ? AND attempts >= ?";
+// Deleting by the hash too makes the code single-use under concurrency: only one verify deletes
+// it; and only while it has tries left, so a right code racing the wrong ones that spent it fails.
+constexpr const char* kUseCode = "DELETE FROM otp_codes WHERE mobile_hash = ? AND code_hash = ? AND attempts < ?";
 constexpr const char* kInsertSession =
     "INSERT INTO seeker_sessions (token_hash, person_id, csrf_token, created_at, last_seen_at, expires_at) "
     "VALUES (?, ?, ?, ?, ?, ?)";
@@ -121,13 +125,15 @@ Status JobSeekerLogin::Request(const std::string& mobile, const std::string& rem
   });
 }
 
-Status JobSeekerLogin::RecordWrongCode(const std::string& number_hash, int64_t attempts, const std::string& remote,
-                                       int64_t now) {
+Status JobSeekerLogin::RecordWrongCode(const std::string& number_hash, const std::string& live_code_hash,
+                                       int64_t person_id, const std::string& remote, int64_t now) {
   return InTransaction(*context_.db, [&]() -> Status {
     SH_RETURN_IF_ERROR(throttle_.Record(kFailureScope, AddressSubject(remote), now));
-    if (attempts < 0) return Status::Ok();  // no live code to count against
-    if (attempts + 1 >= policy_.max_attempts) return context_.db->Execute(kDeleteCode, {number_hash}).status();
-    return context_.db->Execute(kCountAttempt, {attempts + 1, number_hash}).status();
+    if (live_code_hash.empty()) return Status::Ok();  // no live code to count against
+    SH_RETURN_IF_ERROR(context_.db->Execute(kCountAttempt, {number_hash, live_code_hash}).status());
+    SH_RETURN_IF_ERROR(context_.db->Execute(kDropSpentCode, {number_hash, policy_.max_attempts}).status());
+    // A wrong code against a person's live code is a failed login of that person (never the code tried).
+    return context_.audit.Write(SeekerActor(person_id, "", remote), "otp_failed", "people", person_id, "", "", "", "");
   });
 }
 
@@ -143,19 +149,19 @@ Result<SeekerSession> JobSeekerLogin::Verify(const std::string& mobile, const st
   const std::string number_hash = context_.vault->LookupHash(digits, kPeopleMobileContext);
   SH_ASSIGN_OR_RETURN(Rows rows, db.Query(kSelectCode, {number_hash}));
   if (rows.rows.empty() || AsText(rows.rows[0][3]) < IsoUtcAt(now)) {
-    SH_RETURN_IF_ERROR(RecordWrongCode(number_hash, -1, remote, now));
+    SH_RETURN_IF_ERROR(RecordWrongCode(number_hash, "", 0, remote, now));
     return WrongCode();
   }
   const int64_t person_id = AsInt(rows.rows[0][0]);
   const std::string expected = CodeHash(number_hash, code);
   if (!ConstantTimeEquals(AsText(rows.rows[0][1]), expected)) {
-    SH_RETURN_IF_ERROR(RecordWrongCode(number_hash, AsInt(rows.rows[0][2]), remote, now));
+    SH_RETURN_IF_ERROR(RecordWrongCode(number_hash, AsText(rows.rows[0][1]), person_id, remote, now));
     return WrongCode();
   }
   SeekerSession session{NewToken(), NewToken(), {}};
   bool used = false;
   SH_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
-    SH_ASSIGN_OR_RETURN(int64_t deleted, db.Execute(kUseCode, {number_hash, expected}));
+    SH_ASSIGN_OR_RETURN(int64_t deleted, db.Execute(kUseCode, {number_hash, expected, policy_.max_attempts}));
     if (deleted != 1) return Status::Ok();  // another request used it first
     SH_ASSIGN_OR_RETURN(Rows person, db.Query(kSelectPerson, {person_id}));
     if (person.rows.empty()) return Status::Ok();  // the person was deleted meanwhile

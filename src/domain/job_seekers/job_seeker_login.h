@@ -92,8 +92,10 @@ class JobSeekerLogin {
 
  private:
   std::string CodeHash(const std::string& number_hash, const std::string& code) const;
-  // Counts a wrong code from remote; drops the code at its last attempt.
-  Status RecordWrongCode(const std::string& number_hash, int64_t attempts, const std::string& remote, int64_t now);
+  // Counts a wrong code from remote, and against the live code of that hash ("" = none) of
+  // person_id, audited "otp_failed"; drops the code once its attempts reach max_attempts.
+  Status RecordWrongCode(const std::string& number_hash, const std::string& live_code_hash, int64_t person_id,
+                         const std::string& remote, int64_t now);
 
   ServiceContext& context_;
   MessageSender& sender_;

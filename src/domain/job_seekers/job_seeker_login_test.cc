@@ -128,6 +128,14 @@ TEST_P(JobSeekerLoginTest, TheFifthWrongCodeDropsTheCode) {
   // The right code no longer helps.
   EXPECT_EQ(login_->Verify(kMobile, "123456", kRemote).status().code(), Code::kUnauthenticated);
   EXPECT_EQ(login_->Verify(kMobile, "12345", kRemote).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(domain_test::AuditRows(db(), "otp_failed"), 5) << "each wrong code against the live code";
+}
+
+TEST_P(JobSeekerLoginTest, ACodeSpentByWrongTriesInFlightIsNotUsed) {
+  ASSERT_TRUE(IsOk(login_->Request(kMobile, kRemote)));
+  // As if wrong codes sent at once counted the last tries while this verify had read the code.
+  ASSERT_TRUE(db().Execute("UPDATE otp_codes SET attempts = 5").ok());
+  EXPECT_EQ(login_->Verify(kMobile, "123456", kRemote).status().code(), Code::kUnauthenticated);
 }
 
 TEST_P(JobSeekerLoginTest, RequestsPerNumberWaitAMinuteAndFiveAnHour) {

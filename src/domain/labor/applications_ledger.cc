@@ -135,8 +135,8 @@ void InterviewTimeIsASlot(const Record*, const Record& r, std::vector<FieldError
   const Value* v = r.Get("interview_time");
   if (!v || IsNull(*v) || AsText(*v).empty()) return;
   if (!labor::IsTimeSlot(AsText(*v)))
-    errors.push_back({0, "interview_time", "面试时段应写作 09:00-09:30（24小时制，结束晚于开始）",
-                      "the interview time is a slot such as 09:00-09:30 (24-hour, ending after it starts)"});
+    errors.push_back({0, "interview_time", "面试时段应写作 09:00-09:30（24小时制，结束晚于开始，最长4小时）",
+                      "the interview time is a slot such as 09:00-09:30 (24-hour, ending after it starts, 4 hours at most)"});
 }
 
 void LinkIsWeb(const Record*, const Record& r, std::vector<FieldError>& errors) {

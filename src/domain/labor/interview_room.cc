@@ -13,6 +13,7 @@ namespace shanhai {
 namespace {
 
 constexpr const char* kOpenState = "interview_scheduled";
+constexpr const char* kVideoMode = "video";  // the one interview_mode held in the room
 constexpr const char* kEmployersLedger = "employers";
 
 // One application with what its room shows: the job, the employer, the seeker's person.
@@ -76,6 +77,9 @@ Result<InterviewRoom> InterviewRooms::Find(const Actor& actor, int64_t applicati
                             "the interview room is open only while an interview is scheduled; this application is " +
                                 en);
   }
+  if (AsText(r[kMode]) != kVideoMode)
+    return Status::Conflict("这场面试约的不是视频面试，没有面试间；请按约定的电话或会议链接进行",
+                            "this interview is not a video interview and has no room; use the phone or meeting link agreed");
   SH_ASSIGN_OR_RETURN(const labor::RoomWindow window,
                       labor::OpenRoomWindow(AsText(r[kDate]), AsText(r[kTime]), context_.clock.Seconds()));
 

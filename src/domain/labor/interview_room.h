@@ -5,7 +5,8 @@
 // PermissionDenied before anything is read (the room is not theirs, whatever they may see in the
 // ledgers), another employer's HR or another job seeker with the same NotFound as a missing
 // application (an out-of-sight record is not confirmed to exist, as the ledgers' record routes do).
-// The room is open only while the application is in interview_scheduled, and then only inside the
+// The room is open only for a video interview (interview_mode "video"; a phone or external-link
+// interview has none), while the application is in interview_scheduled, and then only inside the
 // window around its slot (labor/interview_window.h: from 30 minutes before the start until an hour
 // after the end, China time), read from the context's clock at each call.
 //

@@ -31,7 +31,7 @@ std::optional<TimeSlot> ParseTimeSlot(std::string_view text) {
   const TimeSlot slot{text.substr(0, dash), text.substr(dash + width)};
   const int start = MinutesOf(slot.start);
   const int end = MinutesOf(slot.end);
-  if (start < 0 || end <= start) return std::nullopt;
+  if (start < 0 || end <= start || end - start > kMaxSlotMinutes) return std::nullopt;
   return slot;
 }
 

@@ -14,8 +14,11 @@ struct TimeSlot {
   std::string_view end;
 };
 
-// The ends of text when it is "HH:MM-HH:MM" with valid times and the end after the start;
-// nullopt otherwise.
+// The longest slot: an interview, not a day (the room stays open around the whole slot).
+inline constexpr int kMaxSlotMinutes = 4 * 60;
+
+// The ends of text when it is "HH:MM-HH:MM" with valid times, the end after the start and at
+// most kMaxSlotMinutes later; nullopt otherwise.
 std::optional<TimeSlot> ParseTimeSlot(std::string_view text);
 
 // ParseTimeSlot(text) has a value.

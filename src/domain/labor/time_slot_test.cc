@@ -8,7 +8,12 @@ namespace {
 TEST(TimeSlotTest, AcceptsAStartAndALaterEnd) {
   EXPECT_TRUE(IsTimeSlot("09:00-09:30"));
   EXPECT_TRUE(IsTimeSlot("14:00\u201315:00"));
-  EXPECT_TRUE(IsTimeSlot("00:00-23:59"));
+  EXPECT_TRUE(IsTimeSlot("08:00-12:00"));  // four hours, the longest
+}
+
+TEST(TimeSlotTest, RefusesASlotLongerThanFourHours) {
+  EXPECT_FALSE(IsTimeSlot("08:00-12:01"));
+  EXPECT_FALSE(IsTimeSlot("00:00-23:59"));
 }
 
 TEST(TimeSlotTest, RefusesMalformedOrBackwardSlots) {

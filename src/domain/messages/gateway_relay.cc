@@ -1,5 +1,7 @@
 #include "domain/messages/gateway_relay.h"
 
+#include <algorithm>
+
 #include "domain/messages/outbox_sender.h"
 
 namespace shanhai {
@@ -20,6 +22,13 @@ constexpr const char* kRetry = "UPDATE outbox_messages SET delivery = 'pending',
 constexpr const char* kGiveUp = "UPDATE outbox_messages SET delivery = 'failed', delivery_error = ? WHERE id = ?";
 
 }  // namespace
+
+RelayPolicy RelayPolicyFor(std::chrono::milliseconds gateway_timeout) {
+  RelayPolicy policy;
+  const int64_t in_flight_seconds = std::chrono::ceil<std::chrono::seconds>(gateway_timeout).count() + 2;
+  policy.claim_timeout_seconds = std::max(policy.claim_timeout_seconds, in_flight_seconds);
+  return policy;
+}
 
 Result<RelayOutcome> GatewayRelay::RelayDue() {
   const int64_t now = context_.clock.Seconds();

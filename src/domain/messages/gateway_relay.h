@@ -12,6 +12,7 @@
 // Thread safety: none; one per connection.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 
 #include "domain/messages/message_sender.h"
@@ -25,6 +26,10 @@ struct RelayPolicy {
   int64_t claim_timeout_seconds = 60;  // a 'sending' row older than this was left by a dead relay
   int64_t rows_per_pass = 100;
 };
+
+// The policy for a gateway answering within gateway_timeout: a claim is stale only once a post
+// could no longer be in flight (the timeout, plus the whole seconds delivery_at is kept in).
+RelayPolicy RelayPolicyFor(std::chrono::milliseconds gateway_timeout);
 
 struct RelayOutcome {
   int64_t sent = 0;

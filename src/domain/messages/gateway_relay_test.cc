@@ -1,7 +1,7 @@
 // The gateway relay on both backends, with an injected clock and a gateway that records or
 // refuses: a queued message is posted once and gone; outbox-only rows are never posted; a refused
 // one is retried after its wait and given up after its tries (audited without number or text,
-// left in the outbox marked failed); a row another relay holds is left alone until its claim is stale.
+// left in the outbox marked failed; staff see a queued one only then); a row another relay holds is left alone until its claim is stale.
 #include "domain/messages/gateway_relay.h"
 
 #include <gtest/gtest.h>
@@ -77,6 +77,13 @@ TEST_P(GatewayRelayTest, OutboxOnlyMessagesAreNeverPosted) {
 
 TEST_P(GatewayRelayTest, ARefusedMessageIsRetriedThenGivenUpAuditedAndLeftForStaff) {
   ASSERT_TRUE(IsOk(queue_->Send({"13812345678", "验证码为 123456", "otp_login", "522727", "522727200205"})));
+  OutboxService outbox(context());
+  // Queued for the gateway, the code is the person's alone: staff neither list nor reveal it.
+  EXPECT_EQ(outbox.List(domain_test::StaffIn(""), "", 1, 20).value().total, 0);
+  auto queued = db().Query("SELECT id FROM outbox_messages");
+  ASSERT_TRUE(queued.ok());
+  const int64_t id = AsInt(queued->rows.at(0).at(0));
+  EXPECT_EQ(outbox.Reveal(domain_test::StaffIn(""), id).status().code(), Code::kNotFound);
   gateway_.refusing = true;
   EXPECT_EQ(Pass().retried, 1);
   EXPECT_EQ(Delivery(), "pending");
@@ -99,10 +106,11 @@ TEST_P(GatewayRelayTest, ARefusedMessageIsRetriedThenGivenUpAuditedAndLeftForSta
     EXPECT_EQ(AsText(v).find("13812345678"), std::string::npos);
     EXPECT_EQ(AsText(v).find("123456"), std::string::npos);
   }
-  Result<OutboxPage> listed = OutboxService(context()).List(domain_test::StaffIn(""), "", 1, 20);
+  Result<OutboxPage> listed = outbox.List(domain_test::StaffIn(""), "", 1, 20);
   ASSERT_TRUE(listed.ok()) << listed.status().ToString();
   ASSERT_EQ(listed->entries.size(), 1u);
   EXPECT_EQ(listed->entries[0].delivery, "failed");
+  EXPECT_TRUE(outbox.Reveal(domain_test::StaffIn(""), id).ok()) << "given up, a cadre may read it to the person";
 }
 
 TEST_P(GatewayRelayTest, ARowAnotherRelayHoldsIsLeftUntilItsClaimIsStale) {
@@ -114,6 +122,12 @@ TEST_P(GatewayRelayTest, ARowAnotherRelayHoldsIsLeftUntilItsClaimIsStale) {
   now_ += RelayPolicy{}.claim_timeout_seconds;
   EXPECT_EQ(Pass().sent, 1);
   EXPECT_EQ(Delivery(), "gone");
+}
+
+TEST(RelayPolicyFor, AClaimOutlastsTheLongestPost) {
+  EXPECT_EQ(RelayPolicyFor(std::chrono::milliseconds(5000)).claim_timeout_seconds, 60);
+  EXPECT_EQ(RelayPolicyFor(std::chrono::milliseconds(60000)).claim_timeout_seconds, 62);
+  EXPECT_EQ(RelayPolicyFor(std::chrono::milliseconds(59001)).claim_timeout_seconds, 62);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, GatewayRelayTest, testing::ValuesIn(TestDialects()),

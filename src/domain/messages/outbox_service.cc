@@ -13,8 +13,11 @@ constexpr const char* kSelectColumns =
 // The account's region prefix (?, '' = every region, including messages with none), matched
 // against the recipient's home region, then the number's hash
 // (?, '' = any number). LIKE on a fixed-length code prefix the account's scope gives, never user text.
+// Messages queued for the gateway are not shown until the relay gave up on them: staff read a
+// code only where the person cannot get it otherwise (no gateway, or the gateway failed).
 constexpr const char* kVisibleWhere =
-    " WHERE (? = '' OR home_region LIKE ?) AND (? = '' OR recipient_hash = ?)";
+    " WHERE (? = '' OR home_region LIKE ?) AND (? = '' OR recipient_hash = ?)"
+    " AND (delivery IS NULL OR delivery = 'failed')";
 constexpr const char* kCountVisible = "SELECT COUNT(*) FROM outbox_messages";
 constexpr const char* kPageSuffix = " ORDER BY id DESC LIMIT ? OFFSET ?";
 constexpr const char* kById = " AND id = ?";

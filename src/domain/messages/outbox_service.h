@@ -27,8 +27,8 @@ struct OutboxEntry {
   std::string purpose;
   std::string helped_region;
   std::string created_at;
-  // "" = kept in the outbox only; with a gateway: "pending", "sending" or "failed" (the relay
-  // deletes what the gateway accepted, so delivered messages are not listed).
+  // "" = kept in the outbox only; "failed" = the gateway relay gave up on it. Messages queued
+  // for the gateway (pending, sending) and those it delivered (deleted) are never listed.
   std::string delivery;
 };
 

@@ -4,6 +4,9 @@
 // disabled account are right), log out (closing the session's interview seats), who am I, change
 // password, enrol TOTP; and the job seekers' one-time-code login (the same cookie and CSRF token;
 // domain/job_seekers).
+#include <chrono>
+#include <thread>
+
 #include "common/qr_code.h"
 #include "domain/accounts/permission_catalog.h"
 #include "domain/accounts/user_names.h"
@@ -120,9 +123,16 @@ Result<Reply> ConfirmTotp(RequestContext& ctx) {
   return Reply::JsonText(R"({"ok":true,"totp_enrolled":true})");
 }
 
+// The least time a code request is answered in: a registered number's request writes a code,
+// an outbox row and an audit row (a fraction of a millisecond), an unknown one's nothing, and
+// without the floor the difference tells the two apart over many tries.
+constexpr std::chrono::milliseconds kOtpAnswerFloor{25};
+
 // {"mobile"} → {"sent": true, "expires_in": seconds} whether or not the number is a person's
-// (so numbers cannot be probed); 429 with Retry-After while the number or address must wait.
+// (so numbers cannot be probed: same body, no sooner than kOtpAnswerFloor); 429 with Retry-After
+// while the number or address must wait (decided before the number is looked up).
 Result<Reply> RequestOtp(RequestContext& ctx) {
+  const auto began = std::chrono::steady_clock::now();
   SH_ASSIGN_OR_RETURN(boost::json::object body, JsonBody(ctx.request, {{"mobile", JsonKind::kText}}));
   int64_t retry_after = 0;
   JobSeekerLogin& login = ctx.conn.job_seekers();
@@ -130,6 +140,7 @@ Result<Reply> RequestOtp(RequestContext& ctx) {
   if (retry_after > 0)
     return Reply::Refusal(429, "too_many_attempts", requested).AddHeader("Retry-After", std::to_string(retry_after));
   SH_RETURN_IF_ERROR(requested);
+  std::this_thread::sleep_until(began + kOtpAnswerFloor);
   return Reply::Json({{"sent", true}, {"expires_in", login.policy().code_ttl_seconds}});
 }
 

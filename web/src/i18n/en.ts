@@ -133,7 +133,7 @@ const en: typeof zh = {
   },
   history: {
     title: 'History',
-    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', export: 'Exported', permission_denied: 'Refused', csrf_refused: 'CSRF refused', audit_export: 'Audit export', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', login_disabled: 'Login to a disabled account', logout: 'Logged out', password: 'Password changed', password_change: 'Password changed', password_reset: 'Password reset', lockout: 'Locked out', unlock: 'Unlocked', totp_enrol: 'TOTP enrolled', totp_reset: 'TOTP removed', totp_begin: 'TOTP enrolment begun', sensitive_query: 'Query by a sensitive field', import_dry_run: 'Import dry run', import_refused: 'Import refused', attach: 'Evidence attached', detach: 'Evidence removed', user_add: 'User added', user_update: 'User changed', role_add: 'Role added', role_update: 'Role changed', role_delete: 'Role deleted', dictionary_update: 'Dictionary changed', key_match: 'Registered number matched', reveal_grant_request: 'Reveal requested', reveal_grant_approve: 'Reveal approved', reveal_grant_refuse: 'Reveal refused', reveal_grant_withdraw: 'Reveal request withdrawn', disclosure_quota_exceeded: 'Daily limit exceeded', evidence_read: 'Evidence read', otp_requested: 'One-time code requested', message_send_failed: 'Text message not sent', otp_login: 'Logged in with a one-time code', interview_room: 'Interview room opened', interview_join: 'Joined the interview', account_mobile: 'Set the mobile for notices' },
+    action: { create: 'Created', update: 'Updated', delete: 'Deleted', import: 'Imported', export: 'Exported', permission_denied: 'Refused', csrf_refused: 'CSRF refused', audit_export: 'Audit export', reveal: 'Revealed', login: 'Logged in', login_failed: 'Login failed', login_disabled: 'Login to a disabled account', logout: 'Logged out', password: 'Password changed', password_change: 'Password changed', password_reset: 'Password reset', lockout: 'Locked out', unlock: 'Unlocked', totp_enrol: 'TOTP enrolled', totp_reset: 'TOTP removed', totp_begin: 'TOTP enrolment begun', sensitive_query: 'Query by a sensitive field', import_dry_run: 'Import dry run', import_refused: 'Import refused', attach: 'Evidence attached', detach: 'Evidence removed', user_add: 'User added', user_update: 'User changed', role_add: 'Role added', role_update: 'Role changed', role_delete: 'Role deleted', dictionary_update: 'Dictionary changed', key_match: 'Registered number matched', reveal_grant_request: 'Reveal requested', reveal_grant_approve: 'Reveal approved', reveal_grant_refuse: 'Reveal refused', reveal_grant_withdraw: 'Reveal request withdrawn', disclosure_quota_exceeded: 'Daily limit exceeded', evidence_read: 'Evidence read', otp_requested: 'One-time code requested', message_send_failed: 'Text message not sent', otp_login: 'Logged in with a one-time code', otp_failed: 'Wrong one-time code', interview_room: 'Interview room opened', interview_join: 'Joined the interview', account_mobile: 'Set the mobile for notices' },
     field: 'Field',
     before: 'Before',
     after: 'After',
@@ -255,7 +255,7 @@ const en: typeof zh = {
     region: 'Helped county',
     reveal: 'Reveal',
     delivery: 'Delivery',
-    deliveries: { outbox: 'Outbox only', pending: 'To the SMS gateway', sending: 'Sending', failed: 'SMS gateway failed' },
+    deliveries: { outbox: 'Outbox only', failed: 'SMS gateway failed' },
   },
   revealGrants: {
     othersDecide: 'Another administrator decides',

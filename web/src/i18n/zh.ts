@@ -131,7 +131,7 @@ export default {
   },
   history: {
     title: '修改历史',
-    action: { create: '新增', update: '修改', delete: '删除', import: '导入', export: '导出', permission_denied: '拒绝访问', csrf_refused: 'CSRF 拒绝', audit_export: '导出审计日志', reveal: '查看完整', login: '登录', login_failed: '登录失败', login_disabled: '停用账号登录', logout: '退出', password: '修改密码', password_change: '修改密码', password_reset: '重置密码', lockout: '登录锁定', unlock: '解除锁定', totp_enrol: '启用两步验证', totp_reset: '移除两步验证', totp_begin: '开始更换两步验证', sensitive_query: '按敏感字段查询', import_dry_run: '试导入', import_refused: '导入被拒', attach: '上传证明材料', detach: '删除证明材料', user_add: '新增用户', user_update: '修改用户', role_add: '新增角色', role_update: '修改角色', role_delete: '删除角色', dictionary_update: '修改字典', key_match: '核对已登记号码', reveal_grant_request: '申请查看全文', reveal_grant_approve: '批准查看全文', reveal_grant_refuse: '拒绝查看全文', reveal_grant_withdraw: '撤销查看全文申请', disclosure_quota_exceeded: '超出每日限额', evidence_read: '查看证明材料', otp_requested: '申请短信验证码', message_send_failed: '短信发送失败', otp_login: '验证码登录', interview_room: '打开面试间', interview_join: '进入面试', account_mobile: '设置通知手机号' } as Record<string, string>,
+    action: { create: '新增', update: '修改', delete: '删除', import: '导入', export: '导出', permission_denied: '拒绝访问', csrf_refused: 'CSRF 拒绝', audit_export: '导出审计日志', reveal: '查看完整', login: '登录', login_failed: '登录失败', login_disabled: '停用账号登录', logout: '退出', password: '修改密码', password_change: '修改密码', password_reset: '重置密码', lockout: '登录锁定', unlock: '解除锁定', totp_enrol: '启用两步验证', totp_reset: '移除两步验证', totp_begin: '开始更换两步验证', sensitive_query: '按敏感字段查询', import_dry_run: '试导入', import_refused: '导入被拒', attach: '上传证明材料', detach: '删除证明材料', user_add: '新增用户', user_update: '修改用户', role_add: '新增角色', role_update: '修改角色', role_delete: '删除角色', dictionary_update: '修改字典', key_match: '核对已登记号码', reveal_grant_request: '申请查看全文', reveal_grant_approve: '批准查看全文', reveal_grant_refuse: '拒绝查看全文', reveal_grant_withdraw: '撤销查看全文申请', disclosure_quota_exceeded: '超出每日限额', evidence_read: '查看证明材料', otp_requested: '申请短信验证码', message_send_failed: '短信发送失败', otp_login: '验证码登录', otp_failed: '验证码错误', interview_room: '打开面试间', interview_join: '进入面试', account_mobile: '设置通知手机号' } as Record<string, string>,
     field: '字段',
     before: '修改前',
     after: '修改后',
@@ -246,7 +246,7 @@ export default {
     region: '受帮扶县',
     reveal: '查看全文',
     delivery: '发送状态',
-    deliveries: { outbox: '仅存发件箱', pending: '待发往短信网关', sending: '正在发送', failed: '短信网关发送失败' },
+    deliveries: { outbox: '仅存发件箱', failed: '短信网关发送失败' },
   },
   revealGrants: {
     othersDecide: '待另一位管理员处理',

@@ -11,7 +11,7 @@ export const kAuditActions = [
   'totp_begin', 'totp_enrol', 'totp_reset', 'user_add', 'user_update', 'role_add', 'role_update', 'role_delete',
   'dictionary_update', 'permission_denied', 'csrf_refused', 'audit_export', 'key_match', 'disclosure_quota_exceeded',
   'evidence_read', 'reveal_grant_request', 'reveal_grant_approve', 'reveal_grant_refuse', 'reveal_grant_withdraw',
-  'otp_requested', 'message_send_failed', 'otp_login', 'interview_room', 'interview_join', 'account_mobile',
+  'otp_requested', 'message_send_failed', 'otp_login', 'otp_failed', 'interview_room', 'interview_join', 'account_mobile',
 ] as const
 
 /** Every action the filter offers: the fixed ones, then each transition name once. */

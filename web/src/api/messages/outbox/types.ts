@@ -9,8 +9,8 @@ export interface OutboxMessage {
   helped_region: string
   helped_region_label: string
   created_at: string
-  /** '' = outbox only; with an SMS gateway: pending, sending or failed (delivered ones are gone) */
-  delivery: '' | 'pending' | 'sending' | 'failed'
+  /** '' = outbox only; 'failed' = the SMS gateway relay gave up (queued and delivered ones are not listed) */
+  delivery: '' | 'failed'
 }
 
 export interface OutboxPage {
