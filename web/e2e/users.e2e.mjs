@@ -55,7 +55,7 @@ await t.step('typing 甲坝 in the region scope finds both villages so named, wi
 })
 
 await t.step('所属单位 is found by its name and shown by it, in the table and when editing', async () => {
-  const owner = dialog.locator('[data-test=user-owner]')
+  const owner = dialog.locator('[data-test=user-owner-record]')
   await owner.locator('.el-select__wrapper').click()
   await owner.locator('input').pressSequentially('甲坝村')
   await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*甲坝村\s*$/ }).first().click()
@@ -77,6 +77,35 @@ await t.step('所属单位 is found by its name and shown by it, in the table an
   await page.waitForFunction((el) => el.value.endsWith('卡蒲毛南族乡 / 甲坝村'), region)
   await page.keyboard.press('Escape')
   await dialog.waitFor({ state: 'hidden' })
+})
+
+await t.step('an HR account: 企业招聘专员 picks 用工企业, the company is found by name and kept by a later save', async () => {
+  await page.goto(`${stack.baseUrl}/admin/users`)
+  await rows.first().waitFor()
+  await page.locator('[data-test=add-user]').click()
+  await dialog.locator('.el-form-item', { hasText: '用户名' }).locator('input').fill('hr_compressor')
+  await dialog.locator('input[type=password]').fill('Compressor-hr-2021x')
+  await dialog.locator('[data-test=user-roles] .el-select__wrapper').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '企业招聘专员' }).click()
+  await dialog.locator('.el-dialog__title').click()  // closes the role list, not the dialog
+  await dialog.locator('[data-test=user-owner-ledger] .el-select__selected-item', { hasText: '用工企业' }).waitFor()
+  const record = dialog.locator('[data-test=user-owner-record]')
+  await record.locator('.el-select__wrapper').click()
+  await record.locator('input').pressSequentially('压缩机')
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '压缩机' }).first().click()
+  await dialog.locator('[data-test=user-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const saved = async () => (await api.request('GET', '/api/v1/admin/users')).json.items.find((u) => u.name === 'hr_compressor')
+  const first = await saved()
+  assert.equal(first.owner_ledger, 'employers', JSON.stringify(first))
+  assert.ok(first.owner_id > 0, JSON.stringify(first))
+  // Saved again unchanged, it stays the company's account (the form once sent it to the units ledger).
+  await rowOf('hr_compressor').locator('[data-test=edit-user]').click()
+  await dialog.locator('[data-test=user-owner-record] .el-select__selected-item', { hasText: '压缩机' }).first().waitFor()
+  await dialog.locator('[data-test=user-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const again = await saved()
+  assert.deepEqual([again.owner_ledger, again.owner_id], ['employers', first.owner_id])
 })
 
 await t.step('at 1366 px a user row\'s actions are on screen without scrolling sideways', async () => {

@@ -261,6 +261,7 @@ Result<UserInfo> AccountService::AddUser(const Actor& actor, const NewUser& user
   SH_ASSIGN_OR_RETURN(std::string display_name, ParseDisplayName(user.display_name));
   SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(user.roles));
   SH_ASSIGN_OR_RETURN(std::vector<std::string> granted, roles_.GrantsOfRoles(role_ids));
+  SH_RETURN_IF_ERROR(roles_.CheckFitsScope(role_ids, user.scope.owner_ledger));
   SH_RETURN_IF_ERROR(RoleService::CheckWithin(actor, granted));
   SH_RETURN_IF_ERROR(CheckScope(user.scope));
   SH_RETURN_IF_ERROR(CheckRevealScoped(granted, Unlimited(user.scope)));
@@ -292,6 +293,7 @@ Result<UserInfo> AccountService::UpdateUser(const Actor& actor, int64_t id, cons
   SH_RETURN_IF_ERROR(Authorize(actor, kUsersDuty));
   SH_ASSIGN_OR_RETURN(std::vector<int64_t> role_ids, roles_.ResolveNames(change.roles));
   SH_ASSIGN_OR_RETURN(std::vector<std::string> granted, roles_.GrantsOfRoles(role_ids));
+  SH_RETURN_IF_ERROR(roles_.CheckFitsScope(role_ids, change.scope.owner_ledger));
   SH_RETURN_IF_ERROR(RoleService::CheckWithin(actor, granted));
   SH_RETURN_IF_ERROR(CheckMayManage(actor, id, OwnAccountPart::kDetails));
   SH_RETURN_IF_ERROR(CheckScope(change.scope));

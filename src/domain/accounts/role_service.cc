@@ -9,6 +9,7 @@
 #include "domain/accounts/permission_catalog.h"
 #include "domain/accounts/reveal_scope_rule.h"
 #include "domain/accounts/session_cache.h"
+#include "domain/ledger/ledger_def.h"
 #include "security/permissions.h"
 
 namespace shanhai {
@@ -18,7 +19,7 @@ namespace {
 
 constexpr const char* kSelectRoles =
     "SELECT r.id, r.name, r.label_zh, r.builtin, "
-    "(SELECT COUNT(*) FROM user_roles ur WHERE ur.role_id = r.id) FROM roles r";
+    "(SELECT COUNT(*) FROM user_roles ur WHERE ur.role_id = r.id), r.owner_ledger FROM roles r";
 constexpr const char* kSelectGrants = "SELECT role_id, permission FROM role_permissions ORDER BY permission";
 constexpr const char* kSelectRoleIdByName = "SELECT id FROM roles WHERE name = ?";
 constexpr const char* kInsertRole = "INSERT INTO roles (name, label_zh, builtin) VALUES (?, ?, 0) RETURNING id";
@@ -53,7 +54,7 @@ Status SeededRole(const std::string& name) {
 
 // A row of kSelectRoles with its grants (rows of kSelectGrants) and the declared permissions they cover.
 RoleInfo RoleFromRow(const std::vector<Value>& r, const Rows& grants) {
-  RoleInfo role{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsInt(r[3]) != 0, {}, {}, AsInt(r[4])};
+  RoleInfo role{AsInt(r[0]), AsText(r[1]), AsText(r[2]), AsInt(r[3]) != 0, AsText(r[5]), {}, {}, AsInt(r[4])};
   for (const auto& g : grants.rows)
     if (AsInt(g[0]) == role.id) role.grants.push_back(AsText(g[1]));
   role.permissions = CoveredPermissions(role.grants);
@@ -212,6 +213,20 @@ Result<std::vector<std::string>> RoleService::GrantsOfRoles(const std::vector<in
     grants.insert(grants.end(), role.grants.begin(), role.grants.end());
   }
   return grants;
+}
+
+Status RoleService::CheckFitsScope(const std::vector<int64_t>& role_ids, const std::string& owner_ledger) {
+  for (int64_t id : role_ids) {
+    SH_ASSIGN_OR_RETURN(RoleInfo role, Find(id));
+    if (role.owner_ledger.empty() || role.owner_ledger == owner_ledger) continue;
+    const LedgerDef* def = FindLedger(role.owner_ledger);
+    const std::string zh = def ? def->label_zh : role.owner_ledger;
+    const std::string en = def ? def->label_en : role.owner_ledger;
+    return Status::Invalid({{0, "owner_id", "“" + role.label_zh + "”只授予" + zh + "的账号：请在“所属单位”中选择所属的" + zh,
+                             "the role " + role.name + " is only for accounts of one of the " + en +
+                                 ": choose it as the account's organisation"}});
+  }
+  return Status::Ok();
 }
 
 Status RoleService::SetUserRoles(int64_t user_id, const std::vector<int64_t>& role_ids) {

@@ -21,6 +21,7 @@ struct RoleInfo {
   int64_t id = 0;
   std::string name, label_zh;
   bool builtin = false;
+  std::string owner_ledger;  // held only by accounts of a record of this organisation ledger ("" = any)
   std::vector<std::string> grants;       // as stored
   std::vector<std::string> permissions;  // the declared permissions the grants cover
   int64_t users = 0;                     // how many users hold it
@@ -69,6 +70,9 @@ class RoleService {
   static Status CheckWithin(const Actor& actor, const std::vector<std::string>& grants);
   // The grants of the roles of those ids together (one query per role).
   Result<std::vector<std::string>> GrantsOfRoles(const std::vector<int64_t>& role_ids);
+  // Invalid (field owner_id, naming the role and the organisation ledger) when one of the roles
+  // is made for an organisation ledger other than owner_ledger (the account's; "" = none).
+  Status CheckFitsScope(const std::vector<int64_t>& role_ids, const std::string& owner_ledger);
   // Replaces the user's roles. Call inside the caller's transaction.
   Status SetUserRoles(int64_t user_id, const std::vector<int64_t>& role_ids);
   // Role names of every user that holds any: user id → names.

@@ -10,7 +10,7 @@ namespace {
 
 boost::json::object RoleJson(const RoleInfo& r) {
   return {{"id", r.id},          {"name", r.name},
-          {"label_zh", r.label_zh}, {"builtin", r.builtin},
+          {"label_zh", r.label_zh}, {"builtin", r.builtin}, {"owner_ledger", r.owner_ledger},
           {"grants", JsonTextArray(r.grants)}, {"permissions", JsonTextArray(r.permissions)},
           {"users", r.users}};
 }

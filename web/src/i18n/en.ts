@@ -290,7 +290,7 @@ const en: typeof zh = {
     roles: 'Roles',
     rolesHint: 'several add up permissions; which records are seen depends only on region and organisation',
     owner: 'Organisation',
-    ownerHint: 'type a unit\'s name to find it; limits the user to that organisation\'s own records',
+    ownerHint: 'type the organisation\'s name to find it; limits the user to its own records',
     disabled: 'Disabled',
     status: 'Status',
     active: 'Active',

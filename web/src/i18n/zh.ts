@@ -281,7 +281,7 @@ export default {
     roles: '角色',
     rolesHint: '可选多个：权限相加，可见数据仍只由所属区域、所属单位决定',
     owner: '所属单位',
-    ownerHint: '输入结对单位名称查找；选定后只能看到该单位自己的记录',
+    ownerHint: '输入单位或企业名称查找；选定后只能看到该单位自己的记录',
     disabled: '已停用',
     status: '状态',
     active: '正常',

@@ -4,6 +4,8 @@ export interface RoleInfo {
   label_zh: string
   /** Seeded roles (admin, staff, viewer, revealer, sysadmin, secadmin, auditadmin) cannot be changed. */
   builtin: boolean
+  /** Held only by accounts of a record of this organisation ledger ('employers' for 企业招聘专员); '' = any. */
+  owner_ledger: string
   /** As stored: permissions, or the seeded roles' patterns ("*:*:list"). */
   grants: string[]
   /** The declared permissions the grants cover. */
