@@ -411,7 +411,8 @@ Result<int64_t> MatchService::SeekerNamed(const std::string& raw) {
   return id;
 }
 
-Result<int64_t> MatchService::SeekerOfPerson(int64_t person_id) const {
+Result<int64_t> MatchService::SeekerOfPerson(int64_t person_id) {
+  SH_RETURN_IF_ERROR(Current());
   std::shared_lock lock(mutex_);
   auto seeker = seeker_of_person_.find(person_id);
   if (seeker == seeker_of_person_.end())

@@ -98,9 +98,10 @@ class MatchService {
   // seeker has it.
   Result<int64_t> SeekerNamed(const std::string& text);
 
-  // The seeker record of a person of the registry (a job seeker's session names its person).
+  // The seeker record of a person of the registry (a job seeker's session names its person),
+  // after the wait for this process's own writes (a seeker just registered is found).
   // Errors: NotFound when the person is not in the labour ledger.
-  Result<int64_t> SeekerOfPerson(int64_t person_id) const;
+  Result<int64_t> SeekerOfPerson(int64_t person_id);
 
   std::string Today() const;
   size_t seeker_count() const;

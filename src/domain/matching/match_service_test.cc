@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "domain/changes/change_log.h"
 #include "domain/labor/labor_test_util.h"
 #include "domain/matching/match_view.h"
@@ -90,6 +93,26 @@ TEST_P(MatchServiceTest, ASeekersChangedWageExpectationChangesTheNextAnswer) {
   ASSERT_EQ(after.size(), 1u);
   EXPECT_EQ(after[0].reasons[0].value, -7);  // 5,550 against 6,000
   EXPECT_LT(after[0].points, before[0].points);
+}
+
+TEST_P(MatchServiceTest, APersonJustRegisteredIsFoundOnceThisProcesssWriteIsApplied) {
+  const int64_t person = Add("people", kCountyPair,
+                             {{"name", "韦新登"}, {"id_number", domain_test::Id18("52272719900312177")},
+                              {"region_code", kVillage}, {"poverty_status", "ordinary"}});
+  Result<Record> seeker = writer_->Create(
+      Actor::System(), SeekersLedger(),
+      RawRecord{kCountyPair, {{"person_id", std::to_string(person)}, {"status", "seeking"}, {"confirmed_date", "2020-07-01"}}},
+      InputSource::kApi);
+  ASSERT_TRUE(seeker.ok()) << seeker.status().ToString();
+  // The follower delivers a little later; the look-up waits for it instead of answering "not registered".
+  std::thread follower([this] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    Deliver();
+  });
+  Result<int64_t> found = service_->SeekerOfPerson(person);
+  follower.join();
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  EXPECT_EQ(*found, seeker->id);
 }
 
 TEST_P(MatchServiceTest, AWithdrawnJobIsNoLongerRecommendedAndAnswersForItAreRefused) {
