@@ -22,6 +22,7 @@ constexpr const char* kSelectRoles =
     "(SELECT COUNT(*) FROM user_roles ur WHERE ur.role_id = r.id), r.owner_ledger FROM roles r";
 constexpr const char* kSelectGrants = "SELECT role_id, permission FROM role_permissions ORDER BY permission";
 constexpr const char* kSelectRoleIdByName = "SELECT id FROM roles WHERE name = ?";
+constexpr const char* kSelectRoleOwner = "SELECT name, label_zh, owner_ledger FROM roles WHERE id = ? AND owner_ledger IS NOT NULL";
 constexpr const char* kInsertRole = "INSERT INTO roles (name, label_zh, builtin) VALUES (?, ?, 0) RETURNING id";
 constexpr const char* kUpdateRoleLabel = "UPDATE roles SET label_zh = ? WHERE id = ?";
 constexpr const char* kDeleteRole = "DELETE FROM roles WHERE id = ?";
@@ -217,13 +218,14 @@ Result<std::vector<std::string>> RoleService::GrantsOfRoles(const std::vector<in
 
 Status RoleService::CheckFitsScope(const std::vector<int64_t>& role_ids, const std::string& owner_ledger) {
   for (int64_t id : role_ids) {
-    SH_ASSIGN_OR_RETURN(RoleInfo role, Find(id));
-    if (role.owner_ledger.empty() || role.owner_ledger == owner_ledger) continue;
-    const LedgerDef* def = FindLedger(role.owner_ledger);
-    const std::string zh = def ? def->label_zh : role.owner_ledger;
-    const std::string en = def ? def->label_en : role.owner_ledger;
-    return Status::Invalid({{0, "owner_id", "“" + role.label_zh + "”只授予" + zh + "的账号：请在“所属单位”中选择所属的" + zh,
-                             "the role " + role.name + " is only for accounts of one of the " + en +
+    SH_ASSIGN_OR_RETURN(Rows rows, db_.Query(kSelectRoleOwner, {id}));  // not Find: no grants needed
+    if (rows.rows.empty() || AsText(rows.rows[0][2]) == owner_ledger) continue;
+    const std::string name = AsText(rows.rows[0][0]), label = AsText(rows.rows[0][1]), required = AsText(rows.rows[0][2]);
+    const LedgerDef* def = FindLedger(required);
+    const std::string zh = def ? def->label_zh : required;
+    const std::string en = def ? def->label_en : required;
+    return Status::Invalid({{0, "owner_id", "“" + label + "”只授予" + zh + "的账号：请在“所属单位”中选择所属的" + zh,
+                             "the role " + name + " is only for accounts of one of the " + en +
                                  ": choose it as the account's organisation"}});
   }
   return Status::Ok();

@@ -13,9 +13,9 @@
 namespace shanhai::matching {
 namespace {
 
-// The longest a query waits for this process's committed changes to be applied (Current): long
-// enough for a follower on a loaded machine, returned from as soon as they are.
-constexpr std::chrono::seconds kReadYourWritesWait{5};
+// The longest a query waits for this process's committed changes to be applied (Current); it
+// returns as soon as they are. Every query pays it while the follower is stuck, so it stays short.
+constexpr std::chrono::seconds kReadYourWritesWait{1};
 
 // "已就业 / employed": a seekers state as the error names it.
 std::pair<std::string, std::string> SeekerStateLabel(const std::string& code) {

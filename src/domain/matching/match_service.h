@@ -16,7 +16,7 @@
 // seeker whose confirmation falls due needs no change: the first query of each new day
 // re-reads the seekers whose availability that day changes.
 //
-// Reading one's writes. When following a feed, a query first waits (up to 5 seconds) until the
+// Reading one's writes. When following a feed, a query first waits (up to a second) until the
 // changes this process has committed are applied, so a job just published through the API is
 // recommended by the next request; another process's writes arrive with the follower's poll.
 //

@@ -45,5 +45,5 @@ export function useJobApplications(path: () => string | undefined) {
   const stageCount = (jobId: number, stage: Stage) => counts.value.get(jobId)?.stages[stage] ?? 0
   const total = (jobId: number) => counts.value.get(jobId)?.total ?? 0
 
-  return { counts, applications, countJobs, openJob, refresh, stageCount, total }
+  return { applications, countJobs, openJob, refresh, stageCount, total }
 }

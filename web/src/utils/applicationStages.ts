@@ -17,11 +17,6 @@ export const kStageOfState: Readonly<Record<string, Stage>> = {
   placed: 'placed',
 }
 
-/** The stage of an application in state `status`, or null when it has ended without work. */
-export function stageOf(status: unknown): Stage | null {
-  return kStageOfState[String(status)] ?? null
-}
-
 export type StageCounts = Record<Stage, number>
 
 export const noCounts = (): StageCounts => ({ applied: 0, interview: 0, hired: 0, placed: 0 })
